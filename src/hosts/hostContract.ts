@@ -1,0 +1,84 @@
+import type { TraceEvent } from '../trace/traceEvent';
+
+/**
+ * Per-guest host configuration. It travels from the UI to the run worker inside the
+ * `run` message, so it must stay plain structured-cloneable data.
+ */
+export interface HostConfig {
+  /** Name of this guest (node id in the diagram), e.g. "guest-1". */
+  guest: string;
+  /**
+   * Prefix of every IndexedDB database and BroadcastChannel the hosts open. Tests and
+   * benchmarks use a unique prefix so runs never see each other's data.
+   */
+  namespace: string;
+  /** Topic patterns the guest's exported incoming-handler is subscribed to (`orders.*`, `>`). */
+  subscriptions: string[];
+  /** Key-value buckets `open` accepts; empty = any identifier opens (created on demand). */
+  buckets: string[];
+}
+
+/** Defaults for a new guest; `namespace` "wcp" is the user's real, persistent data. */
+export const defaultHostConfig: HostConfig = {
+  guest: 'guest-1',
+  namespace: 'wcp',
+  subscriptions: [],
+  buckets: [],
+};
+
+/** Emits an event; the runtime fills in id, guest, tab and (if absent) `at`. */
+export type EmitTrace = (event: DistributiveOmit<TraceEvent, 'id' | 'guest' | 'tab' | 'at'> & { at?: number }) => void;
+
+/** What a host package receives when a run worker instantiates it. */
+export interface HostContext {
+  config: HostConfig;
+  /** Record an event that is not a plain host call (messages, deliveries, acks). */
+  emit: EmitTrace;
+  /** Write text to the console pane as the guest's stdout/stderr. */
+  log: (stream: 'stdout' | 'stderr', text: string) => void;
+}
+
+/**
+ * Import object jco expects for one interface: functions in camelCase ("listKeys") and
+ * resource classes in PascalCase ("Bucket") with methods, static methods and constructor.
+ * Functions returning `result<T, E>` return T or throw `{ payload: E }` (or return a
+ * `{ tag: 'ok' | 'err', val }` object). Functions may return a Promise only when they are
+ * in the JSPI async-import list, which the toolchain derives from the WIT.
+ */
+export type InterfaceImpl = Record<string, unknown>;
+
+/**
+ * A host for one versioned WIT package. Interfaces of one package share state (the
+ * `bucket` resource of `store` is used by `atomics` and `batch`), so a package is
+ * created as a whole.
+ */
+export interface HostPackage {
+  /** Package id with version, exactly as in WIT: "wasi:keyvalue@0.2.0-draft2". */
+  id: string;
+  /** Short human description shown in the UI's host list. */
+  description: string;
+  /** Interface name ("store") → jco import object. Called once per run worker. */
+  create(ctx: HostContext): Promise<Record<string, InterfaceImpl>> | Record<string, InterfaceImpl>;
+  /**
+   * Host-side entry points into guest exports this package drives (incoming-handler,
+   * watcher): called after instantiation with the guest's export object.
+   */
+  attachExports?(ctx: HostContext, exports: Record<string, unknown>): void | Promise<void>;
+}
+
+/** Error thrown from a host function to produce `err(payload)` for the guest. */
+export class HostError extends Error {
+  constructor(readonly payload: unknown, message?: string) {
+    super(message ?? describePayload(payload));
+  }
+}
+
+function describePayload(payload: unknown): string {
+  if (payload && typeof payload === 'object' && 'tag' in payload) {
+    const p = payload as { tag: string; val?: unknown };
+    return p.val === undefined ? p.tag : `${p.tag}: ${String(p.val)}`;
+  }
+  return String(payload);
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

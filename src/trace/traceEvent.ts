@@ -1,0 +1,59 @@
+/**
+ * One observable event in a run: a host call made by a guest, a message crossing the bus,
+ * or a lifecycle change of a guest. Events are plain data so they cross workers, tabs
+ * (BroadcastChannel) and share links unchanged.
+ */
+export type TraceEvent = HostCallEvent | MessageEvent_ | LifecycleEvent;
+
+/** Common fields of every event. */
+export interface TraceBase {
+  /** Globally unique id: `${origin}:${counter}`. */
+  id: string;
+  /** Which guest (node in the diagram) produced it, e.g. "guest-1". */
+  guest: string;
+  /** Tab that produced it; lets the UI mark events that came from other tabs. */
+  tab: string;
+  /** `performance.timeOrigin + performance.now()` at the start, in ms. */
+  at: number;
+}
+
+/** A call from guest to host through one import (or host to guest through an export). */
+export interface HostCallEvent extends TraceBase {
+  kind: 'call';
+  /** Versionless or versioned interface id, e.g. "wasi:keyvalue/store@0.2.0-draft2". */
+  iface: string;
+  /** Function as WIT spells it: "open", "[method]bucket.get", "[static]cas.new". */
+  fn: string;
+  /** Arguments rendered to JSON-safe previews (bytes as text/hex, bigints as strings). */
+  args: unknown[];
+  /** Rendered result, or the error payload when `ok` is false. */
+  result?: unknown;
+  ok: boolean;
+  /** Duration in ms (includes IndexedDB time for async hosts). */
+  ms: number;
+  /** The store/topic/container this call touched, for drawing an edge; optional. */
+  target?: { type: 'store' | 'topic' | 'container'; name: string };
+  /** "import" for guest→host calls, "export" for host→guest calls (handlers, watchers). */
+  dir: 'import' | 'export';
+}
+
+/** A message published or delivered on the messaging bus. */
+export interface MessageEvent_ extends TraceBase {
+  kind: 'message';
+  action: 'send' | 'deliver' | 'reply' | 'request' | 'drop' | 'ack' | 'nack';
+  topic: string;
+  /** CloudEvents 1.0 attributes of the envelope (id, source, type, specversion, ...). */
+  envelope: Record<string, unknown>;
+  /** Payload bytes; kept as bytes so the inspector can show text, JSON or hex. */
+  data: Uint8Array;
+  /** Receiving guest for `deliver`. */
+  to?: string;
+}
+
+/** A guest starting, finishing, trapping or being stopped. */
+export interface LifecycleEvent extends TraceBase {
+  kind: 'lifecycle';
+  phase: 'build' | 'start' | 'exit' | 'trap' | 'timeout' | 'stop';
+  detail?: string;
+  ms?: number;
+}
