@@ -36,6 +36,11 @@ export interface HostContext {
   emit: EmitTrace;
   /** Write text to the console pane as the guest's stdout/stderr. */
   log: (stream: 'stdout' | 'stderr', text: string) => void;
+  /**
+   * Id of the browser tab running this guest (same value the runtime puts in TraceEvent.tab).
+   * Optional so hosts work in tests; messaging uses it in CloudEvents `source`.
+   */
+  tab?: string;
 }
 
 /**

@@ -70,10 +70,10 @@ describe('input streams over a Blob', () => {
   it('reads lazily in windows and returns exactly the requested lengths', async () => {
     const data = bytes(3 * 1024 * 1024 + 7);
     const stream = createInputStream(new Blob([data]));
-    const got: Uint8Array[] = [];
+    const got: Uint8Array<ArrayBuffer>[] = [];
     for (;;) {
       try {
-        got.push(await stream.read(100_000n));
+        got.push((await stream.read(100_000n)) as Uint8Array<ArrayBuffer>);
       } catch (e) {
         expect((e as HostError).payload).toEqual({ tag: 'closed' });
         break;

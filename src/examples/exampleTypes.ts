@@ -1,0 +1,24 @@
+/** One guest of an example: its code, language and host configuration. */
+export interface ExampleGuest {
+  /** Node name in the diagram. */
+  name: string;
+  lang: 'wat' | 'js' | 'ts';
+  wit: string;
+  source: string;
+  /** World-level export to call on Run ("run"); none for pure handlers. */
+  call?: string;
+  /** Topic patterns for an exported incoming-handler. */
+  subscriptions?: string[];
+}
+
+/** A loadable example from the picker. */
+export interface Example {
+  id: string;
+  title: string;
+  /** One paragraph shown under the picker: what it demonstrates and what to look for. */
+  description: string;
+  /** Interfaces it exercises, for grouping in the picker. */
+  tags: string[];
+  /** Guests in start order; handlers first so they are subscribed before producers send. */
+  guests: ExampleGuest[];
+}

@@ -1,0 +1,93 @@
+import { HostError } from '../hostContract';
+
+/** The single object store holding every bucket: key = [bucket, key], value = bytes. */
+export const KV_STORE = 'entries';
+
+/**
+ * Schema version. Buckets live inside the compound key, so creating a bucket never needs
+ * an upgrade; this only changes if the store layout itself changes.
+ */
+const KV_DB_VERSION = 1;
+
+/** How long to wait for other tabs to release the database before giving up. */
+const BLOCKED_TIMEOUT_MS = 10_000;
+
+/** One open connection per namespace per worker; reopened after version changes. */
+const connections = new Map<string, Promise<IDBDatabase>>();
+
+/** Name of the IndexedDB database that holds all key-value buckets of a namespace. */
+export function kvDatabaseName(namespace: string): string {
+  return `${namespace}-kv`;
+}
+
+/**
+ * Opens (once per worker and namespace) the key-value database. Later calls reuse the
+ * same connection: opening per call would cost a round trip on every host call.
+ */
+export function openKvDatabase(namespace: string): Promise<IDBDatabase> {
+  let pending = connections.get(namespace);
+  if (!pending) {
+    const opening: Promise<IDBDatabase> = connect(namespace).then((db) => {
+      // Another tab wants to upgrade or delete the database: step aside instead of
+      // blocking it, and reopen lazily on our next call.
+      db.onversionchange = () => {
+        db.close();
+        if (connections.get(namespace) === opening) connections.delete(namespace);
+      };
+      // The browser may close the connection itself (storage cleared, disk error).
+      db.onclose = () => {
+        if (connections.get(namespace) === opening) connections.delete(namespace);
+      };
+      return db;
+    });
+    pending = opening;
+    connections.set(namespace, pending);
+    // A failed open must not poison the cache: the next call tries again.
+    pending.catch(() => connections.delete(namespace));
+  }
+  return pending;
+}
+
+/** Drops the cached connection so the next call reopens (used after a closed connection). */
+export function forgetKvDatabase(namespace: string): void {
+  const pending = connections.get(namespace);
+  connections.delete(namespace);
+  pending?.then((db) => db.close()).catch(() => undefined);
+}
+
+function connect(namespace: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(storeError('IndexedDB is not available in this context (private mode or an old browser?)'));
+      return;
+    }
+    const request = indexedDB.open(kvDatabaseName(namespace), KV_DB_VERSION);
+    let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(KV_STORE)) db.createObjectStore(KV_STORE);
+    };
+    // Blocked means another tab holds an older connection open and ignores versionchange;
+    // wait a while (it may close), then fail with text the user can act on.
+    request.onblocked = () => {
+      blockedTimer ??= setTimeout(
+        () => reject(storeError('the key-value database is blocked by another open tab; close other playground tabs and retry')),
+        BLOCKED_TIMEOUT_MS,
+      );
+    };
+    request.onerror = () => {
+      clearTimeout(blockedTimer);
+      const error = request.error;
+      const hint = error?.name === 'VersionError' ? ' (it was created by a newer version of the playground)' : '';
+      reject(storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.message ?? 'unknown error'}`));
+    };
+    request.onsuccess = () => {
+      clearTimeout(blockedTimer);
+      resolve(request.result);
+    };
+  });
+}
+
+function storeError(text: string): HostError {
+  return new HostError({ tag: 'other', val: text });
+}

@@ -1,0 +1,93 @@
+import { HostError } from '../hostContract';
+import { forgetKvDatabase, KV_STORE, openKvDatabase } from './openKvDatabase';
+
+/**
+ * Control handed to a transaction body. The body is written callback-style on purpose:
+ * an IndexedDB transaction commits as soon as no request is pending, so awaiting any
+ * non-IndexedDB promise inside it would end the transaction before a read-modify-write
+ * finishes. Callbacks keep every step inside the one transaction.
+ */
+export interface KvTx<T> {
+  store: IDBObjectStore;
+  /** Value the transaction resolves with once it has committed. */
+  resolveWith(value: T): void;
+  /** Aborts the whole transaction (no partial writes) and rejects with `error`. */
+  fail(error: unknown): void;
+  /** Runs `request`, then `onValue` with its result inside the same transaction. */
+  then<R>(request: IDBRequest<R>, onValue: (value: R) => void): void;
+}
+
+/**
+ * Runs `body` in one IndexedDB transaction on the key-value store of `namespace`.
+ * Resolves only after the commit is durable in IndexedDB's sense; any failure (quota,
+ * a thrown body, a failed request) aborts everything, so stored data is never half-written.
+ */
+export async function runKvTransaction<T>(
+  namespace: string,
+  mode: IDBTransactionMode,
+  body: (tx: KvTx<T>) => void,
+): Promise<T> {
+  let db = await openKvDatabase(namespace);
+  let transaction: IDBTransaction;
+  try {
+    transaction = db.transaction(KV_STORE, mode);
+  } catch (error) {
+    // The connection was closed under us (versionchange from another tab): reopen once.
+    if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw toStoreError(error);
+    forgetKvDatabase(namespace);
+    db = await openKvDatabase(namespace);
+    transaction = db.transaction(KV_STORE, mode);
+  }
+  return execute(transaction, body);
+}
+
+function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let result: T | undefined;
+    let failure: unknown;
+    const fail = (error: unknown): void => {
+      failure ??= toStoreError(error);
+      try {
+        transaction.abort();
+      } catch {
+        // Already finished or aborting: the abort handler reports `failure`.
+      }
+    };
+    const guarded = (fn: () => void): void => {
+      try {
+        fn();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    transaction.oncomplete = () => (failure === undefined ? resolve(result as T) : reject(failure));
+    transaction.onabort = () => reject(failure ?? toStoreError(transaction.error ?? new Error('transaction aborted')));
+    // A failed request aborts the transaction by default; onabort reports it.
+    transaction.onerror = () => undefined;
+    const tx: KvTx<T> = {
+      store: transaction.objectStore(KV_STORE),
+      resolveWith: (value) => {
+        result = value;
+      },
+      fail,
+      then: (request, onValue) => {
+        request.onsuccess = () => guarded(() => onValue(request.result));
+      },
+    };
+    guarded(() => body(tx));
+  });
+}
+
+/** Clear text for a store full condition; guests see it as `error::other`. */
+export const STORE_FULL_TEXT =
+  'store full: the browser storage quota for this site is used up (QuotaExceededError); ' +
+  'the write was rolled back and existing data is unchanged — delete keys or free site storage';
+
+/** Maps any IndexedDB failure to `HostError({tag:'other', val})` with readable text. */
+export function toStoreError(error: unknown): HostError {
+  if (error instanceof HostError) return error;
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') return new HostError({ tag: 'other', val: STORE_FULL_TEXT });
+  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  return new HostError({ tag: 'other', val: `IndexedDB ${name || 'error'}: ${message} (the operation was rolled back)` });
+}

@@ -1,0 +1,95 @@
+import { getEntry, updateEntry } from '../idb';
+import { HostError } from '../hostContract';
+import type { BucketResource, CursorFlavour } from './createStoreInterface';
+import { asStoreError, hostCall, publishChanges, type KvHostState } from './kvHostState';
+import { decodeCounter, encodeCounter } from './counterBytes';
+
+const S64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n, name: 's64' };
+const U64 = { min: 0n, max: 2n ** 64n - 1n, name: 'u64' };
+
+/**
+ * Builds `atomics`. draft2: `increment` on s64, plus the `cas` resource and `swap`.
+ * draft: `increment` on u64 only. Both keep the counter as decimal text (see counterBytes).
+ */
+export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavour) {
+  const { namespace } = state;
+  const bounds = flavour === 'draft2' ? S64 : U64;
+
+  function increment(bucket: BucketResource, key: string, delta: bigint): Promise<bigint> {
+    return hostCall(state, async () => {
+      if (typeof delta !== 'bigint') throw new HostError({ tag: 'other', val: `increment delta must be a bigint, got ${typeof delta}` });
+      // Read, add and write in ONE readwrite transaction: IndexedDB serializes such
+      // transactions across workers and tabs, so concurrent increments never lose updates.
+      const next = await updateEntry(namespace, bucket.name, key, (current) => {
+        const sum = decodeCounter(current, key) + delta;
+        if (sum < bounds.min || sum > bounds.max) {
+          throw new HostError({ tag: 'other', val: `increment of "${key}" by ${delta} leaves the ${bounds.name} range (result ${sum}); value unchanged` });
+        }
+        return { write: encodeCounter(sum), result: sum };
+      });
+      publishChanges(state, [{ op: 'set', bucket: bucket.name, key, value: encodeCounter(next) }]);
+      return next;
+    });
+  }
+
+  if (flavour === 'draft') return { increment };
+
+  /** Compare-and-swap handle: remembers the value it saw when it was created. */
+  class Cas {
+    private consumed = false;
+
+    private constructor(
+      readonly bucket: string,
+      readonly key: string,
+      private readonly seen: Uint8Array | undefined,
+    ) {}
+
+    /** Snapshot of `key` that a later `swap` compares against. */
+    static new(bucket: BucketResource, key: string): Promise<Cas> {
+      return hostCall(state, async () => new Cas(bucket.name, key, await getEntry(namespace, bucket.name, key)));
+    }
+
+    /** Internal: handle for a value already read (the refreshed handle of `cas-failed`). */
+    static fromSnapshot(bucket: string, key: string, seen: Uint8Array | undefined): Cas {
+      return new Cas(bucket, key, seen);
+    }
+
+    current(): Uint8Array | undefined {
+      return this.seen === undefined ? undefined : new Uint8Array(this.seen);
+    }
+
+    /** Marks the handle used; `swap` consumes it, so a second use is a guest bug. */
+    take(): Uint8Array | undefined {
+      if (this.consumed) throw new HostError({ tag: 'store-error', val: { tag: 'other', val: 'this cas handle was already used by swap' } });
+      this.consumed = true;
+      return this.seen;
+    }
+  }
+
+  function swap(cas: Cas, value: Uint8Array): Promise<void> {
+    const bytes = new Uint8Array(value);
+    return hostCall(state, async () => {
+      const seen = cas.take();
+      type Outcome = { swapped: true } | { swapped: false; now: Uint8Array | undefined };
+      let outcome: Outcome;
+      try {
+        outcome = await updateEntry<Outcome>(namespace, cas.bucket, cas.key, (now) =>
+          sameBytes(now, seen) ? { write: bytes, result: { swapped: true } } : { result: { swapped: false, now } },
+        );
+      } catch (error) {
+        throw new HostError({ tag: 'store-error', val: asStoreError(error).payload });
+      }
+      if (!outcome.swapped) {
+        throw new HostError({ tag: 'cas-failed', val: Cas.fromSnapshot(cas.bucket, cas.key, outcome.now) }, `cas-failed: "${cas.key}" changed since the cas handle was created`);
+      }
+      publishChanges(state, [{ op: 'set', bucket: cas.bucket, key: cas.key, value: bytes }]);
+    });
+  }
+
+  return { increment, Cas, swap };
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

@@ -1,0 +1,90 @@
+import type { BucketClass } from './createStoreInterface';
+import { changeChannel, type KvChange, type KvHostState } from './kvHostState';
+
+/** The guest's exported `watcher` functions as jco generates them. */
+interface WatcherExports {
+  onSet?: (bucket: unknown, key: string, value: Uint8Array) => unknown;
+  onDelete?: (bucket: unknown, key: string) => unknown;
+}
+
+/**
+ * Finds the guest's watcher export. jco names it `watcher` in the world's export object,
+ * but instantiation helpers may key it by interface id, with or without version.
+ */
+export function findWatcherExports(exports: Record<string, unknown>, packageId: string): WatcherExports | undefined {
+  const [pkg, version] = packageId.split('@');
+  const candidates = [exports.watcher, exports[`${pkg}/watcher@${version}`], exports[`${pkg}/watcher`]];
+  for (const candidate of candidates) {
+    if (candidate && typeof candidate === 'object') {
+      const w = candidate as WatcherExports;
+      if (typeof w.onSet === 'function' || typeof w.onDelete === 'function') return w;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Delivers changes made by other guests (any worker, any tab) to this guest's watcher.
+ * Re-entrancy guard: deliveries run one at a time, never while the guest is suspended in
+ * one of this package's host calls, and a change made by this guest itself (including from
+ * inside on-set) is never echoed back to it, which would otherwise loop forever.
+ */
+export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Bucket: BucketClass, packageId: string): void {
+  const queue: KvChange[] = [];
+  let delivering = false;
+  const iface = `${packageId.split('@')[0]}/watcher@${packageId.split('@')[1]}`;
+
+  async function drain(): Promise<void> {
+    if (delivering) return;
+    delivering = true;
+    try {
+      while (queue.length > 0 && state.busy === 0) await deliver(queue.shift()!);
+    } finally {
+      delivering = false;
+    }
+  }
+
+  async function deliver(change: KvChange): Promise<void> {
+    const started = performance.now();
+    const fn = change.op === 'set' ? 'on-set' : 'on-delete';
+    const args: unknown[] = [change.bucket, change.key];
+    let ok = true;
+    let result: unknown;
+    try {
+      const bucket = new Bucket(change.bucket);
+      if (change.op === 'set') {
+        const value = new Uint8Array(change.value ?? new Uint8Array());
+        args.push(previewBytes(value));
+        await watcher.onSet?.(bucket, change.key, value);
+      } else {
+        await watcher.onDelete?.(bucket, change.key);
+      }
+    } catch (error) {
+      ok = false;
+      result = String(error);
+      state.ctx.log('stderr', `watcher ${fn}("${change.bucket}", "${change.key}") failed: ${String(error)}\n`);
+    }
+    state.ctx.emit({
+      kind: 'call', iface, fn, args, result, ok, ms: performance.now() - started,
+      target: { type: 'store', name: change.bucket }, dir: 'export',
+    });
+  }
+
+  state.onIdle = () => void drain();
+  changeChannel(state).addEventListener('message', (event: MessageEvent<KvChange>) => {
+    const change = event.data;
+    if (!change || change.origin === state.origin || !state.opened.has(change.bucket)) return;
+    if (change.op === 'set' ? !watcher.onSet : !watcher.onDelete) return;
+    queue.push(change);
+    void drain();
+  });
+}
+
+/** Short JSON-safe rendering for the trace: text when printable, else hex. */
+function previewBytes(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 64);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  const printable = !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
+  const more = bytes.length > head.length ? `… (${bytes.length} bytes)` : '';
+  return printable ? text + more : `0x${Array.from(head, (b) => b.toString(16).padStart(2, '0')).join('')}${more}`;
+}

@@ -1,0 +1,113 @@
+import { CloudEvent } from 'cloudevents';
+
+/** CloudEvents type of every message the playground publishes. */
+export const messageEventType = 'wasi.messaging.message';
+
+/**
+ * CloudEvents 1.0 attributes of a bus message (no `data`: payload bytes travel beside
+ * it so they are never base64-encoded). Plain strings, so it is structured-cloneable.
+ */
+export type Envelope = Record<string, string>;
+
+/** What a publisher knows about a message; turned into an envelope by `createEnvelope`. */
+export interface EnvelopeInput {
+  topic: string;
+  contentType?: string;
+  metadata?: Array<[string, string]>;
+  /** Inbox topic a reply should go to (request-reply). */
+  replyTo?: string;
+  tab: string;
+  guest: string;
+}
+
+/** Message fields recovered from an envelope by `readEnvelope`. */
+export interface EnvelopeFields {
+  id: string;
+  topic: string;
+  contentType?: string;
+  metadata?: Array<[string, string]>;
+  replyTo?: string;
+}
+
+// Attributes the spec or this host uses itself; metadata may not shadow them.
+const reserved = new Set([
+  'id', 'source', 'type', 'specversion', 'subject', 'time', 'datacontenttype', 'dataschema',
+  'data', 'schemaurl', 'datacontentencoding', 'wcpmetadata', 'replyto',
+]);
+
+/**
+ * Turns a metadata key into a valid CloudEvents extension name (lowercase a-z0-9, at most
+ * 20 characters): "Content-Lang" → "contentlang". Returns undefined when nothing is left.
+ * Names that would shadow a reserved attribute get an "md" prefix ("id" → "mdid").
+ */
+export function toExtensionName(key: string): string | undefined {
+  let name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (reserved.has(name)) name = `md${name}`;
+  name = name.slice(0, 20);
+  return name.length > 0 ? name : undefined;
+}
+
+/**
+ * Builds and validates (strict `new CloudEvent`) the envelope of one published message.
+ * Metadata pairs become extensions for interop with CloudEvents tooling, but because that
+ * mapping is lossy (case, punctuation, duplicates) the exact pairs are also kept as JSON in
+ * the `wcpmetadata` extension, which `readEnvelope` prefers.
+ */
+export function createEnvelope(input: EnvelopeInput): Envelope {
+  const attrs: Record<string, string> = {
+    id: crypto.randomUUID(),
+    source: `/wcp/${encodeURIComponent(input.tab)}/${encodeURIComponent(input.guest)}`,
+    type: messageEventType,
+    specversion: '1.0',
+    subject: input.topic,
+    time: new Date().toISOString(),
+  };
+  if (input.contentType !== undefined) attrs.datacontenttype = input.contentType;
+  if (input.metadata !== undefined) {
+    for (const [key, value] of input.metadata) {
+      const name = toExtensionName(key);
+      // First pair wins a clash; the lossless copy lives in wcpmetadata anyway.
+      if (name !== undefined && !(name in attrs)) attrs[name] = value;
+    }
+    attrs.wcpmetadata = JSON.stringify(input.metadata);
+  }
+  if (input.replyTo !== undefined) attrs.replyto = input.replyTo;
+  const event = new CloudEvent<undefined>(attrs);
+  const plain: Envelope = {};
+  for (const [key, value] of Object.entries(event.toJSON())) {
+    if (typeof value === 'string') plain[key] = value;
+  }
+  return plain;
+}
+
+/** Reads topic, content type, metadata and reply-to back out of an envelope. */
+export function readEnvelope(envelope: Envelope): EnvelopeFields {
+  if (typeof envelope.id !== 'string' || typeof envelope.subject !== 'string') {
+    throw new Error('bus message envelope lacks id or subject (topic)');
+  }
+  return {
+    id: envelope.id,
+    topic: envelope.subject,
+    contentType: envelope.datacontenttype,
+    metadata: readMetadata(envelope),
+    replyTo: envelope.replyto,
+  };
+}
+
+function readMetadata(envelope: Envelope): Array<[string, string]> | undefined {
+  if (envelope.wcpmetadata !== undefined) {
+    const parsed: unknown = JSON.parse(envelope.wcpmetadata);
+    if (Array.isArray(parsed) && parsed.every(isPair)) return parsed;
+    throw new Error('envelope extension wcpmetadata is not a JSON list of [key, value] pairs');
+  }
+  // An envelope from elsewhere: its extensions are the best metadata we have.
+  const pairs: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(envelope)) {
+    if (!reserved.has(key)) pairs.push([key, value]);
+  }
+  return pairs.length > 0 ? pairs : undefined;
+}
+
+function isPair(x: unknown): x is [string, string] {
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
+}

@@ -1,0 +1,66 @@
+import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
+import { createBus, type Bus } from './createBus';
+import { deliverMessages, findHandler } from './deliverMessages';
+import { Client, Message } from './messageTypes';
+import { publishMessage } from './publishMessage';
+import { createRequestReply } from './requestReply';
+
+/** Package id exactly as in the WIT. */
+export const messagingPackageId = 'wasi:messaging@0.2.0-draft';
+
+/** Options for tests and benchmarks. */
+export interface MessagingHostOptions {
+  /**
+   * Bus per guest context. Default: the worker-wide shared bus of the namespace. Tests pass
+   * `openBus` so each host instance has its own channel, like separate workers or tabs.
+   */
+  busFor?: (namespace: string) => Bus;
+}
+
+/**
+ * `wasi:messaging@0.2.0-draft` over BroadcastChannel: `types`, `producer` and
+ * `request-reply` imports, and delivery to the guest's exported `incoming-handler` for the
+ * topics in `config.subscriptions` (syntax: matchTopic.ts).
+ */
+export function createMessagingHost(options: MessagingHostOptions = {}): HostPackage {
+  const busFor = options.busFor ?? createBus;
+  // create and attachExports receive the same context; both must use one bus.
+  const buses = new WeakMap<HostContext, Bus>();
+  const busOf = (ctx: HostContext): Bus => {
+    let bus = buses.get(ctx);
+    if (bus === undefined) {
+      bus = busFor(ctx.config.namespace);
+      buses.set(ctx, bus);
+    }
+    return bus;
+  };
+
+  return {
+    id: messagingPackageId,
+    description: 'Publish/subscribe, work queues and request-reply between guests, workers and tabs (BroadcastChannel, CloudEvents envelopes).',
+    create(ctx): Record<string, InterfaceImpl> {
+      const bus = busOf(ctx);
+      return {
+        types: { Client, Message },
+        producer: {
+          send(client: Client, topic: string, message: Message): void {
+            Client.assertConnected(client);
+            if (!(message instanceof Message)) throw new TypeError('send: message is not a messaging Message');
+            publishMessage(ctx, bus, { topic, message, action: 'send' });
+          },
+        },
+        'request-reply': { ...createRequestReply(ctx, bus) },
+      };
+    },
+    attachExports(ctx, exports) {
+      const handle = findHandler(exports);
+      if (handle === undefined) {
+        if (ctx.config.subscriptions.length > 0) {
+          ctx.log('stderr', 'messaging: subscriptions are configured but the guest exports no incoming-handler\n');
+        }
+        return;
+      }
+      deliverMessages(ctx, busOf(ctx), handle);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { HostContext } from '../hostContract';
+import { claimMessage } from './claimMessage';
+import type { Bus, BusMessagePacket } from './createBus';
+import { readEnvelope, type EnvelopeFields } from './createEnvelope';
+import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
+import { Message } from './messageTypes';
+
+/** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
+export type HandleFn = (message: Message) => unknown;
+
+/**
+ * Finds `handle` in a jco export object, which may key the interface as `incomingHandler`
+ * or by its full id with or without version.
+ */
+export function findHandler(exports: Record<string, unknown>): HandleFn | undefined {
+  for (const [key, value] of Object.entries(exports)) {
+    const isHandler = key === 'incomingHandler' || /^wasi:messaging\/incoming-handler(@.*)?$/.test(key);
+    if (!isHandler || value === null || typeof value !== 'object') continue;
+    const handle = (value as { handle?: unknown }).handle;
+    if (typeof handle === 'function') return (message) => handle.call(value, message);
+  }
+  return undefined;
+}
+
+/**
+ * Subscribes a guest's incoming-handler to the bus. Handlers run one at a time, in arrival
+ * order for fan-out subscriptions. For `queue:` subscriptions the guest first claims the
+ * message (claimMessage); a busy guest waits a little before claiming so idle consumers
+ * tend to win, spreading work. A message is handled at most once per guest even when
+ * several patterns match. Returns a function that stops delivery.
+ */
+export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): () => void {
+  const { guest, namespace } = ctx.config;
+  const subscriptions: Subscription[] = [];
+  for (const text of ctx.config.subscriptions) {
+    const problem = validatePattern(text.trim());
+    if (problem !== undefined) ctx.log('stderr', `messaging: ignoring subscription: ${problem}\n`);
+    else subscriptions.push(parseSubscription(text));
+  }
+  const owner = `${ctx.tab ?? 'local'}/${guest}/${crypto.randomUUID()}`;
+  const claimedElsewhere = new Set<string>();
+  let chain: Promise<void> = Promise.resolve();
+  let pending = 0;
+  let stopped = false;
+
+  const enqueue = (packet: BusMessagePacket, fields: EnvelopeFields): void => {
+    chain = chain.then(() => runHandler(packet, fields)).finally(() => { pending -= 1; });
+  };
+
+  const runHandler = async (packet: BusMessagePacket, fields: EnvelopeFields): Promise<void> => {
+    if (stopped) return;
+    const base = { kind: 'message', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } as const;
+    ctx.emit({ ...base, action: 'deliver' });
+    try {
+      const result: unknown = await handle(Message.received({ ...fields, data: packet.data }));
+      const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
+      ctx.emit({ ...base, action: isErr ? 'nack' : 'ack' });
+    } catch (error) {
+      ctx.emit({ ...base, action: 'nack' });
+      const payload = (error as { payload?: unknown } | null)?.payload;
+      if (payload !== undefined) {
+        ctx.log('stderr', `messaging: handler returned error for ${fields.topic}: ${JSON.stringify(payload)}\n`);
+      } else if (error instanceof WebAssembly.RuntimeError) {
+        // A trapped instance cannot run again; further deliveries would only trap too.
+        ctx.log('stderr', `messaging: handler trapped on ${fields.topic}: ${error.message}; delivery stopped\n`);
+        stop();
+      } else {
+        ctx.log('stderr', `messaging: handler failed on ${fields.topic}: ${String(error)}\n`);
+      }
+    }
+  };
+
+  const claimAny = async (id: string, groups: string[]): Promise<boolean> => {
+    await new Promise((r) => setTimeout(r, pending * 3 + Math.random() * 2));
+    let won = false;
+    for (const group of groups) {
+      if (claimedElsewhere.delete(`${id} ${group}`)) continue;
+      if (await claimMessage(namespace, id, group, owner)) {
+        won = true;
+        bus.post({ type: 'claimed', id, group, by: owner });
+      }
+    }
+    return won;
+  };
+
+  const unlisten = bus.listen((packet) => {
+    if (stopped) return;
+    if (packet.type === 'claimed') {
+      if (packet.by !== owner) rememberClaim(claimedElsewhere, `${packet.id} ${packet.group}`);
+      return;
+    }
+    let fields: EnvelopeFields;
+    try {
+      fields = readEnvelope(packet.envelope);
+    } catch (error) {
+      ctx.log('stderr', `messaging: dropped malformed bus message: ${String(error)}\n`);
+      return;
+    }
+    const matching = subscriptions.filter((s) => matchTopic(s.pattern, fields.topic));
+    if (matching.length === 0) return;
+    pending += 1;
+    if (matching.some((s) => s.group === undefined)) return enqueue(packet, fields);
+    const groups = [...new Set(matching.map((s) => s.group as string))];
+    claimAny(fields.id, groups).then(
+      (won) => (won && !stopped ? enqueue(packet, fields) : (pending -= 1)),
+      (error: unknown) => {
+        pending -= 1;
+        ctx.log('stderr', `messaging: claim failed for ${fields.topic}: ${String(error)}\n`);
+      },
+    );
+  });
+
+  const stop = (): void => {
+    stopped = true;
+    unlisten();
+  };
+  return stop;
+}
+
+// Claimed notices only matter for a moment; cap the set so a long run does not grow it.
+function rememberClaim(set: Set<string>, key: string): void {
+  set.add(key);
+  if (set.size > 1000) set.delete(set.values().next().value as string);
+}

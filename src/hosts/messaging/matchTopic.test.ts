@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { matchTopic, parseSubscription, validatePattern, validateTopic } from './matchTopic';
+
+describe('matchTopic', () => {
+  it.each([
+    ['orders.created', 'orders.created', true],
+    ['orders.created', 'orders.deleted', false],
+    ['orders.created', 'Orders.created', false],
+    ['orders', 'orders.created', false],
+    ['orders.created', 'orders', false],
+    ['orders.*', 'orders.created', true],
+    ['orders.*', 'orders', false],
+    ['orders.*', 'orders.eu.created', false],
+    ['*.created', 'orders.created', true],
+    ['*', 'orders', true],
+    ['*', 'orders.created', false],
+    ['orders.*.created', 'orders.eu.created', true],
+    ['orders.*.created', 'orders.eu.deleted', false],
+    ['orders.>', 'orders.created', true],
+    ['orders.>', 'orders.eu.created', true],
+    ['orders.>', 'orders', false],
+    ['orders.#', 'orders.eu.created', true],
+    ['orders.#', 'shipping.eu', false],
+    ['>', 'anything.at.all', true],
+    ['#', 'x', true],
+    ['*.>', 'a', false],
+    ['*.>', 'a.b', true],
+  ])('%s vs %s → %s', (pattern, topic, expected) => {
+    expect(matchTopic(pattern, topic)).toBe(expected);
+  });
+
+  it('never matches invalid patterns or topics', () => {
+    expect(matchTopic('a.>.b', 'a.x.b')).toBe(false);
+    expect(matchTopic('a..b', 'a..b')).toBe(false);
+    expect(matchTopic('', '')).toBe(false);
+    expect(matchTopic('a.*', 'a.*')).toBe(false);
+    expect(matchTopic('>', 'a.')).toBe(false);
+  });
+
+  it('keeps reply inboxes away from catch-all patterns', () => {
+    expect(matchTopic('>', '_inbox.123')).toBe(false);
+    expect(matchTopic('*.*', '_inbox.123')).toBe(false);
+    expect(matchTopic('_inbox.>', '_inbox.123')).toBe(true);
+  });
+});
+
+describe('validation', () => {
+  it('explains bad topics', () => {
+    expect(validateTopic('')).toMatch(/empty/);
+    expect(validateTopic('a..b')).toMatch(/empty segment/);
+    expect(validateTopic('a.*')).toMatch(/wildcard/);
+    expect(validateTopic('orders.created')).toBeUndefined();
+  });
+
+  it('explains bad patterns', () => {
+    expect(validatePattern('a.>.b')).toMatch(/last segment/);
+    expect(validatePattern('queue:')).toMatch(/empty/);
+    expect(validatePattern('.a')).toMatch(/empty segment/);
+    expect(validatePattern('queue:jobs.*')).toBeUndefined();
+  });
+
+  it('parses queue subscriptions', () => {
+    expect(parseSubscription('queue:jobs')).toEqual({ pattern: 'jobs', group: 'queue:jobs' });
+    expect(parseSubscription(' orders.* ')).toEqual({ pattern: 'orders.*' });
+  });
+});

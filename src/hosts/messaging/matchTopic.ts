@@ -1,0 +1,83 @@
+/**
+ * Topic and subscription-pattern syntax of the playground's messaging bus.
+ *
+ * Topics are dot-separated segments: `orders.eu.created`. Segments must be non-empty, so
+ * `a..b`, `.a` and `a.` are not topics; a topic may not contain the wildcard segments
+ * `*`, `>` or `#`.
+ *
+ * A subscription pattern is matched segment by segment:
+ * - a literal segment matches the same text exactly (case-sensitive): `orders.created`;
+ * - `*` matches exactly one segment: `orders.*` matches `orders.created`, not
+ *   `orders` nor `orders.eu.created`;
+ * - `>` or `#` as the LAST segment matches one or more remaining segments (NATS style):
+ *   `orders.>` matches `orders.created` and `orders.eu.created`, not `orders`;
+ *   a lone `>` (or `#`) matches every topic. Anywhere but the end it is invalid.
+ * - the prefix `queue:` (`queue:jobs`, `queue:jobs.*`) makes the subscription a work queue:
+ *   every subscriber with the same full pattern competes, and exactly one of them handles
+ *   each message. Without the prefix every matching subscriber gets its own copy.
+ *
+ * Reply inboxes (`_inbox.<uuid>`) are private to request-reply: a pattern only matches
+ * them when its first segment is literally `_inbox`, so `>` does not swallow replies.
+ */
+export interface Subscription {
+  /** Pattern without the `queue:` prefix. */
+  pattern: string;
+  /** Work-queue group name (the full `queue:...` text), or undefined for fan-out. */
+  group?: string;
+}
+
+/** Prefix of request-reply inbox topics. */
+export const inboxPrefix = '_inbox.';
+
+const wildcards = new Set(['*', '>', '#']);
+
+/** Error text for an invalid topic, or undefined when the topic is fine. */
+export function validateTopic(topic: string): string | undefined {
+  if (topic.length === 0) return 'topic is empty';
+  const segments = topic.split('.');
+  if (segments.some((s) => s.length === 0)) return `topic "${topic}" has an empty segment`;
+  if (segments.some((s) => wildcards.has(s))) {
+    return `topic "${topic}" contains a wildcard segment; wildcards belong in subscriptions`;
+  }
+  return undefined;
+}
+
+/** Error text for an invalid subscription pattern, or undefined when it is fine. */
+export function validatePattern(pattern: string): string | undefined {
+  const body = pattern.startsWith('queue:') ? pattern.slice('queue:'.length) : pattern;
+  if (body.length === 0) return `subscription "${pattern}" is empty`;
+  const segments = body.split('.');
+  if (segments.some((s) => s.length === 0)) return `subscription "${pattern}" has an empty segment`;
+  const tailIndex = segments.findIndex((s) => s === '>' || s === '#');
+  if (tailIndex !== -1 && tailIndex !== segments.length - 1) {
+    return `subscription "${pattern}": "${segments[tailIndex]}" is only allowed as the last segment`;
+  }
+  return undefined;
+}
+
+/** Splits a configured subscription into its pattern and optional work-queue group. */
+export function parseSubscription(text: string): Subscription {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('queue:')) {
+    return { pattern: trimmed.slice('queue:'.length), group: trimmed };
+  }
+  return { pattern: trimmed };
+}
+
+/**
+ * True when `topic` matches `pattern` (without `queue:` prefix; see the module comment).
+ * Invalid patterns or topics never match.
+ */
+export function matchTopic(pattern: string, topic: string): boolean {
+  if (validatePattern(pattern) !== undefined || validateTopic(topic) !== undefined) return false;
+  const p = pattern.split('.');
+  const t = topic.split('.');
+  if (topic.startsWith(inboxPrefix) && p[0] !== '_inbox') return false;
+  for (let i = 0; i < p.length; i++) {
+    const seg = p[i];
+    if (seg === '>' || seg === '#') return t.length > i;
+    if (i >= t.length) return false;
+    if (seg !== '*' && seg !== t[i]) return false;
+  }
+  return p.length === t.length;
+}

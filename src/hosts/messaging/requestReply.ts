@@ -1,0 +1,67 @@
+import { HostError, type HostContext } from '../hostContract';
+import type { Bus } from './createBus';
+import { readEnvelope } from './createEnvelope';
+import { inboxPrefix } from './matchTopic';
+import { publishMessage } from './publishMessage';
+import { Client, fail, Message, RequestOptions } from './messageTypes';
+
+/** The `request-reply` interface bound to one guest's context and bus. */
+export interface RequestReplyImpl {
+  RequestOptions: typeof RequestOptions;
+  request(client: Client, topic: string, message: Message, options?: RequestOptions): Promise<Message[]>;
+  reply(replyTo: Message, message: Message): void;
+}
+
+/**
+ * request publishes with a fresh `_inbox.<uuid>` in the envelope's `replyto` extension and
+ * waits on the bus for messages sent to that inbox:
+ * - no options (or neither limit set): until one reply;
+ * - timeout only: until the timeout; `err(timeout)` if nothing came back;
+ * - expected replies only: until that many replies;
+ * - both: whichever comes first (`err(timeout)` only when no reply arrived at all).
+ */
+export function createRequestReply(ctx: HostContext, bus: Bus): RequestReplyImpl {
+  return {
+    RequestOptions,
+    request(client, topic, message, options) {
+      Client.assertConnected(client);
+      const timeoutMs = options?.timeoutMs;
+      const expected = options?.expectedReplies;
+      if (expected === 0) fail({ tag: 'other', val: 'expected-replies must be at least 1' });
+      const limit = expected ?? (timeoutMs === undefined ? 1 : Number.POSITIVE_INFINITY);
+      const inbox = `${inboxPrefix}${crypto.randomUUID()}`;
+      return new Promise<Message[]>((resolve, reject) => {
+        const replies: Message[] = [];
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const finish = (): void => {
+          stop();
+          if (timer !== undefined) clearTimeout(timer);
+          if (replies.length === 0) reject(new HostError({ tag: 'timeout' }, `no reply on ${topic} within ${timeoutMs} ms`));
+          else resolve(replies);
+        };
+        // Listen before publishing so a fast responder in this worker is not missed.
+        const stop = bus.listen((packet) => {
+          if (packet.type !== 'message' || packet.envelope.subject !== inbox) return;
+          if (replies.length >= limit) return;
+          const fields = readEnvelope(packet.envelope);
+          replies.push(Message.received({ ...fields, data: packet.data }));
+          ctx.emit({ kind: 'message', action: 'deliver', topic: inbox, envelope: packet.envelope, data: packet.data, to: ctx.config.guest });
+          if (replies.length >= limit) finish();
+        });
+        if (timeoutMs !== undefined) timer = setTimeout(finish, timeoutMs);
+        try {
+          publishMessage(ctx, bus, { topic, message, action: 'request', replyTo: inbox });
+        } catch (error) {
+          stop();
+          if (timer !== undefined) clearTimeout(timer);
+          reject(error);
+        }
+      });
+    },
+    reply(replyTo, message) {
+      const inbox = replyTo instanceof Message ? Message.replyTo(replyTo) : undefined;
+      if (inbox === undefined) fail({ tag: 'other', val: 'message has no reply-to' });
+      publishMessage(ctx, bus, { topic: inbox, message, action: 'reply' });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The engine's public surface. `web/` imports from here only, so the engine can be
+ * tested and benchmarked without React and the UI never reaches into internals.
+ */
+export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
+export type { ExportCall } from './protocol/runProtocol';
+export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
+export { startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
+export { createTraceStore, type TraceStore } from './trace/createTraceStore';
+export type { RingBuffer } from './trace/createRingBuffer';
+export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
+export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
+export { hostPackages } from './hosts/registry';
+export { examples, type Example } from './examples/index';

@@ -1,0 +1,90 @@
+import { checkUnion, isArrayOf, isBytes, isNumber, isOneOf, isOptional, isShape, isString, isAny } from './validate';
+
+/** Guest source handed to the build worker. */
+export type GuestSource =
+  | { lang: 'wat'; source: string }
+  | { lang: 'js' | 'ts'; source: string }
+  | { lang: 'component'; bytes: Uint8Array };
+
+/** Main thread → build worker. */
+export type BuildRequest = {
+  type: 'build';
+  /** Increases per request; replies carry it so results of superseded builds are dropped. */
+  seq: number;
+  /** The user's WIT (a world); dependency packages are appended by the toolchain. */
+  wit: string;
+  /** World to build; defaults to the only world of the user's package. */
+  world?: string;
+  guest: GuestSource;
+};
+
+/** Where a diagnostic points. Lines and columns are 1-based. */
+export interface Diagnostic {
+  file: 'wit' | 'guest' | 'build';
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+/** An exported function the UI can call. */
+export interface ExportedFunction {
+  /** Interface id for interface exports ("wasi:messaging/incoming-handler@0.2.0-draft"), or "" for world-level. */
+  iface: string;
+  /** WIT name ("run"). */
+  name: string;
+  params: { name: string; type: string }[];
+  result?: string;
+}
+
+/** A built component plus its transpiled JS, ready for a run worker. */
+export interface BuildArtifact {
+  component: Uint8Array;
+  /** jco output files: "guest.js" and core wasm modules. */
+  files: [string, Uint8Array][];
+  /** Imported packages with versions ("wasi:keyvalue@0.2.0-draft2") and interfaces ("wasi:keyvalue/store@0.2.0-draft2"). */
+  importedInterfaces: string[];
+  exportedInterfaces: string[];
+  exports: ExportedFunction[];
+  /** JSPI lists passed to jco generate (kept for the run worker's async guard). */
+  asyncImports: string[];
+  asyncExports: string[];
+  /** The component's WIT as wasm-tools prints it. */
+  componentWit: string;
+  timings: Record<string, number>;
+}
+
+/** Build worker → main thread. */
+export type BuildResponse =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'progress'; seq: number; stage: string; fraction?: number }
+  | { type: 'built'; seq: number; artifact: BuildArtifact }
+  | { type: 'failed'; seq: number; diagnostics: Diagnostic[] };
+
+const guestCheck = isAny;
+const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNumber, column: isNumber, message: isString });
+
+/** Returns an error string, or null when `value` is a well-formed BuildRequest. */
+export function validateBuildRequest(value: unknown): string | null {
+  const err = checkUnion(value, { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck } }, 'build request');
+  if (err) return err;
+  const guest = (value as BuildRequest).guest as { lang?: unknown; source?: unknown; bytes?: unknown };
+  if (guest?.lang === 'component') return isBytes(guest.bytes, 'guest.bytes');
+  if (guest?.lang === 'wat' || guest?.lang === 'js' || guest?.lang === 'ts') return isString(guest.source, 'guest.source');
+  return 'guest.lang must be wat, js, ts or component';
+}
+
+/** Returns an error string, or null when `value` is a well-formed BuildResponse. */
+export function validateBuildResponse(value: unknown): string | null {
+  return checkUnion(
+    value,
+    {
+      ready: { loadMs: isNumber },
+      progress: { seq: isNumber, stage: isString },
+      built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
+      failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic) },
+    },
+    'build response',
+  );
+}

@@ -1,0 +1,72 @@
+import type { HostConfig } from '../hosts/hostContract';
+import type { TraceEvent } from '../trace/traceEvent';
+import type { BuildArtifact } from './buildProtocol';
+import { checkUnion, isAny, isArrayOf, isNumber, isOneOf, isOptional, isShape, isString } from './validate';
+
+/** The parts of a build a run worker needs (the component bytes stay on the main thread). */
+export type RunnableArtifact = Pick<BuildArtifact, 'files' | 'importedInterfaces' | 'exportedInterfaces' | 'exports' | 'asyncImports' | 'asyncExports'>;
+
+/** A call into a world-level export, e.g. `run()`. Arguments are JSON-ish values. */
+export interface ExportCall {
+  name: string;
+  args: unknown[];
+}
+
+/** Main thread → run worker. */
+export type RunRequest =
+  | {
+      type: 'start';
+      seq: number;
+      artifact: RunnableArtifact;
+      config: HostConfig;
+      /** Export to call after instantiation; none for handler-only guests. */
+      call?: ExportCall;
+      /**
+       * Optional source of host packages written by the user (proposal variants); evaluated
+       * in the worker. Keyed by package id.
+       */
+      customHosts?: Record<string, string>;
+    }
+  | { type: 'call'; seq: number; call: ExportCall };
+
+/** Run worker → main thread. `busy` / `idle` drive the watchdog that enforces the time limit. */
+export type RunResponse =
+  | { type: 'busy'; seq: number; what: string }
+  | { type: 'idle'; seq: number }
+  | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'trace'; seq: number; events: TraceEvent[] }
+  | { type: 'instantiated'; seq: number; ms: number; serving: string[] }
+  | { type: 'result'; seq: number; name: string; value: unknown; ms: number }
+  | { type: 'trap'; seq: number; message: string; stack?: string };
+
+export function validateRunRequest(value: unknown): string | null {
+  return checkUnion(
+    value,
+    {
+      start: {
+        seq: isNumber,
+        artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }),
+        config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }),
+        call: isOptional(isShape({ name: isString, args: isArrayOf(isAny) })),
+      },
+      call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
+    },
+    'run request',
+  );
+}
+
+export function validateRunResponse(value: unknown): string | null {
+  return checkUnion(
+    value,
+    {
+      busy: { seq: isNumber, what: isString },
+      idle: { seq: isNumber },
+      log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString },
+      trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
+      instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
+      result: { seq: isNumber, name: isString, value: isAny, ms: isNumber },
+      trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
+    },
+    'run response',
+  );
+}

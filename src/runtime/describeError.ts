@@ -1,0 +1,19 @@
+/**
+ * Readable text for anything a guest run can throw: jco's ComponentError (an `err` result
+ * of an export, with `payload`), WebAssembly traps (RuntimeError: unreachable, out of
+ * bounds), link errors and plain JS errors from guest-side JS.
+ */
+export function describeError(e: unknown): { message: string; stack?: string } {
+  if (e && typeof e === 'object' && 'payload' in e) {
+    return { message: `export returned an error: ${JSON.stringify(safe((e as { payload: unknown }).payload))}` };
+  }
+  if (e instanceof WebAssembly.RuntimeError) return { message: `guest trapped: ${e.message}`, stack: e.stack };
+  if (e instanceof WebAssembly.LinkError) return { message: `link error: ${e.message}`, stack: e.stack };
+  if (e instanceof WebAssembly.CompileError) return { message: `invalid core module: ${e.message}`, stack: e.stack };
+  if (e instanceof Error) return { message: `${e.name}: ${e.message}`, stack: e.stack };
+  return { message: String(e) };
+}
+
+function safe(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+}

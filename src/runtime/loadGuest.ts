@@ -1,0 +1,47 @@
+import type { RunnableArtifact } from '../protocol/runProtocol';
+
+/** The `instantiate` function jco generates with `instantiation: { tag: 'async' }`. */
+type Instantiate = (
+  getCoreModule: (name: string) => Promise<WebAssembly.Module>,
+  imports: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
+
+/**
+ * Imports the generated JS from a Blob URL (the build never touches the network) and
+ * instantiates it with the given import object. Core modules are compiled from the bytes
+ * shipped with the artifact.
+ */
+export async function loadGuest(artifact: RunnableArtifact, imports: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const files = new Map(artifact.files);
+  const jsEntry = artifact.files.find(([name]) => name.endsWith('.js'));
+  if (!jsEntry) throw new Error('the build produced no JavaScript bindings');
+  const url = URL.createObjectURL(new Blob([jsEntry[1] as BlobPart], { type: 'text/javascript' }));
+  try {
+    const mod = (await import(/* @vite-ignore */ url)) as { instantiate?: Instantiate };
+    if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
+    return await mod.instantiate(async (name) => {
+      const bytes = files.get(name);
+      if (!bytes) throw new Error(`core module ${name} missing from the build`);
+      return WebAssembly.compile(bytes as BufferSource);
+    }, imports);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Finds an export by world-level name or by interface id (jco exposes both spellings in different versions). */
+export function findExport(exports: Record<string, unknown>, iface: string, name: string): ((...args: unknown[]) => unknown) | undefined {
+  const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  if (!iface) {
+    const fn = exports[camel(name)] ?? exports[name];
+    return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;
+  }
+  const short = iface.replace(/@.*$/, '');
+  const ifaceName = short.slice(short.indexOf('/') + 1);
+  for (const key of [iface, short, camel(ifaceName)]) {
+    const obj = exports[key] as Record<string, unknown> | undefined;
+    const fn = obj?.[camel(name)];
+    if (typeof fn === 'function') return fn.bind(obj) as (...a: unknown[]) => unknown;
+  }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * Turns guest/host values into JSON-safe previews for the trace and the console:
+ * bytes become text (when printable) plus a hex prefix, bigints become "123n"-free
+ * decimal strings, resources become `<Bucket#3>`. Previews are bounded so a 50 MB blob
+ * never lands in the trace.
+ */
+export function renderValue(value: unknown, depth = 0): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
+    return typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return renderBytes(value);
+  if (depth > 4) return '…';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 20).map((v) => renderValue(v, depth + 1));
+    if (value.length > 20) items.push(`… ${value.length - 20} more`);
+    return items;
+  }
+  if (typeof value === 'function') return `<fn ${value.name}>`;
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return `<${proto.constructor?.name ?? 'resource'}${resourceId(value)}>`;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = renderValue(v, depth + 1);
+    return out;
+  }
+  return String(value);
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function resourceId(value: object): string {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
+  return `#${id}`;
+}
+
+/** Bytes as `{ bytes, text }` when they decode as printable UTF-8, else `{ bytes, hex }`. */
+export function renderBytes(bytes: Uint8Array): { bytes: number; text?: string; hex?: string } {
+  const head = bytes.subarray(0, 256);
+  const text = decodePrintable(head);
+  if (text !== null) return { bytes: bytes.length, text: bytes.length > 256 ? `${text}…` : text };
+  const hex = Array.from(head.subarray(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return { bytes: bytes.length, hex: bytes.length > 64 ? `${hex} …` : hex };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+function decodePrintable(bytes: Uint8Array): string | null {
+  try {
+    const text = decoder.decode(bytes);
+    // Control characters other than tab/newline make the preview useless as text.
+    return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? null : text;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+import type { HostContext, HostPackage, InterfaceImpl } from '../hosts/hostContract';
+import { findHostPackage, hostPackages } from '../hosts/registry';
+import { createWasiBase } from './createWasiBase';
+import { splitInterfaceId } from './witNames';
+import { wrapInterface, type CallSink } from './wrapInterface';
+
+/** Packages served by preview2-shim rather than by a playground host. */
+const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random', 'wasi:filesystem'];
+
+/** The jco import object for one component plus the host packages that serve it. */
+export interface SelectedHosts {
+  imports: Record<string, InterfaceImpl>;
+  packages: HostPackage[];
+}
+
+/**
+ * Builds the import object for a component from its imported interface ids. A package
+ * the user supplied (a proposal variant edited in the UI) wins over a built-in one.
+ * Throws one error naming every import no host serves, so the user sees the whole list.
+ */
+export async function selectHosts(
+  importedInterfaces: string[],
+  ctx: HostContext,
+  asyncImports: ReadonlySet<string>,
+  sink: CallSink,
+  custom: HostPackage[] = [],
+): Promise<SelectedHosts> {
+  const base = createWasiBase(ctx.log);
+  const imports: Record<string, InterfaceImpl> = {};
+  const created = new Map<string, Record<string, InterfaceImpl>>();
+  const packages: HostPackage[] = [];
+  const missing: string[] = [];
+  for (const id of importedInterfaces) {
+    const { pkg, key, iface } = splitInterfaceId(id);
+    const host = custom.find((p) => p.id === pkg) ?? findHostPackage(pkg);
+    if (!host) {
+      if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`)) && base[key]) imports[key] = base[key];
+      else missing.push(id);
+      continue;
+    }
+    if (!created.has(pkg)) {
+      created.set(pkg, await host.create(ctx));
+      packages.push(host);
+    }
+    const impl = created.get(pkg)![iface];
+    if (!impl) missing.push(`${id} (package ${pkg} has no interface "${iface}")`);
+    else imports[key] = wrapInterface(impl, { ifaceId: id, asyncImports, sink });
+  }
+  if (missing.length) {
+    const known = hostPackages.map((p) => p.id).join(', ');
+    throw new Error(`No host for these imports: ${missing.join(', ')}. The playground hosts: ${known}, and wasi:cli/io/clocks/random/filesystem.`);
+  }
+  return { imports, packages };
+}

@@ -1,0 +1,124 @@
+import type { HostConfig } from '../hosts/hostContract';
+import type { BuildArtifact } from '../protocol/buildProtocol';
+import { validateRunResponse, type ExportCall, type RunRequest, type RunResponse } from '../protocol/runProtocol';
+import type { TraceEvent } from '../trace/traceEvent';
+
+/** Where a running guest is in its life. */
+export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trapped' | 'timeout' | 'stopped';
+
+/** Callbacks from a running guest; all optional. */
+export interface GuestListener {
+  onState?(state: GuestState): void;
+  onLog?(stream: 'stdout' | 'stderr', text: string): void;
+  onTrace?(events: TraceEvent[]): void;
+  onResult?(name: string, value: unknown, ms: number): void;
+  onTrap?(message: string, stack?: string): void;
+}
+
+/** Options for {@link startGuest}. */
+export interface StartOptions {
+  config: HostConfig;
+  call?: ExportCall;
+  /** A single guest call (or instantiation) running longer than this is killed. */
+  timeLimitMs: number;
+  customHosts?: Record<string, string>;
+}
+
+/** Control of one running guest. */
+export interface GuestHandle {
+  readonly guest: string;
+  call(call: ExportCall): void;
+  stop(): void;
+  /** Resolves when the guest has finished its call (or trapped/was stopped). */
+  settled: Promise<GuestState>;
+}
+
+let runSeq = 0;
+
+/**
+ * Runs a built component in a fresh worker. A watchdog enforces the time limit: the
+ * worker reports `busy` before each guest call and `idle` after; if `idle` doesn't come in
+ * time the worker is terminated — the only way to stop a wasm loop — and the UI thread
+ * never blocks.
+ */
+export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
+  const seq = ++runSeq;
+  const worker = new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: `wcp-run-${opts.config.guest}` });
+  let state: GuestState = 'starting';
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let serving = false;
+  let settle!: (s: GuestState) => void;
+  const settled = new Promise<GuestState>((r) => (settle = r));
+  const setState = (s: GuestState) => {
+    if (state === 'stopped' || state === 'timeout') return;
+    state = s;
+    listener.onState?.(s);
+    if (s !== 'starting' && s !== 'running') settle(s);
+  };
+  const end = (s: GuestState) => {
+    clearTimeout(watchdog);
+    worker.terminate();
+    setState(s);
+  };
+
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    listener.onTrap?.(`run worker crashed: ${ev.message}`);
+    end('trapped');
+  };
+  worker.onmessage = (ev: MessageEvent<unknown>) => {
+    const err = validateRunResponse(ev.data);
+    if (err) return listener.onLog?.('stderr', `[playground] ${err}`);
+    const msg = ev.data as RunResponse;
+    if (msg.seq !== seq && msg.seq !== -1) return;
+    switch (msg.type) {
+      case 'busy':
+        setState('running');
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          listener.onTrap?.(`Stopped: "${msg.what}" ran longer than the ${opts.timeLimitMs} ms time limit (infinite loop?). The worker was terminated; stored data is untouched.`);
+          end('timeout');
+        }, opts.timeLimitMs);
+        break;
+      case 'idle':
+        clearTimeout(watchdog);
+        if (state === 'running' && serving) setState('serving');
+        break;
+      case 'log':
+        listener.onLog?.(msg.stream, msg.text);
+        break;
+      case 'trace':
+        listener.onTrace?.(msg.events);
+        break;
+      case 'instantiated':
+        serving = msg.serving.length > 0;
+        if (!opts.call) setState(serving ? 'serving' : 'finished');
+        break;
+      case 'result':
+        listener.onResult?.(msg.name, msg.value, msg.ms);
+        if (!serving) end('finished');
+        else setState('serving');
+        break;
+      case 'trap':
+        listener.onTrap?.(msg.message, msg.stack);
+        if (!serving) end('trapped');
+        break;
+    }
+  };
+  const start: RunRequest = {
+    type: 'start',
+    seq,
+    artifact: { files: artifact.files, importedInterfaces: artifact.importedInterfaces, exportedInterfaces: artifact.exportedInterfaces, exports: artifact.exports, asyncImports: artifact.asyncImports, asyncExports: artifact.asyncExports },
+    config: opts.config,
+    call: opts.call,
+    customHosts: opts.customHosts,
+  };
+  worker.postMessage(start);
+  listener.onState?.('starting');
+  return {
+    guest: opts.config.guest,
+    call: (call) => worker.postMessage({ type: 'call', seq, call } satisfies RunRequest),
+    stop: () => end('stopped'),
+    settled,
+  };
+}

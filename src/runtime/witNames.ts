@@ -1,0 +1,18 @@
+/** "listKeys" → "list-keys"; "RequestOptions" → "request-options". jco camelCases WIT names. */
+export function toKebab(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** "wasi:keyvalue/store@0.2.0-draft2" → { pkg: "wasi:keyvalue@0.2.0-draft2", key: "wasi:keyvalue/store", iface: "store" }. */
+export function splitInterfaceId(id: string): { pkg: string; key: string; iface: string; version: string } {
+  const at = id.indexOf('@');
+  const base = at < 0 ? id : id.slice(0, at);
+  const version = at < 0 ? '' : id.slice(at + 1);
+  const slash = base.indexOf('/');
+  const iface = slash < 0 ? '' : base.slice(slash + 1);
+  const pkgBase = slash < 0 ? base : base.slice(0, slash);
+  return { pkg: version ? `${pkgBase}@${version}` : pkgBase, key: base, iface, version };
+}

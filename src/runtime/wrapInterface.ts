@@ -1,0 +1,107 @@
+import type { InterfaceImpl } from '../hosts/hostContract';
+import type { HostCallEvent } from '../trace/traceEvent';
+import { renderValue } from './renderValue';
+import { toKebab } from './witNames';
+
+/** What the wrapper reports for every host call. */
+export type CallSink = (event: Omit<HostCallEvent, 'id' | 'guest' | 'tab'>) => void;
+
+/** Options for {@link wrapInterface}. */
+export interface WrapOptions {
+  /** Versioned interface id, used in trace events and JSPI names. */
+  ifaceId: string;
+  /** JSPI async-import names; a host function returning a Promise must be listed. */
+  asyncImports: ReadonlySet<string>;
+  sink: CallSink;
+}
+
+const WRAPPED = Symbol('wcp.wrapped');
+
+/**
+ * Wraps every function and resource method of one jco import object so each call is
+ * traced (arguments, result or error, duration) at the worker boundary, and so a host
+ * function that returns a Promise without being in the JSPI list fails loudly: without
+ * JSPI, jco would hand the guest a Promise object and the call would fail silently.
+ * Resource classes are patched in place because jco checks `instanceof` on them.
+ */
+export function wrapInterface(impl: InterfaceImpl, opts: WrapOptions): InterfaceImpl {
+  const out: InterfaceImpl = {};
+  for (const [name, value] of Object.entries(impl)) {
+    if (typeof value !== 'function') {
+      out[name] = value;
+    } else if (isClass(value)) {
+      patchClass(value as unknown as Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, opts);
+      out[name] = value;
+    } else {
+      out[name] = wrapFunction(value as (...a: unknown[]) => unknown, toKebab(name), opts);
+    }
+  }
+  return out;
+}
+
+function isClass(fn: unknown): boolean {
+  return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, opts: WrapOptions): void {
+  if (cls[WRAPPED]) return;
+  cls[WRAPPED] = true;
+  const res = toKebab(String((cls as unknown as { name: string }).name));
+  for (const key of Object.getOwnPropertyNames(cls.prototype)) {
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
+    if (key === 'constructor' || !desc || typeof desc.value !== 'function') continue;
+    cls.prototype[key] = wrapFunction(desc.value, `[method]${res}.${toKebab(key)}`, opts);
+  }
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, key);
+    if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
+    cls[key] = wrapFunction(desc.value, `[static]${res}.${toKebab(key)}`, opts);
+  }
+}
+
+function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: WrapOptions) {
+  const jspiName = `${opts.ifaceId}#${witName}`;
+  const isAsync = opts.asyncImports.has(jspiName);
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    const at = performance.timeOrigin + performance.now();
+    const t0 = performance.now();
+    const report = (ok: boolean, result: unknown) =>
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: args.map((a) => renderValue(a)), ok, result: renderValue(result), ms: performance.now() - t0, at, target: targetOf(this, args) });
+    let ret: unknown;
+    try {
+      ret = fn.apply(this, args);
+    } catch (e) {
+      report(false, payloadOf(e));
+      throw e;
+    }
+    if (ret instanceof Promise) {
+      if (!isAsync) {
+        const err = new Error(`host function ${jspiName} returned a Promise but is not in the JSPI async-import list; the guest cannot wait for it`);
+        report(false, err.message);
+        throw err;
+      }
+      return ret.then(
+        (v) => (report(true, v), v),
+        (e) => (report(false, payloadOf(e)), Promise.reject(e)),
+      );
+    }
+    report(true, ret);
+    return ret;
+  };
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  return wrapped;
+}
+
+function payloadOf(e: unknown): unknown {
+  if (e && typeof e === 'object' && 'payload' in e) return (e as { payload: unknown }).payload;
+  return e instanceof Error ? `${e.name}: ${e.message}` : e;
+}
+
+/** Resources may expose `traceTarget` so the diagram can draw an edge to the store/topic they touch. */
+function targetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
+  for (const candidate of [self, ...args]) {
+    const t = (candidate as { traceTarget?: HostCallEvent['target'] } | null)?.traceTarget;
+    if (t && typeof t === 'object') return t;
+  }
+  return undefined;
+}

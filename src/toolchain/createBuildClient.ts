@@ -1,0 +1,63 @@
+import { validateBuildResponse, type BuildArtifact, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
+
+/** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
+export type BuildResult =
+  | { status: 'built'; artifact: BuildArtifact; ms: number }
+  | { status: 'failed'; diagnostics: Diagnostic[]; ms: number }
+  | { status: 'stale' };
+
+/** Main-thread handle on the long-lived build worker. */
+export interface BuildClient {
+  /** Resolves when the toolchain is loaded, with its load time in ms. */
+  ready: Promise<number>;
+  build(wit: string, guest: GuestSource, opts?: { world?: string; onProgress?: (stage: string, fraction?: number) => void }): Promise<BuildResult>;
+  dispose(): void;
+}
+
+/**
+ * Starts the build worker. Each build gets a sequence number; replies for older
+ * numbers are dropped (their promise resolves `stale`), as in rust-playground.
+ */
+export function createBuildClient(): BuildClient {
+  const worker = new Worker(new URL('./buildWorker.ts', import.meta.url), { type: 'module', name: 'wcp-build' });
+  let seq = 0;
+  const pending = new Map<number, { resolve: (r: BuildResult) => void; t0: number; onProgress?: (s: string, f?: number) => void }>();
+  let resolveReady!: (ms: number) => void;
+  let rejectReady!: (e: Error) => void;
+  const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
+
+  worker.onerror = (ev) => {
+    const error = new Error(`build worker failed: ${ev.message || 'could not load the toolchain'}`);
+    rejectReady(error);
+    for (const [, p] of pending) p.resolve({ status: 'failed', diagnostics: [{ file: 'build', line: 1, column: 1, message: error.message }], ms: 0 });
+    pending.clear();
+  };
+  worker.onmessage = (ev: MessageEvent<unknown>) => {
+    const err = validateBuildResponse(ev.data);
+    if (err) return console.warn(err);
+    const msg = ev.data as BuildResponse;
+    if (msg.type === 'ready') return resolveReady(msg.loadMs);
+    const p = pending.get(msg.seq);
+    if (!p) return;
+    if (msg.type === 'progress') return p.onProgress?.(msg.stage, msg.fraction);
+    pending.delete(msg.seq);
+    const ms = performance.now() - p.t0;
+    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms });
+  };
+
+  return {
+    ready,
+    build(wit, guest, opts = {}) {
+      const my = ++seq;
+      for (const [old, p] of pending) {
+        pending.delete(old);
+        p.resolve({ status: 'stale' });
+      }
+      return new Promise<BuildResult>((resolve) => {
+        pending.set(my, { resolve, t0: performance.now(), onProgress: opts.onProgress });
+        worker.postMessage({ type: 'build', seq: my, wit, world: opts.world, guest });
+      });
+    },
+    dispose: () => worker.terminate(),
+  };
+}

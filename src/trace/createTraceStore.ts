@@ -1,0 +1,73 @@
+import { createRingBuffer, type RingBuffer } from './createRingBuffer';
+import type { TraceEvent } from './traceEvent';
+
+/** Shared, bounded record of everything that happened, in this tab and in others. */
+export interface TraceStore {
+  /** This tab's id, stamped on local events. */
+  readonly tab: string;
+  readonly events: RingBuffer<TraceEvent>;
+  /** Adds events produced in this tab and shares them with other tabs. */
+  addLocal(events: TraceEvent[]): void;
+  /** Subscribe to changes; the callback is throttled to one call per animation frame. */
+  subscribe(fn: () => void): () => void;
+  paused: boolean;
+  clear(): void;
+  dispose(): void;
+}
+
+/**
+ * Creates the trace store. Events cross tabs over BroadcastChannel `${namespace}:trace`;
+ * events from other tabs keep their `tab` so the UI can mark them. While paused, new
+ * events are still recorded (nothing is lost) but subscribers aren't notified.
+ */
+export function createTraceStore(namespace: string, capacity = 10_000): TraceStore {
+  const tab = `tab-${Math.random().toString(36).slice(2, 7)}`;
+  const events = createRingBuffer<TraceEvent>(capacity);
+  const listeners = new Set<() => void>();
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${namespace}:trace`);
+  let scheduled = false;
+  const notify = () => {
+    if (scheduled || store.paused) return;
+    scheduled = true;
+    const run = () => {
+      scheduled = false;
+      for (const fn of listeners) fn();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    else setTimeout(run, 0);
+  };
+  if (channel) {
+    channel.onmessage = (ev: MessageEvent<unknown>) => {
+      const batch = ev.data as { events?: TraceEvent[] };
+      if (!Array.isArray(batch?.events)) return;
+      for (const e of batch.events) if (e && typeof e.id === 'string' && e.tab !== tab) events.push(e);
+      notify();
+    };
+  }
+  const store: TraceStore = {
+    tab,
+    events,
+    paused: false,
+    addLocal(batch) {
+      for (const e of batch) {
+        e.tab = tab;
+        events.push(e);
+      }
+      channel?.postMessage({ events: batch });
+      notify();
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    clear() {
+      events.clear();
+      notify();
+    },
+    dispose() {
+      channel?.close();
+      listeners.clear();
+    },
+  };
+  return store;
+}

@@ -1,0 +1,69 @@
+import keyvalueDraft2 from '../../wit/keyvalue-0.2.0-draft2/keyvalue.wit?raw';
+import keyvalueDraft from '../../wit/keyvalue-0.2.0-draft/keyvalue.wit?raw';
+import messagingDraft from '../../wit/messaging-0.2.0-draft/messaging.wit?raw';
+import blobstoreDraft from '../../wit/blobstore-0.2.0-draft/blobstore.wit?raw';
+import io022 from '../../wit/io-0.2.2/io.wit?raw';
+import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
+import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
+import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
+
+/** One WIT package the playground ships, as a single-file source with a `package x;` header. */
+export interface WitPackageEntry {
+  /** `ns:name@version`, exactly as declared in `source`. */
+  id: string;
+  /** Upstream WASI draft, or a never-standardised proposal reconstructed from the 2022 debates. */
+  status: 'standard' | 'proposal';
+  /** One line for pickers and tooltips. */
+  summary: string;
+  /** The whole file, starting (after doc comments) with `package <id>;`. */
+  source: string;
+  /** Ids of packages this one refers to directly. */
+  deps: string[];
+  /** Worlds declared in the package, for "start from this world" offers. */
+  worlds: string[];
+}
+
+/** Every package the playground can append to a user's WIT, keyed by nothing: order is display order. */
+export const WIT_PACKAGES: readonly WitPackageEntry[] = [
+  {
+    id: 'wasi:keyvalue@0.2.0-draft2', status: 'standard', source: keyvalueDraft2, deps: [], worlds: ['imports', 'watch-service'],
+    summary: 'Key-value store with buckets, atomics (increment, compare-and-swap), batch and watcher (Spin 3).',
+  },
+  {
+    id: 'wasi:keyvalue@0.2.0-draft', status: 'standard', source: keyvalueDraft, deps: [], worlds: ['imports', 'watch-service'],
+    summary: 'Earlier key-value draft: u64 cursor and increment, no compare-and-swap (wasmtime, wasmCloud).',
+  },
+  {
+    id: 'wasi:messaging@0.2.0-draft', status: 'standard', source: messagingDraft, deps: [],
+    worlds: ['imports', 'imports-request-reply', 'messaging-request-reply', 'messaging-core'],
+    summary: 'Messaging: clients, message resources, producer, request-reply and an exported incoming-handler.',
+  },
+  {
+    id: 'wasi:blobstore@0.2.0-draft', status: 'standard', source: blobstoreDraft, deps: ['wasi:io@0.2.2'], worlds: ['imports'],
+    summary: 'Blob storage: containers, objects, streamed incoming/outgoing values over wasi:io.',
+  },
+  {
+    id: 'wasi:io@0.2.2', status: 'standard', source: io022, deps: [], worlds: ['imports'],
+    summary: 'The wasi:io error, poll and streams interfaces that wasi:blobstore builds on.',
+  },
+  {
+    id: 'proposal:keyvalue-range@0.1.0', status: 'proposal', source: keyvalueRange, deps: ['wasi:keyvalue@0.2.0-draft2'],
+    worlds: ['imports'],
+    summary: 'Proposal (wasi-keyvalue PR #4, 2022): ordered range queries over keys, with an open-ended bound.',
+  },
+  {
+    id: 'proposal:messaging-ext@0.1.0', status: 'proposal', source: messagingExt, deps: ['wasi:messaging@0.2.0-draft'],
+    worlds: ['imports', 'handler-with-acks'],
+    summary: 'Proposal (2022–2023 debates): explicit ack/nack, consuming from an offset, receive with timeout.',
+  },
+  {
+    id: 'proposal:blobstore-ext@0.1.0', status: 'proposal', source: blobstoreExt, deps: ['wasi:blobstore@0.2.0-draft'],
+    worlds: ['imports'],
+    summary: 'Proposal (2022 blobstore draft): open-ended ranged reads and blob handles that pin their bytes.',
+  },
+];
+
+/** The registry entry for `ns:name@version`, if shipped. */
+export function findWitPackage(id: string): WitPackageEntry | undefined {
+  return WIT_PACKAGES.find((p) => p.id === id);
+}
