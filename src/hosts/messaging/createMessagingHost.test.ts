@@ -142,6 +142,7 @@ describe('handler results', () => {
     expect(seen.map((s) => s.topic)).not.toContain('t.after');
     expect(sub.logs.join('')).toMatch(/bad order/);
     expect(sub.logs.join('')).toMatch(/trapped on t\.trap/);
+    expect(sub.events.some((e) => e.kind === 'lifecycle' && e.phase === 'trap')).toBe(true);
   });
 });
 

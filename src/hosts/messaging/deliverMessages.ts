@@ -63,6 +63,8 @@ export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): (
       } else if (error instanceof WebAssembly.RuntimeError) {
         // A trapped instance cannot run again; further deliveries would only trap too.
         ctx.log('stderr', `messaging: handler trapped on ${fields.topic}: ${error.message}; delivery stopped\n`);
+        // The runtime never sees this trap (the host made the call), so report it here.
+        ctx.emit({ kind: 'lifecycle', phase: 'trap', detail: `incoming-handler trapped: ${error.message}` });
         stop();
       } else {
         ctx.log('stderr', `messaging: handler failed on ${fields.topic}: ${String(error)}\n`);
