@@ -66,7 +66,16 @@ export class WitCursor {
   }
 
   expect(text: string): WitToken {
-    if (!this.at(text)) this.fail(`expected '${text}', found ${describe(this.peek())}`);
+    if (!this.at(text)) {
+      const message = `expected '${text}', found ${describe(this.peek())}`;
+      const prev = this.tokens[this.index - 1];
+      // A missing `;` belongs at the end of the previous line, not on the next statement.
+      if (text === ';' && prev && prev.line < this.peek().line) {
+        const column = prev.column + prev.text.length + (prev.escaped ? 1 : 0);
+        throw new WitSyntaxFailure({ line: prev.line, column, endColumn: column + 1, message });
+      }
+      this.fail(message);
+    }
     return this.next();
   }
 
