@@ -51,7 +51,7 @@ export function createKeyvalueHost(flavour: CursorFlavour): HostPackage {
       if (!watcher) return;
       const { state, store } = instanceFor(ctx);
       // The guest receives handles of the same Bucket class `open` returns.
-      watchKeyChanges(state, watcher, store.Bucket, id);
+      watchKeyChanges(state, watcher, store.Bucket);
     },
   };
 }

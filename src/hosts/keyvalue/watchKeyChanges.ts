@@ -29,10 +29,9 @@ export function findWatcherExports(exports: Record<string, unknown>, packageId: 
  * one of this package's host calls, and a change made by this guest itself (including from
  * inside on-set) is never echoed back to it, which would otherwise loop forever.
  */
-export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Bucket: BucketClass, packageId: string): void {
+export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Bucket: BucketClass): void {
   const queue: KvChange[] = [];
   let delivering = false;
-  const iface = `${packageId.split('@')[0]}/watcher@${packageId.split('@')[1]}`;
 
   async function drain(): Promise<void> {
     if (delivering) return;
@@ -44,30 +43,18 @@ export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Buc
     }
   }
 
+  // The runtime wraps the export object it passes to attachExports and traces each call
+  // as a host → guest event, so no extra trace event is emitted here.
   async function deliver(change: KvChange): Promise<void> {
-    const started = performance.now();
     const fn = change.op === 'set' ? 'on-set' : 'on-delete';
-    const args: unknown[] = [change.bucket, change.key];
-    let ok = true;
-    let result: unknown;
     try {
       const bucket = new Bucket(change.bucket);
-      if (change.op === 'set') {
-        const value = new Uint8Array(change.value ?? new Uint8Array());
-        args.push(previewBytes(value));
-        await watcher.onSet?.(bucket, change.key, value);
-      } else {
-        await watcher.onDelete?.(bucket, change.key);
-      }
+      if (change.op === 'set') await watcher.onSet?.(bucket, change.key, new Uint8Array(change.value ?? new Uint8Array()));
+      else await watcher.onDelete?.(bucket, change.key);
     } catch (error) {
-      ok = false;
-      result = String(error);
+      // One failing callback must not stop later deliveries.
       state.ctx.log('stderr', `watcher ${fn}("${change.bucket}", "${change.key}") failed: ${String(error)}\n`);
     }
-    state.ctx.emit({
-      kind: 'call', iface, fn, args, result, ok, ms: performance.now() - started,
-      target: { type: 'store', name: change.bucket }, dir: 'export',
-    });
   }
 
   state.onIdle = () => void drain();
@@ -78,13 +65,4 @@ export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Buc
     queue.push(change);
     void drain();
   });
-}
-
-/** Short JSON-safe rendering for the trace: text when printable, else hex. */
-function previewBytes(bytes: Uint8Array): string {
-  const head = bytes.subarray(0, 64);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
-  const printable = !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
-  const more = bytes.length > head.length ? `… (${bytes.length} bytes)` : '';
-  return printable ? text + more : `0x${Array.from(head, (b) => b.toString(16).padStart(2, '0')).join('')}${more}`;
 }

@@ -1,0 +1,28 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { getEntry, kvDatabaseName, openKvDatabase, putEntries } from './index';
+
+describe('openKvDatabase', () => {
+  it('opens one connection per namespace and reuses it', async () => {
+    const namespace = `test-${crypto.randomUUID()}`;
+    const [a, b] = await Promise.all([openKvDatabase(namespace), openKvDatabase(namespace)]);
+    expect(a).toBe(b);
+    expect(a.name).toBe(`${namespace}-kv`);
+  });
+
+  it('steps aside when another tab deletes the database, then reopens on the next call', async () => {
+    const namespace = `test-${crypto.randomUUID()}`;
+    await putEntries(namespace, 'b', [['k', new Uint8Array([7])]]);
+    // deleteDatabase fires versionchange on our open connection; it would be blocked
+    // forever if the connection did not close itself.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(kvDatabaseName(namespace));
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('delete was blocked'));
+    });
+    expect(await getEntry(namespace, 'b', 'k')).toBeUndefined();
+    await putEntries(namespace, 'b', [['k', new Uint8Array([8])]]);
+    expect(await getEntry(namespace, 'b', 'k')).toEqual(new Uint8Array([8]));
+  });
+});
