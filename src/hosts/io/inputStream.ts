@@ -1,6 +1,6 @@
 import { blobSource, bytesSource, type ByteSource } from './byteSources';
 import { closedError, failedError } from './ioError';
-import { andThen, lengthOf, type MaybePromise } from './maybeAsync';
+import { andThen, lengthOf, symbolDispose, type MaybePromise } from './maybeAsync';
 import { createPollable, type Pollable } from './pollable';
 
 /**
@@ -56,7 +56,7 @@ export class InputStream {
     return createPollable();
   }
 
-  [Symbol.dispose](): void {
+  [symbolDispose](): void {
     if (!this.#open) return;
     this.#open = false;
     this.#source.close?.();

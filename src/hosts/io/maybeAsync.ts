@@ -20,3 +20,9 @@ export function lengthOf(len: bigint | number, what = 'length'): number {
   if (n < 0n) throw new RangeError(`${what} must not be negative (got ${n})`);
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 }
+
+/**
+ * The key jco calls when a guest drops a host resource. Older engines lack
+ * `Symbol.dispose`; jco then falls back to `Symbol.for('dispose')`, and so do we.
+ */
+export const symbolDispose: typeof Symbol.dispose = Symbol.dispose ?? (Symbol.for('dispose') as typeof Symbol.dispose);

@@ -1,6 +1,6 @@
 import type { InputStream } from './inputStream';
 import { closedError, failedError } from './ioError';
-import { andThen, lengthOf, type MaybePromise } from './maybeAsync';
+import { andThen, lengthOf, symbolDispose, type MaybePromise } from './maybeAsync';
 import { createPollable, type Pollable } from './pollable';
 
 /** Where an output stream's bytes go. */
@@ -93,7 +93,7 @@ export class OutputStream {
     return andThen(this.splice(src, len), (n) => andThen(this.flush(), () => n));
   }
 
-  [Symbol.dispose](): void {
+  [symbolDispose](): void {
     if (!this.#open) return;
     this.#open = false;
     this.#sink.close?.();
