@@ -1,0 +1,81 @@
+// HEAVY (≈30–50 s on 2 cores): builds real StarlingMonkey components. Runs the in-browser
+// pipeline under Node, transpiles the result with jco, runs it with preview2-shim, and compares
+// it with componentize-js + native Wizer (scripts/componentizeNode.mjs).
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { componentizeJs, type JsBuildStage } from './componentizeInBrowser';
+import type { JsToolchainAssets } from './loadJsToolchainAssets';
+import { runComponentInNode } from './runComponentInNode.testing';
+
+const root = new URL('../../../', import.meta.url);
+async function readAssets(): Promise<JsToolchainAssets> {
+  const [engine, adapter] = await Promise.all([
+    readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
+    readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
+  ]);
+  return { engine: new Uint8Array(engine), adapter: new Uint8Array(adapter) };
+}
+
+const PLAIN_WIT = `package local:plain;
+world plain { export run: func() -> string; }`;
+const PLAIN_SOURCE = `
+const table = [3, 1, 2].sort().map((n) => n * 10);
+let calls = 0;
+export function run() {
+  calls += 1;
+  return \`table=\${table.join(',')} calls=\${calls} json=\${JSON.stringify({ a: [1, { b: null }] })}\`;
+}`;
+
+const IMPORT_WIT = `package local:greeter;
+interface host { greet: func(name: string) -> string; }
+world greeter { import host; export run: func() -> string; }`;
+const importSource = (suffix: string) => `
+import { greet } from 'local:greeter/host';
+const names = ['ada', 'grace'];
+export function run() { return names.map((n) => greet(n)).join(' & ') + '${suffix}'; }`;
+
+describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }, () => {
+  it('builds a guest with no imports that runs and keeps module state', async () => {
+    const stages: JsBuildStage[] = [];
+    const { component, timings } = await componentizeJs({
+      source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets(),
+      onProgress: (s) => stages.push(s),
+    });
+    expect(stages).toEqual(['load-toolchain', 'splice', 'initialize', 'stub-wasi', 'component-new', 'done']);
+    expect(timings.spliceMs).toBeGreaterThan(0);
+    const guest = await runComponentInNode(component, {});
+    expect(guest.run()).toBe('table=10,20,30 calls=1 json={"a":[1,{"b":null}]}');
+    expect(guest.run()).toBe('table=10,20,30 calls=2 json={"a":[1,{"b":null}]}');
+  });
+
+  it('matches componentize-js + native Wizer for a guest importing a function, and rebuilds from cache', async () => {
+    const assets = await readAssets();
+    const host = { 'local:greeter/host': { greet: (name: string) => `hello ${name}` } };
+    const first = await componentizeJs({ source: importSource('!'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
+    const browserGuest = await runComponentInNode(first.component, host);
+    expect(browserGuest.run()).toBe('hello ada & hello grace!');
+
+    // @ts-expect-error plain .mjs script without type declarations
+    const { componentizeNode } = (await import('../../../scripts/componentizeNode.mjs')) as {
+      componentizeNode: (i: { source: string; witSource: string; worldName: string }) => Promise<{ component: Uint8Array }>;
+    };
+    const reference = await componentizeNode({ source: importSource('!'), witSource: IMPORT_WIT, worldName: 'greeter' });
+    const nodeGuest = await runComponentInNode(reference.component, host);
+    expect(browserGuest.run()).toBe(nodeGuest.run());
+
+    // A JS-only edit reuses the spliced, compiled engine for this world.
+    const second = await componentizeJs({ source: importSource('?'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
+    expect(second.timings.spliceMs).toBe(0);
+    expect((await runComponentInNode(second.component, host)).run()).toBe('hello ada & hello grace?');
+    console.info('[jsBuild] first', fmt(first.timings), '\n[jsBuild] rebuild', fmt(second.timings));
+  });
+
+  it('reports a syntax error in the guest with the engine message', async () => {
+    const build = componentizeJs({ source: 'export function run() { return (; }', witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets() });
+    await expect(build).rejects.toThrow(/failed to initialise[\s\S]*SyntaxError/);
+  });
+});
+
+function fmt(t: Record<string, number>): string {
+  return Object.entries(t).map(([k, v]) => `${k}=${Math.round(v)}`).join(' ');
+}

@@ -1,0 +1,59 @@
+// Turns a live linear memory into the data segments that recreate it: runs of non-zero bytes,
+// split at zero runs long enough that a new segment header (~5 bytes) is cheaper than the zeros.
+import type { DataSegment } from './rewriteSnapshot';
+
+/** Zero runs of at least this many whole words end a segment. */
+const MIN_ZERO_WORDS = 4;
+/** Same headroom as Wizer: engines limit the segment count (V8: 100 000). */
+const MAX_DATA_SEGMENTS = 10_000;
+
+/** Finds the non-zero regions of `memory` (a view of the whole memory, length a multiple of 4). */
+export function findDataSegments(memory: Uint8Array, memoryIndex: number): DataSegment[] {
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.length >>> 2);
+  const ranges: Array<[number, number]> = [];
+  const n = words.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && words[i] === 0) i++;
+    if (i >= n) break;
+    const startWord = i;
+    let end = i;
+    while (end < n) {
+      if (words[end] !== 0) {
+        end++;
+        continue;
+      }
+      let k = end;
+      while (k < n && words[k] === 0) k++;
+      if (k - end >= MIN_ZERO_WORDS || k >= n) break;
+      end = k;
+    }
+    // Trim zero bytes inside the first and last words.
+    let startByte = startWord * 4;
+    while (memory[startByte] === 0) startByte++;
+    let endByte = end * 4;
+    while (memory[endByte - 1] === 0) endByte--;
+    ranges.push([startByte, endByte]);
+    i = end;
+  }
+  mergeExcess(ranges);
+  // Copy out of the live memory: the instance may keep running (or be dropped) after this.
+  return ranges.map(([start, end]) => ({ memoryIndex, offset: start, data: memory.slice(start, end) }));
+}
+
+/** Merges the segments separated by the smallest gaps until at most MAX_DATA_SEGMENTS remain. */
+function mergeExcess(ranges: Array<[number, number]>): void {
+  const excess = ranges.length - MAX_DATA_SEGMENTS;
+  if (excess <= 0) return;
+  const gaps = ranges.slice(1).map((r, idx) => ({ gap: r[0] - ranges[idx]![1], idx }));
+  gaps.sort((a, b) => a.gap - b.gap);
+  const mergeAfter = new Set(gaps.slice(0, excess).map((g) => g.idx));
+  const merged: Array<[number, number]> = [];
+  ranges.forEach((r, idx) => {
+    const last = merged[merged.length - 1];
+    if (last && mergeAfter.has(idx - 1)) last[1] = r[1];
+    else merged.push([r[0], r[1]]);
+  });
+  ranges.length = 0;
+  for (const r of merged) ranges.push(r);
+}

@@ -1,0 +1,55 @@
+// Where the JS-guest toolchain's large binaries come from. They are referenced with
+// `new URL(literal, import.meta.url)` so Vite emits them as separate assets that are only fetched
+// when a JS guest is first built (engine ≈10 MB, splicer ≈6 MB). componentize-js's package
+// `exports` map hides lib/, hence the relative node_modules paths.
+
+/** The three binaries the pipeline needs. */
+export interface JsToolchainAssets {
+  /** StarlingMonkey engine core module (componentize-js lib/starlingmonkey_embedding.wasm). */
+  engine: Uint8Array;
+  /** WASI preview1 → preview2 reactor adapter (jco lib/wasi_snapshot_preview1.reactor.wasm). */
+  adapter: Uint8Array;
+}
+
+/** The splicer component API (jco-transpiled Rust: runs in browsers and Node). */
+export type Splicer = typeof import('../../../node_modules/@bytecodealliance/componentize-js/lib/spidermonkey-embedding-splicer.js').splicer;
+
+/** componentize-js version the assets come from; recorded in the component's producers section. */
+export const COMPONENTIZE_JS_VERSION = '0.23.0';
+
+const ENGINE_URL = new URL(
+  '../../../node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm',
+  import.meta.url,
+);
+const ADAPTER_URL = new URL(
+  '../../../node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm',
+  import.meta.url,
+);
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+let assetsPromise: Promise<JsToolchainAssets> | undefined;
+let splicerPromise: Promise<Splicer> | undefined;
+
+/** Fetches (once) the engine and adapter binaries. Tests under Node pass their own bytes instead. */
+export function loadJsToolchainAssets(): Promise<JsToolchainAssets> {
+  assetsPromise ??= Promise.all([fetchBytes(ENGINE_URL), fetchBytes(ADAPTER_URL)])
+    .then(([engine, adapter]) => ({ engine, adapter }))
+    .catch((err: unknown) => {
+      assetsPromise = undefined; // let a later build retry after a network error
+      throw err;
+    });
+  return assetsPromise;
+}
+
+/** Loads (once) the splicer; its module top-level-awaits compilation of its own core wasm. */
+export function loadSplicer(): Promise<Splicer> {
+  splicerPromise ??= import(
+    '../../../node_modules/@bytecodealliance/componentize-js/lib/spidermonkey-embedding-splicer.js'
+  ).then((m) => m.splicer);
+  return splicerPromise;
+}

@@ -1,0 +1,102 @@
+// Browser replacement for native Wizer: run a module's initialisation function once against an
+// in-memory WASI preview1 environment, then write its memory and globals back into the binary.
+import { createPreview1, type Preview1Options } from './createPreview1';
+import { findDataSegments } from './findDataSegments';
+import { instrumentModule, rewriteWithSnapshot, type InstrumentedModule, type SnapshotValue } from './rewriteSnapshot';
+
+/** An instrumented, compiled module, reusable for many snapshots (compile once per WIT world). */
+export interface PreparedModule extends InstrumentedModule {
+  compiled: WebAssembly.Module;
+}
+
+/** Options for {@link snapshotModule}. */
+export interface SnapshotOptions {
+  /** The init export to run, e.g. `componentize.wizer`. `_initialize` runs first if exported. */
+  initFunc: string;
+  preview1: Preview1Options;
+}
+
+/** Result of {@link snapshotModule}. */
+export interface SnapshotResult {
+  /** The pre-initialised module (init export, `_initialize` and start section removed). */
+  wasm: Uint8Array;
+  /** The live instance after initialisation, e.g. to call a self-check export. */
+  instance: WebAssembly.Instance;
+  timings: { instantiateMs: number; initMs: number; snapshotMs: number; rewriteMs: number };
+}
+
+/** Instruments and compiles a module so that {@link snapshotModule} can read all of its state. */
+export async function prepareModule(module: Uint8Array): Promise<PreparedModule> {
+  const instrumented = instrumentModule(module);
+  const compiled = await WebAssembly.compile(instrumented.instrumented as Uint8Array<ArrayBuffer>);
+  return { ...instrumented, compiled };
+}
+
+function trapImports(module: WebAssembly.Module, preview1: ReturnType<typeof createPreview1>): WebAssembly.Imports {
+  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
+  const wasiNames: string[] = [];
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind !== 'function') throw new Error(`cannot pre-initialise: unsupported ${imp.kind} import ${imp.module}.${imp.name}`);
+    if (imp.module === 'wasi_snapshot_preview1') {
+      wasiNames.push(imp.name);
+      continue;
+    }
+    (imports[imp.module] ??= {})[imp.name] = () => {
+      throw new Error(`${imp.module}#${imp.name} was called while pre-initialising; imports are only available when the component runs`);
+    };
+  }
+  imports.wasi_snapshot_preview1 = preview1.createImports(wasiNames);
+  return imports;
+}
+
+function readGlobal(global: WebAssembly.Global, valType: number, index: number): SnapshotValue {
+  switch (valType) {
+    case 0x7f: return { type: 'i32', value: global.value as number };
+    case 0x7e: return { type: 'i64', value: global.value as bigint };
+    case 0x7d: return { type: 'f32', value: global.value as number };
+    case 0x7c: return { type: 'f64', value: global.value as number };
+    default: throw new Error(`cannot snapshot mutable global ${index} of value type 0x${valType.toString(16)}`);
+  }
+}
+
+/** Instantiates a prepared module, runs its initialisation and returns the pre-initialised binary. */
+export async function snapshotModule(prepared: PreparedModule, options: SnapshotOptions): Promise<SnapshotResult> {
+  const t0 = performance.now();
+  const preview1 = createPreview1(options.preview1);
+  const instance = await WebAssembly.instantiate(prepared.compiled, trapImports(prepared.compiled, preview1));
+  const memoryName = prepared.memoryExports[0];
+  if (prepared.memoryExports.length !== 1 || !memoryName) {
+    throw new Error(`cannot pre-initialise: expected exactly one defined memory, found ${prepared.memoryExports.length}`);
+  }
+  const memory = instance.exports[memoryName] as WebAssembly.Memory;
+  preview1.bindMemory(memory);
+  const t1 = performance.now();
+
+  const initialize = instance.exports._initialize;
+  if (typeof initialize === 'function' && options.initFunc !== '_initialize') initialize();
+  const init = instance.exports[options.initFunc];
+  if (typeof init !== 'function') throw new Error(`the module has no \`${options.initFunc}\` function export`);
+  init();
+  const t2 = performance.now();
+
+  const globals = new Map<number, SnapshotValue>();
+  for (const [name, index] of prepared.globalExports) {
+    const def = prepared.layout.globals.find((g) => g.index === index)!;
+    globals.set(index, readGlobal(instance.exports[name] as WebAssembly.Global, def.valType[0]!, index));
+  }
+  const live = new Uint8Array(memory.buffer);
+  const segments = findDataSegments(live, prepared.layout.importedMemories);
+  const t3 = performance.now();
+
+  const wasm = rewriteWithSnapshot(
+    prepared,
+    { globals, memoryPages: [live.length / 65536], segments },
+    [options.initFunc, '_initialize'],
+  );
+  const t4 = performance.now();
+  return {
+    wasm,
+    instance,
+    timings: { instantiateMs: t1 - t0, initMs: t2 - t1, snapshotMs: t3 - t2, rewriteMs: t4 - t3 },
+  };
+}
