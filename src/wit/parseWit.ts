@@ -31,10 +31,10 @@ function parseDocument(c: WitCursor): WitPackage[] {
     if (c.peek().kind === 'eof') return packages;
     if (c.at('package')) {
       const pos = c.pos();
-      c.next();
+      const keyword = c.next();
       const { namespace, name, version } = parsePackageName(c);
       if (c.accept(';')) {
-        if (sawItem || root.id) c.fail('the package declaration must come first and only once');
+        if (sawItem || root.id) c.fail('the package declaration must come first and only once', keyword);
         Object.assign(root, { id: packageId(namespace, name, version), namespace, name, version, pos });
       } else {
         const open = c.expect('{');
