@@ -40,11 +40,14 @@ export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): (
   const owner = `${ctx.tab ?? 'local'}/${guest}/${crypto.randomUUID()}`;
   const claimedElsewhere = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
-  let pending = 0;
+  // Claims run one at a time so a consumer's backlog (queued) is known before each claim.
+  let claims: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   let stopped = false;
 
   const enqueue = (packet: BusMessagePacket, fields: EnvelopeFields): void => {
-    chain = chain.then(() => runHandler(packet, fields)).finally(() => { pending -= 1; });
+    queued += 1;
+    chain = chain.then(() => runHandler(packet, fields)).finally(() => { queued -= 1; });
   };
 
   const runHandler = async (packet: BusMessagePacket, fields: EnvelopeFields): Promise<void> => {
@@ -73,7 +76,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): (
   };
 
   const claimAny = async (id: string, groups: string[]): Promise<boolean> => {
-    await new Promise((r) => setTimeout(r, pending * 3 + Math.random() * 2));
+    await new Promise((r) => setTimeout(r, queued * 3 + Math.random() * 2));
     let won = false;
     for (const group of groups) {
       if (claimedElsewhere.delete(`${id} ${group}`)) continue;
@@ -100,15 +103,13 @@ export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): (
     }
     const matching = subscriptions.filter((s) => matchTopic(s.pattern, fields.topic));
     if (matching.length === 0) return;
-    pending += 1;
     if (matching.some((s) => s.group === undefined)) return enqueue(packet, fields);
     const groups = [...new Set(matching.map((s) => s.group as string))];
-    claimAny(fields.id, groups).then(
-      (won) => (won && !stopped ? enqueue(packet, fields) : (pending -= 1)),
-      (error: unknown) => {
-        pending -= 1;
-        ctx.log('stderr', `messaging: claim failed for ${fields.topic}: ${String(error)}\n`);
+    claims = claims.then(() => claimAny(fields.id, groups)).then(
+      (won) => {
+        if (won && !stopped) enqueue(packet, fields);
       },
+      (error: unknown) => ctx.log('stderr', `messaging: claim failed for ${fields.topic}: ${String(error)}\n`),
     );
   });
 
