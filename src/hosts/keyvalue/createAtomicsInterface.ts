@@ -34,42 +34,43 @@ export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavou
 
   if (flavour === 'draft') return { increment };
 
-  /** Compare-and-swap handle: remembers the value it saw when it was created. */
-  class Cas {
-    private consumed = false;
+  /** Handles already passed to `swap` (which consumes them); a second use is a guest bug. */
+  const consumed = new WeakSet<Cas>();
 
-    private constructor(
+  /**
+   * Compare-and-swap handle: remembers the value it saw when it was created. Only WIT
+   * members live on the class, because the runtime traces every method and static of it.
+   */
+  class Cas {
+    constructor(
       readonly bucket: string,
       readonly key: string,
-      private readonly seen: Uint8Array | undefined,
+      readonly seen: Uint8Array | undefined,
     ) {}
+
+    /** Lets the trace diagram draw this call as an edge to the bucket. */
+    get traceTarget() {
+      return { type: 'store' as const, name: this.bucket };
+    }
 
     /** Snapshot of `key` that a later `swap` compares against. */
     static new(bucket: BucketResource, key: string): Promise<Cas> {
       return hostCall(state, async () => new Cas(bucket.name, key, await getEntry(namespace, bucket.name, key)));
     }
 
-    /** Internal: handle for a value already read (the refreshed handle of `cas-failed`). */
-    static fromSnapshot(bucket: string, key: string, seen: Uint8Array | undefined): Cas {
-      return new Cas(bucket, key, seen);
-    }
-
     current(): Uint8Array | undefined {
       return this.seen === undefined ? undefined : new Uint8Array(this.seen);
-    }
-
-    /** Marks the handle used; `swap` consumes it, so a second use is a guest bug. */
-    take(): Uint8Array | undefined {
-      if (this.consumed) throw new HostError({ tag: 'store-error', val: { tag: 'other', val: 'this cas handle was already used by swap' } });
-      this.consumed = true;
-      return this.seen;
     }
   }
 
   function swap(cas: Cas, value: Uint8Array): Promise<void> {
     const bytes = new Uint8Array(value);
     return hostCall(state, async () => {
-      const seen = cas.take();
+      if (consumed.has(cas)) {
+        throw new HostError({ tag: 'store-error', val: { tag: 'other', val: 'this cas handle was already used by swap' } });
+      }
+      consumed.add(cas);
+      const seen = cas.seen;
       type Outcome = { swapped: true } | { swapped: false; now: Uint8Array | undefined };
       let outcome: Outcome;
       try {
@@ -80,7 +81,7 @@ export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavou
         throw new HostError({ tag: 'store-error', val: asStoreError(error).payload });
       }
       if (!outcome.swapped) {
-        throw new HostError({ tag: 'cas-failed', val: Cas.fromSnapshot(cas.bucket, cas.key, outcome.now) }, `cas-failed: "${cas.key}" changed since the cas handle was created`);
+        throw new HostError({ tag: 'cas-failed', val: new Cas(cas.bucket, cas.key, outcome.now) }, `cas-failed: "${cas.key}" changed since the cas handle was created`);
       }
       publishChanges(state, [{ op: 'set', bucket: cas.bucket, key: cas.key, value: bytes }]);
     });

@@ -28,6 +28,11 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
   class Bucket implements BucketResource {
     constructor(readonly name: string) {}
 
+    /** Lets the trace diagram draw calls on this bucket as edges to the store. */
+    get traceTarget() {
+      return { type: 'store' as const, name: this.name };
+    }
+
     get(key: string) {
       return hostCall(state, () => getEntry(namespace, this.name, key));
     }
