@@ -19,6 +19,7 @@ world app {
   import clock: interface { now: func() -> u64; }
   export wasi:messaging/incoming-handler@0.2.0-draft;
   export run: func(n: u32) -> result<string, string>;
+  export api: interface { hello: func() -> string; }
 }
 `;
 
@@ -53,7 +54,7 @@ describe('deriveAsyncNames against jco generate', () => {
     expect(names.imports).toContain('wasi:io/streams@0.2.2#[method]output-stream.blocking-write-and-flush');
     expect(names.imports).toContain('log');
     expect(names.imports).toContain('clock#now');
-    expect(names.exports).toEqual(expect.arrayContaining(['run', 'wasi:messaging/incoming-handler@0.2.0-draft#handle']));
+    expect(names.exports).toEqual(expect.arrayContaining(['run', 'api#hello', 'wasi:messaging/incoming-handler@0.2.0-draft#handle']));
     expect(sort(names.importedPackages)).toEqual(sort([
       'wasi:keyvalue@0.2.0-draft2', 'wasi:messaging@0.2.0-draft', 'wasi:blobstore@0.2.0-draft', 'wasi:io@0.2.2',
       'proposal:keyvalue-range@0.1.0', 'proposal:messaging-ext@0.1.0', 'proposal:blobstore-ext@0.1.0',
