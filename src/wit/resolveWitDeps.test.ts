@@ -51,6 +51,11 @@ describe('resolveWitDeps', () => {
     }]);
   });
 
+  it('asks for a package declaration when there is none', () => {
+    const r = resolveWitDeps('world app {\n  export run: func();\n}');
+    expect(r.diagnostics).toEqual([{ line: 1, column: 1, endColumn: 2, message: expect.stringMatching(/package local:app;/) }]);
+  });
+
   it('finds references but not parameter types like x:u32', () => {
     const refs = findPackageRefs('world w { export f: func(x:u32); import a:b/c; include d:e/f@1.2.3-rc.1; }');
     expect(refs.map((r) => r.packageId)).toEqual(['a:b', 'd:e@1.2.3-rc.1']);

@@ -85,6 +85,10 @@ export function resolveWitDeps(userText: string, registry: readonly WitPackageEn
     const pos = offsetToPos(userText, ref.offset);
     diagnostics.push({ ...pos, endColumn: pos.column + ref.length, message: unknownMessage(ref, registry, defined) });
   }
+  // wasm-tools rejects a root file without `package x;` ("no `package` header was found").
+  if (!/\bpackage\s+[^;{]+;/.test(blankWitComments(userText))) {
+    diagnostics.push({ line: 1, column: 1, endColumn: 2, message: 'missing package declaration: start with e.g. `package local:app;`' });
+  }
   let source = userText.endsWith('\n') ? userText : `${userText}\n`;
   const userLineCount = source.split('\n').length - 1;
   const ranges: ResolvedWitSource['ranges'] = [];
