@@ -76,6 +76,6 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   });
 });
 
-function fmt(t: Record<string, number>): string {
+function fmt(t: object): string {
   return Object.entries(t).map(([k, v]) => `${k}=${Math.round(v)}`).join(' ');
 }

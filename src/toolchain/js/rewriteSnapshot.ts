@@ -5,7 +5,7 @@
 //    the snapshot size, mutable global initialisers become constants, original active data
 //    segments become empty passive ones (keeps data indices stable for memory.init/data.drop),
 //    snapshot segments are appended, the start section and the init/_initialize exports go away.
-import { ExternalKind, readExports, readModuleLayout, readConstExpr, readLimits, type MemoryLimits, type ModuleLayout } from './readModuleLayout';
+import { ExternalKind, readExports, readModuleLayout, readConstExpr, type MemoryLimits, type ModuleLayout } from './readModuleLayout';
 import { ByteReader, ByteWriter, SectionId, customSectionName, readSections, writeModule, type RawSection } from './wasmBinary';
 
 /** A global's value after initialisation; the type follows the global's declared type. */

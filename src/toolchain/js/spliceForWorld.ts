@@ -21,14 +21,15 @@ export interface SplicedWorld {
 const MAX_CACHED_WORLDS = 3;
 const cache = new Map<string, Promise<SplicedWorld>>();
 
-async function hashKey(parts: readonly string[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+// The key is the inputs themselves: WIT sources are a few KB, a Map compares them exactly, and
+// crypto.subtle is missing outside secure contexts.
+function cacheKey(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): string {
+  return JSON.stringify([witSource, worldName ?? null, features]);
 }
 
 /** True when the last build for this (WIT, world, features) is still cached. */
-export async function isWorldCached(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): Promise<boolean> {
-  return cache.has(await hashKey([witSource, worldName ?? '', ...features]));
+export function isWorldCached(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): boolean {
+  return cache.has(cacheKey(witSource, worldName, features));
 }
 
 /** Splices (or returns the cached splice of) the engine for a WIT world. */
@@ -39,7 +40,7 @@ export async function spliceForWorld(
   worldName: string | undefined,
   features: readonly EngineFeature[],
 ): Promise<{ world: SplicedWorld; cacheHit: boolean }> {
-  const key = await hashKey([witSource, worldName ?? '', ...features]);
+  const key = cacheKey(witSource, worldName, features);
   const hit = cache.get(key);
   if (hit) {
     // Refresh recency so the world being edited is the last one evicted.
