@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../hostContract';
 import type { MessageEvent_ } from '../../trace/traceEvent';
 import { closeClaimDatabases } from './claimMessage';
-import { closeTestBuses, createTestGuest, utf8, waitFor, type TestGuest } from './createTestGuest';
+import { closeTestBuses, createTestGuest, utf8, waitFor, type GuestImports, type TestGuest } from './createTestGuest';
 import { createBus, closeAllBuses } from './createBus';
 import { createMessagingHost } from './createMessagingHost';
 import type { Message } from './messageTypes';
@@ -165,5 +165,29 @@ describe('work queues', () => {
     // Busy consumers back off before claiming, so the work is spread, not all taken by one.
     expect(consumers.every((c) => c.seen.length > 0)).toBe(true);
     expect(consumers.reduce((n, c) => n + messageEvents(c.guest, 'ack').length, 0)).toBe(30);
+  });
+});
+
+describe('with the runtime tracer', () => {
+  it('traces guest calls on resources but not host-internal helpers', async () => {
+    const { wrapInterface } = await import('../../runtime/wrapInterface');
+    const namespace = freshNamespace();
+    const calls: string[] = [];
+    const sink = (e: { fn: string; target?: { name: string } }) => calls.push(e.target ? `${e.fn}@${e.target.name}` : e.fn);
+    const wrap = (impl: unknown, iface: string) =>
+      wrapInterface(impl as never, { ifaceId: `wasi:messaging/${iface}@0.2.0-draft`, asyncImports: new Set(), sink }) as never;
+    let rr: GuestImports['request-reply'] | undefined;
+    const sub = await createTestGuest(namespace, 'sub', {
+      subscriptions: ['svc.ping'],
+      exports: { incomingHandler: { handle: (m: Message) => { m.setContentType('text/plain'); rr!.reply(m, m); } } },
+    });
+    wrap(sub.imports.types, 'types');
+    rr = wrap(sub.imports['request-reply'], 'request-reply');
+    const pub = await createTestGuest(namespace, 'pub');
+    const { Client, Message } = pub.imports.types;
+    const replies = await pub.imports['request-reply'].request(Client.connect('c'), 'svc.ping', new Message(utf8('ping')));
+    expect(new TextDecoder().decode(replies[0].data())).toBe('ping');
+    // Only the guest-visible calls: the handler's reply (with the topic as edge target).
+    expect(calls).toEqual(['[method]message.set-content-type@svc.ping', 'reply@svc.ping']);
   });
 });

@@ -1,7 +1,7 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
 import { createBus, type Bus } from './createBus';
 import { deliverMessages, findHandler } from './deliverMessages';
-import { Client, Message } from './messageTypes';
+import { createMessageTypes, type Client, type Message, type MessageTypes } from './messageTypes';
 import { publishMessage } from './publishMessage';
 import { createRequestReply } from './requestReply';
 
@@ -25,31 +25,30 @@ export interface MessagingHostOptions {
 export function createMessagingHost(options: MessagingHostOptions = {}): HostPackage {
   const busFor = options.busFor ?? createBus;
   // create and attachExports receive the same context; both must use one bus.
-  const buses = new WeakMap<HostContext, Bus>();
-  const busOf = (ctx: HostContext): Bus => {
-    let bus = buses.get(ctx);
-    if (bus === undefined) {
-      bus = busFor(ctx.config.namespace);
-      buses.set(ctx, bus);
+  const instances = new WeakMap<HostContext, { bus: Bus; types: MessageTypes }>();
+  const instanceOf = (ctx: HostContext) => {
+    let instance = instances.get(ctx);
+    if (instance === undefined) {
+      instance = { bus: busFor(ctx.config.namespace), types: createMessageTypes() };
+      instances.set(ctx, instance);
     }
-    return bus;
+    return instance;
   };
 
   return {
     id: messagingPackageId,
     description: 'Publish/subscribe, work queues and request-reply between guests, workers and tabs (BroadcastChannel, CloudEvents envelopes).',
     create(ctx): Record<string, InterfaceImpl> {
-      const bus = busOf(ctx);
+      const { bus, types } = instanceOf(ctx);
       return {
-        types: { Client, Message },
+        types: { Client: types.Client, Message: types.Message },
         producer: {
           send(client: Client, topic: string, message: Message): void {
-            Client.assertConnected(client);
-            if (!(message instanceof Message)) throw new TypeError('send: message is not a messaging Message');
-            publishMessage(ctx, bus, { topic, message, action: 'send' });
+            types.assertConnected(client);
+            publishMessage(ctx, bus, { topic, message: types.contentOf(message), action: 'send' });
           },
         },
-        'request-reply': { ...createRequestReply(ctx, bus) },
+        'request-reply': { ...createRequestReply(ctx, bus, types) },
       };
     },
     attachExports(ctx, exports) {
@@ -60,7 +59,8 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
         }
         return;
       }
-      deliverMessages(ctx, busOf(ctx), handle);
+      const { bus, types } = instanceOf(ctx);
+      deliverMessages(ctx, bus, types, handle);
     },
   };
 }

@@ -3,14 +3,14 @@ import type { HostContext, InterfaceImpl } from '../hostContract';
 import type { TraceEvent } from '../../trace/traceEvent';
 import { openBus, type Bus } from './createBus';
 import { createMessagingHost } from './createMessagingHost';
-import type { Client, Message, RequestOptions } from './messageTypes';
+import type { Client, Message, MessageTypes, RequestOptions } from './messageTypes';
 
 /** Typed view of the import objects a guest would get from jco. */
 export interface GuestImports {
-  types: { Client: typeof Client; Message: typeof Message };
+  types: { Client: MessageTypes['Client']; Message: MessageTypes['Message'] };
   producer: { send(client: Client, topic: string, message: Message): void };
   'request-reply': {
-    RequestOptions: typeof RequestOptions;
+    RequestOptions: MessageTypes['RequestOptions'];
     request(client: Client, topic: string, message: Message, options?: RequestOptions): Promise<Message[]>;
     reply(replyTo: Message, message: Message): void;
   };

@@ -3,7 +3,7 @@ import { claimMessage } from './claimMessage';
 import type { Bus, BusMessagePacket } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
 import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
-import { Message } from './messageTypes';
+import type { Message, MessageTypes } from './messageTypes';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn = (message: Message) => unknown;
@@ -29,7 +29,7 @@ export function findHandler(exports: Record<string, unknown>): HandleFn | undefi
  * tend to win, spreading work. A message is handled at most once per guest even when
  * several patterns match. Returns a function that stops delivery.
  */
-export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): () => void {
+export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes, handle: HandleFn): () => void {
   const { guest, namespace } = ctx.config;
   const subscriptions: Subscription[] = [];
   for (const text of ctx.config.subscriptions) {
@@ -55,7 +55,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, handle: HandleFn): (
     const base = { kind: 'message', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } as const;
     ctx.emit({ ...base, action: 'deliver' });
     try {
-      const result: unknown = await handle(Message.received({ ...fields, data: packet.data }));
+      const result: unknown = await handle(types.received({ ...fields, data: packet.data }));
       const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
       ctx.emit({ ...base, action: isErr ? 'nack' : 'ack' });
     } catch (error) {

@@ -6,7 +6,7 @@ export { createBus, openBus, closeAllBuses, type Bus, type BusPacket } from './c
 export { closeClaimDatabases } from './claimMessage';
 export { matchTopic, parseSubscription, validatePattern, validateTopic } from './matchTopic';
 export { createEnvelope, readEnvelope, type Envelope } from './createEnvelope';
-export { Message, Client, RequestOptions, type MessagingError } from './messageTypes';
+export { createMessageTypes, type Message, type Client, type RequestOptions, type MessageTypes, type MessagingError } from './messageTypes';
 
 /** Host packages of wasi:messaging, for the run worker's host registry. */
 export const messagingHosts: HostPackage[] = [createMessagingHost()];

@@ -2,7 +2,7 @@ import type { HostContext } from '../hostContract';
 import type { Bus } from './createBus';
 import { createEnvelope, type Envelope } from './createEnvelope';
 import { validateTopic } from './matchTopic';
-import { fail, type Message } from './messageTypes';
+import { fail, type MessageContent } from './messageTypes';
 
 /** How a publication shows up in the trace. */
 export type PublishAction = 'send' | 'request' | 'reply';
@@ -10,7 +10,7 @@ export type PublishAction = 'send' | 'request' | 'reply';
 /** One message to put on the bus. */
 export interface Publication {
   topic: string;
-  message: Message;
+  message: MessageContent;
   action: PublishAction;
   /** Inbox for replies (request-reply requests only). */
   replyTo?: string;
@@ -29,8 +29,8 @@ export function publishMessage(ctx: HostContext, bus: Bus, publication: Publicat
   try {
     envelope = createEnvelope({
       topic,
-      contentType: message.contentType(),
-      metadata: message.metadata(),
+      contentType: message.contentType,
+      metadata: message.metadata,
       replyTo,
       tab: ctx.tab ?? 'local',
       guest: ctx.config.guest,
@@ -38,7 +38,7 @@ export function publishMessage(ctx: HostContext, bus: Bus, publication: Publicat
   } catch (error) {
     fail({ tag: 'other', val: `cannot build CloudEvents envelope: ${String(error)}` });
   }
-  const data = message.data();
+  const { data } = message;
   try {
     bus.post({ type: 'message', envelope, data });
   } catch (error) {

@@ -3,11 +3,11 @@ import type { Bus } from './createBus';
 import { readEnvelope } from './createEnvelope';
 import { inboxPrefix } from './matchTopic';
 import { publishMessage } from './publishMessage';
-import { Client, fail, Message, RequestOptions } from './messageTypes';
+import { fail, type Client, type Message, type MessageTypes, type RequestOptions } from './messageTypes';
 
 /** The `request-reply` interface bound to one guest's context and bus. */
 export interface RequestReplyImpl {
-  RequestOptions: typeof RequestOptions;
+  RequestOptions: MessageTypes['RequestOptions'];
   request(client: Client, topic: string, message: Message, options?: RequestOptions): Promise<Message[]>;
   reply(replyTo: Message, message: Message): void;
 }
@@ -20,11 +20,12 @@ export interface RequestReplyImpl {
  * - expected replies only: until that many replies;
  * - both: whichever comes first (`err(timeout)` only when no reply arrived at all).
  */
-export function createRequestReply(ctx: HostContext, bus: Bus): RequestReplyImpl {
+export function createRequestReply(ctx: HostContext, bus: Bus, types: MessageTypes): RequestReplyImpl {
   return {
-    RequestOptions,
+    RequestOptions: types.RequestOptions,
     request(client, topic, message, options) {
-      Client.assertConnected(client);
+      types.assertConnected(client);
+      const content = types.contentOf(message);
       const timeoutMs = options?.timeoutMs;
       const expected = options?.expectedReplies;
       if (expected === 0) fail({ tag: 'other', val: 'expected-replies must be at least 1' });
@@ -44,13 +45,13 @@ export function createRequestReply(ctx: HostContext, bus: Bus): RequestReplyImpl
           if (packet.type !== 'message' || packet.envelope.subject !== inbox) return;
           if (replies.length >= limit) return;
           const fields = readEnvelope(packet.envelope);
-          replies.push(Message.received({ ...fields, data: packet.data }));
+          replies.push(types.received({ ...fields, data: packet.data }));
           ctx.emit({ kind: 'message', action: 'deliver', topic: inbox, envelope: packet.envelope, data: packet.data, to: ctx.config.guest });
           if (replies.length >= limit) finish();
         });
         if (timeoutMs !== undefined) timer = setTimeout(finish, timeoutMs);
         try {
-          publishMessage(ctx, bus, { topic, message, action: 'request', replyTo: inbox });
+          publishMessage(ctx, bus, { topic, message: content, action: 'request', replyTo: inbox });
         } catch (error) {
           stop();
           if (timer !== undefined) clearTimeout(timer);
@@ -59,9 +60,9 @@ export function createRequestReply(ctx: HostContext, bus: Bus): RequestReplyImpl
       });
     },
     reply(replyTo, message) {
-      const inbox = replyTo instanceof Message ? Message.replyTo(replyTo) : undefined;
+      const inbox = types.replyToOf(replyTo);
       if (inbox === undefined) fail({ tag: 'other', val: 'message has no reply-to' });
-      publishMessage(ctx, bus, { topic: inbox, message, action: 'reply' });
+      publishMessage(ctx, bus, { topic: inbox, message: types.contentOf(message), action: 'reply' });
     },
   };
 }
