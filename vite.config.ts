@@ -6,11 +6,17 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: './',
   plugins: [react()],
+  // cloudevents pulls in the \`util\` polyfill, which reads Node's \`process\` at load time.
+  define: { 'process.env': '{}', 'process.throwDeprecation': 'false', 'process.traceDeprecation': 'false' },
   optimizeDeps: {
     exclude: ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim'],
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
+  },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

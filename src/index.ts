@@ -11,4 +11,4 @@ export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
 export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';
-export { examples, type Example } from './examples/index';
+export { examples, type Example, type ExampleGuest } from './examples/index';

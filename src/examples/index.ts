@@ -1,6 +1,7 @@
 import type { Example } from './exampleTypes';
+import { keyvalueExamples } from './keyvalue/index';
 
 export type { Example, ExampleGuest } from './exampleTypes';
 
 /** Every example in picker order. */
-export const examples: Example[] = [];
+export const examples: Example[] = [...keyvalueExamples];

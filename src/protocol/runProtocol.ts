@@ -26,6 +26,8 @@ export type RunRequest =
        * in the worker. Keyed by package id.
        */
       customHosts?: Record<string, string>;
+      /** Id of the tab that started the guest. */
+      tab?: string;
     }
   | { type: 'call'; seq: number; call: ExportCall };
 

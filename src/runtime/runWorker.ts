@@ -40,6 +40,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   trace = createTraceQueue(req.config.guest, (events: TraceEvent[]) => post({ type: 'trace', seq, events }));
   const ctx: HostContext = {
     config: req.config,
+    tab: req.tab,
     emit: (event) => trace.push(event),
     log: (stream, text) => post({ type: 'log', seq, stream, text }),
   };
@@ -50,12 +51,11 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     const asyncImports = new Set(req.artifact.asyncImports);
     const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, (e) => trace.push(e), custom);
     guestExports = await loadGuest(req.artifact, imports);
-    const serving: string[] = [];
-    for (const pkg of packages) {
-      if (!pkg.attachExports) continue;
-      await pkg.attachExports(ctx, tracedExports(guestExports));
-      serving.push(pkg.id);
-    }
+    // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
+    // exporting any interface stays alive to serve them after its `run` call.
+    const traced = tracedExports(guestExports);
+    for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
+    const serving = req.artifact.exportedInterfaces;
     trace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
     post({ type: 'instantiated', seq, ms: performance.now() - t0, serving });
     post({ type: 'idle', seq });

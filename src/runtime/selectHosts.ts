@@ -5,7 +5,7 @@ import { splitInterfaceId } from './witNames';
 import { wrapInterface, type CallSink } from './wrapInterface';
 
 /** Packages served by preview2-shim rather than by a playground host. */
-const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random', 'wasi:filesystem'];
+const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random'];
 
 /** The jco import object for one component plus the host packages that serve it. */
 export interface SelectedHosts {
@@ -32,10 +32,13 @@ export async function selectHosts(
   const missing: string[] = [];
   for (const id of importedInterfaces) {
     const { pkg, key, iface } = splitInterfaceId(id);
+    if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`)) && base[key]) {
+      imports[key] = base[key];
+      continue;
+    }
     const host = custom.find((p) => p.id === pkg) ?? findHostPackage(pkg);
     if (!host) {
-      if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`)) && base[key]) imports[key] = base[key];
-      else missing.push(id);
+      missing.push(id);
       continue;
     }
     if (!created.has(pkg)) {
@@ -48,7 +51,7 @@ export async function selectHosts(
   }
   if (missing.length) {
     const known = hostPackages.map((p) => p.id).join(', ');
-    throw new Error(`No host for these imports: ${missing.join(', ')}. The playground hosts: ${known}, and wasi:cli/io/clocks/random/filesystem.`);
+    throw new Error(`No host for these imports: ${missing.join(', ')}. The playground hosts: ${known}, and wasi:cli, wasi:io, wasi:clocks, wasi:random.`);
   }
   return { imports, packages };
 }

@@ -22,6 +22,8 @@ export interface StartOptions {
   /** A single guest call (or instantiation) running longer than this is killed. */
   timeLimitMs: number;
   customHosts?: Record<string, string>;
+  /** This tab's id (trace store), stamped into CloudEvents sources. */
+  tab?: string;
 }
 
 /** Control of one running guest. */
@@ -47,6 +49,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let serving = false;
+  // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
+  let pendingCall = opts.call !== undefined;
   let settle!: (s: GuestState) => void;
   const settled = new Promise<GuestState>((r) => (settle = r));
   const setState = (s: GuestState) => {
@@ -82,7 +86,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'idle':
         clearTimeout(watchdog);
-        if (state === 'running' && serving) setState('serving');
+        if (state === 'running' && serving && !pendingCall) setState('serving');
         break;
       case 'log':
         listener.onLog?.(msg.stream, msg.text);
@@ -95,11 +99,13 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         if (!opts.call) setState(serving ? 'serving' : 'finished');
         break;
       case 'result':
+        pendingCall = false;
         listener.onResult?.(msg.name, msg.value, msg.ms);
         if (!serving) end('finished');
         else setState('serving');
         break;
       case 'trap':
+        pendingCall = false;
         listener.onTrap?.(msg.message, msg.stack);
         if (!serving) end('trapped');
         break;
@@ -112,12 +118,16 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     config: opts.config,
     call: opts.call,
     customHosts: opts.customHosts,
+    tab: opts.tab,
   };
   worker.postMessage(start);
   listener.onState?.('starting');
   return {
     guest: opts.config.guest,
-    call: (call) => worker.postMessage({ type: 'call', seq, call } satisfies RunRequest),
+    call: (call) => {
+      pendingCall = true;
+      worker.postMessage({ type: 'call', seq, call } satisfies RunRequest);
+    },
     stop: () => end('stopped'),
     settled,
   };

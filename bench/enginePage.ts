@@ -1,0 +1,41 @@
+import { createBuildClient, examples, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+
+/**
+ * Page-side harness: drives the engine without the UI so benchmarks and engine tests
+ * measure the engine alone. Everything returns plain data for Playwright's evaluate().
+ */
+const client = createBuildClient();
+
+async function build(wit: string, lang: 'wat' | 'js' | 'ts', source: string) {
+  const r = await client.build(wit, { lang, source });
+  if (r.status !== 'built') throw new Error(r.status === 'failed' ? JSON.stringify(r.diagnostics) : 'stale');
+  return r;
+}
+
+async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; timeLimitMs?: number; subscriptions?: string[] } = {}) {
+  const logs: string[] = [];
+  const events: TraceEvent[] = [];
+  let result: unknown;
+  let trap: string | undefined;
+  const handle = startGuest(
+    artifact,
+    { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [] }, call: opts.call ? { name: opts.call, args: [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000 },
+    { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m) },
+  );
+  const state = await handle.settled;
+  return { state, result, trap, logs, events };
+}
+
+async function runExample(id: string, namespace = 'wcp-bench') {
+  const ex = examples.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  const out = [];
+  for (const g of ex.guests) {
+    const b = await build(g.wit, g.lang, g.source);
+    out.push({ buildMs: b.ms, ...(await run(b.artifact, { guest: g.name, namespace, call: g.call, subscriptions: g.subscriptions })) });
+  }
+  return out;
+}
+
+const engine = { ready: client.ready, build, run, runExample, examples: examples.map((e) => e.id) };
+(window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -1,0 +1,31 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { it } from 'vitest';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { componentizeJs } from './componentizeInBrowser';
+import { snapshotModule } from './snapshotModule';
+import { buildInitEnvironment } from './buildInitEnvironment';
+import { spliceForWorld } from './spliceForWorld';
+import { loadSplicer } from './loadJsToolchainAssets';
+import { readSections } from './wasmBinary';
+
+it('explore', async () => {
+  const root = new URL('../../../', import.meta.url);
+  const engine = new Uint8Array(await readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)));
+  const adapter = new Uint8Array(await readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)));
+  const wit = `package local:greeter;\ninterface host { greet: func(name: string) -> string; }\nworld greeter { import host; export run: func() -> string; }`;
+  const src = (s: string) => `import { greet } from 'local:greeter/host';\nexport function run() { return greet('x') + '${s}'; }`;
+  const a = await componentizeJs({ source: src('A'), witSource: wit, worldName: 'greeter', assets: { engine, adapter } });
+  await $init;
+  const t = performance.now();
+  const genA = generate(a.component, { name: 'guest', noTypescript: true, instantiation: { tag: 'async' } });
+  console.log('generate ms', performance.now() - t);
+  const coreA = genA.files.find(([n]) => n === 'guest.core.wasm')![1];
+  const splicer = await loadSplicer();
+  const { world } = await spliceForWorld(splicer, { engine, adapter }, wit, 'greeter', ['stdio', 'random', 'clocks', 'http', 'fetch-event']);
+  const snap = await snapshotModule(world.prepared, { initFunc: 'componentize.wizer', preview1: buildInitEnvironment(world, src('A'), () => {}) });
+  const stub = splicer.stubWasi(snap.wasm, ['stdio', 'random', 'clocks', 'http', 'fetch-event'], wit, undefined, 'greeter');
+  const show = (name: string, m: Uint8Array) => console.log(name, m.length, readSections(m).map((s) => `${s.id}:${s.body.length}`).join(' '));
+  show('snap', snap.wasm); show('stub', stub); show('coreA', coreA);
+  console.log('stub==coreA', Buffer.compare(Buffer.from(stub), Buffer.from(coreA)) === 0);
+  await writeFile('/tmp/jsx/snap.wasm', snap.wasm); await writeFile('/tmp/jsx/stub.wasm', stub); await writeFile('/tmp/jsx/coreA.wasm', coreA);
+}, 120000);

@@ -1,0 +1,94 @@
+// First half of the JS-guest build, shared by the full build and the fast Run path: load the
+// toolchain, splice the world's bindings (cached), pre-initialise the engine with the source.
+import { buildInitEnvironment } from './buildInitEnvironment';
+import { WasiExit } from './createPreview1';
+import { loadJsToolchainAssets, loadSplicer, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { snapshotModule } from './snapshotModule';
+import { describe, spliceForWorld, type EngineFeature } from './spliceForWorld';
+
+/** Pipeline stages reported through `onProgress`, in order. */
+export type JsBuildStage = 'load-toolchain' | 'splice' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
+
+/** Input shared by the JS build entry points. */
+export interface JsGuestInput {
+  /** ES module source of the guest (plain JS; run TypeScript through stripTypes first). */
+  source: string;
+  /** WIT source; may hold several packages (nested `package x { }` blocks). */
+  witSource: string;
+  worldName?: string;
+  onProgress?: (stage: JsBuildStage) => void;
+  /** Pre-loaded binaries (Node tests read them from disk); fetched lazily otherwise. */
+  assets?: JsToolchainAssets;
+}
+
+/** A pre-initialised engine module for one guest source, before WASI stubbing. */
+export interface GuestSnapshot {
+  wasm: Uint8Array;
+  splicer: Splicer;
+  assets: JsToolchainAssets;
+  features: EngineFeature[];
+  /** Anything the engine printed while initialising (top-level console output, warnings). */
+  initOutput: string;
+  timings: { loadMs: number; spliceMs: number; compileMs: number; initializeMs: number; snapshotMs: number };
+}
+
+/** Same default feature set as componentize-js, so both builds import the same interfaces. */
+const DEFAULT_FEATURES: EngineFeature[] = ['stdio', 'random', 'clocks', 'http', 'fetch-event'];
+const CHECK_INIT_ERRORS: Record<number, string> = {
+  1: 'Unable to extract expected exports list',
+  2: 'Unable to parse the core ABI export types',
+};
+
+function featuresFor(source: string): EngineFeature[] {
+  // Like componentize-js: a hand-written wasi:http incoming handler replaces the fetch-event one.
+  const exportsIncomingHandler =
+    /export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+incomingHandler\b|export\s*\{[^}]*\bincomingHandler\b/.test(source);
+  return DEFAULT_FEATURES.filter((f) => !(f === 'fetch-event' && exportsIncomingHandler));
+}
+
+/** Runs the engine's initialisation over `source` and snapshots it (the part native Wizer did). */
+export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapshot> {
+  const { source, witSource, worldName, onProgress } = input;
+  if (!source.trim()) throw new Error('the JavaScript guest source is empty');
+  if (!witSource.trim()) throw new Error('the WIT source is empty');
+  const t0 = performance.now();
+  onProgress?.('load-toolchain');
+  const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]);
+  const t1 = performance.now();
+
+  onProgress?.('splice');
+  const features = featuresFor(source);
+  const { world, cacheHit } = await spliceForWorld(splicer, assets, witSource, worldName, features);
+
+  onProgress?.('initialize');
+  let output = '';
+  const env = buildInitEnvironment(world, source, (_fd, text) => (output += text));
+  const details = () => (output.trim() ? `:\n${output.trim()}` : '');
+  let snap: Awaited<ReturnType<typeof snapshotModule>>;
+  try {
+    snap = await snapshotModule(world.prepared, { initFunc: 'componentize.wizer', preview1: env });
+  } catch (err) {
+    const reason = err instanceof WasiExit ? `exited with code ${err.code}` : describe(err);
+    throw new Error(`JavaScript guest failed to initialise (${reason})${details()}`);
+  }
+  // componentize-js runs this self-check on the Wizer output; the live instance holds the same state.
+  const checkInit = snap.instance.exports.check_init;
+  const status = typeof checkInit === 'function' ? (checkInit() as number) : 0;
+  if (status !== 0) {
+    throw new Error(`JavaScript guest failed to initialise (${CHECK_INIT_ERRORS[status] ?? `unknown status ${status}`})${details()}`);
+  }
+  return {
+    wasm: snap.wasm,
+    splicer,
+    assets,
+    features,
+    initOutput: output,
+    timings: {
+      loadMs: t1 - t0,
+      spliceMs: cacheHit ? 0 : world.timings.spliceMs,
+      compileMs: cacheHit ? 0 : world.timings.compileMs,
+      initializeMs: snap.timings.instantiateMs + snap.timings.initMs,
+      snapshotMs: snap.timings.snapshotMs + snap.timings.rewriteMs,
+    },
+  };
+}
