@@ -1,0 +1,63 @@
+import { lazy, Suspense } from 'react';
+import type { Diagnostic } from '../src/index';
+import { EditorErrorBoundary } from './EditorErrorBoundary';
+import { PlainEditor, type CodeEditorProps } from './PlainEditor';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+const LANGUAGE: Record<string, { id: string; badge: string; ext: string }> = {
+  wit: { id: 'wit', badge: 'WIT', ext: 'wit' },
+  wat: { id: 'wat', badge: 'WAT', ext: 'wat' },
+  js: { id: 'javascript', badge: 'JS', ext: 'js' },
+  ts: { id: 'typescript', badge: 'TS', ext: 'ts' },
+};
+
+interface Props {
+  /** "wit" for the WIT pane, else the guest language. */
+  lang: 'wit' | 'wat' | 'js' | 'ts';
+  title: string;
+  /** Guest name; part of the model path so each guest keeps its own undo stack. */
+  guest: string;
+  value: string;
+  onChange(value: string): void;
+  diagnostics: Diagnostic[];
+  fontSize: number;
+  plain: boolean;
+  testId: string;
+}
+
+/** One editor pane: title bar with language badge, then Monaco (or the plain fallback). */
+export function EditorPane({ lang, title, guest, value, onChange, diagnostics, fontSize, plain, testId }: Props) {
+  const language = LANGUAGE[lang] ?? LANGUAGE.wat;
+  const props: CodeEditorProps = {
+    value,
+    onChange,
+    language: language.id,
+    path: `${guest}/${lang === 'wit' ? 'world' : 'guest'}.${language.ext}`,
+    diagnostics,
+    fontSize,
+    label: `${title} editor (${guest})`,
+  };
+  const plainEditor = <PlainEditor {...props} />;
+  const errors = diagnostics.length;
+  return (
+    <section className="pane editor-pane" data-testid={testId} aria-label={props.label}>
+      <header className="pane-header">
+        <span className="pane-title">{title}</span>
+        <span className={`badge badge-${lang}`}>{language.badge}</span>
+        {errors > 0 && <span className="error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
+      </header>
+      <div className="editor-body">
+        {plain ? (
+          plainEditor
+        ) : (
+          <EditorErrorBoundary fallback={plainEditor}>
+            <Suspense fallback={plainEditor}>
+              <MonacoEditor {...props} />
+            </Suspense>
+          </EditorErrorBoundary>
+        )}
+      </div>
+    </section>
+  );
+}

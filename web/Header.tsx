@@ -1,0 +1,78 @@
+import type { Example } from '../src/index';
+import { ExamplePicker } from './ExamplePicker';
+import { FONT_SIZE_RANGE, TIME_LIMIT_RANGE, type Settings } from './state/settings';
+import type { RunPhase } from './useRunner';
+
+interface Props {
+  examples: Example[];
+  exampleId: string;
+  onPickExample(id: string): void;
+  settings: Settings;
+  onSettings(patch: Partial<Settings>): void;
+  phase: RunPhase;
+  status: string;
+  onRun(): void;
+  onStop(): void;
+  onReset(): void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
+
+/** Top bar: title, example picker, Run/Stop, settings and the run status. */
+export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset }: Props) {
+  const busy = phase === 'building' || phase === 'running';
+  return (
+    <header className="app-header">
+      <h1 className="app-title">WASI Cloud Playground</h1>
+      <ExamplePicker examples={examples} value={exampleId} onChange={onPickExample} />
+      <button type="button" className="primary" data-testid="run" onClick={onRun} aria-label={`Run (${isMac ? 'Command' : 'Control'}+Enter)`} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
+        {busy ? 'Re-run' : 'Run'} <kbd>{RUN_SHORTCUT}</kbd>
+      </button>
+      <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'} aria-label="Stop running guests">
+        Stop
+      </button>
+      <button type="button" onClick={onReset} aria-label="Reset sources to the example's original" title="Discard your edits to this example">
+        Reset
+      </button>
+      <label className="setting" title="A single guest call running longer than this is stopped">
+        Limit
+        <input
+          type="number"
+          min={TIME_LIMIT_RANGE.min}
+          max={TIME_LIMIT_RANGE.max}
+          step={500}
+          value={settings.timeLimitMs}
+          aria-label="Time limit in milliseconds"
+          data-testid="time-limit"
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isFinite(n) && n >= TIME_LIMIT_RANGE.min && n <= TIME_LIMIT_RANGE.max) onSettings({ timeLimitMs: n });
+          }}
+        />
+        ms
+      </label>
+      <label className="setting">
+        <input type="checkbox" checked={settings.plainEditor} onChange={(e) => onSettings({ plainEditor: e.target.checked })} data-testid="plain-editor" />
+        Plain editor
+      </label>
+      <label className="setting">
+        Font
+        <input
+          type="number"
+          min={FONT_SIZE_RANGE.min}
+          max={FONT_SIZE_RANGE.max}
+          value={settings.fontSize}
+          aria-label="Editor font size"
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (n >= FONT_SIZE_RANGE.min && n <= FONT_SIZE_RANGE.max) onSettings({ fontSize: n });
+          }}
+        />
+      </label>
+      <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
+        {status}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+import Editor from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../src/index';
+import { monaco, themeName } from './monaco/setupMonaco';
+import type { CodeEditorProps } from './PlainEditor';
+
+type Model = monaco.editor.ITextModel;
+
+function toMarkers(model: Model, diagnostics: Diagnostic[]): monaco.editor.IMarkerData[] {
+  return diagnostics.map((d) => {
+    const line = Math.min(Math.max(1, d.line), model.getLineCount());
+    const endLine = d.endLine ? Math.min(Math.max(line, d.endLine), model.getLineCount()) : line;
+    // Without an end column, underline to the end of the word (or line) so the marker is visible.
+    const word = model.getWordAtPosition({ lineNumber: line, column: Math.max(1, d.column) });
+    const endColumn = d.endColumn ?? (word ? word.endColumn : model.getLineMaxColumn(line));
+    return {
+      severity: monaco.MarkerSeverity.Error,
+      message: d.message,
+      startLineNumber: line,
+      startColumn: Math.max(1, d.column),
+      endLineNumber: endLine,
+      endColumn: Math.max(endColumn, d.column + 1),
+    };
+  });
+}
+
+/**
+ * Monaco-backed editor (the lazily loaded chunk). Each file gets its own model via
+ * `path`, so switching guest tabs keeps undo history and scroll position.
+ */
+export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label }: CodeEditorProps) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const modelRef = useRef<Model | null>(null);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel() ?? modelRef.current;
+    if (model) monaco.editor.setModelMarkers(model, 'wcp-build', toMarkers(model, diagnostics));
+  }, [diagnostics, path]);
+
+  return (
+    <Editor
+      value={value}
+      language={language}
+      path={path}
+      theme={themeName}
+      onChange={(v) => onChange(v ?? '')}
+      onMount={(editor) => {
+        editorRef.current = editor;
+        modelRef.current = editor.getModel();
+        editor.getDomNode()?.setAttribute('aria-label', label);
+        const model = editor.getModel();
+        if (model) monaco.editor.setModelMarkers(model, 'wcp-build', toMarkers(model, diagnostics));
+      }}
+      loading={null}
+      options={{
+        fontSize,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        tabSize: 2,
+        renderWhitespace: 'selection',
+        fixedOverflowWidgets: true,
+        ariaLabel: label,
+      }}
+    />
+  );
+}

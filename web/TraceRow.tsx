@@ -1,0 +1,43 @@
+import { memo } from 'react';
+import type { TraceEvent } from '../src/index';
+import { describeTraceEvent, formatRelative } from './trace/describeTraceEvent';
+
+interface Props {
+  event: TraceEvent;
+  base: number;
+  top: number;
+  otherTab: boolean;
+  selected: boolean;
+  onSelect(id: string): void;
+}
+
+/** One absolutely positioned row of the virtualized trace table. */
+export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, selected, onSelect }: Props) {
+  const d = describeTraceEvent(event);
+  const okClass = d.ok === undefined ? '' : d.ok ? ' ok' : ' err';
+  return (
+    <div
+      className={`trace-row${okClass}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid="trace-row"
+      data-kind={event.kind}
+      role="row"
+      aria-selected={selected}
+      onClick={() => onSelect(event.id)}
+    >
+      <span className="tc-time">{formatRelative(event.at, base)}</span>
+      <span className="tc-guest" title={event.tab}>
+        {event.guest}
+        {otherTab && <span className="badge badge-tab" title={`from ${event.tab}`}>other tab</span>}
+      </span>
+      <span className="tc-kind">{d.kind}</span>
+      <span className="tc-what" title={d.whatTitle}>
+        {d.what}
+      </span>
+      <span className="tc-detail" title={d.detail}>
+        {d.detail}
+      </span>
+      <span className="tc-ms">{d.ms === undefined ? '' : `${d.ms < 10 ? d.ms.toFixed(1) : Math.round(d.ms)} ms`}</span>
+    </div>
+  );
+});

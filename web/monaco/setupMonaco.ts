@@ -1,0 +1,48 @@
+import * as monaco from 'monaco-editor';
+import { loader } from '@monaco-editor/react';
+// monaco-editor 0.57's exports map ("./*" → "./esm/vs/*.js") means the documented
+// 'monaco-editor/esm/vs/editor/editor.worker' path no longer resolves; these are the same files.
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { watConfiguration, watLanguage, watLanguageId } from './watLanguage';
+import { witConfiguration, witLanguage, witLanguageId } from './witLanguageFallback';
+
+/**
+ * One-time Monaco setup. Imported only by the lazily loaded editor chunk, so the first
+ * paint never waits for Monaco. The bundled copy is used (loader.config) — @monaco-editor/react
+ * would otherwise fetch Monaco from a CDN, which breaks offline use and CSP.
+ */
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    // JS/TS guests get real language services; everything else needs only the base worker.
+    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    return new EditorWorker();
+  },
+};
+
+loader.config({ monaco });
+
+monaco.languages.register({ id: watLanguageId, extensions: ['.wat'], aliases: ['WAT', 'wat'] });
+monaco.languages.setMonarchTokensProvider(watLanguageId, watLanguage);
+monaco.languages.setLanguageConfiguration(watLanguageId, watConfiguration);
+
+monaco.languages.register({ id: witLanguageId, extensions: ['.wit'], aliases: ['WIT', 'wit'] });
+monaco.languages.setMonarchTokensProvider(witLanguageId, witLanguage);
+monaco.languages.setLanguageConfiguration(witLanguageId, witConfiguration);
+
+export const themeName = 'wcp-dark';
+
+monaco.editor.defineTheme(themeName, {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [
+    { token: 'keyword.instruction', foreground: '4fc1ff' },
+    { token: 'keyword.control', foreground: 'c586c0' },
+    { token: 'variable', foreground: '9cdcfe' },
+    { token: 'type', foreground: '4ec9b0' },
+    { token: 'annotation', foreground: 'dcdcaa' },
+  ],
+  colors: { 'editor.background': '#15171c', 'editorGutter.background': '#15171c' },
+});
+
+export { monaco };

@@ -1,0 +1,24 @@
+import type { Example, ExampleGuest, TraceStore } from '../../src/index';
+import type { ConsoleLine } from '../console/consoleTypes';
+import type { RunPhase } from '../useRunner';
+
+/**
+ * Shared state handed to every output panel. Fields are added, never repurposed, so
+ * panels written against an older shape keep working.
+ */
+export interface PanelContext {
+  /** This tab's trace (local and other-tab events). Subscribe; don't copy it into React state wholesale. */
+  traceStore: TraceStore;
+  console: ConsoleLine[];
+  clearConsole(): void;
+  /** The example loaded in the editors, undefined for the scratch workspace. */
+  example: Example | undefined;
+  /** Guests with the user's current (possibly unsaved) sources. */
+  guests: ExampleGuest[];
+  phase: RunPhase;
+  /** Trace event selected in some panel (e.g. Trace → Inspector); undefined when none. */
+  selectedEventId: string | undefined;
+  selectEvent(id: string | undefined): void;
+  /** Switches the output pane to another tab (e.g. "inspector" after a selection). */
+  showPanel(id: string): void;
+}

@@ -1,0 +1,80 @@
+import type { TraceEvent } from '../../src/index';
+
+/** One trace event flattened into the Trace table's columns. */
+export interface TraceRowText {
+  kind: string;
+  /** `iface#fn` for calls, the topic for messages, the phase detail for lifecycle. */
+  what: string;
+  /** Full `what` (with version) for the tooltip. */
+  whatTitle: string;
+  detail: string;
+  /** undefined = neutral colouring. */
+  ok: boolean | undefined;
+  ms: number | undefined;
+}
+
+const MAX_PREVIEW = 80;
+
+/** Compact one-line preview of a rendered (JSON-safe) value. */
+export function preview(value: unknown): string {
+  let text: string;
+  if (value === undefined) text = '()';
+  else if (typeof value === 'string') text = JSON.stringify(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > MAX_PREVIEW ? `${text.slice(0, MAX_PREVIEW - 1)}…` : text;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function bytesPreview(data: Uint8Array | undefined): string {
+  if (!(data instanceof Uint8Array)) return '';
+  return preview(decoder.decode(data.subarray(0, MAX_PREVIEW * 2)));
+}
+
+/** Drops the `@version`: the table is narrow and versions rarely differ within a run. */
+export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '');
+
+export function describeTraceEvent(e: TraceEvent): TraceRowText {
+  switch (e.kind) {
+    case 'call': {
+      const what = `${shortIface(e.iface)}#${e.fn}`;
+      const args = `(${e.args.map(preview).join(', ')})`;
+      const result = e.result === undefined && e.ok ? '' : ` → ${e.ok ? '' : 'err '}${preview(e.result)}`;
+      return { kind: e.dir === 'export' ? 'handler' : 'call', what, whatTitle: `${e.iface}#${e.fn}`, detail: args + result, ok: e.ok, ms: e.ms };
+    }
+    case 'message': {
+      const to = e.to ? ` → ${e.to}` : '';
+      const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
+      return { kind: `msg ${e.action}`, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}`, ok, ms: undefined };
+    }
+    case 'lifecycle': {
+      const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';
+      return { kind: e.phase, what: e.detail ?? '', whatTitle: e.detail ?? '', detail: '', ok: bad ? false : undefined, ms: e.ms };
+    }
+    default:
+      return { kind: String((e as { kind?: unknown }).kind), what: '', whatTitle: '', detail: '', ok: undefined, ms: undefined };
+  }
+}
+
+/** Case-insensitive match of the filter box over iface, fn, topic, guest (and kind). */
+export function matchesFilter(e: TraceEvent, needle: string): boolean {
+  if (!needle) return true;
+  const n = needle.toLowerCase();
+  const fields = [e.guest, e.kind];
+  if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`);
+  else if (e.kind === 'message') fields.push(e.topic, e.action, e.to ?? '');
+  else fields.push(e.phase, e.detail ?? '');
+  return fields.some((f) => f.toLowerCase().includes(n));
+}
+
+/** "+1.234 s" relative to the first event held. */
+export function formatRelative(at: number, base: number): string {
+  const s = (at - base) / 1000;
+  return `+${s.toFixed(3)}`;
+}

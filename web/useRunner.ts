@@ -1,0 +1,136 @@
+import { useCallback, useRef, useState } from 'react';
+import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type GuestHandle, type GuestState } from '../src/index';
+import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
+import { getBuildClient, getTraceStore } from './engine';
+import { formatDiagnostic, formatMs, formatValue, splitLines } from './runFormat';
+
+/** What the runner is doing; `serving` = guests are up waiting for messages. */
+export type RunPhase = 'idle' | 'building' | 'running' | 'serving';
+
+/** How a run ended: `started` = all guests built and were started; `aborted` = superseded or stopped. */
+export type RunOutcome = { status: 'started' } | { status: 'failed'; guests: string[] } | { status: 'aborted' };
+
+/** Run orchestration as seen by the UI. */
+export interface Runner {
+  phase: RunPhase;
+  status: string;
+  /** Build diagnostics by guest name, from the last run. */
+  diagnostics: Record<string, Diagnostic[]>;
+  console: ConsoleLog;
+  run(guests: ExampleGuest[], timeLimitMs: number): Promise<RunOutcome>;
+  stop(): void;
+}
+
+const ACTIVE: GuestState[] = ['starting', 'running'];
+
+/**
+ * Build every guest (sequentially: the build client supersedes concurrent builds), then
+ * start them in example order — handlers first — waiting for each to settle or start
+ * serving so subscriptions exist before producers send. A newer Run or Stop bumps `runId`,
+ * which makes any still-awaiting older run return quietly.
+ */
+export function useRunner(): Runner {
+  const [phase, setPhase] = useState<RunPhase>('idle');
+  const [status, setStatus] = useState('');
+  const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
+  const log = useConsoleLog();
+  const { append, clear } = log;
+  const runId = useRef(0);
+  const handles = useRef(new Map<string, { handle: GuestHandle; state: GuestState }>());
+  const starting = useRef(false);
+
+  const refreshPhase = useCallback(() => {
+    const states = [...handles.current.values()].map((h) => h.state);
+    if (starting.current || states.some((s) => ACTIVE.includes(s))) setPhase('running');
+    else setPhase(states.includes('serving') ? 'serving' : 'idle');
+  }, []);
+
+  const stopAll = useCallback(() => {
+    for (const { handle, state } of handles.current.values()) if (state !== 'finished' && state !== 'trapped') handle.stop();
+    handles.current.clear();
+  }, []);
+
+  const stop = useCallback(() => {
+    const wasActive = handles.current.size > 0 || starting.current || phase === 'building';
+    runId.current++;
+    starting.current = false;
+    stopAll();
+    setPhase('idle');
+    if (wasActive) {
+      append({ kind: 'info', text: 'Stopped.' });
+      setStatus('stopped');
+    }
+  }, [append, phase, stopAll]);
+
+  const run = useCallback(
+    async (guests: ExampleGuest[], timeLimitMs: number): Promise<RunOutcome> => {
+      const my = ++runId.current;
+      stopAll();
+      clear();
+      setDiagnostics({});
+      setPhase('building');
+      const trace = getTraceStore();
+      const built: [ExampleGuest, BuildArtifact][] = [];
+      const failed: Record<string, Diagnostic[]> = {};
+      let buildMs = 0;
+      for (const g of guests) {
+        setStatus(`building ${g.name}…`);
+        const onProgress = (stage: string) => runId.current === my && setStatus(`building ${g.name}: ${stage}…`);
+        const r = await getBuildClient().build(g.wit, { lang: g.lang, source: g.source }, { onProgress });
+        if (runId.current !== my || r.status === 'stale') return { status: 'aborted' };
+        buildMs += r.ms;
+        trace.addLocal([{ kind: 'lifecycle', phase: 'build', id: `${trace.tab}-ui:${my}:${g.name}`, guest: g.name, tab: trace.tab, at: performance.timeOrigin + performance.now(), ms: r.ms, detail: r.status }]);
+        if (r.status === 'built') built.push([g, r.artifact]);
+        else failed[g.name] = r.diagnostics;
+      }
+      const failedCount = Object.values(failed).reduce((n, d) => n + d.length, 0);
+      if (failedCount > 0 || built.length === 0) {
+        for (const [name, diags] of Object.entries(failed)) for (const d of diags) append({ kind: 'error', guest: name, text: formatDiagnostic(d) });
+        setDiagnostics(failed);
+        setPhase('idle');
+        setStatus(guests.length === 0 ? 'nothing to run' : `build failed (${failedCount} error${failedCount === 1 ? '' : 's'}) in ${formatMs(buildMs)}`);
+        return { status: 'failed', guests: Object.keys(failed) };
+      }
+
+      setStatus(`built in ${formatMs(buildMs)} · running…`);
+      starting.current = true;
+      setPhase('running');
+      let ranMs = 0;
+      let outcome = '';
+      const t0 = performance.now();
+      for (const [g, artifact] of built) {
+        const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
+        entry.handle = startGuest(
+          artifact,
+          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: [] }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs },
+          {
+            onState: (s) => {
+              entry.state = s;
+              if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : `${g.name} trapped`;
+              if (runId.current === my) refreshPhase();
+            },
+            onLog: (stream, text) => splitLines(text).forEach((line) => append({ kind: stream, guest: g.name, text: line })),
+            onTrace: (events) => trace.addLocal(events),
+            onResult: (name, value, ms) => {
+              ranMs += ms;
+              append({ kind: 'result', guest: g.name, text: `${name}() → ${formatValue(value)}  (${formatMs(ms)})` });
+            },
+            onTrap: (message, stack) => append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack }),
+          },
+        );
+        handles.current.set(g.name, entry);
+        await entry.handle.settled;
+        if (runId.current !== my) return { status: 'aborted' };
+      }
+      starting.current = false;
+      refreshPhase();
+      const serving = [...handles.current.values()].filter((h) => h.state === 'serving').length;
+      const ran = ranMs > 0 ? ranMs : performance.now() - t0;
+      setStatus(`built in ${formatMs(buildMs)} · ${outcome || `ran in ${formatMs(ran)}`}${serving ? ` · ${serving} serving` : ''}`);
+      return { status: 'started' };
+    },
+    [append, clear, refreshPhase, stopAll],
+  );
+
+  return { phase, status, diagnostics, console: log, run, stop };
+}
