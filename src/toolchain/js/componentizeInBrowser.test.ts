@@ -1,11 +1,14 @@
-// HEAVY (≈30–50 s on 2 cores): builds real StarlingMonkey components. Runs the in-browser
+// HEAVY (≈50 s on 2 cores): builds real StarlingMonkey components. Runs the in-browser
 // pipeline under Node, transpiles the result with jco, runs it with preview2-shim, and compares
 // it with componentize-js + native Wizer (scripts/componentizeNode.mjs).
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { componentizeJs, type JsBuildStage } from './componentizeInBrowser';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
-import { runComponentInNode } from './runComponentInNode.testing';
+import { patchCoreModule, rebuildJsCoreModule } from './patchCoreModule';
+import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
+import { snapshotJsGuest } from './snapshotJsGuest';
+import { finishComponent } from './componentizeInBrowser';
 
 const root = new URL('../../../', import.meta.url);
 async function readAssets(): Promise<JsToolchainAssets> {
@@ -68,6 +71,26 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     expect(second.timings.spliceMs).toBe(0);
     expect((await runComponentInNode(second.component, host)).run()).toBe('hello ada & hello grace?');
     console.info('[jsBuild] first', fmt(first.timings), '\n[jsBuild] rebuild', fmt(second.timings));
+
+    // Fast Run path: patch a new snapshot into the previous build's transpiled core module.
+    const previous = await transpileComponent(second.component);
+    const fast = await rebuildJsCoreModule({
+      source: importSource('#'), witSource: IMPORT_WIT, worldName: 'greeter', assets, previousCore: previous.files.get('guest.core.wasm')!,
+    });
+    const patched = { ...previous, files: new Map(previous.files).set('guest.core.wasm', fast.coreModule) };
+    expect((await instantiateTranspiled(patched, host)).run()).toBe('hello ada & hello grace#');
+    console.info('[jsBuild] fast rebuild', fmt(fast.timings));
+  });
+
+  it('fast-path patching yields byte-for-byte the core module a full build transpiles to', async () => {
+    const assets = await readAssets();
+    const snap = await snapshotJsGuest({ source: importSource('='), witSource: IMPORT_WIT, worldName: 'greeter', assets });
+    const full = await transpileComponent((await finishComponent(snap, { witSource: IMPORT_WIT, worldName: 'greeter' })).component);
+    const other = await componentizeJs({ source: PLAIN_SOURCE.replace('run()', 'ignored()') + importSource('x'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
+    const template = (await transpileComponent(other.component)).files.get('guest.core.wasm')!;
+    expect(Buffer.from(patchCoreModule(template, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
+    const plainCore = (await transpileComponent((await componentizeJs({ source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets })).component)).files.get('guest.core.wasm')!;
+    expect(() => patchCoreModule(plainCore, snap.wasm)).toThrow(/different WIT world/);
   });
 
   it('reports a syntax error in the guest with the engine message', async () => {

@@ -1,0 +1,74 @@
+// Fast Run path. For one (WIT, world) the component's main core module differs between guest
+// sources only in the state Wizer bakes in: memory limits, global initialisers, data and data
+// count sections. stubWasi, componentNew and jco's transpile leave those sections untouched and
+// produce identical code, imports and glue, so a JS-only edit can reuse a previous build's
+// transpiled output and swap in a core module patched with the new snapshot — skipping stubWasi,
+// componentNew and transpilation entirely (checked byte-for-byte in patchCoreModule.test.ts).
+import { readModuleLayout } from './readModuleLayout';
+import { snapshotJsGuest, type JsGuestInput } from './snapshotJsGuest';
+import { SectionId, readSections, writeModule, type RawSection } from './wasmBinary';
+
+const STATE_SECTIONS = new Set<number>([SectionId.memory, SectionId.global, SectionId.data, SectionId.dataCount]);
+/** Sections stubWasi leaves alone that identify the world: they must match for a patch to be valid. */
+const IDENTITY_SECTIONS = [SectionId.type, SectionId.export, SectionId.element] as const;
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Replaces the state sections of `previousCore` (the main core module of an earlier build of the
+ * same world, e.g. `<name>.core.wasm` from jco's transpile output) with those of `snapshot`.
+ */
+export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array): Uint8Array {
+  const prev = readSections(previousCore);
+  const next = readSections(snapshot);
+  const body = (list: RawSection[], id: number) => list.find((s) => s.id === id)?.body;
+  for (const id of IDENTITY_SECTIONS) {
+    if (!sameBytes(body(prev, id), body(next, id))) {
+      throw new Error('the previous build is for a different WIT world or toolchain; a full build is needed');
+    }
+  }
+  const prevGlobals = readModuleLayout(prev).globals.map((g) => `${g.index}:${g.valType.join(',')}:${g.mutable}`);
+  const nextGlobals = readModuleLayout(next).globals.map((g) => `${g.index}:${g.valType.join(',')}:${g.mutable}`);
+  if (prevGlobals.join(' ') !== nextGlobals.join(' ')) throw new Error('global layout changed; a full build is needed');
+
+  const replacements = new Map(next.filter((s) => STATE_SECTIONS.has(s.id)).map((s) => [s.id, s]));
+  const patched = prev.map((s) => {
+    if (!STATE_SECTIONS.has(s.id)) return s;
+    const replacement = replacements.get(s.id);
+    if (!replacement) throw new Error(`snapshot lacks section ${s.id}; a full build is needed`);
+    replacements.delete(s.id);
+    return replacement;
+  });
+  if (replacements.size > 0) throw new Error('the previous core module lacks a state section; a full build is needed');
+  return writeModule(patched);
+}
+
+/** Timings of {@link rebuildJsCoreModule}. */
+export interface JsRebuildTimings {
+  loadMs: number;
+  spliceMs: number;
+  compileMs: number;
+  initializeMs: number;
+  snapshotMs: number;
+  patchMs: number;
+  totalMs: number;
+}
+
+/** Re-snapshots `source` and patches it into `previousCore` (see file comment). */
+export async function rebuildJsCoreModule(
+  input: JsGuestInput & { previousCore: Uint8Array },
+): Promise<{ coreModule: Uint8Array; initOutput: string; timings: JsRebuildTimings }> {
+  const started = performance.now();
+  const snapshot = await snapshotJsGuest(input);
+  const t = performance.now();
+  input.onProgress?.('patch');
+  const coreModule = patchCoreModule(input.previousCore, snapshot.wasm);
+  input.onProgress?.('done');
+  const end = performance.now();
+  return { coreModule, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs: end - t, totalMs: end - started } };
+}
