@@ -3,6 +3,7 @@ import keyvalueDraft from '../../wit/keyvalue-0.2.0-draft/keyvalue.wit?raw';
 import messagingDraft from '../../wit/messaging-0.2.0-draft/messaging.wit?raw';
 import blobstoreDraft from '../../wit/blobstore-0.2.0-draft/blobstore.wit?raw';
 import io022 from '../../wit/io-0.2.2/io.wit?raw';
+import cli022 from '../../wit/cli-0.2.2/cli.wit?raw';
 import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
@@ -45,6 +46,10 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   {
     id: 'wasi:io@0.2.2', status: 'standard', source: io022, deps: [], worlds: ['imports'],
     summary: 'The wasi:io error, poll and streams interfaces that wasi:blobstore builds on.',
+  },
+  {
+    id: 'wasi:cli@0.2.2', status: 'standard', source: cli022, deps: ['wasi:io@0.2.2'], worlds: ['imports', 'command'],
+    summary: 'Command-line basics: stdout/stderr/stdin streams (printed to the console pane), environment, exit.',
   },
   {
     id: 'proposal:keyvalue-range@0.1.0', status: 'proposal', source: keyvalueRange, deps: ['wasi:keyvalue@0.2.0-draft2'],

@@ -48,6 +48,23 @@ describe('shipped WIT packages', () => {
     });
   }
 
+  it('wasi:cli@0.2.2 stdio signatures match upstream and share wasi:io streams', async () => {
+    const cli = WIT_PACKAGES.find((p) => p.id === 'wasi:cli@0.2.2')!.source;
+    expect(cli).toContain('use wasi:io/streams@0.2.2.{output-stream};');
+    expect(cli).toContain('get-stdout: func() -> output-stream;');
+    expect(cli).toContain('get-stderr: func() -> output-stream;');
+    expect(cli).toContain('get-stdin: func() -> input-stream;');
+    expect(cli).toContain('get-environment: func() -> list<tuple<string, string>>;');
+    expect(cli).toContain('exit: func(status: result);');
+    // A printing guest's world pulls in wasi:io and the component's WIT shows the shared type.
+    const user = 'package local:p;\nworld p {\n  import wasi:cli/stdout@0.2.2;\n  export run: func();\n}\n';
+    const { source, packages } = resolveWitDeps(user);
+    expect(packages).toEqual(['wasi:io@0.2.2', 'wasi:cli@0.2.2']);
+    const wit = await componentWit(await buildDummyComponent(source, 'p'));
+    expect(wit).toContain('import wasi:io/streams@0.2.2;');
+    expect(wit).toContain('import wasi:cli/stdout@0.2.2;');
+  }, 60_000);
+
   it('keyvalue draft and draft2 differ where the digest says', () => {
     const draft = WIT_PACKAGES.find((p) => p.id === 'wasi:keyvalue@0.2.0-draft')!.source;
     const draft2 = WIT_PACKAGES.find((p) => p.id === 'wasi:keyvalue@0.2.0-draft2')!.source;
