@@ -1,7 +1,6 @@
 // componentize-js, minus Node: splice WIT bindings into the StarlingMonkey engine (cached per
 // world), pre-initialise it with the user's source (snapshotModule replaces native Wizer), stub
 // the WASI imports the features don't need, and wrap the core module into a component.
-import { componentNew, metadataAdd } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { COMPONENTIZE_JS_VERSION } from './loadJsToolchainAssets';
 import { snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
 
@@ -35,6 +34,8 @@ export async function finishComponent(
   const stubbed = snapshot.splicer.stubWasi(snapshot.wasm, [...snapshot.features], input.witSource, undefined, input.worldName);
   const t1 = performance.now();
   input.onProgress?.('component-new');
+  // Imported here so loading this module stays cheap (wasm-tools compiles 2.4 MB of wasm on import).
+  const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
   const component = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', snapshot.assets.adapter]]), [
     ['language', [['JavaScript', '']]],
     ['processed-by', [['ComponentizeJS', COMPONENTIZE_JS_VERSION]]],
