@@ -6,6 +6,7 @@ import { getTraceStore } from './engine';
 import { GuestTabs } from './GuestTabs';
 import { Header } from './Header';
 import { OutputPane } from './OutputPane';
+import { PaneSplitter, resizePanes } from './PaneSplitter';
 import type { PanelContext } from './panels/panelContext';
 import { scratchExample } from './state/scratchExample';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
@@ -32,6 +33,8 @@ export function App() {
   useEffect(() => saveSettings(settings), [settings]);
   useEffect(() => setActiveGuest(0), [example]);
   const onSettings = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
+  const [p1, p2, p3] = settings.panes;
 
   const run = useCallback(async () => {
     const outcome = await runner.run(ws.guests, settings.timeLimitMs);
@@ -73,7 +76,7 @@ export function App() {
   );
 
   return (
-    <div className="app" style={{ ['--editor-font-size' as string]: `${settings.fontSize}px` }}>
+    <div className="app">
       <Header
         examples={examples}
         exampleId={example.id}
@@ -90,15 +93,19 @@ export function App() {
         <strong>{example.title}.</strong> {example.description}
       </p>
       {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
-      <main className="panes">
+      <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
         {guest ? (
-          <>
-            <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="wit-editor" />
-            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="guest-editor" />
-          </>
+          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="wit-editor" />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
+        <PaneSplitter index={0} onResize={onResize} label="Resize WIT and guest editors" />
+        {guest ? (
+          <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="guest-editor" />
+        ) : (
+          <div className="pane" />
+        )}
+        <PaneSplitter index={1} onResize={onResize} label="Resize guest editor and output" />
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>
     </div>

@@ -1,6 +1,7 @@
 import type { Example } from '../src/index';
 import { ExamplePicker } from './ExamplePicker';
-import { FONT_SIZE_RANGE, TIME_LIMIT_RANGE, type Settings } from './state/settings';
+import { SettingsMenu } from './SettingsMenu';
+import { TIME_LIMIT_RANGE, type Settings } from './state/settings';
 import type { RunPhase } from './useRunner';
 
 interface Props {
@@ -52,24 +53,7 @@ export function Header({ examples, exampleId, onPickExample, settings, onSetting
         />
         ms
       </label>
-      <label className="setting">
-        <input type="checkbox" checked={settings.plainEditor} onChange={(e) => onSettings({ plainEditor: e.target.checked })} data-testid="plain-editor" />
-        Plain editor
-      </label>
-      <label className="setting">
-        Font
-        <input
-          type="number"
-          min={FONT_SIZE_RANGE.min}
-          max={FONT_SIZE_RANGE.max}
-          value={settings.fontSize}
-          aria-label="Editor font size"
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (n >= FONT_SIZE_RANGE.min && n <= FONT_SIZE_RANGE.max) onSettings({ fontSize: n });
-          }}
-        />
-      </label>
+      <SettingsMenu settings={settings} onSettings={onSettings} />
       <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>

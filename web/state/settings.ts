@@ -13,11 +13,13 @@ export interface Settings {
   lastExampleId?: string;
   /** Editor font size in px. */
   fontSize: number;
+  /** Widths of the WIT, guest and output panes as fractions of the row (sum 1). */
+  panes: [number, number, number];
 }
 
 export const SETTINGS_KEY = 'wcp:settings';
 
-export const defaultSettings: Settings = { v: 1, timeLimitMs: 5000, plainEditor: false, fontSize: 13 };
+export const defaultSettings: Settings = { v: 1, timeLimitMs: 5000, plainEditor: false, fontSize: 13, panes: [0.3, 0.36, 0.34] };
 
 /** Allowed ranges; values outside are clamped, so the UI can't be talked into a 0 ms limit. */
 export const TIME_LIMIT_RANGE = { min: 100, max: 120_000 } as const;
@@ -28,6 +30,14 @@ const clamp = (n: number, r: { min: number; max: number }) => Math.min(r.max, Ma
 function numberOr(value: unknown, fallback: number, range: { min: number; max: number }): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? clamp(n, range) : fallback;
+}
+
+function panesOr(value: unknown): Settings['panes'] {
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0)) return [...defaultSettings.panes];
+  const sum = value[0] + value[1] + value[2];
+  const panes = value.map((n: number) => n / sum) as Settings['panes'];
+  // A pane below 5% is unreachable for dragging; treat as corrupt.
+  return panes.every((n) => n >= 0.05) ? panes : [...defaultSettings.panes];
 }
 
 /**
@@ -41,10 +51,10 @@ export function migrateSettings(raw: unknown): Settings {
     try {
       value = JSON.parse(value);
     } catch {
-      return { ...defaultSettings };
+      return migrateSettings(undefined);
     }
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...defaultSettings };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...defaultSettings, panes: [...defaultSettings.panes] };
   const o = value as Record<string, unknown>;
   // A newer version (v > 1) is read field by field too: keep what we understand rather than resetting.
   const legacy = o.v === undefined;
@@ -54,6 +64,7 @@ export function migrateSettings(raw: unknown): Settings {
     timeLimitMs: numberOr(legacy && o.timeLimitMs === undefined ? o.timeLimit : o.timeLimitMs, defaultSettings.timeLimitMs, TIME_LIMIT_RANGE),
     plainEditor: typeof o.plainEditor === 'boolean' ? o.plainEditor : legacy && typeof o.plain === 'boolean' ? o.plain : defaultSettings.plainEditor,
     fontSize: numberOr(o.fontSize, defaultSettings.fontSize, FONT_SIZE_RANGE),
+    panes: panesOr(o.panes),
     ...(lastExampleId ? { lastExampleId } : {}),
   };
 }
@@ -63,7 +74,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = glo
   try {
     return migrateSettings(storage?.getItem(SETTINGS_KEY) ?? null);
   } catch {
-    return { ...defaultSettings };
+    return migrateSettings(undefined);
   }
 }
 

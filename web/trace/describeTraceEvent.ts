@@ -37,8 +37,11 @@ function bytesPreview(data: Uint8Array | undefined): string {
   return preview(decoder.decode(data.subarray(0, MAX_PREVIEW * 2)));
 }
 
-/** Drops the `@version`: the table is narrow and versions rarely differ within a run. */
-export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '');
+/**
+ * Drops `@version` and the `wasi:` namespace: the table is narrow, and versions rarely
+ * differ within a run. The tooltip keeps the full id.
+ */
+export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '').replace(/^wasi:/, '');
 
 export function describeTraceEvent(e: TraceEvent): TraceRowText {
   switch (e.kind) {

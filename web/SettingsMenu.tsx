@@ -1,0 +1,42 @@
+import { FONT_SIZE_RANGE, type Settings } from './state/settings';
+
+interface Props {
+  settings: Settings;
+  onSettings(patch: Partial<Settings>): void;
+}
+
+/**
+ * Less-used settings behind a ⚙ disclosure so the header keeps room for the status at
+ * 1280 px. A native <details> needs no focus management and closes with a second click.
+ */
+export function SettingsMenu({ settings, onSettings }: Props) {
+  return (
+    <details className="settings-menu">
+      <summary aria-label="Editor settings" title="Editor settings" data-testid="settings">
+        ⚙
+      </summary>
+      <div className="settings-popover">
+        <label className="setting">
+          <input type="checkbox" checked={settings.plainEditor} onChange={(e) => onSettings({ plainEditor: e.target.checked })} data-testid="plain-editor" />
+          Plain editor (no Monaco)
+        </label>
+        <label className="setting">
+          Font size
+          <input
+            type="number"
+            min={FONT_SIZE_RANGE.min}
+            max={FONT_SIZE_RANGE.max}
+            value={settings.fontSize}
+            aria-label="Editor font size"
+            data-testid="font-size"
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (n >= FONT_SIZE_RANGE.min && n <= FONT_SIZE_RANGE.max) onSettings({ fontSize: n });
+            }}
+          />
+          px
+        </label>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/index';
+import { describeTraceEvent, matchesFilter, preview } from './describeTraceEvent';
+
+const base = { id: 't:1', guest: 'counter', tab: 'tab-a', at: 1000 };
+const call: TraceEvent = { ...base, kind: 'call', dir: 'import', iface: 'wasi:keyvalue/store@0.2.0-draft2', fn: 'open', args: ['counters'], result: '<bucket#1>', ok: true, ms: 1.5 };
+
+describe('describeTraceEvent', () => {
+  it('renders calls as iface#fn with args → result', () => {
+    const d = describeTraceEvent(call);
+    expect(d).toMatchObject({ kind: 'call', what: 'keyvalue/store#open', whatTitle: 'wasi:keyvalue/store@0.2.0-draft2#open', detail: '("counters") → "<bucket#1>"', ok: true, ms: 1.5 });
+  });
+
+  it('marks failed calls and bus drops as errors', () => {
+    expect(describeTraceEvent({ ...call, ok: false, result: { tag: 'no-such-store' } }).detail).toBe('("counters") → err {"tag":"no-such-store"}');
+    const drop: TraceEvent = { ...base, kind: 'message', action: 'drop', topic: 'orders.new', envelope: {}, data: new TextEncoder().encode('hi') };
+    expect(describeTraceEvent(drop)).toMatchObject({ kind: 'msg drop', what: 'orders.new', detail: '"hi"', ok: false });
+  });
+
+  it('filters over iface, fn, topic and guest, case-insensitively', () => {
+    expect(matchesFilter(call, 'KEYVALUE')).toBe(true);
+    expect(matchesFilter(call, 'open')).toBe(true);
+    expect(matchesFilter(call, 'counter')).toBe(true);
+    expect(matchesFilter(call, 'blobstore')).toBe(false);
+    expect(matchesFilter(call, '')).toBe(true);
+  });
+
+  it('truncates long previews', () => {
+    expect(preview('x'.repeat(500)).length).toBe(80);
+  });
+});
