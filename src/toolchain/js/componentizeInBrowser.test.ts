@@ -96,6 +96,8 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   it('reports a syntax error in the guest with the engine message', async () => {
     const build = componentizeJs({ source: 'export function run() { return (; }', witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets() });
     await expect(build).rejects.toThrow(/failed to initialise[\s\S]*SyntaxError/);
+    const missing = componentizeJs({ source: 'export function other() {}', witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets() });
+    await expect(missing).rejects.toThrow(/Unable to extract expected exports list\):\nError: "source.js" does not export a "run" function/);
   });
 });
 

@@ -53,3 +53,8 @@ export function loadSplicer(): Promise<Splicer> {
   ).then((m) => m.splicer);
   return splicerPromise;
 }
+
+/** Starts loading everything a JS build needs (call when a JS guest is opened, before Build). */
+export async function preloadJsToolchain(): Promise<void> {
+  await Promise.all([loadJsToolchainAssets(), loadSplicer()]);
+}

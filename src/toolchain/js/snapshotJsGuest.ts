@@ -63,7 +63,11 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   onProgress?.('initialize');
   let output = '';
   const env = buildInitEnvironment(world, source, (_fd, text) => (output += text));
-  const details = () => (output.trim() ? `:\n${output.trim()}` : '');
+  // Like componentize-js, drop the generated bindings' location prefix: it means nothing to users.
+  const details = () => {
+    const text = output.replace(/^\/initializer\.js[:\d]* ?/gm, '').trim();
+    return text ? `:\n${text}` : '';
+  };
   let snap: Awaited<ReturnType<typeof snapshotModule>>;
   try {
     snap = await snapshotModule(world.prepared, { initFunc: 'componentize.wizer', preview1: env });
