@@ -1,7 +1,32 @@
+// Build-worker entry for JS/TS guests (loaded lazily by src/toolchain/buildWorker.ts).
 import type { GuestSource } from '../../protocol/buildProtocol';
 import type { WorldAnalysis } from '../analyzeWit';
+import { componentizeJs } from './componentizeInBrowser';
+import type { JsToolchainAssets } from './loadJsToolchainAssets';
+import { stripTypes } from './stripTypes';
 
-/** Placeholder until the in-browser componentize pipeline lands (src/toolchain/js). */
-export async function componentizeGuest(guest: GuestSource, _world: WorldAnalysis, _progress: (stage: string) => void): Promise<Uint8Array> {
-  throw new Error(`${guest.lang} guests are not supported yet`);
+/** Builds a component from a JS or TS guest against the analysed world (WIT with its deps). */
+export async function componentizeGuest(
+  guest: GuestSource,
+  world: WorldAnalysis,
+  progress: (stage: string) => void,
+  /** Only for Node tests; the worker fetches the engine lazily. */
+  assets?: JsToolchainAssets,
+): Promise<Uint8Array> {
+  if (guest.lang !== 'js' && guest.lang !== 'ts') throw new Error(`componentizeGuest cannot build ${guest.lang} guests`);
+  let source = guest.source;
+  if (guest.lang === 'ts') {
+    progress('strip-types');
+    const stripped = await stripTypes(source, 'guest.ts');
+    if (stripped.errors.length > 0) throw new Error(stripped.errors.join('\n'));
+    source = stripped.code;
+  }
+  const { component } = await componentizeJs({
+    source,
+    witSource: world.source,
+    worldName: world.world,
+    onProgress: progress,
+    assets,
+  });
+  return component;
 }
