@@ -1,4 +1,5 @@
 import { createBuildClient, examples, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+import { runScenario, type ScenarioOptions } from './runScenario';
 
 /**
  * Page-side harness: drives the engine without the UI so benchmarks and engine tests
@@ -37,5 +38,5 @@ async function runExample(id: string, namespace = 'wcp-bench') {
   return out;
 }
 
-const engine = { ready: client.ready, build, run, runExample, examples: examples.map((e) => e.id) };
+const engine = { ready: client.ready, build, run, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

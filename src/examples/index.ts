@@ -1,7 +1,8 @@
 import type { Example } from './exampleTypes';
 import { keyvalueExamples } from './keyvalue/index';
+import { messagingExamples } from './messaging/index';
 
 export type { Example, ExampleGuest } from './exampleTypes';
 
 /** Every example in picker order. */
-export const examples: Example[] = [...keyvalueExamples];
+export const examples: Example[] = [...keyvalueExamples, ...messagingExamples];
