@@ -1,4 +1,6 @@
-import { createBuildClient, examples, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+import { createBuildClient, examples, prewarmRunWorker, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+import { benchEditToRun } from './benchEditToRun';
+import { benchKeyvalue } from './benchKeyvalue';
 import { runScenario, type ScenarioOptions } from './runScenario';
 
 /**
@@ -6,6 +8,7 @@ import { runScenario, type ScenarioOptions } from './runScenario';
  * measure the engine alone. Everything returns plain data for Playwright's evaluate().
  */
 const client = createBuildClient();
+prewarmRunWorker();
 
 async function build(wit: string, lang: 'wat' | 'js' | 'ts', source: string) {
   const r = await client.build(wit, { lang, source });
@@ -38,5 +41,6 @@ async function runExample(id: string, namespace = 'wcp-bench') {
   return out;
 }
 
-const engine = { ready: client.ready, build, run, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), examples: examples.map((e) => e.id) };
+const bench = { editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n) };
+const engine = { ready: client.ready, build, run, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -5,7 +5,7 @@
 export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
 export type { ExportCall } from './protocol/runProtocol';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
-export { startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
+export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';

@@ -20,13 +20,19 @@ export function renderValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'function') return `<fn ${value.name}>`;
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return `<${proto.constructor?.name ?? 'resource'}${resourceId(value)}>`;
+    if (proto !== Object.prototype && proto !== null) {
+      const ctor = proto.constructor as { [RESOURCE_NAME]?: string; name?: string } | undefined;
+      return `<${ctor?.[RESOURCE_NAME] ?? ctor?.name ?? 'resource'}${resourceId(value)}>`;
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = renderValue(v, depth + 1);
     return out;
   }
   return String(value);
 }
+
+/** Set on resource classes by the runtime: minified builds rename classes, WIT names stay. */
+export const RESOURCE_NAME = Symbol.for('wcp.resourceName');
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;

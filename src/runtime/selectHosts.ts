@@ -1,5 +1,6 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hosts/hostContract';
 import { findHostPackage, hostPackages } from '../hosts/registry';
+import { applyCallFaults, rngFor } from '../hosts/faults/index';
 import { createWasiBase } from './createWasiBase';
 import { splitInterfaceId } from './witNames';
 import { wrapInterface, type CallSink } from './wrapInterface';
@@ -30,6 +31,8 @@ export async function selectHosts(
   const created = new Map<string, Record<string, InterfaceImpl>>();
   const packages: HostPackage[] = [];
   const missing: string[] = [];
+  // One seeded stream for the whole run so injected call failures are reproducible.
+  const faultRng = rngFor(ctx.config.faults?.seed, 'calls');
   for (const id of importedInterfaces) {
     const { pkg, key, iface } = splitInterfaceId(id);
     if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`)) && base[key]) {
@@ -47,7 +50,8 @@ export async function selectHosts(
     }
     const impl = created.get(pkg)![iface];
     if (!impl) missing.push(`${id} (package ${pkg} has no interface "${iface}")`);
-    else imports[key] = wrapInterface(impl, { ifaceId: id, asyncImports, sink });
+    // Faults go inside the tracing wrapper, so the traced call shows the injected error.
+    else imports[key] = wrapInterface(applyCallFaults({ [key]: impl }, ctx.config.faults, faultRng)[key], { ifaceId: id, asyncImports, sink });
   }
   if (missing.length) {
     const known = hostPackages.map((p) => p.id).join(', ');

@@ -36,6 +36,27 @@ export interface GuestHandle {
 }
 
 let runSeq = 0;
+let spare: Worker | undefined;
+
+function newRunWorker(): Worker {
+  return new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: 'wcp-run' });
+}
+
+/**
+ * Keeps one run worker loaded ahead of time: a fresh worker must fetch and evaluate the
+ * runtime and hosts before it can instantiate anything, which is most of the cost of a
+ * Run once the toolchain is warm. Each run takes the spare and leaves a new one behind.
+ */
+export function prewarmRunWorker(): void {
+  if (!spare && typeof Worker !== 'undefined') spare = newRunWorker();
+}
+
+function takeRunWorker(): Worker {
+  const worker = spare ?? newRunWorker();
+  spare = undefined;
+  setTimeout(prewarmRunWorker, 0);
+  return worker;
+}
 
 /**
  * Runs a built component in a fresh worker. A watchdog enforces the time limit: the
@@ -45,7 +66,7 @@ let runSeq = 0;
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const worker = new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: `wcp-run-${opts.config.guest}` });
+  const worker = takeRunWorker();
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let serving = false;

@@ -1,6 +1,6 @@
 import type { InterfaceImpl } from '../hosts/hostContract';
 import type { HostCallEvent } from '../trace/traceEvent';
-import { renderValue } from './renderValue';
+import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 
 /** What the wrapper reports for every host call. */
@@ -30,7 +30,8 @@ export function wrapInterface(impl: InterfaceImpl, opts: WrapOptions): Interface
     if (typeof value !== 'function') {
       out[name] = value;
     } else if (isClass(value)) {
-      patchClass(value as unknown as Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, opts);
+      // The import key, not `cls.name`: minified builds rename classes, jco keys do not change.
+      patchClass(value as unknown as Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, toKebab(name), opts);
       out[name] = value;
     } else {
       out[name] = wrapFunction(value as (...a: unknown[]) => unknown, toKebab(name), opts);
@@ -43,10 +44,10 @@ function isClass(fn: unknown): boolean {
   return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 
-function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, opts: WrapOptions): void {
+function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, res: string, opts: WrapOptions): void {
   if (cls[WRAPPED]) return;
   cls[WRAPPED] = true;
-  const res = toKebab(String((cls as unknown as { name: string }).name));
+  cls[RESOURCE_NAME] = res;
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
     if (key === 'constructor' || !desc || typeof desc.value !== 'function') continue;

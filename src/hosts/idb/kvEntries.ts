@@ -1,4 +1,4 @@
-import { runKvTransaction } from './runKvTransaction';
+import { readOnce, runKvTransaction } from './runKvTransaction';
 
 /**
  * Key-value entries of one namespace, stored in IndexedDB under the compound key
@@ -25,9 +25,9 @@ export function asBytes(stored: unknown): Uint8Array | undefined {
 
 /** Reads one value; undefined when the key is missing. */
 export function getEntry(namespace: string, bucket: string, key: string): Promise<Uint8Array | undefined> {
-  return runKvTransaction(namespace, 'readonly', (tx) => {
-    tx.then(tx.store.get([bucket, key]), (value) => tx.resolveWith(asBytes(value)));
-  });
+  // A single read is final when its request succeeds; waiting for the readonly
+  // transaction's `complete` as well would add a round trip to every `get`.
+  return readOnce(namespace, (store) => store.get([bucket, key])).then(asBytes);
 }
 
 /** Reads several values in one snapshot; `undefined` where a key is missing. */

@@ -27,18 +27,30 @@ export async function runKvTransaction<T>(
   mode: IDBTransactionMode,
   body: (tx: KvTx<T>) => void,
 ): Promise<T> {
-  let db = await openKvDatabase(namespace);
-  let transaction: IDBTransaction;
+  const transaction = await openTransaction(namespace, mode);
+  return execute(transaction, body);
+}
+
+/** One readonly request, resolved as soon as it succeeds (not at transaction end). */
+export async function readOnce<R>(namespace: string, request: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
+  const transaction = await openTransaction(namespace, 'readonly');
+  return new Promise<R>((resolve, reject) => {
+    const req = request(transaction.objectStore(KV_STORE));
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(toStoreError(req.error ?? new Error('read failed')));
+  });
+}
+
+async function openTransaction(namespace: string, mode: IDBTransactionMode): Promise<IDBTransaction> {
+  const db = await openKvDatabase(namespace);
   try {
-    transaction = db.transaction(KV_STORE, mode);
+    return db.transaction(KV_STORE, mode);
   } catch (error) {
     // The connection was closed under us (versionchange from another tab): reopen once.
     if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw toStoreError(error);
     forgetKvDatabase(namespace);
-    db = await openKvDatabase(namespace);
-    transaction = db.transaction(KV_STORE, mode);
+    return (await openKvDatabase(namespace)).transaction(KV_STORE, mode);
   }
-  return execute(transaction, body);
 }
 
 function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void): Promise<T> {

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the static site if needed, serves it, and runs the engine
+// benchmarks in Debian's Chromium. Every figure is printed next to a baseline measured in
+// the same run (ratios), so results compare across machines.
+import { spawn, execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const port = 4399;
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+if (!existsSync('dist/bench/index.html') || process.argv.includes('--build')) execSync('npx vite build', { stdio: 'inherit' });
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const url = `http://localhost:${port}/bench/index.html`;
+for (let i = 0; i < 100; i++) {
+  try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 200));
+}
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+const fmt = (x) => (typeof x === 'number' ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x));
+const table = (rows) => rows.forEach((r) => console.log('  ' + Object.entries(r).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')));
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const want = (name) => !only || only.split(',').includes(name);
+
+try {
+  if (want('toolchain')) {
+    const loads = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      const t0 = Date.now();
+      await page.goto(url);
+      const workerMs = await page.evaluate(() => window.wcpEngine.ready);
+      loads.push({ workerLoadMs: workerMs, pageToReadyMs: Date.now() - t0 });
+      await ctx.close();
+    }
+    const files = readdirSync('dist/assets').filter((f) => /buildWorker|wasm-tools|js-component-bindgen/.test(f));
+    const raw = files.reduce((n, f) => n + readFileSync(`dist/assets/${f}`).length, 0);
+    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(`dist/assets/${f}`)).length, 0);
+    console.log('\n# Toolchain cold load (5 fresh pages)');
+    table(loads);
+    console.log(`  bytes: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip over ${files.length} files`);
+  }
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.evaluate(() => window.wcpEngine.ready);
+  if (want('edit')) {
+    const r = await page.evaluate(() => window.wcpEngine.bench.editToRun(20));
+    console.log(`\n# Edit-to-running latency, warm toolchain, median of 20 (target < 100 ms)\n  baseline: bare worker spawn round trip ${fmt(r.baselineWorkerRoundTripMs)} ms`);
+    table(r.rows);
+  }
+  if (want('kv')) {
+    const r = await page.evaluate(() => window.wcpEngine.bench.keyvalue(500));
+    console.log('\n# Key-value ops/s: guest → host → IndexedDB vs idb-keyval direct in the same page (target ratio ≥ 0.7)');
+    table([r]);
+  }
+  const extra = await page.evaluate(() => Object.keys(window.wcpEngine.bench).filter((k) => !['editToRun', 'keyvalue'].includes(k)));
+  for (const name of extra) {
+    if (!want(name)) continue;
+    const r = await page.evaluate((n) => window.wcpEngine.bench[n](), name);
+    console.log(`\n# ${name}`);
+    table(Array.isArray(r) ? r : [r]);
+  }
+} finally {
+  await browser.close();
+  process.kill(-server.pid);
+}
