@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Example } from '../examples/exampleTypes';
+import { examples } from '../examples/index';
+import { workspaceFromExample, type Workspace } from '../workspace/workspaceTypes';
+import { decodeShare } from './decodeShare';
+import { encodeShare, SHARE_PREFIX } from './encodeShare';
+
+const payloadLength = (hash: string) => hash.length - SHARE_PREFIX.length;
+const roundTrip = (ws: Workspace, list: readonly Example[] = examples) => decodeShare(encodeShare(ws, list), list);
+
+/** A two-guest example of our own, so diff cases don't depend on which examples ship. */
+const pubSub: Example = {
+  id: 'test-pubsub',
+  title: 'pub/sub',
+  description: '',
+  tags: [],
+  guests: [
+    { name: 'handler', lang: 'js', wit: 'package local:h;\nworld h {}\n', source: 'export const handle = () => {};\n', subscriptions: ['orders.*'] },
+    { name: 'producer', lang: 'ts', wit: 'package local:p;\nworld p { export run: func(); }\n', source: 'export function run(): void {}\n'.repeat(20), call: 'run' },
+  ],
+};
+const withPubSub = [...examples, pubSub];
+
+describe('encodeShare', () => {
+  it('has examples to test against', () => expect(examples.length).toBeGreaterThan(0));
+
+  it.each(examples.map((e) => [e.id, e] as const))('round-trips example %s unedited', (_id, example) => {
+    const ws = workspaceFromExample(example);
+    const hash = encodeShare(ws);
+    expect(hash.startsWith('#w1.')).toBe(true);
+    expect(payloadLength(hash)).toBeLessThan(40);
+    expect(decodeShare(hash)).toEqual(ws);
+  });
+
+  it.each(examples.map((e) => [e.id, e] as const))('keeps a one-character edit of %s small', (_id, example) => {
+    const ws = workspaceFromExample(example);
+    const mid = Math.floor(ws.guests[0].source.length / 2);
+    ws.guests[0].source = ws.guests[0].source.slice(0, mid) + 'X' + ws.guests[0].source.slice(mid);
+    const hash = encodeShare(ws);
+    expect(payloadLength(hash)).toBeLessThan(200);
+    expect(decodeShare(hash)).toEqual(ws);
+  });
+
+  it('round-trips every kind of change against an example', () => {
+    const ws = workspaceFromExample(pubSub);
+    ws.guests[0] = { ...ws.guests[0], name: 'orders', lang: 'ts', subscriptions: [], call: 'run', wit: 'package local:x;\nworld x {}\n' };
+    delete ws.guests[1].call;
+    ws.guests[1].source = 'completely different';
+    ws.guests.push({ name: 'extra', lang: 'wat', wit: '', source: '(module)', subscriptions: ['>'] });
+    ws.hosts = { customHosts: { 'wasi:keyvalue': 'export default {}' }, faults: { drop: [0.1, null, true], nested: { a: 'b' } } };
+    ws.settings.timeLimitMs = 250;
+    expect(roundTrip(ws, withPubSub)).toEqual(ws);
+  });
+
+  it('round-trips removing guests down to none', () => {
+    const one = workspaceFromExample(pubSub);
+    one.guests.pop();
+    expect(roundTrip(one, withPubSub)).toEqual(one);
+    const none = { ...one, guests: [] };
+    expect(roundTrip(none, withPubSub)).toEqual(none);
+  });
+
+  it('round-trips workspaces without an example, and with one the encoder does not know', () => {
+    const scratch: Workspace = { guests: [{ name: 'g', lang: 'js', wit: 'w', source: 's', subscriptions: [] }], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
+    expect(roundTrip(scratch)).toEqual(scratch);
+    const empty: Workspace = { guests: [], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
+    expect(payloadLength(encodeShare(empty))).toBeLessThan(10);
+    expect(roundTrip(empty)).toEqual(empty);
+    const labelled = { ...scratch, exampleId: 'scratch' };
+    expect(roundTrip(labelled)).toEqual(labelled);
+  });
+
+  it('round-trips non-ASCII text and edits next to surrogate pairs', () => {
+    const ws = workspaceFromExample(pubSub);
+    ws.guests[0].source = ws.guests[0].source + '// héllo 😀 wörld\n';
+    const base = ws.guests[0].source;
+    expect(roundTrip(ws, withPubSub)).toEqual(ws);
+    ws.guests[0].source = base.replace('😀', '😁');
+    expect(roundTrip(ws, withPubSub)).toEqual(ws);
+  });
+});
+
+describe('encodeShare: invalid workspaces', () => {
+  it('throws a ShareError instead of writing a link that would not decode', () => {
+    const ws = workspaceFromExample(examples[0]);
+    ws.guests.push({ ...ws.guests[0] });
+    expect(() => encodeShare(ws)).toThrow(/can't be shared: workspace.guests has two guests named/);
+  });
+});

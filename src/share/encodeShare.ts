@@ -1,0 +1,59 @@
+/**
+ * Share links: the whole workspace in the URL hash.
+ *
+ * ## Hash format
+ *
+ *     #w<version>.<payload>
+ *
+ * `version` is a decimal integer; each version has an entry in `decoders` (decodeShare.ts)
+ * that must keep working forever, because links live on in chats and bug reports.
+ *
+ * ### v1 — `#w1.` + base64url(deflateRaw(utf8(JSON)))
+ *
+ * base64url is RFC 4648 §5 without padding; deflate is raw DEFLATE (fflate `deflateSync`,
+ * level 9). The JSON is a {@link PayloadV1} whose fields all default when absent, so an
+ * unedited example is just `{"e":"kv-counter"}`:
+ *
+ * | key | meaning | when absent |
+ * |-----|---------|-------------|
+ * | `e` | example id; guests are stored as differences against this example | no base example |
+ * | `x` | example id kept only as a label (the encoder didn't know the example; guests are full) | — |
+ * | `g` | guests, in order. Entry `0` = identical to the example guest at that index; an object = overrides | the example's guests unchanged (or none without `e`) |
+ * | `h` | custom hosts, `{ packageId: jsSource }` | `{}` |
+ * | `f` | fault configuration (opaque JSON) | no faults |
+ * | `t` | time limit in ms | 5000 |
+ *
+ * Guest entry keys: `n` name, `l` lang, `w` wit, `s` source, `c` call (`null` removes the
+ * example's call), `u` subscriptions. `w`/`s` are a full string, or a splice
+ * `[keepPrefix, keepSuffix, insertedText, fnv1aOfExampleText]` against the example's text,
+ * so a one-character edit costs a few bytes; the hash detects links whose example changed.
+ */
+import { deflateSync } from 'fflate';
+import type { Example } from '../examples/exampleTypes';
+import { examples as builtInExamples } from '../examples/index';
+import { checkWorkspace, ShapeError } from '../workspace/checkWorkspace';
+import type { Workspace } from '../workspace/workspaceTypes';
+import { toBase64url } from './base64url';
+import { ShareError } from './shareError';
+import { compactWorkspace } from './shareFormatV1';
+
+/** Version written by {@link encodeShare}. */
+export const SHARE_VERSION = 1;
+/** Prefix of every current share hash, including the leading '#'. */
+export const SHARE_PREFIX = `#w${SHARE_VERSION}.`;
+
+/**
+ * Encodes `ws` as a URL hash (`#w1.…`). `examples` are the bases edits are diffed against;
+ * pass the same list to decodeShare (the UI adds its scratch example to the built-ins).
+ * Throws ShareError if `ws` is not a valid workspace (it would not decode again).
+ */
+export function encodeShare(ws: Workspace, examples: readonly Example[] = builtInExamples): string {
+  let valid: Workspace;
+  try {
+    valid = checkWorkspace(ws);
+  } catch (e) {
+    throw e instanceof ShapeError ? new ShareError(`This workspace can't be shared: ${e.message}.`, { cause: e }) : e;
+  }
+  const json = JSON.stringify(compactWorkspace(valid, examples));
+  return SHARE_PREFIX + toBase64url(deflateSync(new TextEncoder().encode(json), { level: 9 }));
+}

@@ -1,0 +1,74 @@
+import type { Example } from '../examples/exampleTypes';
+import { DEFAULT_TIME_LIMIT_MS, type Workspace, type WorkspaceGuest } from '../workspace/workspaceTypes';
+import { diffText, type TextSplice } from './textSplice';
+
+/** A text field: the full text, or a splice against the example guest's text. */
+export type TextFieldV1 = string | TextSplice;
+
+/**
+ * One guest in a v1 payload. Against an example guest (same index) every field is an
+ * override and absent = inherited; `c: null` removes the example's call. Without an
+ * example guest `n`, `l`, `w`, `s` are required full strings.
+ */
+export interface GuestEntryV1 {
+  n?: string;
+  l?: WorkspaceGuest['lang'];
+  w?: TextFieldV1;
+  s?: TextFieldV1;
+  c?: string | null;
+  u?: string[];
+}
+
+/** The JSON inside a `#w1.` link (documented in encodeShare.ts). Every field defaults when absent. */
+export interface PayloadV1 {
+  e?: string;
+  x?: string;
+  g?: Array<0 | GuestEntryV1>;
+  h?: Record<string, string>;
+  f?: unknown;
+  t?: number;
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+function textField(base: string, edited: string): TextFieldV1 | undefined {
+  if (base === edited) return undefined;
+  const splice = diffText(base, edited);
+  // Full text wins when nearly everything changed: a splice would only add overhead.
+  return JSON.stringify(splice).length < JSON.stringify(edited).length ? splice : edited;
+}
+
+function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefined): 0 | GuestEntryV1 {
+  if (!base) {
+    const full: GuestEntryV1 = { n: g.name, l: g.lang, w: g.wit, s: g.source };
+    if (g.call !== undefined) full.c = g.call;
+    if (g.subscriptions.length) full.u = g.subscriptions;
+    return full;
+  }
+  const e: GuestEntryV1 = {};
+  if (g.name !== base.name) e.n = g.name;
+  if (g.lang !== base.lang) e.l = g.lang;
+  const w = textField(base.wit, g.wit);
+  if (w !== undefined) e.w = w;
+  const s = textField(base.source, g.source);
+  if (s !== undefined) e.s = s;
+  if (g.call !== base.call) e.c = g.call ?? null;
+  if (!sameList(g.subscriptions, base.subscriptions ?? [])) e.u = g.subscriptions;
+  return Object.keys(e).length ? e : 0;
+}
+
+/** Builds the smallest v1 payload for `ws`: only what differs from the example and the defaults. */
+export function compactWorkspace(ws: Workspace, examples: readonly Example[]): PayloadV1 {
+  const example = ws.exampleId === undefined ? undefined : examples.find((x) => x.id === ws.exampleId);
+  const p: PayloadV1 = {};
+  if (example) p.e = example.id;
+  else if (ws.exampleId !== undefined) p.x = ws.exampleId;
+  const base = example?.guests ?? [];
+  const entries = ws.guests.map((g, i) => guestEntry(g, base[i]));
+  const unchanged = example !== undefined && entries.length === base.length && entries.every((en) => en === 0);
+  if (!unchanged && (entries.length || example)) p.g = entries;
+  if (Object.keys(ws.hosts.customHosts).length) p.h = ws.hosts.customHosts;
+  if (ws.hosts.faults !== undefined) p.f = ws.hosts.faults;
+  if (ws.settings.timeLimitMs !== DEFAULT_TIME_LIMIT_MS) p.t = ws.settings.timeLimitMs;
+  return p;
+}
