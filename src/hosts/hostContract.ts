@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../trace/traceEvent';
+import type { FaultConfig } from './faults/faultConfig';
 
 /**
  * Per-guest host configuration. It travels from the UI to the run worker inside the
@@ -16,6 +17,8 @@ export interface HostConfig {
   subscriptions: string[];
   /** Key-value buckets `open` accepts; empty = any identifier opens (created on demand). */
   buckets: string[];
+  /** Seeded fault injection (dropped/delayed/duplicated messages, failing calls); off when absent. */
+  faults?: FaultConfig;
 }
 
 /** Defaults for a new guest; `namespace` "wcp" is the user's real, persistent data. */

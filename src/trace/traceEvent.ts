@@ -48,6 +48,11 @@ export interface MessageEvent_ extends TraceBase {
   data: Uint8Array;
   /** Receiving guest for `deliver`. */
   to?: string;
+  /**
+   * Set when fault injection (src/hosts/faults) caused this event: "drop", "duplicate",
+   * "delay 37ms", "reorder". Absent for normal traffic.
+   */
+  fault?: string;
 }
 
 /** A guest starting, finishing, trapping or being stopped. */

@@ -1,4 +1,5 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
+import { applyBusFaults } from '../faults/applyBusFaults';
 import { createBus, type Bus } from './createBus';
 import { deliverMessages, findHandler } from './deliverMessages';
 import { createMessageTypes, type Client, type Message, type MessageTypes } from './messageTypes';
@@ -29,7 +30,8 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
   const instanceOf = (ctx: HostContext) => {
     let instance = instances.get(ctx);
     if (instance === undefined) {
-      instance = { bus: busFor(ctx.config.namespace), types: createMessageTypes() };
+      // Fault injection (HostConfig.faults) sits between this guest and the shared bus.
+      instance = { bus: applyBusFaults(busFor(ctx.config.namespace), ctx), types: createMessageTypes() };
       instances.set(ctx, instance);
     }
     return instance;

@@ -1,0 +1,103 @@
+import type { HostContext } from '../hostContract';
+import type { Bus, BusListener, BusPacket } from '../messaging/createBus';
+import { hasBusFaults, type FaultConfig } from './faultConfig';
+import { rngFor, type Rng } from './createRng';
+
+type MessagePacket = Extract<BusPacket, { type: 'message' }>;
+
+/**
+ * A gate every message packet passes through on its way to `forward`: it may drop it,
+ * forward it twice, hold it for a delay, or hold a window of packets and release them
+ * shuffled. Each injected fault is traced as a `message` event with `fault` set
+ * (`action: 'drop'` for drops). Non-message packets (claims, notices) pass untouched: they
+ * are the broker's bookkeeping, not traffic.
+ */
+export function createFaultGate(
+  faults: FaultConfig,
+  rng: Rng,
+  trace: (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string) => void,
+  forward: (packet: BusPacket) => void,
+  action: 'send' | 'deliver' = 'send',
+): (packet: BusPacket) => void {
+  const window = faults.reorderWindow ?? 0;
+  const held: MessagePacket[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const release = (packet: MessagePacket): void => {
+    const d = faults.delayMs;
+    if (d === undefined) return forward(packet);
+    const ms = rng.int(Math.floor(d.min), Math.floor(d.max));
+    trace(packet, action, `delay ${ms}ms`);
+    setTimeout(() => forwardLater(forward, packet), ms);
+  };
+
+  const flush = (): void => {
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = held.splice(0);
+    // Fisher-Yates with the seeded source.
+    for (let i = batch.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [batch[i], batch[j]] = [batch[j], batch[i]];
+    }
+    batch.forEach((p, i) => {
+      if (batch.length > 1) trace(p, action, `reorder ${i + 1}/${batch.length}`);
+      release(p);
+    });
+  };
+
+  return (packet) => {
+    if (packet.type !== 'message') return forward(packet);
+    if (rng.next() < (faults.dropProbability ?? 0)) return trace(packet, 'drop', 'drop');
+    const copies = rng.next() < (faults.duplicateProbability ?? 0) ? 2 : 1;
+    for (let c = 0; c < copies; c++) {
+      // The duplicate is a real second transmission: same envelope id, so consumers can dedupe.
+      const copy = c === 0 ? packet : structuredClone(packet);
+      if (c > 0) trace(copy, action, 'duplicate');
+      if (window <= 1) {
+        release(copy);
+        continue;
+      }
+      held.push(copy);
+      if (held.length >= window) flush();
+      else flushTimer ??= setTimeout(() => forwardLater(flush, undefined), faults.reorderFlushMs ?? 50);
+    }
+  };
+}
+
+/** A held packet may outlive its guest; posting to the closed bus then is not an error. */
+function forwardLater<T>(fn: (arg: T) => void, arg: T): void {
+  try {
+    fn(arg);
+  } catch {
+    // The run ended while the packet was held back: the network "lost" it.
+  }
+}
+
+/**
+ * Wraps a guest's bus with the messaging faults of its config (or returns it unchanged).
+ * `messagesAt: 'send'` gates `post`; `'deliver'` gates each listener, so every subscription
+ * of this guest sees its own faulty copy of the traffic.
+ */
+export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
+  const faults = ctx.config.faults;
+  if (!hasBusFaults(faults)) return bus;
+  const rng = rngFor(faults.seed, 'bus');
+  const at = faults.messagesAt ?? 'send';
+  const trace = (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string): void => {
+    const to = at === 'deliver' ? ctx.config.guest : undefined;
+    ctx.emit({ kind: 'message', action, topic: packet.envelope.subject ?? '', envelope: packet.envelope, data: packet.data, fault, ...(to ? { to } : {}) });
+  };
+  if (at === 'send') {
+    const gate = createFaultGate(faults, rng, trace, (p) => bus.post(p), 'send');
+    return { namespace: bus.namespace, post: gate, listen: (l) => bus.listen(l), release: () => bus.release() };
+  }
+  return {
+    namespace: bus.namespace,
+    post: (p) => bus.post(p),
+    listen(listener: BusListener) {
+      return bus.listen(createFaultGate(faults, rng, trace, listener, 'deliver'));
+    },
+    release: () => bus.release(),
+  };
+}
