@@ -12,3 +12,4 @@ export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, Lifec
 export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';
 export { examples, type Example, type ExampleGuest } from './examples/index';
+export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from './wit/witLanguage';

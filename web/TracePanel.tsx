@@ -69,7 +69,7 @@ export function TracePanel({ ctx }: PanelProps) {
         <span className="tc-time">time s</span>
         <span className="tc-guest">guest</span>
         <span className="tc-kind">kind</span>
-        <span className="tc-what">iface#fn / topic</span>
+        <span className="tc-what" title="iface#fn, or topic for messages">iface#fn</span>
         <span className="tc-detail">args → result</span>
         <span className="tc-ms">duration</span>
       </div>

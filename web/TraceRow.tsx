@@ -17,7 +17,7 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, sel
   const okClass = d.ok === undefined ? '' : d.ok ? ' ok' : ' err';
   return (
     <div
-      className={`trace-row${okClass}${selected ? ' selected' : ''}`}
+      className={`trace-row${okClass}${selected ? ' selected' : ''}${otherTab ? ' other-tab' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       data-testid="trace-row"
       data-kind={event.kind}
@@ -26,9 +26,10 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, sel
       onClick={() => onSelect(event.id)}
     >
       <span className="tc-time">{formatRelative(event.at, base)}</span>
-      <span className="tc-guest" title={event.tab}>
+      <span className="tc-guest" title={`${event.guest} (${event.tab})`}>
+        {/* Badge first so a long guest name can't push it out of the cell. */}
+        {otherTab && <span className="badge badge-tab">other tab</span>}
         {event.guest}
-        {otherTab && <span className="badge badge-tab" title={`from ${event.tab}`}>other tab</span>}
       </span>
       <span className="tc-kind">{d.kind}</span>
       <span className="tc-what" title={d.whatTitle}>

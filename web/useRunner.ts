@@ -32,6 +32,7 @@ const ACTIVE: GuestState[] = ['starting', 'running'];
 export function useRunner(): Runner {
   const [phase, setPhase] = useState<RunPhase>('idle');
   const [status, setStatus] = useState('');
+  const [live, setLive] = useState(0);
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const log = useConsoleLog();
   const { append, clear } = log;
@@ -41,6 +42,8 @@ export function useRunner(): Runner {
 
   const refreshPhase = useCallback(() => {
     const states = [...handles.current.values()].map((h) => h.state);
+    // Guests still up after the start loop are serving (or handling a delivery right now).
+    setLive(starting.current ? 0 : states.filter((s) => s === 'serving' || ACTIVE.includes(s)).length);
     if (starting.current || states.some((s) => ACTIVE.includes(s))) setPhase('running');
     else setPhase(states.includes('serving') ? 'serving' : 'idle');
   }, []);
@@ -48,6 +51,7 @@ export function useRunner(): Runner {
   const stopAll = useCallback(() => {
     for (const { handle, state } of handles.current.values()) if (state !== 'finished' && state !== 'trapped') handle.stop();
     handles.current.clear();
+    setLive(0);
   }, []);
 
   const stop = useCallback(() => {
@@ -124,13 +128,12 @@ export function useRunner(): Runner {
       }
       starting.current = false;
       refreshPhase();
-      const serving = [...handles.current.values()].filter((h) => h.state === 'serving').length;
       const ran = ranMs > 0 ? ranMs : performance.now() - t0;
-      setStatus(`built in ${formatMs(buildMs)} · ${outcome || `ran in ${formatMs(ran)}`}${serving ? ` · ${serving} serving` : ''}`);
+      setStatus(`built in ${formatMs(buildMs)} · ${outcome || `ran in ${formatMs(ran)}`}`);
       return { status: 'started' };
     },
     [append, clear, refreshPhase, stopAll],
   );
 
-  return { phase, status, diagnostics, console: log, run, stop };
+  return { phase, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
 }

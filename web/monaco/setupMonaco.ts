@@ -5,7 +5,7 @@ import { loader } from '@monaco-editor/react';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { watConfiguration, watLanguage, watLanguageId } from './watLanguage';
-import { witConfiguration, witLanguage, witLanguageId } from './witLanguageFallback';
+import { WIT_LANGUAGE_ID, witLanguageConfiguration, witMonarchLanguage } from '../../src/index';
 
 /**
  * One-time Monaco setup. Imported only by the lazily loaded editor chunk, so the first
@@ -26,9 +26,10 @@ monaco.languages.register({ id: watLanguageId, extensions: ['.wat'], aliases: ['
 monaco.languages.setMonarchTokensProvider(watLanguageId, watLanguage);
 monaco.languages.setLanguageConfiguration(watLanguageId, watConfiguration);
 
-monaco.languages.register({ id: witLanguageId, extensions: ['.wit'], aliases: ['WIT', 'wit'] });
-monaco.languages.setMonarchTokensProvider(witLanguageId, witLanguage);
-monaco.languages.setLanguageConfiguration(witLanguageId, witConfiguration);
+// WIT highlighting comes from the engine (src/wit/witLanguage.ts), shared with its tests.
+monaco.languages.register({ id: WIT_LANGUAGE_ID, extensions: ['.wit'], aliases: ['WIT', 'wit'] });
+monaco.languages.setMonarchTokensProvider(WIT_LANGUAGE_ID, witMonarchLanguage);
+monaco.languages.setLanguageConfiguration(WIT_LANGUAGE_ID, witLanguageConfiguration);
 
 export const themeName = 'wcp-dark';
 
@@ -41,6 +42,11 @@ monaco.editor.defineTheme(themeName, {
     { token: 'variable', foreground: '9cdcfe' },
     { token: 'type', foreground: '4ec9b0' },
     { token: 'annotation', foreground: 'dcdcaa' },
+    { token: 'comment.doc', foreground: '7fa36a', fontStyle: 'italic' },
+    { token: 'namespace', foreground: 'c8a2ff' },
+    { token: 'number.version', foreground: 'b5cea8' },
+    { token: 'entity.name.function', foreground: 'dcdcaa' },
+    { token: 'operator', foreground: 'd4d4d4' },
   ],
   colors: { 'editor.background': '#15171c', 'editorGutter.background': '#15171c' },
 });

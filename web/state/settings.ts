@@ -19,7 +19,7 @@ export interface Settings {
 
 export const SETTINGS_KEY = 'wcp:settings';
 
-export const defaultSettings: Settings = { v: 1, timeLimitMs: 5000, plainEditor: false, fontSize: 13, panes: [0.3, 0.36, 0.34] };
+export const defaultSettings: Settings = { v: 1, timeLimitMs: 5000, plainEditor: false, fontSize: 13, panes: [0.27, 0.35, 0.38] };
 
 /** Allowed ranges; values outside are clamped, so the UI can't be talked into a 0 ms limit. */
 export const TIME_LIMIT_RANGE = { min: 100, max: 120_000 } as const;

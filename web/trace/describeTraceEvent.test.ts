@@ -14,7 +14,7 @@ describe('describeTraceEvent', () => {
   it('marks failed calls and bus drops as errors', () => {
     expect(describeTraceEvent({ ...call, ok: false, result: { tag: 'no-such-store' } }).detail).toBe('("counters") → err {"tag":"no-such-store"}');
     const drop: TraceEvent = { ...base, kind: 'message', action: 'drop', topic: 'orders.new', envelope: {}, data: new TextEncoder().encode('hi') };
-    expect(describeTraceEvent(drop)).toMatchObject({ kind: 'msg drop', what: 'orders.new', detail: '"hi"', ok: false });
+    expect(describeTraceEvent(drop)).toMatchObject({ kind: 'drop', what: 'orders.new', detail: '"hi"', ok: false });
   });
 
   it('filters over iface, fn, topic and guest, case-insensitively', () => {

@@ -54,7 +54,7 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
     case 'message': {
       const to = e.to ? ` → ${e.to}` : '';
       const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
-      return { kind: `msg ${e.action}`, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}`, ok, ms: undefined };
+      return { kind: e.action, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}`, ok, ms: undefined };
     }
     case 'lifecycle': {
       const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';
