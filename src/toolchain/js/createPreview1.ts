@@ -204,7 +204,7 @@ export function createPreview1(options: Preview1Options): Preview1 {
         const files = Object.fromEntries(
           Object.entries(dir.files).filter(([f]) => f.startsWith(prefix)).map(([f, d]) => [f.slice(prefix.length), d]),
         );
-        handles.set(nextFd, { kind: 'dir', guestPath: `${dir.guestPath}/${rel}`, files });
+        handles.set(nextFd, { kind: 'dir', guestPath: `${dir.guestPath.replace(/\/$/, '')}/${rel}`, files });
       } else if (oflags & 0x2) return E.notdir; // O_DIRECTORY on a regular file
       else handles.set(nextFd, { kind: 'file', data: found, pos: 0 });
       view().setUint32(outPtr, nextFd++, true);
