@@ -13,3 +13,13 @@ export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';
 export { examples, type Example, type ExampleGuest } from './examples/index';
 export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from './wit/witLanguage';
+// Workspaces: model, share links, files and IndexedDB persistence.
+export { workspaceFromExample, DEFAULT_TIME_LIMIT_MS, type Workspace, type WorkspaceGuest, type WorkspaceHosts, type WorkspaceSettings, type GuestLang } from './workspace/workspaceTypes';
+export { encodeShare, SHARE_PREFIX } from './share/encodeShare';
+export { decodeShare, isShareHash, MAX_SHARE_BYTES } from './share/decodeShare';
+export { ShareError } from './share/shareError';
+export { exportWorkspaceFile, importWorkspaceFile } from './share/workspaceFile';
+export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace, saveWorkspace, deleteWorkspace, WORKSPACE_DB, type WorkspaceStore, type WorkspaceSummary, type SaveOptions } from './workspace/workspaceStore';
+export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
+export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
+export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
