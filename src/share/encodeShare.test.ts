@@ -87,3 +87,10 @@ describe('encodeShare: invalid workspaces', () => {
     expect(() => encodeShare(ws)).toThrow(/can't be shared: workspace.guests has two guests named/);
   });
 });
+
+describe('encodeShare: size limit', () => {
+  it('refuses workspaces that decodeShare would refuse, pointing to file export', () => {
+    const ws: Workspace = { guests: [{ name: 'big', lang: 'js', wit: '', source: 'x'.repeat(2 * 1024 * 1024 + 1), subscriptions: [] }], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
+    expect(() => encodeShare(ws)).toThrow(/too large for a link \(over 2 MB\); export it as a file/);
+  });
+});

@@ -34,6 +34,7 @@ import { examples as builtInExamples } from '../examples/index';
 import { checkWorkspace, ShapeError } from '../workspace/checkWorkspace';
 import type { Workspace } from '../workspace/workspaceTypes';
 import { toBase64url } from './base64url';
+import { MAX_SHARE_BYTES } from './decodeShare';
 import { ShareError } from './shareError';
 import { compactWorkspace } from './shareFormatV1';
 
@@ -54,6 +55,8 @@ export function encodeShare(ws: Workspace, examples: readonly Example[] = builtI
   } catch (e) {
     throw e instanceof ShapeError ? new ShareError(`This workspace can't be shared: ${e.message}.`, { cause: e }) : e;
   }
-  const json = JSON.stringify(compactWorkspace(valid, examples));
-  return SHARE_PREFIX + toBase64url(deflateSync(new TextEncoder().encode(json), { level: 9 }));
+  const bytes = new TextEncoder().encode(JSON.stringify(compactWorkspace(valid, examples)));
+  // decodeShare refuses anything bigger (zip-bomb guard), so such a link would never open.
+  if (bytes.length > MAX_SHARE_BYTES) throw new ShareError('This workspace is too large for a link (over 2 MB); export it as a file instead.');
+  return SHARE_PREFIX + toBase64url(deflateSync(bytes, { level: 9 }));
 }
