@@ -1,8 +1,9 @@
 import type { Example } from './exampleTypes';
 import { keyvalueExamples } from './keyvalue/index';
 import { messagingExamples } from './messaging/index';
+import { blobstoreExamples } from './blobstore/index';
 
 export type { Example, ExampleGuest } from './exampleTypes';
 
 /** Every example in picker order. */
-export const examples: Example[] = [...keyvalueExamples, ...messagingExamples];
+export const examples: Example[] = [...keyvalueExamples, ...messagingExamples, ...blobstoreExamples];

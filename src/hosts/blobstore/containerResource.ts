@@ -1,7 +1,7 @@
 import { lengthOf } from '../io/maybeAsync';
 import type { BlobStore } from './blobStore';
 import { checkRangeOrder, resolveRange } from './resolveRange';
-import { IncomingValue, type OutgoingValue } from './values';
+import { IncomingValue, storeOutgoingValue, type OutgoingValue } from './values';
 
 /** `container-metadata` / `object-metadata` timestamps: seconds since the Unix epoch, as wasmCloud reports them. */
 export function toTimestamp(ms: number): bigint {
@@ -37,7 +37,7 @@ export class Container {
   }
 
   writeData(name: string, data: OutgoingValue): Promise<void> {
-    return data.storeAs(this.store, this.containerName, name);
+    return storeOutgoingValue(data, this.store, this.containerName, name);
   }
 
   async listObjects(): Promise<StreamObjectNames> {

@@ -3,6 +3,13 @@ import { createInputStream, createOutputStream, type InputStream, type OutputStr
 import type { BlobStore } from './blobStore';
 
 /**
+ * Stores the body written so far as `container/name` (used by `write-data`). It is not a
+ * member of OutgoingValue because the runtime traces every member of a resource class as
+ * a guest-callable WIT method, and would reject this host-internal async call.
+ */
+export let storeOutgoingValue: (value: OutgoingValue, store: BlobStore, container: string, name: string) => Promise<void>;
+
+/**
  * `wasi:blobstore/types.outgoing-value`: the body of an object being written.
  *
  * Commit rule (upstream: write-data stores the body, finish marks it complete):
@@ -16,6 +23,10 @@ import type { BlobStore } from './blobStore';
  * into blob storage (copy 2); IndexedDB persists the Blob (copy 3, done by the browser).
  */
 export class OutgoingValue {
+  static {
+    storeOutgoingValue = (value, store, container, name) => value.#storeAs(store, container, name);
+  }
+
   readonly #chunks: Uint8Array[] = [];
   #size = 0;
   #stream: OutputStream | undefined;
@@ -44,7 +55,7 @@ export class OutgoingValue {
     if (value.#finished) throw new HostError('outgoing-value was already finished');
     value.#finished = true;
     for (const target of value.#targets.values()) {
-      if (target.size !== value.#size) await value.storeAs(target.store, target.container, target.name);
+      if (target.size !== value.#size) await value.#storeAs(target.store, target.container, target.name);
     }
   }
 
@@ -53,8 +64,7 @@ export class OutgoingValue {
     return this.#size;
   }
 
-  /** Stores the body written so far as `container/name` (used by `write-data`). */
-  async storeAs(store: BlobStore, container: string, name: string): Promise<void> {
+  async #storeAs(store: BlobStore, container: string, name: string): Promise<void> {
     const size = this.#size;
     // jco lifts guest lists into fresh ArrayBuffers, so the chunks are Blob-compatible as-is.
     await store.putObject(container, name, new Blob(this.#chunks as Uint8Array<ArrayBuffer>[]));
