@@ -43,19 +43,21 @@ function keyvalueHost() {
   };
 }
 
+async function readAssets() {
+  const root = new URL('../../../', import.meta.url);
+  const [engine, adapter] = await Promise.all([
+    readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
+    readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
+  ]);
+  return { engine: new Uint8Array(engine), adapter: new Uint8Array(adapter) };
+}
+
 describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
   it('builds a TypeScript keyvalue guest whose resources, options, lists and errors round-trip', async () => {
     const analysis = analyzeWit(USER_WIT);
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.diagnostics));
-    const root = new URL('../../../', import.meta.url);
-    const [engine, adapter] = await Promise.all([
-      readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
-      readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
-    ]);
     const stages: string[] = [];
-    const component = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), {
-      engine: new Uint8Array(engine), adapter: new Uint8Array(adapter),
-    });
+    const component = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readAssets());
     expect(stages.slice(0, 2)).toEqual(['strip-types', 'load-toolchain']);
     const guest = await runComponentInNode(component, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(guest.run()).toBe('visit 1; {"tag":"access-denied"}');
@@ -70,5 +72,12 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
       /^guest\.ts:1:\d+ /,
     );
     expect(stages).toEqual(['strip-types']);
+  });
+
+  it('maps engine error positions in a TypeScript guest back to the .ts source', async () => {
+    const analysis = analyzeWit(USER_WIT);
+    if (!analysis.ok) throw new Error('analysis failed');
+    const source = ['interface A { x: number }', 'type B = A;', '', 'const n: number = 1;', "throw new Error('boom ' + n);", 'export function run(): string { return \'\'; }'].join('\n');
+    await expect(componentizeGuest({ lang: 'ts', source }, analysis.world, () => {}, await readAssets())).rejects.toThrow(/guest\.ts:5:7 Error: boom 1/);
   });
 });

@@ -1,6 +1,7 @@
 // Build-worker entry for JS/TS guests (loaded lazily by src/toolchain/buildWorker.ts).
 import type { GuestSource } from '../../protocol/buildProtocol';
 import type { WorldAnalysis } from '../analyzeWit';
+import { SOURCE_NAME } from './buildInitEnvironment';
 import { componentizeJs } from './componentizeInBrowser';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
 import { stripTypes } from './stripTypes';
@@ -15,18 +16,25 @@ export async function componentizeGuest(
 ): Promise<Uint8Array> {
   if (guest.lang !== 'js' && guest.lang !== 'ts') throw new Error(`componentizeGuest cannot build ${guest.lang} guests`);
   let source = guest.source;
+  let mapMessage = (text: string) => text;
   if (guest.lang === 'ts') {
     progress('strip-types');
     const stripped = await stripTypes(source, 'guest.ts');
     if (stripped.errors.length > 0) throw new Error(stripped.errors.join('\n'));
     source = stripped.code;
+    mapMessage = (text) => stripped.mapMessage(text, SOURCE_NAME);
   }
-  const { component } = await componentizeJs({
-    source,
-    witSource: world.source,
-    worldName: world.world,
-    onProgress: progress,
-    assets,
-  });
-  return component;
+  try {
+    const { component } = await componentizeJs({
+      source,
+      witSource: world.source,
+      worldName: world.world,
+      onProgress: progress,
+      assets,
+    });
+    return component;
+  } catch (err) {
+    // Engine errors cite "source.js:line:col" in the stripped JS; point them at the TypeScript.
+    throw new Error(mapMessage(err instanceof Error ? err.message : String(err)));
+  }
 }

@@ -2,12 +2,17 @@
 // checking). The `typescript` package is ~9 MB of JS, so it is imported only when the first
 // TypeScript guest is built. A hand-written stripper would miss enums, parameter properties,
 // `satisfies`, decorators and friends; the compiler gets them all right.
+import { createPositionMapper } from './mapGeneratedPosition';
 
 /** Result of {@link stripTypes}. */
 export interface StrippedSource {
   code: string;
   /** Syntax errors (file:line:col message); the build should stop when non-empty. */
   errors: string[];
+  /** Maps a 1-based position in `code` to the TypeScript source. */
+  toOriginal: (line: number, column: number) => { line: number; column: number };
+  /** Rewrites `<generatedName>:line:col` references in engine messages to the TypeScript file. */
+  mapMessage: (text: string, generatedName: string) => string;
 }
 
 type TypeScriptApi = typeof import('typescript');
@@ -30,7 +35,7 @@ export async function stripTypes(source: string, fileName = 'guest.ts'): Promise
       // Keep `import { x } from 'pkg:ns/iface'` even when x is only used as a type-looking value.
       verbatimModuleSyntax: false,
       isolatedModules: true,
-      sourceMap: false,
+      sourceMap: true,
       removeComments: false,
     },
   });
@@ -42,5 +47,13 @@ export async function stripTypes(source: string, fileName = 'guest.ts'): Promise
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
       return `${fileName}:${line + 1}:${character + 1} ${text}`;
     });
-  return { code: out.outputText, errors };
+  const toOriginal = createPositionMapper(out.sourceMapText ?? '{"mappings":""}');
+  // The map comment would make the engine try to load guest.js.map; positions are mapped here.
+  const code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  const mapMessage = (text: string, generatedName: string) =>
+    text.replace(new RegExp(`${generatedName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g'), (_m, l: string, c: string) => {
+      const pos = toOriginal(Number(l), Number(c));
+      return `${fileName}:${pos.line}:${pos.column}`;
+    });
+  return { code, errors, toOriginal, mapMessage };
 }
