@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { componentEmbed, componentNew, componentWit, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { validatePattern } from '../hosts/messaging/matchTopic';
 import { analyzeWit } from '../toolchain/analyzeWit';
 import { examples } from './index';
 import type { ExampleGuest } from './exampleTypes';
@@ -33,6 +34,10 @@ describe('examples', () => {
         const lastHandler = ex.guests.map((g) => g.call === undefined).lastIndexOf(true);
         if (firstCaller >= 0 && lastHandler >= 0) expect(lastHandler).toBeLessThan(firstCaller);
         expect(new Set(ex.guests.map((g) => g.name)).size).toBe(ex.guests.length);
+      });
+
+      it('uses subscription patterns the messaging host accepts', () => {
+        for (const g of ex.guests) for (const s of g.subscriptions ?? []) expect(validatePattern(s), `${g.name}: ${s}`).toBeUndefined();
       });
 
       for (const guest of ex.guests.filter((g) => g.lang === 'wat')) {
