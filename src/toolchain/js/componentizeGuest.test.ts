@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { analyzeWit } from '../analyzeWit';
-import { componentizeGuest } from './componentizeGuest';
-import { runComponentInNode } from './runComponentInNode.testing';
+import { componentizeGuest, rebuildGuestFiles } from './componentizeGuest';
+import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
 
 const USER_WIT = `package local:app;
 world app {
@@ -62,6 +62,12 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
     const guest = await runComponentInNode(component, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(guest.run()).toBe('visit 1; {"tag":"access-denied"}');
     expect(guest.run()).toBe('visit 2; {"tag":"access-denied"}');
+
+    // JS-only edit through the fast path: patched files of the previous build run the new code.
+    const previous = await transpileComponent(component);
+    const files = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readAssets());
+    const patched = await instantiateTranspiled({ ...previous, files: new Map(files) }, { 'wasi:keyvalue/store': keyvalueHost() });
+    expect(patched.run()).toBe('seen 1; {"tag":"access-denied"}');
   });
 
   it('reports TypeScript syntax errors with their position before loading the engine', async () => {

@@ -1,10 +1,30 @@
-// Build-worker entry for JS/TS guests (loaded lazily by src/toolchain/buildWorker.ts).
+// Build-worker entries for JS/TS guests (loaded lazily by src/toolchain/buildWorker.ts).
 import type { GuestSource } from '../../protocol/buildProtocol';
 import type { WorldAnalysis } from '../analyzeWit';
 import { SOURCE_NAME } from './buildInitEnvironment';
 import { componentizeJs } from './componentizeInBrowser';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
+import { rebuildJsCoreModule } from './patchCoreModule';
 import { stripTypes } from './stripTypes';
+
+/** The guest as plain JS, plus how to point engine messages back at the user's file. */
+async function toJavaScript(guest: GuestSource, progress: (stage: string) => void) {
+  if (guest.lang !== 'js' && guest.lang !== 'ts') throw new Error(`the JS toolchain cannot build ${guest.lang} guests`);
+  if (guest.lang === 'js') return { source: guest.source, mapMessage: (text: string) => text };
+  progress('strip-types');
+  const stripped = await stripTypes(guest.source, 'guest.ts');
+  if (stripped.errors.length > 0) throw new Error(stripped.errors.join('\n'));
+  // Engine errors cite "source.js:line:col" in the stripped JS; point them at the TypeScript.
+  return { source: stripped.code, mapMessage: (text: string) => stripped.mapMessage(text, SOURCE_NAME) };
+}
+
+async function withMappedErrors<T>(mapMessage: (text: string) => string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw new Error(mapMessage(err instanceof Error ? err.message : String(err)));
+  }
+}
 
 /** Builds a component from a JS or TS guest against the analysed world (WIT with its deps). */
 export async function componentizeGuest(
@@ -14,27 +34,33 @@ export async function componentizeGuest(
   /** Only for Node tests; the worker fetches the engine lazily. */
   assets?: JsToolchainAssets,
 ): Promise<Uint8Array> {
-  if (guest.lang !== 'js' && guest.lang !== 'ts') throw new Error(`componentizeGuest cannot build ${guest.lang} guests`);
-  let source = guest.source;
-  let mapMessage = (text: string) => text;
-  if (guest.lang === 'ts') {
-    progress('strip-types');
-    const stripped = await stripTypes(source, 'guest.ts');
-    if (stripped.errors.length > 0) throw new Error(stripped.errors.join('\n'));
-    source = stripped.code;
-    mapMessage = (text) => stripped.mapMessage(text, SOURCE_NAME);
-  }
-  try {
-    const { component } = await componentizeJs({
-      source,
-      witSource: world.source,
-      worldName: world.world,
-      onProgress: progress,
-      assets,
-    });
-    return component;
-  } catch (err) {
-    // Engine errors cite "source.js:line:col" in the stripped JS; point them at the TypeScript.
-    throw new Error(mapMessage(err instanceof Error ? err.message : String(err)));
-  }
+  const { source, mapMessage } = await toJavaScript(guest, progress);
+  return withMappedErrors(mapMessage, async () => {
+    const built = await componentizeJs({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets });
+    return built.component;
+  });
+}
+
+/**
+ * Fast Run path: re-snapshots the guest and patches it into the transpiled files of an earlier
+ * build of the SAME world (jco output with `name: 'guest'`), skipping stubWasi, componentNew and
+ * transpilation (~0.2 s instead of ~2–3 s). The previous artifact's `component` bytes are then
+ * stale: build fully (componentizeGuest) before offering a download. Throws if the files belong
+ * to another world; the caller should fall back to a full build.
+ */
+export async function rebuildGuestFiles(
+  guest: GuestSource,
+  world: WorldAnalysis,
+  previousFiles: ReadonlyArray<readonly [string, Uint8Array]>,
+  progress: (stage: string) => void,
+  assets?: JsToolchainAssets,
+): Promise<[string, Uint8Array][]> {
+  const coreName = 'guest.core.wasm';
+  const previousCore = previousFiles.find(([name]) => name === coreName)?.[1];
+  if (!previousCore) throw new Error(`previous build has no ${coreName}; a full build is needed`);
+  const { source, mapMessage } = await toJavaScript(guest, progress);
+  const { coreModule } = await withMappedErrors(mapMessage, () =>
+    rebuildJsCoreModule({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets, previousCore }),
+  );
+  return previousFiles.map(([name, data]) => [name, name === coreName ? coreModule : data]);
 }
