@@ -3,12 +3,13 @@ import type { HostPackage } from './hostContract';
 import { ioHost } from './io/index';
 import { keyvalueHosts } from './keyvalue/index';
 import { messagingHosts } from './messaging/index';
+import { proposalHosts } from './proposals/index';
 
 /**
  * Every host package the playground ships, keyed by versioned package id. The run worker
  * picks the ones a component imports; imports with no host here are reported by name.
  */
-export const hostPackages: HostPackage[] = [...keyvalueHosts, ...messagingHosts, ...blobstoreHosts, ioHost];
+export const hostPackages: HostPackage[] = [...keyvalueHosts, ...messagingHosts, ...blobstoreHosts, ioHost, ...proposalHosts];
 
 export function findHostPackage(id: string): HostPackage | undefined {
   return hostPackages.find((p) => p.id === id);

@@ -52,13 +52,26 @@ export async function claimMessage(namespace: string, id: string, group: string,
   });
 }
 
+/**
+ * Schema of `${namespace}-msg`: v1 `claims`; v2 adds `inflight`, the at-least-once lease
+ * records of proposal:messaging-ext (key [group, messageId]). Both live in one database
+ * so every worker opens it at the same version.
+ */
+const MSG_DB_VERSION = 2;
+
+/** The `${namespace}-msg` database (claims and inflight leases), opened once per worker. */
+export function openMessagingDatabase(namespace: string): Promise<IDBDatabase> {
+  return openClaimDatabase(namespace);
+}
+
 function openClaimDatabase(namespace: string): Promise<IDBDatabase> {
   let db = databases.get(namespace);
   if (db === undefined) {
     db = new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`${namespace}-msg`, 1);
+      const request = indexedDB.open(`${namespace}-msg`, MSG_DB_VERSION);
       request.onupgradeneeded = () => {
         if (!request.result.objectStoreNames.contains('claims')) request.result.createObjectStore('claims');
+        if (!request.result.objectStoreNames.contains('inflight')) request.result.createObjectStore('inflight');
       };
       request.onsuccess = () => {
         const opened = request.result;

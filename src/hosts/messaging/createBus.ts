@@ -18,8 +18,20 @@ export interface BusClaimedPacket {
   by: string;
 }
 
+/**
+ * Bookkeeping notice of an extension (proposal:messaging-ext: `logged` after a topic-log
+ * append, `requeued` after a nack or expired lease). Plain delivery ignores notices.
+ */
+export interface BusNoticePacket {
+  type: 'notice';
+  name: string;
+  topic?: string;
+  group?: string;
+  offset?: number;
+}
+
 /** Everything posted on `${namespace}:bus`. */
-export type BusPacket = BusMessagePacket | BusClaimedPacket;
+export type BusPacket = BusMessagePacket | BusClaimedPacket | BusNoticePacket;
 
 /** Receives every packet, including ones posted from this same worker. */
 export type BusListener = (packet: BusPacket) => void;

@@ -3,6 +3,7 @@ import { applyBusFaults } from '../faults/applyBusFaults';
 import { createBus, type Bus } from './createBus';
 import { deliverMessages, findHandler } from './deliverMessages';
 import { createMessageTypes, type Client, type Message, type MessageTypes } from './messageTypes';
+import { notifyPublished, registerMessagingInstance } from './messagingExtension';
 import { publishMessage } from './publishMessage';
 import { createRequestReply } from './requestReply';
 
@@ -33,6 +34,8 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
       // Fault injection (HostConfig.faults) sits between this guest and the shared bus.
       instance = { bus: applyBusFaults(busFor(ctx.config.namespace), ctx), types: createMessageTypes() };
       instances.set(ctx, instance);
+      // Companion packages (proposal:messaging-ext) find this guest's bus and classes here.
+      registerMessagingInstance(ctx, instance);
     }
     return instance;
   };
@@ -47,7 +50,9 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
         producer: {
           send(client: Client, topic: string, message: Message): void {
             types.assertConnected(client);
-            publishMessage(ctx, bus, { topic, message: types.contentOf(message), action: 'send' });
+            const content = types.contentOf(message);
+            const envelope = publishMessage(ctx, bus, { topic, message: content, action: 'send' });
+            notifyPublished({ ctx, bus, topic, envelope, data: content.data });
           },
         },
         'request-reply': { ...createRequestReply(ctx, bus, types) },

@@ -1,9 +1,10 @@
 import type { HostContext } from '../hostContract';
 import { claimMessage } from './claimMessage';
-import type { Bus, BusMessagePacket } from './createBus';
+import type { Bus } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
 import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
 import type { Message, MessageTypes } from './messageTypes';
+import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn = (message: Message) => unknown;
@@ -45,43 +46,63 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
   let queued = 0;
   let stopped = false;
 
-  const enqueue = (packet: BusMessagePacket, fields: EnvelopeFields): void => {
+  // An extension (proposal:messaging-ext acks) makes delivery at-least-once.
+  const ext = deliveryExtensionOf(ctx);
+  const fanoutGroup = `guest:${guest}`;
+
+  const enqueue = (delivery: Delivery): void => {
     queued += 1;
-    chain = chain.then(() => runHandler(packet, fields)).finally(() => { queued -= 1; });
+    chain = chain.then(() => runHandler(delivery)).finally(() => { queued -= 1; });
   };
 
-  const runHandler = async (packet: BusMessagePacket, fields: EnvelopeFields): Promise<void> => {
+  // With an extension the message is made durable (admit) before it waits in the queue.
+  const admitThenEnqueue = async (delivery: Delivery): Promise<void> => {
+    if (ext === undefined || (await ext.admit(delivery))) {
+      if (!stopped) enqueue(delivery);
+    }
+  };
+
+  const runHandler = async (delivery: Delivery): Promise<void> => {
     if (stopped) return;
+    const { packet, fields } = delivery;
     const base = { kind: 'message', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } as const;
     ctx.emit({ ...base, action: 'deliver' });
+    let outcome: HandlerOutcome = 'failed';
     try {
-      const result: unknown = await handle(types.received({ ...fields, data: packet.data }));
+      const message = types.received({ ...fields, data: packet.data });
+      ext?.bind(delivery, message);
+      const result: unknown = await handle(message);
       const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
-      ctx.emit({ ...base, action: isErr ? 'nack' : 'ack' });
+      outcome = isErr ? 'err' : 'ok';
+      if (!ext) ctx.emit({ ...base, action: isErr ? 'nack' : 'ack' });
     } catch (error) {
-      ctx.emit({ ...base, action: 'nack' });
+      if (!ext) ctx.emit({ ...base, action: 'nack' });
       const payload = (error as { payload?: unknown } | null)?.payload;
       if (payload !== undefined) {
+        outcome = 'err';
         ctx.log('stderr', `messaging: handler returned error for ${fields.topic}: ${JSON.stringify(payload)}\n`);
       } else if (error instanceof WebAssembly.RuntimeError) {
         // A trapped instance cannot run again; further deliveries would only trap too.
         ctx.log('stderr', `messaging: handler trapped on ${fields.topic}: ${error.message}; delivery stopped\n`);
         // The runtime never sees this trap (the host made the call), so report it here.
         ctx.emit({ kind: 'lifecycle', phase: 'trap', detail: `incoming-handler trapped: ${error.message}` });
+        outcome = 'trap';
         stop();
       } else {
         ctx.log('stderr', `messaging: handler failed on ${fields.topic}: ${String(error)}\n`);
       }
     }
+    if (ext) await ext.settle(delivery, outcome).catch((e: unknown) => ctx.log('stderr', `messaging: settling ${fields.topic} failed: ${String(e)}\n`));
   };
 
-  const claimAny = async (id: string, groups: string[]): Promise<boolean> => {
+  /** Claims the message in each group; resolves with the first group won, if any. */
+  const claimAny = async (id: string, groups: string[]): Promise<string | undefined> => {
     await new Promise((r) => setTimeout(r, queued * 3 + Math.random() * 2));
-    let won = false;
+    let won: string | undefined;
     for (const group of groups) {
       if (claimedElsewhere.delete(`${id} ${group}`)) continue;
       if (await claimMessage(namespace, id, group, owner)) {
-        won = true;
+        won ??= group;
         bus.post({ type: 'claimed', id, group, by: owner });
       }
     }
@@ -94,6 +115,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
       if (packet.by !== owner) rememberClaim(claimedElsewhere, `${packet.id} ${packet.group}`);
       return;
     }
+    if (packet.type !== 'message') return;
     let fields: EnvelopeFields;
     try {
       fields = readEnvelope(packet.envelope);
@@ -103,19 +125,34 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
     }
     const matching = subscriptions.filter((s) => matchTopic(s.pattern, fields.topic));
     if (matching.length === 0) return;
-    if (matching.some((s) => s.group === undefined)) return enqueue(packet, fields);
+    if (matching.some((s) => s.group === undefined)) {
+      const delivery: Delivery = { packet, fields, group: fanoutGroup };
+      if (!ext) return enqueue(delivery);
+      // Through the claims chain so admitted fan-out messages keep their arrival order.
+      claims = claims.then(() => admitThenEnqueue(delivery)).catch((error: unknown) => ctx.log('stderr', `messaging: could not record ${fields.topic}: ${String(error)}\n`));
+      return;
+    }
     const groups = [...new Set(matching.map((s) => s.group as string))];
     claims = claims.then(() => claimAny(fields.id, groups)).then(
-      (won) => {
-        if (won && !stopped) enqueue(packet, fields);
+      async (won) => {
+        if (won !== undefined && !stopped) await admitThenEnqueue({ packet, fields, group: won });
       },
       (error: unknown) => ctx.log('stderr', `messaging: claim failed for ${fields.topic}: ${String(error)}\n`),
     );
   });
 
+  const stopExt = ext?.start({
+    owner,
+    groups: [...new Set([...subscriptions.flatMap((s) => (s.group === undefined ? [] : [s.group])), ...(subscriptions.some((s) => s.group === undefined) ? [fanoutGroup] : [])])],
+    inject: (delivery) => {
+      if (!stopped) enqueue(delivery);
+    },
+  });
+
   const stop = (): void => {
     stopped = true;
     unlisten();
+    stopExt?.();
   };
   return stop;
 }

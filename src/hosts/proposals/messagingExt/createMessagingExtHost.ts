@@ -1,0 +1,77 @@
+import type { HostContext, HostPackage, InterfaceImpl } from '../../hostContract';
+import { messagingHosts } from '../../messaging/index';
+import type { Message } from '../../messaging/messageTypes';
+import { messagingInstanceOf, observePublications, setDeliveryExtension } from '../../messaging/messagingExtension';
+import { createPullResources } from './createPullResources';
+import { LeaseDelivery, type LeaseOptions } from './leaseDelivery';
+import { appendToLog } from './topicLog';
+
+/** Package id exactly as in wit/messaging-ext-0.1.0. */
+export const messagingExtPackageId = 'proposal:messaging-ext@0.1.0';
+
+/** Options for tests; the defaults suit the playground. */
+export interface MessagingExtOptions extends Partial<LeaseOptions> {
+  /** The wasi:messaging package whose bus and resource classes this one shares. */
+  messaging?: HostPackage;
+}
+
+let logging = false;
+
+/**
+ * Appends every `producer.send` in this worker to the topic log (see topicLog.ts for why
+ * always), then posts a `logged` notice that wakes `consumer.receive` in any worker.
+ */
+export function enableTopicLog(): void {
+  if (logging) return;
+  logging = true;
+  let chain: Promise<unknown> = Promise.resolve();
+  observePublications(({ ctx, bus, topic, envelope, data }) => {
+    // One append at a time per worker keeps this worker's sends in send order.
+    chain = chain
+      .then(() => appendToLog(ctx.config.namespace, topic, envelope, data))
+      .then(
+        (offset) => bus.post({ type: 'notice', name: 'logged', topic, offset }),
+        (error: unknown) => ctx.log('stderr', `messaging-ext: could not append ${topic} to its log: ${String(error)}\n`),
+      )
+      .catch(() => undefined); // a closed bus after the guest ended
+  });
+}
+
+/**
+ * `proposal:messaging-ext@0.1.0`: acks (at-least-once delivery by leases, see
+ * leaseDelivery.ts), offsets (replayable topic logs, topicLog.ts) and receive-timeout
+ * (pull subscriptions). Creating it for a guest switches that guest's incoming-handler
+ * delivery to at-least-once. Handles (`client`, `message`) are the wasi:messaging
+ * package's per-guest classes, reached through its `create(ctx)` (memoized per context).
+ */
+export function createMessagingExtHost(options: MessagingExtOptions = {}): HostPackage {
+  const messaging = options.messaging ?? messagingHosts[0];
+  const lease: LeaseOptions = { leaseMs: options.leaseMs ?? 10_000, maxRedeliveries: options.maxRedeliveries ?? 5 };
+  enableTopicLog();
+  return {
+    id: messagingExtPackageId,
+    description: 'Proposal (2022–23, dropped): ack/nack with at-least-once leases, replayable topic offsets, receive with timeout.',
+    async create(ctx: HostContext): Promise<Record<string, InterfaceImpl>> {
+      await messaging.create(ctx);
+      const instance = messagingInstanceOf(ctx);
+      if (!instance) throw new Error(`${messaging.id} did not register its instance; proposal:messaging-ext needs it`);
+      const delivery = new LeaseDelivery(ctx, instance, lease);
+      setDeliveryExtension(ctx, delivery);
+      const pulled = new WeakSet<Message>();
+      const pull = createPullResources(ctx, instance, pulled);
+      const settle = async (message: unknown, outcome: 'ack' | 'requeue' | 'drop') => {
+        // Pulled messages have no broker-side state to settle (pull is at-most-once).
+        if (typeof message === 'object' && message !== null && pulled.has(message as Message)) return;
+        await delivery.settleMessage(message, outcome);
+      };
+      return {
+        acks: {
+          ack: (message: unknown) => settle(message, 'ack'),
+          nack: (message: unknown, requeue: boolean) => settle(message, requeue ? 'requeue' : 'drop'),
+        },
+        offsets: { Consumer: pull.Consumer, subscribeFrom: pull.subscribeFrom },
+        'receive-timeout': { Subscription: pull.Subscription, subscribe: pull.subscribe },
+      };
+    },
+  };
+}

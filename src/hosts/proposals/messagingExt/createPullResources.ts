@@ -1,0 +1,139 @@
+import { HostError, type HostContext } from '../../hostContract';
+import type { BusPacket } from '../../messaging/createBus';
+import { readEnvelope } from '../../messaging/createEnvelope';
+import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
+import type { Message } from '../../messaging/messageTypes';
+import type { MessagingInstance } from '../../messaging/messagingExtension';
+import { commitOffset, committedOffset, readLogFrom } from './topicLog';
+
+/** `subscribe-from` offset meaning "where this consumer group last committed (else 0)". */
+export const RESUME_FROM_COMMITTED = 0xffff_ffff_ffff_ffffn;
+
+/** Messages a pull subscription buffers before dropping the oldest. */
+const MAX_BUFFERED = 10_000;
+
+const other = (val: string) => new HostError({ tag: 'other', val });
+
+/**
+ * Waits until `wake` fires (via the returned trigger) or `ms` pass; no polling: the bus
+ * listener calls the trigger when something relevant arrives.
+ */
+function sleeper() {
+  let wake: (() => void) | undefined;
+  let pinged = false;
+  return {
+    ping() { pinged = true; wake?.(); },
+    /** Clears the ping flag; call before checking for data. */
+    arm() { pinged = false; },
+    wait(ms: number): Promise<void> {
+      if (pinged) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() { clearTimeout(timer); wake = undefined; resolve(); }
+        wake = done;
+      });
+    },
+  };
+}
+
+const dispose = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose');
+
+/**
+ * The `offsets.consumer` and `receive-timeout.subscription` resources of one guest. Both
+ * wake on bus packets only (no timers polling IndexedDB). Messages handed out carry
+ * the topic and metadata of their envelope; every one is traced as a `deliver`.
+ */
+export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>) {
+  const { bus, types } = instance;
+  const { namespace, guest } = ctx.config;
+  const toMessage = (envelope: Record<string, string>, data: Uint8Array): Message => {
+    const fields = readEnvelope(envelope);
+    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest });
+    const message = types.received({ ...fields, data });
+    pulled.add(message);
+    return message;
+  };
+
+  class Consumer {
+    #next: number;
+    constructor(readonly topic: string, next: number) { this.#next = next; }
+    get traceTarget() { return { type: 'topic' as const, name: this.topic }; }
+
+    async receive(timeoutMs: number): Promise<[bigint, Message] | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      const s = sleeper();
+      // Listen before reading, so an append between the read and the wait is not missed.
+      const unlisten = bus.listen((p: BusPacket) => { if (p.type === 'notice' && p.name === 'logged' && p.topic === this.topic) s.ping(); });
+      try {
+        for (;;) {
+          s.arm();
+          const entry = await readLogFrom(namespace, this.topic, this.#next);
+          if (entry) {
+            this.#next = entry.offset + 1;
+            return [BigInt(entry.offset), toMessage(entry.envelope, entry.data)];
+          }
+          const left = deadline - Date.now();
+          if (left <= 0) return undefined;
+          await s.wait(left);
+        }
+      } finally {
+        unlisten();
+      }
+    }
+
+    async commit(offset: bigint): Promise<void> {
+      if (typeof offset !== 'bigint' || offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER)) throw other(`offset ${String(offset)} is out of range`);
+      await commitOffset(namespace, guest, this.topic, Number(offset));
+    }
+  }
+
+  class Subscription {
+    readonly #queue: Array<{ envelope: Record<string, string>; data: Uint8Array }> = [];
+    readonly #unlisten: () => void;
+    readonly #s = sleeper();
+    constructor(readonly pattern: string) {
+      this.#unlisten = bus.listen((p: BusPacket) => {
+        if (p.type !== 'message' || !matchTopic(pattern, p.envelope.subject ?? '')) return;
+        if (this.#queue.length >= MAX_BUFFERED) this.#queue.shift();
+        this.#queue.push({ envelope: p.envelope, data: p.data });
+        this.#s.ping();
+      });
+    }
+    get traceTarget() { return { type: 'topic' as const, name: this.pattern }; }
+
+    async receive(timeoutMs: number): Promise<Message | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        this.#s.arm();
+        const next = this.#queue.shift();
+        if (next) return toMessage(next.envelope, next.data);
+        const left = deadline - Date.now();
+        if (left <= 0) return undefined;
+        await this.#s.wait(left);
+      }
+    }
+
+    /** jco calls this when the guest drops the handle: stop buffering. */
+    [dispose](): void { this.#unlisten(); }
+  }
+
+  return {
+    Consumer,
+    Subscription,
+    async subscribeFrom(client: unknown, topic: string, offset: bigint): Promise<Consumer> {
+      types.assertConnected(client);
+      const problem = typeof topic === 'string' ? validateTopic(topic) : 'topic must be a string';
+      if (problem) throw other(problem);
+      if (offset === RESUME_FROM_COMMITTED) return new Consumer(topic, (await committedOffset(namespace, guest, topic)) ?? 0);
+      if (typeof offset !== 'bigint' || offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER)) throw other(`offset ${String(offset)} is out of range`);
+      return new Consumer(topic, Number(offset));
+    },
+    subscribe(client: unknown, topic: string): Subscription {
+      types.assertConnected(client);
+      const problem = typeof topic === 'string' ? validatePattern(topic) : 'topic must be a string';
+      if (problem) throw other(problem);
+      if (topic.startsWith('queue:')) throw other('pull subscriptions are fan-out; drop the "queue:" prefix');
+      return new Subscription(topic);
+    },
+  };
+}

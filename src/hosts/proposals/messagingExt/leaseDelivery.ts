@@ -1,0 +1,147 @@
+import { HostError, type HostContext } from '../../hostContract';
+import { readEnvelope } from '../../messaging/createEnvelope';
+import type { Message } from '../../messaging/messageTypes';
+import type { Delivery, DeliveryExtension, HandlerOutcome, MessagingInstance } from '../../messaging/messagingExtension';
+import { putInflight, reclaimExpired, renewLeases, updateHeld, type InflightRecord } from './inflightStore';
+
+/** Tunables; tests shorten the lease. */
+export interface LeaseOptions {
+  /** How long a holder may go silent before others take its messages; default 10 s. */
+  leaseMs: number;
+  /** Redeliveries before a message is dropped (a poison message must not loop forever); default 5. */
+  maxRedeliveries: number;
+}
+
+/**
+ * At-least-once delivery for proposal:messaging-ext, by leases in IndexedDB
+ * (`${namespace}-msg`, store `inflight`, key [group, message id]):
+ *
+ * 1. Admit: after winning the work-queue claim (or, for fan-out, on arrival; the group is
+ *    then `guest:<name>`), the subscriber writes {holder: itself, leaseUntil: now + lease}
+ *    BEFORE the message waits for the handler. A message is never only in memory.
+ * 2. Heartbeat: every lease/3 the holder extends leaseUntil of everything it holds, so a
+ *    slow handler keeps its message while its worker lives.
+ * 3. Settle: `ack` (or an ok return of handle) deletes the record. `nack(requeue)`, an err
+ *    return, an exception or a trap releases it (holder '', leaseUntil 0) and posts a
+ *    `requeued` notice; `nack` without requeue, or more than `maxRedeliveries`, deletes it
+ *    and traces a drop. Every change checks the holder in the same transaction.
+ * 4. Reclaim: each subscriber of the group scans the group's records on start, every
+ *    lease/2, and on a `requeued` notice, and takes records whose lease ended (released, or
+ *    the holder's worker was terminated and stopped its heartbeat) in one readwrite
+ *    transaction. The taker redelivers with metadata ("redelivery", n) and envelope
+ *    extension `redelivery`.
+ * Duplicates are possible (a holder that stalls longer than its lease), never loss.
+ */
+export class LeaseDelivery implements DeliveryExtension {
+  readonly #ctx: HostContext;
+  readonly #instance: MessagingInstance;
+  readonly #options: LeaseOptions;
+  readonly #held = new Map<string, Delivery & { redelivery: number }>();
+  readonly #byMessage = new WeakMap<Message, Delivery>();
+  readonly #settled = new WeakSet<Delivery>();
+  #owner = '';
+  #halt: () => void = () => undefined;
+
+  constructor(ctx: HostContext, instance: MessagingInstance, options: LeaseOptions) {
+    this.#ctx = ctx;
+    this.#instance = instance;
+    this.#options = options;
+  }
+
+  start(api: { owner: string; groups: string[]; inject(delivery: Delivery): void }): () => void {
+    this.#owner = api.owner;
+    const { leaseMs } = this.#options;
+    const reclaim = (group: string) => void this.#reclaim(group, api.inject).catch((e: unknown) => this.#log(`reclaim in ${group} failed: ${String(e)}`));
+    const scan = () => api.groups.forEach(reclaim);
+    const heartbeat = setInterval(() => {
+      const keys = [...this.#held.values()].map((d): [string, string] => [d.group, d.fields.id]);
+      renewLeases(this.#ctx.config.namespace, keys, this.#owner, Date.now() + leaseMs).catch((e: unknown) => this.#log(`lease renewal failed: ${String(e)}`));
+    }, leaseMs / 3);
+    const sweep = setInterval(scan, leaseMs / 2);
+    const unlisten = this.#instance.bus.listen((p) => {
+      if (p.type === 'notice' && p.name === 'requeued' && p.group !== undefined && api.groups.includes(p.group)) reclaim(p.group);
+    });
+    scan();
+    this.#halt = () => {
+      clearInterval(heartbeat);
+      clearInterval(sweep);
+      unlisten();
+    };
+    return () => this.halt();
+  }
+
+  /** Stops heartbeat and reclaiming, as a terminated worker would; held leases then expire. */
+  halt(): void {
+    this.#halt();
+    this.#held.clear();
+  }
+
+  async admit(delivery: Delivery): Promise<boolean> {
+    const record: InflightRecord = {
+      group: delivery.group, id: delivery.fields.id, envelope: delivery.packet.envelope, data: delivery.packet.data,
+      holder: this.#owner, leaseUntil: Date.now() + this.#options.leaseMs, redelivery: 0,
+    };
+    await putInflight(this.#ctx.config.namespace, record);
+    this.#held.set(keyOf(delivery), { ...delivery, redelivery: 0 });
+    return true;
+  }
+
+  bind(delivery: Delivery, message: Message): void {
+    this.#byMessage.set(message, delivery);
+  }
+
+  /** Explicit `acks.ack` / `acks.nack` from the guest; err(other) for unknown or settled messages. */
+  async settleMessage(message: unknown, outcome: 'ack' | 'requeue' | 'drop'): Promise<void> {
+    const delivery = typeof message === 'object' && message !== null ? this.#byMessage.get(message as Message) : undefined;
+    if (delivery === undefined) throw new HostError({ tag: 'other', val: 'this message was not delivered to the incoming-handler, so there is nothing to acknowledge' });
+    if (this.#settled.has(delivery)) throw new HostError({ tag: 'other', val: `message ${delivery.fields.id} was already acked or nacked` });
+    await this.#finish(delivery, outcome);
+  }
+
+  async settle(delivery: Delivery, outcome: HandlerOutcome): Promise<void> {
+    if (this.#settled.has(delivery)) return;
+    await this.#finish(delivery, outcome === 'ok' ? 'ack' : 'requeue');
+  }
+
+  async #finish(delivery: Delivery, outcome: 'ack' | 'requeue' | 'drop'): Promise<void> {
+    this.#settled.add(delivery);
+    const held = this.#held.get(keyOf(delivery));
+    this.#held.delete(keyOf(delivery));
+    const redelivery = held?.redelivery ?? 0;
+    const final = outcome === 'ack' || outcome === 'drop' || redelivery >= this.#options.maxRedeliveries;
+    const { namespace } = this.#ctx.config;
+    const stillHeld = await updateHeld(namespace, delivery.group, delivery.fields.id, this.#owner, (r) =>
+      final ? undefined : { ...r, holder: '', leaseUntil: 0 },
+    );
+    const base = { kind: 'message', topic: delivery.fields.topic, envelope: delivery.packet.envelope, data: delivery.packet.data, to: this.#ctx.config.guest } as const;
+    if (!stillHeld) this.#log(`lease on ${delivery.fields.id} had expired; another subscriber may have handled it too`);
+    if (outcome === 'ack') return this.#ctx.emit({ ...base, action: 'ack' });
+    this.#ctx.emit({ ...base, action: 'nack' });
+    if (final) {
+      if (outcome === 'requeue') this.#log(`dropping ${delivery.fields.id} on ${delivery.fields.topic} after ${redelivery} redeliveries`);
+      this.#ctx.emit({ ...base, action: 'drop' });
+    } else {
+      this.#instance.bus.post({ type: 'notice', name: 'requeued', group: delivery.group });
+    }
+  }
+
+  async #reclaim(group: string, inject: (d: Delivery) => void): Promise<void> {
+    const taken = await reclaimExpired(this.#ctx.config.namespace, group, this.#owner, this.#options.leaseMs);
+    for (const record of taken) {
+      const envelope = { ...record.envelope, redelivery: String(record.redelivery) };
+      const fields = readEnvelope(record.envelope);
+      fields.metadata = [...(fields.metadata ?? []), ['redelivery', String(record.redelivery)]];
+      const delivery: Delivery = { packet: { type: 'message', envelope, data: record.data }, fields, group };
+      this.#held.set(keyOf(delivery), { ...delivery, redelivery: record.redelivery });
+      inject(delivery);
+    }
+  }
+
+  #log(text: string): void {
+    this.#ctx.log('stderr', `messaging-ext: ${text}\n`);
+  }
+}
+
+function keyOf(d: Delivery): string {
+  return `${d.group}\u0000${d.fields.id}`;
+}

@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeClaimDatabases } from '../../messaging/claimMessage';
+import { RESUME_FROM_COMMITTED } from './createPullResources';
+import { closeExtGuests, createExtGuest, textOf, utf8, type ExtGuest } from './testGuests';
+import { closeLogDatabases, readLogFrom } from './topicLog';
+
+let n = 0;
+const fresh = () => `test-offsets-${process.pid}-${++n}`;
+afterEach(() => {
+  closeExtGuests();
+  closeClaimDatabases();
+  closeLogDatabases();
+});
+
+const send = (g: ExtGuest, topic: string, text: string) => g.imports.producer.send(g.client, topic, new g.imports.types.Message(utf8(text)));
+
+async function drain(consumer: { receive(ms: number): Promise<[bigint, { data(): Uint8Array }] | undefined> }) {
+  const out: Array<[bigint, string]> = [];
+  for (;;) {
+    const next = await consumer.receive(40);
+    if (!next) return out;
+    out.push([next[0], new TextDecoder().decode(next[1].data())]);
+  }
+}
+
+describe('offsets: persisted topic log', () => {
+  it('replays from 0, resumes from the committed offset, and times out with none', async () => {
+    const ns = fresh();
+    const producer = await createExtGuest(ns, 'producer');
+    ['a', 'b', 'c', 'd', 'e'].forEach((t) => send(producer, 'orders', t));
+    send(producer, 'other', 'x');
+    // Appends run after the bus post, off the guest's path: wait until the last one landed.
+    for (let i = 0; i < 200 && !(await readLogFrom(ns, 'orders', 4)); i++) await new Promise((r) => setTimeout(r, 5));
+    const reader = await createExtGuest(ns, 'billing');
+    const all = await drain(await reader.imports.offsets.subscribeFrom(reader.client, 'orders', 0n));
+    expect(all).toEqual([[0n, 'a'], [1n, 'b'], [2n, 'c'], [3n, 'd'], [4n, 'e']]);
+
+    // Process exactly once: handle 0..2, commit "next = 3", then "crash" and resume.
+    const first = await reader.imports.offsets.subscribeFrom(reader.client, 'orders', RESUME_FROM_COMMITTED);
+    expect((await first.receive(100))?.[0]).toBe(0n); // nothing committed yet
+    await first.commit(3n);
+    const resumed = await reader.imports.offsets.subscribeFrom(reader.client, 'orders', RESUME_FROM_COMMITTED);
+    expect(await drain(resumed)).toEqual([[3n, 'd'], [4n, 'e']]);
+    // Commits belong to the consumer group (guest name): another guest starts at 0.
+    const audit = await createExtGuest(ns, 'audit');
+    const fromStart = await audit.imports.offsets.subscribeFrom(audit.client, 'orders', RESUME_FROM_COMMITTED);
+    expect((await fromStart.receive(100))?.[0]).toBe(0n);
+    expect((await readLogFrom(ns, 'other', 0))?.offset).toBe(0);
+  });
+
+  it('wakes a waiting receive when a message is appended (no polling) and times out otherwise', async () => {
+    const ns = fresh();
+    const producer = await createExtGuest(ns, 'producer');
+    const reader = await createExtGuest(ns, 'reader');
+    const consumer = await reader.imports.offsets.subscribeFrom(reader.client, 'ticks', 0n);
+    const t0 = Date.now();
+    expect(await consumer.receive(60)).toBeUndefined();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(55);
+    const waiting = consumer.receive(5000);
+    setTimeout(() => send(producer, 'ticks', 'tick'), 30);
+    const got = await waiting;
+    expect(got?.[0]).toBe(0n);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(got && textOf(got[1])).toBe('tick');
+    expect(got?.[1].topic()).toBe('ticks');
+  });
+
+  it('rejects bad topics and offsets with clear errors', async () => {
+    const reader = await createExtGuest(fresh(), 'reader');
+    await expect(reader.imports.offsets.subscribeFrom(reader.client, 'orders.*', 0n)).rejects.toMatchObject({ payload: { val: expect.stringContaining('wildcard') } });
+    await expect(reader.imports.offsets.subscribeFrom(reader.client, 'orders', -1n)).rejects.toMatchObject({ payload: { val: expect.stringContaining('out of range') } });
+  });
+});
+
+describe('receive-timeout', () => {
+  it('returns none after the timeout, then messages published after subscribing', async () => {
+    const ns = fresh();
+    const producer = await createExtGuest(ns, 'producer');
+    const reader = await createExtGuest(ns, 'reader');
+    send(producer, 'news.eu', 'before');
+    await new Promise((r) => setTimeout(r, 30));
+    const sub = reader.imports['receive-timeout'].subscribe(reader.client, 'news.*');
+    const t0 = Date.now();
+    expect(await sub.receive(50)).toBeUndefined();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
+    send(producer, 'news.eu', 'after');
+    send(producer, 'sport.eu', 'ignored');
+    const got = await sub.receive(2000);
+    expect(got && textOf(got)).toBe('after');
+    expect(got?.topic()).toBe('news.eu');
+    expect(await sub.receive(30)).toBeUndefined();
+    expect(() => reader.imports['receive-timeout'].subscribe(reader.client, 'queue:news')).toThrow(/fan-out/);
+  });
+});

@@ -1,0 +1,110 @@
+import type { Envelope } from '../../messaging/createEnvelope';
+
+/**
+ * Persisted per-topic logs for the offsets interface: database `${namespace}-log`, store
+ * `log` keyed [topic, offset] with dense offsets from 0, and store `commits` keyed
+ * [consumer group, topic] holding the next offset a group will read.
+ *
+ * Which sends are logged: every `producer.send` of every guest (not request/reply
+ * traffic), appended by the producer's worker after the bus post. Always-on keeps the
+ * model simple (a consumer can replay a topic nobody declared in advance); the cost is one
+ * IndexedDB transaction per send, off the guest's path (send does not wait for it), and
+ * storage bounded by RETAINED_PER_TOPIC entries per topic.
+ */
+const LOG = 'log';
+const COMMITS = 'commits';
+
+/** Entries kept per topic; older offsets are trimmed, so "oldest retained" can exceed 0. */
+export const RETAINED_PER_TOPIC = 10_000;
+
+/** One log entry. */
+export interface LogEntry {
+  offset: number;
+  envelope: Envelope;
+  data: Uint8Array;
+}
+
+const databases = new Map<string, Promise<IDBDatabase>>();
+
+function openLogDatabase(namespace: string): Promise<IDBDatabase> {
+  let db = databases.get(namespace);
+  if (!db) {
+    db = new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`${namespace}-log`, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore(LOG);
+        request.result.createObjectStore(COMMITS);
+      };
+      request.onsuccess = () => {
+        const opened = request.result;
+        opened.onversionchange = () => { opened.close(); databases.delete(namespace); };
+        resolve(opened);
+      };
+      request.onerror = () => reject(new Error(`cannot open IndexedDB "${namespace}-log": ${String(request.error)}`));
+    });
+    databases.set(namespace, db);
+    db.catch(() => databases.delete(namespace));
+  }
+  return db;
+}
+
+async function logTx<T>(namespace: string, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction, set: (v: T) => void) => void): Promise<T> {
+  const db = await openLogDatabase(namespace);
+  return new Promise<T>((resolve, reject) => {
+    const tx = db.transaction(stores, mode);
+    let result: T | undefined;
+    tx.oncomplete = () => resolve(result as T);
+    tx.onerror = () => reject(new Error(`topic log: ${String(tx.error)}`));
+    tx.onabort = () => reject(new Error(`topic log: transaction aborted (${String(tx.error)})`));
+    body(tx, (v) => { result = v; });
+  });
+}
+
+const topicRange = (topic: string, from = 0) => IDBKeyRange.bound([topic, from], [topic, Number.MAX_SAFE_INTEGER]);
+
+/**
+ * Appends at the next offset. The last offset is read in the same readwrite transaction
+ * that adds the entry; IndexedDB serialises those across workers, so offsets stay dense.
+ */
+export function appendToLog(namespace: string, topic: string, envelope: Envelope, data: Uint8Array): Promise<number> {
+  return logTx<number>(namespace, [LOG], 'readwrite', (tx, set) => {
+    const store = tx.objectStore(LOG);
+    const last = store.openKeyCursor(topicRange(topic), 'prev');
+    last.onsuccess = () => {
+      const offset = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
+      store.add({ envelope, data }, [topic, offset]);
+      if (offset >= RETAINED_PER_TOPIC) store.delete([topic, offset - RETAINED_PER_TOPIC]);
+      set(offset);
+    };
+  });
+}
+
+/** The first entry at or after `offset` (later when older ones were trimmed), if any. */
+export function readLogFrom(namespace: string, topic: string, offset: number): Promise<LogEntry | undefined> {
+  return logTx<LogEntry | undefined>(namespace, [LOG], 'readonly', (tx, set) => {
+    const cursor = tx.objectStore(LOG).openCursor(topicRange(topic, offset));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (c) set({ offset: (c.key as [string, number])[1], ...(c.value as Omit<LogEntry, 'offset'>) });
+    };
+  });
+}
+
+/** Persists the next offset `group` will read on `topic`. */
+export function commitOffset(namespace: string, group: string, topic: string, offset: number): Promise<void> {
+  return logTx<void>(namespace, [COMMITS], 'readwrite', (tx) => { tx.objectStore(COMMITS).put(offset, [group, topic]); });
+}
+
+/** The committed offset of `group` on `topic`, or undefined when it never committed. */
+export function committedOffset(namespace: string, group: string, topic: string): Promise<number | undefined> {
+  return logTx<number | undefined>(namespace, [COMMITS], 'readonly', (tx, set) => {
+    const get = tx.objectStore(COMMITS).get([group, topic]);
+    get.onsuccess = () => set(get.result as number | undefined);
+  });
+}
+
+/** Closes log databases opened by this worker (tests, worker end). */
+export function closeLogDatabases(): void {
+  for (const db of databases.values()) void db.then((d) => d.close(), () => undefined);
+  databases.clear();
+}
