@@ -1,6 +1,7 @@
 import { createBuildClient, examples, prewarmRunWorker, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
 import { benchEditToRun } from './benchEditToRun';
 import { benchKeyvalue } from './benchKeyvalue';
+import { benchMessaging } from './benchMessaging';
 import { runScenario, type ScenarioOptions } from './runScenario';
 
 /**
@@ -41,6 +42,6 @@ async function runExample(id: string, namespace = 'wcp-bench') {
   return out;
 }
 
-const bench = { editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n) };
+const bench = { editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000) };
 const engine = { ready: client.ready, build, run, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

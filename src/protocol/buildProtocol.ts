@@ -11,6 +11,8 @@ export type BuildRequest = {
   type: 'build';
   /** Increases per request; replies carry it so results of superseded builds are dropped. */
   seq: number;
+  /** Builds in the same slot supersede each other (one slot per guest). */
+  slot?: string;
   /** The user's WIT (a world); dependency packages are appended by the toolchain. */
   wit: string;
   /** World to build; defaults to the only world of the user's package. */

@@ -15,7 +15,8 @@ const post = (msg: BuildResponse, transfer: Transferable[] = []) => scope.postMe
 const t0 = performance.now();
 const ready = Promise.all([bindgenReady, parse('(module)')]).then(() => post({ type: 'ready', loadMs: performance.now() - t0 }));
 
-let latest = -1;
+/** Newest request per slot: an older queued request of the same slot is skipped. */
+const latest = new Map<string, number>();
 let chain: Promise<void> = Promise.resolve();
 
 /** JS/TS guests need the SpiderMonkey engine (~10 MB): loaded on first use only. */
@@ -31,12 +32,13 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
     return;
   }
   const req = ev.data as BuildRequest;
-  latest = Math.max(latest, req.seq);
+  const slot = req.slot ?? 'main';
+  latest.set(slot, Math.max(latest.get(slot) ?? -1, req.seq));
   chain = chain.then(() => handle(req));
 };
 
 async function handle(req: BuildRequest): Promise<void> {
-  if (req.seq < latest) return;
+  if (req.seq < (latest.get(req.slot ?? 'main') ?? -1)) return;
   await ready;
   try {
     const outcome = await buildComponent(req.wit, req.guest, {

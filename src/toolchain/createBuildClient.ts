@@ -10,7 +10,12 @@ export type BuildResult =
 export interface BuildClient {
   /** Resolves when the toolchain is loaded, with its load time in ms. */
   ready: Promise<number>;
-  build(wit: string, guest: GuestSource, opts?: { world?: string; onProgress?: (stage: string, fraction?: number) => void }): Promise<BuildResult>;
+  /**
+   * Builds one guest. A newer build with the same `slot` (default "main") supersedes an
+   * older one still pending, which then resolves `stale`; different slots (one per guest
+   * of a multi-guest example) build independently.
+   */
+  build(wit: string, guest: GuestSource, opts?: { world?: string; slot?: string; onProgress?: (stage: string, fraction?: number) => void }): Promise<BuildResult>;
   dispose(): void;
 }
 
@@ -21,7 +26,7 @@ export interface BuildClient {
 export function createBuildClient(): BuildClient {
   const worker = new Worker(new URL('./buildWorker.ts', import.meta.url), { type: 'module', name: 'wcp-build' });
   let seq = 0;
-  const pending = new Map<number, { resolve: (r: BuildResult) => void; t0: number; onProgress?: (s: string, f?: number) => void }>();
+  const pending = new Map<number, { slot: string; resolve: (r: BuildResult) => void; t0: number; onProgress?: (s: string, f?: number) => void }>();
   let resolveReady!: (ms: number) => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
@@ -49,13 +54,15 @@ export function createBuildClient(): BuildClient {
     ready,
     build(wit, guest, opts = {}) {
       const my = ++seq;
+      const slot = opts.slot ?? 'main';
       for (const [old, p] of pending) {
+        if (p.slot !== slot) continue;
         pending.delete(old);
         p.resolve({ status: 'stale' });
       }
       return new Promise<BuildResult>((resolve) => {
-        pending.set(my, { resolve, t0: performance.now(), onProgress: opts.onProgress });
-        worker.postMessage({ type: 'build', seq: my, wit, world: opts.world, guest });
+        pending.set(my, { slot, resolve, t0: performance.now(), onProgress: opts.onProgress });
+        worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest });
       });
     },
     dispose: () => worker.terminate(),
