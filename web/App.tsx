@@ -31,7 +31,12 @@ export function App() {
   const diags = (guest && runner.diagnostics[guest.name]) || [];
 
   useEffect(() => saveSettings(settings), [settings]);
-  useEffect(() => setActiveGuest(0), [example]);
+  // Guests of the previous example would keep serving (and markers would point into the wrong sources).
+  const resetRunner = runner.reset;
+  useEffect(() => {
+    setActiveGuest(0);
+    resetRunner();
+  }, [example, resetRunner]);
   const onSettings = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
   const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
   const [p1, p2, p3] = settings.panes;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { FONT_SIZE_RANGE, type Settings } from './state/settings';
 
 interface Props {
@@ -10,8 +11,23 @@ interface Props {
  * 1280 px. A native <details> needs no focus management and closes with a second click.
  */
 export function SettingsMenu({ settings, onSettings }: Props) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // Close on a click elsewhere or Escape, like a menu.
+    const close = (e: Event) => {
+      const el = ref.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   return (
-    <details className="settings-menu">
+    <details className="settings-menu" ref={ref}>
       <summary aria-label="Editor settings" title="Editor settings" data-testid="settings">
         ⚙
       </summary>

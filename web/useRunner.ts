@@ -19,6 +19,8 @@ export interface Runner {
   console: ConsoleLog;
   run(guests: ExampleGuest[], timeLimitMs: number): Promise<RunOutcome>;
   stop(): void;
+  /** Stops everything and forgets diagnostics and status, e.g. when another example is loaded. */
+  reset(): void;
 }
 
 const ACTIVE: GuestState[] = ['starting', 'running'];
@@ -135,5 +137,14 @@ export function useRunner(): Runner {
     [append, clear, refreshPhase, stopAll],
   );
 
-  return { phase, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
+  const reset = useCallback(() => {
+    runId.current++;
+    starting.current = false;
+    stopAll();
+    setPhase('idle');
+    setDiagnostics({});
+    setStatus('');
+  }, [stopAll]);
+
+  return { reset, phase, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
 }

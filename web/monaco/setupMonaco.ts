@@ -31,6 +31,13 @@ monaco.languages.register({ id: WIT_LANGUAGE_ID, extensions: ['.wit'], aliases: 
 monaco.languages.setMonarchTokensProvider(WIT_LANGUAGE_ID, witMonarchLanguage);
 monaco.languages.setLanguageConfiguration(WIT_LANGUAGE_ID, witLanguageConfiguration);
 
+// JS/TS guests import WIT interfaces ('wasi:keyvalue/store@0.2.0-draft2') that no .d.ts
+// describes; hide "Cannot find module" (2307/2792) instead of underlining every import.
+for (const defaults of [monaco.typescript.typescriptDefaults, monaco.typescript.javascriptDefaults]) {
+  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [2307, 2792] });
+  defaults.setCompilerOptions({ target: monaco.typescript.ScriptTarget.ESNext, module: monaco.typescript.ModuleKind.ESNext, allowNonTsExtensions: true, strict: true });
+}
+
 export const themeName = 'wcp-dark';
 
 monaco.editor.defineTheme(themeName, {
