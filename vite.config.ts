@@ -20,7 +20,7 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
   },
 } as never);

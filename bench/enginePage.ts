@@ -31,6 +31,26 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
   return { state, result, trap, logs, events };
 }
 
+/** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */
+const serving = new Map<string, { logs: string[]; events: TraceEvent[]; stop: () => void }>();
+
+async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[] }) {
+  const entry = { logs: [] as string[], events: [] as TraceEvent[], stop: () => {} };
+  const h = startGuest(
+    artifact,
+    { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: [] }, timeLimitMs: 5000 },
+    { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e) },
+  );
+  entry.stop = h.stop;
+  serving.set(name, entry);
+  return h.settled;
+}
+
+const served = (name: string) => {
+  const e = serving.get(name);
+  return e ? { logs: e.logs, events: e.events } : undefined;
+};
+
 async function runExample(id: string, namespace = 'wcp-bench') {
   const ex = examples.find((e) => e.id === id);
   if (!ex) throw new Error(`no example ${id}`);
@@ -43,5 +63,6 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 }
 
 const bench = { editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000) };
-const engine = { ready: client.ready, build, run, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
+const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
+const engine = { ready: client.ready, build, run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;
