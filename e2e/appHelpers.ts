@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits until the example picker is there. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('example-picker')).toBeVisible();
+}
+
+/** Picks an example and runs it with the Run button. */
+export async function runExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('example-picker').selectOption(id);
+  await page.getByTestId('run').click();
+}
+
+/** Switches both editors to plain textareas (Monaco mangles synthetic typing). */
+export async function usePlainEditors(page: Page): Promise<void> {
+  await page.getByTestId('settings').click();
+  const box = page.getByTestId('plain-editor');
+  if (!(await box.isChecked())) await box.check();
+  await page.getByTestId('settings').click();
+}
+
+/** All console text, joined by newlines. */
+export async function consoleText(page: Page): Promise<string> {
+  return (await page.getByTestId('console-line').allInnerTexts()).join('\n');
+}

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
+
+// Each example, picked and run through the UI as a new user would, and what it must print.
+const expectations: { id: string; lines: RegExp[] }[] = [
+  { id: 'kv-counter', lines: [/run\(\) → "?1"?/] },
+  { id: 'kv-counter-draft', lines: [/run\(\) → "?1"?/] },
+  { id: 'kv-bucket-walk', lines: [/run\(\) → \[250,\s*3,\s*8\]/] },
+  { id: 'msg-fan-out', lines: [/all-orders\s+orders\.created/, /payments\s+orders\.paid/, /run\(\) → 3/] },
+  { id: 'msg-work-queue', lines: [/queued job-6/, /run\(\) → 6/] },
+  { id: 'msg-request-reply', lines: [/reply: HELLO, WASI/, /request to nobody\.home failed: timeout/] },
+  { id: 'blob-range-read', lines: [/get-data\(greeting\.txt, 6, 10\) = "world"/, /past the end of object/] },
+];
+
+for (const { id, lines } of expectations) {
+  test(`run example ${id} and see its output`, async ({ page }) => {
+    await openApp(page);
+    await runExample(page, id);
+    for (const line of lines) await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(line);
+    // Every run leaves host calls in the trace.
+    await page.getByTestId('tab-trace').click();
+    await expect(page.getByTestId('trace-row').first()).toBeVisible();
+  });
+}
+
+test('the counter keeps counting across runs because IndexedDB keeps the value', async ({ page }) => {
+  await openApp(page);
+  await runExample(page, 'kv-counter');
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?1"?/);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?2"?/);
+  await page.reload();
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?3"?/);
+});
