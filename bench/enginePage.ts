@@ -17,14 +17,14 @@ async function build(wit: string, lang: 'wat' | 'js' | 'ts', source: string) {
   return r;
 }
 
-async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; timeLimitMs?: number; subscriptions?: string[] } = {}) {
+async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string> } = {}) {
   const logs: string[] = [];
   const events: TraceEvent[] = [];
   let result: unknown;
   let trap: string | undefined;
   const handle = startGuest(
     artifact,
-    { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [] }, call: opts.call ? { name: opts.call, args: [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000 },
+    { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [] }, call: opts.call ? { name: opts.call, args: opts.args ?? [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000, customHosts: opts.customHosts },
     { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m) },
   );
   const state = await handle.settled;

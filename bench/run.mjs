@@ -64,5 +64,9 @@ try {
   }
 } finally {
   await browser.close();
-  process.kill(-server.pid);
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // The server already exited (for example the port was taken by another preview).
+  }
 }
