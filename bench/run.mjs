@@ -47,7 +47,7 @@ try {
   await page.evaluate(() => window.wcpEngine.ready);
   if (want('edit')) {
     const r = await page.evaluate(() => window.wcpEngine.bench.editToRun(20));
-    console.log(`\n# Edit-to-running latency, warm toolchain, median of 20 (target < 100 ms)\n  baseline: bare worker spawn round trip ${fmt(r.baselineWorkerRoundTripMs)} ms`);
+    console.log(`\n# Edit-to-running latency, warm toolchain, median of 20 (target: running < 100 ms)\n  baseline: bare worker spawn round trip ${fmt(r.baselineWorkerRoundTripMs)} ms`);
     table(r.rows);
   }
   if (want('kv')) {

@@ -13,6 +13,8 @@ export interface GuestListener {
   onTrace?(events: TraceEvent[]): void;
   onResult?(name: string, value: unknown, ms: number): void;
   onTrap?(message: string, stack?: string): void;
+  /** The component is instantiated and its hosts attached: the guest is running. */
+  onInstantiated?(ms: number, serving: string[]): void;
 }
 
 /** Options for {@link startGuest}. */
@@ -117,6 +119,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'instantiated':
         serving = msg.serving.length > 0;
+        listener.onInstantiated?.(msg.ms, msg.serving);
         if (!opts.call) setState(serving ? 'serving' : 'finished');
         break;
       case 'result':
