@@ -15,16 +15,32 @@ export interface BuildClient {
    * older one still pending, which then resolves `stale`; different slots (one per guest
    * of a multi-guest example) build independently.
    */
-  build(wit: string, guest: GuestSource, opts?: { world?: string; slot?: string; onProgress?: (stage: string, fraction?: number) => void }): Promise<BuildResult>;
+  build(
+    wit: string,
+    guest: GuestSource,
+    opts?: {
+      world?: string;
+      slot?: string;
+      onProgress?: (stage: string, fraction?: number) => void;
+      /** Bypass the JS fast path (needed before downloading `artifact.component`). */
+      full?: boolean;
+    },
+  ): Promise<BuildResult>;
+  /** Prepares the JS engine for a WIT world in the background (call when a JS guest's WIT is first seen). */
+  warm(wit: string, opts?: { world?: string }): void;
   dispose(): void;
 }
 
+function spawnBuildWorker(): Worker {
+  return new Worker(new URL('./buildWorker.ts', import.meta.url), { type: 'module', name: 'wcp-build' });
+}
+
 /**
- * Starts the build worker. Each build gets a sequence number; replies for older
+ * Starts the build worker (tests pass a stand-in). Each build gets a sequence number; replies for older
  * numbers are dropped (their promise resolves `stale`), as in rust-playground.
  */
-export function createBuildClient(): BuildClient {
-  const worker = new Worker(new URL('./buildWorker.ts', import.meta.url), { type: 'module', name: 'wcp-build' });
+export function createBuildClient(createWorker: () => Worker = spawnBuildWorker): BuildClient {
+  const worker = createWorker();
   let seq = 0;
   const pending = new Map<number, { slot: string; resolve: (r: BuildResult) => void; t0: number; onProgress?: (s: string, f?: number) => void }>();
   let resolveReady!: (ms: number) => void;
@@ -62,9 +78,10 @@ export function createBuildClient(): BuildClient {
       }
       return new Promise<BuildResult>((resolve) => {
         pending.set(my, { slot, resolve, t0: performance.now(), onProgress: opts.onProgress });
-        worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest });
+        worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest, full: opts.full });
       });
     },
+    warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world }),
     dispose: () => worker.terminate(),
   };
 }

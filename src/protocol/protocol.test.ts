@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { validateBuildRequest, validateBuildResponse } from './buildProtocol';
+import { validateRunRequest, validateRunResponse } from './runProtocol';
+
+describe('build protocol', () => {
+  it('accepts well-formed requests for every guest language', () => {
+    expect(validateBuildRequest({ type: 'build', seq: 1, wit: 'package a:b;', guest: { lang: 'wat', source: '(module)' } })).toBeNull();
+    expect(validateBuildRequest({ type: 'build', seq: 2, slot: 'g', wit: '', guest: { lang: 'ts', source: '' } })).toBeNull();
+    expect(validateBuildRequest({ type: 'build', seq: 3, wit: '', guest: { lang: 'component', bytes: new Uint8Array(8) } })).toBeNull();
+  });
+
+  it('names what is wrong with a malformed request', () => {
+    expect(validateBuildRequest(null)).toMatch(/not an object/);
+    expect(validateBuildRequest({ type: 'compile', seq: 1 })).toMatch(/unknown type "compile"/);
+    expect(validateBuildRequest({ type: 'build', seq: '1', wit: '', guest: { lang: 'wat', source: '' } })).toMatch(/seq must be a number/);
+    expect(validateBuildRequest({ type: 'build', seq: 1, wit: '', guest: { lang: 'rust', source: '' } })).toMatch(/wat, js, ts or component/);
+    expect(validateBuildRequest({ type: 'build', seq: 1, wit: '', guest: { lang: 'component', bytes: [1, 2] } })).toMatch(/guest.bytes must be a Uint8Array/);
+  });
+
+  it('validates replies, including diagnostics positions', () => {
+    expect(validateBuildResponse({ type: 'ready', loadMs: 3 })).toBeNull();
+    expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [{ file: 'wit', line: 1, column: 2, message: 'x' }] })).toBeNull();
+    expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [{ file: 'css', line: 1, column: 2, message: 'x' }] })).toMatch(/file must be one of/);
+    expect(validateBuildResponse({ type: 'built', seq: 1, artifact: { component: 'nope', files: [], exports: [] } })).toMatch(/component must be a Uint8Array/);
+  });
+});
+
+describe('run protocol', () => {
+  const artifact = { files: [], importedInterfaces: ['wasi:keyvalue/store@0.2.0-draft2'], exportedInterfaces: [], exports: [], asyncImports: [], asyncExports: [] };
+  const config = { guest: 'g', namespace: 'ns', subscriptions: ['orders.*'], buckets: [] };
+
+  it('accepts start and call requests', () => {
+    expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, call: { name: 'run', args: [] } })).toBeNull();
+    expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run', args: [1] } })).toBeNull();
+  });
+
+  it('rejects requests that would make the worker misbehave', () => {
+    expect(validateRunRequest({ type: 'start', seq: 1, artifact, config: { ...config, subscriptions: 'orders.*' } })).toMatch(/subscriptions must be an array/);
+    expect(validateRunRequest({ type: 'start', seq: 1, artifact: { ...artifact, importedInterfaces: [1] }, config })).toMatch(/importedInterfaces\[0\] must be a string/);
+    expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run' } })).toMatch(/args must be an array/);
+  });
+
+  it('validates every reply kind the watchdog and console rely on', () => {
+    for (const msg of [
+      { type: 'busy', seq: 1, what: 'run' },
+      { type: 'idle', seq: 1 },
+      { type: 'log', seq: 1, stream: 'stdout', text: 'hi' },
+      { type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] },
+      { type: 'instantiated', seq: 1, ms: 2, serving: [] },
+      { type: 'result', seq: 1, name: 'run', value: 1, ms: 1 },
+      { type: 'trap', seq: 1, message: 'unreachable' },
+    ]) {
+      expect(validateRunResponse(msg)).toBeNull();
+    }
+    expect(validateRunResponse({ type: 'log', seq: 1, stream: 'stdin', text: '' })).toMatch(/stream must be one of stdout, stderr/);
+    expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 1, kind: 'call' }] })).toMatch(/id must be a string/);
+  });
+});

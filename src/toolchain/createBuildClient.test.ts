@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildRequest } from '../protocol/buildProtocol';
+import { createBuildClient } from './createBuildClient';
+
+/** A stand-in worker that records requests and lets the test reply in any order. */
+function fakeWorker() {
+  const sent: BuildRequest[] = [];
+  const worker = {
+    onmessage: null as ((ev: MessageEvent) => void) | null,
+    onerror: null as ((ev: ErrorEvent) => void) | null,
+    postMessage: (msg: BuildRequest) => sent.push(msg),
+    terminate: () => undefined,
+  };
+  const reply = (data: unknown) => worker.onmessage?.({ data } as MessageEvent);
+  return { worker, sent, reply };
+}
+
+const artifact = { component: new Uint8Array(1), files: [], exports: [], importedInterfaces: [], exportedInterfaces: [], asyncImports: [], asyncExports: [], componentWit: '', timings: {} };
+
+describe('build client', () => {
+  it('drops a reply from a superseded build and resolves it as stale', async () => {
+    const { worker, sent, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const first = client.build('a', { lang: 'wat', source: '1' });
+    const second = client.build('b', { lang: 'wat', source: '2' });
+    expect(await first).toEqual({ status: 'stale' });
+    reply({ type: 'built', seq: sent[0].seq, artifact }); // late reply of the old run: ignored
+    reply({ type: 'failed', seq: sent[1].seq, diagnostics: [{ file: 'wit', line: 2, column: 3, message: 'x' }] });
+    expect(await second).toMatchObject({ status: 'failed', diagnostics: [{ line: 2 }] });
+  });
+
+  it('keeps builds in different slots independent', async () => {
+    const { worker, sent, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const a = client.build('a', { lang: 'wat', source: '' }, { slot: 'producer' });
+    const b = client.build('b', { lang: 'wat', source: '' }, { slot: 'handler' });
+    reply({ type: 'built', seq: sent[1].seq, artifact });
+    reply({ type: 'built', seq: sent[0].seq, artifact });
+    expect((await a).status).toBe('built');
+    expect((await b).status).toBe('built');
+  });
+
+  it('ignores malformed replies instead of resolving with garbage', async () => {
+    const { worker, sent, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const pending = client.build('a', { lang: 'wat', source: '' });
+    reply({ type: 'built', seq: sent[0].seq, artifact: { component: 'not bytes' } });
+    reply({ type: 'progress', seq: sent[0].seq, stage: 'transpile' });
+    reply({ type: 'built', seq: sent[0].seq, artifact });
+    expect((await pending).status).toBe('built');
+  });
+});
