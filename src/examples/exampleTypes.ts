@@ -1,3 +1,5 @@
+import type { FaultConfig } from '../hosts/faults/faultConfig';
+
 /** One guest of an example: its code, language and host configuration. */
 export interface ExampleGuest {
   /** Node name in the diagram. */
@@ -9,6 +11,8 @@ export interface ExampleGuest {
   call?: string;
   /** Topic patterns for an exported incoming-handler. */
   subscriptions?: string[];
+  /** Default fault injection for this guest (HostConfig.faults); the UI's fault panel can override it. */
+  faults?: FaultConfig;
 }
 
 /** A loadable example from the picker. */
@@ -21,4 +25,9 @@ export interface Example {
   tags: string[];
   /** Guests in start order; handlers first so they are subscribed before producers send. */
   guests: ExampleGuest[];
+  /**
+   * Default user-written host packages (ES module sources keyed by package id, as
+   * `loadCustomHosts` takes them), e.g. a host for a proposal the example's WIT declares.
+   */
+  customHosts?: Record<string, string>;
 }
