@@ -11,6 +11,11 @@ export interface TraceStore {
   /** Subscribe to changes; the callback is throttled to one call per animation frame. */
   subscribe(fn: () => void): () => void;
   paused: boolean;
+  /**
+   * Sets `paused` and notifies subscribers once (even when pausing) so views can show the
+   * new state; unpausing also delivers whatever arrived meanwhile.
+   */
+  setPaused(paused: boolean): void;
   clear(): void;
   dispose(): void;
 }
@@ -26,8 +31,8 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
   const listeners = new Set<() => void>();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${namespace}:trace`);
   let scheduled = false;
-  const notify = () => {
-    if (scheduled || store.paused) return;
+  const notify = (force = false) => {
+    if (scheduled || (store.paused && !force)) return;
     scheduled = true;
     const run = () => {
       scheduled = false;
@@ -59,6 +64,11 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
+    },
+    setPaused(paused) {
+      if (store.paused === paused) return;
+      store.paused = paused;
+      notify(true);
     },
     clear() {
       events.clear();

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TraceStore } from '../../src/index';
+import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
+import { aggregateEdges, stepOf, type FlowNode } from './flowGraph';
+import { layoutFlow } from './layoutFlow';
+import type { TraceView } from './useTraceView';
+
+interface Props {
+  store: TraceStore;
+  view: TraceView;
+  selectedEventId: string | undefined;
+  /** Ring index of the selected event (-1 when none), resolved once by the panel. */
+  selectedIndex: number;
+  onSelect(id: string): void;
+  onNodeClick(node: FlowNode): void;
+}
+
+const clock = () => performance.timeOrigin + performance.now();
+
+/**
+ * The live flow diagram: DOM boxes for nodes (few, clickable, testable) over one canvas
+ * for edges, count labels and travelling dots. The canvas is repainted at most once per
+ * frame, and the animation loop only runs while dots are in flight.
+ */
+export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick }: Props) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 400, h: 220 });
+  const nodes = view.nodes.list;
+  const layout = useMemo(() => layoutFlow(nodes, size.w, size.h), [nodes, size.w, size.h]);
+  const at = (i: number) => store.events.at(i);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const edges = useMemo(() => aggregateEdges(at, view.end), [store, view.version]);
+  const selected = selectedIndex >= 0 && selectedIndex < view.end ? store.events.at(selectedIndex) : undefined;
+  const selectedStep = selected && stepOf(selected);
+  const selectedEdge = selectedStep && (selectedStep.family === 'message' || selectedStep.family === 'call') ? `${selectedStep.family}|${selectedStep.from}|${selectedStep.to}` : undefined;
+
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    setSize({ w: el.clientWidth, h: el.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const cv = canvas.current;
+    const g = cv?.getContext('2d');
+    if (!cv || !g) return;
+    const dpr = window.devicePixelRatio || 1;
+    cv.width = Math.round(size.w * dpr);
+    cv.height = Math.round(layout.height * dpr);
+    const scrubbed = view.scrub !== undefined;
+    const dots = recentDots(store, view.end);
+    const last = view.end > 0 ? store.events.at(view.end - 1) : undefined;
+    let raf = 0;
+    const paint = () => {
+      // Scrubbed or paused: a still frame around the last shown event instead of the live clock.
+      const now = scrubbed || view.paused ? (last?.at ?? 0) + ANIM_MS * 0.45 : clock();
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      g.clearRect(0, 0, size.w, layout.height);
+      const alive = drawFlow(g, { edges, boxes: layout.boxes, dots, now, selectedEdge });
+      raf = alive > 0 && !scrubbed && !view.paused ? requestAnimationFrame(paint) : 0;
+    };
+    paint();
+    return () => cancelAnimationFrame(raf);
+  }, [store, edges, layout, size.w, selectedEdge, view.end, view.scrub, view.paused]);
+
+  const onCanvasClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const r = ev.currentTarget.getBoundingClientRect();
+    const edge = hitEdge(edges, layout.boxes, ev.clientX - r.left, ev.clientY - r.top);
+    const e = edge && store.events.at(edge.lastIndex);
+    if (e) onSelect(e.id);
+  };
+
+  return (
+    <div className="flow-diagram" ref={wrap} data-testid="flow-diagram">
+      <div className="flow-stage" style={{ height: layout.height }}>
+        <canvas ref={canvas} className="flow-canvas" style={{ width: size.w, height: layout.height }} onClick={onCanvasClick} aria-label="Message and call edges" />
+        {['guests', 'topics', 'stores'].map((label, i) => (
+          <span key={label} className="flow-column-label" style={{ left: (size.w / 3) * (i + 0.5) }}>
+            {label}
+          </span>
+        ))}
+        {nodes.map((n) => {
+          const b = layout.boxes.get(n.id);
+          if (!b) return null;
+          return (
+            <button
+              key={n.id}
+              type="button"
+              className={`flow-node flow-node-${n.kind}${selectedStep && (selectedStep.from === n.id || selectedStep.to === n.id) ? ' selected' : ''}`}
+              style={{ left: b.x - b.w / 2, top: b.y - b.h / 2, width: b.w, height: b.h }}
+              data-testid="diagram-node"
+              data-kind={n.kind}
+              data-name={n.name}
+              title={`${n.kind} ${n.name}${n.otherTab ? ' (has events from another tab)' : ''} — click to filter the timeline`}
+              onClick={() => onNodeClick(n)}
+            >
+              <span className="flow-node-name">{n.name}</span>
+              {n.otherTab && <span className="badge badge-tab">other tab</span>}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Newest events (up to MAX_DOTS) that draw an edge, for the travelling dots. */
+function recentDots(store: TraceStore, end: number): FlowDot[] {
+  const dots: FlowDot[] = [];
+  const newest = store.events.at(end - 1)?.at ?? 0;
+  for (let i = end - 1; i >= 0 && dots.length < MAX_DOTS; i--) {
+    const e = store.events.at(i);
+    if (!e) continue;
+    // Events arrive roughly in time order; far older ones can't be in flight any more.
+    if (newest - e.at > ANIM_MS * 2) break;
+    const step = stepOf(e);
+    if (step.family === 'message' || step.family === 'call') dots.push({ step, at: e.at, otherTab: e.tab !== store.tab });
+  }
+  return dots;
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { TraceStore } from '../../src/index';
+import { formatRelative } from '../trace/describeTraceEvent';
+import { useStickToBottom } from '../useStickToBottom';
+import type { FlowNode } from './flowGraph';
+import { columnOf } from './layoutFlow';
+import { TimelineRow } from './TimelineRow';
+
+/** Fixed row height (px, matches .tl-row) so virtualization is arithmetic. */
+export const TIMELINE_ROW_HEIGHT = 24;
+const GUTTER = 58;
+const MIN_LANE = 92;
+const OVERSCAN = 6;
+
+interface Props {
+  store: TraceStore;
+  nodes: readonly FlowNode[];
+  /** Filtered ring indices to show, oldest first. */
+  indices: readonly number[];
+  version: string;
+  selectedEventId: string | undefined;
+  onSelect(id: string): void;
+  onInspect(id: string): void;
+}
+
+/**
+ * Sequence-diagram timeline: one lifeline per node (same column order as the diagram),
+ * one arrow per event. Only rows in view are rendered, so 10,000 events scroll smoothly.
+ */
+export function Timeline({ store, nodes, indices, version, selectedEventId, onSelect, onInspect }: Props) {
+  const lanes = useMemo(() => [...nodes].sort((a, b) => columnOf(a.kind) - columnOf(b.kind) || a.seq - b.seq), [nodes]);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [box, setBox] = useState({ w: 400, h: 300 });
+  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${version}:${indices.length}`);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setBox({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    setBox({ w: el.clientWidth, h: el.clientHeight });
+    return () => ro.disconnect();
+  }, [ref]);
+
+  const laneW = Math.max(MIN_LANE, (box.w - GUTTER) / Math.max(1, lanes.length));
+  const laneX = useMemo(() => new Map(lanes.map((n, i) => [n.id, GUTTER + laneW * (i + 0.5)])), [lanes, laneW]);
+  const width = GUTTER + laneW * lanes.length;
+  const height = indices.length * TIMELINE_ROW_HEIGHT;
+  const first = Math.max(0, Math.floor(scrollTop / TIMELINE_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(indices.length, Math.ceil((scrollTop + box.h) / TIMELINE_ROW_HEIGHT) + OVERSCAN);
+  const base = store.events.at(0)?.at ?? 0;
+  const rows = [];
+  for (let r = first; r < last; r++) {
+    const e = store.events.at(indices[r]);
+    if (!e) continue;
+    rows.push(<TimelineRow key={e.id} event={e} top={r * TIMELINE_ROW_HEIGHT} time={formatRelative(e.at, base)} laneX={laneX} otherTab={e.tab !== store.tab} selected={e.id === selectedEventId} onSelect={onSelect} onInspect={onInspect} />);
+  }
+
+  return (
+    <div className="timeline">
+      <div className="tl-head" style={{ width }}>
+        <span className="tl-gutter">time s</span>
+        {lanes.map((n) => (
+          <span key={n.id} className={`tl-lane-name tl-lane-${n.kind}`} style={{ left: laneX.get(n.id), width: laneW - 8 }} title={`${n.kind} ${n.name}`}>
+            {n.name}
+          </span>
+        ))}
+      </div>
+      <div
+        className="tl-body"
+        ref={ref}
+        role="table"
+        aria-label="Timeline of trace events"
+        onScroll={(ev) => {
+          onScroll();
+          setScrollTop(ev.currentTarget.scrollTop);
+          // The header scrolls sideways with the body.
+          const head = ev.currentTarget.previousElementSibling as HTMLElement | null;
+          if (head) head.style.transform = `translateX(${-ev.currentTarget.scrollLeft}px)`;
+        }}
+      >
+        {indices.length === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'Nothing yet. Run the example to watch messages flow.'}</div>}
+        <div className="tl-spacer" style={{ height, width }}>
+          {height > 0 && lanes.map((n) => <div key={n.id} className={`tl-lifeline tl-lane-${n.kind}`} style={{ left: laneX.get(n.id), height }} />)}
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}

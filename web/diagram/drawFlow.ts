@@ -1,0 +1,123 @@
+import type { FlowEdge, FlowStep } from './flowGraph';
+import { edgeCurve, pointOn, type NodeBox } from './layoutFlow';
+
+/** How long one message's dot takes to travel its edge. */
+export const ANIM_MS = 900;
+/** At most this many dots are in flight; older traffic only shows in the count labels. */
+export const MAX_DOTS = 200;
+
+/** A dot travelling along an edge for one recent event. */
+export interface FlowDot {
+  step: FlowStep;
+  at: number;
+  otherTab: boolean;
+}
+
+export interface DrawInput {
+  edges: readonly FlowEdge[];
+  boxes: Map<string, NodeBox>;
+  dots: readonly FlowDot[];
+  /** Clock the dots are placed against (the live clock, or the scrub point's time). */
+  now: number;
+  /** Key of the edge holding the selected event, drawn highlighted. */
+  selectedEdge: string | undefined;
+}
+
+const COLORS = { message: '#6cb6ff', call: '#b29cff', bad: '#ff6b6b', other: '#f0b84a', label: '#d7dae0', pill: '#1c1f26', pillBorder: '#2a2f3a' };
+const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
+
+/** Draws edges, count labels and in-flight dots (nodes are DOM elements on top). */
+export function drawFlow(g: CanvasRenderingContext2D, input: DrawInput): number {
+  const { edges, boxes, dots, now, selectedEdge } = input;
+  g.lineCap = 'round';
+  for (const edge of edges) {
+    const a = boxes.get(edge.from);
+    const b = boxes.get(edge.to);
+    if (!a || !b) continue;
+    const c = edgeCurve(a, b, edge.family);
+    const selected = edge.key === selectedEdge;
+    const color = edge.bad === edge.count ? COLORS.bad : COLORS[edge.family];
+    g.strokeStyle = color;
+    g.globalAlpha = selected ? 1 : 0.55;
+    g.lineWidth = (selected ? 2 : 1) + Math.min(3, Math.log2(edge.count) * 0.5);
+    g.setLineDash(edge.family === 'call' ? [5, 4] : []);
+    g.beginPath();
+    g.moveTo(c.x0, c.y0);
+    g.quadraticCurveTo(c.cx, c.cy, c.x1, c.y1);
+    g.stroke();
+    g.setLineDash([]);
+    arrowHead(g, c, color);
+    g.globalAlpha = 1;
+    countLabel(g, pointOn(c, 0.5), edge, selected);
+  }
+  let alive = 0;
+  for (const d of dots) {
+    const t = (now - d.at) / ANIM_MS;
+    if (t > 1 || t < -0.25) continue;
+    const a = boxes.get(d.step.from);
+    const b = boxes.get(d.step.to);
+    if (!a || !b) continue;
+    alive++;
+    const p = pointOn(edgeCurve(a, b, d.step.family), ease(Math.max(0, t)));
+    const color = d.step.bad ? COLORS.bad : d.otherTab ? COLORS.other : d.step.family === 'call' ? COLORS.call : COLORS.message;
+    g.fillStyle = color;
+    g.globalAlpha = 0.25;
+    g.beginPath();
+    g.arc(p.x, p.y, 7, 0, Math.PI * 2);
+    g.fill();
+    g.globalAlpha = 1;
+    g.beginPath();
+    g.arc(p.x, p.y, 3.5, 0, Math.PI * 2);
+    g.fill();
+  }
+  return alive;
+}
+
+function arrowHead(g: CanvasRenderingContext2D, c: ReturnType<typeof edgeCurve>, color: string) {
+  const angle = Math.atan2(c.y1 - c.cy, c.x1 - c.cx);
+  g.fillStyle = color;
+  g.beginPath();
+  g.moveTo(c.x1, c.y1);
+  g.lineTo(c.x1 - 8 * Math.cos(angle - 0.4), c.y1 - 8 * Math.sin(angle - 0.4));
+  g.lineTo(c.x1 - 8 * Math.cos(angle + 0.4), c.y1 - 8 * Math.sin(angle + 0.4));
+  g.closePath();
+  g.fill();
+}
+
+function countLabel(g: CanvasRenderingContext2D, p: { x: number; y: number }, edge: FlowEdge, selected: boolean) {
+  const text = edge.bad > 0 ? `×${edge.count} (${edge.bad}✗)` : `×${edge.count}`;
+  g.font = '10px ui-monospace, Menlo, Consolas, monospace';
+  const w = g.measureText(text).width + 8;
+  g.fillStyle = COLORS.pill;
+  g.strokeStyle = selected ? COLORS.label : COLORS.pillBorder;
+  g.lineWidth = 1;
+  g.beginPath();
+  g.roundRect(p.x - w / 2, p.y - 7, w, 14, 4);
+  g.fill();
+  g.stroke();
+  g.fillStyle = edge.bad > 0 ? COLORS.bad : COLORS.label;
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.fillText(text, p.x, p.y + 0.5);
+}
+
+/** Edge whose curve passes within `radius` px of (x, y), for click selection. */
+export function hitEdge(edges: readonly FlowEdge[], boxes: Map<string, NodeBox>, x: number, y: number, radius = 7): FlowEdge | undefined {
+  let best: FlowEdge | undefined;
+  let bestD = radius * radius;
+  for (const edge of edges) {
+    const a = boxes.get(edge.from);
+    const b = boxes.get(edge.to);
+    if (!a || !b) continue;
+    const c = edgeCurve(a, b, edge.family);
+    for (let i = 0; i <= 24; i++) {
+      const p = pointOn(c, i / 24);
+      const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = edge;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/index';
+import { aggregateEdges, createFlowNodes, stepOf } from './flowGraph';
+import { layoutFlow } from './layoutFlow';
+import { filterIndices } from './timelineFilter';
+
+let n = 0;
+const base = (guest: string) => ({ id: `t:${n++}`, guest, tab: 'tab-a', at: 1000 + n });
+const msg = (guest: string, action: 'send' | 'deliver' | 'ack' | 'drop', topic: string, to?: string): TraceEvent => ({ ...base(guest), kind: 'message', action, topic, envelope: { subject: topic }, data: new Uint8Array(), to });
+const call = (guest: string, fn: string, target?: { type: 'store' | 'topic' | 'container'; name: string }, ok = true): TraceEvent => ({ ...base(guest), kind: 'call', iface: 'wasi:keyvalue/store@0.2.0-draft2', fn, args: [], ok, ms: 1, target, dir: 'import' });
+
+const events: TraceEvent[] = [
+  msg('order-service', 'send', 'orders.paid'),
+  msg('payments', 'deliver', 'orders.paid', 'payments'),
+  msg('all-orders', 'deliver', 'orders.paid', 'all-orders'),
+  msg('payments', 'ack', 'orders.paid', 'payments'),
+  msg('order-service', 'send', 'orders.created'),
+  msg('order-service', 'send', '_inbox.1234'),
+  call('counter', '[method]bucket.get', { type: 'store', name: 'counters' }),
+  call('counter', '[method]bucket.set', { type: 'store', name: 'counters' }, false),
+  call('counter', 'open'),
+];
+
+describe('flow graph', () => {
+  it('maps events to arrows: send guest→topic, deliver topic→guest, calls guest→target', () => {
+    expect(stepOf(events[0])).toMatchObject({ from: 'guest:order-service', to: 'topic:orders.paid', family: 'message' });
+    expect(stepOf(events[1])).toMatchObject({ from: 'topic:orders.paid', to: 'guest:payments', family: 'message' });
+    expect(stepOf(events[3])).toMatchObject({ from: 'guest:payments', to: 'topic:orders.paid', family: 'ack' });
+    expect(stepOf(events[5]).to).toBe('topic:_inbox.*');
+    expect(stepOf(events[6])).toMatchObject({ from: 'guest:counter', to: 'store:counters', family: 'call', label: 'bucket.get' });
+    expect(stepOf(events[8])).toMatchObject({ from: 'guest:counter', to: 'guest:counter', family: 'self' });
+  });
+
+  it('aggregates edge counts up to an end index and remembers the newest event per edge', () => {
+    const at = (i: number) => events[i];
+    const all = aggregateEdges(at, events.length);
+    const store = all.find((e) => e.to === 'store:counters');
+    expect(store).toMatchObject({ count: 2, bad: 1, lastIndex: 7 });
+    expect(all.some((e) => e.family === ('ack' as never))).toBe(false);
+    const early = aggregateEdges(at, 2);
+    expect(early.map((e) => e.key)).toEqual(['message|guest:order-service|topic:orders.paid', 'message|topic:orders.paid|guest:payments']);
+  });
+
+  it('keeps node slots stable and lays guests, topics and stores out in three columns', () => {
+    const nodes = createFlowNodes();
+    nodes.seedGuests(['all-orders', 'payments', 'order-service']);
+    for (const e of events) nodes.observe(e, e.guest === 'counter');
+    const names = nodes.list.map((x) => x.id);
+    expect(names.slice(0, 3)).toEqual(['guest:all-orders', 'guest:payments', 'guest:order-service']);
+    expect(nodes.get('guest:counter')?.otherTab).toBe(true);
+    expect(nodes.get('guest:payments')?.otherTab).toBe(false);
+    const { boxes } = layoutFlow(nodes.list, 600, 300);
+    const x = (id: string) => boxes.get(id)!.x;
+    expect(x('guest:payments')).toBeLessThan(x('topic:orders.paid'));
+    expect(x('topic:orders.paid')).toBeLessThan(x('store:counters'));
+    expect(boxes.get('guest:all-orders')!.y).toBeLessThan(boxes.get('guest:payments')!.y);
+    // A later node never moves earlier ones.
+    const before = layoutFlow(nodes.list, 600, 2000).boxes.get('topic:orders.paid')!;
+    nodes.observe(msg('x', 'send', 'zzz'), false);
+    const after = layoutFlow(nodes.list, 600, 2000).boxes.get('topic:orders.paid')!;
+    expect(after.x).toBe(before.x);
+  });
+
+  it('filters the timeline by guest (incl. deliveries to it), topic, kind and text', () => {
+    const at = (i: number) => events[i];
+    const f = { guest: '', topic: '', kind: '', text: '' };
+    expect(filterIndices(at, events.length, { ...f, topic: 'orders.paid' })).toEqual([0, 1, 2, 3]);
+    expect(filterIndices(at, events.length, { ...f, guest: 'payments' })).toEqual([1, 3]);
+    expect(filterIndices(at, events.length, { ...f, kind: 'deliver' })).toEqual([1, 2]);
+    expect(filterIndices(at, events.length, { ...f, kind: 'call', text: 'set' })).toEqual([7]);
+    expect(filterIndices(at, 3, f)).toEqual([0, 1, 2]);
+  });
+});

@@ -1,0 +1,70 @@
+import type { FlowNode, FlowNodeKind } from './flowGraph';
+
+/** Where a node's box is drawn (centre) in CSS pixels. */
+export interface NodeBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Positions of all nodes and the height the drawing needs (may exceed the viewport). */
+export interface FlowLayout {
+  boxes: Map<string, NodeBox>;
+  height: number;
+}
+
+/** Column index per node kind: guests left, topics middle, stores and containers right. */
+export const columnOf = (kind: FlowNodeKind) => (kind === 'guest' ? 0 : kind === 'topic' ? 1 : 2);
+
+const NODE_H = 30;
+const MIN_GAP = 12;
+const MAX_PITCH = 72;
+const PAD_Y = 20;
+
+/**
+ * Deterministic three-column layout. Within a column nodes keep insertion order, so a new
+ * node only ever appears below the existing ones and nothing already drawn moves sideways;
+ * vertical spacing shrinks to fit (down to a minimum, after which the drawing scrolls).
+ */
+export function layoutFlow(nodes: readonly FlowNode[], width: number, height: number): FlowLayout {
+  const columns: FlowNode[][] = [[], [], []];
+  for (const n of nodes) columns[columnOf(n.kind)].push(n);
+  for (const c of columns) c.sort((a, b) => a.seq - b.seq);
+  const tallest = Math.max(1, ...columns.map((c) => c.length));
+  const pitch = Math.max(NODE_H + MIN_GAP, Math.min(MAX_PITCH, (height - 2 * PAD_Y) / tallest));
+  const needed = Math.max(height, tallest * pitch + 2 * PAD_Y);
+  const colW = width / 3;
+  const w = Math.max(60, Math.min(170, colW - 28));
+  const boxes = new Map<string, NodeBox>();
+  columns.forEach((col, ci) => {
+    const top = (needed - col.length * pitch) / 2;
+    col.forEach((n, i) => boxes.set(n.id, { x: colW * (ci + 0.5), y: top + pitch * (i + 0.5), w, h: NODE_H }));
+  });
+  return { boxes, height: needed };
+}
+
+/**
+ * Control point of the gently curved edge from `a` to `b`. Calls bend the other way than
+ * messages so both families stay visible between the same pair of nodes.
+ */
+export function edgeCurve(a: NodeBox, b: NodeBox, family: string) {
+  const forward = b.x >= a.x;
+  const x0 = a.x + (forward ? a.w / 2 : -a.w / 2);
+  const x1 = b.x + (forward ? -b.w / 2 : b.w / 2);
+  const bend = (family === 'call' ? -1 : 1) * Math.min(28, Math.abs(x1 - x0) * 0.12 + 6);
+  const same = a === b;
+  if (same) return { x0: a.x + a.w / 2, y0: a.y - 6, cx: a.x + a.w / 2 + 30, cy: a.y, x1: a.x + a.w / 2, y1: a.y + 6 };
+  // A stacked pair (same column) leaves the box at the side and loops outward.
+  if (Math.abs(x1 - x0) < 1 || a.x === b.x) {
+    const x = a.x + a.w / 2;
+    return { x0: x, y0: a.y, cx: x + 40, cy: (a.y + b.y) / 2, x1: x, y1: b.y };
+  }
+  return { x0, y0: a.y, cx: (x0 + x1) / 2, cy: (a.y + b.y) / 2 + bend, x1, y1: b.y };
+}
+
+/** Point at parameter t ∈ [0, 1] on a quadratic curve from {@link edgeCurve}. */
+export function pointOn(c: ReturnType<typeof edgeCurve>, t: number) {
+  const u = 1 - t;
+  return { x: u * u * c.x0 + 2 * u * t * c.cx + t * t * c.x1, y: u * u * c.y0 + 2 * u * t * c.cy + t * t * c.y1 };
+}

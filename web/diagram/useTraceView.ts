@@ -1,0 +1,86 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { TraceStore } from '../../src/index';
+import { createFlowNodes, type FlowNodes } from './flowGraph';
+
+/** The slice of the trace ring the Diagram panel shows, plus pause and scrub controls. */
+export interface TraceView {
+  /** Changes whenever the visible slice may have changed; use as a memo key. */
+  version: string;
+  /** Ring indices [0, available) are not hidden by Pause. */
+  available: number;
+  /** Ring indices [0, end) are shown: `available`, cut at the scrub point when scrubbing. */
+  end: number;
+  paused: boolean;
+  setPaused(paused: boolean): void;
+  /** Scrub point as an exclusive ring index, or undefined when following live. */
+  scrub: number | undefined;
+  setScrub(end: number | undefined): void;
+  /** Every node seen in [0, available), in stable slot order. */
+  nodes: FlowNodes;
+}
+
+interface Shared {
+  /** `events.total` when Pause was pressed: later events stay hidden until resumed. */
+  frozenTotal?: number;
+  nodes: FlowNodes;
+  observedTotal: number;
+}
+
+// Per store rather than per component: the panel unmounts when its tab is hidden, and the
+// pause point and node slots must survive that.
+const shared = new WeakMap<TraceStore, Shared>();
+
+function sharedOf(store: TraceStore): Shared {
+  let s = shared.get(store);
+  if (!s) {
+    s = { nodes: createFlowNodes(), observedTotal: 0 };
+    shared.set(store, s);
+  }
+  return s;
+}
+
+/** Ring index of the event at absolute position `total` (clamped into [0, size]). */
+const ringIndex = (store: TraceStore, absolute: number) => {
+  const { size, total } = store.events;
+  return Math.max(0, Math.min(size, size - (total - absolute)));
+};
+
+/**
+ * Subscribes to the trace store (its notifications are already throttled to one per
+ * animation frame) and derives the visible slice. `seedGuests` are the current example's
+ * guests, so their nodes show before anything ran.
+ */
+export function useTraceView(store: TraceStore, seedGuests: readonly string[]): TraceView {
+  const s = sharedOf(store);
+  const version = useSyncExternalStore(store.subscribe, () => `${store.events.total}:${store.events.size}:${store.paused}`);
+  const [scrubTotal, setScrubTotal] = useState<number | undefined>(undefined);
+
+  if (store.paused && s.frozenTotal === undefined) s.frozenTotal = store.events.total;
+  if (!store.paused) s.frozenTotal = undefined;
+  const { size, total } = store.events;
+  const available = s.frozenTotal === undefined ? size : ringIndex(store, s.frozenTotal);
+  const availableTotal = total - size + available;
+  if (size === 0 && s.observedTotal !== total) {
+    s.nodes.reset();
+    s.observedTotal = total;
+  }
+  s.nodes.seedGuests(seedGuests);
+  // Incremental: only events not observed yet (older ones may already be evicted).
+  for (let abs = Math.max(s.observedTotal, total - size); abs < availableTotal; abs++) {
+    const e = store.events.at(abs - (total - size));
+    if (e) s.nodes.observe(e, e.tab !== store.tab);
+  }
+  s.observedTotal = Math.max(s.observedTotal, availableTotal);
+
+  const scrub = scrubTotal === undefined ? undefined : Math.min(available, ringIndex(store, scrubTotal));
+  const end = scrub ?? available;
+  const setPaused = useCallback((p: boolean) => store.setPaused(p), [store]);
+  const setScrub = useCallback(
+    (e: number | undefined) => {
+      const { size: n, total: t } = store.events;
+      setScrubTotal(e === undefined ? undefined : t - n + e);
+    },
+    [store],
+  );
+  return { version: `${version}:${end}:${s.nodes.version}`, available, end, paused: store.paused, setPaused, scrub, setScrub, nodes: s.nodes };
+}

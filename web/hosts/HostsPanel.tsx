@@ -1,0 +1,66 @@
+import { hostPackages, validatePattern, type ExampleGuest } from '../../src/index';
+import type { PanelProps } from '../panels/registerPanel';
+import { ListEditor } from './ListEditor';
+import { importedPackages, validateBucketName } from './parseConfigList';
+import './hosts.css';
+
+// Guests reach panels typed as ExampleGuest; the workspace's guests may carry a bucket list.
+const bucketsOf = (g: ExampleGuest): string[] => (g as ExampleGuest & { buckets?: string[] }).buckets ?? [];
+
+/**
+ * Hosts tab: per-guest host configuration (topic subscriptions, key-value bucket
+ * allow-list) that the next Run passes to each guest, plus the host packages available.
+ */
+export function HostsPanel({ ctx }: PanelProps) {
+  const update = ctx.updateGuestHosts;
+  return (
+    <div className="panel hosts-panel" data-testid="hosts-panel">
+      <div className="hosts-body">
+        {ctx.guests.length === 0 && <p className="empty">This workspace has no guests.</p>}
+        {ctx.guests.map((g, i) => {
+          const imports = importedPackages(g.wit);
+          return (
+            <section key={g.name} className="hosts-guest" data-testid="hosts-guest" data-name={g.name}>
+              <header>
+                <span className="hosts-guest-name">{g.name}</span>
+                <span className={`badge badge-${g.lang}`}>{g.lang}</span>
+                <span className="muted">{g.call ? `Run calls ${g.call}()` : 'handler only'}</span>
+              </header>
+              <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
+              <ListEditor label="Key-value buckets allowed (empty = any)" values={bucketsOf(g)} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
+              {imports.size > 0 && (
+                <div className="hosts-imports">
+                  imports {[...imports].map((id) => <code key={id} className={hostPackages.some((p) => p.id === id) ? '' : 'missing'} title={hostPackages.some((p) => p.id === id) ? 'served by a built-in host' : 'no built-in host for this package'}>{id}</code>)}
+                </div>
+              )}
+            </section>
+          );
+        })}
+        {!update && <p className="muted hosts-note">Editing is unavailable in this view; changes can't reach the next Run.</p>}
+        <details className="hosts-help" open>
+          <summary>Subscription pattern syntax</summary>
+          <ul>
+            <li><code>orders.paid</code> exact topic (segments separated by dots)</li>
+            <li><code>orders.*</code> <code>*</code> matches exactly one segment</li>
+            <li><code>orders.&gt;</code> or <code>orders.#</code> match one or more remaining segments (last segment only); a lone <code>&gt;</code> matches everything</li>
+            <li><code>queue:jobs</code> prefix <code>queue:</code> makes a work queue: subscribers with the same pattern compete and one handles each message; without it every subscriber gets a copy</li>
+          </ul>
+          <p className="muted">Changes apply on the next Run.</p>
+        </details>
+        <section className="hosts-packages">
+          <h3>Host packages</h3>
+          <table>
+            <tbody>
+              {hostPackages.map((p) => (
+                <tr key={p.id} data-testid="host-package">
+                  <td><code>{p.id}</code></td>
+                  <td>{p.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}
