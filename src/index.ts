@@ -11,6 +11,7 @@ export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
 export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';
+export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
 export { examples, type Example, type ExampleGuest } from './examples/index';
 export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from './wit/witLanguage';
 // Workspaces: model, share links, files and IndexedDB persistence.

@@ -21,4 +21,16 @@ export interface PanelContext {
   selectEvent(id: string | undefined): void;
   /** Switches the output pane to another tab (e.g. "inspector" after a selection). */
   showPanel(id: string): void;
+  /**
+   * Changes a guest's host configuration in the workspace (persisted; used by the next Run).
+   * Optional: views that can't edit the workspace leave it out and the Hosts tab is read-only.
+   */
+  updateGuestHosts?(index: number, patch: GuestHostsPatch): void;
+}
+
+/** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */
+export interface GuestHostsPatch {
+  subscriptions?: string[];
+  /** Key-value buckets `open` accepts; empty = any. */
+  buckets?: string[];
 }
