@@ -11,10 +11,22 @@ import { runScenario, type ScenarioOptions } from './runScenario';
 const client = createBuildClient();
 prewarmRunWorker();
 
-async function build(wit: string, lang: 'wat' | 'js' | 'ts', source: string) {
-  const r = await client.build(wit, { lang, source });
+/**
+ * Builds a guest. `component` takes the bytes of a ready-made component (a number array, as
+ * Playwright's evaluate() can't pass a Uint8Array); its own WIT is used and `wit` is ignored.
+ */
+async function build(wit: string, lang: 'wat' | 'js' | 'ts' | 'component', source: string | number[], opts: { slot?: string; full?: boolean } = {}) {
+  const guest = lang === 'component' ? { lang, bytes: Uint8Array.from(source as number[]) } : { lang, source: source as string };
+  const stages: string[] = [];
+  const r = await client.build(wit, guest, { slot: opts.slot, full: opts.full, onProgress: (s) => stages.push(s) });
   if (r.status !== 'built') throw new Error(r.status === 'failed' ? JSON.stringify(r.diagnostics) : 'stale');
-  return r;
+  return { ...r, stages };
+}
+
+/** Like {@link build} but returns diagnostics instead of throwing (for error-path tests). */
+async function tryBuild(wit: string, lang: 'wat' | 'js' | 'ts', source: string) {
+  const r = await client.build(wit, { lang, source });
+  return r.status === 'failed' ? { status: r.status, diagnostics: r.diagnostics } : { status: r.status };
 }
 
 async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string> } = {}) {
@@ -64,5 +76,5 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 
 const bench = { editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000) };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
-const engine = { ready: client.ready, build, run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
+const engine = { ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

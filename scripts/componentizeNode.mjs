@@ -21,7 +21,9 @@ export async function componentizeNode({ source, witSource, worldName }) {
   const started = performance.now();
   // The (source, opts) form writes the source into componentize-js's own temp dir as source.js,
   // the same file name the in-browser pipeline uses, so error locations read the same.
-  const { component } = await componentize(source, { witWorld: witSource, worldName });
+  // http/fetch-event off, as in the browser (src/toolchain/js/snapshotJsGuest.ts JS_ENGINE_FEATURES):
+  // the playground has no wasi:http host, and disabling them drops the wasi:http imports.
+  const { component } = await componentize(source, { witWorld: witSource, worldName, disableFeatures: ['http', 'fetch-event'] });
   return { component, ms: performance.now() - started };
 }
 

@@ -2,8 +2,10 @@ import type { Example } from './exampleTypes';
 import { keyvalueExamples } from './keyvalue/index';
 import { messagingExamples } from './messaging/index';
 import { blobstoreExamples } from './blobstore/index';
+import { proposalExamples } from './proposals/index';
+import { jsExamples } from './js/index';
 
 export type { Example, ExampleGuest } from './exampleTypes';
 
 /** Every example in picker order. */
-export const examples: Example[] = [...keyvalueExamples, ...messagingExamples, ...blobstoreExamples];
+export const examples: Example[] = [...keyvalueExamples, ...messagingExamples, ...blobstoreExamples, ...jsExamples, ...proposalExamples];

@@ -18,7 +18,19 @@ export type BuildRequest = {
   /** World to build; defaults to the only world of the user's package. */
   world?: string;
   guest: GuestSource;
+  /**
+   * Skip the JS fast path (re-snapshot patched into the slot's previous build) and build the
+   * whole component, e.g. before a download: fast-path artifacts carry stale `component` bytes.
+   */
+  full?: boolean;
 };
+
+/**
+ * Main thread → build worker: prepare the JS engine for this WIT (load it, splice the world's
+ * bindings) while the user is still editing, so the first JS build skips the slowest step.
+ * No reply; errors surface on the next build.
+ */
+export type WarmRequest = { type: 'warm'; wit: string; world?: string };
 
 /** Where a diagnostic points. Lines and columns are 1-based. */
 export interface Diagnostic {
@@ -55,6 +67,11 @@ export interface BuildArtifact {
   /** The component's WIT as wasm-tools prints it. */
   componentWit: string;
   timings: Record<string, number>;
+  /**
+   * True when a JS guest was rebuilt on the fast path: `files` run the new source, but
+   * `component` is the previous full build's. Request a `full` build before offering it.
+   */
+  componentStale?: boolean;
 }
 
 /** Build worker → main thread. */
@@ -69,8 +86,13 @@ const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNum
 
 /** Returns an error string, or null when `value` is a well-formed BuildRequest. */
 export function validateBuildRequest(value: unknown): string | null {
-  const err = checkUnion(value, { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck } }, 'build request');
+  const err = checkUnion(
+    value,
+    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString) } },
+    'build request',
+  );
   if (err) return err;
+  if ((value as { type: string }).type === 'warm') return null;
   const guest = (value as BuildRequest).guest as { lang?: unknown; source?: unknown; bytes?: unknown };
   if (guest?.lang === 'component') return isBytes(guest.bytes, 'guest.bytes');
   if (guest?.lang === 'wat' || guest?.lang === 'js' || guest?.lang === 'ts') return isString(guest.source, 'guest.source');

@@ -4,6 +4,7 @@ import * as random from '@bytecodealliance/preview2-shim/random';
 import type { InterfaceImpl } from '../hosts/hostContract';
 import { ioHost } from '../hosts/io/index';
 import { createInputStream, createOutputStream, createPollable, createTimerPollable } from '../hosts/io/index';
+import { createFilesystemBase } from './createFilesystemBase';
 
 type Log = (stream: 'stdout' | 'stderr', text: string) => void;
 
@@ -49,6 +50,8 @@ export function createWasiBase(log: Log): Record<string, InterfaceImpl> {
     'wasi:random/random': random.random as InterfaceImpl,
     'wasi:random/insecure': random.insecure as InterfaceImpl,
     'wasi:random/insecure-seed': random.insecureSeed as InterfaceImpl,
+    // JS guests (componentize-js) import a filesystem through the preview1 adapter.
+    ...createFilesystemBase(),
   };
   return base;
 }

@@ -6,7 +6,7 @@ import { splitInterfaceId } from './witNames';
 import { wrapInterface, type CallSink } from './wrapInterface';
 
 /** Packages served by preview2-shim rather than by a playground host. */
-const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random'];
+const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random', 'wasi:filesystem'];
 
 /** The jco import object for one component plus the host packages that serve it. */
 export interface SelectedHosts {

@@ -1,14 +1,34 @@
 import { componentEmbed, componentNew, componentWit, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile/component';
 import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildProtocol';
-import { analyzeWit, locateWitBuildError, type WorldAnalysis } from './analyzeWit';
+import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
+import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
+import { locateJsError } from './js/locateJsError';
 import { cleanMessage, locateWatError } from './locateWatError';
 
-/** Result of one build: an artifact, or diagnostics to show as editor markers. */
-export type BuildOutcome = { ok: true; artifact: BuildArtifact } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * Result of one build: an artifact, or diagnostics to show as editor markers. `worldKey`
+ * identifies the analysed world (WIT with deps + world name): a later JS build may take the
+ * fast path from this artifact only when its key is the same.
+ */
+export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Hook for guest languages other than WAT: produce a component for the analysed world. */
 export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progress: (stage: string, fraction?: number) => void) => Promise<Uint8Array>;
+
+/** Fast Run path for JS guests: new transpiled files from an earlier build of the same world. */
+export type RebuildGuest = (
+  guest: GuestSource,
+  world: WorldAnalysis,
+  previousFiles: ReadonlyArray<readonly [string, Uint8Array]>,
+  progress: (stage: string, fraction?: number) => void,
+) => Promise<[string, Uint8Array][]>;
+
+/** An earlier successful build in the same slot, for {@link RebuildGuest}. */
+export interface PreviousBuild {
+  artifact: BuildArtifact;
+  worldKey: string;
+}
 
 /**
  * WIT + guest → component → JS bindings, all in-process (the build worker). WAT guests
@@ -18,7 +38,14 @@ export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progr
 export async function buildComponent(
   wit: string,
   guest: GuestSource,
-  opts: { world?: string; componentize?: ComponentizeGuest; progress?: (stage: string, fraction?: number) => void } = {},
+  opts: {
+    world?: string;
+    componentize?: ComponentizeGuest;
+    progress?: (stage: string, fraction?: number) => void;
+    /** With `previous`, lets a JS/TS build skip componentNew and transpile (see RebuildGuest). */
+    rebuild?: RebuildGuest;
+    previous?: PreviousBuild;
+  } = {},
 ): Promise<BuildOutcome> {
   const timings: Record<string, number> = {};
   const progress = opts.progress ?? (() => {});
@@ -29,9 +56,23 @@ export async function buildComponent(
     t = now;
   };
 
-  const analysis = analyzeWit(wit, opts.world);
+  // An opened component brings its own world; the user's WIT plays no part.
+  let analysis: AnalysisOutcome;
+  let printedWit: string | undefined;
+  if (guest.lang === 'component') {
+    progress('read-component');
+    try {
+      printedWit = await componentWit(guest.bytes);
+    } catch (e) {
+      return { ok: false, diagnostics: [{ file: 'guest', line: 1, column: 1, message: `not a WebAssembly component: ${cleanMessage(messageOf(e))}` }] };
+    }
+    analysis = analyzeComponentWorld(printedWit).outcome;
+  } else {
+    analysis = analyzeWit(wit, opts.world);
+  }
   if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics };
   const world = analysis.world;
+  const worldKey = JSON.stringify([world.source, world.world]);
   lap('wit');
 
   let component: Uint8Array;
@@ -66,17 +107,36 @@ export async function buildComponent(
     lap('componentNew');
   } else {
     if (!opts.componentize) return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `no compiler for ${guest.lang} guests is loaded` }] };
+    const { previous, rebuild } = opts;
+    if (previous && rebuild && previous.worldKey === worldKey) {
+      try {
+        const files = await rebuild(guest, world, previous.artifact.files, progress);
+        lap('rebuild');
+        return { ok: true, worldKey, artifact: { ...previous.artifact, files, componentStale: true, timings } };
+      } catch (e) {
+        // Only "the previous build doesn't fit" falls back to a full build; guest errors are final.
+        if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
+      }
+    }
     try {
       component = await opts.componentize(guest, world, progress);
     } catch (e) {
-      return { ok: false, diagnostics: [{ file: 'guest', line: 1, column: 1, message: messageOf(e) }] };
+      return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
     }
     lap('componentize');
   }
-  return transpile(component, world, timings, lap, progress);
+  const outcome = await transpile(component, world, timings, lap, progress, printedWit);
+  return outcome.ok ? { ...outcome, worldKey } : outcome;
 }
 
-async function transpile(component: Uint8Array, world: WorldAnalysis, timings: Record<string, number>, lap: (n: string) => void, progress: (s: string) => void): Promise<BuildOutcome> {
+async function transpile(
+  component: Uint8Array,
+  world: WorldAnalysis,
+  timings: Record<string, number>,
+  lap: (n: string) => void,
+  progress: (s: string) => void,
+  knownWit?: string,
+): Promise<BuildOutcome> {
   progress('transpile');
   await bindgenReady;
   let out;
@@ -91,14 +151,19 @@ async function transpile(component: Uint8Array, world: WorldAnalysis, timings: R
     return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `transpile: ${cleanMessage(messageOf(e))}` }] };
   }
   lap('generate');
-  const printed = await componentWit(component).catch((e: unknown) => `// could not print WIT: ${messageOf(e)}`);
+  const printed = knownWit ?? (await componentWit(component).catch((e: unknown) => `// could not print WIT: ${messageOf(e)}`));
   lap('componentWit');
+  // The component may import more than the world names: componentize-js adds wasi:cli,
+  // wasi:io, wasi:filesystem… (newer versions) through the preview1 adapter. The run worker
+  // serves those from its WASI base, so they must be in the list it selects hosts from.
+  const baseImports = printed.startsWith('//') ? [] : readRootWorld(printed).imports.filter(isBaseInterface);
   return {
     ok: true,
+    worldKey: '',
     artifact: {
       component,
       files: out.files,
-      importedInterfaces: world.importedInterfaces,
+      importedInterfaces: [...new Set([...world.importedInterfaces, ...baseImports])],
       exportedInterfaces: world.exportedInterfaces,
       exports: world.exports,
       asyncImports: world.asyncImports,

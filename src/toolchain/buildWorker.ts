@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { $init as bindgenReady } from '@bytecodealliance/jco-transpile/component';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { validateBuildRequest, type BuildRequest, type BuildResponse } from '../protocol/buildProtocol';
-import { buildComponent, messageOf, type ComponentizeGuest } from './buildComponent';
+import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmRequest } from '../protocol/buildProtocol';
+import { analyzeWit } from './analyzeWit';
+import { buildComponent, messageOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 
 /**
  * Long-lived build worker: loads the toolchain once, then serves build requests one at a
@@ -24,11 +25,31 @@ const componentizeJs: ComponentizeGuest = async (guest, world, progress) => {
   const mod = await import('./js/componentizeGuest');
   return mod.componentizeGuest(guest, world, progress);
 };
+const rebuildJs: RebuildGuest = async (guest, world, previousFiles, progress) => {
+  const mod = await import('./js/componentizeGuest');
+  return mod.rebuildGuestFiles(guest, world, previousFiles, progress);
+};
+
+/** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
+const previousJs = new Map<string, PreviousBuild>();
+
+/** Splices the JS engine for a WIT world ahead of the first JS build (see WarmRequest). */
+async function warm(req: WarmRequest): Promise<void> {
+  const analysis = analyzeWit(req.wit, req.world);
+  if (!analysis.ok) return;
+  const mod = await import('./js/snapshotJsGuest');
+  await mod.warmJsWorld({ witSource: analysis.world.source, worldName: analysis.world.world }).catch(() => {});
+}
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
   const err = validateBuildRequest(ev.data);
   if (err) {
     post({ type: 'failed', seq: -1, diagnostics: [{ file: 'build', line: 1, column: 1, message: `build worker rejected a message: ${err}` }] });
+    return;
+  }
+  if ((ev.data as { type: string }).type === 'warm') {
+    // Queued like builds: a splice running concurrently with a build would only compete for the CPU.
+    chain = chain.then(() => warm(ev.data as WarmRequest));
     return;
   }
   const req = ev.data as BuildRequest;
@@ -38,14 +59,20 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
 };
 
 async function handle(req: BuildRequest): Promise<void> {
-  if (req.seq < (latest.get(req.slot ?? 'main') ?? -1)) return;
+  const slot = req.slot ?? 'main';
+  if (req.seq < (latest.get(slot) ?? -1)) return;
   await ready;
+  const isJs = req.guest.lang === 'js' || req.guest.lang === 'ts';
   try {
     const outcome = await buildComponent(req.wit, req.guest, {
       world: req.world,
       componentize: componentizeJs,
+      rebuild: rebuildJs,
+      previous: isJs && !req.full ? previousJs.get(slot) : undefined,
       progress: (stage, fraction) => post({ type: 'progress', seq: req.seq, stage, fraction }),
     });
+    // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
+    if (outcome.ok && isJs) previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
     if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics });
   } catch (e) {

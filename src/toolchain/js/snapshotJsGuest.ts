@@ -32,18 +32,23 @@ export interface GuestSnapshot {
   timings: { loadMs: number; spliceMs: number; compileMs: number; initializeMs: number; snapshotMs: number };
 }
 
-/** Same default feature set as componentize-js, so both builds import the same interfaces. */
-const DEFAULT_FEATURES: EngineFeature[] = ['stdio', 'random', 'clocks', 'http', 'fetch-event'];
+/**
+ * componentize-js's defaults minus `http` and `fetch-event` (its `disableFeatures`): the
+ * playground has no wasi:http host, and with them disabled the splicer drops the wasi:http
+ * imports entirely. scripts/componentizeNode.mjs disables the same two, so both builds
+ * import the same interfaces.
+ */
+export const JS_ENGINE_FEATURES: EngineFeature[] = ['stdio', 'random', 'clocks'];
+const DEFAULT_FEATURES = JS_ENGINE_FEATURES;
 const CHECK_INIT_ERRORS: Record<number, string> = {
   1: 'Unable to extract expected exports list',
   2: 'Unable to parse the core ABI export types',
 };
 
-function featuresFor(source: string): EngineFeature[] {
-  // Like componentize-js: a hand-written wasi:http incoming handler replaces the fetch-event one.
-  const exportsIncomingHandler =
-    /export\s+(?:async\s+)?(?:const|let|var|function\*?|class)\s+incomingHandler\b|export\s*\{[^}]*\bincomingHandler\b/.test(source);
-  return DEFAULT_FEATURES.filter((f) => !(f === 'fetch-event' && exportsIncomingHandler));
+// With fetch-event disabled, componentize-js's "an incomingHandler export replaces fetch-event"
+// rule has nothing left to remove: every source gets the same features (and one cached splice).
+function featuresFor(_source: string): EngineFeature[] {
+  return DEFAULT_FEATURES;
 }
 
 /**

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { locateJsError } from './locateJsError';
+
+describe('locateJsError', () => {
+  it('places an engine error at the source.js position it cites', () => {
+    const d = locateJsError('JavaScript guest failed to initialise (exited with code 1):\nError: boom\n  at source.js:7:11\n  at initializer.js:3:1');
+    expect(d).toMatchObject({ file: 'guest', line: 7, column: 11 });
+    expect(d.message).toContain('Error: boom');
+  });
+
+  it('understands positions already mapped back to a TypeScript guest', () => {
+    expect(locateJsError('SyntaxError: unexpected token at guest.ts:3:5')).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('falls back to the top of the guest when no position is given', () => {
+    expect(locateJsError('Unable to extract expected exports list')).toMatchObject({ file: 'guest', line: 1, column: 1 });
+  });
+});
