@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { examples, type Example } from '../src/index';
+import { examples } from '../src/index';
 import { EditorPane } from './EditorPane';
 import { SCRATCH_ID } from './ExamplePicker';
 import { getTraceStore } from './engine';
@@ -8,29 +8,44 @@ import { Header } from './Header';
 import { OutputPane } from './OutputPane';
 import { PaneSplitter, resizePanes } from './PaneSplitter';
 import type { PanelContext } from './panels/panelContext';
-import { scratchExample } from './state/scratchExample';
+import { EmbedHeader } from './presenter/EmbedHeader';
+import { FullscreenPanel, useStagePanel } from './presenter/FullscreenPanel';
+import { PresenterControls } from './presenter/PresenterControls';
+import { usePresenter } from './presenter/usePresenter';
+import { NoticeBar } from './share/NoticeBar';
+import { shareLink, withTimeLimit } from './share/readShareHash';
+import { ShareMenu } from './share/ShareMenu';
+import { useShareHash } from './share/useShareHash';
+import { WorkspacesMenu } from './share/WorkspacesMenu';
+import { readStartup, timeLimitOf } from './state/readStartup';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
-import { useWorkspace } from './state/useWorkspace';
-import { createLocalWorkspaceStore } from './state/workspaceStore';
+import { useNotices } from './state/useNotices';
+import { useWorkspace, type OpenRequest } from './state/useWorkspace';
+import { useWorkspaceNotices } from './state/useWorkspaceNotices';
 import { useRunner } from './useRunner';
-
-const workspaceStore = createLocalWorkspaceStore();
-const findExample = (id: string | undefined): Example => examples.find((e) => e.id === id) ?? (id === SCRATCH_ID ? scratchExample : (examples[0] ?? scratchExample));
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
-  const [settings, setSettings] = useState<Settings>(loadSettings);
-  const example = useMemo(() => findExample(settings.lastExampleId), [settings.lastExampleId]);
-  const ws = useWorkspace(workspaceStore, example);
+  const [startup] = useState(() => readStartup(location, loadSettings()));
+  const embed = startup.mode.embed;
+  const [settings, setSettings] = useState<Settings>(startup.settings);
+  const ws = useWorkspace(startup.request, !embed);
+  const example = ws.example;
+  const notices = useNotices();
+  useWorkspaceNotices(ws, notices);
+  useShareHash(ws, startup.hash, notices, !embed);
+  const presenter = usePresenter(startup.mode);
+  const stagePanel = useStagePanel();
   const runner = useRunner();
   const [activeGuest, setActiveGuest] = useState(0);
-  const [panel, setPanel] = useState('console');
+  const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
   const guestIndex = Math.max(0, Math.min(activeGuest, ws.guests.length - 1));
   const guest = ws.guests[guestIndex];
   const diags = (guest && runner.diagnostics[guest.name]) || [];
 
-  useEffect(() => saveSettings(settings), [settings]);
+  // Embedded views never touch the visitor's own settings.
+  useEffect(() => void (embed || saveSettings(settings)), [settings, embed]);
   // Guests of the previous example would keep serving (and markers would point into the wrong sources).
   const resetRunner = runner.reset;
   useEffect(() => {
@@ -38,6 +53,20 @@ export function App() {
     resetRunner();
   }, [example, resetRunner]);
   const onSettings = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  // Remember what is open for the next visit: an example, or a saved/edited named workspace.
+  useEffect(() => {
+    if (ws.origin === 'example') onSettings({ lastExampleId: ws.example.id, lastWorkspaceId: undefined });
+    else if (ws.recordId) onSettings({ lastExampleId: ws.example.id, lastWorkspaceId: ws.recordId });
+  }, [ws.origin, ws.recordId, ws.example, onSettings]);
+  const openWorkspace = useCallback(
+    (request: OpenRequest & { kind: 'workspace' }) => {
+      onSettings({ timeLimitMs: timeLimitOf(request) });
+      void ws.open(request);
+    },
+    [onSettings, ws],
+  );
+  const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
+  const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
   const [p1, p2, p3] = settings.panes;
 
@@ -82,10 +111,13 @@ export function App() {
 
   return (
     <div className="app">
+      {embed ? (
+        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={runner.status} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location), '_blank', 'noopener')} />
+      ) : (
       <Header
         examples={examples}
         exampleId={example.id}
-        onPickExample={(id) => onSettings({ lastExampleId: id })}
+        onPickExample={(id) => void ws.open({ kind: 'example', id })}
         settings={settings}
         onSettings={onSettings}
         phase={runner.phase}
@@ -93,26 +125,38 @@ export function App() {
         onRun={() => void run()}
         onStop={runner.stop}
         onReset={ws.reset}
+        extra={
+          <>
+            <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
+            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
+            <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />
+          </>
+        }
       />
-      <p className="example-description" data-testid="example-description">
-        <strong>{example.title}.</strong> {example.description}
-      </p>
+      )}
+      <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
+      {!embed && (
+        <p className="example-description" data-testid="example-description">
+          <strong>{example.title}.</strong> {example.description}
+        </p>
+      )}
       {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
       <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
         {guest ? (
-          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="wit-editor" />
+          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
         <PaneSplitter index={0} onResize={onResize} label="Resize WIT and guest editors" />
         {guest ? (
-          <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={settings.fontSize} plain={settings.plainEditor} testId="guest-editor" />
+          <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
         ) : (
           <div className="pane" />
         )}
         <PaneSplitter index={1} onResize={onResize} label="Resize guest editor and output" />
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>
+      {presenter.fullscreen && <FullscreenPanel ctx={ctx} phase={runner.phase} status={runner.status} onRun={() => void run()} onClose={() => presenter.setFullscreen(false)} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Example } from '../src/index';
 import { ExamplePicker } from './ExamplePicker';
 import { SettingsMenu } from './SettingsMenu';
@@ -15,13 +16,15 @@ interface Props {
   onRun(): void;
   onStop(): void;
   onReset(): void;
+  /** More header controls from other modules (share, workspaces, presenter), before the settings menu. */
+  extra?: ReactNode;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
-export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset }: Props) {
+export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset, extra }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header">
@@ -53,6 +56,7 @@ export function Header({ examples, exampleId, onPickExample, settings, onSetting
         />
         ms
       </label>
+      {extra}
       <SettingsMenu settings={settings} onSettings={onSettings} />
       <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
         {status}

@@ -11,6 +11,8 @@ export interface Settings {
   plainEditor: boolean;
   /** Example shown on the next visit; undefined = first example. */
   lastExampleId?: string;
+  /** Named workspace (IndexedDB record id) open on the last visit; wins over lastExampleId. */
+  lastWorkspaceId?: string;
   /** Editor font size in px. */
   fontSize: number;
   /** Widths of the WIT, guest and output panes as fractions of the row (sum 1). */
@@ -59,6 +61,7 @@ export function migrateSettings(raw: unknown): Settings {
   // A newer version (v > 1) is read field by field too: keep what we understand rather than resetting.
   const legacy = o.v === undefined;
   const lastExampleId = typeof o.lastExampleId === 'string' && o.lastExampleId ? o.lastExampleId : undefined;
+  const lastWorkspaceId = typeof o.lastWorkspaceId === 'string' && o.lastWorkspaceId ? o.lastWorkspaceId : undefined;
   return {
     v: 1,
     timeLimitMs: numberOr(legacy && o.timeLimitMs === undefined ? o.timeLimit : o.timeLimitMs, defaultSettings.timeLimitMs, TIME_LIMIT_RANGE),
@@ -66,6 +69,7 @@ export function migrateSettings(raw: unknown): Settings {
     fontSize: numberOr(o.fontSize, defaultSettings.fontSize, FONT_SIZE_RANGE),
     panes: panesOr(o.panes),
     ...(lastExampleId ? { lastExampleId } : {}),
+    ...(lastWorkspaceId ? { lastWorkspaceId } : {}),
   };
 }
 

@@ -1,0 +1,36 @@
+import type { RunPhase } from '../useRunner';
+import './presenter.css';
+
+interface Props {
+  title: string;
+  phase: RunPhase;
+  status: string;
+  onRun(): void;
+  onStop(): void;
+  /** Opens the current workspace in the full playground (a new tab). */
+  onOpenFull(): void;
+}
+
+/** The only chrome of `?embed`: what is shown, Run/Stop, status and a way out to the full app. */
+export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull }: Props) {
+  const busy = phase === 'building' || phase === 'running';
+  return (
+    <header className="app-header embed-header" data-testid="embed-header">
+      <span className="embed-title" title={title}>
+        {title}
+      </span>
+      <button type="button" className="primary" data-testid="run" onClick={onRun}>
+        {busy ? 'Re-run' : 'Run'}
+      </button>
+      <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'}>
+        Stop
+      </button>
+      <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
+        {status}
+      </span>
+      <button type="button" className="small" onClick={onOpenFull} data-testid="open-full" title="Open this workspace in the full WASI Cloud Playground">
+        Open in playground ↗
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Presenter } from './usePresenter';
+import './presenter.css';
+
+/** Header buttons: presenter mode on/off and the fullscreen diagram (also on F). */
+export function PresenterControls({ presenter, stageTitle }: { presenter: Presenter; stageTitle: string }) {
+  return (
+    <>
+      <button type="button" data-testid="fullscreen-toggle" onClick={() => presenter.setFullscreen(true)} title={`Show the ${stageTitle.toLowerCase()} fullscreen (F)`}>
+        {stageTitle} <kbd>F</kbd>
+      </button>
+      <button
+        type="button"
+        data-testid="present-toggle"
+        aria-pressed={presenter.present}
+        className={presenter.present ? 'present-on' : undefined}
+        onClick={presenter.togglePresent}
+        title="Presenter mode: large fonts, high contrast, simpler header"
+      >
+        Present
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { decodeShare, encodeShare, isShareHash, ShareError, type Workspace } from '../../src/index';
+import { appExamples, findAppExample } from '../state/appWorkspaces';
+import type { OpenRequest } from '../state/useWorkspace';
+
+/** What a URL hash asks for: nothing, a shared workspace, or a link that can't be read. */
+export type HashRequest = { kind: 'none' } | { kind: 'share'; request: OpenRequest & { kind: 'workspace' } } | { kind: 'damaged'; message: string };
+
+/** Name a shared workspace gets in the Workspaces list once the user edits it. */
+export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(ws.exampleId)?.title ?? 'workspace'}`;
+
+/** Reads `location.hash`. Never throws: a bad link becomes `damaged` with the codec's message. */
+export function readShareHash(hash: string): HashRequest {
+  if (!isShareHash(hash)) return { kind: 'none' };
+  try {
+    const workspace = decodeShare(hash, appExamples);
+    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' } };
+  } catch (e) {
+    return { kind: 'damaged', message: e instanceof ShareError ? e.message : String(e) };
+  }
+}
+
+/** The workspace as it will run: the header's time limit is part of what is shared. */
+export const withTimeLimit = (ws: Workspace, timeLimitMs: number): Workspace => ({ ...ws, settings: { ...ws.settings, timeLimitMs } });
+
+/** Link that opens `ws` in the full app (or embedded with `embed`); throws ShareError when it can't be encoded. */
+export function shareLink(ws: Workspace, base: Pick<Location, 'origin' | 'pathname'>, embed = false): string {
+  return `${base.origin}${base.pathname}${embed ? '?embed' : ''}${encodeShare(ws, appExamples)}`;
+}
+
+/** The user-facing text of the damaged-link notice. */
+export const damagedLinkText = (message: string): string => `This share link is damaged: ${message} Your own workspace was loaded instead.`;

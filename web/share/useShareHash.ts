@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import type { Notices } from '../state/useNotices';
+import type { WorkspaceState } from '../state/useWorkspace';
+import { damagedLinkText, readShareHash, type HashRequest } from './readShareHash';
+
+const NOTICE = 'share-link';
+
+/**
+ * Share links after startup: shows the damaged-link message for the first hash, opens
+ * links pasted into the address bar later (hashchange), tells the user their own workspace
+ * is untouched, and drops the hash once the shared copy is saved or left — so a reload
+ * then shows the user's own work instead of the original link again.
+ */
+export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: Notices, persist: boolean): void {
+  const { show, dismiss } = notices;
+  const loadedHash = useRef(first.kind === 'share' ? location.hash : undefined);
+  const { open, origin, recordId, example } = ws;
+
+  useEffect(() => {
+    if (first.kind === 'damaged') show({ id: NOTICE, kind: 'error', text: damagedLinkText(first.message) });
+  }, [first, show]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const req = readShareHash(location.hash);
+      if (req.kind === 'damaged') show({ id: NOTICE, kind: 'error', text: damagedLinkText(req.message) });
+      if (req.kind !== 'share') return;
+      loadedHash.current = location.hash;
+      void open(req.request);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [open, show]);
+
+  const unsavedShare = origin === 'share' && recordId === undefined;
+  useEffect(() => {
+    if (!persist) return;
+    if (unsavedShare) {
+      show({
+        id: NOTICE,
+        kind: 'info',
+        text: `You opened a shared workspace. Your own "${example.title}" workspace is unchanged; edits here are saved as a separate workspace.`,
+        action: { label: 'Open my workspace', run: () => void open({ kind: 'example', id: example.id }) },
+      });
+      return;
+    }
+    if (loadedHash.current === undefined) return;
+    if (location.hash === loadedHash.current) history.replaceState(null, '', location.pathname + location.search);
+    loadedHash.current = undefined;
+    dismiss(NOTICE);
+  }, [unsavedShare, persist, example, open, show, dismiss]);
+}

@@ -1,0 +1,36 @@
+import { readViewMode, type ViewMode } from '../presenter/readViewMode';
+import { readShareHash, type HashRequest } from '../share/readShareHash';
+import { TIME_LIMIT_RANGE, type Settings } from './settings';
+import type { OpenRequest } from './useWorkspace';
+
+/** What the page was opened with: view mode, the share hash and which workspace to show first. */
+export interface Startup {
+  mode: ViewMode;
+  hash: HashRequest;
+  request: OpenRequest;
+  /** Settings to start with (a shared workspace brings its time limit). */
+  settings: Settings;
+}
+
+const clampLimit = (ms: number) => Math.min(TIME_LIMIT_RANGE.max, Math.max(TIME_LIMIT_RANGE.min, Math.round(ms)));
+
+/**
+ * Priority: a readable share link, then `?example=`, then (full app only) the workspace
+ * or example open on the last visit. Embedded views ignore the visitor's own history:
+ * the embedding page decides what is shown.
+ */
+export function readStartup(loc: Pick<Location, 'search' | 'hash'>, settings: Settings): Startup {
+  const mode = readViewMode(loc.search);
+  const hash = readShareHash(loc.hash);
+  if (hash.kind === 'share') {
+    return { mode, hash, request: hash.request, settings: { ...settings, timeLimitMs: clampLimit(hash.request.workspace.settings.timeLimitMs) } };
+  }
+  let request: OpenRequest;
+  if (mode.example || mode.embed) request = { kind: 'example', id: mode.example };
+  else if (settings.lastWorkspaceId) request = { kind: 'record', id: settings.lastWorkspaceId, fallbackExampleId: settings.lastExampleId };
+  else request = { kind: 'example', id: settings.lastExampleId };
+  return { mode, hash, request, settings };
+}
+
+/** The time-limit setting a shared or imported workspace asks for, within the allowed range. */
+export const timeLimitOf = (request: OpenRequest & { kind: 'workspace' }): number => clampLimit(request.workspace.settings.timeLimitMs);
