@@ -23,6 +23,12 @@ import { useNotices } from './state/useNotices';
 import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
 import { useRunner } from './useRunner';
+import { ComponentDropZone } from './component/OpenComponent';
+import { ComponentInfoPane, ComponentWitPane } from './component/ComponentPanes';
+import { ComponentToolbar } from './component/ComponentToolbar';
+import { openedGuest } from './component/openedGuest';
+import { useJsWarmup } from './component/useJsWarmup';
+import { useOpenedComponent } from './component/useOpenedComponent';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -37,6 +43,8 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
+  const component = useOpenedComponent();
+  useJsWarmup(ws.guests);
   const [activeGuest, setActiveGuest] = useState(0);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
@@ -71,14 +79,16 @@ export function App() {
   const [p1, p2, p3] = settings.panes;
 
   const run = useCallback(async () => {
-    const outcome = await runner.run(ws.guests, settings.timeLimitMs);
+    // An opened .wasm replaces the workspace's guests until it is closed.
+    const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
+    const outcome = await runner.run(guests, settings.timeLimitMs);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs]);
+  }, [runner, ws.guests, settings.timeLimitMs, component.opened]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -140,19 +150,26 @@ export function App() {
           <strong>{example.title}.</strong> {example.description}
         </p>
       )}
+      {!embed && <ComponentToolbar guest={guest} state={component} />}
       {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
       <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
-        {guest ? (
+        {component.opened ? (
+          <ComponentWitPane component={component.opened} />
+        ) : guest ? (
           <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
         <PaneSplitter index={0} onResize={onResize} label="Resize WIT and guest editors" />
-        {guest ? (
-          <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
-        ) : (
-          <div className="pane" />
-        )}
+        <ComponentDropZone onFile={(f) => void component.open(f)}>
+          {component.opened ? (
+            <ComponentInfoPane component={component.opened} onClose={component.close} />
+          ) : guest ? (
+            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
+          ) : (
+            <div className="pane" />
+          )}
+        </ComponentDropZone>
         <PaneSplitter index={1} onResize={onResize} label="Resize guest editor and output" />
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>

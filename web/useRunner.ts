@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type GuestHandle, type GuestState } from '../src/index';
+import { describeBuildStage } from './component/describeBuildStage';
+import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
 import { formatDiagnostic, formatMs, formatValue, splitLines } from './runFormat';
@@ -81,8 +83,9 @@ export function useRunner(): Runner {
       let buildMs = 0;
       for (const g of guests) {
         setStatus(`building ${g.name}…`);
-        const onProgress = (stage: string) => runId.current === my && setStatus(`building ${g.name}: ${stage}…`);
-        const r = await getBuildClient().build(g.wit, { lang: g.lang, source: g.source }, { onProgress });
+        const onProgress = (stage: string) => runId.current === my && setStatus(`building ${g.name}: ${describeBuildStage(stage)}…`);
+        // One slot per guest: a JS guest's fast rebuild starts from its own previous build.
+        const r = await getBuildClient().build(g.wit, guestSourceOf(g), { onProgress, slot: g.name });
         if (runId.current !== my || r.status === 'stale') return { status: 'aborted' };
         buildMs += r.ms;
         trace.addLocal([{ kind: 'lifecycle', phase: 'build', id: `${trace.tab}-ui:${my}:${g.name}`, guest: g.name, tab: trace.tab, at: performance.timeOrigin + performance.now(), ms: r.ms, detail: r.status }]);
