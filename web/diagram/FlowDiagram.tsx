@@ -78,9 +78,9 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
     <div className="flow-diagram" ref={wrap} data-testid="flow-diagram">
       <div className="flow-stage" style={{ height: layout.height }}>
         <canvas ref={canvas} className="flow-canvas" style={{ width: size.w, height: layout.height }} onClick={onCanvasClick} aria-label="Message and call edges" />
-        {['guests', 'topics', 'stores'].map((label, i) => (
-          <span key={label} className="flow-column-label" style={{ left: (size.w / 3) * (i + 0.5) }}>
-            {label}
+        {layout.columns.map((c) => (
+          <span key={c.label} className="flow-column-label" style={{ left: c.x }}>
+            {c.label}
           </span>
         ))}
         {nodes.map((n) => {

@@ -46,8 +46,10 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
   const laneX = useMemo(() => new Map(lanes.map((n, i) => [n.id, GUTTER + laneW * (i + 0.5)])), [lanes, laneW]);
   const width = GUTTER + laneW * lanes.length;
   const height = indices.length * TIMELINE_ROW_HEIGHT;
-  const first = Math.max(0, Math.floor(scrollTop / TIMELINE_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(indices.length, Math.ceil((scrollTop + box.h) / TIMELINE_ROW_HEIGHT) + OVERSCAN);
+  // A shorter list (filter, clear) clamps the real scroll position before any scroll event arrives.
+  const top = Math.max(0, Math.min(scrollTop, height - box.h));
+  const first = Math.max(0, Math.floor(top / TIMELINE_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(indices.length, Math.ceil((top + box.h) / TIMELINE_ROW_HEIGHT) + OVERSCAN);
   const base = store.events.at(0)?.at ?? 0;
   const rows = [];
   for (let r = first; r < last; r++) {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../../src/index';
 import { stepOf } from './flowGraph';
+import { topicOf } from './timelineFilter';
 
 interface Props {
   event: TraceEvent;
@@ -26,9 +27,10 @@ export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, 
       className={cls}
       style={{ transform: `translateY(${top}px)` }}
       data-testid="timeline-row"
+      data-event-id={event.id}
       data-kind={event.kind}
       data-action={action}
-      data-topic={event.kind === 'message' ? event.topic : undefined}
+      data-topic={topicOf(event)}
       role="row"
       aria-selected={selected}
       title={`${title} — double-click to inspect`}

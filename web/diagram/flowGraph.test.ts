@@ -71,3 +71,17 @@ describe('flow graph', () => {
     expect(filterIndices(at, 3, f)).toEqual([0, 1, 2]);
   });
 });
+
+describe('timeline order', () => {
+  const ev = (at: number): TraceEvent => ({ id: `o:${at}:${Math.random()}`, guest: 'g', tab: 't', at, kind: 'lifecycle', phase: 'start' });
+  it('orders rows by time even when batches arrive out of order, keeping arrival order for ties', () => {
+    const ring = [ev(5), ev(6), ev(1), ev(2), ev(7), ev(2)];
+    expect(filterIndices((i) => ring[i], ring.length, { guest: '', topic: '', kind: '', text: '' })).toEqual([2, 3, 5, 0, 1, 4]);
+  });
+  it('falls back to a full sort for badly shuffled input', () => {
+    const ring = Array.from({ length: 400 }, (_, i) => ev(400 - i));
+    const out = filterIndices((i) => ring[i], ring.length, { guest: '', topic: '', kind: '', text: '' });
+    expect(out[0]).toBe(399);
+    expect(out[399]).toBe(0);
+  });
+});

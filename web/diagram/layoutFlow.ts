@@ -12,7 +12,11 @@ export interface NodeBox {
 export interface FlowLayout {
   boxes: Map<string, NodeBox>;
   height: number;
+  /** Centre x and caption of each drawn column. */
+  columns: { x: number; label: string }[];
 }
+
+const COLUMN_LABELS = ['guests', 'topics', 'stores'];
 
 /** Column index per node kind: guests left, topics middle, stores and containers right. */
 export const columnOf = (kind: FlowNodeKind) => (kind === 'guest' ? 0 : kind === 'topic' ? 1 : 2);
@@ -34,14 +38,17 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
   const tallest = Math.max(1, ...columns.map((c) => c.length));
   const pitch = Math.max(NODE_H + MIN_GAP, Math.min(MAX_PITCH, (height - 2 * PAD_Y) / tallest));
   const needed = Math.max(height, tallest * pitch + 2 * PAD_Y);
-  const colW = width / 3;
-  const w = Math.max(60, Math.min(170, colW - 28));
+  // Empty columns take no room (a pure messaging run has no stores), so edges get longer.
+  const used = [0, 1, 2].filter((ci) => columns[ci].length > 0 || ci === 0);
+  const colW = width / used.length;
+  const w = Math.max(60, Math.min(170, colW - 40));
   const boxes = new Map<string, NodeBox>();
-  columns.forEach((col, ci) => {
+  used.forEach((ci, slot) => {
+    const col = columns[ci];
     const top = (needed - col.length * pitch) / 2;
-    col.forEach((n, i) => boxes.set(n.id, { x: colW * (ci + 0.5), y: top + pitch * (i + 0.5), w, h: NODE_H }));
+    col.forEach((n, i) => boxes.set(n.id, { x: colW * (slot + 0.5), y: top + pitch * (i + 0.5), w, h: NODE_H }));
   });
-  return { boxes, height: needed };
+  return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: colW * (slot + 0.5), label: COLUMN_LABELS[ci] })) };
 }
 
 /**

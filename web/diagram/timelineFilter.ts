@@ -36,13 +36,47 @@ export function matchesTimeline(e: TraceEvent, f: TimelineFilter): boolean {
   return [e.envelope.id, e.envelope.subject].some((v) => typeof v === 'string' && v.toLowerCase().includes(n));
 }
 
-/** Ring indices in [0, end) passing the filter, oldest first. */
+/** Ring indices in [0, end) passing the filter, in time order (`at`, then arrival). */
 export function filterIndices(at: (i: number) => TraceEvent | undefined, end: number, f: TimelineFilter): number[] {
   const out: number[] = [];
+  const times: number[] = [];
   const all = !isFiltering(f);
   for (let i = 0; i < end; i++) {
     const e = at(i);
-    if (e && (all || matchesTimeline(e, f))) out.push(i);
+    if (e && (all || matchesTimeline(e, f))) {
+      out.push(i);
+      times.push(e.at);
+    }
   }
+  sortByTime(out, times);
   return out;
+}
+
+/**
+ * Workers and tabs deliver their events in batches, so the ring is only nearly in time
+ * order. Insertion sort is linear on such input; when the input turns out badly shuffled
+ * it stops early and the general (stable) sort finishes the job from the original order.
+ */
+function sortByTime(idx: number[], times: number[]): void {
+  const origIdx = idx.slice();
+  const origTimes = times.slice();
+  let moves = 0;
+  const budget = idx.length * 16 + 64;
+  for (let i = 1; i < idx.length; i++) {
+    const t = times[i];
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && times[j] > t) {
+      times[j + 1] = times[j];
+      idx[j + 1] = idx[j];
+      j--;
+      if (++moves > budget) {
+        const order = origIdx.map((_, k) => k).sort((a, b) => origTimes[a] - origTimes[b] || a - b);
+        for (let k = 0; k < order.length; k++) idx[k] = origIdx[order[k]];
+        return;
+      }
+    }
+    times[j + 1] = t;
+    idx[j + 1] = v;
+  }
 }

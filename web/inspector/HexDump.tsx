@@ -33,7 +33,7 @@ export function HexDump({ data }: { data: Uint8Array }) {
   }
   return (
     <div className="hex-dump" ref={ref} data-testid="inspector-hex" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      {count === 0 ? <div className="empty">Empty payload.</div> : <div style={{ height: count * ROW_H, position: 'relative' }}>{rows}</div>}
+      {count === 0 ? <div className="empty">Empty payload.</div> : <div style={{ height: count * ROW_H, position: 'relative', minWidth: 610 }}>{rows}</div>}
     </div>
   );
 }

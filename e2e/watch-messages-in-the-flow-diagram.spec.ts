@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
+
+const rowsCount = async (page: Page) => Number((await page.getByTestId('timeline-count').innerText()).match(/^(\d+)/)?.[1] ?? NaN);
+
+test('watch the pub/sub example in the flow diagram, inspect a delivery, pause and filter', async ({ page }) => {
+  await openApp(page);
+  await runExample(page, 'msg-fan-out');
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
+
+  await page.getByTestId('tab-diagram').click();
+  const node = (kind: string, name: string) => page.locator(`[data-testid="diagram-node"][data-kind="${kind}"][data-name="${name}"]`);
+  for (const guest of ['all-orders', 'payments', 'order-service']) await expect(node('guest', guest)).toBeVisible();
+  for (const topic of ['orders.created', 'orders.paid']) await expect(node('topic', topic)).toBeVisible();
+  // Guests sit left of topics.
+  const gx = (await node('guest', 'payments').boundingBox())!.x;
+  const tx = (await node('topic', 'orders.paid').boundingBox())!.x;
+  expect(gx).toBeLessThan(tx);
+  await page.screenshot({ path: test.info().outputPath('diagram.png') });
+
+  // A delivered orders.paid message → Inspector shows its CloudEvents envelope and JSON payload.
+  // Rows are virtualized (scrolling swaps them), so pin the row by its event id before clicking.
+  const firstDelivery = page.locator('[data-testid="timeline-row"][data-action="deliver"][data-topic="orders.paid"]').first();
+  const eventId = await firstDelivery.getAttribute('data-event-id');
+  const delivered = page.locator(`[data-testid="timeline-row"][data-event-id="${eventId}"]`);
+  await delivered.click();
+  await expect(delivered).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('diagram-inspect').click();
+  await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
+  const attr = (name: string) => page.locator(`[data-testid="inspector-attr"][data-name="${name}"] td`);
+  await expect(attr('specversion')).toHaveText('1.0');
+  await expect(attr('subject')).toHaveText('orders.paid');
+  await expect(attr('type')).toHaveText('wasi.messaging.message');
+  const json = page.getByTestId('inspector-json');
+  await expect(json).toBeVisible();
+  const parsed = JSON.parse(await json.innerText()) as Record<string, unknown>;
+  expect(typeof parsed).toBe('object');
+  await page.getByTestId('inspector-tab-hex').click();
+  await expect(page.getByTestId('inspector-hex')).toContainText('00000000');
+  await page.screenshot({ path: test.info().outputPath('inspector.png') });
+
+  // Pause: a second run adds events to the trace, but not rows to the timeline.
+  await page.getByTestId('tab-diagram').click();
+  await page.getByTestId('diagram-pause').click();
+  await expect(page.getByTestId('diagram-pause')).toHaveAttribute('aria-pressed', 'true');
+  const frozen = await rowsCount(page);
+  expect(frozen).toBeGreaterThan(0);
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
+  await page.getByTestId('tab-diagram').click();
+  await page.waitForTimeout(300);
+  expect(await rowsCount(page)).toBe(frozen);
+  await expect(page.getByTestId('diagram-count')).toContainText('paused');
+  await page.getByTestId('diagram-pause').click();
+  await expect.poll(() => rowsCount(page)).toBeGreaterThan(frozen);
+
+  // Filter by topic: fewer rows, all on that topic.
+  const all = await rowsCount(page);
+  await page.getByTestId('diagram-filter-topic').selectOption('orders.paid');
+  await expect.poll(() => rowsCount(page)).toBeLessThan(all);
+  const rowTopics = () => page.getByTestId('timeline-row').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-topic')))]);
+  await expect.poll(rowTopics).toEqual(['orders.paid']);
+  await page.screenshot({ path: test.info().outputPath('filtered.png') });
+});
