@@ -12,6 +12,7 @@ export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, Lifec
 export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';
 export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
+export { validateFaultConfig, type FaultConfig, type CallFault } from './hosts/faults/faultConfig';
 export { examples, type Example, type ExampleGuest } from './examples/index';
 export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from './wit/witLanguage';
 // Workspaces: model, share links, files and IndexedDB persistence.

@@ -29,6 +29,7 @@ import { ComponentToolbar } from './component/ComponentToolbar';
 import { openedGuest } from './component/openedGuest';
 import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
+import { resolveRunHosts } from './faults/workspaceFaults';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -81,14 +82,14 @@ export function App() {
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const outcome = await runner.run(guests, settings.timeLimitMs);
+    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, component.opened]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -115,8 +116,10 @@ export function App() {
       selectedEventId,
       selectEvent,
       showPanel: setPanel,
+      hosts: ws.workspace.hosts,
+      setHosts: ws.setHosts,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts],
   );
 
   return (

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../src/index';
 import { describeTraceEvent, formatRelative } from './trace/describeTraceEvent';
+import './faults/faults.css';
 
 interface Props {
   event: TraceEvent;
@@ -33,6 +34,8 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, sel
       </span>
       <span className="tc-kind">{d.kind}</span>
       <span className="tc-what" title={d.whatTitle}>
+        {/* Injected faults (src/hosts/faults) mark the event itself: drop, duplicate, delay… */}
+        {event.kind === 'message' && event.fault && <span className="badge badge-fault" data-testid="fault-badge">fault: {event.fault}</span>}
         {d.what}
       </span>
       <span className="tc-detail" title={d.detail}>

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './panels/builtinPanels';
 import './diagram/registerDiagramPanels';
+import './faults/registerFaultsPanel';
+import './customHosts/registerHostCodePanel';
 import './styles.css';
 
 const root = document.getElementById('root');

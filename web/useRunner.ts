@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type GuestHandle, type GuestState } from '../src/index';
+import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
@@ -19,10 +19,21 @@ export interface Runner {
   /** Build diagnostics by guest name, from the last run. */
   diagnostics: Record<string, Diagnostic[]>;
   console: ConsoleLog;
-  run(guests: ExampleGuest[], timeLimitMs: number): Promise<RunOutcome>;
+  run(guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome>;
   stop(): void;
   /** Stops everything and forgets diagnostics and status, e.g. when another example is loaded. */
   reset(): void;
+}
+
+/**
+ * Host-side settings of a Run (web/faults resolves them from the workspace and example).
+ * `faults` present = it decides every guest's faults (a missing name = none); absent = each
+ * guest's own `faults` default applies.
+ */
+export interface RunHosts {
+  faults?: Record<string, FaultConfig | undefined>;
+  /** User-written host packages by package id (StartOptions.customHosts). */
+  customHosts?: Record<string, string>;
 }
 
 const ACTIVE: GuestState[] = ['starting', 'running'];
@@ -71,7 +82,7 @@ export function useRunner(): Runner {
   }, [append, phase, stopAll]);
 
   const run = useCallback(
-    async (guests: ExampleGuest[], timeLimitMs: number): Promise<RunOutcome> => {
+    async (guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome> => {
       const my = ++runId.current;
       stopAll();
       clear();
@@ -111,7 +122,7 @@ export function useRunner(): Runner {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
         entry.handle = startGuest(
           artifact,
-          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: [] }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs },
+          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
           {
             onState: (s) => {
               entry.state = s;
@@ -150,4 +161,10 @@ export function useRunner(): Runner {
   }, [stopAll]);
 
   return { reset, phase, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
+}
+
+/** `{ faults }` for a guest's HostConfig, or nothing when it runs without faults. */
+function faultsOf(g: ExampleGuest, hosts: RunHosts | undefined): { faults?: FaultConfig } {
+  const faults = hosts?.faults ? hosts.faults[g.name] : g.faults;
+  return faults ? { faults } : {};
 }

@@ -1,4 +1,4 @@
-import type { Example, ExampleGuest, TraceStore } from '../../src/index';
+import type { Example, ExampleGuest, TraceStore, WorkspaceHosts } from '../../src/index';
 import type { ConsoleLine } from '../console/consoleTypes';
 import type { RunPhase } from '../useRunner';
 
@@ -26,6 +26,10 @@ export interface PanelContext {
    * Optional: views that can't edit the workspace leave it out and the Hosts tab is read-only.
    */
   updateGuestHosts?(index: number, patch: GuestHostsPatch): void;
+  /** The workspace's host settings (custom hosts, faults); absent in views without a workspace. */
+  hosts?: WorkspaceHosts;
+  /** Replaces the workspace's host settings (persisted; used by the next Run). */
+  setHosts?(hosts: WorkspaceHosts): void;
 }
 
 /** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */

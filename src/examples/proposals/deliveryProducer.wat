@@ -31,7 +31,7 @@
   (data (i32.const 48) "send failed: \00")
   (data (i32.const 64) "sent #\00")
   (data (i32.const 72) "sent \00")
-  (data (i32.const 80) " messages to topic deliveries, lingered 300 ms\00")
+  (data (i32.const 80) " messages to topic deliveries, lingered 800 ms\00")
   (data (i32.const 128) "deliveries\00")
   (data (i32.const 144) "delivery-demo\00")
   (data (i32.const 160) "deliveries.linger\00")
@@ -137,10 +137,10 @@
         (else (local.set $sent (i32.add (local.get $sent) (i32.const 1))) (call $puts (i32.const 64)) (call $put (i32.const 3000) (i32.const 2))))
       (call $println)
       (br_if $next (i32.lt_u (local.get $n) (i32.const 10))))
-    ;; Linger like a Kafka producer's flush(): the host appends each send to the topic log
+    ;; Linger 800 ms like a Kafka producer's flush(): the host appends each send to the topic log
     ;; in the background and holds delayed copies, and both die with this worker. A pull
     ;; receive on a quiet topic is the only way to wait that these interfaces offer.
-    (call $receive (local.get $sub) (i32.const 300) (i32.const 3104))
+    (call $receive (local.get $sub) (i32.const 800) (i32.const 3104))
     (call $drop_sub (local.get $sub))
     (call $drop_client (local.get $client))
     (call $puts (i32.const 72)) (call $putnum (local.get $sent)) (call $puts (i32.const 80)) (call $println)

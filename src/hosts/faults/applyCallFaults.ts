@@ -39,7 +39,7 @@ export function applyCallFaults(imports: Record<string, InterfaceImpl>, faults: 
     };
     for (const [name, value] of Object.entries(impl)) {
       if (typeof value !== 'function') continue;
-      if (isClass(value)) patchClass(value as unknown as PatchableClass, key, decide);
+      if (isClass(value)) patchClass(value as unknown as PatchableClass, toKebab(name), key, decide);
       else impl[name] = guard(value as Fn, toKebab(name), key, decide);
     }
   }
@@ -67,10 +67,10 @@ function guard(fn: Fn, witName: string, key: string, decide: (w: string) => bool
   return guarded;
 }
 
-function patchClass(cls: PatchableClass, key: string, decide: (w: string) => boolean): void {
+/** `res` comes from the import key, not `cls.name`: minified builds rename classes. */
+function patchClass(cls: PatchableClass, res: string, key: string, decide: (w: string) => boolean): void {
   if (cls[PATCHED]) return;
   cls[PATCHED] = true;
-  const res = toKebab(cls.name);
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, name);
     if (name === 'constructor' || !desc || typeof desc.value !== 'function') continue;

@@ -1,0 +1,4 @@
+import { registerPanel } from '../panels/registerPanel';
+import { FaultsPanel } from './FaultsPanel';
+
+registerPanel({ id: 'faults', title: 'Faults', order: 70, Component: FaultsPanel });
