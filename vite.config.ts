@@ -15,7 +15,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
-    rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
+    rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html', diagram: 'bench/diagram.html' } },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

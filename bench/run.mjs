@@ -62,6 +62,16 @@ try {
     console.log(`\n# ${name}`);
     table(Array.isArray(r) ? r : [r]);
   }
+  if (want('diagram')) {
+    // Separate page: the engine harness has no UI; this one renders the Diagram panel alone.
+    const dpage = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await dpage.goto(url.replace('/bench/index.html', '/bench/diagram.html'));
+    await dpage.waitForFunction(() => typeof window.wcpDiagramBench === 'function');
+    const r = await dpage.evaluate(() => window.wcpDiagramBench({ ms: 3000, rate: 500, prefill: 10000 }));
+    console.log('\n# Diagram + timeline frame times: 10,000 events held, 500 events/s streaming, 3 s (rAF deltas; ratio vs empty rAF loop, target p95 ratio < 1.5)');
+    table([r]);
+    await dpage.close();
+  }
 } finally {
   await browser.close();
   try {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceStore } from '../../src/index';
 import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
-import { aggregateEdges, stepOf, type FlowNode } from './flowGraph';
+import { stepOf, type FlowNode } from './flowGraph';
 import { layoutFlow } from './layoutFlow';
 import type { TraceView } from './useTraceView';
 
@@ -28,9 +28,7 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
   const [size, setSize] = useState({ w: 400, h: 220 });
   const nodes = view.nodes.list;
   const layout = useMemo(() => layoutFlow(nodes, size.w, size.h), [nodes, size.w, size.h]);
-  const at = (i: number) => store.events.at(i);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const edges = useMemo(() => aggregateEdges(at, view.end), [store, view.version]);
+  const edges = view.edges;
   const selected = selectedIndex >= 0 && selectedIndex < view.end ? store.events.at(selectedIndex) : undefined;
   const selectedStep = selected && stepOf(selected);
   const selectedEdge = selectedStep && (selectedStep.family === 'message' || selectedStep.family === 'call') ? `${selectedStep.family}|${selectedStep.from}|${selectedStep.to}` : undefined;

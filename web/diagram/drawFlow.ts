@@ -93,10 +93,18 @@ function arrowHead(g: CanvasRenderingContext2D, c: ReturnType<typeof edgeCurve>,
   g.fill();
 }
 
+// measureText is surprisingly costly when ~100 labels are drawn every frame.
+const widths = new Map<string, number>();
+
 function countLabel(g: CanvasRenderingContext2D, p: { x: number; y: number }, edge: FlowEdge, selected: boolean) {
   const text = edge.bad > 0 ? `×${edge.count} (${edge.bad}✗)` : `×${edge.count}`;
   g.font = '10px ui-monospace, Menlo, Consolas, monospace';
-  const w = g.measureText(text).width + 8;
+  let w = widths.get(text);
+  if (w === undefined) {
+    w = g.measureText(text).width + 8;
+    if (widths.size > 2000) widths.clear();
+    widths.set(text, w);
+  }
   g.fillStyle = COLORS.pill;
   g.strokeStyle = selected ? COLORS.label : COLORS.pillBorder;
   g.lineWidth = 1;

@@ -85,3 +85,22 @@ describe('timeline order', () => {
     expect(out[399]).toBe(0);
   });
 });
+
+describe('edge window', () => {
+  it('matches a full aggregation of what a bounded ring holds, across evictions', async () => {
+    const { createEdgeWindow } = await import('./createEdgeWindow');
+    const win = createEdgeWindow();
+    const capacity = 5;
+    const all: TraceEvent[] = [];
+    for (let k = 0; k < 12; k++) all.push(k % 3 === 0 ? call('c', 'get', { type: 'store', name: 's' }, k % 2 === 0) : msg('p', 'send', k % 2 ? 'a' : 'b'));
+    for (let total = 1; total <= all.length; total++) {
+      win.add(total - 1, all[total - 1]);
+      const first = Math.max(0, total - capacity);
+      win.evictBefore(first);
+      const ring = all.slice(first, total);
+      const expected = aggregateEdges((i) => ring[i], ring.length).sort((x, y) => x.key.localeCompare(y.key));
+      const got = win.list((abs) => abs - first).sort((x, y) => x.key.localeCompare(y.key));
+      expect(got).toEqual(expected);
+    }
+  });
+});

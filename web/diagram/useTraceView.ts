@@ -1,6 +1,7 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TraceStore } from '../../src/index';
-import { createFlowNodes, type FlowNodes } from './flowGraph';
+import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
+import { aggregateEdges, createFlowNodes, type FlowEdge, type FlowNodes } from './flowGraph';
 
 /** The slice of the trace ring the Diagram panel shows, plus pause and scrub controls. */
 export interface TraceView {
@@ -17,12 +18,15 @@ export interface TraceView {
   setScrub(end: number | undefined): void;
   /** Every node seen in [0, available), in stable slot order. */
   nodes: FlowNodes;
+  /** Diagram edges over ring indices [0, end). */
+  edges: FlowEdge[];
 }
 
 interface Shared {
   /** `events.total` when Pause was pressed: later events stay hidden until resumed. */
   frozenTotal?: number;
   nodes: FlowNodes;
+  edges: EdgeWindow;
   observedTotal: number;
 }
 
@@ -33,7 +37,7 @@ const shared = new WeakMap<TraceStore, Shared>();
 function sharedOf(store: TraceStore): Shared {
   let s = shared.get(store);
   if (!s) {
-    s = { nodes: createFlowNodes(), observedTotal: 0 };
+    s = { nodes: createFlowNodes(), edges: createEdgeWindow(), observedTotal: 0 };
     shared.set(store, s);
   }
   return s;
@@ -62,13 +66,17 @@ export function useTraceView(store: TraceStore, seedGuests: readonly string[]): 
   const availableTotal = total - size + available;
   if (size === 0 && s.observedTotal !== total) {
     s.nodes.reset();
+    s.edges.reset();
     s.observedTotal = total;
   }
+  s.edges.evictBefore(total - size);
   s.nodes.seedGuests(seedGuests);
   // Incremental: only events not observed yet (older ones may already be evicted).
   for (let abs = Math.max(s.observedTotal, total - size); abs < availableTotal; abs++) {
     const e = store.events.at(abs - (total - size));
-    if (e) s.nodes.observe(e, e.tab !== store.tab);
+    if (!e) continue;
+    s.nodes.observe(e, e.tab !== store.tab);
+    s.edges.add(abs, e);
   }
   s.observedTotal = Math.max(s.observedTotal, availableTotal);
 
@@ -82,5 +90,12 @@ export function useTraceView(store: TraceStore, seedGuests: readonly string[]): 
     },
     [store],
   );
-  return { version: `${version}:${end}:${s.nodes.version}`, available, end, paused: store.paused, setPaused, scrub, setScrub, nodes: s.nodes };
+  const edgesVersion = s.edges.version;
+  // Live: the incremental window. Scrubbed: a one-off full pass up to the scrub point.
+  const edges = useMemo(
+    () => (scrub === undefined ? s.edges.list((abs) => abs - (store.events.total - store.events.size)) : aggregateEdges((i) => store.events.at(i), scrub)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, scrub, scrub === undefined ? edgesVersion : version],
+  );
+  return { version: `${version}:${end}:${s.nodes.version}`, available, end, paused: store.paused, setPaused, scrub, setScrub, nodes: s.nodes, edges };
 }
