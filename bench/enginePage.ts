@@ -12,11 +12,11 @@ const client = createBuildClient();
 prewarmRunWorker();
 
 /**
- * Builds a guest. `component` takes the bytes of a ready-made component (a number array, as
- * Playwright's evaluate() can't pass a Uint8Array); its own WIT is used and `wit` is ignored.
+ * Builds a guest. `component` takes the bytes of a ready-made component (a Uint8Array, or a
+ * number array from Playwright's evaluate()); its own WIT is used and `wit` is ignored.
  */
-async function build(wit: string, lang: 'wat' | 'js' | 'ts' | 'component', source: string | number[], opts: { slot?: string; full?: boolean } = {}) {
-  const guest = lang === 'component' ? { lang, bytes: Uint8Array.from(source as number[]) } : { lang, source: source as string };
+async function build(wit: string, lang: 'wat' | 'js' | 'ts' | 'component', source: string | number[] | Uint8Array, opts: { slot?: string; full?: boolean } = {}) {
+  const guest = lang === 'component' ? { lang, bytes: source instanceof Uint8Array ? source : Uint8Array.from(source as number[]) } : { lang, source: source as string };
   const stages: string[] = [];
   const r = await client.build(wit, guest, { slot: opts.slot, full: opts.full, onProgress: (s) => stages.push(s) });
   if (r.status !== 'built') throw new Error(r.status === 'failed' ? JSON.stringify(r.diagnostics) : 'stale');
