@@ -53,11 +53,14 @@ export async function benchDiagram(opts: { ms?: number; rate?: number; prefill?:
   const unmount = mountDiagramBench(el, store, syntheticGuests);
   await new Promise((r) => setTimeout(r, 500)); // first render + layout settle
 
+  // Paced by elapsed time, not tick count: timers slip under load and must not lower the rate.
   let streamed = 0;
-  const perTick = Math.max(1, Math.round(rate / 50));
+  const t0 = performance.now();
   const timer = setInterval(() => {
-    store.addLocal(next(perTick, clock()));
-    streamed += perTick;
+    const due = Math.floor(((performance.now() - t0) / 1000) * rate) - streamed;
+    if (due <= 0) return;
+    store.addLocal(next(due, clock()));
+    streamed += due;
   }, 20);
   const loaded = await measureFrames(ms);
   clearInterval(timer);
