@@ -39,7 +39,7 @@ export function FullscreenPanel({ ctx, phase, status, onRun, onClose }: Props) {
           {status}
         </span>
         <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)} title="Use the whole screen (browser fullscreen)">
-          ⛶
+          Full screen
         </button>
         <button type="button" onClick={onClose} aria-label="Close fullscreen view" title="Close (F or Esc)" data-testid="fullscreen-close">
           ✕

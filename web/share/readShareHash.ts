@@ -28,4 +28,8 @@ export function shareLink(ws: Workspace, base: Pick<Location, 'origin' | 'pathna
 }
 
 /** The user-facing text of the damaged-link notice. */
-export const damagedLinkText = (message: string): string => `This share link is damaged: ${message} Your own workspace was loaded instead.`;
+export function damagedLinkText(message: string): string {
+  // The codec's messages start "The link is damaged: …"; don't say it twice.
+  const reason = message.replace(/^The link is damaged:\s*/i, '');
+  return `This share link is damaged: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} Your own workspace was loaded instead.`;
+}

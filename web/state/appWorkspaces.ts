@@ -1,5 +1,6 @@
 import { createWorkspaceStore, examples, importLegacyWorkspaces, workspaceFromExample, type Example, type Workspace, type WorkspaceStore } from '../../src/index';
 import { scratchExample } from './scratchExample';
+import { safeLocalStorage } from './settings';
 
 /**
  * Every example the UI can show. The scratch workspace lives in web/, so the share codec,
@@ -39,7 +40,7 @@ let ready: Promise<WorkspaceStore> | undefined;
 export function getAppStore(): Promise<WorkspaceStore> {
   store ??= createWorkspaceStore({ examples: appExamples });
   const s = store;
-  ready ??= importLegacyWorkspaces(s, globalThis.localStorage, appExamples).then(
+  ready ??= importLegacyWorkspaces(s, safeLocalStorage(), appExamples).then(
     (result) => {
       if (result.skipped.length) console.warn('Some old saved workspaces could not be moved to IndexedDB:', result.skipped);
       return s;

@@ -74,7 +74,19 @@ export function migrateSettings(raw: unknown): Settings {
 }
 
 /** Reads settings; storage errors (private mode, quota) mean defaults, never a crash. */
-export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Settings {
+/**
+ * `localStorage`, or undefined where merely reading the property throws (a sandboxed or
+ * storage-blocked iframe, e.g. an embedded view), so callers degrade instead of crashing.
+ */
+export function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = safeLocalStorage()): Settings {
   try {
     return migrateSettings(storage?.getItem(SETTINGS_KEY) ?? null);
   } catch {
@@ -82,7 +94,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = glo
   }
 }
 
-export function saveSettings(settings: Settings, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function saveSettings(settings: Settings, storage: Pick<Storage, 'setItem'> | undefined = safeLocalStorage()): void {
   try {
     storage?.setItem(SETTINGS_KEY, JSON.stringify(settings));
   } catch {

@@ -35,7 +35,8 @@ export interface WorkspaceState {
   saveError: WorkspaceStoreError | undefined;
   /** Why the requested workspace could not be loaded (something else is shown instead). */
   loadError: string | undefined;
-  updateGuest(index: number, patch: Partial<Pick<WorkspaceGuest, 'wit' | 'source'>>): void;
+  /** Changes one guest's sources, call or subscriptions (all saved and shared). */
+  updateGuest(index: number, patch: Partial<Omit<WorkspaceGuest, 'name'>>): void;
   setHosts(hosts: WorkspaceHosts): void;
   /** Back to the example's original sources (stored edits of an example are removed). */
   reset(): void;

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText, openApp, usePlainEditors } from './appHelpers';
+
+const px = (page: Page, testId: string, selector: string) =>
+  page.getByTestId(testId).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const height = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())?.height ?? 0;
+
+test('?present shows big, high-contrast text with a simpler header, and F shows the diagram fullscreen', async ({ page }) => {
+  await openApp(page, '?example=kv-counter');
+  await usePlainEditors(page);
+  const normalFont = await px(page, 'guest-editor', 'textarea');
+  const normalRun = await height(page, 'run');
+
+  await openApp(page, '?present&example=kv-counter');
+  expect(await px(page, 'guest-editor', 'textarea')).toBeGreaterThanOrEqual(Math.max(22, normalFont + 6));
+  expect(await height(page, 'run')).toBeGreaterThan(normalRun * 1.25);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+  await expect(page.getByTestId('present-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('time-limit')).toBeHidden();
+  await expect(page.getByTestId('settings')).toBeHidden();
+  await expect(page.getByTestId('share')).toBeHidden();
+
+  // F opens the flow diagram over everything; Ctrl+Enter still runs from there.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('f');
+  const stage = page.getByTestId('fullscreen-panel');
+  await expect(stage).toBeVisible();
+  await expect(stage).toHaveAttribute('data-panel', 'diagram');
+  await page.keyboard.press('Control+Enter');
+  await expect(stage.getByRole('status')).toContainText(/ran in/, { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(stage).toBeHidden();
+
+  // Typing an "f" in an editor is just typing.
+  const guest = page.getByTestId('guest-editor').locator('textarea');
+  await guest.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('f');
+  await expect(stage).toBeHidden();
+
+  // Leaving presenter mode restores the normal view and drops ?present from the URL.
+  await page.getByTestId('present-toggle').click();
+  await expect(page).not.toHaveURL(/present/);
+  expect(await px(page, 'guest-editor', 'textarea')).toBe(normalFont);
+  await expect(page.getByTestId('time-limit')).toBeVisible();
+});
+
+test('?embed shows only editors, Run and output, and runs an example', async ({ page }) => {
+  await page.goto('/?embed&example=kv-counter');
+  await expect(page.getByTestId('embed-header')).toBeVisible();
+  for (const id of ['example-picker', 'settings', 'share', 'workspaces', 'time-limit', 'example-description']) await expect(page.getByTestId(id)).toHaveCount(0);
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  await expect(page.getByTestId('guest-editor')).toBeVisible();
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/run\(\) → "?1"?/);
+});
+
+test('?embed&panel=diagram fits a small iframe and opens on the diagram', async ({ page }) => {
+  // A docs page embeds the playground. (Same site: this Chromium denies IndexedDB to
+  // cross-site frames, which the key-value host needs.)
+  const src = new URL('/?embed&panel=diagram&example=kv-counter', test.info().project.use.baseURL);
+  await page.goto('/');
+  await page.setContent(`<h1>My post</h1><iframe src="${src.href}" width="600" height="480" style="border:0"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('tab-diagram')).toHaveAttribute('aria-selected', 'true');
+  const run = frame.getByTestId('run');
+  await expect(run).toBeVisible();
+  // Nothing spills out sideways: the app is no wider than the frame.
+  expect(await frame.locator('.app').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(600);
+  await run.click();
+  await expect(frame.getByTestId('status')).toContainText(/ran in/, { timeout: 20_000 });
+});
+
+test('?embed with a share link shows the shared workspace and never stores edits', async ({ page, context }) => {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('scratch');
+  await usePlainEditors(page);
+  const mine = '(module (func (export "run") (result i32) i32.const 9))\n';
+  await page.getByTestId('guest-editor').locator('textarea').fill(mine);
+  await page.getByTestId('share').click();
+  const embedCode = await page.getByTestId('share-embed').inputValue();
+  const src = /src="([^"]+)"/.exec(embedCode)?.[1] ?? '';
+  expect(src).toMatch(/\?embed#w1\./);
+
+  const embedded = await context.newPage();
+  await embedded.goto(src);
+  const guest = embedded.getByTestId('guest-editor').locator('textarea');
+  await expect(guest).toHaveValue(mine);
+  await embedded.getByTestId('run').click();
+  await expect.poll(() => consoleText(embedded), { timeout: 20_000 }).toMatch(/run\(\) → 9/);
+  await guest.fill('(module)');
+  await embedded.waitForTimeout(800);
+  await embedded.close();
+
+  await page.reload();
+  await expect(page.getByTestId('guest-editor').locator('textarea')).toHaveValue(mine);
+});

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText, openApp, usePlainEditors } from './appHelpers';
+
+// The scratch guest returns 1 + 2; the shared edit makes it return 40 + 2.
+const EDITED = `(module
+  (func (export "run") (result i32)
+    i32.const 40
+    i32.const 2
+    i32.add))
+`;
+
+const guestSource = (page: Page) => page.getByTestId('guest-editor').locator('textarea');
+
+/** Opens the scratch workspace in plain editors and types `source` as the user's own edit. */
+async function editScratch(page: Page, source: string): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('scratch');
+  await usePlainEditors(page);
+  await guestSource(page).fill(source);
+  // Autosave is debounced; the edit is stored once a reload shows it.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(guestSource(page)).toHaveValue(source);
+}
+
+test('an edited WAT guest shared as a link opens in a new page with the same source and runs', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await editScratch(page, EDITED);
+
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/#w1\.[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId('share-length')).toHaveText(`${link.length} characters`);
+  await expect(page.getByTestId('share-status')).toHaveText('Copied to clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(guestSource(other)).toHaveValue(EDITED);
+  await expect(other.getByTestId('notice').filter({ hasText: 'You opened a shared workspace' })).toBeVisible();
+  await other.getByTestId('run').click();
+  await expect.poll(() => consoleText(other), { timeout: 20_000 }).toMatch(/run\(\) → 42/);
+});
+
+test("editing a shared link's workspace never overwrites the user's own saved edits", async ({ page, context }) => {
+  await editScratch(page, EDITED);
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  // The user keeps working on their own copy after sharing it.
+  await page.keyboard.press('Escape');
+  await guestSource(page).fill(EDITED.replace('i32.const 40', 'i32.const 7'));
+  await page.waitForTimeout(800);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(guestSource(other)).toHaveValue(EDITED);
+  await guestSource(other).fill(EDITED.replace('i32.const 40', 'i32.const 100'));
+  // Once edited, the shared copy is its own saved workspace and the link leaves the address bar.
+  await expect(other).toHaveURL(/\/$/);
+  await other.getByTestId('workspaces').click();
+  await expect(other.getByTestId('workspace-list')).toContainText('Shared: Scratch');
+
+  await other.goto('/');
+  await other.getByTestId('example-picker').selectOption('kv-counter');
+  await other.getByTestId('example-picker').selectOption('scratch');
+  await expect(guestSource(other)).toHaveValue(EDITED.replace('i32.const 40', 'i32.const 7'));
+});
+
+test('a corrupted link shows what is wrong and loads the saved workspace intact', async ({ page, context }) => {
+  const mine = EDITED.replace('i32.const 40', 'i32.const 5');
+  await editScratch(page, mine);
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  // A link cut in half when pasted into a chat message.
+  const damaged = link.replace(/#w1\.(.+)$/, (_, data: string) => `#w1.${data.slice(0, data.length >> 1)}`);
+  expect(damaged).not.toBe(link);
+
+  const other = await context.newPage();
+  await other.goto(damaged);
+  const notice = other.getByTestId('notice').filter({ hasText: 'This share link is damaged' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Your own workspace was loaded instead.');
+  await expect(guestSource(other)).toHaveValue(mine);
+
+  // A link from a future version says so instead of failing obscurely.
+  const future = await context.newPage();
+  await future.goto('/#w9.AAAA');
+  await expect(future.getByTestId('notice')).toContainText(/damaged: .*format version 9/);
+  await expect(guestSource(future)).toHaveValue(mine);
+
+  // Nothing stored was touched.
+  await future.goto('/');
+  await expect(guestSource(future)).toHaveValue(mine);
+  await future.getByTestId('run').click();
+  await expect.poll(() => consoleText(future), { timeout: 20_000 }).toMatch(/run\(\) → 7/);
+});
+
+test('a workspace exported as a file imports as a separate workspace; a bad file is explained', async ({ page }) => {
+  await editScratch(page, EDITED);
+  await page.getByTestId('share').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-workspace').click();
+  const file = await (await download).path();
+
+  await guestSource(page).fill('(module)');
+  await page.getByTestId('share').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(guestSource(page)).toHaveValue(EDITED);
+
+  await page.getByTestId('share').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.getByTestId('notice').filter({ hasText: 'Could not import "notes.json"' })).toContainText('not a WASI Cloud Playground workspace');
+  await expect(guestSource(page)).toHaveValue(EDITED);
+});

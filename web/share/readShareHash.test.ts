@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { encodeShare, workspaceFromExample } from '../../src/index';
+import { appExamples } from '../state/appWorkspaces';
+import { defaultSettings } from '../state/settings';
+import { readStartup } from '../state/readStartup';
+import { scratchExample } from '../state/scratchExample';
+import { damagedLinkText, readShareHash } from './readShareHash';
+
+const shared = () => {
+  const ws = workspaceFromExample(scratchExample);
+  ws.guests[0].source = '(module)';
+  ws.settings.timeLimitMs = 2500;
+  return ws;
+};
+
+describe('readShareHash', () => {
+  it('opens a link to the scratch workspace as a separate, named workspace', () => {
+    const req = readShareHash(encodeShare(shared(), appExamples));
+    expect(req.kind).toBe('share');
+    if (req.kind !== 'share') return;
+    expect(req.request.workspace.guests[0].source).toBe('(module)');
+    expect(req.request).toMatchObject({ kind: 'workspace', origin: 'share', name: 'Shared: Scratch' });
+  });
+
+  it('ignores hashes that are not share links and explains damaged ones', () => {
+    expect(readShareHash('')).toEqual({ kind: 'none' });
+    expect(readShareHash('#section-2')).toEqual({ kind: 'none' });
+    const bad = readShareHash('#w1.@@@');
+    expect(bad.kind).toBe('damaged');
+    if (bad.kind === 'damaged') expect(damagedLinkText(bad.message)).toMatch(/^This share link is damaged: character "@" .* Your own workspace was loaded instead\.$/);
+    const future = readShareHash('#w9.AAAA');
+    expect(future.kind === 'damaged' && future.message).toMatch(/format version 9/);
+  });
+});
+
+describe('readStartup', () => {
+  const settings = { ...defaultSettings, lastExampleId: 'kv-counter', lastWorkspaceId: 'abc' };
+
+  it('prefers a share link and takes its time limit', () => {
+    const s = readStartup({ search: '?present', hash: encodeShare(shared(), appExamples) }, settings);
+    expect(s.request.kind).toBe('workspace');
+    expect(s.settings.timeLimitMs).toBe(2500);
+    expect(s.mode.present).toBe(true);
+  });
+
+  it('reopens the last named workspace, else the last example; a damaged link falls back the same way', () => {
+    expect(readStartup({ search: '', hash: '' }, settings).request).toEqual({ kind: 'record', id: 'abc', fallbackExampleId: 'kv-counter' });
+    expect(readStartup({ search: '', hash: '#w1.!' }, { ...settings, lastWorkspaceId: undefined }).request).toEqual({ kind: 'example', id: 'kv-counter' });
+  });
+
+  it("embedded views ignore the visitor's history", () => {
+    expect(readStartup({ search: '?embed', hash: '' }, settings).request).toEqual({ kind: 'example', id: undefined });
+    expect(readStartup({ search: '?embed&example=msg-fan-out', hash: '' }, settings).request).toEqual({ kind: 'example', id: 'msg-fan-out' });
+  });
+});
