@@ -42,6 +42,16 @@ try {
     table(loads);
     console.log(`  bytes: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip over ${files.length} files`);
   }
+  if (want('jsBuild')) {
+    // A fresh context so the first JS build pays for fetching and splicing the engine.
+    const ctx = await browser.newContext();
+    const jsPage = await ctx.newPage();
+    await jsPage.goto(url);
+    const rows = await jsPage.evaluate(() => window.wcpEngine.bench.jsBuild());
+    console.log('\n# JS guest builds in the browser (componentize-js), ratios against a WAT build in the same page (targets: first < 15 s, rebuild < 3 s)');
+    table(rows);
+    await ctx.close();
+  }
   const page = await browser.newPage();
   await page.goto(url);
   await page.evaluate(() => window.wcpEngine.ready);
@@ -55,7 +65,7 @@ try {
     console.log('\n# Key-value ops/s: guest → host → IndexedDB vs idb-keyval direct in the same page (target ratio ≥ 0.7)');
     table([r]);
   }
-  const extra = await page.evaluate(() => Object.keys(window.wcpEngine.bench).filter((k) => !['editToRun', 'keyvalue'].includes(k)));
+  const extra = await page.evaluate(() => Object.keys(window.wcpEngine.bench).filter((k) => !['editToRun', 'keyvalue', 'jsBuild'].includes(k)));
   for (const name of extra) {
     if (!want(name)) continue;
     const r = await page.evaluate((n) => window.wcpEngine.bench[n](), name);
