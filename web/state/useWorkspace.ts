@@ -43,7 +43,6 @@ export interface WorkspaceState {
   open(request: OpenRequest): Promise<void>;
   /** Stores a copy under `name` and continues editing that copy. */
   saveAs(name: string): Promise<void>;
-  dismissLoadError(): void;
 }
 
 const exampleFor = (ws: Workspace): Example => findAppExample(ws.exampleId) ?? scratchExample;
@@ -185,6 +184,5 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
     reset,
     open,
     saveAs,
-    dismissLoadError: useCallback(() => setLoadError(undefined), []),
   };
 }
