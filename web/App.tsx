@@ -118,8 +118,9 @@ export function App() {
       showPanel: setPanel,
       hosts: ws.workspace.hosts,
       setHosts: ws.setHosts,
+      updateGuestHosts: ws.updateGuest,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest],
   );
 
   return (

@@ -122,7 +122,7 @@ export function useRunner(): Runner {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
         entry.handle = startGuest(
           artifact,
-          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
+          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
           {
             onState: (s) => {
               entry.state = s;

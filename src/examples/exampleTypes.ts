@@ -11,6 +11,8 @@ export interface ExampleGuest {
   call?: string;
   /** Topic patterns for an exported incoming-handler. */
   subscriptions?: string[];
+  /** Key-value buckets `open` accepts (HostConfig.buckets); absent or empty = any. */
+  buckets?: string[];
   /** Default fault injection for this guest (HostConfig.faults); the UI's fault panel can override it. */
   faults?: FaultConfig;
 }

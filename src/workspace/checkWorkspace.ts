@@ -51,13 +51,14 @@ export function checkPlainData(value: unknown, path: string, depth = 0): void {
 }
 
 function checkGuest(value: unknown, path: string): WorkspaceGuest {
-  const g = checkObject(value, path, ['name', 'lang', 'wit', 'source', 'call', 'subscriptions']);
+  const g = checkObject(value, path, ['name', 'lang', 'wit', 'source', 'call', 'subscriptions', 'buckets']);
   const name = checkString(g.name, `${path}.name`);
   if (name.trim() === '') fail(`${path}.name`, 'must not be empty');
   const lang = g.lang as GuestLang;
   if (!LANGS.includes(lang)) fail(`${path}.lang`, `must be one of ${LANGS.join(', ')} (got ${JSON.stringify(g.lang)})`);
   const guest: WorkspaceGuest = { name, lang, wit: checkString(g.wit, `${path}.wit`), source: checkString(g.source, `${path}.source`), subscriptions: checkStringArray(g.subscriptions, `${path}.subscriptions`) };
   if (g.call !== undefined) guest.call = checkString(g.call, `${path}.call`);
+  if (g.buckets !== undefined) guest.buckets = checkStringArray(g.buckets, `${path}.buckets`);
   return guest;
 }
 

@@ -17,6 +17,8 @@ export interface WorkspaceGuest {
   call?: string;
   /** Topic patterns the guest's exported incoming-handler subscribes to; empty = none. */
   subscriptions: string[];
+  /** Key-value buckets `open` accepts (HostConfig.buckets); absent or empty = any. Not in share links yet. */
+  buckets?: string[];
 }
 
 /** Host-side configuration of a workspace: user-written hosts and injected faults. */

@@ -1,11 +1,8 @@
-import { hostPackages, validatePattern, type ExampleGuest } from '../../src/index';
+import { hostPackages, validatePattern } from '../../src/index';
 import type { PanelProps } from '../panels/registerPanel';
 import { ListEditor } from './ListEditor';
 import { importedPackages, validateBucketName } from './parseConfigList';
 import './hosts.css';
-
-// Guests reach panels typed as ExampleGuest; the workspace's guests may carry a bucket list.
-const bucketsOf = (g: ExampleGuest): string[] => (g as ExampleGuest & { buckets?: string[] }).buckets ?? [];
 
 /**
  * Hosts tab: per-guest host configuration (topic subscriptions, key-value bucket
@@ -27,7 +24,7 @@ export function HostsPanel({ ctx }: PanelProps) {
                 <span className="muted">{g.call ? `Run calls ${g.call}()` : 'handler only'}</span>
               </header>
               <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
-              <ListEditor label="Key-value buckets allowed (empty = any)" values={bucketsOf(g)} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
+              <ListEditor label="Key-value buckets allowed (empty = any)" values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
               {imports.size > 0 && (
                 <div className="hosts-imports">
                   imports {[...imports].map((id) => <code key={id} className={hostPackages.some((p) => p.id === id) ? '' : 'missing'} title={hostPackages.some((p) => p.id === id) ? 'served by a built-in host' : 'no built-in host for this package'}>{id}</code>)}
