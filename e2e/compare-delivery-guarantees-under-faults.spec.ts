@@ -33,3 +33,20 @@ test('compare delivery guarantees under injected faults', async ({ page }) => {
     })
     .toMatch(/fault: drop/);
 });
+
+test('the Faults tab overrides the example defaults for the next Run', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('proposal-delivery-guarantees');
+  await page.getByTestId('tab-faults').click();
+  await expect(page.locator('[data-testid=fault-effective][data-guest=producer]')).toContainText('drop 0.2');
+  // Switch the producer's network faults off: no message is lost or duplicated on the way.
+  await page.getByTestId('fault-scope').selectOption('producer');
+  await page.getByTestId('fault-mode').selectOption('off');
+  await expect(page.locator('[data-testid=fault-effective][data-guest=producer]')).toContainText('no faults');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/exactly-once\s+lost: none/);
+  const text = await consoleText(page);
+  expect(text).toMatch(/at-least-once\s+lost: none · twice or more: none · effects: 10/);
+  expect(text).toMatch(/at-most-once\s+lost: #\d\d · twice or more: none · effects: 9/);
+});
