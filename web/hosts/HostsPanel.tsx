@@ -4,6 +4,15 @@ import { ListEditor } from './ListEditor';
 import { importedPackages, validateBucketName } from './parseConfigList';
 import './hosts.css';
 
+// cli, clocks, random and filesystem come from the WASI base (preview2-shim), not a host package.
+const BASE_PACKAGES = new Set(['wasi:cli', 'wasi:clocks', 'wasi:random', 'wasi:filesystem', 'wasi:sockets']);
+const STATUS_TITLES = { host: 'served by a built-in host package', base: 'served by the WASI base (preview2-shim)', missing: 'no built-in host for this package (add one in Host code)' };
+
+function importStatus(id: string): keyof typeof STATUS_TITLES {
+  if (hostPackages.some((p) => p.id === id)) return 'host';
+  return BASE_PACKAGES.has(id.replace(/@.*/, '')) ? 'base' : 'missing';
+}
+
 /**
  * Hosts tab: per-guest host configuration (topic subscriptions, key-value bucket
  * allow-list) that the next Run passes to each guest, plus the host packages available.
@@ -27,7 +36,15 @@ export function HostsPanel({ ctx }: PanelProps) {
               <ListEditor label="Key-value buckets allowed (empty = any)" values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
               {imports.size > 0 && (
                 <div className="hosts-imports">
-                  imports {[...imports].map((id) => <code key={id} className={hostPackages.some((p) => p.id === id) ? '' : 'missing'} title={hostPackages.some((p) => p.id === id) ? 'served by a built-in host' : 'no built-in host for this package'}>{id}</code>)}
+                  imports{' '}
+                  {[...imports].map((id) => {
+                    const status = importStatus(id);
+                    return (
+                      <code key={id} className={status} title={STATUS_TITLES[status]}>
+                        {id}
+                      </code>
+                    );
+                  })}
                 </div>
               )}
             </section>
