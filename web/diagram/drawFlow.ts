@@ -30,6 +30,7 @@ const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 export function drawFlow(g: CanvasRenderingContext2D, input: DrawInput): number {
   const { edges, boxes, dots, now, selectedEdge } = input;
   g.lineCap = 'round';
+  const labels: { p: { x: number; y: number }; edge: FlowEdge; selected: boolean }[] = [];
   for (const edge of edges) {
     const a = boxes.get(edge.from);
     const b = boxes.get(edge.to);
@@ -50,8 +51,9 @@ export function drawFlow(g: CanvasRenderingContext2D, input: DrawInput): number 
     g.setLineDash([]);
     arrowHead(g, c, color);
     g.globalAlpha = 1;
-    if (!quiet || selected) countLabel(g, pointOn(c, labelT(edge.key)), edge, selected);
+    if (!quiet || selected) labels.push({ p: pointOn(c, labelT(edge.key)), edge, selected });
   }
+  placeLabels(g, labels);
   let alive = 0;
   for (const d of dots) {
     const t = (now - d.at) / ANIM_MS;
@@ -93,18 +95,44 @@ function arrowHead(g: CanvasRenderingContext2D, c: ReturnType<typeof edgeCurve>,
   g.fill();
 }
 
-// measureText is surprisingly costly when ~100 labels are drawn every frame.
-const widths = new Map<string, number>();
+/**
+ * Count labels on top of all edges, busiest (and the selected) first; a label that would
+ * overlap one already placed is skipped, so a crowded diagram stays legible.
+ */
+function placeLabels(g: CanvasRenderingContext2D, labels: { p: { x: number; y: number }; edge: FlowEdge; selected: boolean }[]) {
+  labels.sort((a, b) => Number(b.selected) - Number(a.selected) || b.edge.count - a.edge.count);
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (const l of labels) {
+    const w = labelWidth(g, labelText(l.edge));
+    const r = { x0: l.p.x - w / 2 - 2, x1: l.p.x + w / 2 + 2, y0: l.p.y - 9, y1: l.p.y + 9 };
+    if (!l.selected && placed.some((q) => r.x0 < q.x1 && q.x0 < r.x1 && r.y0 < q.y1 && q.y0 < r.y1)) continue;
+    placed.push(r);
+    countLabel(g, l.p, l.edge, l.selected);
+  }
+}
 
-function countLabel(g: CanvasRenderingContext2D, p: { x: number; y: number }, edge: FlowEdge, selected: boolean) {
-  const text = edge.bad > 0 ? `×${edge.count} (${edge.bad}✗)` : `×${edge.count}`;
-  g.font = '10px ui-monospace, Menlo, Consolas, monospace';
+const labelText = (edge: FlowEdge) => (edge.bad > 0 ? `×${edge.count} (${edge.bad}✗)` : `×${edge.count}`);
+
+function labelWidth(g: CanvasRenderingContext2D, text: string): number {
   let w = widths.get(text);
   if (w === undefined) {
+    g.font = FONT;
     w = g.measureText(text).width + 8;
     if (widths.size > 2000) widths.clear();
     widths.set(text, w);
   }
+  return w;
+}
+
+const FONT = '10px ui-monospace, Menlo, Consolas, monospace';
+
+// measureText is surprisingly costly when ~100 labels are drawn every frame.
+const widths = new Map<string, number>();
+
+function countLabel(g: CanvasRenderingContext2D, p: { x: number; y: number }, edge: FlowEdge, selected: boolean) {
+  const text = labelText(edge);
+  const w = labelWidth(g, text);
+  g.font = FONT;
   g.fillStyle = COLORS.pill;
   g.strokeStyle = selected ? COLORS.label : COLORS.pillBorder;
   g.lineWidth = 1;

@@ -41,7 +41,8 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
   // Empty columns take no room (a pure messaging run has no stores), so edges get longer.
   const used = [0, 1, 2].filter((ci) => columns[ci].length > 0 || ci === 0);
   const colW = width / used.length;
-  const w = Math.max(60, Math.min(170, colW - 40));
+  // Boxes take at most ~60% of a column so the edges between columns stay readable.
+  const w = Math.max(60, Math.min(160, colW * 0.6));
   const boxes = new Map<string, NodeBox>();
   used.forEach((ci, slot) => {
     const col = columns[ci];
