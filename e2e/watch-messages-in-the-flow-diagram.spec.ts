@@ -63,3 +63,28 @@ test('watch the pub/sub example in the flow diagram, inspect a delivery, pause a
   await expect.poll(rowTopics).toEqual(['orders.paid']);
   await page.screenshot({ path: test.info().outputPath('filtered.png') });
 });
+
+test('a subscription edited in the Hosts tab is used by the next Run and survives a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('msg-fan-out');
+  await page.getByTestId('tab-hosts').click();
+  const payments = page.locator('[data-testid="hosts-guest"][data-name="payments"]').getByTestId('hosts-subscriptions');
+  await expect(payments).toHaveValue('orders.paid');
+  await payments.fill('orders.>.x.y\n');
+  await expect(page.getByTestId('hosts-subscriptions-error')).toContainText('only allowed as the last segment');
+  await payments.fill('orders.shipped');
+  await expect(page.getByTestId('hosts-subscriptions-error')).toHaveCount(0);
+  await expect(page.getByTestId('host-package').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('hosts.png') });
+
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
+  await expect.poll(() => consoleText(page)).toMatch(/payments\s+orders\.shipped/);
+  expect(await consoleText(page)).not.toMatch(/payments\s+orders\.paid/);
+
+  await page.waitForTimeout(800); // autosave is debounced
+  await page.reload();
+  await page.getByTestId('tab-hosts').click();
+  await expect(page.locator('[data-testid="hosts-guest"][data-name="payments"]').getByTestId('hosts-subscriptions')).toHaveValue('orders.shipped');
+});
