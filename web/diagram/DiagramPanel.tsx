@@ -52,7 +52,7 @@ export function DiagramPanel({ ctx }: PanelProps) {
   return (
     <div className="panel diagram-panel">
       <DiagramToolbar view={view} nodes={view.nodes.list} filter={filter} onFilter={setFilter} shown={indices.length} onClear={() => store.clear()} />
-      <FlowDiagram store={store} view={view} selectedEventId={ctx.selectedEventId} selectedIndex={selectedIndex} onSelect={selectEvent} onNodeClick={onNodeClick} />
+      <FlowDiagram store={store} view={view} selectedIndex={selectedIndex} onSelect={selectEvent} onNodeClick={onNodeClick} />
       <div className="diagram-selection" data-testid="diagram-selection">
         {selected && d ? (
           <>

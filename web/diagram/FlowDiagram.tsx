@@ -8,7 +8,6 @@ import type { TraceView } from './useTraceView';
 interface Props {
   store: TraceStore;
   view: TraceView;
-  selectedEventId: string | undefined;
   /** Ring index of the selected event (-1 when none), resolved once by the panel. */
   selectedIndex: number;
   onSelect(id: string): void;
