@@ -95,7 +95,8 @@ export function useTraceView(store: TraceStore, seedGuests: readonly string[]): 
   const edges = useMemo(
     () => (scrub === undefined ? s.edges.list((abs) => abs - (store.events.total - store.events.size)) : aggregateEdges((i) => store.events.at(i), scrub)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, scrub, scrub === undefined ? edgesVersion : version],
+    // Scrubbed: only eviction (a new oldest event) can change what lies before the scrub point.
+    [store, scrub, scrub === undefined ? edgesVersion : total - size],
   );
   return { version: `${version}:${end}:${s.nodes.version}`, available, end, paused: store.paused, setPaused, scrub, setScrub, nodes: s.nodes, edges };
 }
