@@ -28,6 +28,7 @@ test('an edited WAT guest shared as a link opens in a new page with the same sou
   await editScratch(page, EDITED);
 
   await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/#w1\.[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('share-length')).toHaveText(`${link.length} characters`);
@@ -45,6 +46,7 @@ test('an edited WAT guest shared as a link opens in a new page with the same sou
 test("editing a shared link's workspace never overwrites the user's own saved edits", async ({ page, context }) => {
   await editScratch(page, EDITED);
   await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
   const link = await page.getByTestId('share-link').inputValue();
   // The user keeps working on their own copy after sharing it.
   await page.keyboard.press('Escape');
@@ -70,6 +72,7 @@ test('a corrupted link shows what is wrong and loads the saved workspace intact'
   const mine = EDITED.replace('i32.const 40', 'i32.const 5');
   await editScratch(page, mine);
   await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
   const link = await page.getByTestId('share-link').inputValue();
   // A link cut in half when pasted into a chat message.
   const damaged = link.replace(/#w1\.(.+)$/, (_, data: string) => `#w1.${data.slice(0, data.length >> 1)}`);

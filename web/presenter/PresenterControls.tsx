@@ -1,13 +1,16 @@
 import type { Presenter } from './usePresenter';
 import './presenter.css';
 
-/** Header buttons: presenter mode on/off and the fullscreen diagram (also on F). */
+/** Header buttons: presenter mode on/off and, while presenting, the fullscreen diagram (also on F). */
 export function PresenterControls({ presenter, stageTitle }: { presenter: Presenter; stageTitle: string }) {
   return (
     <>
-      <button type="button" data-testid="fullscreen-toggle" onClick={() => presenter.setFullscreen(true)} title={`Show the ${stageTitle.toLowerCase()} fullscreen (F)`}>
-        {stageTitle} <kbd>F</kbd>
-      </button>
+      {/* Only while presenting (the header has room then); F works in every mode. */}
+      {presenter.present && (
+        <button type="button" data-testid="fullscreen-toggle" onClick={() => presenter.setFullscreen(true)} title={`Show the ${stageTitle.toLowerCase()} fullscreen (F)`}>
+          {stageTitle} (F)
+        </button>
+      )}
       <button
         type="button"
         data-testid="present-toggle"
