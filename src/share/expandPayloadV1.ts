@@ -1,6 +1,6 @@
 import type { Example, ExampleGuest } from '../examples/exampleTypes';
 import { checkObject, checkString, checkWorkspace, ShapeError } from '../workspace/checkWorkspace';
-import { DEFAULT_TIME_LIMIT_MS, type Workspace } from '../workspace/workspaceTypes';
+import { DEFAULT_TIME_LIMIT_MS, guestFromExample, type Workspace } from '../workspace/workspaceTypes';
 import { ShareError } from './shareError';
 import { applySplice, type TextSplice } from './textSplice';
 
@@ -23,7 +23,7 @@ function textField(value: unknown, base: string | undefined, path: string, examp
 function expandGuest(entry: unknown, base: ExampleGuest | undefined, path: string, exampleId: string | undefined): unknown {
   if (entry === 0) {
     if (!base) throw new ShapeError(`${path} says "same as the example", but the example has no guest at that position`);
-    return { ...base, subscriptions: base.subscriptions ?? [] };
+    return guestFromExample(base);
   }
   const e = checkObject(entry, path, GUEST_KEYS);
   if (!base) for (const k of ['n', 'l', 'w', 's'] as const) if (e[k] === undefined) throw new ShapeError(`${path} is missing "${k}"`);

@@ -1,4 +1,4 @@
-import type { Example } from '../examples/exampleTypes';
+import type { Example, ExampleGuest } from '../examples/exampleTypes';
 
 /** Guest languages the toolchain builds. */
 export type GuestLang = 'wat' | 'js' | 'ts';
@@ -57,18 +57,26 @@ export interface Workspace {
 /** Time limit used when none was chosen; matches the UI's default setting. */
 export const DEFAULT_TIME_LIMIT_MS = 5000;
 
+/**
+ * The workspace fields of an example guest. Example-only defaults (faults, bucket lists)
+ * stay with the example: the runner reads them from there unless the workspace overrides.
+ */
+export function guestFromExample(g: ExampleGuest): WorkspaceGuest {
+  return {
+    name: g.name,
+    lang: g.lang,
+    wit: g.wit,
+    source: g.source,
+    ...(g.call !== undefined ? { call: g.call } : {}),
+    subscriptions: [...(g.subscriptions ?? [])],
+  };
+}
+
 /** A fresh, unedited workspace for an example (copies arrays so edits never touch the example). */
 export function workspaceFromExample(example: Example): Workspace {
   return {
     exampleId: example.id,
-    guests: example.guests.map((g) => ({
-      name: g.name,
-      lang: g.lang,
-      wit: g.wit,
-      source: g.source,
-      ...(g.call !== undefined ? { call: g.call } : {}),
-      subscriptions: [...(g.subscriptions ?? [])],
-    })),
+    guests: example.guests.map(guestFromExample),
     hosts: { customHosts: {} },
     settings: { timeLimitMs: DEFAULT_TIME_LIMIT_MS },
   };
