@@ -27,7 +27,8 @@ export async function benchEditToRun(client: BuildClient, iterations = 20) {
       await new Promise<void>((resolve, reject) => {
         startGuest(
           built.artifact,
-          { config: { guest: g.name, namespace, subscriptions: [], buckets: [] }, call: { name: g.call!, args: [] }, timeLimitMs: 10_000 },
+          // An example that declares its own interface brings the host code for it.
+          { config: { guest: g.name, namespace, subscriptions: [], buckets: [] }, call: { name: g.call!, args: [] }, timeLimitMs: 10_000, customHosts: ex.customHosts },
           { onInstantiated: () => running.push(performance.now() - t0), onResult: () => resolve(), onTrap: (m) => reject(new Error(m)) },
         );
       });

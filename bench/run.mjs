@@ -21,6 +21,11 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const fmt = (x) => (typeof x === 'number' ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x));
 const table = (rows) => rows.forEach((r) => console.log('  ' + Object.entries(r).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const titles = {
+  messaging: 'Messaging: guest → host → BroadcastChannel → host → guest, 1,000 messages, against raw BroadcastChannel posts between two workers',
+  replay: 'Offset replay of 10,000 messages: guest subscribe-from(0) + receive + data, against a raw IndexedDB cursor over the topic log (ratio = raw ms / guest ms)',
+  ranges: 'Range scans over 100,000 keys: guest → keyvalue-range host → IndexedDB, against raw IndexedDB count/cursors (ratio = raw ms / guest ms)',
+};
 const want = (name) => !only || only.split(',').includes(name);
 
 try {
@@ -69,7 +74,7 @@ try {
   for (const name of extra) {
     if (!want(name)) continue;
     const r = await page.evaluate((n) => window.wcpEngine.bench[n](), name);
-    console.log(`\n# ${name}`);
+    console.log(`\n# ${titles[name] ?? name}`);
     table(Array.isArray(r) ? r : [r]);
   }
   if (want('diagram')) {

@@ -84,7 +84,8 @@ function checkSize<T>(items: T[]): T[] {
   if (items.length > MAX_RANGE_RESULTS) {
     throw new HostError({
       tag: 'other',
-      val: `range holds more than ${MAX_RANGE_RESULTS} keys; narrow it (prefix or interval) or page with from(last-key)`,
+      // from(last-key) alone is no page: it still reaches the end of the bucket.
+      val: `range holds more than ${MAX_RANGE_RESULTS} keys; read it in bounded pieces (a longer prefix, or interval/inclusive bounds on both ends)`,
     });
   }
   return items;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../hostContract';
 import { keyvalueDraft2Host } from '../../keyvalue/index';
 import { bytes, createImports, makeTestContext, text, uniqueNamespace, type TestBucket } from '../../keyvalue/createTestHost';
-import { createKeyvalueRangeHost } from './createKeyvalueRangeHost';
+import { createKeyvalueRangeHost, MAX_RANGE_RESULTS } from './createKeyvalueRangeHost';
 import { successor, type KeyRange } from './toKeyBounds';
 
 interface RangeImpl {
@@ -102,5 +102,21 @@ describe('proposal:keyvalue-range', () => {
     expect(await err(range.getKeys({ name: 'app' } as TestBucket, { tag: 'all' }))).toMatchObject({ tag: 'other', val: expect.stringContaining('not a bucket') });
     expect(await err(range.getKeys(bucket, { tag: 'between' } as unknown as KeyRange))).toMatchObject({ val: expect.stringContaining('unknown key-range case "between"') });
     expect(await err(range.getKeys(bucket, { tag: 'interval', val: ['a'] } as unknown as KeyRange))).toMatchObject({ val: expect.stringContaining('tuple') });
+  });
+
+  it('fails a list past the cap with a hint, while count and smaller sub-ranges still work', async () => {
+    const { kv, range } = await seededGuest();
+    const big = await kv.store.open('big');
+    const keys = Array.from({ length: MAX_RANGE_RESULTS + 5 }, (_, i) => `k:${String(i).padStart(6, '0')}`);
+    await kv.batch.setMany(big, keys.map((k): [string, Uint8Array] => [k, bytes('v')]));
+    const err = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e as HostError).payload);
+    for (const r of [{ tag: 'all' }, { tag: 'from', val: 'k:000001' }] as KeyRange[]) {
+      expect(await err(range.getKeys(big, r))).toMatchObject({ tag: 'other', val: expect.stringContaining(`more than ${MAX_RANGE_RESULTS} keys`) });
+      expect(await err(range.getRange(big, r))).toMatchObject({ val: expect.stringContaining('bounded pieces') });
+    }
+    expect(await range.countRange(big, { tag: 'all' })).toBe(BigInt(MAX_RANGE_RESULTS + 5));
+    // Exactly at the cap is fine; the remainder is a small page of its own.
+    expect(await range.getKeys(big, { tag: 'interval', val: ['k:000000', keys[MAX_RANGE_RESULTS]] })).toHaveLength(MAX_RANGE_RESULTS);
+    expect(await range.getKeys(big, { tag: 'from', val: keys[MAX_RANGE_RESULTS] })).toEqual(keys.slice(MAX_RANGE_RESULTS));
   });
 });

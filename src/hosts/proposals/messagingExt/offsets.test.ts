@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeClaimDatabases } from '../../messaging/claimMessage';
 import { RESUME_FROM_COMMITTED } from './createPullResources';
 import { closeExtGuests, createExtGuest, textOf, utf8, type ExtGuest } from './testGuests';
-import { closeLogDatabases, readLogFrom } from './topicLog';
+import { createEnvelope } from '../../messaging/createEnvelope';
+import { appendManyToLog, closeLogDatabases, readLogBatch, readLogFrom, RETAINED_PER_TOPIC } from './topicLog';
 
 let n = 0;
 const fresh = () => `test-offsets-${process.pid}-${++n}`;
@@ -64,6 +65,36 @@ describe('offsets: persisted topic log', () => {
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(got && textOf(got[1])).toBe('tick');
     expect(got?.[1].topic()).toBe('ticks');
+  });
+
+  it('reads a long log ahead in batches without losing, reordering or repeating entries', async () => {
+    const ns = fresh();
+    const entry = (i: number) => ({ envelope: createEnvelope({ topic: 'long', tab: 't', guest: 'seed' }), data: utf8(`m${i}`) });
+    expect(await appendManyToLog(ns, 'long', Array.from({ length: 600 }, (_, i) => entry(i)))).toBe(0);
+    expect(await appendManyToLog(ns, 'long', [entry(600)])).toBe(600);
+    const batch = await readLogBatch(ns, 'long', 250, 10);
+    expect(batch.map((e) => e.offset)).toEqual([250, 251, 252, 253, 254, 255, 256, 257, 258, 259]);
+    expect(new TextDecoder().decode(batch[3].data)).toBe('m253');
+
+    const producer = await createExtGuest(ns, 'producer');
+    const reader = await createExtGuest(ns, 'reader');
+    const consumer = await reader.imports.offsets.subscribeFrom(reader.client, 'long', 5n);
+    const first = await consumer.receive(0);
+    expect(first?.[0]).toBe(5n);
+    // Sent after the consumer has read ahead: it must still come, after the older entries.
+    send(producer, 'long', 'late');
+    const rest = await drain(consumer);
+    expect(rest.map(([o]) => Number(o))).toEqual(Array.from({ length: 596 }, (_, i) => i + 6));
+    expect(rest.at(-2)).toEqual([600n, 'm600']);
+    expect(rest.at(-1)).toEqual([601n, 'late']);
+  });
+
+  it('trims a bulk append to the retained window', async () => {
+    const ns = fresh();
+    const items = Array.from({ length: RETAINED_PER_TOPIC + 3 }, () => ({ envelope: createEnvelope({ topic: 't', tab: 't', guest: 'seed' }), data: utf8('x') }));
+    await appendManyToLog(ns, 't', items);
+    expect((await readLogFrom(ns, 't', 0))?.offset).toBe(3);
+    expect((await readLogBatch(ns, 't', 0, RETAINED_PER_TOPIC + 10)).length).toBe(RETAINED_PER_TOPIC);
   });
 
   it('rejects bad topics and offsets with clear errors', async () => {

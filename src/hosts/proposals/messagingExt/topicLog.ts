@@ -11,8 +11,14 @@ import type { Envelope } from '../../messaging/createEnvelope';
  * IndexedDB transaction per send, off the guest's path (send does not wait for it), and
  * storage bounded by RETAINED_PER_TOPIC entries per topic.
  */
-const LOG = 'log';
+/** Object store of log entries, keyed [topic, offset]. */
+export const LOG = 'log';
 const COMMITS = 'commits';
+
+/** Name of the IndexedDB database holding a namespace's topic logs. */
+export function logDatabaseName(namespace: string): string {
+  return `${namespace}-log`;
+}
 
 /** Entries kept per topic; older offsets are trimmed, so "oldest retained" can exceed 0. */
 export const RETAINED_PER_TOPIC = 10_000;
@@ -30,7 +36,7 @@ function openLogDatabase(namespace: string): Promise<IDBDatabase> {
   let db = databases.get(namespace);
   if (!db) {
     db = new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`${namespace}-log`, 1);
+      const request = indexedDB.open(logDatabaseName(namespace), 1);
       request.onupgradeneeded = () => {
         request.result.createObjectStore(LOG);
         request.result.createObjectStore(COMMITS);
@@ -40,7 +46,7 @@ function openLogDatabase(namespace: string): Promise<IDBDatabase> {
         opened.onversionchange = () => { opened.close(); databases.delete(namespace); };
         resolve(opened);
       };
-      request.onerror = () => reject(new Error(`cannot open IndexedDB "${namespace}-log": ${String(request.error)}`));
+      request.onerror = () => reject(new Error(`cannot open IndexedDB "${logDatabaseName(namespace)}": ${String(request.error)}`));
     });
     databases.set(namespace, db);
     db.catch(() => databases.delete(namespace));
@@ -79,15 +85,43 @@ export function appendToLog(namespace: string, topic: string, envelope: Envelope
   });
 }
 
-/** The first entry at or after `offset` (later when older ones were trimmed), if any. */
-export function readLogFrom(namespace: string, topic: string, offset: number): Promise<LogEntry | undefined> {
-  return logTx<LogEntry | undefined>(namespace, [LOG], 'readonly', (tx, set) => {
-    const cursor = tx.objectStore(LOG).openCursor(topicRange(topic, offset));
-    cursor.onsuccess = () => {
-      const c = cursor.result;
-      if (c) set({ offset: (c.key as [string, number])[1], ...(c.value as Omit<LogEntry, 'offset'>) });
+/**
+ * Appends many entries in one transaction (seeding a log for benchmarks and tests; sends
+ * go through {@link appendToLog} one at a time). Resolves with the first offset used.
+ */
+export function appendManyToLog(namespace: string, topic: string, items: Array<{ envelope: Envelope; data: Uint8Array }>): Promise<number> {
+  return logTx<number>(namespace, [LOG], 'readwrite', (tx, set) => {
+    const store = tx.objectStore(LOG);
+    const last = store.openKeyCursor(topicRange(topic), 'prev');
+    last.onsuccess = () => {
+      const first = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
+      items.forEach((item, i) => store.add(item, [topic, first + i]));
+      const end = first + items.length;
+      if (end > RETAINED_PER_TOPIC) store.delete(IDBKeyRange.bound([topic, 0], [topic, end - RETAINED_PER_TOPIC - 1]));
+      set(first);
     };
   });
+}
+
+/**
+ * Up to `limit` entries at or after `offset` (later ones when older were trimmed), in
+ * offset order, read in one transaction: a consumer replaying a long log reads ahead in
+ * batches instead of paying a transaction per message.
+ */
+export function readLogBatch(namespace: string, topic: string, offset: number, limit: number): Promise<LogEntry[]> {
+  return logTx<LogEntry[]>(namespace, [LOG], 'readonly', (tx, set) => {
+    const store = tx.objectStore(LOG);
+    const range = topicRange(topic, offset);
+    const keys = store.getAllKeys(range, limit);
+    const values = store.getAll(range, limit);
+    // Same transaction, same range and limit: the two lists line up entry for entry.
+    values.onsuccess = () => set(values.result.map((v, i) => ({ offset: (keys.result[i] as [string, number])[1], ...(v as Omit<LogEntry, 'offset'>) })));
+  });
+}
+
+/** The first entry at or after `offset` (later when older ones were trimmed), if any. */
+export async function readLogFrom(namespace: string, topic: string, offset: number): Promise<LogEntry | undefined> {
+  return (await readLogBatch(namespace, topic, offset, 1))[0];
 }
 
 /** Persists the next offset `group` will read on `topic`. */
