@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
 import { freshNamespace, openEngine } from './engineHelpers';
 
 type Engine = {
@@ -60,4 +61,26 @@ test('a request nobody answers fails with the timeout error', async ({ page }) =
   expect(Number(lonely.result)).toBe(0);
   const asker = result.guests.find((g) => g.name === 'asker')!;
   expect(asker.logs.join('\n')).toContain('reply: HELLO, WASI');
+});
+
+test('the two-tabs example: each tab gets its own speaker number and every listener hears both', async ({ browser }) => {
+  // One context: the tabs share IndexedDB (the counter) and BroadcastChannel (the lobby).
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await openApp(first);
+  await runExample(first, 'msg-two-tabs');
+  await expect.poll(() => consoleText(first), { timeout: 20_000 }).toMatch(/speaker #1 said hello/);
+  await expect.poll(() => consoleText(first)).toMatch(/listener\s+chat\.lobby: hello from speaker #1/);
+
+  await openApp(second);
+  await runExample(second, 'msg-two-tabs');
+  await expect.poll(() => consoleText(second), { timeout: 20_000 }).toMatch(/run\(\) → 2/);
+  await expect.poll(() => consoleText(second)).toMatch(/listener\s+chat\.lobby: hello from speaker #2/);
+  // The first tab's listener is still serving and hears the second tab's speaker.
+  await expect.poll(() => consoleText(first)).toMatch(/listener\s+chat\.lobby: hello from speaker #2/);
+  expect(await consoleText(second)).not.toMatch(/hello from speaker #1/);
+  // The first tab's trace shows the second tab's events, badged.
+  await first.getByTestId('tab-trace').click();
+  await expect(first.locator('.badge-tab').first()).toBeVisible();
+  await context.close();
 });

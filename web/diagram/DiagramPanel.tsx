@@ -66,7 +66,15 @@ export function DiagramPanel({ ctx }: PanelProps) {
             </button>
           </>
         ) : (
-          <span className="muted">Click an arrow or a row to select an event; double-click to inspect it.</span>
+          <span className="muted">
+            Click an arrow or a row to select an event; double-click to inspect it.
+            {view.nodes.list.some((n) => n.otherTab) && (
+              <>
+                {' '}
+                <span className="flow-node-tab inline" /> = has events from another tab.
+              </>
+            )}
+          </span>
         )}
       </div>
       <Timeline store={store} nodes={view.nodes.list} indices={indices} version={view.version} selectedEventId={ctx.selectedEventId} onSelect={selectEvent} onInspect={inspect} />

@@ -96,7 +96,8 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
               onClick={() => onNodeClick(n)}
             >
               <span className="flow-node-name">{n.name}</span>
-              {n.otherTab && <span className="badge badge-tab">other tab</span>}
+              {/* A dot, not the "other tab" text badge: boxes are narrow and the name matters more. */}
+              {n.otherTab && <span className="flow-node-tab" role="img" aria-label="has events from another tab" />}
             </button>
           );
         })}

@@ -12,8 +12,10 @@ import ordersProducerWat from './ordersProducer.wat?raw';
 import ordersProducerWit from './ordersProducer.wit?raw';
 import shouterWat from './shouter.wat?raw';
 import shouterWit from './shouter.wit?raw';
+import speakerWat from './speaker.wat?raw';
+import speakerWit from './speaker.wit?raw';
 
-/** Messaging examples written in WAT: pub/sub fan-out, a work queue and request-reply. */
+/** Messaging examples written in WAT: pub/sub fan-out, a work queue, request-reply and a chat across tabs. */
 export const messagingExamples: Example[] = [
   {
     id: 'msg-fan-out',
@@ -49,6 +51,17 @@ export const messagingExamples: Example[] = [
       { name: 'shouter', lang: 'wat', wit: shouterWit, source: shouterWat, subscriptions: ['greet'] },
       { name: 'asker', lang: 'wat', wit: askerWit, source: askerWat, call: 'run' },
       { name: 'lonely-asker', lang: 'wat', wit: askerWit, source: lonelyAskerWat, call: 'run' },
+    ],
+  },
+  {
+    id: 'msg-two-tabs',
+    title: 'Across two tabs (a shared counter, a lobby every tab hears)',
+    description:
+      'Open this example in a second tab (same address) and press Run in both. The speaker takes a number from the counter chat/speakers, which lives in IndexedDB and is incremented atomically however many tabs run it, then says "hello from speaker #<n>" on chat.lobby. The listener keeps serving after Run, and because messages travel over BroadcastChannel the listener in every open tab prints every hello: after Run in the second tab, the first tab prints speaker #2 too. In the Trace and Diagram tabs, events from the other tab carry an "other tab" badge.',
+    tags: ['messaging', 'keyvalue'],
+    guests: [
+      { name: 'listener', lang: 'wat', wit: orderLogWit, source: orderLogWat, subscriptions: ['chat.lobby'] },
+      { name: 'speaker', lang: 'wat', wit: speakerWit, source: speakerWat, call: 'run' },
     ],
   },
 ];
