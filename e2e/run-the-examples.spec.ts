@@ -9,6 +9,7 @@ const expectations: { id: string; lines: RegExp[] }[] = [
   { id: 'msg-fan-out', lines: [/all-orders\s+orders\.created/, /payments\s+orders\.paid/, /run\(\) → 3/] },
   { id: 'msg-work-queue', lines: [/queued job-6/, /run\(\) → 6/] },
   { id: 'msg-request-reply', lines: [/reply: HELLO, WASI/, /request to nobody\.home failed: timeout/] },
+  { id: 'msg-two-tabs', lines: [/speaker #1 said hello/, /listener\s+chat\.lobby: hello from speaker #1/] },
   { id: 'blob-range-read', lines: [/get-data\(greeting\.txt, 6, 10\) = "world"/, /past the end of object/] },
 ];
 

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
+
+// Every JavaScript/TypeScript example, picked and run through the UI: the guests are built
+// with componentize-js inside the page (engine fetched, WIT spliced, snapshot taken), so
+// this is the slowest spec; one page keeps the engine warm across examples.
+const expectations: { id: string; lines: RegExp[] }[] = [
+  { id: 'js-kv-counter', lines: [/visit number 1/, /run\(\) → "?1"?/] },
+  { id: 'js-kv-bucket-walk', lines: [/item-042 = /, /page 1: \d+ keys, first /, /run\(\) → \[250,/] },
+  { id: 'js-msg-fan-out', lines: [/sent orders\.shipped/, /js-all-orders\s+orders\.created: order 1001/, /js-payments\s+orders\.paid: order 1001/, /run\(\) → 3/] },
+  { id: 'js-msg-request-reply', lines: [/js-shouter\s+request on greet: hello, wasi/, /reply: HELLO, WASI/, /replies within 1000 ms: 1/] },
+  { id: 'js-blob-range-read', lines: [/bytes 6\.\.10: "world"/, /bytes 500\.\.600: error: /] },
+  { id: 'ts-kv-visit-log', lines: [/#1 at /, /run\(\) → "visit 1, keeping 1"/] },
+];
+
+test('run every JavaScript and TypeScript example and see its output', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  for (const { id, lines } of expectations) {
+    await runExample(page, id);
+    for (const line of lines) await expect.poll(() => consoleText(page), { timeout: 60_000, message: `${id}: ${line}` }).toMatch(line);
+    await expect(page.getByTestId('status')).not.toContainText(/failed|trapped/i);
+  }
+});
