@@ -1,3 +1,5 @@
+import { growingRealloc } from './watSnippets';
+
 /**
  * Range scans over bucket "bench" through proposal:keyvalue-range, one export per figure:
  * - `count()`: count-range(all);
@@ -29,16 +31,7 @@ export const rangeWat = `(module
   (data (i32.const 32) "k:04")
   (data (i32.const 48) "k:00")
   (global $heap (mut i32) (i32.const 65536))
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (block $fits (loop $grow
-      (br_if $fits (i32.le_u (global.get $heap) (i32.shl (memory.size) (i32.const 16))))
-      (if (i32.eq (memory.grow (i32.const 1)) (i32.const -1)) (then unreachable))
-      (br $grow)))
-    (local.get $p))
+  ${growingRealloc}
   (func $bucket (result i32)
     (call $open (i32.const 16) (i32.const 5) (i32.const 256))
     (if (i32.load8_u (i32.const 256)) (then unreachable))

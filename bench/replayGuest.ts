@@ -1,3 +1,5 @@
+import { growingRealloc } from './watSnippets';
+
 /**
  * Replays topic "bench.replay" from offset 0 through proposal:messaging-ext/offsets:
  * `run()` receives (timeout 0) until the log is exhausted, reads each message's data and
@@ -22,16 +24,7 @@ export const replayWat = `(module
   (data (i32.const 16) "bench")
   (data (i32.const 32) "bench.replay")
   (global $heap (mut i32) (i32.const 4096))
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (block $fits (loop $grow
-      (br_if $fits (i32.le_u (global.get $heap) (i32.shl (memory.size) (i32.const 16))))
-      (if (i32.eq (memory.grow (i32.const 1)) (i32.const -1)) (then unreachable))
-      (br $grow)))
-    (local.get $p))
+  ${growingRealloc}
   (func (export "run") (result i32)
     (local $c i32) (local $consumer i32) (local $msg i32) (local $n i32) (local $bytes i32)
     (call $connect (i32.const 16) (i32.const 5) (i32.const 256))
