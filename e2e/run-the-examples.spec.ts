@@ -6,6 +6,11 @@ const expectations: { id: string; lines: RegExp[] }[] = [
   { id: 'kv-counter', lines: [/run\(\) → "?1"?/] },
   { id: 'kv-counter-draft', lines: [/run\(\) → "?1"?/] },
   { id: 'kv-bucket-walk', lines: [/run\(\) → \[250,\s*3,\s*8\]/] },
+  { id: 'kv-cas-swap', lines: [/cas\.new: the handle saw price = 100/, /swap\(110\) failed: cas-failed/, /the fresh handle sees price = 120/, /swap\(130\) succeeded/, /run\(\) → 2/] },
+  {
+    id: 'kv-watcher',
+    lines: [/stock-watch\s+on-set apples = 40\n/, /on-set apples = 5 {2}\(low stock!\)/, /on-set figs = 7 {2}\(low stock!\)/, /on-set plums = 18\n/, /on-delete pears/, /run\(\) → "?5"?/],
+  },
   { id: 'msg-fan-out', lines: [/all-orders\s+orders\.created/, /payments\s+orders\.paid/, /run\(\) → 3/] },
   { id: 'msg-work-queue', lines: [/queued job-6/, /run\(\) → 6/] },
   { id: 'msg-request-reply', lines: [/reply: HELLO, WASI/, /request to nobody\.home failed: timeout/] },

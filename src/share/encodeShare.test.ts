@@ -15,7 +15,7 @@ const pubSub: Example = {
   description: '',
   tags: [],
   guests: [
-    { name: 'handler', lang: 'js', wit: 'package local:h;\nworld h {}\n', source: 'export const handle = () => {};\n', subscriptions: ['orders.*'] },
+    { name: 'handler', lang: 'js', wit: 'package local:h;\nworld h {}\n', source: 'export const handle = () => {};\n', subscriptions: ['orders.*'], buckets: ['inventory'] },
     { name: 'producer', lang: 'ts', wit: 'package local:p;\nworld p { export run: func(); }\n', source: 'export function run(): void {}\n'.repeat(20), call: 'run' },
   ],
 };
@@ -42,6 +42,18 @@ describe('encodeShare', () => {
     const hash = encodeShare(ws);
     expect(payloadLength(hash)).toBeLessThan(200);
     expect(decodeShare(hash)).toEqual(ws);
+  });
+
+  it('shares bucket lists: inherited, edited, cleared, and in full entries', () => {
+    const ws = workspaceFromExample(pubSub);
+    expect(ws.guests[0].buckets).toEqual(['inventory']);
+    expect(roundTrip(ws, withPubSub)).toEqual(ws);
+    ws.guests[0].buckets = ['inventory', 'orders'];
+    expect(roundTrip(ws, withPubSub).guests[0].buckets).toEqual(['inventory', 'orders']);
+    delete ws.guests[0].buckets;
+    expect(roundTrip(ws, withPubSub).guests[0].buckets).toBeUndefined();
+    const scratch: Workspace = { guests: [{ name: 'g', lang: 'wat', wit: 'w', source: 's', subscriptions: [], buckets: ['b1'] }], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
+    expect(roundTrip(scratch).guests[0].buckets).toEqual(['b1']);
   });
 
   it('round-trips every kind of change against an example', () => {

@@ -24,7 +24,8 @@
  * | `t` | time limit in ms | 5000 |
  *
  * Guest entry keys: `n` name, `l` lang, `w` wit, `s` source, `c` call (`null` removes the
- * example's call), `u` subscriptions. `w`/`s` are a full string, or a splice
+ * example's call), `u` subscriptions, `b` key-value buckets (an empty list clears the
+ * example's). `w`/`s` are a full string, or a splice
  * `[keepPrefix, keepSuffix, insertedText, fnv1aOfExampleText]` against the example's text,
  * so a one-character edit costs a few bytes; the hash detects links whose example changed.
  */

@@ -4,7 +4,7 @@ import { DEFAULT_TIME_LIMIT_MS, guestFromExample, type Workspace } from '../work
 import { ShareError } from './shareError';
 import { applySplice, type TextSplice } from './textSplice';
 
-const GUEST_KEYS = ['n', 'l', 'w', 's', 'c', 'u'] as const;
+const GUEST_KEYS = ['n', 'l', 'w', 's', 'c', 'u', 'b'] as const;
 
 function isSplice(v: unknown): v is TextSplice {
   return Array.isArray(v) && v.length === 4 && Number.isSafeInteger(v[0]) && v[0] >= 0 && Number.isSafeInteger(v[1]) && v[1] >= 0 && typeof v[2] === 'string' && typeof v[3] === 'string';
@@ -34,6 +34,8 @@ function expandGuest(entry: unknown, base: ExampleGuest | undefined, path: strin
     source: e.s === undefined ? base?.source : textField(e.s, base?.source, `${path}.source`, exampleId),
     subscriptions: e.u ?? base?.subscriptions ?? [],
   };
+  const buckets = e.b ?? base?.buckets;
+  if (buckets !== undefined && (!Array.isArray(buckets) || buckets.length > 0)) guest.buckets = buckets;
   const call = e.c === undefined ? base?.call : e.c === null ? undefined : checkString(e.c, `${path}.call`);
   if (call !== undefined) guest.call = call;
   return guest;

@@ -17,6 +17,8 @@ export interface GuestEntryV1 {
   s?: TextFieldV1;
   c?: string | null;
   u?: string[];
+  /** Bucket list (added after v1 shipped; links without it inherit, as for every key). */
+  b?: string[];
 }
 
 /** The JSON inside a `#w1.` link (documented in encodeShare.ts). Every field defaults when absent. */
@@ -43,6 +45,7 @@ function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefin
     const full: GuestEntryV1 = { n: g.name, l: g.lang, w: g.wit, s: g.source };
     if (g.call !== undefined) full.c = g.call;
     if (g.subscriptions.length) full.u = g.subscriptions;
+    if (g.buckets?.length) full.b = g.buckets;
     return full;
   }
   const e: GuestEntryV1 = {};
@@ -54,6 +57,7 @@ function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefin
   if (s !== undefined) e.s = s;
   if (g.call !== base.call) e.c = g.call ?? null;
   if (!sameList(g.subscriptions, base.subscriptions ?? [])) e.u = g.subscriptions;
+  if (!sameList(g.buckets ?? [], base.buckets ?? [])) e.b = g.buckets ?? [];
   return Object.keys(e).length ? e : 0;
 }
 

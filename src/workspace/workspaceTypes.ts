@@ -17,7 +17,7 @@ export interface WorkspaceGuest {
   call?: string;
   /** Topic patterns the guest's exported incoming-handler subscribes to; empty = none. */
   subscriptions: string[];
-  /** Key-value buckets `open` accepts (HostConfig.buckets); absent or empty = any. Not in share links yet. */
+  /** Key-value buckets `open` accepts and a watcher watches (HostConfig.buckets); absent or empty = any. */
   buckets?: string[];
 }
 
@@ -58,8 +58,9 @@ export interface Workspace {
 export const DEFAULT_TIME_LIMIT_MS = 5000;
 
 /**
- * The workspace fields of an example guest. Example-only defaults (faults, bucket lists)
- * stay with the example: the runner reads them from there unless the workspace overrides.
+ * The workspace fields of an example guest. Host configuration the Hosts tab edits
+ * (subscriptions, buckets) is copied; fault defaults stay with the example, and the runner
+ * reads them from there unless the workspace overrides them (Faults tab).
  */
 export function guestFromExample(g: ExampleGuest): WorkspaceGuest {
   return {
@@ -69,6 +70,7 @@ export function guestFromExample(g: ExampleGuest): WorkspaceGuest {
     source: g.source,
     ...(g.call !== undefined ? { call: g.call } : {}),
     subscriptions: [...(g.subscriptions ?? [])],
+    ...(g.buckets?.length ? { buckets: [...g.buckets] } : {}),
   };
 }
 

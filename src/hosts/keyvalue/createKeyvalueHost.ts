@@ -50,6 +50,9 @@ export function createKeyvalueHost(flavour: CursorFlavour): HostPackage {
       const watcher = findWatcherExports(exports, id);
       if (!watcher) return;
       const { state, store } = instanceFor(ctx);
+      // A watch-service guest may export only the watcher and never call `open`: it then
+      // watches the buckets its host configuration names (the Hosts tab's bucket list).
+      for (const bucket of ctx.config.buckets) state.opened.add(bucket);
       // The guest receives handles of the same Bucket class `open` returns.
       watchKeyChanges(state, watcher, store.Bucket);
     },

@@ -19,7 +19,7 @@ export interface KvHostState {
   ctx: HostContext;
   namespace: string;
   origin: string;
-  /** Buckets this guest has opened; watcher notifications are limited to them. */
+  /** Buckets this guest has opened or is configured with; watcher notifications are limited to them. */
   opened: Set<string>;
   /** Host calls of this package currently in flight (the guest is suspended in one). */
   busy: number;

@@ -44,6 +44,22 @@ describe('wasi:keyvalue watcher', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('watches the configured buckets of a guest that never opens one', async () => {
+    const namespace = uniqueNamespace();
+    const watching = makeTestContext(namespace, 'watch-only', ['inventory']);
+    await createImports(keyvalueDraft2Host, watching.ctx);
+    const seen: Seen[] = [];
+    await keyvalueDraft2Host.attachExports!(watching.ctx, { watcher: recordingWatcher(seen) });
+
+    const writer = await createImports(keyvalueDraft2Host, makeTestContext(namespace, 'clerk').ctx);
+    await (await writer.store.open('elsewhere')).set('k', bytes('ignored'));
+    const inventory = await writer.store.open('inventory');
+    await inventory.set('apples', bytes('12'));
+    await inventory.delete('apples');
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen).toEqual([['set', 'inventory', 'apples', '12'], ['delete', 'inventory', 'apples']]);
+  });
+
   it('accepts the interface-id export key and serializes re-entrant deliveries', async () => {
     const namespace = uniqueNamespace();
     const watching = makeTestContext(namespace, 'watcher');
