@@ -96,3 +96,31 @@ test('?embed with a share link shows the shared workspace and never stores edits
   await page.reload();
   await expect(page.getByTestId('guest-editor').locator('textarea')).toHaveValue(mine);
 });
+
+test('the 2022 debates tab walks the agenda: load the standard, then the proposal, and run each', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-debates').click();
+  const ranges = page.locator('[data-testid=debate][data-topic=ranges]');
+  await expect(ranges).toContainText('Joel Dice');
+  await ranges.locator('[data-example=kv-bucket-walk]').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('kv-bucket-walk');
+  // The tab stays open on the agenda, with the loaded example marked.
+  await expect(ranges.locator('[data-example=kv-bucket-walk]')).toBeDisabled();
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/run\(\) → \[250,/);
+
+  await page.getByTestId('tab-debates').click();
+  await ranges.locator('[data-example=proposal-kv-ranges]').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('proposal-kv-ranges');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/get-keys\(from\(/);
+});
+
+test('in an embed the debates tab explains but cannot switch the workspace', async ({ page }) => {
+  await page.goto('/?embed&example=kv-counter');
+  await expect(page.getByTestId('embed-header')).toBeVisible();
+  await page.getByTestId('tab-debates').click();
+  await expect(page.locator('[data-testid=debate-example]').first()).toBeDisabled();
+});

@@ -25,3 +25,4 @@ export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace,
 export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
+export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';

@@ -74,6 +74,8 @@ export function App() {
     },
     [onSettings, ws],
   );
+  const openWs = ws.open;
+  const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
@@ -119,8 +121,9 @@ export function App() {
       hosts: ws.workspace.hosts,
       setHosts: ws.setHosts,
       updateGuestHosts: ws.updateGuest,
+      openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
   );
 
   return (
@@ -131,7 +134,7 @@ export function App() {
       <Header
         examples={examples}
         exampleId={example.id}
-        onPickExample={(id) => void ws.open({ kind: 'example', id })}
+        onPickExample={openExample}
         settings={settings}
         onSettings={onSettings}
         phase={runner.phase}

@@ -5,6 +5,7 @@ import './panels/builtinPanels';
 import './diagram/registerDiagramPanels';
 import './faults/registerFaultsPanel';
 import './customHosts/registerHostCodePanel';
+import './debates/registerDebatesPanel';
 import './styles.css';
 
 const root = document.getElementById('root');

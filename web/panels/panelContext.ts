@@ -30,6 +30,8 @@ export interface PanelContext {
   hosts?: WorkspaceHosts;
   /** Replaces the workspace's host settings (persisted; used by the next Run). */
   setHosts?(hosts: WorkspaceHosts): void;
+  /** Loads an example into the editors (as the picker does); absent where the workspace is fixed (embeds). */
+  openExample?(id: string): void;
 }
 
 /** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */
