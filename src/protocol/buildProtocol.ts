@@ -79,7 +79,7 @@ export type BuildResponse =
   | { type: 'ready'; loadMs: number }
   | { type: 'progress'; seq: number; stage: string; fraction?: number }
   | { type: 'built'; seq: number; artifact: BuildArtifact }
-  | { type: 'failed'; seq: number; diagnostics: Diagnostic[] };
+  | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string };
 
 const guestCheck = isAny;
 const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNumber, column: isNumber, message: isString });
@@ -107,7 +107,7 @@ export function validateBuildResponse(value: unknown): string | null {
       ready: { loadMs: isNumber },
       progress: { seq: isNumber, stage: isString },
       built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
-      failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic) },
+      failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic), componentWit: isOptional(isString) },
     },
     'build response',
   );

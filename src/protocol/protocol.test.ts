@@ -21,6 +21,8 @@ describe('build protocol', () => {
     expect(validateBuildResponse({ type: 'ready', loadMs: 3 })).toBeNull();
     expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [{ file: 'wit', line: 1, column: 2, message: 'x' }] })).toBeNull();
     expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [{ file: 'css', line: 1, column: 2, message: 'x' }] })).toMatch(/file must be one of/);
+    expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [], componentWit: 'package root:component;' })).toBeNull();
+    expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [], componentWit: 42 })).toMatch(/componentWit must be a string/);
     expect(validateBuildResponse({ type: 'built', seq: 1, artifact: { component: 'nope', files: [], exports: [] } })).toMatch(/component must be a Uint8Array/);
   });
 });

@@ -11,7 +11,8 @@ import { cleanMessage, locateWatError } from './locateWatError';
  * identifies the analysed world (WIT with deps + world name): a later JS build may take the
  * fast path from this artifact only when its key is the same.
  */
-export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string } | { ok: false; diagnostics: Diagnostic[] };
+/** `componentWit`: an opened component's own WIT, when it could be printed but not run (shown anyway). */
+export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string } | { ok: false; diagnostics: Diagnostic[]; componentWit?: string };
 
 /** Hook for guest languages other than WAT: produce a component for the analysed world. */
 export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progress: (stage: string, fraction?: number) => void) => Promise<Uint8Array>;
@@ -70,7 +71,7 @@ export async function buildComponent(
   } else {
     analysis = analyzeWit(wit, opts.world);
   }
-  if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics };
+  if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics, ...(printedWit !== undefined ? { componentWit: printedWit } : {}) };
   const world = analysis.world;
   const worldKey = JSON.stringify([world.source, world.world]);
   lap('wit');

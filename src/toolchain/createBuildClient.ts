@@ -3,7 +3,7 @@ import { validateBuildResponse, type BuildArtifact, type BuildResponse, type Dia
 /** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
 export type BuildResult =
   | { status: 'built'; artifact: BuildArtifact; ms: number }
-  | { status: 'failed'; diagnostics: Diagnostic[]; ms: number }
+  | { status: 'failed'; diagnostics: Diagnostic[]; ms: number; componentWit?: string }
   | { status: 'stale' };
 
 /** Main-thread handle on the long-lived build worker. */
@@ -63,7 +63,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
     if (msg.type === 'progress') return p.onProgress?.(msg.stage, msg.fraction);
     pending.delete(msg.seq);
     const ms = performance.now() - p.t0;
-    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms });
+    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms, ...(msg.componentWit !== undefined ? { componentWit: msg.componentWit } : {}) });
   };
 
   return {

@@ -50,7 +50,8 @@ export function useOpenedComponent(): OpenedComponentState {
         const a = r.artifact;
         setOpened({ ...base, wit: a.componentWit, exports: a.exports, exportedInterfaces: a.exportedInterfaces, importedInterfaces: a.importedInterfaces });
       } else if (r.status === 'failed') {
-        setOpened({ ...base, errors: r.diagnostics.map((d: Diagnostic) => (d.file === 'guest' ? d.message : formatDiagnostic(d))) });
+        // A component that can't run here still shows its WIT: that is where the user sees why.
+        setOpened({ ...base, wit: r.componentWit ?? '', errors: r.diagnostics.map((d: Diagnostic) => (d.file === 'guest' ? d.message : formatDiagnostic(d))) });
       }
     } finally {
       setBusy(false);
