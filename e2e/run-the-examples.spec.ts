@@ -39,3 +39,17 @@ test('the counter keeps counting across runs because IndexedDB keeps the value',
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?3"?/);
 });
+
+test('a long example description shows two lines, unfolds with "more" and folds with "less"', async ({ page }) => {
+  await openApp(page, '?example=proposal-delivery-guarantees');
+  const text = page.getByTestId('example-description');
+  const folded = (await text.boundingBox())!.height;
+  await page.getByTestId('description-toggle').click();
+  await expect(page.getByTestId('description-toggle')).toHaveText('less');
+  expect((await text.boundingBox())!.height).toBeGreaterThan(folded * 2);
+  await page.getByTestId('description-toggle').click();
+  expect((await text.boundingBox())!.height).toBeCloseTo(folded, 0);
+  // A short description has nothing to unfold.
+  await page.getByTestId('example-picker').selectOption('kv-counter');
+  await expect(page.getByTestId('description-toggle')).toHaveCount(0);
+});

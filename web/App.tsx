@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { examples } from '../src/index';
 import { EditorPane } from './EditorPane';
+import { ExampleDescription } from './ExampleDescription';
 import { SCRATCH_ID } from './ExamplePicker';
 import { getTraceStore } from './engine';
 import { GuestTabs } from './GuestTabs';
@@ -153,9 +154,7 @@ export function App() {
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
       {!embed && (
-        <p className="example-description" data-testid="example-description">
-          <strong>{example.title}.</strong> {example.description}
-        </p>
+        <ExampleDescription title={example.title} text={example.description} />
       )}
       {!embed && <ComponentToolbar guest={guest} state={component} />}
       {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}

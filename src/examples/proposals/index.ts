@@ -49,7 +49,7 @@ export const proposalExamples: Example[] = [
     id: 'proposal-custom-kv-ttl',
     title: 'Try your own interface: key TTLs (custom host)',
     description:
-      'An interface the playground does not ship: the WIT declares package proposal:kv-ttl@0.1.0 itself (set-with-ttl and get, plus a sleep helper), and its host is the JavaScript in the "Host code" tab – a module whose default export has create(ctx) returning one object per interface. The guest stores a session key with a 40 ms TTL and a theme with a minute, sleeps 100 ms, and finds the session gone while the theme is still there; the host logs the expiry. Change the WIT (say, add a touch function) and the host code together and Run: a new proposal can be tried without changing the app.',
+      'An interface the playground does not ship: the WIT declares package proposal:kv-ttl@0.1.0 itself (set-with-ttl and get, plus a sleep helper), and its host is the JavaScript in the "Host code" tab – a module whose default export has create(ctx) returning one object per interface. The guest stores a session key with a 250 ms TTL and a theme with a minute, sleeps 400 ms, and finds the session gone while the theme is still there; the host logs the expiry. Change the WIT (say, add a touch function) and the host code together and Run: a new proposal can be tried without changing the app.',
     tags: ['keyvalue', 'proposal', 'custom host'],
     guests: [{ name: 'ttl-user', lang: 'wat', wit: kvTtlWit, source: kvTtlWat, call: 'run' }],
     customHosts: { 'proposal:kv-ttl@0.1.0': kvTtlHost },
