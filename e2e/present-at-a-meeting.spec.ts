@@ -124,3 +124,11 @@ test('in an embed the debates tab explains but cannot switch the workspace', asy
   await page.getByTestId('tab-debates').click();
   await expect(page.locator('[data-testid=debate-example]').first()).toBeDisabled();
 });
+
+test('?present&panel=debates opens on the debates tab, scrolled into view in the narrow, zoomed tab row', async ({ page }) => {
+  await page.goto('/?present&panel=debates');
+  await expect(page.getByTestId('debates-panel')).toBeVisible();
+  const tab = page.getByTestId('tab-debates');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(async () => (await tab.boundingBox())!.x + (await tab.boundingBox())!.width).toBeLessThanOrEqual(1400 + 1);
+});
