@@ -13,6 +13,9 @@ function importStatus(id: string): keyof typeof STATUS_TITLES {
   return BASE_PACKAGES.has(id.replace(/@.*/, '')) ? 'base' : 'missing';
 }
 
+/** A guest exporting the keyvalue watcher is called for changes to its configured buckets. */
+const WATCHER_EXPORT = /^\s*export\s+wasi:keyvalue\/watcher@/m;
+
 /**
  * Hosts tab: per-guest host configuration (topic subscriptions, key-value bucket
  * allow-list) that the next Run passes to each guest, plus the host packages available.
@@ -33,7 +36,7 @@ export function HostsPanel({ ctx }: PanelProps) {
                 <span className="muted">{g.call ? `Run calls ${g.call}()` : 'handler only'}</span>
               </header>
               <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
-              <ListEditor label="Key-value buckets allowed (empty = any)" values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
+              <ListEditor label={WATCHER_EXPORT.test(g.wit) ? 'Key-value buckets allowed and watched (on-set / on-delete)' : 'Key-value buckets allowed (empty = any)'} values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
               {imports.size > 0 && (
                 <div className="hosts-imports">
                   imports{' '}
