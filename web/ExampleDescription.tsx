@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useResizeEffect } from './useResizeEffect';
 
 /**
  * The example's title and paragraph under the header. Two lines by default, so the editors
@@ -8,17 +9,9 @@ export function ExampleDescription({ title, text }: { title: string; text: strin
   const ref = useRef<HTMLParagraphElement>(null);
   const [open, setOpen] = useState(false);
   const [clipped, setClipped] = useState(false);
-  // Re-measure on a new example and when the window (and so the line length) changes.
-  useLayoutEffect(() => {
-    setOpen(false);
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setClipped(el.scrollHeight > el.clientHeight + 1);
-    measure();
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
-    observer?.observe(el);
-    return () => observer?.disconnect();
-  }, [text]);
+  useLayoutEffect(() => setOpen(false), [text]);
+  // Re-measured for a new example and when the line length changes.
+  useResizeEffect(ref, (el) => setClipped(el.scrollHeight > el.clientHeight + 1), [text]);
   return (
     <div className={`example-description-wrap${open ? ' open' : ''}`}>
       <p ref={ref} className="example-description" data-testid="example-description">

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { listPanels, subscribePanels } from './panels/registerPanel';
 import type { PanelContext } from './panels/panelContext';
+import { useResizeEffect } from './useResizeEffect';
 
 interface Props {
   ctx: PanelContext;
@@ -15,11 +16,10 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
   const tabs = useRef<HTMLDivElement>(null);
   // The tab row scrolls when the pane is narrow: keep the active tab in view, also when it
   // was chosen by the address (?panel=debates) or by another panel (Trace → Inspector).
-  useEffect(() => {
-    const row = tabs.current;
-    if (!row || !current) return;
-    const reveal = () => {
-      const tab = row.querySelector<HTMLElement>(`[data-testid="tab-${current.id}"]`);
+  useResizeEffect(
+    tabs,
+    (row) => {
+      const tab = current && row.querySelector<HTMLElement>(`[data-testid="tab-${current.id}"]`);
       if (!tab || row.offsetWidth === 0) return;
       // Rects are in zoomed pixels, scrollLeft in the row's own: presenter mode zooms the pane.
       const zoom = row.getBoundingClientRect().width / row.offsetWidth;
@@ -27,13 +27,9 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
       const t = tab.getBoundingClientRect();
       if (t.left < r.left) row.scrollLeft -= (r.left - t.left) / zoom;
       else if (t.right > r.right) row.scrollLeft += (t.right - r.right) / zoom;
-    };
-    reveal();
-    // Again when the row's size changes (pane resized, presenter zoom switched on after mount).
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(reveal);
-    observer?.observe(row);
-    return () => observer?.disconnect();
-  }, [current]);
+    },
+    [current],
+  );
   return (
     <section className="pane output-pane" aria-label="Output">
       <div className="tabs" role="tablist" aria-label="Output panels" ref={tabs}>
