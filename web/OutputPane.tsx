@@ -22,8 +22,8 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
       const tab = current && row.querySelector<HTMLElement>(`[data-testid="tab-${current.id}"]`);
       if (!tab || row.offsetWidth === 0) return;
       // Rects are in zoomed pixels, scrollLeft in the row's own: presenter mode zooms the pane.
-      const zoom = row.getBoundingClientRect().width / row.offsetWidth;
       const r = row.getBoundingClientRect();
+      const zoom = r.width / row.offsetWidth;
       const t = tab.getBoundingClientRect();
       if (t.left < r.left) row.scrollLeft -= (r.left - t.left) / zoom;
       else if (t.right > r.right) row.scrollLeft += (t.right - r.right) / zoom;

@@ -71,7 +71,7 @@ export async function buildComponent(
   } else {
     analysis = analyzeWit(wit, opts.world);
   }
-  if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics, ...(printedWit !== undefined ? { componentWit: printedWit } : {}) };
+  if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics, componentWit: printedWit };
   const world = analysis.world;
   const worldKey = JSON.stringify([world.source, world.world]);
   lap('wit');

@@ -74,7 +74,7 @@ async function handle(req: BuildRequest): Promise<void> {
     // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
     if (outcome.ok && isJs) previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
     if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
-    else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, ...(outcome.componentWit !== undefined ? { componentWit: outcome.componentWit } : {}) });
+    else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {
     post({ type: 'failed', seq: req.seq, diagnostics: [{ file: 'build', line: 1, column: 1, message: `internal build error: ${messageOf(e)}` }] });
   }

@@ -63,7 +63,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
     if (msg.type === 'progress') return p.onProgress?.(msg.stage, msg.fraction);
     pending.delete(msg.seq);
     const ms = performance.now() - p.t0;
-    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms, ...(msg.componentWit !== undefined ? { componentWit: msg.componentWit } : {}) });
+    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms, componentWit: msg.componentWit });
   };
 
   return {
