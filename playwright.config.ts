@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
  * E2E tests run Debian's Chromium (never a Playwright-downloaded browser) against the
  * built static site served by `vite preview`, i.e. exactly what `npm run build` ships.
  */
+/** E2E_PORT lets several checkouts run their suites side by side on one machine. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export default defineConfig({
@@ -15,13 +17,13 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     viewport: { width: 1400, height: 900 },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
