@@ -1,6 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// Names a room reaches the site by over plain http. Vite answers any other host name with 403
+// (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
+// domain and its subdomains: mDNS names (teacher-laptop.local), home/office routers (.lan,
+// .home.arpa, .internal) and .test (the e2e suite's insecure origin). More names, comma
+// separated, in PLAYGROUND_HOSTS (e.g. PLAYGROUND_HOSTS=room12.school.example).
+const roomHosts = ['.local', '.lan', '.home.arpa', '.internal', '.test', ...(process.env.PLAYGROUND_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)];
+
 // jco-transpile's vendored components locate their .wasm with `new URL(..., import.meta.url)`;
 // pre-bundling would move the JS away from the wasm files, so they are served as-is.
 export default defineConfig({
@@ -17,8 +24,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
     rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html', diagram: 'bench/diagram.html' } },
   },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  server: { port: 5173, allowedHosts: roomHosts },
+  preview: { port: 4173, allowedHosts: roomHosts },
   test: {
     include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',

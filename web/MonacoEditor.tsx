@@ -61,6 +61,12 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
         renderWhitespace: 'selection',
         fixedOverflowWidgets: true,
         ariaLabel: label,
+        // Monaco 0.57 types through Chromium's EditContext API by default (a focused
+        // div.native-edit-context). In this Chromium that path loses every character typed
+        // right after an auto-closed bracket ("(i64.store" arrived as "()"), which live coding
+        // cannot afford; the hidden-textarea path is Monaco's long-standing one and types
+        // exactly. Single-key shortcuts recognise both (web/keyboard/isTypingTarget.ts).
+        editContext: false,
       }}
     />
   );

@@ -4,6 +4,7 @@ import { checkWorkspace, ShapeError } from './checkWorkspace';
 import { migrateRecord, RECORD_SCHEMA, type WorkspaceRecord } from './migrateRecord';
 import { WorkspaceStoreError } from './workspaceStoreError';
 import type { Workspace } from './workspaceTypes';
+import { randomUuid } from '../platform/randomUuid';
 
 /** Database name; the record schema is versioned inside each record, not by the DB version. */
 export const WORKSPACE_DB = 'wcp-workspaces';
@@ -137,7 +138,7 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): Works
       try {
         if (typeof name !== 'string' || (id !== undefined && (typeof id !== 'string' || !id))) throw new ShapeError('name must be a string and id a non-empty string');
         if (!Number.isFinite(updatedAt)) throw new ShapeError('updatedAt must be a number');
-        record = { schema: RECORD_SCHEMA, id: id ?? crypto.randomUUID(), name, updatedAt, workspace: checkWorkspace(ws) };
+        record = { schema: RECORD_SCHEMA, id: id ?? randomUuid(), name, updatedAt, workspace: checkWorkspace(ws) };
       } catch (e) {
         throw new WorkspaceStoreError('invalid', `Not saved: ${describe(e)}.`, { cause: e });
       }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useSingleKeyShortcuts } from '../keyboard/useSingleKeyShortcuts';
 import { withPresentFlag, type ViewMode } from './readViewMode';
 
 /** Presenter state: the big-font mode and the fullscreen diagram overlay. */
@@ -7,12 +8,6 @@ export interface Presenter {
   togglePresent(): void;
   fullscreen: boolean;
   setFullscreen(on: boolean): void;
-}
-
-/** Typing in an editor or field must never trigger a single-key shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
 /**
@@ -37,19 +32,14 @@ export function usePresenter(mode: ViewMode): Presenter {
     });
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (e.key === 'f' || e.key === 'F') {
-        e.preventDefault();
-        setFullscreen((on) => !on);
-      } else if (e.key === 'Escape') {
-        setFullscreen(false);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Typing in an editor or field never reaches these (see useSingleKeyShortcuts).
+  useSingleKeyShortcuts({
+    f: (e) => {
+      e.preventDefault();
+      setFullscreen((on) => !on);
+    },
+    Escape: () => setFullscreen(false),
+  });
 
   return { present, togglePresent, fullscreen, setFullscreen };
 }

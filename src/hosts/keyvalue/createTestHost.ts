@@ -1,6 +1,7 @@
 /** Helpers shared by the keyvalue unit tests (not used by the app). */
 import type { HostContext, HostPackage } from '../hostContract';
 import { defaultHostConfig } from '../hostContract';
+import { randomUuid } from '../../platform/randomUuid';
 
 /** Test helper: a HostContext that records emitted events and log lines. */
 export function makeTestContext(namespace: string, guest = 'guest-1', buckets: string[] = []) {
@@ -16,7 +17,7 @@ export function makeTestContext(namespace: string, guest = 'guest-1', buckets: s
 
 /** Fresh namespace so tests never see each other's IndexedDB data. */
 export function uniqueNamespace(): string {
-  return `test-${crypto.randomUUID()}`;
+  return `test-${randomUuid()}`;
 }
 
 /** Loose view of the jco import objects a keyvalue package returns. */

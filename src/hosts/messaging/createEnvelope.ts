@@ -1,4 +1,5 @@
 import { CloudEvent } from 'cloudevents';
+import { randomUuid } from '../../platform/randomUuid';
 
 /** CloudEvents type of every message the playground publishes. */
 export const messageEventType = 'wasi.messaging.message';
@@ -55,7 +56,7 @@ export function toExtensionName(key: string): string | undefined {
  */
 export function createEnvelope(input: EnvelopeInput): Envelope {
   const attrs: Record<string, string> = {
-    id: crypto.randomUUID(),
+    id: randomUuid(),
     source: `/wcp/${encodeURIComponent(input.tab)}/${encodeURIComponent(input.guest)}`,
     type: messageEventType,
     specversion: '1.0',

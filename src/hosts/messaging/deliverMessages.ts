@@ -5,6 +5,7 @@ import { readEnvelope, type EnvelopeFields } from './createEnvelope';
 import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
 import type { Message, MessageTypes } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
+import { randomUuid } from '../../platform/randomUuid';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn = (message: Message) => unknown;
@@ -38,7 +39,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
     if (problem !== undefined) ctx.log('stderr', `messaging: ignoring subscription: ${problem}\n`);
     else subscriptions.push(parseSubscription(text));
   }
-  const owner = `${ctx.tab ?? 'local'}/${guest}/${crypto.randomUUID()}`;
+  const owner = `${ctx.tab ?? 'local'}/${guest}/${randomUuid()}`;
   const claimedElsewhere = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
   // Claims run one at a time so a consumer's backlog (queued) is known before each claim.

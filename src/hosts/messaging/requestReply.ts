@@ -4,6 +4,7 @@ import { readEnvelope } from './createEnvelope';
 import { inboxPrefix } from './matchTopic';
 import { publishMessage } from './publishMessage';
 import { fail, type Client, type Message, type MessageTypes, type RequestOptions } from './messageTypes';
+import { randomUuid } from '../../platform/randomUuid';
 
 /** The `request-reply` interface bound to one guest's context and bus. */
 export interface RequestReplyImpl {
@@ -30,7 +31,7 @@ export function createRequestReply(ctx: HostContext, bus: Bus, types: MessageTyp
       const expected = options?.expectedReplies;
       if (expected === 0) fail({ tag: 'other', val: 'expected-replies must be at least 1' });
       const limit = expected ?? (timeoutMs === undefined ? 1 : Number.POSITIVE_INFINITY);
-      const inbox = `${inboxPrefix}${crypto.randomUUID()}`;
+      const inbox = `${inboxPrefix}${randomUuid()}`;
       return new Promise<Message[]>((resolve, reject) => {
         const replies: Message[] = [];
         let timer: ReturnType<typeof setTimeout> | undefined;

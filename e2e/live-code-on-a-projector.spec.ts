@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { consoleText, openApp } from './appHelpers';
+
+// A presenter live-codes in the real Monaco editors on a 1280×720 projector: every key
+// reaches the editor (no single-key shortcut fires, the diagram stays closed) and the
+// edited program runs with its new behaviour.
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The rendered lines of a Monaco editor, trimmed (Monaco draws spaces as U+00A0). */
+const editorLines = (pane: Locator) => pane.locator('.view-line').allInnerTexts().then((ls) => ls.map((l) => l.replace(/\u00a0/g, ' ').trim()));
+
+/** The shipped source of an example file, to know which line to walk to. */
+const shipped = (path: string) => readFileSync(new URL(`../src/examples/${path}`, import.meta.url), 'utf8').split('\n');
+
+/**
+ * Puts the caret at the end of the first line of `source` containing `text`, with the keys a
+ * presenter uses (click in, Ctrl+Home, arrows, End): on a projector most lines are off-screen.
+ */
+async function caretAfterLine(page: Page, pane: Locator, source: string[], text: string): Promise<void> {
+  const index = source.findIndex((l) => l.includes(text));
+  expect(index, `${text} in the shipped source`).toBeGreaterThanOrEqual(0);
+  await pane.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect(pane.locator('.view-line', { hasText: text }).first()).toBeVisible();
+}
+
+/** Types with real key presses (keydown, keypress, input, keyup per character). */
+async function typeLines(page: Page, lines: string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+    // Close any suggestion list so Enter makes a new line instead of accepting it.
+    await page.keyboard.press('Escape');
+  }
+}
+
+test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, the edits run', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page, '?present&example=kv-counter');
+  const stage = page.getByTestId('fullscreen-panel');
+  const wit = page.getByTestId('wit-editor');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+
+  // WAT: scale the counter by 1000 before returning it; the comment is full of f's.
+  await caretAfterLine(page, guest, shipped('keyvalue/counter.wat'), '(call $drop_bucket');
+  const watLine = '(i64.store (i32.const 104) (i64.mul (i64.load (i32.const 104)) (i64.const 1000))) ;; if false, fix the offset: f F';
+  await typeLines(page, [watLine]);
+  // Monaco 0.57 types through a div.native-edit-context: that is what has focus here.
+  expect(await page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/native-edit-context|inputarea/);
+  await expect(stage).toHaveCount(0);
+  expect(await editorLines(guest)).toContain(watLine);
+
+  // The WIT editor too: a doc comment with "/// offset" and f's arrives whole.
+  await caretAfterLine(page, wit, shipped('keyvalue/counter.wit'), 'Returns the new count.');
+  await typeLines(page, ['/// offset: off by a factor of 1000 for the demo']);
+  await expect(stage).toHaveCount(0);
+  expect(await editorLines(wit)).toContain('/// offset: off by a factor of 1000 for the demo');
+
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?1000"?/);
+
+  // JavaScript: an if, a function, false and a /// comment, typed line by line.
+  await page.getByTestId('example-picker').selectOption('js-kv-counter');
+  await expect(guest.getByText('wasi:keyvalue/store').first()).toBeVisible({ timeout: 20_000 });
+  await caretAfterLine(page, guest, shipped('js/counter.js'), 'const visits');
+  const jsLines = ['if (false) { return -1n; } /// offset stays', 'function twice(n) { return n * 2n; }', 'console.log(`fresh from the floor: ${twice(visits)}`);'];
+  await typeLines(page, jsLines);
+  await expect(stage).toHaveCount(0);
+  const js = await editorLines(guest);
+  for (const line of jsLines) expect(js).toContain(line);
+
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => consoleText(page), { timeout: 150_000 }).toMatch(/fresh from the floor: \d+/);
+  const out = await consoleText(page);
+  const visit = Number(/visit number (\d+)/.exec(out)?.[1]);
+  expect(Number(/fresh from the floor: (\d+)/.exec(out)?.[1])).toBe(visit * 2);
+  await expect(stage).toHaveCount(0);
+
+  // Outside the editors F still opens the diagram for the room.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('f');
+  await expect(stage).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveCount(0);
+});

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomUuid } from './randomUuid';
+
+const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Every .ts/.tsx file under `dir` (tests excluded). */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('randomUuid', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('uses the native randomUUID where the context is secure', () => {
+    expect(randomUuid()).toMatch(V4);
+  });
+
+  it('still makes distinct v4 UUIDs on an insecure origin (no randomUUID)', () => {
+    const { getRandomValues } = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) });
+    expect(globalThis.crypto.randomUUID).toBeUndefined();
+    const ids = new Set(Array.from({ length: 100 }, () => randomUuid()));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(V4);
+  });
+
+  it('is the only caller of secure-context-only crypto in the app', () => {
+    const offenders = [...sources('src'), ...sources('web')].filter((f) => !f.endsWith('randomUuid.ts') && /crypto\.(randomUUID|subtle)\b/.test(readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '')));
+    expect(offenders).toEqual([]);
+  });
+});
