@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './src/security/contentSecurityPolicy';
 
 // Names a room reaches the site by over plain http. Vite answers any other host name with 403
 // (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
@@ -12,7 +13,20 @@ const roomHosts = ['.local', '.lan', '.home.arpa', '.internal', '.test', ...(pro
 // pre-bundling would move the JS away from the wasm files, so they are served as-is.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The built app page carries its CSP (dev keeps none: Vite's HMR needs inline scripts).
+    // WCP_CONNECT_SRC adds connect sources, e.g. a NATS WebSocket address (see the file).
+    {
+      name: 'wcp-csp',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html: string, ctx: { filename: string }) =>
+          /[\\/]bench[\\/]/.test(ctx.filename) ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(process.env.WCP_CONNECT_SRC)}" />`),
+      },
+    },
+  ],
   // cloudevents pulls in the \`util\` polyfill, which reads Node's \`process\` at load time.
   define: { 'process.env': '{}', 'process.throwDeprecation': 'false', 'process.traceDeprecation': 'false' },
   optimizeDeps: {

@@ -22,10 +22,18 @@ export type RunRequest =
       /** Export to call after instantiation; none for handler-only guests. */
       call?: ExportCall;
       /**
-       * Optional source of host packages written by the user (proposal variants); evaluated
-       * in the worker. Keyed by package id.
+       * Optional source of host packages written by the user (proposal variants), keyed by
+       * package id. Evaluated in the host-code sandbox reached through `hostPort`, never in
+       * the run worker (unless `inWorkerHosts`).
        */
       customHosts?: Record<string, string>;
+      /** Port to this run's host-code sandbox worker (transferred); required with customHosts. */
+      hostPort?: MessagePort;
+      /**
+       * Benchmarks only: evaluate `customHosts` in the run worker itself, to measure what the
+       * sandbox costs. The UI never sets it; code from links and files must never get it.
+       */
+      inWorkerHosts?: boolean;
       /** Id of the tab that started the guest. */
       tab?: string;
     }
@@ -50,6 +58,7 @@ export function validateRunRequest(value: unknown): string | null {
         artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }),
         config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }),
         call: isOptional(isShape({ name: isString, args: isArrayOf(isAny) })),
+        hostPort: isOptional((v, p) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`)),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
     },

@@ -7,6 +7,7 @@ import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
 import { findExport, loadGuest } from './loadGuest';
 import { loadCustomHosts } from './loadCustomHosts';
+import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue } from './renderValue';
 import { selectHosts } from './selectHosts';
 import { createTraceQueue } from './createTraceQueue';
@@ -47,7 +48,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   const t0 = performance.now();
   post({ type: 'busy', seq, what: 'instantiate' });
   try {
-    const custom: HostPackage[] = await loadCustomHosts(req.customHosts ?? {});
+    const custom: HostPackage[] = await customHostsFor(req, ctx);
     const asyncImports = new Set(req.artifact.asyncImports);
     const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, (e) => trace.push(e), custom);
     guestExports = await loadGuest(req.artifact, imports);
@@ -63,6 +64,15 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   } catch (e) {
     report(e);
   }
+}
+
+/** Custom host code runs in the sandbox; only a benchmark may ask for it in this worker. */
+async function customHostsFor(req: Extract<RunRequest, { type: 'start' }>, ctx: HostContext): Promise<HostPackage[]> {
+  const sources = req.customHosts ?? {};
+  if (Object.keys(sources).length === 0) return [];
+  if (req.inWorkerHosts) return loadCustomHosts(sources);
+  if (!req.hostPort) throw new Error('custom host code needs the host-code sandbox, and this run has none');
+  return createSandboxedHosts(req.hostPort, sources, ctx);
 }
 
 async function callExport(call: ExportCall): Promise<void> {

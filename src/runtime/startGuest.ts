@@ -2,6 +2,7 @@ import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
+import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 
 /** Where a running guest is in its life. */
 export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trapped' | 'timeout' | 'stopped';
@@ -23,7 +24,10 @@ export interface StartOptions {
   call?: ExportCall;
   /** A single guest call (or instantiation) running longer than this is killed. */
   timeLimitMs: number;
+  /** Host code by package id; runs in the host-code sandbox (an opaque-origin worker). */
   customHosts?: Record<string, string>;
+  /** Benchmarks only: evaluate customHosts in the run worker (RunRequest.inWorkerHosts). */
+  inWorkerHosts?: boolean;
   /** This tab's id (trace store), stamped into CloudEvents sources. */
   tab?: string;
 }
@@ -69,6 +73,8 @@ function takeRunWorker(): Worker {
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
   const worker = takeRunWorker();
+  const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
+  const sandbox: HostSandboxLease | undefined = hasHostCode && !opts.inWorkerHosts ? leaseHostSandbox() : undefined;
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let serving = false;
@@ -85,6 +91,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const end = (s: GuestState) => {
     clearTimeout(watchdog);
     worker.terminate();
+    sandbox?.kill();
     setState(s);
   };
 
@@ -142,9 +149,11 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     config: opts.config,
     call: opts.call,
     customHosts: opts.customHosts,
+    ...(sandbox ? { hostPort: sandbox.port } : {}),
+    ...(opts.inWorkerHosts ? { inWorkerHosts: true } : {}),
     tab: opts.tab,
   };
-  worker.postMessage(start);
+  worker.postMessage(start, sandbox ? [sandbox.port] : []);
   listener.onState?.('starting');
   return {
     guest: opts.config.guest,

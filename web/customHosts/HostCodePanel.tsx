@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { PanelProps } from '../panels/registerPanel';
-import { checkHostSyntax, hostTemplate, validatePackageId } from './hostTemplate';
+import { hostTemplate, validatePackageId } from './hostTemplate';
+import { useHostCodeCheck } from './useHostCodeCheck';
 import './customHosts.css';
 
 /**
  * Host code tab: JavaScript hosts for interfaces the playground does not ship, keyed by WIT
  * package id. The example's own hosts show until edited; edits live in the workspace's
- * `hosts.customHosts` and reach the run worker with the next Run (loadCustomHosts), where
- * they win over a built-in host of the same package.
+ * `hosts.customHosts` and reach the host-code sandbox with the next Run, where they win
+ * over a built-in host of the same package.
  */
 export function HostCodePanel({ ctx }: PanelProps) {
   const defaults = ctx.example?.customHosts ?? {};
@@ -21,7 +22,7 @@ export function HostCodePanel({ ctx }: PanelProps) {
   const setMine = (next: Record<string, string>) => ctx.hosts && ctx.setHosts?.({ ...ctx.hosts, customHosts: next });
   const newIdProblem = newId.trim() === '' ? undefined : validatePackageId(newId.trim()) ?? (all[newId.trim()] !== undefined ? 'a host for this package exists already' : undefined);
   const source = id !== undefined ? all[id] : undefined;
-  const syntax = source !== undefined ? checkHostSyntax(source) : undefined;
+  const syntax = useHostCodeCheck(source);
 
   const add = () => {
     const pkg = newId.trim();
@@ -53,7 +54,7 @@ export function HostCodePanel({ ctx }: PanelProps) {
       {id === undefined ? (
         <p className="host-code-note">
           Declare a new package in your WIT (<code>package proposal:my-idea@0.1.0 {'{ interface … }'}</code> after your world), import it from the world, then add a
-          host for it here: its code runs in the guest&apos;s worker on the next Run.
+          host for it here: its code runs in the host-code sandbox (no storage, no network) on the next Run.
         </p>
       ) : (
         <>
