@@ -1,68 +1,126 @@
-import { startGuest, type BuildClient, type TraceEvent } from '../src/index';
+import { startGuest, type BuildArtifact, type BuildClient, type TraceEvent } from '../src/index';
+import { alternateMany, figure, medianOf, percentile, type Figure } from './alternate';
 import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+/** Bursts of the paced (latency) run and messages per burst; ~1 ms sleep between bursts. */
+const BURSTS = 250;
+const PER_BURST = 4;
 
-/**
- * Cross-worker messaging: a producer guest sends n messages; a handler guest in another
- * worker receives them through guest → host → BroadcastChannel → host → guest. Latency is
- * send-event time to delivery-event time (both stamped with performance.timeOrigin-based
- * clocks in their workers). Baseline: the same count of raw BroadcastChannel posts between
- * two plain workers in this page.
- */
-export async function benchMessaging(client: BuildClient, n = 1000) {
-  const namespace = `bench-msg-${Date.now()}`;
-  const [prod, handler] = await Promise.all([client.build(producerWit, { lang: 'wat', source: producerWat }, { slot: 'producer' }), client.build(handlerWit, { lang: 'wat', source: handlerWat }, { slot: 'handler' })]);
-  if (prod.status !== 'built' || handler.status !== 'built') throw new Error('bench guests failed to build');
-  const events: TraceEvent[] = [];
-  const h = startGuest(handler.artifact, { config: { guest: 'sink', namespace, subscriptions: ['bench.>'], buckets: [] }, timeLimitMs: 60_000 }, { onTrace: (e) => events.push(...e) });
-  await h.settled;
-  const t0 = performance.now();
-  const p = startGuest(prod.artifact, { config: { guest: 'source', namespace, subscriptions: [], buckets: [] }, call: { name: 'run', args: [n] }, timeLimitMs: 60_000 }, { onTrace: (e) => events.push(...e) });
-  await p.settled;
-  const deliveredAll = async () => {
-    for (let i = 0; i < 600; i++) {
-      if (events.filter((e) => e.kind === 'message' && e.action === 'deliver').length >= n) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('not every message was delivered');
-  };
-  await deliveredAll();
-  const elapsed = performance.now() - t0;
-  h.stop();
-  const sent = new Map<string, number>();
-  for (const e of events) if (e.kind === 'message' && e.action === 'send') sent.set(String(e.envelope.id), e.at);
-  const lat: number[] = [];
-  for (const e of events) if (e.kind === 'message' && e.action === 'deliver' && sent.has(String(e.envelope.id))) lat.push(e.at - sent.get(String(e.envelope.id))!);
-  const raw = await rawBroadcast(n);
-  return {
-    messages: n,
-    p50Ms: pct(lat, 0.5),
-    p99Ms: pct(lat, 0.99),
-    msgPerSec: n / (elapsed / 1000),
-    rawP50Ms: pct(raw.lat, 0.5),
-    rawP99Ms: pct(raw.lat, 0.99),
-    rawMsgPerSec: raw.perSec,
-    throughputRatio: n / (elapsed / 1000) / raw.perSec,
-    p50RatioToRaw: pct(lat, 0.5) / pct(raw.lat, 0.5),
-  };
+interface Side {
+  /** Flood: messages per second from the first send to the last delivery. */
+  throughput: number;
+  /** Paced: p50 send → delivery latency at the paced offered load. */
+  p50: number;
+  p99: number;
+  /** Paced: the load actually offered (messages / time from first to last send). */
+  offered: number;
 }
 
-async function rawBroadcast(n: number): Promise<{ lat: number[]; perSec: number }> {
+/**
+ * Cross-worker messaging, guest → host → BroadcastChannel → host → guest (a producer guest
+ * and a handler guest in two run workers) against raw BroadcastChannel posts between two
+ * plain workers, in alternating rounds. Each round measures both sides twice:
+ * - flood: n messages as fast as the sender can; throughput = n / (last delivery − first
+ *   send), both stamped in the workers;
+ * - paced: bursts of 4 messages with a ~1 ms sleep after each (the guest sleeps in a
+ *   request with a 1 ms timeout); the raw sender posts the same bursts on a schedule at the
+ *   guest's measured offered rate, so latency is compared at the same offered load (both
+ *   rates are noted); p50 of send → delivery.
+ */
+export async function benchMessaging(client: BuildClient, n: number, rounds: number): Promise<Figure[]> {
+  const [prod, handler] = await Promise.all([client.build(producerWit, { lang: 'wat', source: producerWat }, { slot: 'producer' }), client.build(handlerWit, { lang: 'wat', source: handlerWat }, { slot: 'handler' })]);
+  if (prod.status !== 'built' || handler.status !== 'built') throw new Error('bench guests failed to build');
+  const s = await alternateMany<keyof Side>(rounds, () => guestSide(prod.artifact, handler.artifact, n), () => rawSide(n));
+  const title = 'guest → host → BroadcastChannel → host → guest vs raw BroadcastChannel between two workers';
+  return [
+    figure(s.throughput, { id: 'messaging.throughput', title: `Messaging throughput, ${n} messages flooded: ${title}`, unit: 'msg/s', baselineName: 'raw BroadcastChannel', ratio: 'guest/baseline', goal: { op: '>=', value: 0.5 } }),
+    figure(s.p50, {
+      id: 'messaging.p50',
+      title: `Messaging p50 latency at equal offered load (${BURSTS} bursts of ${PER_BURST}, ~1 ms apart): ${title}`,
+      unit: 'ms',
+      baselineName: 'raw BroadcastChannel',
+      ratio: 'guest/baseline',
+      goal: { op: '<=', value: 1.5 },
+      notes: { guestOfferedMsgPerSec: medianOf(s.offered.guest), rawOfferedMsgPerSec: medianOf(s.offered.baseline), guestP99Ms: medianOf(s.p99.guest), rawP99Ms: medianOf(s.p99.baseline) },
+    }),
+  ];
+}
+
+/** Offered load (msg/s) of the latest paced guest run; the raw sender is paced to match it. */
+let guestOffered = 1000;
+
+async function guestSide(producer: BuildArtifact, handler: BuildArtifact, n: number): Promise<Side> {
+  const flood = await guestRun(producer, handler, { name: 'run', args: [n] }, n);
+  const paced = await guestRun(producer, handler, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
+  guestOffered = paced.offered;
+  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+}
+
+/** One producer run against a fresh handler; send and delivery times come from the trace. */
+async function guestRun(producer: BuildArtifact, handler: BuildArtifact, call: { name: string; args: number[] }, count: number) {
+  const namespace = `bench-msg-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const sends = new Map<string, number>();
+  const delivered: Array<[string, number]> = [];
+  const onTrace = (events: TraceEvent[]) => {
+    for (const e of events) {
+      if (e.kind !== 'message' || e.topic !== 'bench.msg') continue;
+      if (e.action === 'send') sends.set(String(e.envelope.id), e.at);
+      else if (e.action === 'deliver') delivered.push([String(e.envelope.id), e.at]);
+    }
+  };
+  const h = startGuest(handler, { config: { guest: 'sink', namespace, subscriptions: ['bench.>'], buckets: [] }, timeLimitMs: 60_000 }, { onTrace });
+  await h.settled;
+  const p = startGuest(producer, { config: { guest: 'source', namespace, subscriptions: [], buckets: [] }, call, timeLimitMs: 120_000 }, { onTrace });
+  await p.settled;
+  for (let i = 0; delivered.length < count; i++) {
+    if (i > 1200) throw new Error(`only ${delivered.length} of ${count} messages were delivered`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  h.stop();
+  const sendTimes = [...sends.values()];
+  const first = Math.min(...sendTimes);
+  const lastSend = Math.max(...sendTimes);
+  const lastDelivery = Math.max(...delivered.map(([, at]) => at));
+  const lat = delivered.map(([id, at]) => at - sends.get(id)!);
+  return { count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000) };
+}
+
+async function rawSide(n: number): Promise<Side> {
+  const flood = await rawRun(n, n);
+  const paced = await rawRun(BURSTS, PER_BURST, (PER_BURST / guestOffered) * 1000);
+  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+}
+
+/**
+ * `bursts` bursts of `k` raw posts between two plain workers. With `intervalMs` the bursts
+ * follow a fixed schedule (burst b at first + b × intervalMs), matching the guest's offered
+ * load; without it everything is posted at once.
+ */
+async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number }> {
+  const sleep = intervalMs !== undefined;
+  const total = sleep ? bursts * k : bursts;
+  const perBurst = sleep ? k : bursts;
+  const rounds = sleep ? bursts : 1;
   const name = `raw-${Math.random()}`;
-  const recv = `const c = new BroadcastChannel(${JSON.stringify(name)}); const lat = []; c.onmessage = (e) => { lat.push(performance.timeOrigin + performance.now() - e.data.at); if (lat.length === ${n}) postMessage(lat); }; postMessage('ready');`;
-  const send = `const c = new BroadcastChannel(${JSON.stringify(name)}); onmessage = () => { const data = new Uint8Array(32); for (let i = 0; i < ${n}; i++) c.postMessage({ at: performance.timeOrigin + performance.now(), topic: 'bench.msg', data }); };`;
+  const now = 'performance.timeOrigin + performance.now()';
+  const recv = `const c = new BroadcastChannel(${JSON.stringify(name)}); const lat = []; let last = 0;
+    c.onmessage = (e) => { last = ${now}; lat.push(last - e.data.at); if (lat.length === ${total}) postMessage({ lat, last }); }; postMessage('ready');`;
+  const send = `const c = new BroadcastChannel(${JSON.stringify(name)});
+    onmessage = async () => { const data = new Uint8Array(32); const first = ${now}; let lastSend = first;
+      for (let b = 0; b < ${rounds}; b++) {
+        for (let i = 0; i < ${perBurst}; i++) { lastSend = ${now}; c.postMessage({ at: lastSend, topic: 'bench.msg', data }); }
+        ${sleep ? `await new Promise((r) => setTimeout(r, Math.max(0, first - performance.timeOrigin + (b + 1) * ${intervalMs} - performance.now())));` : ''}
+      }
+      postMessage({ first, lastSend }); };`;
   const mk = (src: string) => new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
   const r = mk(recv);
   await new Promise((res) => (r.onmessage = res));
   const s = mk(send);
-  const t0 = performance.now();
-  const lat = await new Promise<number[]>((res) => {
-    r.onmessage = (e) => res(e.data as number[]);
-    s.postMessage('go');
-  });
-  const ms = performance.now() - t0;
+  const sent = new Promise<{ first: number; lastSend: number }>((res) => (s.onmessage = (e) => res(e.data)));
+  const got = new Promise<{ lat: number[]; last: number }>((res) => (r.onmessage = (e) => res(e.data)));
+  s.postMessage('go');
+  const [{ first, lastSend }, { lat, last }] = await Promise.all([sent, got]);
   r.terminate();
   s.terminate();
-  return { lat, perSec: n / (ms / 1000) };
+  return { spanMs: last - first, lat, offered: total / ((lastSend - first) / 1000) };
 }

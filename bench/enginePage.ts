@@ -77,7 +77,15 @@ async function runExample(id: string, namespace = 'wcp-bench') {
   return out;
 }
 
-const bench = { jsBuild: () => benchJsBuild(client), editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000), replay: () => benchReplay(client, 10_000), ranges: () => benchRanges(client, 100_000) };
+/** Benchmarks by `--only` name; each takes the round count and returns figures (bench/figureStats.mjs). */
+const bench = {
+  jsBuild: () => benchJsBuild(client),
+  edit: (rounds: number) => benchEditToRun(client, rounds),
+  kv: (rounds: number) => benchKeyvalue(client, 500, rounds),
+  messaging: (rounds: number) => benchMessaging(client, 2000, rounds),
+  replay: (rounds: number) => benchReplay(client, 10_000, rounds),
+  ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
+};
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 const engine = { ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -1,17 +1,29 @@
-/** Producer: `run(n)` sends n small messages to topic "bench.msg". */
+/**
+ * Producer: `run(n)` sends n small messages to topic "bench.msg" as fast as it can;
+ * `paced(bursts, k)` sends `bursts` bursts of k messages and after each burst sleeps about
+ * 1 ms by making a request on "idle.sleep" (nobody answers) with a 1 ms timeout — the
+ * guest's only way to yield, matched on the raw side by a 1 ms setTimeout between bursts.
+ */
 export const producerWit = `package local:msg-bench-producer;
 world producer {
   import wasi:messaging/producer@0.2.0-draft;
+  import wasi:messaging/request-reply@0.2.0-draft;
   export run: func(n: u32) -> u32;
+  export paced: func(bursts: u32, k: u32) -> u32;
 }`;
 
 export const producerWat = `(module
   (import "wasi:messaging/types@0.2.0-draft" "[static]client.connect" (func $connect (param i32 i32 i32)))
   (import "wasi:messaging/types@0.2.0-draft" "[constructor]message" (func $message_new (param i32 i32) (result i32)))
   (import "wasi:messaging/producer@0.2.0-draft" "send" (func $send (param i32 i32 i32 i32 i32)))
+  (import "wasi:messaging/request-reply@0.2.0-draft" "[constructor]request-options" (func $options_new (result i32)))
+  (import "wasi:messaging/request-reply@0.2.0-draft" "[method]request-options.set-timeout-ms" (func $set_timeout (param i32 i32)))
+  ;; request(c, topic, borrow<message>, option<request-options>) -> result<list<message>, error>
+  (import "wasi:messaging/request-reply@0.2.0-draft" "request" (func $request (param i32 i32 i32 i32 i32 i32 i32)))
   (memory (export "memory") 1)
   (data (i32.const 16) "bench")
   (data (i32.const 32) "bench.msg")
+  (data (i32.const 48) "idle.sleep")
   (data (i32.const 64) "payload-of-32-bytes.............")
   (global $heap (mut i32) (i32.const 4096))
   (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
@@ -21,19 +33,44 @@ export const producerWat = `(module
                            (i32.sub (i32.const 0) (local.get $align))))
     (global.set $heap (i32.add (local.get $p) (local.get $size)))
     (local.get $p))
-  (func (export "run") (param $n i32) (result i32)
-    (local $c i32) (local $i i32)
+  (func $client (result i32)
     (call $connect (i32.const 16) (i32.const 5) (i32.const 256))
     (if (i32.load8_u (i32.const 256)) (then unreachable))
-    (local.set $c (i32.load (i32.const 260)))
+    (i32.load (i32.const 260)))
+  (func $send_one (param $c i32)
+    (call $send (local.get $c) (i32.const 32) (i32.const 9)
+      (call $message_new (i32.const 64) (i32.const 32)) (i32.const 288))
+    (if (i32.load8_u (i32.const 288)) (then unreachable)))
+  (func (export "run") (param $n i32) (result i32)
+    (local $c i32) (local $i i32)
+    (local.set $c (call $client))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-      (call $send (local.get $c) (i32.const 32) (i32.const 9)
-        (call $message_new (i32.const 64) (i32.const 32)) (i32.const 288))
-      (if (i32.load8_u (i32.const 288)) (then unreachable))
+      (call $send_one (local.get $c))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $next)))
-    (local.get $i)))`;
+    (local.get $i))
+  (func (export "paced") (param $bursts i32) (param $k i32) (result i32)
+    (local $c i32) (local $b i32) (local $i i32) (local $sent i32) (local $opts i32) (local $ping i32)
+    (local.set $c (call $client))
+    (local.set $ping (call $message_new (i32.const 64) (i32.const 1)))
+    (block $done (loop $burst
+      (br_if $done (i32.ge_u (local.get $b) (local.get $bursts)))
+      (local.set $i (i32.const 0))
+      (block $full (loop $next
+        (br_if $full (i32.ge_u (local.get $i) (local.get $k)))
+        (call $send_one (local.get $c))
+        (local.set $sent (i32.add (local.get $sent) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      ;; Sleep ~1 ms: a request nobody answers, err(timeout) expected and ignored.
+      (local.set $opts (call $options_new))
+      (call $set_timeout (local.get $opts) (i32.const 1))
+      (call $request (local.get $c) (i32.const 48) (i32.const 10) (local.get $ping) (i32.const 1) (local.get $opts) (i32.const 320))
+      (global.set $heap (i32.const 4096))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $burst)))
+    (local.get $sent)))`;
 
 /** Handler: accepts every message (ok result) and drops it. */
 export const handlerWit = `package local:msg-bench-handler;

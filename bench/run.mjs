@@ -1,90 +1,117 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the static site if needed, serves it, and runs the engine
-// benchmarks in Debian's Chromium. Every figure is printed next to a baseline measured in
-// the same run (ratios), so results compare across machines.
+// benchmarks in Debian's Chromium. Every figure is measured in alternating rounds against a
+// baseline in the same run and reported as the median ratio with its min–max; see
+// bench/figureStats.mjs for verdicts and the spread flag.
+//
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, diagram, flood)
+//   --rounds=N               rounds per figure (default 5; fewer are flagged)
+//   --json=out.json          write every figure (summary + raw samples) for a later --compare
+//   --compare=old.json       print each figure's change against an earlier --json run
+//   --flood=N                messages of the flood bench (default 100000)
+//   --build                  rebuild the site first
 import { spawn, execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { compareRuns, formatSummary, median, summarize } from './figureStats.mjs';
 
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(process.env.BENCH_PORT ?? 4399);
+const rounds = Number(arg('rounds') ?? 5);
+const only = arg('only');
+const floodN = Number(arg('flood') ?? 100_000);
+const want = (name) => !only || only.split(',').includes(name);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 if (!existsSync('dist/bench/index.html') || process.argv.includes('--build')) execSync('npx vite build', { stdio: 'inherit' });
 
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 const url = `http://localhost:${port}/bench/index.html`;
 for (let i = 0; i < 100; i++) {
-  try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
+  try {
+    if ((await fetch(url)).ok) break;
+  } catch {
+    /* not up yet */
+  }
   await new Promise((r) => setTimeout(r, 200));
 }
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
-const fmt = (x) => (typeof x === 'number' ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x));
-const table = (rows) => rows.forEach((r) => console.log('  ' + Object.entries(r).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')));
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const titles = {
-  messaging: 'Messaging: guest → host → BroadcastChannel → host → guest, 1,000 messages, against raw BroadcastChannel posts between two workers',
-  replay: 'Offset replay of 10,000 messages: guest subscribe-from(0) + receive + data, against a raw IndexedDB cursor over the topic log (ratio = raw ms / guest ms)',
-  ranges: 'Range scans over 100,000 keys: guest → keyvalue-range host → IndexedDB, against raw IndexedDB count/cursors (ratio = raw ms / guest ms)',
+const summaries = [];
+const report = (figures) => {
+  for (const fig of figures) {
+    const s = summarize(fig);
+    summaries.push(s);
+    console.log(`\n# ${s.title}`);
+    for (const line of formatSummary(s)) console.log(line);
+  }
 };
-const want = (name) => !only || only.split(',').includes(name);
+console.log(`bench: ${rounds} alternating rounds per figure; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 
 try {
   if (want('toolchain')) {
-    const loads = [];
-    for (let i = 0; i < 5; i++) {
+    // Fresh contexts: time from navigation to a ready toolchain, against the same page's
+    // load event (the page alone, without the build worker).
+    const ready = [];
+    const load = [];
+    for (let i = 0; i < rounds; i++) {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
       const t0 = Date.now();
-      await page.goto(url);
-      const workerMs = await page.evaluate(() => window.wcpEngine.ready);
-      loads.push({ workerLoadMs: workerMs, pageToReadyMs: Date.now() - t0 });
+      await page.goto(url, { waitUntil: 'load' });
+      load.push(Date.now() - t0);
+      await page.evaluate(() => window.wcpEngine.ready);
+      ready.push(Date.now() - t0);
       await ctx.close();
     }
     const files = readdirSync('dist/assets').filter((f) => /buildWorker|wasm-tools|js-component-bindgen/.test(f));
     const raw = files.reduce((n, f) => n + readFileSync(`dist/assets/${f}`).length, 0);
     const gz = files.reduce((n, f) => n + gzipSync(readFileSync(`dist/assets/${f}`)).length, 0);
-    console.log('\n# Toolchain cold load (5 fresh pages)');
-    table(loads);
-    console.log(`  bytes: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip over ${files.length} files`);
+    report([{ id: 'toolchain.cold', title: 'Toolchain cold load: navigation to a ready build worker in a fresh context, vs the page load event', unit: 'ms', guest: ready, baseline: load, baselineName: 'page load', ratio: 'guest/baseline', notes: { files: files.length, rawMB: raw / 1e6, gzipMB: gz / 1e6 } }]);
   }
   if (want('jsBuild')) {
-    // A fresh context so the first JS build pays for fetching and splicing the engine.
-    const ctx = await browser.newContext();
-    const jsPage = await ctx.newPage();
-    await jsPage.goto(url);
-    const rows = await jsPage.evaluate(() => window.wcpEngine.bench.jsBuild());
-    console.log('\n# JS guest builds in the browser (componentize-js), ratios against a WAT build in the same page (targets: first < 15 s, rebuild < 3 s)');
-    table(rows);
-    await ctx.close();
+    // Each round: a fresh context (cold: nothing cached) and then a new page in the same
+    // context (a returning visit: whatever the site cached in the first page is there).
+    const cold = { wat: [], first: [], rebuild: [] };
+    const back = { wat: [], first: [] };
+    for (let i = 0; i < rounds; i++) {
+      const ctx = await browser.newContext();
+      const p1 = await ctx.newPage();
+      await p1.goto(url);
+      const a = await p1.evaluate(() => window.wcpEngine.bench.jsBuild());
+      cold.wat.push(a.watMs);
+      cold.first.push(a.firstMs);
+      cold.rebuild.push(a.rebuildMs);
+      await p1.close();
+      const p2 = await ctx.newPage();
+      await p2.goto(url);
+      const b = await p2.evaluate(() => window.wcpEngine.bench.jsBuild());
+      back.wat.push(b.watMs);
+      back.first.push(b.firstMs);
+      await ctx.close();
+    }
+    const base = { unit: 'ms', baselineName: 'WAT build', ratio: 'guest/baseline' };
+    report([
+      { ...base, id: 'jsBuild.cold', title: 'First JS build on a cold page (fresh context), vs a WAT build in the same page', guest: cold.first, baseline: cold.wat, absGoal: { op: '<', value: 5000 } },
+      { ...base, id: 'jsBuild.returning', title: 'First JS build on a returning visit (new page, same context), vs a WAT build in the same page', guest: back.first, baseline: back.wat, absGoal: { op: '<', value: 1500 } },
+      { ...base, id: 'jsBuild.rebuild', title: 'JS rebuild after a JS-only edit (median of 3 per round), vs a WAT build in the same page', guest: cold.rebuild, baseline: cold.wat, absGoal: { op: '<', value: 300 } },
+    ]);
   }
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.evaluate(() => window.wcpEngine.ready);
-  if (want('edit')) {
-    const r = await page.evaluate(() => window.wcpEngine.bench.editToRun(20));
-    console.log(`\n# Edit-to-running latency, warm toolchain, median of 20 (target: running < 100 ms)\n  baseline: bare worker spawn round trip ${fmt(r.baselineWorkerRoundTripMs)} ms`);
-    table(r.rows);
+  const engineBenches = ['edit', 'kv', 'messaging', 'replay', 'ranges'].filter(want);
+  if (engineBenches.length) {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.evaluate(() => window.wcpEngine.ready);
+    for (const name of engineBenches) report(await page.evaluate(([n, r]) => window.wcpEngine.bench[n](r), [name, rounds]));
+    await page.close();
   }
-  if (want('kv')) {
-    const r = await page.evaluate(() => window.wcpEngine.bench.keyvalue(500));
-    console.log('\n# Key-value ops/s: guest → host → IndexedDB vs idb-keyval direct in the same page (target ratio ≥ 0.7)');
-    table([r]);
-  }
-  const extra = await page.evaluate(() => Object.keys(window.wcpEngine.bench).filter((k) => !['editToRun', 'keyvalue', 'jsBuild'].includes(k)));
-  for (const name of extra) {
-    if (!want(name)) continue;
-    const r = await page.evaluate((n) => window.wcpEngine.bench[n](), name);
-    console.log(`\n# ${titles[name] ?? name}`);
-    table(Array.isArray(r) ? r : [r]);
-  }
-  if (want('diagram')) {
+  if (want('diagram') || want('flood')) {
     // Separate page: the engine harness has no UI; this one renders the Diagram panel alone.
     const dpage = await browser.newPage({ viewport: { width: 900, height: 900 } });
     await dpage.goto(url.replace('/bench/index.html', '/bench/diagram.html'));
     await dpage.waitForFunction(() => typeof window.wcpDiagramBench === 'function');
-    const r = await dpage.evaluate(() => window.wcpDiagramBench({ ms: 3000, rate: 500, prefill: 10000 }));
-    console.log('\n# Diagram + timeline frame times: 10,000 events held, 500 events/s streaming, 3 s (rAF deltas; ratio vs empty rAF loop, target p95 ratio < 1.5)');
-    table([r]);
+    if (want('diagram')) report(await dpage.evaluate((r) => window.wcpDiagramBench({ ms: 2000, rate: 500, prefill: 10000, rounds: r }), rounds));
+    if (want('flood')) report(await floodBench(dpage));
     await dpage.close();
   }
 } finally {
@@ -94,4 +121,61 @@ try {
   } catch {
     // The server already exited (for example the port was taken by another preview).
   }
+}
+
+/**
+ * A guest flooding `floodN` messages to a handler with the Diagram panel and the trace
+ * store live, against the same page idle for as long: long tasks, worst frame gap and a
+ * click's latency (Playwright clicks a button; the page measures click → next frame).
+ */
+async function floodBench(page) {
+  await page.evaluate(() => window.wcpFlood.prepare());
+  const g = { longest: [], gap: [], click: [], tasks: [], rate: [] };
+  const b = { longest: [], gap: [], click: [], tasks: [] };
+  const side = async (flood, out) => {
+    const started = await page.evaluate(([f, n]) => window.wcpFlood.start(f ? n : 0), [flood, floodN]);
+    const clicks = [];
+    // Clicks land while the flood runs (one every 500 ms until it is over); idle: a fixed number.
+    while (flood ? !(await page.evaluate(() => window.wcpFlood.done())) : clicks.length < started.idleClicks) {
+      await page.click('#flood-probe');
+      await page.waitForFunction(() => window.wcpFlood.lastClickMs() >= 0, undefined, { timeout: 60_000 });
+      clicks.push(await page.evaluate(() => window.wcpFlood.lastClickMs()));
+      await page.waitForTimeout(500);
+    }
+    const r = await page.evaluate(() => window.wcpFlood.stop());
+    out.longest.push(r.longestTaskMs);
+    out.gap.push(r.worstFrameGapMs);
+    out.tasks.push(r.longTasks);
+    out.click.push(median(clicks));
+    if (flood) g.rate.push(r.msgPerSec);
+    return r;
+  };
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      await side(true, g);
+      await side(false, b);
+    } else {
+      await side(false, b);
+      await side(true, g);
+    }
+  }
+  const base = { unit: 'ms', baselineName: 'idle page', ratio: 'guest/baseline' };
+  const notes = { messages: floodN, msgPerSec: median(g.rate), longTasksFlood: median(g.tasks), longTasksIdle: median(b.tasks) };
+  return [
+    { ...base, id: 'flood.longestTask', title: `Flood of ${floodN} messages with the Diagram panel open: longest main-thread task, vs the idle page`, guest: g.longest, baseline: b.longest, absGoal: { op: '<=', value: 50 }, notes },
+    { ...base, id: 'flood.worstFrameGap', title: `Flood of ${floodN} messages: worst frame gap, vs the idle page`, guest: g.gap, baseline: b.gap, absGoal: { op: '<', value: 100 } },
+    { ...base, id: 'flood.click', title: `Flood of ${floodN} messages: click → next frame (median per round), vs the idle page`, guest: g.click, baseline: b.click, absGoal: { op: '<', value: 100 } },
+  ];
+}
+
+const jsonOut = arg('json');
+const run = { date: new Date().toISOString(), rounds, loadavg: loadavg(), cores: cpus().length, figures: summaries };
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify(run, null, 2));
+  console.log(`\nwrote ${jsonOut}`);
+}
+const compareWith = arg('compare');
+if (compareWith) {
+  console.log(`\n# Compared with ${compareWith} (a change counts only when the min–max ranges do not overlap)`);
+  for (const line of compareRuns(JSON.parse(readFileSync(compareWith, 'utf8')), run)) console.log(line);
 }
