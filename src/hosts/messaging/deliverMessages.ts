@@ -141,6 +141,9 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
     );
   });
 
+  // Subject-routed buses (NATS) deliver only what was subscribed; queue groups split work there.
+  const unsubscribe = subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
+
   const stopExt = ext?.start({
     owner,
     groups: [...new Set([...subscriptions.flatMap((s) => (s.group === undefined ? [] : [s.group])), ...(subscriptions.some((s) => s.group === undefined) ? [fanoutGroup] : [])])],
@@ -152,6 +155,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
   const stop = (): void => {
     stopped = true;
     unlisten();
+    for (const off of unsubscribe) off?.();
     stopExt?.();
   };
   return stop;
