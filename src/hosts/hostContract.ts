@@ -1,5 +1,18 @@
 import type { TraceEvent } from '../trace/traceEvent';
 import type { FaultConfig } from './faults/faultConfig';
+import type { HostBackend } from './backend/backendTypes';
+
+export type { BlobStorage, HostBackend, KvChange, KvStorage, KvUpdateStep } from './backend/backendTypes';
+
+/**
+ * Where the hosts of a run keep data and move messages (plain data: it travels in the
+ * `run` message). Absent or `browser`: IndexedDB + BroadcastChannel. `nats`: a NATS server
+ * reached over WebSocket; the credentials go to the run worker only, never into share
+ * links or exported files (the UI strips them).
+ */
+export type BackendConfig =
+  | { kind: 'browser' }
+  | { kind: 'nats'; servers: string; token?: string; user?: string; pass?: string };
 
 /**
  * Per-guest host configuration. It travels from the UI to the run worker inside the
@@ -19,6 +32,8 @@ export interface HostConfig {
   buckets: string[];
   /** Seeded fault injection (dropped/delayed/duplicated messages, failing calls); off when absent. */
   faults?: FaultConfig;
+  /** Backend of every host of this guest; the browser one when absent. */
+  backend?: BackendConfig;
 }
 
 /** Defaults for a new guest; `namespace` "wcp" is the user's real, persistent data. */
@@ -44,6 +59,11 @@ export interface HostContext {
    * Optional so hosts work in tests; messaging uses it in CloudEvents `source`.
    */
   tab?: string;
+  /**
+   * Storage and bus implementation for this run (see backend/backendTypes.ts). Hosts reach it
+   * through `backendOf(ctx)`, which falls back to the browser backend when absent.
+   */
+  backend?: HostBackend;
 }
 
 /**

@@ -11,6 +11,7 @@ import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue } from './renderValue';
 import { selectHosts } from './selectHosts';
 import { createTraceQueue } from './createTraceQueue';
+import { createHostBackend } from '../hosts/backend/createHostBackend';
 
 /**
  * A throwaway worker that runs one guest. The main thread terminates it to stop a
@@ -48,6 +49,8 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   const t0 = performance.now();
   post({ type: 'busy', seq, what: 'instantiate' });
   try {
+    // Browser storage, or a connection to the NATS server the user chose (fails with readable text).
+    ctx.backend = await createHostBackend(req.config.backend);
     const custom: HostPackage[] = await customHostsFor(req, ctx);
     const asyncImports = new Set(req.artifact.asyncImports);
     const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, (e) => trace.push(e), custom);

@@ -44,6 +44,12 @@ export async function selectHosts(
       missing.push(id);
       continue;
     }
+    // A backend that has not (yet) ported a package names why, e.g. a proposal on NATS.
+    const refused = ctx.backend?.refuses(pkg);
+    if (refused !== undefined) {
+      missing.push(`${id} (${refused})`);
+      continue;
+    }
     if (!created.has(pkg)) {
       created.set(pkg, await host.create(ctx));
       packages.push(host);

@@ -1,5 +1,6 @@
 import { HostError } from '../hostContract';
 import { CONTAINERS, OBJECTS, openBlobDb, request, runTx, type ContainerRecord, type ObjectRecord } from './openBlobDb';
+import type { BlobStorage } from '../backend/backendTypes';
 
 /** `wasi:blobstore/types.object-id` as jco passes it. */
 export interface ObjectId {
@@ -13,7 +14,7 @@ export interface ObjectId {
  * either happens completely or not at all. Errors are HostErrors carrying the WIT
  * `error` string.
  */
-export class BlobStore {
+export class BlobStore implements BlobStorage {
   #db: Promise<IDBDatabase> | undefined;
 
   constructor(readonly namespace: string) {}

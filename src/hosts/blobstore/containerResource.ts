@@ -1,5 +1,5 @@
 import { lengthOf } from '../io/maybeAsync';
-import type { BlobStore } from './blobStore';
+import type { BlobStorage as BlobStore } from '../backend/backendTypes';
 import { checkRangeOrder, resolveRange } from './resolveRange';
 import { IncomingValue, storeOutgoingValue, type OutgoingValue } from './values';
 

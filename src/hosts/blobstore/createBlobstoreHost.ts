@@ -1,5 +1,6 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
-import { BlobStore, type ObjectId } from './blobStore';
+import { backendOf } from '../backend/backendOf';
+import type { ObjectId } from './blobStore';
 import { Container, StreamObjectNames } from './containerResource';
 import { IncomingValue, OutgoingValue } from './values';
 
@@ -19,7 +20,8 @@ export function createBlobstoreHost(): HostPackage {
     id: 'wasi:blobstore@0.2.0-draft',
     description: 'Containers of objects stored as Blobs in IndexedDB; bodies via wasi:io streams',
     create(ctx: HostContext): Record<string, InterfaceImpl> {
-      const store = new BlobStore(ctx.config.namespace);
+      // IndexedDB Blobs, or a NATS object store per container (backend/).
+      const store = backendOf(ctx).blobs(ctx.config.namespace);
       return {
         types: { OutgoingValue, IncomingValue },
         container: { Container, StreamObjectNames },

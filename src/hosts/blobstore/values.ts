@@ -1,6 +1,6 @@
 import { HostError } from '../hostContract';
 import { createInputStream, createOutputStream, type InputStream, type OutputStream } from '../io/index';
-import type { BlobStore } from './blobStore';
+import type { BlobStorage as BlobStore } from '../backend/backendTypes';
 
 /**
  * Stores the body written so far as `container/name` (used by `write-data`). It is not a

@@ -90,7 +90,7 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
   };
   if (at === 'send') {
     const gate = createFaultGate(faults, rng, trace, (p) => bus.post(p), 'send');
-    return { namespace: bus.namespace, post: gate, listen: (l) => bus.listen(l), release: () => bus.release() };
+    return { namespace: bus.namespace, post: gate, listen: (l) => bus.listen(l), release: () => bus.release(), ...withSubscribe(bus) };
   }
   return {
     namespace: bus.namespace,
@@ -99,5 +99,11 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
       return bus.listen(createFaultGate(faults, rng, trace, listener, 'deliver'));
     },
     release: () => bus.release(),
+    ...withSubscribe(bus),
   };
+}
+
+/** Keeps the wrapped bus's subject interest (NATS), which faults do not change. */
+function withSubscribe(bus: Bus): Pick<Bus, 'subscribe'> {
+  return bus.subscribe ? { subscribe: (pattern, group) => bus.subscribe!(pattern, group) } : {};
 }

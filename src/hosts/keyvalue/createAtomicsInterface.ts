@@ -1,4 +1,3 @@
-import { getEntry, updateEntry } from '../idb';
 import { HostError } from '../hostContract';
 import type { BucketResource, CursorFlavour } from './createStoreInterface';
 import { asStoreError, hostCall, publishChanges, type KvHostState } from './kvHostState';
@@ -12,15 +11,15 @@ const U64 = { min: 0n, max: 2n ** 64n - 1n, name: 'u64' };
  * draft: `increment` on u64 only. Both keep the counter as decimal text (see counterBytes).
  */
 export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavour) {
-  const { namespace } = state;
+  const { kv } = state;
   const bounds = flavour === 'draft2' ? S64 : U64;
 
   function increment(bucket: BucketResource, key: string, delta: bigint): Promise<bigint> {
     return hostCall(state, async () => {
       if (typeof delta !== 'bigint') throw new HostError({ tag: 'other', val: `increment delta must be a bigint, got ${typeof delta}` });
-      // Read, add and write in ONE readwrite transaction: IndexedDB serializes such
-      // transactions across workers and tabs, so concurrent increments never lose updates.
-      const next = await updateEntry(namespace, bucket.name, key, (current) => {
+      // One atomic read-modify-write (an IndexedDB readwrite transaction, or a NATS
+      // revision-checked update retried on conflict): concurrent increments never lose updates.
+      const next = await kv.update(bucket.name, key, (current) => {
         const sum = decodeCounter(current, key) + delta;
         if (sum < bounds.min || sum > bounds.max) {
           throw new HostError({ tag: 'other', val: `increment of "${key}" by ${delta} leaves the ${bounds.name} range (result ${sum}); value unchanged` });
@@ -55,7 +54,7 @@ export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavou
 
     /** Snapshot of `key` that a later `swap` compares against. */
     static new(bucket: BucketResource, key: string): Promise<Cas> {
-      return hostCall(state, async () => new Cas(bucket.name, key, await getEntry(namespace, bucket.name, key)));
+      return hostCall(state, async () => new Cas(bucket.name, key, await kv.get(bucket.name, key)));
     }
 
     current(): Uint8Array | undefined {
@@ -74,7 +73,7 @@ export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavou
       type Outcome = { swapped: true } | { swapped: false; now: Uint8Array | undefined };
       let outcome: Outcome;
       try {
-        outcome = await updateEntry<Outcome>(namespace, cas.bucket, cas.key, (now) =>
+        outcome = await kv.update<Outcome>(cas.bucket, cas.key, (now) =>
           sameBytes(now, seen) ? { write: bytes, result: { swapped: true } } : { result: { swapped: false, now } },
         );
       } catch (error) {

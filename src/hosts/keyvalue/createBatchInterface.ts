@@ -1,17 +1,17 @@
-import { deleteEntries, getEntries, putEntries } from '../idb';
 import type { BucketResource } from './createStoreInterface';
 import { hostCall, publishChanges, type KvHostState } from './kvHostState';
 
 /**
- * Builds `batch`. The WIT allows partial results on failure, but each call here runs in
- * one IndexedDB transaction anyway, which is stronger: all of a batch lands or none.
+ * Builds `batch`. The WIT allows partial results on failure. On the browser backend each
+ * call runs in one IndexedDB transaction, which is stronger (all or none); on NATS keys are
+ * written one by one, which is what the WIT promises.
  */
 export function createBatchInterface(state: KvHostState) {
-  const { namespace } = state;
+  const { kv } = state;
 
   function getMany(bucket: BucketResource, keys: string[]): Promise<Array<[string, Uint8Array] | undefined>> {
     return hostCall(state, async () => {
-      const values = await getEntries(namespace, bucket.name, keys);
+      const values = await kv.getMany(bucket.name, keys);
       return values.map((value, i): [string, Uint8Array] | undefined => (value === undefined ? undefined : [keys[i], value]));
     });
   }
@@ -20,7 +20,7 @@ export function createBatchInterface(state: KvHostState) {
     // Copy now: the guest may reuse its memory while the transaction is pending.
     const pairs = keyValues.map(([key, value]): [string, Uint8Array] => [key, new Uint8Array(value)]);
     return hostCall(state, async () => {
-      await putEntries(namespace, bucket.name, pairs);
+      await kv.putMany(bucket.name, pairs);
       publishChanges(
         state,
         pairs.map(([key, value]) => ({ op: 'set' as const, bucket: bucket.name, key, value })),
@@ -30,7 +30,7 @@ export function createBatchInterface(state: KvHostState) {
 
   function deleteMany(bucket: BucketResource, keys: string[]): Promise<void> {
     return hostCall(state, async () => {
-      const existed = await deleteEntries(namespace, bucket.name, keys);
+      const existed = await kv.deleteMany(bucket.name, keys);
       publishChanges(
         state,
         existed.map((key) => ({ op: 'delete' as const, bucket: bucket.name, key })),

@@ -1,4 +1,3 @@
-import { deleteEntries, getEntry, hasEntry, listKeysFromOffset, listKeysInRange, putEntries } from '../idb';
 import { HostError } from '../hostContract';
 import { hostCall, publishChanges, type KvHostState } from './kvHostState';
 
@@ -23,7 +22,7 @@ export type BucketClass = new (name: string) => BucketResource;
 
 /** Builds the `store` interface (`open` + `Bucket`) for one guest. */
 export function createStoreInterface(state: KvHostState, flavour: CursorFlavour) {
-  const { namespace } = state;
+  const { kv } = state;
 
   class Bucket implements BucketResource {
     constructor(readonly name: string) {}
@@ -34,27 +33,27 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
     }
 
     get(key: string) {
-      return hostCall(state, () => getEntry(namespace, this.name, key));
+      return hostCall(state, () => kv.get(this.name, key));
     }
 
     set(key: string, value: Uint8Array) {
       // Copy before any await: the guest may reuse the memory behind `value`.
       const bytes = new Uint8Array(value);
       return hostCall(state, async () => {
-        await putEntries(namespace, this.name, [[key, bytes]]);
+        await kv.putMany(this.name, [[key, bytes]]);
         publishChanges(state, [{ op: 'set', bucket: this.name, key, value: bytes }]);
       });
     }
 
     delete(key: string) {
       return hostCall(state, async () => {
-        const existed = await deleteEntries(namespace, this.name, [key]);
+        const existed = await kv.deleteMany(this.name, [key]);
         publishChanges(state, existed.map((k) => ({ op: 'delete' as const, bucket: this.name, key: k })));
       });
     }
 
     exists(key: string) {
-      return hostCall(state, () => hasEntry(namespace, this.name, key));
+      return hostCall(state, () => kv.has(this.name, key));
     }
 
     listKeys(cursor?: string | bigint) {
@@ -68,7 +67,7 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
   async function listAfterKey(bucket: string, cursor: string | bigint | undefined) {
     if (cursor !== undefined && typeof cursor !== 'string') throw badCursor('a string', cursor);
     const bounds = cursor === undefined ? {} : { lower: cursor, lowerExclusive: true };
-    const keys = await listKeysInRange(namespace, bucket, bounds, LIST_KEYS_PAGE_SIZE + 1);
+    const keys = await kv.listKeys(bucket, bounds, LIST_KEYS_PAGE_SIZE + 1);
     const more = keys.length > LIST_KEYS_PAGE_SIZE;
     const page = keys.slice(0, LIST_KEYS_PAGE_SIZE);
     return { keys: page, cursor: more ? page[page.length - 1] : undefined };
@@ -81,7 +80,7 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
     if (offset < 0n) throw badCursor('a non-negative u64', cursor);
     // Beyond 2^53 there cannot be that many keys; the page is simply empty.
     if (offset > BigInt(Number.MAX_SAFE_INTEGER)) return { keys: [], cursor: undefined };
-    const keys = await listKeysFromOffset(namespace, bucket, Number(offset), LIST_KEYS_PAGE_SIZE + 1);
+    const keys = await kv.listKeysFromOffset(bucket, Number(offset), LIST_KEYS_PAGE_SIZE + 1);
     const more = keys.length > LIST_KEYS_PAGE_SIZE;
     return { keys: keys.slice(0, LIST_KEYS_PAGE_SIZE), cursor: more ? offset + BigInt(LIST_KEYS_PAGE_SIZE) : undefined };
   }
@@ -95,7 +94,10 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
           `no-such-store: bucket "${identifier}" is not in this guest's bucket list (${allowed.join(', ')})`,
         );
       }
-      state.opened.add(identifier);
+      if (!state.opened.has(identifier)) {
+        state.opened.add(identifier);
+        state.onOpened(identifier);
+      }
       return new Bucket(identifier);
     });
   }

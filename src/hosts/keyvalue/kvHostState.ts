@@ -1,15 +1,9 @@
 import { HostError, type HostContext } from '../hostContract';
+import { backendOf } from '../backend/backendOf';
+import type { KvChange, KvStorage } from '../backend/backendTypes';
 
-/** A write announced on `${namespace}:kv-changes` to every other guest in every tab. */
-export interface KvChange {
-  op: 'set' | 'delete';
-  bucket: string;
-  key: string;
-  /** New value for `set` (a structured clone travels with the message). */
-  value?: Uint8Array;
-  /** Host instance that made the change; it never delivers its own changes to itself. */
-  origin: string;
-}
+/** A committed change as watchers receive it (defined by the backend seam). */
+export type { KvChange } from '../backend/backendTypes';
 
 /**
  * State of one keyvalue host instance (one guest in one run worker). The store, atomics
@@ -25,8 +19,10 @@ export interface KvHostState {
   busy: number;
   /** Called whenever `busy` drops to zero, so queued watcher deliveries can proceed. */
   onIdle: () => void;
-  /** Lazily created channel, shared by publishing and listening (no self-echo). */
-  channel?: BroadcastChannel;
+  /** Where the data lives (IndexedDB or NATS key-value), bound to this instance's origin. */
+  kv: KvStorage;
+  /** Called when the guest opens a bucket, so a watcher can start watching it. */
+  onOpened: (bucket: string) => void;
 }
 
 let instances = 0;
@@ -34,37 +30,22 @@ let instances = 0;
 /** New state for a guest. */
 export function createKvHostState(ctx: HostContext): KvHostState {
   instances += 1;
+  const origin = `${ctx.config.guest}#${instances}#${Math.random().toString(36).slice(2, 8)}`;
   return {
     ctx,
     namespace: ctx.config.namespace,
-    origin: `${ctx.config.guest}#${instances}#${Math.random().toString(36).slice(2, 8)}`,
+    origin,
     opened: new Set(),
     busy: 0,
     onIdle: () => undefined,
+    kv: backendOf(ctx).kv(ctx.config.namespace, origin),
+    onOpened: () => undefined,
   };
 }
 
-/** The change channel of this instance, created on first use. */
-export function changeChannel(state: KvHostState): BroadcastChannel {
-  if (!state.channel) {
-    state.channel = new BroadcastChannel(`${state.namespace}:kv-changes`);
-    // Node (unit tests) keeps the process alive for an open channel; browsers have no unref.
-    (state.channel as unknown as { unref?: () => void }).unref?.();
-  }
-  return state.channel;
-}
-
-/** Announces committed changes to other guests; a closed channel is not worth failing a write. */
+/** Announces committed changes to other guests' watchers. */
 export function publishChanges(state: KvHostState, changes: Omit<KvChange, 'origin'>[]): void {
-  if (changes.length === 0 || typeof BroadcastChannel === 'undefined') return;
-  const channel = changeChannel(state);
-  for (const change of changes) {
-    try {
-      channel.postMessage({ ...change, origin: state.origin } satisfies KvChange);
-    } catch (error) {
-      state.ctx.log('stderr', `keyvalue: could not announce change of "${change.key}": ${String(error)}\n`);
-    }
-  }
+  if (changes.length > 0) state.kv.announce(changes);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BucketClass } from './createStoreInterface';
-import { changeChannel, type KvChange, type KvHostState } from './kvHostState';
+import type { KvChange, KvHostState } from './kvHostState';
 
 /** The guest's exported `watcher` functions as jco generates them. */
 interface WatcherExports {
@@ -58,11 +58,12 @@ export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Buc
   }
 
   state.onIdle = () => void drain();
-  changeChannel(state).addEventListener('message', (event: MessageEvent<KvChange>) => {
-    const change = event.data;
-    if (!change || change.origin === state.origin || !state.opened.has(change.bucket)) return;
+  // The backend filters out this instance's own changes and other buckets.
+  const onChange = (change: KvChange): void => {
     if (change.op === 'set' ? !watcher.onSet : !watcher.onDelete) return;
     queue.push(change);
     void drain();
-  });
+  };
+  for (const bucket of state.opened) state.kv.watch(bucket, onChange);
+  state.onOpened = (bucket) => void state.kv.watch(bucket, onChange);
 }

@@ -44,6 +44,14 @@ export interface Bus {
   listen(listener: BusListener): () => void;
   /** Drops one reference; the channel closes when the last user releases it. */
   release(): void;
+  /**
+   * Declares interest in topics matching `pattern` (matchTopic syntax), as one member of the
+   * work-queue `group` when given. Buses that route by subject (NATS) pass to `listen` only
+   * packets of declared patterns, and a group's message to one member across all machines;
+   * broadcast buses (BroadcastChannel) omit it and hand every packet to every listener.
+   * Returns a function that withdraws the interest.
+   */
+  subscribe?(pattern: string, group?: string): () => void;
 }
 
 interface OpenBus extends Bus {

@@ -1,6 +1,7 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
 import { applyBusFaults } from '../faults/applyBusFaults';
-import { createBus, type Bus } from './createBus';
+import { backendOf } from '../backend/backendOf';
+import type { Bus } from './createBus';
 import { deliverMessages, findHandler } from './deliverMessages';
 import { createMessageTypes, type Client, type Message, type MessageTypes } from './messageTypes';
 import { notifyPublished, registerMessagingInstance } from './messagingExtension';
@@ -13,7 +14,8 @@ export const messagingPackageId = 'wasi:messaging@0.2.0-draft';
 /** Options for tests and benchmarks. */
 export interface MessagingHostOptions {
   /**
-   * Bus per guest context. Default: the worker-wide shared bus of the namespace. Tests pass
+   * Bus per guest context. Default: the backend's bus of the namespace (the worker-wide
+   * BroadcastChannel bus, or the NATS connection). Tests pass
    * `openBus` so each host instance has its own channel, like separate workers or tabs.
    */
   busFor?: (namespace: string) => Bus;
@@ -25,14 +27,14 @@ export interface MessagingHostOptions {
  * topics in `config.subscriptions` (syntax: matchTopic.ts).
  */
 export function createMessagingHost(options: MessagingHostOptions = {}): HostPackage {
-  const busFor = options.busFor ?? createBus;
+  const busFor = (ctx: HostContext): Bus => (options.busFor ? options.busFor(ctx.config.namespace) : backendOf(ctx).bus(ctx.config.namespace));
   // create and attachExports receive the same context; both must use one bus.
   const instances = new WeakMap<HostContext, { bus: Bus; types: MessageTypes }>();
   const instanceOf = (ctx: HostContext) => {
     let instance = instances.get(ctx);
     if (instance === undefined) {
       // Fault injection (HostConfig.faults) sits between this guest and the shared bus.
-      instance = { bus: applyBusFaults(busFor(ctx.config.namespace), ctx), types: createMessageTypes() };
+      instance = { bus: applyBusFaults(busFor(ctx), ctx), types: createMessageTypes() };
       instances.set(ctx, instance);
       // Companion packages (proposal:messaging-ext) find this guest's bus and classes here.
       registerMessagingInstance(ctx, instance);

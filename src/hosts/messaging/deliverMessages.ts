@@ -142,6 +142,9 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
     );
   });
 
+  // Subject-routed buses (NATS) deliver only what was subscribed; queue groups split work there.
+  const unsubscribe = subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
+
   const stopExt = ext?.start({
     owner,
     groups: [...new Set([...subscriptions.flatMap((s) => (s.group === undefined ? [] : [s.group])), ...(subscriptions.some((s) => s.group === undefined) ? [fanoutGroup] : [])])],
@@ -153,6 +156,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
   const stop = (): void => {
     stopped = true;
     unlisten();
+    for (const off of unsubscribe) off?.();
     stopExt?.();
   };
   return stop;

@@ -37,6 +37,7 @@ export function createRequestReply(ctx: HostContext, bus: Bus, types: MessageTyp
         let timer: ReturnType<typeof setTimeout> | undefined;
         const finish = (): void => {
           stop();
+          unsubscribe?.();
           if (timer !== undefined) clearTimeout(timer);
           if (replies.length === 0) reject(new HostError({ tag: 'timeout' }, `no reply on ${topic} within ${timeoutMs} ms`));
           else resolve(replies);
@@ -50,11 +51,13 @@ export function createRequestReply(ctx: HostContext, bus: Bus, types: MessageTyp
           ctx.emit({ kind: 'message', action: 'deliver', topic: inbox, envelope: packet.envelope, data: packet.data, to: ctx.config.guest });
           if (replies.length >= limit) finish();
         });
+        const unsubscribe = bus.subscribe?.(inbox);
         if (timeoutMs !== undefined) timer = setTimeout(finish, timeoutMs);
         try {
           publishMessage(ctx, bus, { topic, message: content, action: 'request', replyTo: inbox });
         } catch (error) {
           stop();
+          unsubscribe?.();
           if (timer !== undefined) clearTimeout(timer);
           reject(error);
         }

@@ -1,13 +1,5 @@
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../../hostContract';
-import {
-  asBytes,
-  bucketKeyRange,
-  countKeysInRange,
-  deleteKeysInRange,
-  listKeysInRange,
-  runKvTransaction,
-  type KeyBounds,
-} from '../../idb';
+import { backendOf } from '../../backend/backendOf';
 import { keyvalueDraft2Host } from '../../keyvalue/index';
 import type { BucketResource } from '../../keyvalue/index';
 import { toKeyBounds } from './toKeyBounds';
@@ -23,7 +15,7 @@ export const keyvalueRangePackageId = 'proposal:keyvalue-range@0.1.0';
 export const MAX_RANGE_RESULTS = 10_000;
 
 /**
- * `proposal:keyvalue-range@0.1.0` over the shared `${namespace}-kv` IndexedDB store.
+ * `proposal:keyvalue-range@0.1.0` over the run's key-value storage (IndexedDB, or NATS key-value).
  *
  * The `bucket` handles come from `wasi:keyvalue@0.2.0-draft2`'s `store` interface of the
  * same run: jco checks `instanceof` against that package's Bucket class, which is created
@@ -38,7 +30,8 @@ export function createKeyvalueRangeHost(keyvalue: HostPackage = keyvalueDraft2Ho
       const kv = await keyvalue.create(ctx);
       const Bucket = (kv.store as { Bucket?: unknown } | undefined)?.Bucket;
       if (typeof Bucket !== 'function') throw new Error(`${keyvalue.id} has no store.Bucket class to range over`);
-      const { namespace } = ctx.config;
+      // Same storage as the keyvalue host of this run (IndexedDB or NATS key-value).
+      const storage = backendOf(ctx).kv(ctx.config.namespace, `${ctx.config.guest}#range`);
       const nameOf = (bucket: unknown): string => {
         if (!(bucket instanceof (Bucket as new (...a: never[]) => BucketResource))) {
           throw new HostError({ tag: 'other', val: 'not a bucket opened through wasi:keyvalue/store@0.2.0-draft2' });
@@ -49,35 +42,23 @@ export function createKeyvalueRangeHost(keyvalue: HostPackage = keyvalueDraft2Ho
         range: {
           async getKeys(bucket: unknown, range: unknown): Promise<string[]> {
             const name = nameOf(bucket);
-            const keys = await listKeysInRange(namespace, name, toKeyBounds(range), MAX_RANGE_RESULTS + 1);
+            const keys = await storage.listKeys(name, toKeyBounds(range), MAX_RANGE_RESULTS + 1);
             return checkSize(keys);
           },
           async getRange(bucket: unknown, range: unknown): Promise<Array<[string, Uint8Array]>> {
-            return checkSize(await readEntries(namespace, nameOf(bucket), toKeyBounds(range)));
+            return checkSize(await storage.readRange(nameOf(bucket), toKeyBounds(range), MAX_RANGE_RESULTS + 1));
           },
           async countRange(bucket: unknown, range: unknown): Promise<bigint> {
-            return BigInt(await countKeysInRange(namespace, nameOf(bucket), toKeyBounds(range)));
+            return BigInt(await storage.countKeys(nameOf(bucket), toKeyBounds(range)));
           },
           async deleteRange(bucket: unknown, range: unknown): Promise<void> {
             // One IDB delete(range) request: atomic in practice, though the WIT promises less.
-            await deleteKeysInRange(namespace, nameOf(bucket), toKeyBounds(range));
+            await storage.deleteRange(nameOf(bucket), toKeyBounds(range));
           },
         },
       };
     },
   };
-}
-
-/** Keys and values in one snapshot: getAllKeys and getAll over the same range, same transaction. */
-function readEntries(namespace: string, bucket: string, bounds: KeyBounds): Promise<Array<[string, Uint8Array]>> {
-  return runKvTransaction(namespace, 'readonly', (tx) => {
-    const range = bucketKeyRange(bucket, bounds);
-    tx.then(tx.store.getAllKeys(range, MAX_RANGE_RESULTS + 1), (keys) => {
-      tx.then(tx.store.getAll(range, MAX_RANGE_RESULTS + 1), (values) => {
-        tx.resolveWith(keys.map((k, i) => [(k as [string, string])[1], asBytes(values[i]) ?? new Uint8Array()]));
-      });
-    });
-  });
 }
 
 function checkSize<T>(items: T[]): T[] {

@@ -1,0 +1,88 @@
+import { wsconnect, type NatsConnection } from '@nats-io/nats-core';
+import type { BackendConfig } from '../../hostContract';
+
+type NatsConfig = Extract<BackendConfig, { kind: 'nats' }>;
+
+/** A live connection plus what hosts need to fail fast while it is down. */
+export interface NatsLink {
+  nc: NatsConnection;
+  /** The address as the user typed it (never with credentials). */
+  servers: string;
+  /** False between a disconnect and the reconnect. */
+  connected(): boolean;
+  /**
+   * Throws an Error naming the server when the connection is down, so a guest call returns
+   * its interface's error at once instead of waiting in the client's reconnect buffer.
+   */
+  ensureConnected(): void;
+}
+
+/** How long the first connection attempt may take before the run fails with a message. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Connects to the NATS server over WebSocket and keeps reconnecting forever after a loss
+ * (`maxReconnectAttempts: -1`): the UI shows the state, hosts refuse calls meanwhile.
+ */
+export async function connectNats(config: NatsConfig, name: string): Promise<NatsLink> {
+  const servers = config.servers.trim();
+  if (!/^wss?:\/\//i.test(servers)) {
+    throw new Error(`NATS server address "${servers}" must be a WebSocket URL (ws://host:port or wss://host:port)`);
+  }
+  const blocked = watchCspViolations(servers);
+  let nc: NatsConnection;
+  try {
+    nc = await wsconnect({
+      servers,
+      name,
+      timeout: CONNECT_TIMEOUT_MS,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      ignoreClusterUpdates: true,
+      ...(config.token ? { token: config.token } : {}),
+      ...(config.user ? { user: config.user, pass: config.pass ?? '' } : {}),
+    });
+  } catch (error) {
+    throw new Error(connectFailure(servers, error, blocked.seen()));
+  } finally {
+    blocked.stop();
+  }
+  let up = true;
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') up = false;
+      else if (status.type === 'reconnect') up = true;
+    }
+  })();
+  void nc.closed().then(() => (up = false));
+  return {
+    nc,
+    servers,
+    connected: () => up && !nc.isClosed(),
+    ensureConnected() {
+      if (!up || nc.isClosed()) throw new Error(`not connected to the NATS server ${servers} (reconnecting; nothing was sent)`);
+    },
+  };
+}
+
+/** Text for a failed first connection, naming the likely cause. */
+function connectFailure(servers: string, error: unknown, cspBlocked: boolean): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (cspBlocked) {
+    return `cannot connect to the NATS server ${servers}: the page's Content-Security-Policy (connect-src) does not allow this address. Serve the playground with ${new URL(servers).origin} in connect-src.`;
+  }
+  if (/auth/i.test(detail)) return `the NATS server ${servers} refused the credentials: ${detail}`;
+  return `cannot connect to the NATS server ${servers}: ${detail}. Is it running (npm run nats) and is its WebSocket listener on that port?`;
+}
+
+/** Notices a CSP block of the WebSocket (browsers report it as an event, not as the error). */
+function watchCspViolations(servers: string): { seen(): boolean; stop(): void } {
+  let seen = false;
+  const target = globalThis as unknown as Partial<EventTarget>;
+  const listener = (event: Event): void => {
+    const uri = (event as SecurityPolicyViolationEvent).blockedURI ?? '';
+    if (uri.startsWith('ws') || servers.startsWith(uri)) seen = true;
+  };
+  target.addEventListener?.('securitypolicyviolation', listener);
+  return { seen: () => seen, stop: () => target.removeEventListener?.('securitypolicyviolation', listener) };
+}

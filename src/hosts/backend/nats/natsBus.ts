@@ -1,0 +1,131 @@
+import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
+import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/createBus';
+import type { Envelope } from '../../messaging/createEnvelope';
+import type { NatsLink } from './connectNats';
+import { toQueueName, toSubjectFilter } from './natsNames';
+
+/**
+ * The messaging bus on NATS core subjects. A message is published to the subject of its
+ * topic with its CloudEvents envelope in the NATS protocol binding, binary content mode:
+ * each attribute is a `ce-<name>` header, `datacontenttype` is `content-type`, and the
+ * payload is the guest's bytes untouched. Binary mode (not structured JSON) because the
+ * payload is arbitrary bytes that JSON would have to base64, and because any NATS client
+ * that ignores headers still sees exactly the bytes the guest sent. A request's reply
+ * inbox is both the `ce-replyto` attribute and the NATS reply subject, so plain NATS
+ * responders (`msg.respond`) reach the playground too.
+ *
+ * Only declared subjects are received (`subscribe`); `queue:NAME` subscriptions join the
+ * NATS queue group NAME, so the server hands each message to one member on any machine.
+ * Bookkeeping packets of the browser bus (claims, notices) have no meaning here and are
+ * dropped: queue groups make claims unnecessary.
+ */
+export function createNatsBus(link: NatsLink, namespace: string): Bus {
+  const listeners = new Set<BusListener>();
+  const subscriptions = new Set<Subscription>();
+  // One message reaches a guest once even when several of its patterns match it.
+  const recent = new Set<string>();
+  let closed = false;
+
+  const dispatch = (packet: BusPacket): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(packet);
+      } catch (error) {
+        console.error('NATS bus listener failed', error);
+      }
+    }
+  };
+
+  const receive = (msg: Msg): void => {
+    const packet = fromNatsMessage(msg);
+    const id = packet.envelope.id;
+    if (recent.has(id)) return;
+    recent.add(id);
+    if (recent.size > 2000) recent.delete(recent.values().next().value as string);
+    dispatch(packet);
+  };
+
+  return {
+    namespace,
+    post(packet) {
+      if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
+      if (packet.type !== 'message') return;
+      link.ensureConnected();
+      const { envelope, data } = packet;
+      link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribe(pattern, group) {
+      if (closed) return () => undefined;
+      const sub = link.nc.subscribe(toSubjectFilter(pattern), {
+        ...(group !== undefined ? { queue: toQueueName(group) } : {}),
+        callback: (error, msg) => {
+          if (!error) receive(msg);
+        },
+      });
+      subscriptions.add(sub);
+      return () => {
+        subscriptions.delete(sub);
+        sub.unsubscribe();
+      };
+    },
+    release() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      for (const sub of subscriptions) sub.unsubscribe();
+      subscriptions.clear();
+    },
+  };
+}
+
+/** CloudEvents attributes → NATS headers (binary mode). */
+export function toHeaders(envelope: Envelope): MsgHdrs {
+  const h = headers();
+  for (const [name, value] of Object.entries(envelope)) {
+    h.set(name === 'datacontenttype' ? 'content-type' : `ce-${name}`, encodeHeaderValue(value));
+  }
+  return h;
+}
+
+/**
+ * A NATS message → bus packet. Messages from clients that sent no CloudEvents headers get
+ * an envelope naming the subject, so handlers see every message, with `source` saying it
+ * came from outside the playground.
+ */
+export function fromNatsMessage(msg: Msg): BusMessagePacket {
+  const envelope: Envelope = {};
+  for (const key of msg.headers?.keys() ?? []) {
+    const lower = key.toLowerCase();
+    const value = decodeHeaderValue(msg.headers!.get(key));
+    if (lower.startsWith('ce-')) envelope[lower.slice(3)] = value;
+    else if (lower === 'content-type') envelope.datacontenttype = value;
+  }
+  envelope.id ??= crypto.randomUUID();
+  envelope.specversion ??= '1.0';
+  envelope.type ??= 'nats.message';
+  envelope.source ??= `nats:${msg.subject}`;
+  // The subject a message arrived on is authoritative (wildcard publishers, replies).
+  envelope.subject = msg.subject;
+  if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
+  return { type: 'message', envelope, data: new Uint8Array(msg.data) };
+}
+
+/**
+ * Header values are percent-encoded outside printable ASCII, as the CloudEvents HTTP
+ * binding does, because NATS headers cannot carry CR/LF and are read as ASCII.
+ */
+function encodeHeaderValue(value: string): string {
+  return value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
+function decodeHeaderValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { decodeKey, encodeKey, kvBucketName, objectStoreName, toSubjectFilter } from './natsNames';
+
+describe('NATS names', () => {
+  it('keeps plain keys readable and round-trips any key', () => {
+    expect(encodeKey('user.42')).toBe('user.42');
+    expect(encodeKey('counter')).toBe('counter');
+    for (const key of ['', '.', 'a..b', '.lead', 'trail.', 'sp ace', 'ümlaut🙂', '=', '=41', 'a*b>c', 'x\ny']) {
+      const encoded = encodeKey(key);
+      expect(encoded).toMatch(/^[-/_=.a-zA-Z0-9]+$/);
+      expect(encoded).not.toMatch(/^\.|\.$|\.\./);
+      expect(decodeKey(encoded)).toBe(key);
+    }
+  });
+
+  it('builds valid, distinct bucket and object store names', () => {
+    expect(kvBucketName('wcp', 'counters')).toBe('wcp-kv-counters');
+    expect(kvBucketName('wcp', 'a_b')).not.toBe(kvBucketName('wcp', 'a.b'));
+    expect(objectStoreName('wcp', 'my photos')).toMatch(/^[-_a-zA-Z0-9]+$/);
+  });
+
+  it('maps # to > in subject filters', () => {
+    expect(toSubjectFilter('orders.#')).toBe('orders.>');
+    expect(toSubjectFilter('orders.*')).toBe('orders.*');
+  });
+});
