@@ -1,4 +1,4 @@
-import { createBuildClient, examples, prewarmRunWorker, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditToRun } from './benchEditToRun';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
@@ -79,5 +79,15 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 
 const bench = { jsBuild: () => benchJsBuild(client), editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000), replay: () => benchReplay(client, 10_000), ranges: () => benchRanges(client, 100_000) };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
-const engine = { ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
+/** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
+async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solution') {
+  const l = typeof lesson === 'string' ? lessons.find((x) => x.id === lesson) : parseLesson(lesson);
+  if (!l) throw new Error(`no lesson ${String(lesson)}`);
+  const t0 = performance.now();
+  const out = await checkLesson(client, l, which === 'solution' ? solutionGuests(l) : l.guests);
+  return { verdict: out?.verdict, ms: Math.round(performance.now() - t0), stdout: out?.record?.guests.flatMap((g) => g.stdout) ?? [] };
+}
+
+const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;
