@@ -1,4 +1,4 @@
-import { createBuildClient, examples, prewarmRunWorker, startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
+import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditToRun } from './benchEditToRun';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
@@ -87,5 +87,15 @@ const bench = {
   ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
 };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
-const engine = { ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
+/** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
+async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solution') {
+  const l = typeof lesson === 'string' ? lessons.find((x) => x.id === lesson) : parseLesson(lesson);
+  if (!l) throw new Error(`no lesson ${String(lesson)}`);
+  const t0 = performance.now();
+  const out = await checkLesson(client, l, which === 'solution' ? solutionGuests(l) : l.guests);
+  return { verdict: out?.verdict, ms: Math.round(performance.now() - t0), stdout: out?.record?.guests.flatMap((g) => g.stdout) ?? [] };
+}
+
+const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -27,3 +27,5 @@ export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
+// Learn mode: lessons, their format and Check.
+export * from './learn/index';

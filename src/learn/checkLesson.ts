@@ -1,0 +1,39 @@
+import type { BuildClient } from '../toolchain/createBuildClient';
+import { judgeRun, type Verdict } from './judgeRun';
+import type { Lesson, LessonGuest } from './lessonTypes';
+import { runCheck, type RunCheckOptions } from './runCheck';
+import { runCheckScript } from './runCheckScript';
+import type { RunRecord } from './runRecord';
+
+/** What Check found: the verdict, and the run it judged (absent when the code didn't build). */
+export interface CheckOutcome {
+  verdict: Verdict;
+  record?: RunRecord;
+}
+
+/**
+ * "Check": builds and runs the learner's guests as the lesson asks, then judges what
+ * really happened. Build errors are the verdict themselves (with the line), and a
+ * lesson's script check runs sandboxed after the declarative ones. Resolves undefined when
+ * a newer build superseded this check.
+ */
+export async function checkLesson(client: BuildClient, lesson: Lesson, guests: LessonGuest[], opts: RunCheckOptions = {}): Promise<CheckOutcome | undefined> {
+  const ran = await runCheck(client, guests, lesson.check, opts);
+  if (ran.status === 'stale') return undefined;
+  if (ran.status === 'build-failed') {
+    const problems = ran.diagnostics.slice(0, 3).map((d) => `\`${ran.guest}\` does not build: ${d.line ? `line ${d.line}: ` : ''}${d.message}`);
+    return { verdict: { pass: false, problems: problems.length ? problems : [`\`${ran.guest}\` does not build`], passed: [] } };
+  }
+  const verdict = judgeRun(lesson.check, ran.record);
+  if (lesson.check.script) {
+    const extra = await runCheckScript(lesson.check.script, ran.record);
+    verdict.problems.push(...extra);
+    verdict.pass = verdict.problems.length === 0;
+  }
+  return { verdict, record: ran.record };
+}
+
+/** The lesson's guests with the solution's sources: what Check must accept. */
+export function solutionGuests(lesson: Lesson): LessonGuest[] {
+  return lesson.guests.map((g) => (lesson.solution[g.name] !== undefined ? { ...g, source: lesson.solution[g.name] } : g));
+}

@@ -1,0 +1,95 @@
+import { deflateSync, strToU8, strFromU8 } from 'fflate';
+import { fromBase64url, toBase64url } from '../share/base64url';
+import { inflateCapped } from '../share/inflateCapped';
+import { LESSON_FORMAT, type Expectation, type Lesson } from './lessonTypes';
+
+/** A lesson that can't be used, with every reason as a sentence. */
+export class LessonError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`This lesson can't be opened: ${problems.join('; ')}`);
+  }
+}
+
+const KINDS: Expectation['kind'][] = ['result', 'stdout', 'calls', 'messages', 'key', 'keys', 'blob', 'topicLog'];
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown) => typeof v === 'string';
+
+/**
+ * Validates a lesson (from a file, a link or the shipped set) against format
+ * `wcp-lesson/1` and returns it typed. Collects every problem, so a teacher fixing a file
+ * sees them all at once.
+ */
+export function parseLesson(value: unknown): Lesson {
+  const p: string[] = [];
+  if (!isObj(value)) throw new LessonError(['it is not a JSON object']);
+  if (value.format !== undefined && value.format !== LESSON_FORMAT) p.push(`"format" is ${JSON.stringify(value.format)}; this playground reads "${LESSON_FORMAT}"`);
+  if (!str(value.id) || !/^[a-z0-9][a-z0-9-]*$/.test(value.id as string)) p.push('"id" must be lower-case letters, digits and dashes');
+  for (const f of ['title', 'text', 'task'] as const) if (!str(value[f])) p.push(`"${f}" must be text`);
+  if (!Array.isArray(value.hints) || !value.hints.every(str)) p.push('"hints" must be a list of texts');
+  if (value.docs !== undefined && !(Array.isArray(value.docs) && value.docs.every((d) => isObj(d) && str(d.title) && str(d.url) && /^https?:\/\//.test(d.url as string)))) p.push('"docs" must be a list of { title, url } with http(s) urls');
+  const guests = Array.isArray(value.guests) ? value.guests : [];
+  if (guests.length === 0) p.push('"guests" must list at least one guest');
+  const names = new Set<string>();
+  guests.forEach((g, i) => {
+    if (!isObj(g)) return p.push(`guests[${i}] must be an object`);
+    if (!str(g.name) || !(g.name as string)) p.push(`guests[${i}].name must be text`);
+    else if (names.has(g.name as string)) p.push(`two guests are named "${g.name}"`);
+    else names.add(g.name as string);
+    if (!['wat', 'js', 'ts'].includes(g.lang as string)) p.push(`guests[${i}].lang must be "js", "ts" or "wat"`);
+    if (!str(g.wit) || !str(g.source)) p.push(`guests[${i}] needs "wit" and "source" texts`);
+    if (g.call !== undefined && !str(g.call)) p.push(`guests[${i}].call must be text`);
+    for (const list of ['subscriptions', 'buckets'] as const) if (g[list] !== undefined && !(Array.isArray(g[list]) && (g[list] as unknown[]).every(str))) p.push(`guests[${i}].${list} must be a list of texts`);
+  });
+  if (!isObj(value.solution) || !Object.values(value.solution).every(str)) p.push('"solution" must map guest names to sources');
+  else for (const n of Object.keys(value.solution)) if (!names.has(n)) p.push(`"solution" names a guest "${n}" that the lesson does not have`);
+  const check = value.check;
+  if (!isObj(check)) p.push('"check" must be an object');
+  else {
+    if (!Array.isArray(check.expect)) p.push('"check.expect" must be a list');
+    else check.expect.forEach((e, i) => {
+      if (!isObj(e) || !KINDS.includes(e.kind as Expectation['kind'])) p.push(`check.expect[${i}].kind must be one of ${KINDS.join(', ')}`);
+      else if ((e.kind === 'calls' && !str(e.fn)) || (e.kind === 'messages' && !str(e.action)) || ((e.kind === 'key' || e.kind === 'keys') && !str(e.bucket)) || (e.kind === 'key' && !str(e.key)) || (e.kind === 'blob' && !(str(e.container) && str(e.name))) || (e.kind === 'topicLog' && !str(e.topic))) {
+        p.push(`check.expect[${i}] (${e.kind}) is missing a required field`);
+      }
+    });
+    for (const n of ['runs', 'copies', 'settleMs', 'timeLimitMs'] as const) if (check[n] !== undefined && !(Number.isInteger(check[n]) && (check[n] as number) >= 0 && (check[n] as number) <= 60_000)) p.push(`"check.${n}" must be a whole number`);
+    if (check.script !== undefined && !str(check.script)) p.push('"check.script" must be text (a function body)');
+    if (Array.isArray(check.expect) && check.expect.length === 0 && !str(check.script)) p.push('"check" needs at least one expectation or a script');
+  }
+  if (p.length) throw new LessonError(p);
+  return value as unknown as Lesson;
+}
+
+/** Reads a lesson file's text (JSON). */
+export function parseLessonFile(text: string): Lesson {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new LessonError([`the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
+  }
+  return parseLesson(json);
+}
+
+/** Prefix of a lesson link's hash: `#l1.` + base64url(deflateRaw(utf8(JSON))). */
+export const LESSON_LINK_PREFIX = '#l1.';
+
+/** The hash part of a link that opens `lesson` (use with `?learn`). */
+export function encodeLessonHash(lesson: Lesson): string {
+  return LESSON_LINK_PREFIX + toBase64url(deflateSync(strToU8(JSON.stringify({ format: LESSON_FORMAT, ...lesson })), { level: 9 }));
+}
+
+/** True when a hash holds a lesson. */
+export const isLessonHash = (hash: string): boolean => hash.startsWith(LESSON_LINK_PREFIX);
+
+/** Decodes a lesson link's hash; damaged links throw LessonError with a readable reason. */
+export function decodeLessonHash(hash: string): Lesson {
+  if (!isLessonHash(hash)) throw new LessonError(['the link does not hold a lesson']);
+  let text: string;
+  try {
+    text = strFromU8(inflateCapped(fromBase64url(hash.slice(LESSON_LINK_PREFIX.length)), 4 * 1024 * 1024));
+  } catch (e) {
+    throw new LessonError([e instanceof Error ? e.message : String(e)]);
+  }
+  return parseLessonFile(text);
+}

@@ -1,0 +1,128 @@
+import type { Diagnostic } from '../protocol/buildProtocol';
+import type { BuildArtifact } from '../protocol/buildProtocol';
+import { startGuest, type GuestHandle } from '../runtime/startGuest';
+import type { BuildClient } from '../toolchain/createBuildClient';
+import type { TraceEvent } from '../trace/traceEvent';
+import type { LessonCheck, LessonGuest } from './lessonTypes';
+import { deleteNamespace, readNamespace } from './readNamespace';
+import type { GuestRecord, RunRecord } from './runRecord';
+
+/** Options of {@link runCheck}. */
+export interface RunCheckOptions {
+  /** Storage/bus namespace; default a fresh one, deleted afterwards, so every Check starts empty. */
+  namespace?: string;
+  /** Keep the namespace's databases (tests that inspect them afterwards). */
+  keep?: boolean;
+  /** Every trace event as it happens (the UI feeds its diagram with them). */
+  onTrace?(events: TraceEvent[]): void;
+  /** What Check is doing, for a status line. */
+  onStage?(text: string): void;
+}
+
+/** Check's run: a record to judge, or the build errors that prevented it. */
+export type CheckRun = { status: 'ran'; record: RunRecord } | { status: 'build-failed'; guest: string; diagnostics: Diagnostic[] } | { status: 'stale' };
+
+/**
+ * Builds the learner's guests and runs them the way the lesson's check asks: handlers
+ * first (serving their subscriptions), then every caller `runs` times in a row, each run
+ * with `copies` instances started together (as several tabs would). Everything happens in
+ * a fresh namespace, so a re-check sees no data from earlier runs, then the namespace's
+ * storage is read and deleted.
+ */
+export async function runCheck(client: BuildClient, guests: LessonGuest[], check: LessonCheck, opts: RunCheckOptions = {}): Promise<CheckRun> {
+  const namespace = opts.namespace ?? `learn-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const timeLimitMs = check.timeLimitMs ?? 5000;
+  const runs = Math.max(1, check.runs ?? 1);
+  const copies = Math.max(1, check.copies ?? 1);
+  const artifacts: BuildArtifact[] = [];
+  const cache = new Map<string, BuildArtifact>();
+  for (const g of guests) {
+    const key = `${g.lang}\0${g.wit}\0${g.source}`;
+    let artifact = cache.get(key);
+    if (!artifact) {
+      opts.onStage?.(`building ${g.name}…`);
+      // Same slot as Run: a JS guest rebuilt after Run (or vice versa) takes the fast path.
+      const r = await client.build(g.wit, { lang: g.lang, source: g.source }, { slot: g.name });
+      if (r.status === 'stale') return { status: 'stale' };
+      if (r.status === 'failed') return { status: 'build-failed', guest: g.name, diagnostics: r.diagnostics };
+      artifact = r.artifact;
+      cache.set(key, artifact);
+    }
+    artifacts.push(artifact);
+  }
+
+  const events: TraceEvent[] = [];
+  const records: GuestRecord[] = [];
+  const handlers: GuestHandle[] = [];
+  const onTrace = (batch: TraceEvent[]) => {
+    events.push(...batch);
+    opts.onTrace?.(batch);
+  };
+  const start = (g: LessonGuest, artifact: BuildArtifact, run: number, copy: number, call: boolean) => {
+    const rec: GuestRecord = { name: g.name, traceName: copy > 1 ? `${g.name}#${copy}` : g.name, run, state: 'starting', stdout: [], stderr: [], ...(g.call ? { call: g.call } : {}) };
+    records.push(rec);
+    let instantiated!: () => void;
+    let done!: () => void;
+    const ready = new Promise<void>((r) => (instantiated = r));
+    const finished = new Promise<void>((r) => (done = r));
+    const handle = startGuest(
+      artifact,
+      { config: { guest: rec.traceName, namespace, subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...(g.faults ? { faults: g.faults } : {}) }, call: call && g.call ? { name: g.call, args: [] } : undefined, timeLimitMs },
+      {
+        onState: (s) => {
+          rec.state = s;
+          if (s === 'trapped' || s === 'timeout' || s === 'stopped') {
+            instantiated();
+            done();
+          }
+        },
+        onLog: (stream, text) => rec[stream].push(...text.replace(/\n$/, '').split('\n')),
+        onTrace,
+        onInstantiated: () => instantiated(),
+        onResult: (_name, value) => {
+          rec.result = value;
+          done();
+        },
+        onTrap: (message) => {
+          rec.trap = message;
+          done();
+        },
+      },
+    );
+    return { handle, ready, finished, rec };
+  };
+
+  try {
+    for (const [i, g] of guests.entries()) {
+      if (g.call) continue;
+      opts.onStage?.(`starting ${g.name}…`);
+      const h = start(g, artifacts[i], 1, 1, true);
+      handlers.push(h.handle);
+      await h.handle.settled;
+    }
+    for (let run = 1; run <= runs; run++) {
+      for (const [i, g] of guests.entries()) {
+        if (!g.call) continue;
+        opts.onStage?.(`running ${g.name}${runs > 1 ? ` (run ${run} of ${runs})` : ''}${copies > 1 ? ` in ${copies} copies at once` : ''}…`);
+        if (copies === 1) {
+          const h = start(g, artifacts[i], run, 1, true);
+          await h.finished;
+          continue;
+        }
+        // Instantiate every copy first, then call them in the same moment, so they overlap
+        // the way two tabs pressing Run together would.
+        const hs = Array.from({ length: copies }, (_, c) => start(g, artifacts[i], run, c + 1, false));
+        await Promise.all(hs.map((h) => h.ready));
+        for (const h of hs) if (!h.rec.trap) h.handle.call({ name: g.call, args: [] });
+        await Promise.all(hs.map((h) => h.finished));
+      }
+    }
+    if (handlers.length > 0) await new Promise((r) => setTimeout(r, check.settleMs ?? 300));
+  } finally {
+    for (const h of handlers) h.stop();
+  }
+  opts.onStage?.('reading storage…');
+  const storage = await readNamespace(namespace);
+  if (!opts.keep) void deleteNamespace(namespace);
+  return { status: 'ran', record: { guests: records, events, storage, runs, copies } };
+}
