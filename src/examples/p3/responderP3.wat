@@ -5,8 +5,10 @@
 ;;      values; the host has already copied topic, data and reply-to into our memory
 ;;      through cabi_realloc. The result<_, error> goes back through "[task-return]handle".
 ;;
-;; Several handle calls may be live at once (each awaits its reply), so every call works in
-;; its own 64-byte frame from the heap instead of fixed scratch addresses.
+;; It waits for its reply INLINE (waitable-set.wait inside handle): simple, but the task
+;; keeps the instance while it waits, so the host starts the next handle call only after
+;; this one ends. order-desk-p3 shows the callback style, where calls overlap. Each call
+;; still works in its own frame from the heap, as any async export should.
 (module
   ;; reply: async func(reply-to: string, message: message) -> result<_, error>
   ;;   14 flat values > 4: one pointer to { reply-to +0, message +8 } and a return pointer.
