@@ -46,8 +46,9 @@ describe('examples', () => {
           if (guest.call) expect(worldExports).toContain(guest.call);
           if (guest.subscriptions?.length) {
             // Subscriptions only make sense for a guest that exports the handler.
-            expect(exported.some((i) => i.startsWith('wasi:messaging/incoming-handler@'))).toBe(true);
-            expect(wit).toContain('export wasi:messaging/incoming-handler@');
+            // 0.2 handlers export wasi:messaging's, WASI 0.3 ones the proposal's async handler.
+            expect(exported.some((i) => /^(wasi:messaging|proposal:messaging-p3)\/incoming-handler@/.test(i))).toBe(true);
+            expect(wit).toMatch(/export (wasi:messaging|proposal:messaging-p3)\/incoming-handler@/);
           }
           if (!guest.call) expect(exported.length, 'a guest without call must serve an exported interface').toBeGreaterThan(0);
         }, 60_000);

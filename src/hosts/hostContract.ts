@@ -85,6 +85,11 @@ export interface HostPackage {
   id: string;
   /** Short human description shown in the UI's host list. */
   description: string;
+  /**
+   * WASI 0.3 (async-lowered) package: a guest may have several calls in flight, so each call
+   * is also traced when it starts (HostCallEvent.pending), not only when it completes.
+   */
+  concurrent?: boolean;
   /** Interface name ("store") → jco import object. Called once per run worker. */
   create(ctx: HostContext): Promise<Record<string, InterfaceImpl>> | Record<string, InterfaceImpl>;
   /**

@@ -57,7 +57,7 @@ export async function selectHosts(
     const impl = created.get(pkg)![iface];
     if (!impl) missing.push(`${id} (package ${pkg} has no interface "${iface}")`);
     // Faults go inside the tracing wrapper, so the traced call shows the injected error.
-    else imports[key] = wrapInterface(applyCallFaults({ [key]: impl }, ctx.config.faults, faultRng)[key], { ifaceId: id, asyncImports, sink });
+    else imports[key] = wrapInterface(applyCallFaults({ [key]: impl }, ctx.config.faults, faultRng)[key], { ifaceId: id, asyncImports, sink, traceStart: host.concurrent === true });
   }
   if (missing.length) {
     const known = hostPackages.map((p) => p.id).join(', ');

@@ -13,7 +13,14 @@ export interface WrapOptions {
   /** JSPI async-import names; a host function returning a Promise must be listed. */
   asyncImports: ReadonlySet<string>;
   sink: CallSink;
+  /**
+   * Also record each call when it starts (`pending`), for async-lowered (WASI 0.3) imports
+   * whose calls overlap: the timeline then shows starts and ends interleaved.
+   */
+  traceStart?: boolean;
 }
+
+let callIds = 0;
 
 const WRAPPED = Symbol('wcp.wrapped');
 
@@ -66,8 +73,13 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const at = performance.timeOrigin + performance.now();
     const t0 = performance.now();
+    const callId = opts.traceStart ? `c${++callIds}` : undefined;
+    // Rendered now: the guest may reuse argument memory before an async call completes.
+    const shown = args.map((a) => renderValue(a));
+    const target = targetOf(this, args);
+    if (callId) opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId });
     const report = (ok: boolean, result: unknown) =>
-      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: args.map((a) => renderValue(a)), ok, result: renderValue(result), ms: performance.now() - t0, at, target: targetOf(this, args) });
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at, target, ...(callId ? { callId } : {}) });
     let ret: unknown;
     try {
       ret = fn.apply(this, args);

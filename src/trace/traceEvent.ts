@@ -35,6 +35,14 @@ export interface HostCallEvent extends TraceBase {
   target?: { type: 'store' | 'topic' | 'container'; name: string };
   /** "import" for guest→host calls, "export" for host→guest calls (handlers, watchers). */
   dir: 'import' | 'export';
+  /**
+   * Set on the event recorded when an async (WASI 0.3) call STARTS; the completed call
+   * follows as a separate event with the same `callId`. Calls in flight at once show as
+   * several starts before their ends.
+   */
+  pending?: true;
+  /** Pairs a call's start event with its end event (async calls only). */
+  callId?: string;
 }
 
 /** A message published or delivered on the messaging bus. */

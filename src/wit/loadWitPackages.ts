@@ -7,6 +7,9 @@ import cli022 from '../../wit/cli-0.2.2/cli.wit?raw';
 import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
+import keyvalueP3 from '../../wit/keyvalue-p3-0.1.0/keyvalue-p3.wit?raw';
+import messagingP3 from '../../wit/messaging-p3-0.1.0/messaging-p3.wit?raw';
+import blobstoreP3 from '../../wit/blobstore-p3-0.1.0/blobstore-p3.wit?raw';
 
 /** One WIT package the playground ships, as a single-file source with a `package x;` header. */
 export interface WitPackageEntry {
@@ -65,6 +68,18 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
     id: 'proposal:blobstore-ext@0.1.0', status: 'proposal', source: blobstoreExt, deps: ['wasi:blobstore@0.2.0-draft'],
     worlds: ['imports'],
     summary: 'Proposal (2022 blobstore draft): open-ended ranged reads and blob handles that pin their bytes.',
+  },
+  {
+    id: 'proposal:keyvalue-p3@0.1.0', status: 'proposal', source: keyvalueP3, deps: [], worlds: ['imports'],
+    summary: 'Proposal (WASI 0.3): async store and atomics, compare-and-swap by value; same store as the 0.2 packages.',
+  },
+  {
+    id: 'proposal:messaging-p3@0.1.0', status: 'proposal', source: messagingP3, deps: [], worlds: ['imports', 'handler'],
+    summary: 'Proposal (WASI 0.3): async send, request (several in flight) and an async incoming handler; messages are records.',
+  },
+  {
+    id: 'proposal:blobstore-p3@0.1.0', status: 'proposal', source: blobstoreP3, deps: [], worlds: ['imports'],
+    summary: 'Proposal (WASI 0.3): blob bodies as stream<u8> with ranged reads (start, optional end); no wasi:io.',
   },
 ];
 

@@ -19,7 +19,7 @@ export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, 
   const s = stepOf(event);
   const x0 = laneX.get(s.from);
   const x1 = laneX.get(s.to);
-  const action = event.kind === 'message' ? event.action : event.kind === 'call' ? (event.dir === 'export' ? 'handler' : 'call') : event.kind === 'lifecycle' ? event.phase : '';
+  const action = event.kind === 'message' ? event.action : event.kind === 'call' ? (event.dir === 'export' ? 'handler' : event.pending ? 'call-start' : 'call') : event.kind === 'lifecycle' ? event.phase : '';
   const title = event.kind === 'message' ? `${event.action} ${event.topic}${event.to ? ` → ${event.to}` : ''}` : event.kind === 'call' ? `${event.guest}: ${event.iface}#${event.fn} (${event.ms.toFixed(1)} ms)` : `${event.guest}: ${s.label}`;
   const cls = `tl-row tl-${s.family}${s.bad ? ' bad' : ''}${selected ? ' selected' : ''}${otherTab ? ' other-tab' : ''}`;
   return (
@@ -31,6 +31,7 @@ export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, 
       data-kind={event.kind}
       data-action={action}
       data-topic={topicOf(event)}
+      data-fn={event.kind === 'call' ? event.fn : undefined}
       role="row"
       aria-selected={selected}
       title={`${title} — double-click to inspect`}

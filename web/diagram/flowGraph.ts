@@ -72,7 +72,10 @@ function computeStep(e: TraceEvent): FlowStep {
       return { from: guest, to: topic, family: 'message', label, bad };
     }
     case 'call': {
-      const label = e.fn.replace(/^\[(method|static|constructor)\]/, '');
+      const name = e.fn.replace(/^\[(method|static|constructor)\]/, '');
+      // Async (WASI 0.3) calls are traced twice: "▶ get" when they start, "get ◀" when they end,
+      // so calls in flight together show as several starts before their ends.
+      const label = e.pending ? `▶ ${name}` : e.callId ? `${name} ◀` : name;
       if (!e.target) return { from: guest, to: guest, family: 'self', label, bad: !e.ok };
       const target = nodeId(e.target.type, e.target.type === 'topic' ? topicNodeName(e.target.name) : e.target.name);
       // Export calls (handlers) run host → guest, so their arrow points at the guest.
@@ -153,6 +156,8 @@ export function aggregateEdges(at: (i: number) => TraceEvent | undefined, end: n
   for (let i = 0; i < end; i++) {
     const e = at(i);
     if (!e) continue;
+    // The start of an async call is not a second call: only its end counts on the edge.
+    if (e.kind === 'call' && e.pending) continue;
     const s = stepOf(e);
     if (s.family !== 'message' && s.family !== 'call') continue;
     const key = `${s.family}|${s.from}|${s.to}`;

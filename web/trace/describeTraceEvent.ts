@@ -48,7 +48,7 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
     case 'call': {
       const what = `${shortIface(e.iface)}#${e.fn}`;
       const args = `(${e.args.map(preview).join(', ')})`;
-      const result = e.result === undefined && e.ok ? '' : ` → ${e.ok ? '' : 'err '}${preview(e.result)}`;
+      const result = e.pending ? ' … started' : e.result === undefined && e.ok ? '' : ` → ${e.ok ? '' : 'err '}${preview(e.result)}`;
       return { kind: e.dir === 'export' ? 'handler' : 'call', what, whatTitle: `${e.iface}#${e.fn}`, detail: args + result, ok: e.ok, ms: e.ms };
     }
     case 'message': {

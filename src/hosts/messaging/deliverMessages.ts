@@ -3,12 +3,26 @@ import { claimMessage } from './claimMessage';
 import type { Bus } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
 import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
-import type { Message, MessageTypes } from './messageTypes';
+import type { Message, ReceivedFields } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 import { randomUuid } from '../../platform/randomUuid';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
-export type HandleFn = (message: Message) => unknown;
+export type HandleFn<M = Message> = (message: M) => unknown;
+
+/** Turns a message from the bus into what the guest's handler takes (a resource, or a record in 0.3). */
+export interface ReceiveAs<M> {
+  received(fields: ReceivedFields): M;
+}
+
+/** How deliveries reach the handler. */
+export interface DeliveryOptions {
+  /**
+   * Start each handler call as its message arrives instead of after the previous call
+   * finished: for async (WASI 0.3) handlers, which may await while more messages arrive.
+   */
+  concurrent?: boolean;
+}
 
 /**
  * Finds `handle` in a jco export object, which may key the interface as `incomingHandler`
@@ -31,7 +45,7 @@ export function findHandler(exports: Record<string, unknown>): HandleFn | undefi
  * tend to win, spreading work. A message is handled at most once per guest even when
  * several patterns match. Returns a function that stops delivery.
  */
-export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes, handle: HandleFn): () => void {
+export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: ReceiveAs<M>, handle: HandleFn<M>, options: DeliveryOptions = {}): () => void {
   const { guest, namespace } = ctx.config;
   const subscriptions: Subscription[] = [];
   for (const text of ctx.config.subscriptions) {
@@ -53,6 +67,10 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
 
   const enqueue = (delivery: Delivery): void => {
     queued += 1;
+    if (options.concurrent) {
+      void runHandler(delivery).finally(() => { queued -= 1; });
+      return;
+    }
     chain = chain.then(() => runHandler(delivery)).finally(() => { queued -= 1; });
   };
 
@@ -71,7 +89,7 @@ export function deliverMessages(ctx: HostContext, bus: Bus, types: MessageTypes,
     let outcome: HandlerOutcome = 'failed';
     try {
       const message = types.received({ ...fields, data: packet.data });
-      ext?.bind(delivery, message);
+      ext?.bind(delivery, message as Message);
       const result: unknown = await handle(message);
       const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
       outcome = isErr ? 'err' : 'ok';

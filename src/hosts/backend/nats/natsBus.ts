@@ -1,3 +1,4 @@
+import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
@@ -104,7 +105,7 @@ export function fromNatsMessage(msg: Msg): BusMessagePacket {
     if (lower.startsWith('ce-')) envelope[lower.slice(3)] = value;
     else if (lower === 'content-type') envelope.datacontenttype = value;
   }
-  envelope.id ??= crypto.randomUUID();
+  envelope.id ??= randomUuid();
   envelope.specversion ??= '1.0';
   envelope.type ??= 'nats.message';
   envelope.source ??= `nats:${msg.subject}`;
