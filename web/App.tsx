@@ -116,6 +116,7 @@ export function App() {
       example: example.id === SCRATCH_ID ? undefined : example,
       guests: ws.guests,
       phase: runner.phase,
+      buildProgress: runner.progress,
       selectedEventId,
       selectEvent,
       showPanel: setPanel,
@@ -124,7 +125,7 @@ export function App() {
       updateGuestHosts: ws.updateGuest,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
   );
 
   return (

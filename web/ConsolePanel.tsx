@@ -1,3 +1,4 @@
+import { BuildProgressRow } from './console/BuildProgressRow';
 import type { ConsoleLine } from './console/consoleTypes';
 import type { PanelProps } from './panels/registerPanel';
 import { useStickToBottom } from './useStickToBottom';
@@ -45,11 +46,12 @@ export function ConsolePanel({ ctx }: PanelProps) {
         </button>
       </div>
       <div className="console-body" ref={ref} onScroll={onScroll} data-testid="console" role="log" aria-live="polite">
-        {ctx.console.length === 0 ? (
+        {ctx.console.length === 0 && ctx.phase === 'idle' ? (
           <div className="empty">Press Run (Ctrl+Enter) to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
         ) : (
           ctx.console.map((line) => <Line key={line.id} line={line} showGuest={showGuest} />)
         )}
+        {ctx.buildProgress && <BuildProgressRow progress={ctx.buildProgress} showGuest={showGuest} />}
       </div>
     </div>
   );

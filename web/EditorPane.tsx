@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Diagnostic } from '../src/index';
 import { EditorErrorBoundary } from './EditorErrorBoundary';
+import { EditorKeyHint } from './keyboard/EditorKeyHint';
 import { PlainEditor, type CodeEditorProps } from './PlainEditor';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -46,6 +47,7 @@ export function EditorPane({ lang, title, guest, value, onChange, diagnostics, f
         <span className="pane-title">{title}</span>
         <span className={`badge badge-${lang}`}>{language.badge}</span>
         {errors > 0 && <span className="error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
+        {!plain && <EditorKeyHint id={`${testId}-keys`} />}
       </header>
       <div className="editor-body">
         {plain ? (

@@ -31,7 +31,7 @@ export function Header({ examples, exampleId, onPickExample, settings, onSetting
       <h1 className="app-title">WASI Cloud Playground</h1>
       <ExamplePicker examples={examples} value={exampleId} onChange={onPickExample} />
       <button type="button" className="primary" data-testid="run" onClick={onRun} aria-label={`Run (${isMac ? 'Command' : 'Control'}+Enter)`} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
-        {busy ? 'Re-run' : 'Run'} <kbd>{RUN_SHORTCUT}</kbd>
+        {phase === 'building' ? 'Building…' : busy ? 'Re-run' : 'Run'} <kbd>{RUN_SHORTCUT}</kbd>
       </button>
       <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'} aria-label="Stop running guests">
         Stop

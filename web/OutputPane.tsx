@@ -1,6 +1,7 @@
 import { useRef, useSyncExternalStore } from 'react';
 import { listPanels, subscribePanels } from './panels/registerPanel';
 import type { PanelContext } from './panels/panelContext';
+import { tabListKeys } from './keyboard/tabListKeys';
 import { useResizeEffect } from './useResizeEffect';
 
 interface Props {
@@ -32,7 +33,7 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
   );
   return (
     <section className="pane output-pane" aria-label="Output">
-      <div className="tabs" role="tablist" aria-label="Output panels" ref={tabs}>
+      <div className="tabs" role="tablist" aria-label="Output panels" ref={tabs} onKeyDown={tabListKeys(panels.map((p) => p.id), current?.id ?? '', onSelect, (id) => `tab-${id}`)}>
         {panels.map((p) => (
           <button
             key={p.id}
@@ -40,6 +41,8 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
             role="tab"
             id={`tab-${p.id}`}
             aria-selected={p === current}
+            // Roving focus: Tab reaches the selected tab, the arrows move between tabs.
+            tabIndex={p === current ? 0 : -1}
             aria-controls={`panel-${p.id}`}
             className={`tab${p === current ? ' active' : ''}`}
             data-testid={`tab-${p.id}`}

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
+import { createBuildProgress, type BuildProgress } from './console/buildProgress';
+import { describeDrops } from './console/describeDrops';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
@@ -16,6 +18,8 @@ export type RunOutcome = { status: 'started' } | { status: 'failed'; guests: str
 export interface Runner {
   phase: RunPhase;
   status: string;
+  /** The build under way (console's live row); undefined when not building. */
+  progress: BuildProgress | undefined;
   /** Build diagnostics by guest name, from the last run. */
   diagnostics: Record<string, Diagnostic[]>;
   console: ConsoleLog;
@@ -47,6 +51,7 @@ const ACTIVE: GuestState[] = ['starting', 'running'];
 export function useRunner(): Runner {
   const [phase, setPhase] = useState<RunPhase>('idle');
   const [status, setStatus] = useState('');
+  const [progress, setProgress] = useState<BuildProgress>();
   const [live, setLive] = useState(0);
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const log = useConsoleLog();
@@ -75,6 +80,7 @@ export function useRunner(): Runner {
     starting.current = false;
     stopAll();
     setPhase('idle');
+    setProgress(undefined);
     if (wasActive) {
       append({ kind: 'info', text: 'Stopped.' });
       setStatus('stopped');
@@ -94,10 +100,18 @@ export function useRunner(): Runner {
       let buildMs = 0;
       for (const g of guests) {
         setStatus(`building ${g.name}…`);
-        const onProgress = (stage: string) => runId.current === my && setStatus(`building ${g.name}: ${describeBuildStage(stage)}…`);
+        setProgress({ guest: g.name, label: 'starting the build' });
+        const step = createBuildProgress(g, setProgress, append);
+        const onProgress = (stage: string, fraction?: number) => {
+          if (runId.current !== my) return;
+          setStatus(`building ${g.name}: ${describeBuildStage(stage, fraction)}…`);
+          step(stage, fraction);
+        };
         // One slot per guest: a JS guest's fast rebuild starts from its own previous build.
         const r = await getBuildClient().build(g.wit, guestSourceOf(g), { onProgress, slot: g.name });
         if (runId.current !== my || r.status === 'stale') return { status: 'aborted' };
+        step('done');
+        setProgress(undefined);
         buildMs += r.ms;
         trace.addLocal([{ kind: 'lifecycle', phase: 'build', id: `${trace.tab}-ui:${my}:${g.name}`, guest: g.name, tab: trace.tab, at: performance.timeOrigin + performance.now(), ms: r.ms, detail: r.status }]);
         if (r.status === 'built') built.push([g, r.artifact]);
@@ -130,7 +144,10 @@ export function useRunner(): Runner {
               if (runId.current === my) refreshPhase();
             },
             onLog: (stream, text) => splitLines(text).forEach((line) => append({ kind: stream, guest: g.name, text: line })),
-            onTrace: (events) => trace.addLocal(events),
+            onTrace: (events) => {
+              trace.addLocal(events);
+              describeDrops(events).forEach(append);
+            },
             onResult: (name, value, ms) => {
               ranMs += ms;
               append({ kind: 'result', guest: g.name, text: `${name}() → ${formatValue(value)}  (${formatMs(ms)})` });
@@ -156,11 +173,12 @@ export function useRunner(): Runner {
     starting.current = false;
     stopAll();
     setPhase('idle');
+    setProgress(undefined);
     setDiagnostics({});
     setStatus('');
   }, [stopAll]);
 
-  return { reset, phase, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
+  return { reset, phase, progress: phase === 'building' ? progress : undefined, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
 }
 
 /** `{ faults }` for a guest's HostConfig, or nothing when it runs without faults. */

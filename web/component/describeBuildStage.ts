@@ -7,6 +7,7 @@
 const LABELS: Record<string, string> = {
   'strip-types': 'stripping TypeScript types',
   'load-toolchain': 'loading the JS engine',
+  download: 'downloading the JavaScript engine (≈16 MB, first build only)',
   splice: 'splicing WIT bindings into the engine',
   initialize: 'initializing your JavaScript',
   'stub-wasi': 'stubbing unused WASI imports',
@@ -18,7 +19,13 @@ const LABELS: Record<string, string> = {
   done: 'finishing',
 };
 
-/** Label for a progress stage; unknown stages are shown as they are. */
-export function describeBuildStage(stage: string): string {
-  return LABELS[stage] ?? stage;
+/** Label for a progress stage, with its progress when known ("… 42%"); unknown stages are shown as they are. */
+export function describeBuildStage(stage: string, fraction?: number): string {
+  const label = LABELS[stage] ?? stage;
+  return fraction === undefined ? label : `${label} ${Math.round(fraction * 100)}%`;
+}
+
+/** Stages of a slow (JavaScript) build worth a console line each: the user sees where the seconds go. */
+export function isMilestoneStage(stage: string): boolean {
+  return stage !== 'done' && stage in LABELS;
 }

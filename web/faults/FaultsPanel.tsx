@@ -60,6 +60,8 @@ export function FaultsPanel({ ctx }: PanelProps) {
     const { faults: _dropped, ...rest } = ctx.hosts;
     ctx.setHosts(rest);
   };
+  // "off for all guests" must not read as "no faults" while guests have their own.
+  const ownFaults = scope === ALL && !own ? names.filter((n) => faultsForGuest(current, n)) : [];
   const problems = own ? [...validateFaultConfig(config), ...parsedCalls.errors] : [];
 
   return (
@@ -77,15 +79,20 @@ export function FaultsPanel({ ctx }: PanelProps) {
           </select>
         </label>
         <label>
-          Faults
+          {scope === ALL ? 'Faults for every guest' : 'Faults'}
           <select data-testid="fault-mode" value={mode} disabled={!editable} onChange={(e) => setMode(e.target.value as Mode)}>
             {scope !== ALL && <option value="inherit">as for all guests</option>}
-            <option value="off">off</option>
+            <option value="off">{scope === ALL && ownFaults.length > 0 ? 'none shared (guests below have their own)' : 'off'}</option>
             <option value="on">on</option>
           </select>
         </label>
         <button type="button" data-testid="fault-reset" disabled={!editable || !stored} onClick={reset}>Reset to example defaults</button>
       </div>
+      {ownFaults.length > 0 && (
+        <p className="faults-note" data-testid="fault-own-note">
+          {ownFaults.join(', ')} {ownFaults.length === 1 ? 'has its' : 'have their'} own faults (listed under Next Run); pick {ownFaults.length === 1 ? 'it' : 'one'} in “Applies to” to change them.
+        </p>
+      )}
       {own && (
         <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
           <div className="faults-row">

@@ -1,5 +1,6 @@
 import type { Example, ExampleGuest, TraceStore, WorkspaceHosts } from '../../src/index';
 import type { ConsoleLine } from '../console/consoleTypes';
+import type { BuildProgress } from '../console/buildProgress';
 import type { RunPhase } from '../useRunner';
 
 /**
@@ -16,6 +17,8 @@ export interface PanelContext {
   /** Guests with the user's current (possibly unsaved) sources. */
   guests: ExampleGuest[];
   phase: RunPhase;
+  /** The build under way, shown live in the console (absent when not building). */
+  buildProgress?: BuildProgress;
   /** Trace event selected in some panel (e.g. Trace → Inspector); undefined when none. */
   selectedEventId: string | undefined;
   selectEvent(id: string | undefined): void;

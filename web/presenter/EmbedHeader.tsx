@@ -20,7 +20,7 @@ export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull }:
         {title}
       </span>
       <button type="button" className="primary" data-testid="run" onClick={onRun}>
-        {busy ? 'Re-run' : 'Run'}
+        {phase === 'building' ? 'Building…' : busy ? 'Re-run' : 'Run'}
       </button>
       <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'}>
         Stop

@@ -33,7 +33,7 @@ export function FullscreenPanel({ ctx, phase, status, onRun, onClose }: Props) {
       <header className="stage-header">
         <span className="stage-title">{panel?.title ?? 'Output'}</span>
         <button type="button" className="primary" onClick={onRun}>
-          {busy ? 'Re-run' : 'Run'}
+          {phase === 'building' ? 'Building…' : busy ? 'Re-run' : 'Run'}
         </button>
         <span className={`status status-${phase}`} role="status">
           {status}

@@ -8,7 +8,7 @@ import { rebuildJsCoreModule } from './patchCoreModule';
 import { stripTypes } from './stripTypes';
 
 /** The guest as plain JS, plus how to point engine messages back at the user's file. */
-async function toJavaScript(guest: GuestSource, progress: (stage: string) => void) {
+async function toJavaScript(guest: GuestSource, progress: (stage: string, fraction?: number) => void) {
   if (guest.lang !== 'js' && guest.lang !== 'ts') throw new Error(`the JS toolchain cannot build ${guest.lang} guests`);
   if (guest.lang === 'js') return { source: guest.source, mapMessage: (text: string) => text };
   progress('strip-types');
@@ -30,7 +30,7 @@ async function withMappedErrors<T>(mapMessage: (text: string) => string, run: ()
 export async function componentizeGuest(
   guest: GuestSource,
   world: WorldAnalysis,
-  progress: (stage: string) => void,
+  progress: (stage: string, fraction?: number) => void,
   /** Only for Node tests; the worker fetches the engine lazily. */
   assets?: JsToolchainAssets,
 ): Promise<Uint8Array> {
@@ -52,7 +52,7 @@ export async function rebuildGuestFiles(
   guest: GuestSource,
   world: WorldAnalysis,
   previousFiles: ReadonlyArray<readonly [string, Uint8Array]>,
-  progress: (stage: string) => void,
+  progress: (stage: string, fraction?: number) => void,
   assets?: JsToolchainAssets,
 ): Promise<[string, Uint8Array][]> {
   const coreName = 'guest.core.wasm';

@@ -2,12 +2,12 @@
 // toolchain, splice the world's bindings (cached), pre-initialise the engine with the source.
 import { buildInitEnvironment } from './buildInitEnvironment';
 import { WasiExit } from './createPreview1';
-import { loadJsToolchainAssets, loadSplicer, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
 import { describe, spliceForWorld, type EngineFeature } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
-export type JsBuildStage = 'load-toolchain' | 'splice' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
+export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
 
 /** Input shared by the JS build entry points. */
 export interface JsGuestInput {
@@ -16,7 +16,8 @@ export interface JsGuestInput {
   /** WIT source; may hold several packages (nested `package x { }` blocks). */
   witSource: string;
   worldName?: string;
-  onProgress?: (stage: JsBuildStage) => void;
+  /** Stage changes; `download` repeats with the fraction fetched (first build in a page only). */
+  onProgress?: (stage: JsBuildStage, fraction?: number) => void;
   /** Pre-loaded binaries (Node tests read them from disk); fetched lazily otherwise. */
   assets?: JsToolchainAssets;
 }
@@ -69,7 +70,15 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   if (!witSource.trim()) throw new Error('the WIT source is empty');
   const t0 = performance.now();
   onProgress?.('load-toolchain');
-  const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]);
+  // The first build in a page downloads the engine (≈10 MB) and splicer (≈6 MB): show how far.
+  let shown = -1;
+  const unwatch = input.assets
+    ? () => undefined
+    : watchToolchainDownload((f) => {
+        const percent = Math.floor(f * 100);
+        if (percent !== shown) onProgress?.('download', (shown = percent) / 100);
+      });
+  const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]).finally(unwatch);
   const t1 = performance.now();
 
   onProgress?.('splice');
