@@ -67,7 +67,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     const at = performance.timeOrigin + performance.now();
     const t0 = performance.now();
     const report = (ok: boolean, result: unknown) =>
-      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: args.map((a) => renderValue(a)), ok, result: renderValue(result), ms: performance.now() - t0, at, target: targetOf(this, args) });
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: args.map((a) => renderValue(a)), ok, result: renderValue(result), ms: performance.now() - t0, at, target: traceTargetOf(this, args) ?? (ok ? traceTargetOf(undefined, [result]) : undefined) });
     let ret: unknown;
     try {
       ret = fn.apply(this, args);
@@ -98,8 +98,12 @@ function payloadOf(e: unknown): unknown {
   return e instanceof Error ? `${e.name}: ${e.message}` : e;
 }
 
-/** Resources may expose `traceTarget` so the diagram can draw an edge to the store/topic they touch. */
-function targetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
+/**
+ * Resources may expose `traceTarget` so the diagram can draw an edge to the store, topic or
+ * container they touch: the receiver or an argument (`bucket.get`, `on-set(bucket, …)`), and
+ * for calls that hand one out, the result (`open` → bucket, `create-container` → container).
+ */
+export function traceTargetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
   for (const candidate of [self, ...args]) {
     const t = (candidate as { traceTarget?: HostCallEvent['target'] } | null)?.traceTarget;
     if (t && typeof t === 'object') return t;
