@@ -39,7 +39,7 @@ test('watch the pub/sub example in the flow diagram, inspect a delivery, pause a
   await expect(page.getByTestId('inspector-hex')).toContainText('00000000');
   await page.screenshot({ path: test.info().outputPath('inspector.png') });
 
-  // Pause: a second run adds events to the trace, but not rows to the timeline.
+  // Pause: a second run is recorded, but the paused view keeps showing the first run.
   await page.getByTestId('tab-diagram').click();
   await page.getByTestId('diagram-pause').click();
   await expect(page.getByTestId('diagram-pause')).toHaveAttribute('aria-pressed', 'true');
@@ -52,8 +52,12 @@ test('watch the pub/sub example in the flow diagram, inspect a delivery, pause a
   await page.waitForTimeout(300);
   expect(await rowsCount(page)).toBe(frozen);
   await expect(page.getByTestId('diagram-count')).toContainText('paused');
+  await expect(page.getByTestId('run-picker').locator('option:checked')).toHaveText(/^Run 1 ·/);
+  // Resume: the second run, on its own (same example, so as many rows as the first).
   await page.getByTestId('diagram-pause').click();
-  await expect.poll(() => rowsCount(page)).toBeGreaterThan(frozen);
+  await expect(page.getByTestId('run-picker').locator('option:checked')).toHaveText(/^Run 2 ·/);
+  await expect.poll(() => rowsCount(page)).toBe(frozen);
+  await expect(page.getByTestId('diagram-count')).toContainText('live');
 
   // Filter by topic: fewer rows, all on that topic.
   const all = await rowsCount(page);

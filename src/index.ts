@@ -9,6 +9,7 @@ export { checkHostCode } from './runtime/hostSandbox/openHostSandbox';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
+export type { TraceRun, StartRunOptions } from './trace/traceRuns';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
 export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
 export { hostPackages } from './hosts/registry';

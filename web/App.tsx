@@ -31,6 +31,7 @@ import { openedGuest } from './component/openedGuest';
 import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
+import { useRunHistory } from './runs/useRunHistory';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -45,6 +46,8 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
+  const runs = useRunHistory(getTraceStore(), ws.example.id, ws.example.title);
+  const beginRun = runs.begin;
   const component = useOpenedComponent();
   useJsWarmup(ws.guests);
   const [activeGuest, setActiveGuest] = useState(0);
@@ -85,14 +88,16 @@ export function App() {
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
+    const hosts = resolveRunHosts(example, guests, ws.workspace.hosts);
+    beginRun(hosts);
+    const outcome = await runner.run(guests, settings.timeLimitMs, hosts);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, beginRun]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -110,7 +115,8 @@ export function App() {
 
   const ctx: PanelContext = useMemo(
     () => ({
-      traceStore: getTraceStore(),
+      traceStore: runs.view,
+      runs: embed ? undefined : runs,
       console: runner.console.lines,
       clearConsole: runner.console.clear,
       example: example.id === SCRATCH_ID ? undefined : example,
@@ -125,7 +131,7 @@ export function App() {
       updateGuestHosts: ws.updateGuest,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample, runs],
   );
 
   return (

@@ -1,7 +1,10 @@
 import { useRef, useSyncExternalStore } from 'react';
+import { getTraceStore } from './engine';
 import { listPanels, subscribePanels } from './panels/registerPanel';
 import type { PanelContext } from './panels/panelContext';
 import { tabListKeys } from './keyboard/tabListKeys';
+import { RunBar } from './runs/RunBar';
+import { RunCompare } from './runs/RunCompare';
 import { useResizeEffect } from './useResizeEffect';
 
 interface Props {
@@ -14,6 +17,7 @@ interface Props {
 export function OutputPane({ ctx, active, onSelect }: Props) {
   const panels = useSyncExternalStore(subscribePanels, listPanels);
   const current = panels.find((p) => p.id === active) ?? panels[0];
+  const runs = ctx.runs;
   const tabs = useRef<HTMLDivElement>(null);
   // The tab row scrolls when the pane is narrow: keep the active tab in view, also when it
   // was chosen by the address (?panel=debates) or by another panel (Trace → Inspector).
@@ -54,7 +58,12 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
       </div>
       {current && (
         <div className="tab-panel" role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`}>
-          <current.Component ctx={ctx} />
+          {current.traceView && runs && <RunBar runs={runs} />}
+          {current.traceView && runs?.comparing && runs.previous ? (
+            <RunCompare store={getTraceStore()} before={runs.previous} after={runs.shown} onClose={() => runs.setComparing(false)} />
+          ) : (
+            <current.Component ctx={ctx} />
+          )}
         </div>
       )}
     </section>

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { sortByTime } from './diagram/timelineFilter';
 import type { PanelProps } from './panels/registerPanel';
-import { matchesFilter } from './trace/describeTraceEvent';
+import { matchesFilter, timeBase } from './trace/describeTraceEvent';
+import { fitTraceColumns } from './trace/fitTraceColumns';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
 
@@ -9,8 +11,9 @@ export const TRACE_ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
 /**
- * Trace tab: every event from the trace store, newest at the bottom. Only the rows in
- * view are rendered, so the store's full 10,000 events scroll smoothly.
+ * Trace tab: every event of the run shown, in time order (like the timeline: workers and
+ * tabs deliver in batches, so arrival order would put a drop before its send), newest at
+ * the bottom. Only the rows in view are rendered, so 10,000 events scroll smoothly.
  */
 export function TracePanel({ ctx }: PanelProps) {
   const store = ctx.traceStore;
@@ -20,18 +23,24 @@ export function TracePanel({ ctx }: PanelProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(version + filter);
+  const base = timeBase(store);
 
-  const indices = useMemo(() => {
+  const { indices, columns } = useMemo(() => {
     void version;
     const out: number[] = [];
+    const times: number[] = [];
     const n = store.events.size;
     const needle = filter.trim();
     for (let i = 0; i < n; i++) {
       const e = store.events.at(i);
-      if (e && matchesFilter(e, needle)) out.push(i);
+      if (e && matchesFilter(e, needle)) {
+        out.push(i);
+        times.push(e.at);
+      }
     }
-    return out;
-  }, [store, version, filter]);
+    sortByTime(out, times);
+    return { indices: out, columns: fitTraceColumns(store.events.toArray(), base, store.tab) };
+  }, [store, version, filter, base]);
 
   useEffect(() => {
     const el = ref.current;
@@ -44,7 +53,6 @@ export function TracePanel({ ctx }: PanelProps) {
 
   const first = Math.max(0, Math.floor(scrollTop / TRACE_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(indices.length, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
-  const base = store.events.at(0)?.at ?? 0;
   const rows = [];
   for (let r = first; r < last; r++) {
     const event = store.events.at(indices[r]);
@@ -55,7 +63,7 @@ export function TracePanel({ ctx }: PanelProps) {
   }
 
   return (
-    <div className="panel trace-panel">
+    <div className="panel trace-panel" style={{ '--trace-columns': columns.columns, '--trace-min-width': columns.minWidth } as React.CSSProperties}>
       <div className="panel-toolbar">
         <input type="search" className="trace-filter" placeholder="Filter: iface, fn, topic, guest" aria-label="Filter trace" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="trace-count">
@@ -64,14 +72,6 @@ export function TracePanel({ ctx }: PanelProps) {
         <button type="button" className="small" onClick={() => store.clear()} aria-label="Clear trace">
           Clear
         </button>
-      </div>
-      <div className="trace-head" role="row">
-        <span className="tc-time">time s</span>
-        <span className="tc-guest">guest</span>
-        <span className="tc-kind">kind</span>
-        <span className="tc-what" title="iface#fn, or topic for messages">iface#fn</span>
-        <span className="tc-detail">args → result</span>
-        <span className="tc-ms">duration</span>
       </div>
       <div
         className="trace-body"
@@ -83,7 +83,16 @@ export function TracePanel({ ctx }: PanelProps) {
           setScrollTop(e.currentTarget.scrollTop);
         }}
       >
-        {indices.length === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'No trace events yet. Run a guest to see its host calls.'}</div>}
+        {/* Inside the scroller (sticky) so it scrolls sideways with the rows when the pane is narrow. */}
+        <div className="trace-head" role="row">
+          <span className="tc-time" title="seconds since the run started">time s</span>
+          <span className="tc-guest">guest</span>
+          <span className="tc-kind">kind</span>
+          <span className="tc-what" title="iface#fn, or topic for messages">iface#fn</span>
+          <span className="tc-detail">args → result</span>
+          <span className="tc-ms">duration</span>
+        </div>
+        {indices.length === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'No trace events in this run yet. Run a guest to see its host calls.'}</div>}
         <div className="trace-spacer" style={{ height: indices.length * TRACE_ROW_HEIGHT }}>
           {rows}
         </div>

@@ -9,6 +9,7 @@ import { findExport, loadGuest } from './loadGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue } from './renderValue';
+import { traceTargetOf } from './wrapInterface';
 import { selectHosts } from './selectHosts';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
@@ -127,11 +128,11 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
         post({ type: 'busy', seq, what: `${iface}#${name}` });
         try {
           const result = await (fn as (...a: unknown[]) => unknown).apply(obj, args);
-          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: true, result: renderValue(result), ms: performance.now() - t0, at });
+          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: true, result: renderValue(result), ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
           return result;
         } catch (e) {
           const { message } = describeError(e);
-          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: false, result: message, ms: performance.now() - t0, at });
+          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: false, result: message, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
           throw e;
         } finally {
           post({ type: 'idle', seq });

@@ -76,10 +76,10 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     const callId = opts.traceStart ? `c${++callIds}` : undefined;
     // Rendered now: the guest may reuse argument memory before an async call completes.
     const shown = args.map((a) => renderValue(a));
-    const target = targetOf(this, args);
+    const target = traceTargetOf(this, args);
     if (callId) opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId });
     const report = (ok: boolean, result: unknown) =>
-      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at, target, ...(callId ? { callId } : {}) });
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at, target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined), ...(callId ? { callId } : {}) });
     let ret: unknown;
     try {
       ret = fn.apply(this, args);
@@ -110,8 +110,12 @@ function payloadOf(e: unknown): unknown {
   return e instanceof Error ? `${e.name}: ${e.message}` : e;
 }
 
-/** Resources may expose `traceTarget` so the diagram can draw an edge to the store/topic they touch. */
-function targetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
+/**
+ * Resources may expose `traceTarget` so the diagram can draw an edge to the store, topic or
+ * container they touch: the receiver or an argument (`bucket.get`, `on-set(bucket, …)`), and
+ * for calls that hand one out, the result (`open` → bucket, `create-container` → container).
+ */
+export function traceTargetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
   for (const candidate of [self, ...args]) {
     const t = (candidate as { traceTarget?: HostCallEvent['target'] } | null)?.traceTarget;
     if (t && typeof t === 'object') return t;

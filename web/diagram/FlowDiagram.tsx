@@ -102,6 +102,15 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
           );
         })}
       </div>
+      {/* The canvas is a picture: the same arrows as a list, for screen readers (and tests). */}
+      <ul className="sr-only" aria-label="Arrows in the diagram">
+        {edges.map((e) => (
+          <li key={e.key} data-testid="diagram-edge" data-family={e.family} data-from={e.from} data-to={e.to} data-count={e.count} data-bad={e.bad}>
+            {e.from} → {e.to}: {e.family === 'call' ? 'calls' : 'messages'} ×{e.count}
+            {e.bad ? `, ${e.bad} failed` : ''}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

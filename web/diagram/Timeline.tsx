@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TraceStore } from '../../src/index';
-import { formatRelative } from '../trace/describeTraceEvent';
+import { formatRelative, timeBase } from '../trace/describeTraceEvent';
 import { useStickToBottom } from '../useStickToBottom';
 import type { FlowNode } from './flowGraph';
 import { columnOf } from './layoutFlow';
@@ -50,7 +50,7 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
   const top = Math.max(0, Math.min(scrollTop, height - box.h));
   const first = Math.max(0, Math.floor(top / TIMELINE_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(indices.length, Math.ceil((top + box.h) / TIMELINE_ROW_HEIGHT) + OVERSCAN);
-  const base = store.events.at(0)?.at ?? 0;
+  const base = timeBase(store);
   const rows = [];
   for (let r = first; r < last; r++) {
     const e = store.events.at(indices[r]);

@@ -49,7 +49,10 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
     const top = (needed - col.length * pitch) / 2;
     col.forEach((n, i) => boxes.set(n.id, { x: colW * (slot + 0.5), y: top + pitch * (i + 0.5), w, h: NODE_H }));
   });
-  return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: colW * (slot + 0.5), label: COLUMN_LABELS[ci] })) };
+  // The right column names what it holds: key-value stores, blob containers, or both.
+  const right = new Set(columns[2].map((n) => n.kind));
+  const label = (ci: number) => (ci < 2 ? COLUMN_LABELS[ci] : right.size === 2 ? 'stores · containers' : right.has('container') ? 'containers' : 'stores');
+  return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: colW * (slot + 0.5), label: label(ci) })) };
 }
 
 /**

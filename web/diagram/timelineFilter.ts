@@ -56,8 +56,9 @@ export function filterIndices(at: (i: number) => TraceEvent | undefined, end: nu
  * Workers and tabs deliver their events in batches, so the ring is only nearly in time
  * order. Insertion sort is linear on such input; when the input turns out badly shuffled
  * it stops early and the general (stable) sort finishes the job from the original order.
+ * Sorts `idx` in place by `times` (which it reorders too).
  */
-function sortByTime(idx: number[], times: number[]): void {
+export function sortByTime(idx: number[], times: number[]): void {
   const origIdx = idx.slice();
   const origTimes = times.slice();
   let moves = 0;

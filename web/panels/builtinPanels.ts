@@ -7,4 +7,4 @@ import { registerPanel } from './registerPanel';
  * register from their own modules the same way and are imported next to this one in main.tsx.
  */
 registerPanel({ id: 'console', title: 'Console', order: 10, Component: ConsolePanel });
-registerPanel({ id: 'trace', title: 'Trace', order: 20, Component: TracePanel });
+registerPanel({ id: 'trace', title: 'Trace', order: 20, Component: TracePanel, traceView: true });

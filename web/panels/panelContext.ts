@@ -1,6 +1,7 @@
 import type { Example, ExampleGuest, TraceStore, WorkspaceHosts } from '../../src/index';
 import type { ConsoleLine } from '../console/consoleTypes';
 import type { BuildProgress } from '../console/buildProgress';
+import type { RunHistory } from '../runs/useRunHistory';
 import type { RunPhase } from '../useRunner';
 
 /**
@@ -8,7 +9,11 @@ import type { RunPhase } from '../useRunner';
  * panels written against an older shape keep working.
  */
 export interface PanelContext {
-  /** This tab's trace (local and other-tab events). Subscribe; don't copy it into React state wholesale. */
+  /**
+   * The trace of the run being shown (this tab's and other tabs' events since that Run):
+   * a view of the tab's store with the store's interface. Subscribe; don't copy it into
+   * React state wholesale.
+   */
   traceStore: TraceStore;
   console: ConsoleLine[];
   clearConsole(): void;
@@ -35,6 +40,8 @@ export interface PanelContext {
   setHosts?(hosts: WorkspaceHosts): void;
   /** Loads an example into the editors (as the picker does); absent where the workspace is fixed (embeds). */
   openExample?(id: string): void;
+  /** Runs of this tab: which one `traceStore` shows, the picker and the comparison. */
+  runs?: RunHistory;
 }
 
 /** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */

@@ -16,6 +16,11 @@ export interface PanelDefinition {
   title: string;
   order: number;
   Component: ComponentType<PanelProps>;
+  /**
+   * The panel shows `ctx.traceStore` (one run's events): the output pane puts the run
+   * picker and "compare with previous run" above it.
+   */
+  traceView?: boolean;
 }
 
 /** Props every panel receives. */

@@ -76,8 +76,16 @@ export function matchesFilter(e: TraceEvent, needle: string): boolean {
   return fields.some((f) => f.toLowerCase().includes(n));
 }
 
-/** "+1.234 s" relative to the first event held. */
+/**
+ * "+1.234" seconds since `base` (the run's start). An event from another tab's clock can
+ * land just before it: "−0.004".
+ */
 export function formatRelative(at: number, base: number): string {
   const s = (at - base) / 1000;
-  return `+${s.toFixed(3)}`;
+  return `${s < 0 ? '−' : '+'}${Math.abs(s).toFixed(3)}`;
+}
+
+/** Time origin of a trace view: its run's start, or the oldest event held. */
+export function timeBase(store: { run?: { startedAt: number }; events: { at(i: number): { at: number } | undefined } }): number {
+  return store.run?.startedAt ?? store.events.at(0)?.at ?? 0;
 }

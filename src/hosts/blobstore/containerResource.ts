@@ -19,6 +19,11 @@ export class Container {
     readonly containerName: string,
   ) {}
 
+  /** Lets the trace diagram draw calls on this container as edges to a container node. */
+  get traceTarget() {
+    return { type: 'container' as const, name: this.containerName };
+  }
+
   name(): string {
     return this.containerName;
   }
@@ -33,7 +38,7 @@ export class Container {
     checkRangeOrder(start, end);
     const record = await this.store.getObject(this.containerName, name);
     const { from, to } = resolveRange(name, record.size, start, end);
-    return new IncomingValue(record.data.slice(from, to));
+    return new IncomingValue(record.data.slice(from, to), this.containerName);
   }
 
   writeData(name: string, data: OutgoingValue): Promise<void> {
@@ -83,6 +88,10 @@ export class StreamObjectNames {
     readonly store: BlobStore,
     readonly containerName: string,
   ) {}
+
+  get traceTarget() {
+    return { type: 'container' as const, name: this.containerName };
+  }
 
   /** Up to `len` names and whether the listing has reached the end. */
   async readStreamObjectNames(len: bigint): Promise<[string[], boolean]> {

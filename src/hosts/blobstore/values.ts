@@ -34,6 +34,12 @@ export class OutgoingValue {
   /** Where write-data stored this value, and how many bytes that copy has. */
   readonly #targets = new Map<string, { store: BlobStore; container: string; name: string; size: number }>();
 
+  /** Once write-data named a container, finishing the body is drawn as an edge to it. */
+  get traceTarget() {
+    const first = this.#targets.values().next().value;
+    return first ? { type: 'container' as const, name: first.container } : undefined;
+  }
+
   static newOutgoingValue(): OutgoingValue {
     return new OutgoingValue();
   }
@@ -86,8 +92,16 @@ export class IncomingValue {
   readonly #data: Blob;
   #consumed = false;
 
-  constructor(data: Blob) {
+  /** `container`: where the bytes were read from, so consuming them is drawn as an edge to it. */
+  constructor(
+    data: Blob,
+    readonly container?: string,
+  ) {
     this.#data = data;
+  }
+
+  get traceTarget() {
+    return this.container === undefined ? undefined : { type: 'container' as const, name: this.container };
   }
 
   static async incomingValueConsumeSync(value: IncomingValue): Promise<Uint8Array> {

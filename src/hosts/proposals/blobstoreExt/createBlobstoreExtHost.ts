@@ -26,14 +26,23 @@ function objectName(name: unknown): string {
 const BlobResource = class Blob {
   readonly #data: globalThis.Blob;
 
-  private constructor(data: globalThis.Blob, readonly objectName: string) {
+  private constructor(
+    data: globalThis.Blob,
+    readonly objectName: string,
+    readonly containerName: string,
+  ) {
     this.#data = data;
+  }
+
+  /** Reads from a pinned blob are drawn as edges to the container it was opened in. */
+  get traceTarget() {
+    return { type: 'container' as const, name: this.containerName };
   }
 
   static async open(container: unknown, name: unknown): Promise<Blob> {
     const c = containerOf(container);
     const record = await c.store.getObject(c.containerName, objectName(name));
-    return new Blob(record.data, objectName(name));
+    return new Blob(record.data, objectName(name), c.containerName);
   }
 
   size(): bigint {
