@@ -31,6 +31,8 @@ import { openedGuest } from './component/openedGuest';
 import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
+import { HostTrustPrompt } from './trust/HostTrustPrompt';
+import { useHostTrust } from './trust/useHostTrust';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -42,6 +44,7 @@ export function App() {
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
   useShareHash(ws, startup.hash, notices, !embed);
+  const trust = useHostTrust(ws, notices, !embed);
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
@@ -85,14 +88,17 @@ export function App() {
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
+    // Host code from outside this browser runs only once accepted (web/trust).
+    const hosts = trust.hostsForRun(ws.workspace.hosts);
+    if (!hosts) return;
+    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, hosts));
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, trust]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -120,11 +126,12 @@ export function App() {
       selectEvent,
       showPanel: setPanel,
       hosts: ws.workspace.hosts,
-      setHosts: ws.setHosts,
+      setHosts: trust.setHosts,
+      unreviewedHostCode: trust.unreviewed,
       updateGuestHosts: ws.updateGuest,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, ws.updateGuest, embed, openExample],
   );
 
   return (
@@ -153,6 +160,7 @@ export function App() {
       />
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
+      <HostTrustPrompt trust={trust} />
       {!embed && (
         <ExampleDescription title={example.title} text={example.description} />
       )}
