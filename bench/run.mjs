@@ -24,6 +24,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const titles = {
   messaging: 'Messaging: guest → host → BroadcastChannel → host → guest, 1,000 messages, against raw BroadcastChannel posts between two workers',
   replay: 'Offset replay of 10,000 messages: guest subscribe-from(0) + receive + data, against a raw IndexedDB cursor over the topic log (ratio = raw ms / guest ms)',
+  hostCall: 'Custom host call cost: the same guest calling ping(i) 2,000 times, host code in the host-code sandbox vs evaluated in the run worker, 7 alternating rounds (µs per call, median and min–max; ratio = sandboxed / in-worker)',
   ranges: 'Range scans over 100,000 keys: guest → keyvalue-range host → IndexedDB, against raw IndexedDB count/cursors (ratio = raw ms / guest ms)',
 };
 const want = (name) => !only || only.split(',').includes(name);
