@@ -27,3 +27,5 @@ export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
+// Everything the browser keeps, as one file (Storage menu).
+export { exportEverything, importEverything, readBackup, BACKUP_FORMAT, type BackupV1, type ImportReport } from './storage/backupFile';

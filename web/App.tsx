@@ -32,6 +32,8 @@ import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
 import { HostTrustPrompt } from './trust/HostTrustPrompt';
+import { StorageMenu } from './storage/StorageMenu';
+import { requestPersistence } from './storage/requestPersistence';
 import { useHostTrust } from './trust/useHostTrust';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
@@ -74,6 +76,8 @@ export function App() {
   const openWorkspace = useCallback(
     (request: OpenRequest & { kind: 'workspace' }) => {
       onSettings({ timeLimitMs: timeLimitOf(request) });
+      // An imported file is work the user wants kept: ask the browser to keep storage.
+      if (request.origin === 'file') void requestPersistence();
       void ws.open(request);
     },
     [onSettings, ws],
@@ -153,6 +157,7 @@ export function App() {
         extra={
           <>
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
+            <StorageMenu />
             <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />
           </>
