@@ -158,7 +158,7 @@ export function App() {
           <>
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
+            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />
           </>
         }
