@@ -1,5 +1,6 @@
 import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditToRun } from './benchEditToRun';
+import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
 import { benchMessaging } from './benchMessaging';
@@ -85,6 +86,7 @@ const bench = {
   messaging: (rounds: number) => benchMessaging(client, 2000, rounds),
   replay: (rounds: number) => benchReplay(client, 10_000, rounds),
   ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
+  hostCall: (rounds: number) => benchHostCall(client, 2000, Math.max(rounds, 7)),
 };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */

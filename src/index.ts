@@ -30,3 +30,5 @@ export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/w
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
 // Learn mode: lessons, their format and Check.
 export * from './learn/index';
+// Everything the browser keeps, as one file (Storage menu).
+export { exportEverything, importEverything, readBackup, BACKUP_FORMAT, type BackupV1, type ImportReport } from './storage/backupFile';

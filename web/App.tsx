@@ -32,6 +32,10 @@ import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
 import { useRunHistory } from './runs/useRunHistory';
+import { HostTrustPrompt } from './trust/HostTrustPrompt';
+import { StorageMenu } from './storage/StorageMenu';
+import { requestPersistence } from './storage/requestPersistence';
+import { useHostTrust } from './trust/useHostTrust';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -43,6 +47,7 @@ export function App() {
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
   useShareHash(ws, startup.hash, notices, !embed);
+  const trust = useHostTrust(ws, notices, !embed);
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
@@ -74,6 +79,8 @@ export function App() {
   const openWorkspace = useCallback(
     (request: OpenRequest & { kind: 'workspace' }) => {
       onSettings({ timeLimitMs: timeLimitOf(request) });
+      // An imported file is work the user wants kept: ask the browser to keep storage.
+      if (request.origin === 'file') void requestPersistence();
       void ws.open(request);
     },
     [onSettings, ws],
@@ -88,7 +95,10 @@ export function App() {
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const hosts = resolveRunHosts(example, guests, ws.workspace.hosts);
+    // Host code from outside this browser runs only once accepted (web/trust).
+    const trusted = trust.hostsForRun(ws.workspace.hosts);
+    if (!trusted) return;
+    const hosts = resolveRunHosts(example, guests, trusted);
     beginRun(hosts);
     const outcome = await runner.run(guests, settings.timeLimitMs, hosts);
     if (outcome.status === 'failed') {
@@ -97,7 +107,7 @@ export function App() {
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, beginRun]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, beginRun, trust]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -127,11 +137,12 @@ export function App() {
       selectEvent,
       showPanel: setPanel,
       hosts: ws.workspace.hosts,
-      setHosts: ws.setHosts,
+      setHosts: trust.setHosts,
+      unreviewedHostCode: trust.unreviewed,
       updateGuestHosts: ws.updateGuest,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample, runs],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, ws.updateGuest, embed, openExample, runs],
   );
 
   return (
@@ -153,13 +164,15 @@ export function App() {
         extra={
           <>
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
-            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
+            <StorageMenu />
+            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>
         }
       />
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
+      <HostTrustPrompt trust={trust} />
       {!embed && (
         <ExampleDescription title={example.title} text={example.description} />
       )}

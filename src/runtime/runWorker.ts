@@ -25,6 +25,8 @@ let artifact: RunnableArtifact;
 
 const post = (msg: RunResponse) => scope.postMessage(msg);
 let trace: ReturnType<typeof createTraceQueue>;
+/** The last host call that returned an error: a guest that traps right after usually trapped because of it. */
+let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
   const err = validateRunRequest(ev.data);
@@ -54,7 +56,11 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     ctx.backend = await createHostBackend(req.config.backend);
     const custom: HostPackage[] = await customHostsFor(req, ctx);
     const asyncImports = new Set(req.artifact.asyncImports);
-    const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, (e) => trace.push(e), custom);
+    const sink = (e: Parameters<typeof trace.push>[0]) => {
+      if (e.kind === 'call' && !e.ok) lastFailedCall = e;
+      trace.push(e);
+    };
+    const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, sink, custom);
     guestExports = await loadGuest(req.artifact, imports);
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
@@ -107,7 +113,13 @@ function report(e: unknown): void {
     post({ type: 'result', seq, name: 'exit', value: e.code, ms: 0 });
     return;
   }
-  const { message, stack } = describeError(e);
+  const described = describeError(e);
+  const { stack } = described;
+  let { message } = described;
+  // A WAT guest meets an error result with `unreachable`; name the error it could not handle.
+  if (e instanceof WebAssembly.RuntimeError && /unreachable/.test(e.message) && lastFailedCall) {
+    message += ` — right after ${lastFailedCall.iface}#${lastFailedCall.fn} returned an error: ${errorText(lastFailedCall.result)}`;
+  }
   trace.push({ kind: 'lifecycle', phase: 'trap', detail: message });
   trace.flush();
   post({ type: 'trap', seq, message, stack });
@@ -146,4 +158,10 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
     out[key] = value && typeof value === 'object' ? wrapObject(key, value as Record<string, unknown>) : value;
   }
   return out;
+}
+
+function errorText(result: unknown): string {
+  const r = result as { tag?: unknown; val?: unknown } | null;
+  if (r && typeof r === 'object' && typeof r.val === 'string') return r.val;
+  return typeof result === 'string' ? result : JSON.stringify(result);
 }

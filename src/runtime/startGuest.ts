@@ -110,7 +110,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         setState('running');
         clearTimeout(watchdog);
         watchdog = setTimeout(() => {
-          listener.onTrap?.(`Stopped: "${msg.what}" ran longer than the ${opts.timeLimitMs} ms time limit (infinite loop?). The worker was terminated; stored data is untouched.`);
+          listener.onTrap?.(`Stopped: "${msg.what}" ran longer than the ${opts.timeLimitMs} ms time limit (infinite loop?). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`);
           end('timeout');
         }, opts.timeLimitMs);
         break;

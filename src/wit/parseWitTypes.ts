@@ -5,8 +5,26 @@ const PRIMITIVES = new Set([
   'bool', 'char', 'string', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'error-context',
 ]);
 
+/**
+ * Deeper type nesting is refused with an error at the type that goes too deep: real WIT
+ * never comes close, and a pasted `list<list<…>>` 100,000 deep would otherwise overflow
+ * the stack (here and in the toolchain) and surface as an internal error at 1:1.
+ */
+export const MAX_TYPE_DEPTH = 100;
+let depth = 0;
+
 /** Parses a type expression and renders it back as normalised WIT text (`list<u8>`). */
 export function parseType(c: WitCursor): string {
+  if (depth > MAX_TYPE_DEPTH) c.fail(`types are nested more than ${MAX_TYPE_DEPTH} deep here; give the inner type a name (type x = …) instead`);
+  depth++;
+  try {
+    return parseTypeBody(c);
+  } finally {
+    depth--;
+  }
+}
+
+function parseTypeBody(c: WitCursor): string {
   const t = c.peek();
   if (t.kind === 'id' && !t.escaped && PRIMITIVES.has(t.text)) return c.next().text;
   if (c.accept('list') || c.accept('option')) {

@@ -22,7 +22,8 @@ export function HostCodePanel({ ctx }: PanelProps) {
   const setMine = (next: Record<string, string>) => ctx.hosts && ctx.setHosts?.({ ...ctx.hosts, customHosts: next });
   const newIdProblem = newId.trim() === '' ? undefined : validatePackageId(newId.trim()) ?? (all[newId.trim()] !== undefined ? 'a host for this package exists already' : undefined);
   const source = id !== undefined ? all[id] : undefined;
-  const syntax = useHostCodeCheck(source);
+  const unreviewed = id !== undefined && (ctx.unreviewedHostCode ?? []).includes(id);
+  const syntax = useHostCodeCheck(unreviewed ? undefined : source);
 
   const add = () => {
     const pkg = newId.trim();
@@ -66,7 +67,7 @@ export function HostCodePanel({ ctx }: PanelProps) {
             readOnly={!editable}
             onChange={(e) => setMine({ ...mine, [id]: e.target.value })}
           />
-          {syntax ? <div className="host-code-error" data-testid="host-code-error">{syntax} – Run will report it in the console</div> : <div className="host-code-note">Serves imports of {id} on the next Run.</div>}
+          {unreviewed ? <div className="host-code-note">Not accepted: this code came from outside this browser and does not run (review it with the badge above).</div> : syntax ? <div className="host-code-error" data-testid="host-code-error">{syntax} – Run will report it in the console</div> : <div className="host-code-note">Serves imports of {id} on the next Run.</div>}
         </>
       )}
     </div>

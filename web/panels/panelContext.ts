@@ -38,6 +38,8 @@ export interface PanelContext {
   hosts?: WorkspaceHosts;
   /** Replaces the workspace's host settings (persisted; used by the next Run). */
   setHosts?(hosts: WorkspaceHosts): void;
+  /** Host code from outside this browser not accepted yet (package ids): not loaded, not even for a syntax check. */
+  unreviewedHostCode?: readonly string[];
   /** Loads an example into the editors (as the picker does); absent where the workspace is fixed (embeds). */
   openExample?(id: string): void;
   /** Runs of this tab: which one `traceStore` shows, the picker and the comparison. */

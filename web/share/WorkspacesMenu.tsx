@@ -3,6 +3,7 @@ import type { WorkspaceSummary } from '../../src/index';
 import { exampleRecordId, getAppStore } from '../state/appWorkspaces';
 import type { WorkspaceState } from '../state/useWorkspace';
 import { useDismissable } from './useDismissable';
+import { requestPersistence } from '../storage/requestPersistence';
 import './share.css';
 
 interface Props {
@@ -55,6 +56,8 @@ export function WorkspacesMenu({ ws, onError }: Props) {
     if (!trimmed) return;
     try {
       await ws.saveAs(trimmed);
+      // The first explicit save: ask the browser to keep storage (once per page).
+      void requestPersistence();
       setName('');
       close();
     } catch (e) {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getEntry, kvDatabaseName, openKvDatabase, putEntries } from './index';
 
 describe('openKvDatabase', () => {
@@ -24,5 +24,16 @@ describe('openKvDatabase', () => {
     expect(await getEntry(namespace, 'b', 'k')).toBeUndefined();
     await putEntries(namespace, 'b', [['k', new Uint8Array([8])]]);
     expect(await getEntry(namespace, 'b', 'k')).toEqual(new Uint8Array([8]));
+  });
+
+  it('says that storage is blocked in this embed when the browser refuses IndexedDB', async () => {
+    const spy = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('access to the Indexed Database API is denied in this context.', 'SecurityError');
+    });
+    try {
+      await expect(openKvDatabase(`test-${crypto.randomUUID()}`)).rejects.toMatchObject({ payload: { tag: 'other', val: expect.stringMatching(/^storage is blocked in this embed/) } });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -61,7 +61,14 @@ function connect(namespace: string): Promise<IDBDatabase> {
       reject(storeError('IndexedDB is not available in this context (private mode or an old browser?)'));
       return;
     }
-    const request = indexedDB.open(kvDatabaseName(namespace), KV_DB_VERSION);
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(kvDatabaseName(namespace), KV_DB_VERSION);
+    } catch (e) {
+      // Chromium throws SecurityError here in a third-party frame whose storage is blocked.
+      reject(storeError(isStorageBlocked(e) ? STORAGE_BLOCKED : `cannot open IndexedDB: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
     let blockedTimer: ReturnType<typeof setTimeout> | undefined;
     request.onupgradeneeded = () => {
       const db = request.result;
@@ -79,6 +86,7 @@ function connect(namespace: string): Promise<IDBDatabase> {
       clearTimeout(blockedTimer);
       const error = request.error;
       const hint = error?.name === 'VersionError' ? ' (it was created by a newer version of the playground)' : '';
+      if (isStorageBlocked(error)) return reject(storeError(STORAGE_BLOCKED));
       reject(storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.message ?? 'unknown error'}`));
     };
     request.onsuccess = () => {
@@ -86,6 +94,15 @@ function connect(namespace: string): Promise<IDBDatabase> {
       resolve(request.result);
     };
   });
+}
+
+/** What the guest and the console say when the browser refuses storage to this page. */
+export const STORAGE_BLOCKED =
+  'storage is blocked in this embed: the browser does not let this embedded playground keep data (third-party storage is blocked). Open the playground in its own tab to use key-value storage.';
+
+/** The browser refuses IndexedDB to this context (a third-party frame with storage blocked, an opaque origin). */
+export function isStorageBlocked(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'SecurityError';
 }
 
 function storeError(text: string): HostError {

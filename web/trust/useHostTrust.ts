@@ -1,0 +1,112 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { WorkspaceHosts } from '../../src/index';
+import type { Notices } from '../state/useNotices';
+import type { WorkspaceState } from '../state/useWorkspace';
+import { describeHostCode, type HostCodeItem } from './describeHostCode';
+import { createTrustStore } from './trustStore';
+
+/** Where host code the user did not type here stands. */
+export type TrustStatus = 'pending' | 'accepted' | 'declined';
+
+/** A host module from outside this browser (link, file, older save) and its decision. */
+export interface UntrustedHostCode extends HostCodeItem {
+  status: TrustStatus;
+}
+
+/** What the trust prompt, the badge and Run need. */
+export interface HostTrust {
+  /** Host code in the open workspace that was not typed in this browser. */
+  items: UntrustedHostCode[];
+  /** Where the workspace came from, for the prompt's wording. */
+  origin: WorkspaceState['origin'];
+  promptOpen: boolean;
+  review(): void;
+  accept(): void;
+  decline(): void;
+  /** Hosts for the next Run (declined code left out), or undefined when Run must not start (a notice says why). */
+  hostsForRun(hosts: WorkspaceHosts): WorkspaceHosts | undefined;
+  /** Package ids whose host code is not accepted (pending or declined): never loaded, not even to check syntax. */
+  unreviewed: readonly string[];
+  /** Hosts edited in the UI: what the user types here is theirs and runs without asking. */
+  setHosts(hosts: WorkspaceHosts): void;
+}
+
+const NOTICE = 'host-trust';
+
+/**
+ * Trust for host code: code typed in this browser runs; code from a link, a file or a save
+ * made before this check existed is shown in a prompt first and runs only once accepted.
+ * Accepting trusts exactly that source for that package — a changed copy asks again.
+ * Declined code stays in the workspace (visible, shareable) but Run uses the built-in or
+ * the example's own host instead, or refuses when there is none. Embedded views keep
+ * decisions for the page only.
+ */
+export function useHostTrust(ws: WorkspaceState, notices: Notices, persist: boolean): HostTrust {
+  const [store] = useState(() => createTrustStore(persist ? undefined : null));
+  const [declined, setDeclined] = useState<ReadonlySet<string>>(new Set());
+  const [reviewing, setReviewing] = useState(false);
+  const [version, setVersion] = useState(0);
+  const { workspace, example, origin, setHosts: saveHosts } = ws;
+  const { show, dismiss } = notices;
+
+  const items = useMemo<UntrustedHostCode[]>(() => {
+    void version; // the store changed
+    return describeHostCode(workspace.hosts.customHosts, workspace.guests, example)
+      .map((item) => ({ item, entry: store.find(item.id, item.source) }))
+      .filter(({ entry }) => entry?.how !== 'typed')
+      .map(({ item, entry }) => ({ ...item, status: entry ? 'accepted' : declined.has(keyOf(item)) ? 'declined' : 'pending' }));
+  }, [workspace, example, store, declined, version]);
+
+  const pending = items.some((i) => i.status === 'pending');
+  const unreviewed = useMemo(() => items.filter((i) => i.status !== 'accepted').map((i) => i.id), [items]);
+
+  const accept = useCallback(() => {
+    for (const i of items) store.add({ id: i.id, source: i.source, how: 'accepted' });
+    setVersion((v) => v + 1);
+    setReviewing(false);
+    dismiss(NOTICE);
+  }, [items, store, dismiss]);
+
+  const decline = useCallback(() => {
+    setDeclined((d) => new Set([...d, ...items.filter((i) => i.status === 'pending').map(keyOf)]));
+    setReviewing(false);
+    dismiss(NOTICE);
+  }, [items, dismiss]);
+
+  const hostsForRun = useCallback(
+    (hosts: WorkspaceHosts): WorkspaceHosts | undefined => {
+      const waiting = items.filter((i) => i.status === 'pending');
+      if (waiting.length) {
+        setReviewing(true);
+        show({ id: NOTICE, kind: 'error', text: `Run waits for your decision on host code for ${waiting.map((i) => i.id).join(', ')}: nothing has run.` });
+        return undefined;
+      }
+      const off = items.filter((i) => i.status === 'declined');
+      const unserved = off.filter((i) => !i.replaces && example.customHosts?.[i.id] === undefined);
+      if (unserved.length) {
+        show({ id: NOTICE, kind: 'error', text: `Not run: you did not accept the host code for ${unserved.map((i) => i.id).join(', ')}, and the playground has no built-in host for it.`, action: { label: 'Review host code', run: () => setReviewing(true) } });
+        return undefined;
+      }
+      if (!off.length) return hosts;
+      show({ id: NOTICE, kind: 'info', text: `Running with the playground's own hosts for ${off.map((i) => i.id).join(', ')}: the host code you did not accept stays off.`, action: { label: 'Review host code', run: () => setReviewing(true) } });
+      const customHosts = Object.fromEntries(Object.entries(hosts.customHosts).filter(([id]) => !off.some((i) => i.id === id)));
+      return { ...hosts, customHosts };
+    },
+    [items, example, show],
+  );
+
+  const setHosts = useCallback(
+    (hosts: WorkspaceHosts) => {
+      for (const [id, source] of Object.entries(hosts.customHosts)) {
+        if (workspace.hosts.customHosts[id] !== source) store.add({ id, source, how: 'typed' });
+      }
+      setVersion((v) => v + 1);
+      saveHosts(hosts);
+    },
+    [workspace, store, saveHosts],
+  );
+
+  return { items, origin, unreviewed, promptOpen: pending || (reviewing && items.length > 0), review: () => setReviewing(true), accept, decline, hostsForRun, setHosts };
+}
+
+const keyOf = (i: { id: string; source: string }) => `${i.id}\u0000${i.source}`;
