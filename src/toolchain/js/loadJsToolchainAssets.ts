@@ -17,6 +17,8 @@ export type Splicer = typeof import('../../../node_modules/@bytecodealliance/com
 /** componentize-js version the assets come from; recorded in the component's producers section. */
 export const COMPONENTIZE_JS_VERSION = '0.23.0';
 
+import { reportEngineProgress } from './engineProgress';
+
 const ENGINE_URL = new URL(
   '../../../node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm',
   import.meta.url,
@@ -26,10 +28,43 @@ const ADAPTER_URL = new URL(
   import.meta.url,
 );
 
+/** Bytes received and expected per asset URL, summed into one EngineProgress. */
+const received = new Map<string, { loaded: number; total: number }>();
+const sumProgress = () => {
+  let loaded = 0;
+  let total = 0;
+  for (const r of received.values()) {
+    loaded += r.loaded;
+    total += r.total;
+  }
+  return { loaded, total };
+};
+
+/** Fetches one asset, reporting bytes as they stream in (EngineProgress). */
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const entry = { loaded: 0, total };
+  received.set(url.href, entry);
+  if (!res.body || !total) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    entry.loaded = entry.total = bytes.length;
+    reportEngineProgress({ stage: 'download', ...sumProgress() });
+    return bytes;
+  }
+  const out = new Uint8Array(total);
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A server may send more than Content-Length claimed (it should not); fail clearly.
+    if (entry.loaded + value.length > total) throw new Error(`${url.pathname}: more bytes than Content-Length`);
+    out.set(value, entry.loaded);
+    entry.loaded += value.length;
+    reportEngineProgress({ stage: 'download', ...sumProgress() });
+  }
+  return entry.loaded === total ? out : out.subarray(0, entry.loaded);
 }
 
 let assetsPromise: Promise<JsToolchainAssets> | undefined;
@@ -38,9 +73,14 @@ let splicerPromise: Promise<Splicer> | undefined;
 /** Fetches (once) the engine and adapter binaries. Tests under Node pass their own bytes instead. */
 export function loadJsToolchainAssets(): Promise<JsToolchainAssets> {
   assetsPromise ??= Promise.all([fetchBytes(ENGINE_URL), fetchBytes(ADAPTER_URL)])
-    .then(([engine, adapter]) => ({ engine, adapter }))
+    .then(([engine, adapter]) => {
+      reportEngineProgress({ stage: 'ready', ...sumProgress() });
+      return { engine, adapter };
+    })
     .catch((err: unknown) => {
       assetsPromise = undefined; // let a later build retry after a network error
+      reportEngineProgress({ stage: 'failed', ...sumProgress() });
+      received.clear();
       throw err;
     });
   return assetsPromise;
