@@ -78,6 +78,8 @@ export interface BuildArtifact {
 export type BuildResponse =
   | { type: 'ready'; loadMs: number }
   | { type: 'progress'; seq: number; stage: string; fraction?: number }
+  /** JS engine download progress, not tied to a build (a warm-up may start it): EngineProgress. */
+  | { type: 'engine-progress'; stage: 'download' | 'ready' | 'failed'; loaded: number; total: number }
   | { type: 'built'; seq: number; artifact: BuildArtifact }
   | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string };
 
@@ -106,6 +108,7 @@ export function validateBuildResponse(value: unknown): string | null {
     {
       ready: { loadMs: isNumber },
       progress: { seq: isNumber, stage: isString },
+      'engine-progress': { stage: isOneOf('download', 'ready', 'failed'), loaded: isNumber, total: isNumber },
       built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
       failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic), componentWit: isOptional(isString) },
     },

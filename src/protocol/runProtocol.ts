@@ -66,18 +66,17 @@ export function validateRunRequest(value: unknown): string | null {
   );
 }
 
+// Built once: a flooded guest sends many responses a second, each validated on receipt.
+const runResponseVariants = {
+  busy: { seq: isNumber, what: isString },
+  idle: { seq: isNumber },
+  log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString },
+  trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
+  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
+  result: { seq: isNumber, name: isString, value: isAny, ms: isNumber },
+  trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
+};
+
 export function validateRunResponse(value: unknown): string | null {
-  return checkUnion(
-    value,
-    {
-      busy: { seq: isNumber, what: isString },
-      idle: { seq: isNumber },
-      log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString },
-      trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
-      instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
-      result: { seq: isNumber, name: isString, value: isAny, ms: isNumber },
-      trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
-    },
-    'run response',
-  );
+  return checkUnion(value, runResponseVariants, 'run response');
 }

@@ -22,7 +22,7 @@ export function createTraceQueue(guest: string, send: (events: TraceEvent[]) => 
   return {
     push(event: Partial_) {
       queue.push({ ...event, id: `${guest}:${run}:${counter++}`, guest, tab: '', at: event.at ?? performance.timeOrigin + performance.now() } as TraceEvent);
-      if (queue.length >= 500) flush();
+      if (queue.length >= 250) flush();
       else timer ??= setTimeout(flush, 16);
     },
     flush,

@@ -13,6 +13,7 @@ import { traceTargetOf } from './wrapInterface';
 import { selectHosts } from './selectHosts';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
+import { createBusyReporter } from './createBusyReporter';
 
 /**
  * A throwaway worker that runs one guest. The main thread terminates it to stop a
@@ -27,6 +28,8 @@ const post = (msg: RunResponse) => scope.postMessage(msg);
 let trace: ReturnType<typeof createTraceQueue>;
 /** The last host call that returned an error: a guest that traps right after usually trapped because of it. */
 let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
+// Host-driven export calls (handlers, watchers) report to the watchdog through this.
+const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq }));
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
   const err = validateRunRequest(ev.data);
@@ -127,7 +130,7 @@ function report(e: unknown): void {
 
 /**
  * Export object handed to hosts that drive guest exports (handlers, watchers): each call
- * is marked busy for the watchdog and traced as a host → guest call.
+ * is watched by the watchdog (batched: createBusyReporter) and traced as a host → guest call.
  */
 function tracedExports(exports: Record<string, unknown>): Record<string, unknown> {
   const wrapObject = (iface: string, obj: Record<string, unknown>) => {
@@ -137,7 +140,7 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
       out[name] = async (...args: unknown[]) => {
         const t0 = performance.now();
         const at = performance.timeOrigin + t0;
-        post({ type: 'busy', seq, what: `${iface}#${name}` });
+        exportsBusy.enter(`${iface}#${name}`);
         try {
           const result = await (fn as (...a: unknown[]) => unknown).apply(obj, args);
           trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: true, result: renderValue(result), ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
@@ -147,7 +150,7 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
           trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: false, result: message, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
           throw e;
         } finally {
-          post({ type: 'idle', seq });
+          exportsBusy.exit();
         }
       };
     }

@@ -4,6 +4,7 @@ import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmRequest } from '../protocol/buildProtocol';
 import { analyzeWit } from './analyzeWit';
 import { buildComponent, messageOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
+import { setEngineProgressListener } from './js/engineProgress';
 
 /**
  * Long-lived build worker: loads the toolchain once, then serves build requests one at a
@@ -12,6 +13,9 @@ import { buildComponent, messageOf, type ComponentizeGuest, type PreviousBuild, 
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: BuildResponse, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+
+// Engine download progress goes to the page as it happens, whichever request started it.
+setEngineProgressListener((p) => post({ type: 'engine-progress', ...p }));
 
 const t0 = performance.now();
 const ready = Promise.all([bindgenReady, parse('(module)')]).then(() => post({ type: 'ready', loadMs: performance.now() - t0 }));

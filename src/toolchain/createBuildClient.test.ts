@@ -18,6 +18,22 @@ function fakeWorker() {
 const artifact = { component: new Uint8Array(1), files: [], exports: [], importedInterfaces: [], exportedInterfaces: [], asyncImports: [], asyncExports: [], componentWit: '', timings: {} };
 
 describe('build client', () => {
+  it('hands JS engine download progress to every subscriber until it unsubscribes, and rejects malformed events', () => {
+    const { worker, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const seen: unknown[] = [];
+    const off = client.onEngineProgress((p) => seen.push(p));
+    reply({ type: 'engine-progress', stage: 'download', loaded: 1024, total: 10_000_000 });
+    reply({ type: 'engine-progress', stage: 'download', loaded: 'lots', total: 1 });
+    reply({ type: 'engine-progress', stage: 'ready', loaded: 10_000_000, total: 10_000_000 });
+    off();
+    reply({ type: 'engine-progress', stage: 'ready', loaded: 1, total: 1 });
+    expect(seen).toEqual([
+      { stage: 'download', loaded: 1024, total: 10_000_000 },
+      { stage: 'ready', loaded: 10_000_000, total: 10_000_000 },
+    ]);
+  });
+
   it('drops a reply from a superseded build and resolves it as stale', async () => {
     const { worker, sent, reply } = fakeWorker();
     const client = createBuildClient(() => worker as unknown as Worker);

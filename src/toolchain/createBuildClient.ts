@@ -1,3 +1,4 @@
+import type { EngineProgress } from './js/engineProgress';
 import { validateBuildResponse, type BuildArtifact, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
 
 /** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
@@ -28,6 +29,11 @@ export interface BuildClient {
   ): Promise<BuildResult>;
   /** Prepares the JS engine for a WIT world in the background (call when a JS guest's WIT is first seen). */
   warm(wit: string, opts?: { world?: string }): void;
+  /**
+   * Follows the one-time JS engine download (bytes loaded/total, then ready or failed);
+   * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
+   */
+  onEngineProgress(listener: (p: EngineProgress) => void): () => void;
   dispose(): void;
 }
 
@@ -46,6 +52,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
   let resolveReady!: (ms: number) => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
+  const engineListeners = new Set<(p: EngineProgress) => void>();
 
   worker.onerror = (ev) => {
     const error = new Error(`build worker failed: ${ev.message || 'could not load the toolchain'}`);
@@ -58,6 +65,11 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
     if (err) return console.warn(err);
     const msg = ev.data as BuildResponse;
     if (msg.type === 'ready') return resolveReady(msg.loadMs);
+    if (msg.type === 'engine-progress') {
+      const { stage, loaded, total } = msg;
+      for (const fn of engineListeners) fn({ stage, loaded, total });
+      return;
+    }
     const p = pending.get(msg.seq);
     if (!p) return;
     if (msg.type === 'progress') return p.onProgress?.(msg.stage, msg.fraction);
@@ -82,6 +94,10 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
       });
     },
     warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world }),
+    onEngineProgress(listener) {
+      engineListeners.add(listener);
+      return () => engineListeners.delete(listener);
+    },
     dispose: () => worker.terminate(),
   };
 }

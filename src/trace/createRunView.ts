@@ -60,6 +60,10 @@ export function createRunView(store: TraceStore, id: number): TraceStore {
     get paused() {
       return store.paused;
     },
+    // Summaries are not split by run: what other tabs sent only as counts stays a store total.
+    get remoteSummarized() {
+      return store.remoteSummarized;
+    },
     set paused(p: boolean) {
       store.setPaused(p);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTraceStore } from './createTraceStore';
+import { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH, CROSS_TAB_FLUSH_MS } from './createTraceStore';
 import type { TraceEvent } from './traceEvent';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -24,5 +24,28 @@ describe('trace store pause', () => {
     await tick();
     expect(calls).toBe(2);
     store.dispose();
+  });
+});
+
+describe('trace store across tabs', () => {
+  it('shares local events with another tab in one flush, and only counts what exceeds the per-flush share', async () => {
+    const ns = `test-${Math.random()}`;
+    const a = createTraceStore(ns);
+    const b = createTraceStore(ns);
+    a.addLocal([ev('x1'), ev('x2')]);
+    a.addLocal([ev('x3')]);
+    await new Promise((r) => setTimeout(r, CROSS_TAB_FLUSH_MS + 100));
+    expect(b.events.toArray().map((e) => e.id)).toEqual(['x1', 'x2', 'x3']);
+    expect(b.events.at(0)?.tab).toBe(a.tab);
+
+    const flood = Array.from({ length: 12 * CROSS_TAB_EVENTS_PER_FLUSH }, (_, i) => ev(`f${i}`));
+    for (let i = 0; i < flood.length; i += 100) a.addLocal(flood.slice(i, i + 100));
+    expect(a.events.size).toBe(3 + flood.length); // every event stays visible in its own tab
+    await new Promise((r) => setTimeout(r, CROSS_TAB_FLUSH_MS + 100));
+    expect(b.events.size).toBe(3 + CROSS_TAB_EVENTS_PER_FLUSH);
+    expect(b.events.at(b.events.size - 1)?.id).toBe(`f${flood.length - 1}`);
+    expect(b.remoteSummarized).toBe(flood.length - CROSS_TAB_EVENTS_PER_FLUSH);
+    a.dispose();
+    b.dispose();
   });
 });

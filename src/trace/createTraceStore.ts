@@ -14,6 +14,11 @@ export interface TraceStore {
   subscribe(fn: () => void): () => void;
   paused: boolean;
   /**
+   * Events other tabs produced but sent only as a count (their share was over
+   * {@link CROSS_TAB_EVENTS_PER_FLUSH} in one flush); a view can say "n more in other tabs".
+   */
+  readonly remoteSummarized: number;
+  /**
    * Sets `paused` and notifies subscribers once (even when pausing) so views can show the
    * new state; unpausing also delivers whatever arrived meanwhile.
    */
@@ -36,6 +41,20 @@ export interface TraceStore {
   runView(id: number): TraceStore;
   /** The run a view shows; undefined on the store itself (all events). */
   readonly run?: TraceRun;
+}
+
+/** How often local events are shared with other tabs, in ms. */
+export const CROSS_TAB_FLUSH_MS = 100;
+/** Events sent in full per flush; beyond that other tabs get the newest ones plus a count. */
+export const CROSS_TAB_EVENTS_PER_FLUSH = 200;
+
+/**
+ * What travels on `${namespace}:trace`: the newest local events of one flush in full, and
+ * how many older ones of that flush were only counted (`summarized`), per guest.
+ */
+export interface CrossTabBatch {
+  events: TraceEvent[];
+  summarized?: Record<string, number>;
 }
 
 /**
@@ -61,24 +80,55 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
     else setTimeout(run, 0);
   };
+  // Local events wait here for the next cross-tab flush: one structured clone per flush
+  // instead of one per worker batch, and at most CROSS_TAB_EVENTS_PER_FLUSH events in it.
+  let outbox: TraceEvent[] = [];
+  let summarized: Record<string, number> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts all but the newest CROSS_TAB_EVENTS_PER_FLUSH of the outbox and drops them from it. */
+  const summarizeOutbox = () => {
+    const over = outbox.length - CROSS_TAB_EVENTS_PER_FLUSH;
+    if (over <= 0) return;
+    summarized ??= {};
+    for (let i = 0; i < over; i++) summarized[outbox[i].guest] = (summarized[outbox[i].guest] ?? 0) + 1;
+    outbox = outbox.slice(over);
+  };
+  const flushOutbox = () => {
+    flushTimer = undefined;
+    summarizeOutbox();
+    const message: CrossTabBatch = summarized ? { events: outbox, summarized } : { events: outbox };
+    outbox = [];
+    summarized = undefined;
+    if (message.events.length > 0) channel?.postMessage(message);
+  };
   if (channel) {
     channel.onmessage = (ev: MessageEvent<unknown>) => {
-      const batch = ev.data as { events?: TraceEvent[] };
+      const batch = ev.data as Partial<CrossTabBatch> | null;
       if (!Array.isArray(batch?.events)) return;
       for (const e of batch.events) if (e && typeof e.id === 'string' && e.tab !== tab) events.push(e);
+      for (const n of Object.values(batch.summarized ?? {})) if (typeof n === 'number') remoteSummarized += n;
       notify();
     };
   }
+  let remoteSummarized = 0;
   const store: TraceStore = {
     tab,
     events,
     paused: false,
+    get remoteSummarized() {
+      return remoteSummarized;
+    },
     addLocal(batch) {
       for (const e of batch) {
         e.tab = tab;
         events.push(e);
       }
-      channel?.postMessage({ events: batch });
+      if (channel) {
+        for (const e of batch) outbox.push(e);
+        // Only the newest are sent in full; counting the rest early keeps the outbox small.
+        if (outbox.length > 10 * CROSS_TAB_EVENTS_PER_FLUSH) summarizeOutbox();
+        flushTimer ??= setTimeout(flushOutbox, CROSS_TAB_FLUSH_MS);
+      }
       notify();
     },
     subscribe(fn) {
@@ -114,6 +164,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
       return view;
     },
     dispose() {
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
       channel?.close();
       listeners.clear();
     },

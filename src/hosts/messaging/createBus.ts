@@ -78,15 +78,24 @@ export function openBus(namespace: string): Bus & { close(): void } {
     }
   };
   channel.onmessage = (event: MessageEvent<BusPacket>) => dispatch(event.data);
+  let local: BusPacket[] = [];
+  const dispatchLocal = (): void => {
+    const batch = local;
+    local = [];
+    for (const packet of batch) if (!closed) dispatch(packet);
+  };
   return {
     namespace,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
       channel.postMessage(packet);
       // BroadcastChannel never echoes to the posting object, so same-worker listeners get a
-      // clone asynchronously — the same timing and isolation as a remote receiver.
-      const copy = structuredClone(packet);
-      setTimeout(() => dispatch(copy), 0);
+      // clone asynchronously — the same timing and isolation as a remote receiver. With no
+      // listener here (a producer-only guest) there is nobody to clone for; a burst of
+      // posts shares one timer.
+      if (listeners.size === 0) return;
+      local.push(structuredClone(packet));
+      if (local.length === 1) setTimeout(dispatchLocal, 0);
     },
     listen(listener) {
       listeners.add(listener);

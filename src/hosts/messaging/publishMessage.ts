@@ -39,11 +39,13 @@ export function publishMessage(ctx: HostContext, bus: Bus, publication: Publicat
     fail({ tag: 'other', val: `cannot build CloudEvents envelope: ${String(error)}` });
   }
   const { data } = message;
+  // Stamped before the post, so send → deliver latency includes the channel itself.
+  const at = performance.timeOrigin + performance.now();
   try {
     bus.post({ type: 'message', envelope, data });
   } catch (error) {
     fail({ tag: 'connection', val: String(error instanceof Error ? error.message : error) });
   }
-  ctx.emit({ kind: 'message', action, topic, envelope, data });
+  ctx.emit({ kind: 'message', action, topic, envelope, data, at });
   return envelope;
 }

@@ -17,6 +17,8 @@ export type Splicer = typeof import('../../../node_modules/@bytecodealliance/com
 /** componentize-js version the assets come from; recorded in the component's producers section. */
 export const COMPONENTIZE_JS_VERSION = '0.23.0';
 
+import { reportEngineProgress } from './engineProgress';
+
 const ENGINE_URL = new URL(
   '../../../node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm',
   import.meta.url,
@@ -26,32 +28,51 @@ const ADAPTER_URL = new URL(
   import.meta.url,
 );
 
-/** Bytes of the first download so far, for the build's progress line ("downloading 42%"). */
-const download = { received: 0, total: 0, done: false, listeners: new Set<(fraction: number) => void>() };
+/** Bytes received and expected per asset URL, summed into one EngineProgress. */
+const received = new Map<string, { loaded: number; total: number }>();
+/** Listeners of the first download as a fraction, for a build's own progress line ("downloading 42%"). */
+const download = { done: false, listeners: new Set<(fraction: number) => void>() };
+const sumProgress = () => {
+  let loaded = 0;
+  let total = 0;
+  for (const r of received.values()) {
+    loaded += r.loaded;
+    total += r.total;
+  }
+  return { loaded, total };
+};
+/** One progress report to both sinks: the page's EngineProgress and the build's fraction. */
+const reportDownload = () => {
+  const sum = sumProgress();
+  reportEngineProgress({ stage: 'download', ...sum });
+  if (sum.total) for (const l of download.listeners) l(Math.min(1, sum.loaded / sum.total));
+};
 
+/** Fetches one asset, reporting bytes as they stream in (EngineProgress). */
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
-  // content-length is the compressed size when a server gzips: the fraction is then approximate.
-  const length = Number(res.headers.get('content-length') ?? 0);
-  if (!res.body || !length) return new Uint8Array(await res.arrayBuffer());
-  download.total += length;
-  const chunks: Uint8Array[] = [];
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const entry = { loaded: 0, total };
+  received.set(url.href, entry);
+  if (!res.body || !total) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    entry.loaded = entry.total = bytes.length;
+    reportDownload();
+    return bytes;
+  }
+  const out = new Uint8Array(total);
   const reader = res.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    download.received += value.length;
-    for (const l of download.listeners) l(Math.min(1, download.received / download.total));
+    // A server may send more than Content-Length claimed (it should not); fail clearly.
+    if (entry.loaded + value.length > total) throw new Error(`${url.pathname}: more bytes than Content-Length`);
+    out.set(value, entry.loaded);
+    entry.loaded += value.length;
+    reportDownload();
   }
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return entry.loaded === total ? out : out.subarray(0, entry.loaded);
 }
 
 /**
@@ -74,11 +95,13 @@ export function loadJsToolchainAssets(): Promise<JsToolchainAssets> {
     .then(([engine, adapter]) => {
       download.done = true;
       download.listeners.clear();
+      reportEngineProgress({ stage: 'ready', ...sumProgress() });
       return { engine, adapter };
     })
     .catch((err: unknown) => {
       assetsPromise = undefined; // let a later build retry after a network error
-      Object.assign(download, { received: 0, total: 0 });
+      reportEngineProgress({ stage: 'failed', ...sumProgress() });
+      received.clear();
       throw err;
     });
   return assetsPromise;
