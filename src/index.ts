@@ -9,7 +9,8 @@ export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, typ
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
-export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
+export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
+export { cliRunCall, isCliRun } from './runtime/witNames';
 export { hostPackages } from './hosts/registry';
 export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
 export { validateFaultConfig, type FaultConfig, type CallFault } from './hosts/faults/faultConfig';
@@ -26,3 +27,4 @@ export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
+export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPair, validatePair, type GuestHostInputs } from './workspace/guestHostInputs';

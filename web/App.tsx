@@ -8,7 +8,7 @@ import { GuestTabs } from './GuestTabs';
 import { Header } from './Header';
 import { OutputPane } from './OutputPane';
 import { PaneSplitter, resizePanes } from './PaneSplitter';
-import type { PanelContext } from './panels/panelContext';
+import type { GuestHostsPatch, PanelContext } from './panels/panelContext';
 import { EmbedHeader } from './presenter/EmbedHeader';
 import { FullscreenPanel, useStagePanel } from './presenter/FullscreenPanel';
 import { PresenterControls } from './presenter/PresenterControls';
@@ -84,7 +84,7 @@ export function App() {
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
-    const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
+    const guests = component.opened ? [openedGuest(component.opened, component.settings)] : ws.guests;
     const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
@@ -92,7 +92,7 @@ export function App() {
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, component.settings]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -108,23 +108,27 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
+  // While a component is open it is the guest the Hosts tab configures (and Run runs).
+  const { opened, settings: openedSettings, updateSettings: updateOpened } = component;
+  const panelGuests = useMemo(() => (opened ? [openedGuest(opened, openedSettings)] : ws.guests), [opened, openedSettings, ws.guests]);
+  const updateGuestHosts = useMemo(() => (opened ? (_: number, patch: GuestHostsPatch) => updateOpened(patch) : ws.updateGuest), [opened, updateOpened, ws.updateGuest]);
   const ctx: PanelContext = useMemo(
     () => ({
       traceStore: getTraceStore(),
       console: runner.console.lines,
       clearConsole: runner.console.clear,
       example: example.id === SCRATCH_ID ? undefined : example,
-      guests: ws.guests,
+      guests: panelGuests,
       phase: runner.phase,
       selectedEventId,
       selectEvent,
       showPanel: setPanel,
       hosts: ws.workspace.hosts,
       setHosts: ws.setHosts,
-      updateGuestHosts: ws.updateGuest,
+      updateGuestHosts,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, updateGuestHosts, embed, openExample],
   );
 
   return (

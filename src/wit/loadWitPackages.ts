@@ -68,7 +68,32 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   },
 ];
 
-/** The registry entry for `ns:name@version`, if shipped. */
+/** The registry entry for `ns:name@version`, if shipped (or a 0.2.x alias of a shipped WASI 0.2 package). */
 export function findWitPackage(id: string): WitPackageEntry | undefined {
-  return WIT_PACKAGES.find((p) => p.id === id);
+  return WIT_PACKAGES.find((p) => p.id === id) ?? patchVersionAlias(id, WIT_PACKAGES);
+}
+
+/** WASI 0.2 packages whose 0.2.x releases only add `@since`-gated items the shipped text leaves out. */
+const PATCH_ALIASED = /^(wasi:(?:cli|io))@0\.2\.(\d+)$/;
+const aliases = new Map<string, WitPackageEntry>();
+
+/**
+ * `wasi:cli@0.2.0`, `wasi:cli@0.2.6`…: the shipped 0.2.2 text under the asked version (its
+ * wasi:io dependency moved along), because toolchains stamp whatever 0.2.x they were built
+ * with and hosts accept any of them (semver-compatible patch releases).
+ */
+export function patchVersionAlias(id: string, registry: readonly WitPackageEntry[]): WitPackageEntry | undefined {
+  const m = PATCH_ALIASED.exec(id);
+  if (!m) return undefined;
+  const shipped = registry.find((p) => p.id.startsWith(`${m[1]}@0.2.`));
+  if (!shipped) return undefined;
+  const key = `${id} ${shipped.id}`;
+  const cached = aliases.get(key);
+  if (cached) return cached;
+  const from = shipped.id.slice(shipped.id.indexOf('@') + 1);
+  const to = `0.2.${m[2]}`;
+  const swap = (text: string) => text.replace(/(wasi:(?:cli|io)(?:\/[\w-]+)?)@0\.2\.\d+/g, (_, name: string) => `${name}@${to}`);
+  const entry: WitPackageEntry = { ...shipped, id, source: swap(shipped.source), deps: shipped.deps.map(swap), summary: `${shipped.summary} (same interfaces as ${shipped.id}; versions ${from} and ${to} are interchangeable)` };
+  aliases.set(key, entry);
+  return entry;
 }
