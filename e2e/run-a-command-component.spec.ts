@@ -27,9 +27,10 @@ async function consoleLines(page: Page): Promise<string[]> {
   return page.getByTestId('console-line').evaluateAll((els) => els.map((el) => el.querySelector('.console-text')?.firstChild?.textContent?.trim() ?? ''));
 }
 
-async function openWasm(page: Page, name: string, bytes: Buffer): Promise<void> {
+/** Opens a .wasm; `timeout` covers generating bindings (a 12 MB componentize-js component takes jco ~15 s in Node). */
+async function openWasm(page: Page, name: string, bytes: Buffer, timeout = 40_000): Promise<void> {
   await page.getByTestId('open-component-input').setInputFiles({ name, mimeType: 'application/wasm', buffer: bytes });
-  await expect(page.getByTestId('component-info')).toContainText(name, { timeout: 40_000 });
+  await expect(page.getByTestId('component-info')).toContainText(name, { timeout });
 }
 
 test('a WAT command component (wasi:cli 0.2.0 and 0.2.2) gets its command line, environment and stdin, prints, writes and exits', async ({ page }) => {
@@ -99,7 +100,7 @@ export const run = {
 `;
   const wasm = await jsComponent(wit, 'cmd', source);
   await openApp(page);
-  await openWasm(page, 'js-cmd.wasm', wasm);
+  await openWasm(page, 'js-cmd.wasm', wasm, 120_000);
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toContain('run() → ok · exit code 0');
   const lines = await consoleLines(page);
