@@ -1,4 +1,5 @@
 import { blobstoreHosts } from './blobstore/index';
+import { configHosts } from './config/index';
 import type { HostPackage } from './hostContract';
 import { ioHost } from './io/index';
 import { keyvalueHosts } from './keyvalue/index';
@@ -9,7 +10,7 @@ import { proposalHosts } from './proposals/index';
  * Every host package the playground ships, keyed by versioned package id. The run worker
  * picks the ones a component imports; imports with no host here are reported by name.
  */
-export const hostPackages: HostPackage[] = [...keyvalueHosts, ...messagingHosts, ...blobstoreHosts, ioHost, ...proposalHosts];
+export const hostPackages: HostPackage[] = [...keyvalueHosts, ...messagingHosts, ...blobstoreHosts, ioHost, ...proposalHosts, ...configHosts];
 
 export function findHostPackage(id: string): HostPackage | undefined {
   return hostPackages.find((p) => p.id === id);

@@ -7,6 +7,8 @@ import cli022 from '../../wit/cli-0.2.2/cli.wit?raw';
 import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
+import configDraft from '../../wit/config-0.2.0-draft/config.wit?raw';
+import configRc1 from '../../wit/config-0.2.0-rc.1/config.wit?raw';
 
 /** One WIT package the playground ships, as a single-file source with a `package x;` header. */
 export interface WitPackageEntry {
@@ -50,6 +52,14 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   {
     id: 'wasi:cli@0.2.2', status: 'standard', source: cli022, deps: ['wasi:io@0.2.2'], worlds: ['imports', 'command'],
     summary: 'Command-line basics: stdout/stderr/stdin streams (printed to the console pane), environment, exit.',
+  },
+  {
+    id: 'wasi:config@0.2.0-draft', status: 'standard', source: configDraft, deps: [], worlds: ['imports'],
+    summary: 'Runtime configuration values (store.get, get-all) as wasmCloud 1.x serves them; values per guest in the Hosts tab.',
+  },
+  {
+    id: 'wasi:config@0.2.0-rc.1', status: 'standard', source: configRc1, deps: [], worlds: ['imports'],
+    summary: 'The same configuration interface at the version Wasmtime’s wasi-config serves.',
   },
   {
     id: 'proposal:keyvalue-range@0.1.0', status: 'proposal', source: keyvalueRange, deps: ['wasi:keyvalue@0.2.0-draft2'],
