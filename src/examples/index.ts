@@ -4,8 +4,9 @@ import { messagingExamples } from './messaging/index';
 import { blobstoreExamples } from './blobstore/index';
 import { proposalExamples } from './proposals/index';
 import { jsExamples } from './js/index';
+import { wasmcloudExamples } from './wasmcloud/index';
 
 export type { Example, ExampleGuest } from './exampleTypes';
 
 /** Every example in picker order. */
-export const examples: Example[] = [...keyvalueExamples, ...messagingExamples, ...blobstoreExamples, ...jsExamples, ...proposalExamples];
+export const examples: Example[] = [...keyvalueExamples, ...messagingExamples, ...blobstoreExamples, ...jsExamples, ...wasmcloudExamples, ...proposalExamples];

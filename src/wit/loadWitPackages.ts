@@ -9,6 +9,7 @@ import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
 import configDraft from '../../wit/config-0.2.0-draft/config.wit?raw';
 import configRc1 from '../../wit/config-0.2.0-rc.1/config.wit?raw';
+import wasmcloudMessaging from '../../wit/wasmcloud-messaging-0.2.0/messaging.wit?raw';
 
 /** One WIT package the playground ships, as a single-file source with a `package x;` header. */
 export interface WitPackageEntry {
@@ -60,6 +61,10 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   {
     id: 'wasi:config@0.2.0-rc.1', status: 'standard', source: configRc1, deps: [], worlds: ['imports'],
     summary: 'The same configuration interface at the version Wasmtime’s wasi-config serves.',
+  },
+  {
+    id: 'wasmcloud:messaging@0.2.0', status: 'standard', source: wasmcloudMessaging, deps: [], worlds: ['messaging'],
+    summary: 'wasmCloud 1.x messaging: consumer.publish / request and an exported handler, on the same bus as wasi:messaging.',
   },
   {
     id: 'proposal:keyvalue-range@0.1.0', status: 'proposal', source: keyvalueRange, deps: ['wasi:keyvalue@0.2.0-draft2'],
