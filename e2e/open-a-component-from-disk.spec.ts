@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { componentEmbed, componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { consoleText, openApp, usePlainEditors } from './appHelpers';
 
 /** Clicks a download button and returns the saved file's name and bytes. */
@@ -60,4 +61,45 @@ test('a component dropped on the guest editor that imports an interface nobody h
   // Not a wasm file at all: said so, nothing runs.
   await page.getByTestId('open-component-input').setInputFiles({ name: 'notes.wasm', mimeType: 'application/wasm', buffer: Buffer.from('hello') });
   await expect(page.getByTestId('component-errors')).toContainText('not a WebAssembly file');
+});
+
+test('an opened handler component is configured in the Hosts tab, subscribes and receives a message from another tab', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await openApp(page, '?example=msg-fan-out');
+  const handler = await download(page, 'download-wasm');
+  await page.getByTestId('open-component-input').setInputFiles({ name: 'audit.wasm', mimeType: 'application/wasm', buffer: handler.bytes });
+  await expect(page.getByTestId('component-info')).toContainText('serves wasi:messaging/incoming-handler@0.2.0-draft', { timeout: 40_000 });
+  // The Hosts tab shows the opened component, not the example's guests.
+  await page.getByTestId('tab-hosts').click();
+  const card = page.getByTestId('hosts-guest');
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-name', 'audit');
+  await card.getByTestId('hosts-subscriptions').pressSequentially('orders.paid');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toContainText('serving', { timeout: 30_000 });
+
+  // Another tab produces orders; only the subscribed topic reaches the opened component.
+  const other = await context.newPage();
+  await openApp(other, '?example=msg-fan-out');
+  await other.getByTestId('run').click();
+  await expect(other.getByTestId('status')).toContainText('serving', { timeout: 90_000 });
+  await expect.poll(() => consoleText(other), { timeout: 30_000 }).toContain('run() →');
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toContain('orders.paid');
+  expect(await consoleText(page)).not.toContain('orders.created');
+  await other.close();
+});
+
+test('a component whose imported function has another type than the host’s is refused at open, naming interface and function', async ({ page }) => {
+  test.setTimeout(120_000);
+  const kv = readFileSync(new URL('../wit/keyvalue-0.2.0-draft2/keyvalue.wit', import.meta.url), 'utf8')
+    .replace(/get: func\(key: string\) -> result<option<list<u8>>, error>;/, 'get: func(key: string) -> result<string, error>;');
+  const wit = `package local:app;\nworld app {\n  import wasi:keyvalue/store@0.2.0-draft2;\n  export run: func() -> u32;\n}\n${kv.replace(/package ([^;]+);/, 'package $1 {')}\n}\n`;
+  const wasm = Buffer.from(await componentNew(await componentEmbed({ dummy: true, witSource: wit, world: 'app' })));
+  await openApp(page);
+  await page.getByTestId('open-component-input').setInputFiles({ name: 'wrong-get.wasm', mimeType: 'application/wasm', buffer: wasm });
+  const errors = page.getByTestId('component-errors');
+  await expect(errors).toContainText('wasi:keyvalue/store@0.2.0-draft2: function bucket.get differs', { timeout: 40_000 });
+  await expect(errors).toContainText('get(key: string): string');
+  await expect(errors).toContainText('get(key: string): Uint8Array | undefined');
 });

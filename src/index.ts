@@ -12,7 +12,8 @@ export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceRun, StartRunOptions } from './trace/traceRuns';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
-export { defaultHostConfig, type HostConfig } from './hosts/hostContract';
+export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
+export { cliRunCall, isCliRun } from './runtime/witNames';
 export { hostPackages } from './hosts/registry';
 export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
 export { validateFaultConfig, type FaultConfig, type CallFault } from './hosts/faults/faultConfig';
@@ -33,3 +34,4 @@ export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
 export * from './learn/index';
 // Everything the browser keeps, as one file (Storage menu).
 export { exportEverything, importEverything, readBackup, BACKUP_FORMAT, type BackupV1, type ImportReport } from './storage/backupFile';
+export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPair, validatePair, type GuestHostInputs } from './workspace/guestHostInputs';

@@ -8,7 +8,7 @@ import { GuestTabs } from './GuestTabs';
 import { Header } from './Header';
 import { OutputPane } from './OutputPane';
 import { PaneSplitter, resizePanes } from './PaneSplitter';
-import type { PanelContext } from './panels/panelContext';
+import type { GuestHostsPatch, PanelContext } from './panels/panelContext';
 import { EmbedHeader } from './presenter/EmbedHeader';
 import { FullscreenPanel, useStagePanel } from './presenter/FullscreenPanel';
 import { PresenterControls } from './presenter/PresenterControls';
@@ -94,7 +94,7 @@ export function App() {
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
-    const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
+    const guests = component.opened ? [openedGuest(component.opened, component.settings)] : ws.guests;
     // Host code from outside this browser runs only once accepted (web/trust).
     const trusted = trust.hostsForRun(ws.workspace.hosts);
     if (!trusted) return;
@@ -107,7 +107,7 @@ export function App() {
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, beginRun, trust]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, component.settings, beginRun, trust]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -123,6 +123,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
+  // While a component is open it is the guest the Hosts tab configures (and Run runs).
+  const { opened, settings: openedSettings, updateSettings: updateOpened } = component;
+  const panelGuests = useMemo(() => (opened ? [openedGuest(opened, openedSettings)] : ws.guests), [opened, openedSettings, ws.guests]);
+  const updateGuestHosts = useMemo(() => (opened ? (_: number, patch: GuestHostsPatch) => updateOpened(patch) : ws.updateGuest), [opened, updateOpened, ws.updateGuest]);
   const ctx: PanelContext = useMemo(
     () => ({
       traceStore: runs.view,
@@ -130,7 +134,7 @@ export function App() {
       console: runner.console.lines,
       clearConsole: runner.console.clear,
       example: example.id === SCRATCH_ID ? undefined : example,
-      guests: ws.guests,
+      guests: panelGuests,
       phase: runner.phase,
       buildProgress: runner.progress,
       selectedEventId,
@@ -139,10 +143,10 @@ export function App() {
       hosts: ws.workspace.hosts,
       setHosts: trust.setHosts,
       unreviewedHostCode: trust.unreviewed,
-      updateGuestHosts: ws.updateGuest,
+      updateGuestHosts,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, ws.updateGuest, embed, openExample, runs],
+    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs],
   );
 
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState } from '../src/index';
+import { cliConfigOf, cliRunCall, configValuesOf, startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
@@ -23,7 +23,7 @@ export interface Runner {
   /** Build diagnostics by guest name, from the last run. */
   diagnostics: Record<string, Diagnostic[]>;
   console: ConsoleLog;
-  run(guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome>;
+  run(guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome>;
   stop(): void;
   /** Stops everything and forgets diagnostics and status, e.g. when another example is loaded. */
   reset(): void;
@@ -41,6 +41,9 @@ export interface RunHosts {
 }
 
 const ACTIVE: GuestState[] = ['starting', 'running'];
+
+/** A guest as Run takes it: arguments for its called export may come with it (typed in the UI). */
+export type RunGuest = ExampleGuest & { callArgs?: unknown[] };
 
 /**
  * Build every guest (sequentially: the build client supersedes concurrent builds), then
@@ -88,14 +91,14 @@ export function useRunner(): Runner {
   }, [append, phase, stopAll]);
 
   const run = useCallback(
-    async (guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome> => {
+    async (guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome> => {
       const my = ++runId.current;
       stopAll();
       clear();
       setDiagnostics({});
       setPhase('building');
       const trace = getTraceStore();
-      const built: [ExampleGuest, BuildArtifact][] = [];
+      const built: [RunGuest, BuildArtifact][] = [];
       const failed: Record<string, Diagnostic[]> = {};
       let buildMs = 0;
       for (const g of guests) {
@@ -134,9 +137,11 @@ export function useRunner(): Runner {
       const t0 = performance.now();
       for (const [g, artifact] of built) {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
+        // A command component (wasi:cli/run) is run like a world-level `run`.
+        const call = g.call ?? cliRunCall(artifact.exportedInterfaces);
         entry.handle = startGuest(
           artifact,
-          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
+          { config: hostConfigOf(g, hosts), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
           {
             onState: (s) => {
               entry.state = s;
@@ -148,9 +153,10 @@ export function useRunner(): Runner {
               trace.addLocal(events);
               describeDrops(events).forEach(append);
             },
-            onResult: (name, value, ms) => {
+            onResult: (name, value, ms, exitCode) => {
               ranMs += ms;
-              append({ kind: 'result', guest: g.name, text: `${name}() → ${formatValue(value)}  (${formatMs(ms)})` });
+              const text = name === 'exit' ? `exited` : `${name}() → ${typeof value === 'string' && exitCode !== undefined ? value : formatValue(value)}`;
+              append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
             onTrap: (message, stack) => append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack }),
           },
@@ -181,8 +187,15 @@ export function useRunner(): Runner {
   return { reset, phase, progress: phase === 'building' ? progress : undefined, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
 }
 
+/** The HostConfig a guest runs with: Hosts-tab settings, command inputs, config values, faults. */
+function hostConfigOf(g: RunGuest, hosts: RunHosts | undefined): HostConfig {
+  const cli = cliConfigOf(g);
+  const config = configValuesOf(g);
+  return { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts), ...(cli ? { cli } : {}), ...(config ? { config } : {}) };
+}
+
 /** `{ faults }` for a guest's HostConfig, or nothing when it runs without faults. */
-function faultsOf(g: ExampleGuest, hosts: RunHosts | undefined): { faults?: FaultConfig } {
+function faultsOf(g: RunGuest, hosts: RunHosts | undefined): { faults?: FaultConfig } {
   const faults = hosts?.faults ? hosts.faults[g.name] : g.faults;
   return faults ? { faults } : {};
 }

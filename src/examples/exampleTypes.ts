@@ -15,6 +15,14 @@ export interface ExampleGuest {
   buckets?: string[];
   /** Default fault injection for this guest (HostConfig.faults); the UI's fault panel can override it. */
   faults?: FaultConfig;
+  /** Command-line arguments, program name first (HostConfig.cli.args); absent = just the guest name. */
+  args?: string[];
+  /** Environment variables as `NAME=value` lines (HostConfig.cli.env). */
+  env?: string[];
+  /** Text on standard input (HostConfig.cli.stdin). */
+  stdin?: string;
+  /** `wasi:config` values as `key=value` lines (HostConfig.config). */
+  config?: string[];
 }
 
 /** A loadable example from the picker. */

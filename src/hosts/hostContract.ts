@@ -34,6 +34,20 @@ export interface HostConfig {
   faults?: FaultConfig;
   /** Backend of every host of this guest; the browser one when absent. */
   backend?: BackendConfig;
+  /** What `wasi:cli` hands a command: arguments, environment, stdin. Absent = program name only, nothing else. */
+  cli?: CliConfig;
+  /** Values `wasi:config/store` returns (key → value), in the order given. Absent = none. */
+  config?: [string, string][];
+}
+
+/** A command's start-up inputs (`wasi:cli/environment`, `wasi:cli/stdin`). */
+export interface CliConfig {
+  /** `get-arguments`: the program name first, as a shell passes it. Empty = just the guest name. */
+  args: string[];
+  /** `get-environment` pairs. */
+  env: [string, string][];
+  /** Text `get-stdin` reads (UTF-8), then end of stream. */
+  stdin: string;
 }
 
 /** Defaults for a new guest; `namespace` "wcp" is the user's real, persistent data. */

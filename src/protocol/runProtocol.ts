@@ -6,7 +6,10 @@ import { checkUnion, isAny, isArrayOf, isNumber, isOneOf, isOptional, isShape, i
 /** The parts of a build a run worker needs (the component bytes stay on the main thread). */
 export type RunnableArtifact = Pick<BuildArtifact, 'files' | 'importedInterfaces' | 'exportedInterfaces' | 'exports' | 'asyncImports' | 'asyncExports'>;
 
-/** A call into a world-level export, e.g. `run()`. Arguments are JSON-ish values. */
+/**
+ * A call into an export: a world-level function (`run`) or an interface function written
+ * `iface#fn` (`wasi:cli/run@0.2.2#run`). Arguments are JSON-ish values.
+ */
 export interface ExportCall {
   name: string;
   args: unknown[];
@@ -46,7 +49,7 @@ export type RunResponse =
   | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'trace'; seq: number; events: TraceEvent[] }
   | { type: 'instantiated'; seq: number; ms: number; serving: string[] }
-  | { type: 'result'; seq: number; name: string; value: unknown; ms: number }
+  | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
   | { type: 'trap'; seq: number; message: string; stack?: string };
 
 export function validateRunRequest(value: unknown): string | null {
@@ -73,7 +76,7 @@ const runResponseVariants = {
   log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString },
   trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
-  result: { seq: isNumber, name: isString, value: isAny, ms: isNumber },
+  result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
 };
 

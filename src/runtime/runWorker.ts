@@ -14,6 +14,7 @@ import { selectHosts } from './selectHosts';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
+import { isCliRun } from './witNames';
 
 /**
  * A throwaway worker that runs one guest. The main thread terminates it to stop a
@@ -69,7 +70,8 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     // exporting any interface stays alive to serve them after its `run` call.
     const traced = tracedExports(guestExports);
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
-    const serving = req.artifact.exportedInterfaces;
+    // A command's wasi:cli/run is called once, like a world-level run; it serves nothing.
+    const serving = req.artifact.exportedInterfaces.filter((id) => !isCliRun(id));
     trace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
     post({ type: 'instantiated', seq, ms: performance.now() - t0, serving });
     post({ type: 'idle', seq });
@@ -89,31 +91,40 @@ async function customHostsFor(req: Extract<RunRequest, { type: 'start' }>, ctx: 
 }
 
 async function callExport(call: ExportCall): Promise<void> {
-  const fn = guestExports && findExport(guestExports, '', call.name);
+  const hash = call.name.lastIndexOf('#');
+  const iface = hash < 0 ? '' : call.name.slice(0, hash);
+  const name = call.name.slice(hash + 1);
+  const fn = guestExports && findExport(guestExports, iface, name);
   if (!fn) {
     post({ type: 'trap', seq, message: `the component has no export named "${call.name}"` });
     return;
   }
-  const info = artifact.exports.find((e) => e.iface === '' && e.name === call.name);
+  const info = artifact.exports.find((e) => e.iface === iface && e.name === name);
+  const command = isCliRun(iface);
   const t0 = performance.now();
   post({ type: 'busy', seq, what: call.name });
   try {
     const value = await fn(...coerceArgs(call.args, info?.params ?? []));
-    trace.push({ kind: 'lifecycle', phase: 'exit', detail: call.name, ms: performance.now() - t0 });
+    trace.push({ kind: 'lifecycle', phase: 'exit', detail: command ? 'run → ok (exit code 0)' : name, ms: performance.now() - t0 });
     trace.flush();
-    post({ type: 'result', seq, name: call.name, value: renderValue(value), ms: performance.now() - t0 });
+    // wasi:cli/run returns `result`: jco returns nothing for ok and throws for err.
+    post({ type: 'result', seq, name, value: command ? 'ok' : renderValue(value), ms: performance.now() - t0, ...(command ? { exitCode: 0 } : {}) });
   } catch (e) {
-    report(e);
+    if (command && isErrResult(e)) {
+      trace.push({ kind: 'lifecycle', phase: 'exit', detail: 'run → err (exit code 1)', ms: performance.now() - t0 });
+      trace.flush();
+      post({ type: 'result', seq, name, value: 'err', ms: performance.now() - t0, exitCode: 1 });
+    } else report(e, performance.now() - t0);
   } finally {
     post({ type: 'idle', seq });
   }
 }
 
-function report(e: unknown): void {
+function report(e: unknown, ms = 0): void {
   if (e instanceof GuestExit) {
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: e.message });
     trace.flush();
-    post({ type: 'result', seq, name: 'exit', value: e.code, ms: 0 });
+    post({ type: 'result', seq, name: 'exit', value: e.code, ms, exitCode: e.code });
     return;
   }
   const described = describeError(e);
@@ -126,6 +137,11 @@ function report(e: unknown): void {
   trace.push({ kind: 'lifecycle', phase: 'trap', detail: message });
   trace.flush();
   post({ type: 'trap', seq, message, stack });
+}
+
+/** jco's ComponentError: an export returned `err(…)` (carries `payload`), as opposed to a trap. */
+function isErrResult(e: unknown): boolean {
+  return e instanceof Error && 'payload' in e;
 }
 
 /**

@@ -26,7 +26,7 @@ export async function selectHosts(
   sink: CallSink,
   custom: HostPackage[] = [],
 ): Promise<SelectedHosts> {
-  const base = createWasiBase(ctx.log);
+  const base = createWasiBase(ctx.log, ctx.config.cli, ctx.config.cli?.args[0] ?? ctx.config.guest);
   const imports: Record<string, InterfaceImpl> = {};
   const created = new Map<string, Record<string, InterfaceImpl>>();
   const packages: HostPackage[] = [];

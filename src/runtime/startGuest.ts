@@ -12,7 +12,8 @@ export interface GuestListener {
   onState?(state: GuestState): void;
   onLog?(stream: 'stdout' | 'stderr', text: string): void;
   onTrace?(events: TraceEvent[]): void;
-  onResult?(name: string, value: unknown, ms: number): void;
+  /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
+  onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
   onTrap?(message: string, stack?: string): void;
   /** The component is instantiated and its hosts attached: the guest is running. */
   onInstantiated?(ms: number, serving: string[]): void;
@@ -131,7 +132,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'result':
         pendingCall = false;
-        listener.onResult?.(msg.name, msg.value, msg.ms);
+        listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode);
         if (!serving) end('finished');
         else setState('serving');
         break;

@@ -16,3 +16,14 @@ export function splitInterfaceId(id: string): { pkg: string; key: string; iface:
   const pkgBase = slash < 0 ? base : base.slice(0, slash);
   return { pkg: version ? `${pkgBase}@${version}` : pkgBase, key: base, iface, version };
 }
+
+/** `wasi:cli/run@0.2.x`, any patch version (toolchains stamp the one they were built with). */
+export function isCliRun(iface: string): boolean {
+  return /^wasi:cli\/run@0\.2\.\d+$/.test(iface);
+}
+
+/** The call Run makes for a command component (`wasi:cli/run@0.2.x#run`), if it exports one. */
+export function cliRunCall(exportedInterfaces: readonly string[]): string | undefined {
+  const iface = exportedInterfaces.find(isCliRun);
+  return iface ? `${iface}#run` : undefined;
+}

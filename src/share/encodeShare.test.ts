@@ -109,3 +109,24 @@ describe('encodeShare: size limit', () => {
     expect(() => encodeShare(ws)).toThrow(/too large for a link \(over 2 MB\); export it as a file/);
   });
 });
+
+describe('encodeShare: command inputs and config values', () => {
+  it('carries arguments, environment, stdin and config values, omitting them when unset', () => {
+    const ws = workspaceFromExample(pubSub);
+    ws.guests[1] = { ...ws.guests[1]!, args: ['producer', '--count', '3 apples'], env: ['LANG=C', 'A=b=c'], stdin: 'line one\nline two\n', config: ['greeting=hello'] };
+    expect(roundTrip(ws, withPubSub)).toEqual(ws);
+    const plain = workspaceFromExample(pubSub);
+    expect(encodeShare(plain, withPubSub)).toBe(encodeShare(structuredClone(plain), withPubSub));
+    expect(roundTrip(plain, withPubSub).guests[1]).not.toHaveProperty('args');
+  });
+
+  it('clears an example guest’s inputs with an empty list or text', () => {
+    const withInputs: Example = { ...pubSub, id: 'test-inputs', guests: [pubSub.guests[0]!, { ...pubSub.guests[1]!, args: ['p', 'x'], stdin: 'in', config: ['k=v'] }] };
+    const list = [...examples, withInputs];
+    const ws = workspaceFromExample(withInputs);
+    expect(roundTrip(ws, list)).toEqual(ws);
+    const { args: _a, stdin: _s, config: _c, ...cleared } = ws.guests[1]!;
+    ws.guests[1] = cleared;
+    expect(roundTrip(ws, list).guests[1]).toEqual(cleared);
+  });
+});

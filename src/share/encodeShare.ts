@@ -25,7 +25,9 @@
  *
  * Guest entry keys: `n` name, `l` lang, `w` wit, `s` source, `c` call (`null` removes the
  * example's call), `u` subscriptions, `b` key-value buckets (an empty list clears the
- * example's). `w`/`s` are a full string, or a splice
+ * example's), and for commands and configured guests `a` arguments (program name first),
+ * `v` environment (`NAME=value` entries), `i` stdin text, `k` wasi:config values (`key=value`
+ * entries) — each absent = inherited, empty = cleared, like `b`. `w`/`s` are a full string, or a splice
  * `[keepPrefix, keepSuffix, insertedText, fnv1aOfExampleText]` against the example's text,
  * so a one-character edit costs a few bytes; the hash detects links whose example changed.
  */

@@ -4,7 +4,7 @@ import { DEFAULT_TIME_LIMIT_MS, guestFromExample, type Workspace } from '../work
 import { ShareError } from './shareError';
 import { applySplice, type TextSplice } from './textSplice';
 
-const GUEST_KEYS = ['n', 'l', 'w', 's', 'c', 'u', 'b'] as const;
+const GUEST_KEYS = ['n', 'l', 'w', 's', 'c', 'u', 'b', 'a', 'v', 'i', 'k'] as const;
 
 function isSplice(v: unknown): v is TextSplice {
   return Array.isArray(v) && v.length === 4 && Number.isSafeInteger(v[0]) && v[0] >= 0 && Number.isSafeInteger(v[1]) && v[1] >= 0 && typeof v[2] === 'string' && typeof v[3] === 'string';
@@ -36,6 +36,11 @@ function expandGuest(entry: unknown, base: ExampleGuest | undefined, path: strin
   };
   const buckets = e.b ?? base?.buckets;
   if (buckets !== undefined && (!Array.isArray(buckets) || buckets.length > 0)) guest.buckets = buckets;
+  // Command inputs and config values: an empty list/text clears the example's; absent inherits.
+  const lists = { args: e.a ?? base?.args, env: e.v ?? base?.env, config: e.k ?? base?.config };
+  for (const [key, list] of Object.entries(lists)) if (list !== undefined && (!Array.isArray(list) || list.length > 0)) guest[key] = list;
+  const stdin = e.i ?? base?.stdin;
+  if (stdin !== undefined && stdin !== '') guest.stdin = stdin;
   const call = e.c === undefined ? base?.call : e.c === null ? undefined : checkString(e.c, `${path}.call`);
   if (call !== undefined) guest.call = call;
   return guest;

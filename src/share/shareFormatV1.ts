@@ -19,6 +19,14 @@ export interface GuestEntryV1 {
   u?: string[];
   /** Bucket list (added after v1 shipped; links without it inherit, as for every key). */
   b?: string[];
+  /** Command-line arguments, program name first (added later, like `b`). */
+  a?: string[];
+  /** Environment, `NAME=value` entries. */
+  v?: string[];
+  /** Standard input text. */
+  i?: string;
+  /** wasi:config values, `key=value` entries. */
+  k?: string[];
 }
 
 /** The JSON inside a `#w1.` link (documented in encodeShare.ts). Every field defaults when absent. */
@@ -46,6 +54,10 @@ function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefin
     if (g.call !== undefined) full.c = g.call;
     if (g.subscriptions.length) full.u = g.subscriptions;
     if (g.buckets?.length) full.b = g.buckets;
+    if (g.args?.length) full.a = g.args;
+    if (g.env?.length) full.v = g.env;
+    if (g.stdin) full.i = g.stdin;
+    if (g.config?.length) full.k = g.config;
     return full;
   }
   const e: GuestEntryV1 = {};
@@ -58,6 +70,10 @@ function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefin
   if (g.call !== base.call) e.c = g.call ?? null;
   if (!sameList(g.subscriptions, base.subscriptions ?? [])) e.u = g.subscriptions;
   if (!sameList(g.buckets ?? [], base.buckets ?? [])) e.b = g.buckets ?? [];
+  if (!sameList(g.args ?? [], base.args ?? [])) e.a = g.args ?? [];
+  if (!sameList(g.env ?? [], base.env ?? [])) e.v = g.env ?? [];
+  if ((g.stdin ?? '') !== (base.stdin ?? '')) e.i = g.stdin ?? '';
+  if (!sameList(g.config ?? [], base.config ?? [])) e.k = g.config ?? [];
   return Object.keys(e).length ? e : 0;
 }
 

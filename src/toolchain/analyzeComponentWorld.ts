@@ -52,7 +52,7 @@ export function analyzeComponentWorld(printed: string): { outcome: AnalysisOutco
     return {
       outcome: fail(
         `this component uses interfaces the playground has no host for: ${unknown.join(', ')}. ` +
-          'It can serve wasi:keyvalue, wasi:messaging and wasi:blobstore (the versions in the WIT picker) plus wasi:cli, wasi:io, wasi:clocks, wasi:random and an empty wasi:filesystem.',
+          'It can serve wasi:keyvalue, wasi:messaging, wasi:blobstore and wasi:config (the versions in the WIT picker) plus wasi:cli, wasi:io, wasi:clocks, wasi:random and an empty wasi:filesystem.',
       ),
       baseImports,
       witText: '',

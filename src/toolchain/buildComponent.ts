@@ -4,6 +4,7 @@ import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildPr
 import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
+import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { cleanMessage, locateWatError } from './locateWatError';
 
 /**
@@ -126,8 +127,29 @@ export async function buildComponent(
     }
     lap('componentize');
   }
-  const outcome = await transpile(component, world, timings, lap, progress, printedWit);
-  return outcome.ok ? { ...outcome, worldKey } : outcome;
+  const outcome = await transpile(component, world, timings, lap, progress, printedWit, guest.lang === 'component');
+  if (!outcome.ok || guest.lang !== 'component') return outcome.ok ? { ...outcome, worldKey } : outcome;
+  // An opened component: every function it imports must have the host's type, or it would
+  // fail later with a confusing conversion error inside a call.
+  const dts = outcome.artifact.files.filter(([n]) => n.endsWith('.d.ts'));
+  outcome.artifact.files = outcome.artifact.files.filter(([n]) => !n.endsWith('.d.ts'));
+  let mismatches: TypeMismatch[];
+  try {
+    mismatches = await checkComponentTypes(dts, world.source, world.world);
+  } catch (e) {
+    // The check is a guard, not the run: a generator failure must not block a component jco could transpile.
+    mismatches = [];
+    console.warn(`type check skipped: ${messageOf(e)}`);
+  }
+  lap('typeCheck');
+  if (mismatches.length > 0) {
+    return {
+      ok: false,
+      componentWit: printedWit,
+      diagnostics: mismatches.map((m) => ({ file: 'guest', line: 1, column: 1, message: `type mismatch in ${describeMismatch(m)}` })),
+    };
+  }
+  return { ...outcome, worldKey };
 }
 
 async function transpile(
@@ -137,6 +159,8 @@ async function transpile(
   lap: (n: string) => void,
   progress: (s: string) => void,
   knownWit?: string,
+  /** Also emit jco's TypeScript declarations (the type check of opened components reads them). */
+  withTypes = false,
 ): Promise<BuildOutcome> {
   progress('transpile');
   await bindgenReady;
@@ -145,7 +169,7 @@ async function transpile(
     out = generate(component, {
       name: 'guest',
       instantiation: { tag: 'async' },
-      noTypescript: true,
+      noTypescript: !withTypes,
       asyncMode: { tag: 'jspi', val: { imports: world.asyncImports, exports: world.asyncExports } },
     });
   } catch (e) {

@@ -10,6 +10,9 @@ import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
 import keyvalueP3 from '../../wit/keyvalue-p3-0.1.0/keyvalue-p3.wit?raw';
 import messagingP3 from '../../wit/messaging-p3-0.1.0/messaging-p3.wit?raw';
 import blobstoreP3 from '../../wit/blobstore-p3-0.1.0/blobstore-p3.wit?raw';
+import configDraft from '../../wit/config-0.2.0-draft/config.wit?raw';
+import configRc1 from '../../wit/config-0.2.0-rc.1/config.wit?raw';
+import wasmcloudMessaging from '../../wit/wasmcloud-messaging-0.2.0/messaging.wit?raw';
 
 /** One WIT package the playground ships, as a single-file source with a `package x;` header. */
 export interface WitPackageEntry {
@@ -55,6 +58,18 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
     summary: 'Command-line basics: stdout/stderr/stdin streams (printed to the console pane), environment, exit.',
   },
   {
+    id: 'wasi:config@0.2.0-draft', status: 'standard', source: configDraft, deps: [], worlds: ['imports'],
+    summary: 'Runtime configuration values (store.get, get-all) as wasmCloud 1.x serves them; values per guest in the Hosts tab.',
+  },
+  {
+    id: 'wasi:config@0.2.0-rc.1', status: 'standard', source: configRc1, deps: [], worlds: ['imports'],
+    summary: 'The same configuration interface at the version Wasmtime’s wasi-config serves.',
+  },
+  {
+    id: 'wasmcloud:messaging@0.2.0', status: 'standard', source: wasmcloudMessaging, deps: [], worlds: ['messaging'],
+    summary: 'wasmCloud 1.x messaging: consumer.publish / request and an exported handler, on the same bus as wasi:messaging.',
+  },
+  {
     id: 'proposal:keyvalue-range@0.1.0', status: 'proposal', source: keyvalueRange, deps: ['wasi:keyvalue@0.2.0-draft2'],
     worlds: ['imports'],
     summary: 'Proposal (wasi-keyvalue PR #4, 2022): ordered range queries over keys, with an open-ended bound.',
@@ -83,7 +98,32 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   },
 ];
 
-/** The registry entry for `ns:name@version`, if shipped. */
+/** The registry entry for `ns:name@version`, if shipped (or a 0.2.x alias of a shipped WASI 0.2 package). */
 export function findWitPackage(id: string): WitPackageEntry | undefined {
-  return WIT_PACKAGES.find((p) => p.id === id);
+  return WIT_PACKAGES.find((p) => p.id === id) ?? patchVersionAlias(id, WIT_PACKAGES);
+}
+
+/** WASI 0.2 packages whose 0.2.x releases only add `@since`-gated items the shipped text leaves out. */
+const PATCH_ALIASED = /^(wasi:(?:cli|io))@0\.2\.(\d+)$/;
+const aliases = new Map<string, WitPackageEntry>();
+
+/**
+ * `wasi:cli@0.2.0`, `wasi:cli@0.2.6`…: the shipped 0.2.2 text under the asked version (its
+ * wasi:io dependency moved along), because toolchains stamp whatever 0.2.x they were built
+ * with and hosts accept any of them (semver-compatible patch releases).
+ */
+export function patchVersionAlias(id: string, registry: readonly WitPackageEntry[]): WitPackageEntry | undefined {
+  const m = PATCH_ALIASED.exec(id);
+  if (!m) return undefined;
+  const shipped = registry.find((p) => p.id.startsWith(`${m[1]}@0.2.`));
+  if (!shipped) return undefined;
+  const key = `${id} ${shipped.id}`;
+  const cached = aliases.get(key);
+  if (cached) return cached;
+  const from = shipped.id.slice(shipped.id.indexOf('@') + 1);
+  const to = `0.2.${m[2]}`;
+  const swap = (text: string) => text.replace(/(wasi:(?:cli|io)(?:\/[\w-]+)?)@0\.2\.\d+/g, (_, name: string) => `${name}@${to}`);
+  const entry: WitPackageEntry = { ...shipped, id, source: swap(shipped.source), deps: shipped.deps.map(swap), summary: `${shipped.summary} (same interfaces as ${shipped.id}; versions ${from} and ${to} are interchangeable)` };
+  aliases.set(key, entry);
+  return entry;
 }

@@ -1,5 +1,5 @@
 import { blankWitComments, offsetToPos } from './blankWitComments';
-import { WIT_PACKAGES, type WitPackageEntry } from './loadWitPackages';
+import { patchVersionAlias, WIT_PACKAGES, type WitPackageEntry } from './loadWitPackages';
 
 /** A problem in the user's WIT text, 1-based; `endColumn` is exclusive. */
 export interface WitDiagnostic {
@@ -70,14 +70,14 @@ export function resolveWitDeps(userText: string, registry: readonly WitPackageEn
   const visit = (entry: WitPackageEntry): void => {
     if (order.includes(entry) || defined.has(entry.id)) return;
     for (const dep of entry.deps) {
-      const d = registry.find((p) => p.id === dep);
+      const d = registry.find((p) => p.id === dep) ?? patchVersionAlias(dep, registry);
       if (d) visit(d);
     }
     order.push(entry);
   };
   for (const ref of findPackageRefs(userText)) {
     if (defined.has(ref.packageId)) continue;
-    const entry = registry.find((p) => p.id === ref.packageId);
+    const entry = registry.find((p) => p.id === ref.packageId) ?? patchVersionAlias(ref.packageId, registry);
     if (entry) {
       visit(entry);
       continue;

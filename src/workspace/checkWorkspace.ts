@@ -51,7 +51,7 @@ export function checkPlainData(value: unknown, path: string, depth = 0): void {
 }
 
 function checkGuest(value: unknown, path: string): WorkspaceGuest {
-  const g = checkObject(value, path, ['name', 'lang', 'wit', 'source', 'call', 'subscriptions', 'buckets']);
+  const g = checkObject(value, path, ['name', 'lang', 'wit', 'source', 'call', 'subscriptions', 'buckets', 'args', 'env', 'stdin', 'config']);
   const name = checkString(g.name, `${path}.name`);
   if (name.trim() === '') fail(`${path}.name`, 'must not be empty');
   const lang = g.lang as GuestLang;
@@ -59,6 +59,11 @@ function checkGuest(value: unknown, path: string): WorkspaceGuest {
   const guest: WorkspaceGuest = { name, lang, wit: checkString(g.wit, `${path}.wit`), source: checkString(g.source, `${path}.source`), subscriptions: checkStringArray(g.subscriptions, `${path}.subscriptions`) };
   if (g.call !== undefined) guest.call = checkString(g.call, `${path}.call`);
   if (g.buckets !== undefined) guest.buckets = checkStringArray(g.buckets, `${path}.buckets`);
+  // Command inputs and config values (added later; older workspaces simply lack them).
+  if (g.args !== undefined) guest.args = checkStringArray(g.args, `${path}.args`);
+  if (g.env !== undefined) guest.env = checkStringArray(g.env, `${path}.env`);
+  if (g.stdin !== undefined) guest.stdin = checkString(g.stdin, `${path}.stdin`);
+  if (g.config !== undefined) guest.config = checkStringArray(g.config, `${path}.config`);
   return guest;
 }
 

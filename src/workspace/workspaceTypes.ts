@@ -19,6 +19,14 @@ export interface WorkspaceGuest {
   subscriptions: string[];
   /** Key-value buckets `open` accepts and a watcher watches (HostConfig.buckets); absent or empty = any. */
   buckets?: string[];
+  /** Command-line arguments, program name first; absent or empty = just the guest name. */
+  args?: string[];
+  /** Environment variables, `NAME=value` per entry; absent = none. */
+  env?: string[];
+  /** Standard input text; absent = empty. */
+  stdin?: string;
+  /** `wasi:config/store` values, `key=value` per entry; absent = none. */
+  config?: string[];
 }
 
 /** Host-side configuration of a workspace: user-written hosts and injected faults. */
@@ -71,6 +79,10 @@ export function guestFromExample(g: ExampleGuest): WorkspaceGuest {
     ...(g.call !== undefined ? { call: g.call } : {}),
     subscriptions: [...(g.subscriptions ?? [])],
     ...(g.buckets?.length ? { buckets: [...g.buckets] } : {}),
+    ...(g.args?.length ? { args: [...g.args] } : {}),
+    ...(g.env?.length ? { env: [...g.env] } : {}),
+    ...(g.stdin ? { stdin: g.stdin } : {}),
+    ...(g.config?.length ? { config: [...g.config] } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { cliRunCall, isCliRun } from '../../src/index';
 import type { OpenedComponent } from './useOpenedComponent';
 import '../styles/component.css';
 
@@ -17,6 +18,8 @@ export function ComponentWitPane({ component }: { component: OpenedComponent }) 
 /** Replaces the guest editor while a component is open: what it is and what Run will do. */
 export function ComponentInfoPane({ component, onClose }: { component: OpenedComponent; onClose(): void }) {
   const calls = component.exports.filter((e) => e.iface === '').map((e) => e.name);
+  const command = cliRunCall(component.exportedInterfaces);
+  const served = component.exportedInterfaces.filter((i) => !isCliRun(i));
   return (
     <section className="pane component-pane" data-testid="component-info" aria-label={`Component ${component.fileName}`}>
       <header className="pane-header">
@@ -38,8 +41,8 @@ export function ComponentInfoPane({ component, onClose }: { component: OpenedCom
           </ul>
         ) : (
           <p>
-            Run {calls.includes('run') ? <>calls <code>run()</code></> : 'instantiates it'}
-            {component.exportedInterfaces.length > 0 && <> and serves {component.exportedInterfaces.join(', ')}</>}.
+            Run {calls.includes('run') ? <>calls <code>run()</code></> : command ? <>calls <code>{command.replace('#', ' → ')}()</code> with the command line, environment and stdin set in the Hosts tab, and shows its exit code</> : 'instantiates it'}
+            {served.length > 0 && <> and serves {served.join(', ')}</>}.
           </p>
         )}
         {component.importedInterfaces.length > 0 && (

@@ -1,5 +1,5 @@
 import type { ExampleGuest, GuestSource } from '../../src/index';
-import type { OpenedComponent } from './useOpenedComponent';
+import type { OpenedComponent, OpenedGuestSettings } from './useOpenedComponent';
 
 /**
  * A guest the runner can build: an editable guest, or (with `bytes`) a component opened from
@@ -12,8 +12,12 @@ export function guestSourceOf(g: RunnableGuest): GuestSource {
   return g.bytes ? { lang: 'component', bytes: g.bytes } : { lang: g.lang, source: g.source };
 }
 
-/** The runner's view of an opened component: call `run` when it exports one. */
-export function openedGuest(c: OpenedComponent): RunnableGuest {
+/**
+ * The runner's (and Hosts tab's) view of an opened component: call `run` when it exports one
+ * (a `wasi:cli/run` command is found by the runner), with the settings made in the Hosts tab.
+ * `wit` is the component's own printed WIT, so the Hosts tab lists its imports.
+ */
+export function openedGuest(c: OpenedComponent, settings: OpenedGuestSettings = {}): RunnableGuest {
   const hasRun = c.exports.some((e) => e.iface === '' && e.name === 'run');
-  return { name: c.name, lang: 'wat', wit: '', source: '', bytes: c.bytes, call: hasRun ? 'run' : undefined, subscriptions: [] };
+  return { ...settings, name: c.name, lang: 'wat', wit: c.wit, source: '', bytes: c.bytes, call: hasRun ? 'run' : undefined, subscriptions: settings.subscriptions ?? [] };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { GuestHostsPatch } from '../panels/panelContext';
 import type { Diagnostic, ExportedFunction } from '../../src/index';
 import { getBuildClient } from '../engine';
 import { formatDiagnostic } from '../runFormat';
@@ -18,14 +19,24 @@ export interface OpenedComponent {
   errors: string[];
 }
 
+/**
+ * Host settings of the opened component, edited in the Hosts tab like any guest's:
+ * subscriptions, buckets, command inputs, config values.
+ */
+export type OpenedGuestSettings = GuestHostsPatch;
+
 /** State of the "open a component" flow: the opened file, or the last open error. */
 export interface OpenedComponentState {
   opened?: OpenedComponent;
+  /** Settings of the opened component (kept per file name, so reopening a rebuilt file keeps them). */
+  settings: OpenedGuestSettings;
+  updateSettings(patch: OpenedGuestSettings): void;
   busy: boolean;
   open(file: File): Promise<void>;
   close(): void;
 }
 
+const NO_SETTINGS: OpenedGuestSettings = {};
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 /**
@@ -58,5 +69,10 @@ export function useOpenedComponent(): OpenedComponentState {
     }
   }, []);
   const close = useCallback(() => setOpened(undefined), []);
-  return { opened, busy, open, close };
+  const [byName, setByName] = useState<Record<string, OpenedGuestSettings>>({});
+  const name = opened?.name;
+  const updateSettings = useCallback((patch: OpenedGuestSettings) => {
+    if (name !== undefined) setByName((m) => ({ ...m, [name]: { ...m[name], ...patch } }));
+  }, [name]);
+  return { opened, settings: (name !== undefined && byName[name]) || NO_SETTINGS, updateSettings, busy, open, close };
 }

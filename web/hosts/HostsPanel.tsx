@@ -1,6 +1,7 @@
-import { hostPackages, validatePattern } from '../../src/index';
+import { cliRunCall, hostPackages, validatePair, validatePattern } from '../../src/index';
 import type { PanelProps } from '../panels/registerPanel';
 import { ListEditor } from './ListEditor';
+import { CommandInputs, readsCommandInputs, readsConfig } from './CommandInputs';
 import { importedPackages, validateBucketName } from './parseConfigList';
 import './hosts.css';
 
@@ -28,15 +29,21 @@ export function HostsPanel({ ctx }: PanelProps) {
         {ctx.guests.length === 0 && <p className="empty">This workspace has no guests.</p>}
         {ctx.guests.map((g, i) => {
           const imports = importedPackages(g.wit);
+          const opened = 'bytes' in g;
+          const command = cliRunCall([...g.wit.matchAll(/\bexport\s+(wasi:cli\/run@[\w.-]+)/g)].map((m) => m[1]!));
           return (
             <section key={g.name} className="hosts-guest" data-testid="hosts-guest" data-name={g.name}>
               <header>
                 <span className="hosts-guest-name">{g.name}</span>
-                <span className={`badge badge-${g.lang}`}>{g.lang}</span>
-                <span className="muted">{g.call ? `Run calls ${g.call}()` : 'handler only'}</span>
+                <span className={`badge badge-${opened ? 'component' : g.lang}`}>{opened ? 'opened .wasm' : g.lang}</span>
+                <span className="muted">{g.call ? `Run calls ${g.call}()` : command ? `Run calls ${command.replace('#', ' → ')}()` : 'handler only'}</span>
               </header>
               <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
               <ListEditor label={WATCHER_EXPORT.test(g.wit) ? 'Key-value buckets allowed and watched (on-set / on-delete)' : 'Key-value buckets allowed (empty = any)'} values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
+              {(command || readsCommandInputs(g.wit)) && <CommandInputs guest={g} onChange={update && ((patch) => update(i, patch))} />}
+              {readsConfig(g.wit) && (
+                <ListEditor label="wasi:config values (key=value per line)" values={g.config ?? []} validate={validatePair} onChange={update && ((config) => update(i, { config }))} placeholder="e.g. greeting=hello" testId="hosts-config" />
+              )}
               {imports.size > 0 && (
                 <div className="hosts-imports">
                   imports{' '}

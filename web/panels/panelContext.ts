@@ -51,4 +51,12 @@ export interface GuestHostsPatch {
   subscriptions?: string[];
   /** Key-value buckets `open` accepts; empty = any. */
   buckets?: string[];
+  /** Command-line arguments, program name first (HostConfig.cli.args). */
+  args?: string[];
+  /** Environment, `NAME=value` entries. */
+  env?: string[];
+  /** Standard input text. */
+  stdin?: string;
+  /** wasi:config values, `key=value` entries. */
+  config?: string[];
 }

@@ -1,0 +1,102 @@
+import { applyBusFaults } from '../faults/applyBusFaults';
+import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../hostContract';
+import { createBus, type Bus } from '../messaging/createBus';
+import { readEnvelope } from '../messaging/createEnvelope';
+import { deliverMessages } from '../messaging/deliverMessages';
+import { inboxPrefix } from '../messaging/matchTopic';
+import type { Message, MessageTypes } from '../messaging/messageTypes';
+import { publishMessage } from '../messaging/publishMessage';
+
+/** `broker-message` as jco passes it: a plain record, `reply-to` undefined when none. */
+export interface BrokerMessage {
+  subject: string;
+  body: Uint8Array;
+  replyTo?: string;
+}
+
+/** Package id exactly as in the WIT. */
+export const wasmcloudMessagingId = 'wasmcloud:messaging@0.2.0';
+
+/**
+ * `wasmcloud:messaging@0.2.0` (wasmCloud 1.x) over the playground's message bus: the same
+ * BroadcastChannel, CloudEvents envelopes, topic patterns and trace events as
+ * wasi:messaging, so a wasmCloud component's `consumer.request` reaches a WASI handler, and
+ * a WASI `request-reply.request` reaches a wasmCloud `handler.handle-message`, whose
+ * `consumer.publish` to the received `reply-to` is the reply.
+ */
+export function createWasmcloudMessagingHost(busFor: (namespace: string) => Bus = createBus): HostPackage {
+  const buses = new WeakMap<HostContext, Bus>();
+  const busOf = (ctx: HostContext) => {
+    let bus = buses.get(ctx);
+    if (!bus) buses.set(ctx, (bus = applyBusFaults(busFor(ctx.config.namespace), ctx)));
+    return bus;
+  };
+  return {
+    id: wasmcloudMessagingId,
+    description: 'wasmCloud 1.x messaging (consumer.publish / request, exported handler) on the same bus as wasi:messaging.',
+    create(ctx): Record<string, InterfaceImpl> {
+      const bus = busOf(ctx);
+      return {
+        types: {},
+        consumer: {
+          publish(msg: BrokerMessage): void {
+            const toInbox = msg.subject.startsWith(inboxPrefix);
+            publishMessage(ctx, bus, { topic: msg.subject, message: { data: msg.body }, action: toInbox ? 'reply' : 'send', ...(msg.replyTo && !toInbox ? { replyTo: msg.replyTo } : {}) });
+          },
+          request: (subject: string, body: Uint8Array, timeoutMs: number) => request(ctx, bus, subject, body, timeoutMs),
+        },
+      };
+    },
+    attachExports(ctx, exports) {
+      const handle = findWasmcloudHandler(exports);
+      if (!handle) {
+        if (ctx.config.subscriptions.length > 0) ctx.log('stderr', 'wasmcloud:messaging: subscriptions are configured but the guest exports no handler\n');
+        return;
+      }
+      // Delivery (patterns, work queues, faults, trace) is wasi:messaging's; only the value
+      // handed to the guest differs: a broker-message record instead of a message resource.
+      const types = { received: (f: { topic: string; data: Uint8Array; replyTo?: string }) => ({ subject: f.topic, body: f.data, replyTo: f.replyTo }) } as unknown as MessageTypes;
+      deliverMessages(ctx, busOf(ctx), types, (message: Message) => handle(message as unknown as BrokerMessage));
+    },
+  };
+}
+
+/** Publishes with a fresh inbox as reply-to and resolves with the first reply, or `err` after the timeout. */
+function request(ctx: HostContext, bus: Bus, subject: string, body: Uint8Array, timeoutMs: number): Promise<BrokerMessage> {
+  const inbox = `${inboxPrefix}${crypto.randomUUID()}`;
+  return new Promise<BrokerMessage>((resolve, reject) => {
+    const stop = bus.listen((packet) => {
+      if (packet.type !== 'message' || packet.envelope.subject !== inbox) return;
+      finish();
+      const fields = readEnvelope(packet.envelope);
+      ctx.emit({ kind: 'message', action: 'deliver', topic: inbox, envelope: packet.envelope, data: packet.data, to: ctx.config.guest });
+      resolve({ subject: fields.topic, body: packet.data, replyTo: fields.replyTo });
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(new HostError(`no reply on ${subject} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = () => {
+      stop();
+      clearTimeout(timer);
+    };
+    try {
+      publishMessage(ctx, bus, { topic: subject, message: { data: body }, action: 'request', replyTo: inbox });
+    } catch (error) {
+      finish();
+      // publishMessage fails with wasi:messaging's error variant; wasmCloud's error is a string.
+      const payload = (error as { payload?: { val?: unknown; tag?: string } }).payload;
+      reject(new HostError(String(payload?.val ?? payload?.tag ?? error)));
+    }
+  });
+}
+
+/** `handle-message` in a jco export object (keyed `handler` or by interface id). */
+function findWasmcloudHandler(exports: Record<string, unknown>): ((msg: BrokerMessage) => unknown) | undefined {
+  for (const [key, value] of Object.entries(exports)) {
+    if (!(key === 'handler' || /^wasmcloud:messaging\/handler(@.*)?$/.test(key)) || !value || typeof value !== 'object') continue;
+    const fn = (value as { handleMessage?: unknown }).handleMessage;
+    if (typeof fn === 'function') return (msg) => fn.call(value, msg);
+  }
+  return undefined;
+}
