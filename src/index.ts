@@ -26,3 +26,6 @@ export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
+// Host backends: where hosts keep data and move messages (this browser, or a NATS server).
+export type { BackendConfig } from './hosts/hostContract';
+export { monitorNats, type NatsMonitorStatus } from './hosts/backend/nats/monitorNats';

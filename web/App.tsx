@@ -31,6 +31,9 @@ import { openedGuest } from './component/openedGuest';
 import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
+import { BackendBadge } from './backend/BackendBadge';
+import { BackendSettings } from './backend/BackendSettings';
+import { useBackend } from './backend/useBackend';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -45,6 +48,7 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
+  const backend = useBackend(!embed);
   const component = useOpenedComponent();
   useJsWarmup(ws.guests);
   const [activeGuest, setActiveGuest] = useState(0);
@@ -85,14 +89,14 @@ export function App() {
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
+    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts), backend.config);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, backend.config]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -143,8 +147,10 @@ export function App() {
         onRun={() => void run()}
         onStop={runner.stop}
         onReset={ws.reset}
+        settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>
+            <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState } from '../src/index';
+import { startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
@@ -19,7 +19,8 @@ export interface Runner {
   /** Build diagnostics by guest name, from the last run. */
   diagnostics: Record<string, Diagnostic[]>;
   console: ConsoleLog;
-  run(guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome>;
+  /** `backend`: where hosts run (absent = this browser); see web/backend. */
+  run(guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts, backend?: BackendConfig): Promise<RunOutcome>;
   stop(): void;
   /** Stops everything and forgets diagnostics and status, e.g. when another example is loaded. */
   reset(): void;
@@ -82,7 +83,7 @@ export function useRunner(): Runner {
   }, [append, phase, stopAll]);
 
   const run = useCallback(
-    async (guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome> => {
+    async (guests: ExampleGuest[], timeLimitMs: number, hosts?: RunHosts, backend?: BackendConfig): Promise<RunOutcome> => {
       const my = ++runId.current;
       stopAll();
       clear();
@@ -122,7 +123,7 @@ export function useRunner(): Runner {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
         entry.handle = startGuest(
           artifact,
-          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
+          { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts), ...(backend && backend.kind !== 'browser' ? { backend } : {}) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
           {
             onState: (s) => {
               entry.state = s;
