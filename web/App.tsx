@@ -32,6 +32,7 @@ import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
 import { BackendBadge } from './backend/BackendBadge';
+import { BackendOffer } from './backend/BackendOffer';
 import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
 
@@ -48,7 +49,7 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
-  const backend = useBackend(!embed);
+  const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
   useJsWarmup(ws.guests);
   const [activeGuest, setActiveGuest] = useState(0);
@@ -152,13 +153,14 @@ export function App() {
           <>
             <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
-            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
+            <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />
           </>
         }
       />
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
+      <BackendOffer backend={backend} />
       {!embed && (
         <ExampleDescription title={example.title} text={example.description} />
       )}

@@ -10,16 +10,17 @@ export function BackendBadge({ backend }: { backend: BackendState }) {
   if (choice.kind === 'browser') {
     return (
       <span className="backend-badge backend-browser" data-testid="backend-badge" title="Hosts use IndexedDB and BroadcastChannel in this browser">
-        Hosts: this browser
+        Hosts: browser
       </span>
     );
   }
   const state = status?.state ?? 'connecting';
   const text = state === 'connected' ? 'connected' : state === 'connecting' ? 'connecting…' : state === 'disconnected' ? 'disconnected' : 'unreachable';
-  const detail = status && 'detail' in status ? status.detail : choice.servers;
+  // The address is in the tooltip and the ⚙ menu: the header has no room for a long URL.
+  const detail = status && 'detail' in status ? status.detail : `NATS server ${choice.servers}`;
   return (
-    <span className={`backend-badge backend-${state}`} data-testid="backend-badge" data-state={state} title={detail} role="status">
-      Hosts: NATS <span className="backend-server">{choice.servers.replace(/^wss?:\/\//, '')}</span> · {text}
+    <span className={`backend-badge backend-${state}`} data-testid="backend-badge" data-state={state} title={detail} role="status" aria-label={`Hosts run on NATS ${choice.servers}: ${text}`}>
+      Hosts: NATS · {text}
     </span>
   );
 }
