@@ -2,6 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
 import { freshNamespace, openEngine } from './engineHelpers';
 import { startNatsServer, type NatsServer } from './natsServer';
+import { connect as connectNode, headers as natsHeaders } from '@nats-io/transport-node';
+import { HTTP, type CloudEvent } from 'cloudevents';
 
 // Every test uses two separate browser contexts: they share no IndexedDB and no
 // BroadcastChannel, so anything that crosses between them went through the NATS server.
@@ -140,5 +142,83 @@ test('the two-tabs example on a NATS server: two machines, a restart, nothing lo
   await second.getByTestId('run').click();
   await expect.poll(() => consoleText(second), { timeout: 45_000 }).toMatch(/run\(\) → 3/);
   await expect.poll(() => consoleText(first), { timeout: 45_000 }).toMatch(/listener\s+chat\.lobby: hello from speaker #3/);
+  await close();
+});
+
+// job-board sends job-00 … job-99 instead of six jobs (two-digit payloads, so each is unique).
+const hundredJobs = (wat: string) =>
+  wat
+    .replace('(i32.store8 (i32.const 68) (i32.add (i32.const 48) (local.get $n)))', '(i32.store8 (i32.const 68) (i32.add (i32.const 48) (i32.div_u (i32.sub (local.get $n) (i32.const 1)) (i32.const 10)))) (i32.store8 (i32.const 69) (i32.add (i32.const 48) (i32.rem_u (i32.sub (local.get $n) (i32.const 1)) (i32.const 10))))')
+    .replace('(call $message_new (i32.const 64) (i32.const 5))', '(call $message_new (i32.const 64) (i32.const 6))')
+    .replace('(call $put (i32.const 64) (i32.const 5))', '(call $put (i32.const 64) (i32.const 6))')
+    .replace('(br_if $next (i32.lt_u (local.get $n) (i32.const 6)))', '(br_if $next (i32.lt_u (local.get $n) (i32.const 100)))');
+
+test('a queue group splits 100 jobs between machines, and other NATS clients speak CloudEvents with the playground', async ({ browser }) => {
+  const backend = { kind: 'nats', servers: nats.ws };
+  const namespace = freshNamespace('nats-q');
+  const [a, b, close] = await twoMachines(browser);
+  await Promise.all([openEngine(a), openEngine(b)]);
+  const guests = await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('msg-work-queue'));
+  const worker = guests.find((g) => !g.call)!;
+  const board = guests.find((g) => g.call)!;
+  const serveWorker = (p: Page, name: string) =>
+    p.evaluate(
+      async ({ g, name, namespace, backend }) => {
+        const e = (window as unknown as W).wcpEngine;
+        return e.serve(name, (await e.build(g.wit, 'wat', g.source)).artifact, { namespace, subscriptions: ['queue:jobs', 'orders.*'], backend, timeLimitMs: 30_000 });
+      },
+      { g: worker, name, namespace, backend },
+    );
+  expect(await Promise.all([serveWorker(a, 'worker-a'), serveWorker(b, 'worker-b')])).toEqual(['serving', 'serving']);
+
+  // A Node service on plain NATS listens to a playground topic.
+  const node = await connectNode({ servers: nats.nats });
+  const heard: CloudEvent<unknown>[] = [];
+  const sub = node.subscribe('jobs', {
+    callback: (_err, msg) => {
+      const hdrs: Record<string, string> = {};
+      for (const k of msg.headers?.keys() ?? []) hdrs[k.toLowerCase()] = msg.headers!.get(k);
+      heard.push(HTTP.toEvent({ headers: hdrs, body: Buffer.from(msg.data) }) as CloudEvent<unknown>);
+    },
+  });
+  await node.flush();
+
+  const sent = await a.evaluate(
+    async ({ g, namespace, backend }) => {
+      const e = (window as unknown as W).wcpEngine;
+      return e.run((await e.build(g.wit, 'wat', g.source)).artifact, { guest: 'job-board', namespace, call: 'run', backend, timeLimitMs: 60_000 });
+    },
+    { g: { ...board, source: hundredJobs(board.source) }, namespace, backend },
+  );
+  expect(sent.trap).toBeUndefined();
+  expect(Number(sent.result)).toBe(100);
+  const took = async () => {
+    const logs = await Promise.all([a, b].map((p, i) => p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.logs ?? [], `worker-${'ab'[i]}`)));
+    return logs.map((l) => l.filter((line) => /took job-\d\d/.test(line)).map((line) => /job-\d\d/.exec(line)![0]));
+  };
+  await expect.poll(async () => (await took()).flat().length, { timeout: 60_000 }).toBe(100);
+  const [byA, byB] = await took();
+  // None lost, none doubled, and both machines took a share.
+  expect(new Set([...byA, ...byB]).size).toBe(100);
+  expect(byA.length).toBeGreaterThan(0);
+  expect(byB.length).toBeGreaterThan(0);
+
+  // The Node side decoded every job with the cloudevents SDK (binary mode: ce- headers).
+  expect(heard).toHaveLength(100);
+  expect(heard[0].specversion).toBe('1.0');
+  expect(heard[0].source).toMatch(/\/job-board$/);
+  expect(heard[0].datacontenttype).toBe('text/plain');
+  expect(Buffer.from(heard[0].data as Uint8Array).toString()).toBe('job-00');
+  sub.unsubscribe();
+
+  // A CloudEvent published by the Node service reaches a playground handler (orders.*).
+  const h = natsHeaders();
+  const ce = { 'ce-specversion': '1.0', 'ce-id': 'node-1', 'ce-source': '/node/billing', 'ce-type': 'com.example.invoice', 'content-type': 'text/plain' };
+  for (const [k, v] of Object.entries(ce)) h.set(k, v);
+  node.publish('orders.invoiced', 'invoice 7', { headers: h });
+  await node.flush();
+  const heardBy = async () => (await Promise.all([a, b].map((p, i) => p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.logs ?? [], `worker-${'ab'[i]}`)))).flat();
+  await expect.poll(async () => (await heardBy()).filter((l) => l.includes('invoice 7')).length).toBe(2);
+  await node.close();
   await close();
 });
