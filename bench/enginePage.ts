@@ -1,4 +1,4 @@
-import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
+import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BackendConfig, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditToRun } from './benchEditToRun';
 import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
@@ -33,14 +33,14 @@ async function tryBuild(wit: string, lang: 'wat' | 'js' | 'ts', source: string) 
   return r.status === 'failed' ? { status: r.status, diagnostics: r.diagnostics } : { status: r.status };
 }
 
-async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string> } = {}) {
+async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string>; backend?: BackendConfig } = {}) {
   const logs: string[] = [];
   const events: TraceEvent[] = [];
   let result: unknown;
   let trap: string | undefined;
   const handle = startGuest(
     artifact,
-    { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [] }, call: opts.call ? { name: opts.call, args: opts.args ?? [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000, customHosts: opts.customHosts },
+    { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, call: opts.call ? { name: opts.call, args: opts.args ?? [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000, customHosts: opts.customHosts },
     { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m) },
   );
   const state = await handle.settled;
@@ -50,11 +50,11 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
 /** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */
 const serving = new Map<string, { logs: string[]; events: TraceEvent[]; stop: () => void }>();
 
-async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[] }) {
+async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[]; backend?: BackendConfig; timeLimitMs?: number }) {
   const entry = { logs: [] as string[], events: [] as TraceEvent[], stop: () => {} };
   const h = startGuest(
     artifact,
-    { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: [] }, timeLimitMs: 5000 },
+    { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, timeLimitMs: opts.timeLimitMs ?? 5000 },
     { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e) },
   );
   entry.stop = h.stop;

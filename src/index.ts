@@ -35,3 +35,6 @@ export * from './learn/index';
 // Everything the browser keeps, as one file (Storage menu).
 export { exportEverything, importEverything, readBackup, BACKUP_FORMAT, type BackupV1, type ImportReport } from './storage/backupFile';
 export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPair, validatePair, type GuestHostInputs } from './workspace/guestHostInputs';
+// Host backends: where hosts keep data and move messages (this browser, or a NATS server).
+export type { BackendConfig } from './hosts/hostContract';
+export { monitorNats, type NatsMonitorStatus } from './hosts/backend/nats/monitorNats';

@@ -36,6 +36,10 @@ import { HostTrustPrompt } from './trust/HostTrustPrompt';
 import { StorageMenu } from './storage/StorageMenu';
 import { requestPersistence } from './storage/requestPersistence';
 import { useHostTrust } from './trust/useHostTrust';
+import { BackendBadge } from './backend/BackendBadge';
+import { BackendOffer } from './backend/BackendOffer';
+import { BackendSettings } from './backend/BackendSettings';
+import { useBackend } from './backend/useBackend';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -53,6 +57,7 @@ export function App() {
   const runner = useRunner();
   const runs = useRunHistory(getTraceStore(), ws.example.id, ws.example.title);
   const beginRun = runs.begin;
+  const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
   useJsWarmup(ws.guests);
   const [activeGuest, setActiveGuest] = useState(0);
@@ -100,14 +105,14 @@ export function App() {
     if (!trusted) return;
     const hosts = resolveRunHosts(example, guests, trusted);
     beginRun(hosts);
-    const outcome = await runner.run(guests, settings.timeLimitMs, hosts);
+    const outcome = await runner.run(guests, settings.timeLimitMs, hosts, backend.config);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
       const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, component.settings, beginRun, trust]);
+  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, component.settings, beginRun, trust, backend.config]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -165,11 +170,13 @@ export function App() {
         onRun={() => void run()}
         onStop={runner.stop}
         onReset={ws.reset}
+        settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>
+            <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>
         }
@@ -177,6 +184,7 @@ export function App() {
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
       <HostTrustPrompt trust={trust} />
+      <BackendOffer backend={backend} />
       {!embed && (
         <ExampleDescription title={example.title} text={example.description} />
       )}

@@ -18,13 +18,15 @@ interface Props {
   onReset(): void;
   /** More header controls from other modules (share, workspaces, presenter), before the settings menu. */
   extra?: ReactNode;
+  /** Extra rows inside the ⚙ settings menu (host backend). */
+  settingsExtra?: ReactNode;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
-export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset, extra }: Props) {
+export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header">
@@ -57,7 +59,7 @@ export function Header({ examples, exampleId, onPickExample, settings, onSetting
         ms
       </label>
       {extra}
-      <SettingsMenu settings={settings} onSettings={onSettings} />
+      <SettingsMenu settings={settings} onSettings={onSettings}>{settingsExtra}</SettingsMenu>
       <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>

@@ -1,16 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { FONT_SIZE_RANGE, type Settings } from './state/settings';
 
 interface Props {
   settings: Settings;
   onSettings(patch: Partial<Settings>): void;
+  /** More settings from other modules (the host backend choice), after the editor ones. */
+  children?: ReactNode;
 }
 
 /**
  * Less-used settings behind a ⚙ disclosure so the header keeps room for the status at
  * 1280 px. A native <details> needs no focus management and closes with a second click.
  */
-export function SettingsMenu({ settings, onSettings }: Props) {
+export function SettingsMenu({ settings, onSettings, children }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     // Close on a click elsewhere or Escape, like a menu.
@@ -52,6 +54,7 @@ export function SettingsMenu({ settings, onSettings }: Props) {
           />
           px
         </label>
+        {children}
       </div>
     </details>
   );

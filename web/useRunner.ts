@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { cliConfigOf, cliRunCall, configValuesOf, startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
+import { cliConfigOf, cliRunCall, configValuesOf, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
@@ -23,7 +23,8 @@ export interface Runner {
   /** Build diagnostics by guest name, from the last run. */
   diagnostics: Record<string, Diagnostic[]>;
   console: ConsoleLog;
-  run(guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome>;
+  /** `backend`: where hosts run (absent = this browser); see web/backend. */
+  run(guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts, backend?: BackendConfig): Promise<RunOutcome>;
   stop(): void;
   /** Stops everything and forgets diagnostics and status, e.g. when another example is loaded. */
   reset(): void;
@@ -91,7 +92,7 @@ export function useRunner(): Runner {
   }, [append, phase, stopAll]);
 
   const run = useCallback(
-    async (guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts): Promise<RunOutcome> => {
+    async (guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts, backend?: BackendConfig): Promise<RunOutcome> => {
       const my = ++runId.current;
       stopAll();
       clear();
@@ -141,7 +142,7 @@ export function useRunner(): Runner {
         const call = g.call ?? cliRunCall(artifact.exportedInterfaces);
         entry.handle = startGuest(
           artifact,
-          { config: hostConfigOf(g, hosts), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
+          { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
           {
             onState: (s) => {
               entry.state = s;
@@ -187,11 +188,20 @@ export function useRunner(): Runner {
   return { reset, phase, progress: phase === 'building' ? progress : undefined, status: live && phase !== 'idle' ? `${status} · ${live} serving` : status, diagnostics, console: log, run, stop };
 }
 
-/** The HostConfig a guest runs with: Hosts-tab settings, command inputs, config values, faults. */
-function hostConfigOf(g: RunGuest, hosts: RunHosts | undefined): HostConfig {
+/** The HostConfig a guest runs with: Hosts-tab settings, command inputs, config values, faults, backend. */
+function hostConfigOf(g: RunGuest, hosts: RunHosts | undefined, backend: BackendConfig | undefined): HostConfig {
   const cli = cliConfigOf(g);
   const config = configValuesOf(g);
-  return { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts), ...(cli ? { cli } : {}), ...(config ? { config } : {}) };
+  return {
+    guest: g.name,
+    namespace: 'wcp',
+    subscriptions: g.subscriptions ?? [],
+    buckets: g.buckets ?? [],
+    ...faultsOf(g, hosts),
+    ...(cli ? { cli } : {}),
+    ...(config ? { config } : {}),
+    ...(backend && backend.kind !== 'browser' ? { backend } : {}),
+  };
 }
 
 /** `{ faults }` for a guest's HostConfig, or nothing when it runs without faults. */

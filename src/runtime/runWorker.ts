@@ -54,10 +54,17 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     log: (stream, text) => post({ type: 'log', seq, stream, text }),
   };
   const t0 = performance.now();
+  try {
+    // Browser storage, or a connection to the NATS server the user chose. Before the
+    // watchdog's "instantiate" phase: a slow network is not a runaway guest, and the
+    // connect has its own timeout with a readable error.
+    ctx.backend = await createHostBackend(req.config.backend);
+  } catch (e) {
+    report(e);
+    return;
+  }
   post({ type: 'busy', seq, what: 'instantiate' });
   try {
-    // Browser storage, or a connection to the NATS server the user chose (fails with readable text).
-    ctx.backend = await createHostBackend(req.config.backend);
     const custom: HostPackage[] = await customHostsFor(req, ctx);
     const asyncImports = new Set(req.artifact.asyncImports);
     const sink = (e: Parameters<typeof trace.push>[0]) => {

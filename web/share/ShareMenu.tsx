@@ -3,6 +3,7 @@ import { exportWorkspaceFile, importWorkspaceFile, ShareError, type Workspace } 
 import { copyText } from './copyText';
 import { downloadBlob, workspaceFileName } from './downloadBlob';
 import { shareLink } from './readShareHash';
+import { withNatsServer } from '../backend/natsLink';
 import { useDismissable } from './useDismissable';
 import './share.css';
 
@@ -13,6 +14,8 @@ interface Props {
   onImport(workspace: Workspace, fileName: string): void;
   /** Shows an error in the notice bar (import failures). */
   onError(text: string): void;
+  /** NATS server the hosts run on; the link names it (never credentials). */
+  natsServer?: string;
 }
 
 type Copy = 'copied' | 'manual' | undefined;
@@ -23,7 +26,7 @@ const LONG_LINK = 8000;
  * Share ▾: creates a link holding the whole workspace and copies it (falling back to a
  * selected text field), plus an embed snippet and workspace file export/import.
  */
-export function ShareMenu({ workspace, name, onImport, onError }: Props) {
+export function ShareMenu({ workspace, name, onImport, onError, natsServer }: Props) {
   const ref = useDismissable();
   const linkField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -33,8 +36,9 @@ export function ShareMenu({ workspace, name, onImport, onError }: Props) {
   const share = async () => {
     setCopy(undefined);
     try {
-      const url = shareLink(workspace, location);
-      const embed = `<iframe src="${shareLink(workspace, location, true)}" width="960" height="540" style="border:0" title="WASI Cloud Playground"></iframe>`;
+      const withServer = (link: string) => (natsServer ? withNatsServer(link, natsServer) : link);
+      const url = withServer(shareLink(workspace, location));
+      const embed = `<iframe src="${withServer(shareLink(workspace, location, true))}" width="960" height="540" style="border:0" title="WASI Cloud Playground"></iframe>`;
       setLink({ url, embed });
       const ok = await copyText(url);
       setCopy(ok ? 'copied' : 'manual');

@@ -67,12 +67,12 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
 
 /** Text for a failed first connection, naming the likely cause. */
 function connectFailure(servers: string, error: unknown, cspBlocked: boolean): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = (error instanceof Error ? error.message : String(error)).trim() || 'no answer';
   if (cspBlocked) {
     return `cannot connect to the NATS server ${servers}: the page's Content-Security-Policy (connect-src) does not allow this address. Serve the playground with ${new URL(servers).origin} in connect-src.`;
   }
   if (/auth/i.test(detail)) return `the NATS server ${servers} refused the credentials: ${detail}`;
-  return `cannot connect to the NATS server ${servers}: ${detail}. Is it running (npm run nats) and is its WebSocket listener on that port?`;
+  return `cannot connect to the NATS server ${servers} (${detail}). Is it running (npm run nats) with its WebSocket listener on that port?`;
 }
 
 /** Notices a CSP block of the WebSocket (browsers report it as an event, not as the error). */

@@ -1,0 +1,224 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
+import { freshNamespace, openEngine } from './engineHelpers';
+import { startNatsServer, type NatsServer } from './natsServer';
+import { connect as connectNode, headers as natsHeaders } from '@nats-io/transport-node';
+import { HTTP, type CloudEvent } from 'cloudevents';
+
+// Every test uses two separate browser contexts: they share no IndexedDB and no
+// BroadcastChannel, so anything that crosses between them went through the NATS server.
+
+type Guest = { name: string; wit: string; source: string; call?: string };
+type Engine = {
+  build(wit: string, lang: string, source: string): Promise<{ artifact: unknown }>;
+  run(artifact: unknown, opts: object): Promise<{ state: string; result: unknown; trap?: string; logs: string[] }>;
+  serve(name: string, artifact: unknown, opts: object): Promise<string>;
+  served(name: string): { logs: string[]; events: { kind: string; action?: string; envelope?: Record<string, string> }[] } | undefined;
+  exampleGuests(id: string): Guest[];
+};
+type W = { wcpEngine: Engine };
+
+// Each test starts real workers on two machines against a real server; on a loaded
+// 2-core CI box that takes longer than the suite's default 60 s.
+test.describe.configure({ timeout: 180_000 });
+
+let nats: NatsServer;
+test.beforeAll(async () => {
+  nats = await startNatsServer();
+});
+test.afterAll(async () => {
+  await nats?.dispose();
+});
+
+async function twoMachines(browser: Browser): Promise<[Page, Page, () => Promise<void>]> {
+  const [ca, cb] = [await browser.newContext(), await browser.newContext()];
+  const [a, b] = [await ca.newPage(), await cb.newPage()];
+  return [a, b, async () => void (await Promise.all([ca.close(), cb.close()]))];
+}
+
+const incWit = `package local:inc;
+world inc {
+  import wasi:keyvalue/store@0.2.0-draft2;
+  import wasi:keyvalue/atomics@0.2.0-draft2;
+  export run: func() -> s64;
+}`;
+// Increments "hits" in bucket "shared" 200 times in one guest call.
+const incWat = `(module
+  (import "wasi:keyvalue/store@0.2.0-draft2" "open" (func $open (param i32 i32 i32)))
+  (import "wasi:keyvalue/atomics@0.2.0-draft2" "increment" (func $inc (param i32 i32 i32 i64 i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "shared")
+  (data (i32.const 32) "hits")
+  (global $heap (mut i32) (i32.const 4096))
+  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
+    (local $p i32)
+    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
+                           (i32.sub (i32.const 0) (local.get $align))))
+    (global.set $heap (i32.add (local.get $p) (local.get $size)))
+    (local.get $p))
+  (func (export "run") (result i64)
+    (local $b i32) (local $i i32)
+    (call $open (i32.const 16) (i32.const 6) (i32.const 64))
+    (if (i32.load8_u (i32.const 64)) (then unreachable))
+    (local.set $b (i32.load (i32.const 68)))
+    (loop $again
+      (call $inc (local.get $b) (i32.const 32) (i32.const 4) (i64.const 1) (i32.const 96))
+      (if (i32.load8_u (i32.const 96)) (then unreachable))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $again (i32.lt_u (local.get $i) (i32.const 200))))
+    (i64.load (i32.const 104))))`;
+
+test('two machines share topics and counters through NATS only', async ({ browser }) => {
+  const backend = { kind: 'nats', servers: nats.ws };
+  const namespace = freshNamespace('nats');
+  const [a, b, close] = await twoMachines(browser);
+  await Promise.all([openEngine(a), openEngine(b)]);
+
+  // Pub/sub with a wildcard: the handler on B hears the producer on A.
+  const guests = await b.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('msg-fan-out'));
+  const handler = guests.find((g) => !g.call)!;
+  const producer = guests.find((g) => g.call)!;
+  const handlerArtifact = await b.evaluate(async (g: Guest) => (await (window as unknown as W).wcpEngine.build(g.wit, 'wat', g.source)).artifact, handler);
+  expect(await b.evaluate(({ art, namespace, backend }) => (window as unknown as W).wcpEngine.serve('all-orders', art, { namespace, subscriptions: ['orders.*'], backend, timeLimitMs: 30_000 }), { art: handlerArtifact, namespace, backend })).toBe('serving');
+  const producerArtifact = await a.evaluate(async (g: Guest) => (await (window as unknown as W).wcpEngine.build(g.wit, 'wat', g.source)).artifact, producer);
+  const sent = await a.evaluate(({ art, namespace, backend }) => (window as unknown as W).wcpEngine.run(art, { guest: 'order-service', namespace, call: 'run', backend, timeLimitMs: 30_000 }), { art: producerArtifact, namespace, backend });
+  expect(sent.trap).toBeUndefined();
+  expect(Number(sent.result)).toBe(3);
+  await expect.poll(async () => (await b.evaluate(() => (window as unknown as W).wcpEngine.served('all-orders')))?.logs.length ?? 0).toBe(3);
+  const got = (await b.evaluate(() => (window as unknown as W).wcpEngine.served('all-orders')))!;
+  expect(got.logs.join('\n')).toContain('orders.created: {"order":1001');
+  // The CloudEvents source names the other machine's tab and guest.
+  const delivered = got.events.find((e) => e.kind === 'message' && e.action === 'deliver');
+  expect(delivered?.envelope?.source).toMatch(/^\/wcp\/.+\/order-service$/);
+
+  // Key-value: 200 increments on each machine at the same time end at exactly 400.
+  const incArtifacts = await Promise.all([a, b].map((p) => p.evaluate(async ({ wit, wat }) => (await (window as unknown as W).wcpEngine.build(wit, 'wat', wat)).artifact, { wit: incWit, wat: incWat })));
+  const runs = await Promise.all(
+    [a, b].map((p, i) => p.evaluate(({ art, namespace, backend, guest }) => (window as unknown as W).wcpEngine.run(art, { guest, namespace, call: 'run', backend, timeLimitMs: 60_000 }), { art: incArtifacts[i], namespace, backend, guest: `counter-${i}` })),
+  );
+  for (const r of runs) expect(r.trap).toBeUndefined();
+  const finals = runs.map((r) => Number(r.result)).sort((x, y) => x - y);
+  expect(finals[1]).toBe(400);
+  expect(finals[0]).toBeGreaterThanOrEqual(200);
+  await close();
+});
+
+test('the two-tabs example on a NATS server: two machines, a restart, nothing lost', async ({ browser }) => {
+  const [first, second, close] = await twoMachines(browser);
+  const useNats = async (page: Page) => {
+    await openApp(page);
+    await page.getByTestId('settings').click();
+    await page.getByTestId('nats-server').fill(nats.ws);
+    await page.getByTestId('backend-nats').check();
+    await page.getByTestId('settings').click();
+    // A loaded CI machine may need more than the default 5 s to instantiate.
+    await page.getByTestId('time-limit').fill('30000');
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('aria-label', new RegExp(nats.ws));
+  };
+  await useNats(first);
+  await runExample(first, 'msg-two-tabs');
+  await expect.poll(() => consoleText(first), { timeout: 45_000 }).toMatch(/listener\s+chat\.lobby: hello from speaker #1/);
+
+  await useNats(second);
+  await runExample(second, 'msg-two-tabs');
+  await expect.poll(() => consoleText(second), { timeout: 45_000 }).toMatch(/run\(\) → 2/);
+  // The first machine's listener hears the second machine's speaker.
+  await expect.poll(() => consoleText(first)).toMatch(/listener\s+chat\.lobby: hello from speaker #2/);
+  await first.screenshot({ path: 'test-results/nats-two-machines.png' });
+
+  // The server goes away: both headers say so, and a run fails with the interface's error.
+  await nats.stop();
+  await expect(first.getByTestId('backend-badge')).toHaveAttribute('data-state', 'disconnected');
+  await expect(second.getByTestId('backend-badge')).toHaveAttribute('data-state', /disconnected|failed/);
+  await second.getByTestId('run').click();
+  await expect.poll(() => consoleText(second), { timeout: 45_000 }).toMatch(/NATS server/);
+  await second.screenshot({ path: 'test-results/nats-disconnected.png' });
+
+  // Back on the same store: reconnects by itself, the counter continues at 3 and the
+  // first machine's listener (resubscribed) hears it.
+  await nats.start();
+  await expect(first.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
+  await second.getByTestId('run').click();
+  await expect.poll(() => consoleText(second), { timeout: 45_000 }).toMatch(/run\(\) → 3/);
+  await expect.poll(() => consoleText(first), { timeout: 45_000 }).toMatch(/listener\s+chat\.lobby: hello from speaker #3/);
+  await close();
+});
+
+// job-board sends job-00 … job-99 instead of six jobs (two-digit payloads, so each is unique).
+const hundredJobs = (wat: string) =>
+  wat
+    .replace('(i32.store8 (i32.const 68) (i32.add (i32.const 48) (local.get $n)))', '(i32.store8 (i32.const 68) (i32.add (i32.const 48) (i32.div_u (i32.sub (local.get $n) (i32.const 1)) (i32.const 10)))) (i32.store8 (i32.const 69) (i32.add (i32.const 48) (i32.rem_u (i32.sub (local.get $n) (i32.const 1)) (i32.const 10))))')
+    .replace('(call $message_new (i32.const 64) (i32.const 5))', '(call $message_new (i32.const 64) (i32.const 6))')
+    .replace('(call $put (i32.const 64) (i32.const 5))', '(call $put (i32.const 64) (i32.const 6))')
+    .replace('(br_if $next (i32.lt_u (local.get $n) (i32.const 6)))', '(br_if $next (i32.lt_u (local.get $n) (i32.const 100)))');
+
+test('a queue group splits 100 jobs between machines, and other NATS clients speak CloudEvents with the playground', async ({ browser }) => {
+  const backend = { kind: 'nats', servers: nats.ws };
+  const namespace = freshNamespace('nats-q');
+  const [a, b, close] = await twoMachines(browser);
+  await Promise.all([openEngine(a), openEngine(b)]);
+  const guests = await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('msg-work-queue'));
+  const worker = guests.find((g) => !g.call)!;
+  const board = guests.find((g) => g.call)!;
+  const serveWorker = (p: Page, name: string) =>
+    p.evaluate(
+      async ({ g, name, namespace, backend }) => {
+        const e = (window as unknown as W).wcpEngine;
+        return e.serve(name, (await e.build(g.wit, 'wat', g.source)).artifact, { namespace, subscriptions: ['queue:jobs', 'orders.*'], backend, timeLimitMs: 30_000 });
+      },
+      { g: worker, name, namespace, backend },
+    );
+  expect(await Promise.all([serveWorker(a, 'worker-a'), serveWorker(b, 'worker-b')])).toEqual(['serving', 'serving']);
+
+  // A Node service on plain NATS listens to a playground topic.
+  const node = await connectNode({ servers: nats.nats });
+  const heard: CloudEvent<unknown>[] = [];
+  const sub = node.subscribe('jobs', {
+    callback: (_err, msg) => {
+      const hdrs: Record<string, string> = {};
+      for (const k of msg.headers?.keys() ?? []) hdrs[k.toLowerCase()] = msg.headers!.get(k);
+      heard.push(HTTP.toEvent({ headers: hdrs, body: Buffer.from(msg.data) }) as CloudEvent<unknown>);
+    },
+  });
+  await node.flush();
+
+  const sent = await a.evaluate(
+    async ({ g, namespace, backend }) => {
+      const e = (window as unknown as W).wcpEngine;
+      return e.run((await e.build(g.wit, 'wat', g.source)).artifact, { guest: 'job-board', namespace, call: 'run', backend, timeLimitMs: 60_000 });
+    },
+    { g: { ...board, source: hundredJobs(board.source) }, namespace, backend },
+  );
+  expect(sent.trap).toBeUndefined();
+  expect(Number(sent.result)).toBe(100);
+  const took = async () => {
+    const logs = await Promise.all([a, b].map((p, i) => p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.logs ?? [], `worker-${'ab'[i]}`)));
+    return logs.map((l) => l.filter((line) => /took job-\d\d/.test(line)).map((line) => /job-\d\d/.exec(line)![0]));
+  };
+  await expect.poll(async () => (await took()).flat().length, { timeout: 60_000 }).toBe(100);
+  const [byA, byB] = await took();
+  // None lost, none doubled, and both machines took a share.
+  expect(new Set([...byA, ...byB]).size).toBe(100);
+  expect(byA.length).toBeGreaterThan(0);
+  expect(byB.length).toBeGreaterThan(0);
+
+  // The Node side decoded every job with the cloudevents SDK (binary mode: ce- headers).
+  expect(heard).toHaveLength(100);
+  expect(heard[0].specversion).toBe('1.0');
+  expect(heard[0].source).toMatch(/\/job-board$/);
+  expect(heard[0].datacontenttype).toBe('text/plain');
+  expect(Buffer.from(heard[0].data as Uint8Array).toString()).toBe('job-00');
+  sub.unsubscribe();
+
+  // A CloudEvent published by the Node service reaches a playground handler (orders.*).
+  const h = natsHeaders();
+  const ce = { 'ce-specversion': '1.0', 'ce-id': 'node-1', 'ce-source': '/node/billing', 'ce-type': 'com.example.invoice', 'content-type': 'text/plain' };
+  for (const [k, v] of Object.entries(ce)) h.set(k, v);
+  node.publish('orders.invoiced', 'invoice 7', { headers: h });
+  await node.flush();
+  const heardBy = async () => (await Promise.all([a, b].map((p, i) => p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.logs ?? [], `worker-${'ab'[i]}`)))).flat();
+  await expect.poll(async () => (await heardBy()).filter((l) => l.includes('invoice 7')).length).toBe(2);
+  await node.close();
+  await close();
+});

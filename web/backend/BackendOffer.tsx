@@ -1,0 +1,24 @@
+import type { BackendState } from './useBackend';
+import './backend.css';
+
+/**
+ * Shown when a share link names a NATS server: nothing connects until the visitor agrees,
+ * and the bar says which server it is.
+ */
+export function BackendOffer({ backend }: { backend: BackendState }) {
+  const servers = backend.offer;
+  if (servers === undefined) return null;
+  return (
+    <div className="backend-offer" role="alertdialog" aria-label="Connect to a NATS server?" data-testid="backend-offer">
+      <span>
+        This link runs its hosts on the NATS server <code>{servers}</code>. Connect to it? Messages, key-value data and blobs will then be shared with everyone on that server.
+      </span>
+      <button type="button" className="primary" data-testid="backend-offer-accept" onClick={() => backend.answerOffer(true)}>
+        Connect
+      </button>
+      <button type="button" data-testid="backend-offer-decline" onClick={() => backend.answerOffer(false)}>
+        Stay in this browser
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { BackendState } from './useBackend';
+import './backend.css';
+
+/**
+ * "Hosts run on: this browser | a NATS server" with the server's WebSocket address and
+ * optional credentials. Used in the ⚙ settings menu and the Hosts tab. The address
+ * applies on Enter, on leaving the field, or when the NATS option is picked; credentials
+ * are kept for this tab only.
+ */
+export function BackendSettings({ backend }: { backend: BackendState }) {
+  const { choice, credentials, choose, setCredentials } = backend;
+  const [servers, setServers] = useState(choice.servers);
+  useEffect(() => setServers(choice.servers), [choice.servers]);
+  const apply = () => servers.trim() !== choice.servers && choose({ servers: servers.trim() });
+  return (
+    <fieldset className="backend-settings" data-testid="backend-settings">
+      <legend>Hosts run on</legend>
+      <label>
+        <input type="radio" name="backend-kind" checked={choice.kind === 'browser'} onChange={() => choose({ kind: 'browser' })} data-testid="backend-browser" />
+        this browser <small>(IndexedDB, BroadcastChannel; offline)</small>
+      </label>
+      <label>
+        <input type="radio" name="backend-kind" checked={choice.kind === 'nats'} onChange={() => choose({ kind: 'nats', servers: servers.trim() || choice.servers })} data-testid="backend-nats" />
+        a NATS server
+      </label>
+      <label className="backend-field">
+        WebSocket address
+        <input
+          type="text"
+          value={servers}
+          spellCheck={false}
+          placeholder="ws://127.0.0.1:4280"
+          aria-label="NATS server WebSocket address"
+          data-testid="nats-server"
+          onChange={(e) => setServers(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => e.key === 'Enter' && apply()}
+        />
+      </label>
+      <details className="backend-credentials">
+        <summary>Credentials (optional, this tab only, never shared)</summary>
+        <label className="backend-field">
+          Token
+          <input type="password" autoComplete="off" value={credentials.token ?? ''} onChange={(e) => setCredentials({ ...credentials, token: e.target.value || undefined })} aria-label="NATS token" />
+        </label>
+        <label className="backend-field">
+          User
+          <input type="text" autoComplete="off" value={credentials.user ?? ''} onChange={(e) => setCredentials({ ...credentials, user: e.target.value || undefined })} aria-label="NATS user" />
+        </label>
+        <label className="backend-field">
+          Password
+          <input type="password" autoComplete="off" value={credentials.pass ?? ''} onChange={(e) => setCredentials({ ...credentials, pass: e.target.value || undefined })} aria-label="NATS password" />
+        </label>
+      </details>
+      {backend.status?.state === 'failed' && <p className="backend-error" role="alert">{backend.status.detail}</p>}
+    </fieldset>
+  );
+}
