@@ -1,4 +1,3 @@
-import { updateEntry } from '../idb';
 import { HostError, type HostPackage } from '../hostContract';
 import { createAtomicsInterface } from '../keyvalue/createAtomicsInterface';
 import { createStoreInterface, type BucketResource } from '../keyvalue/createStoreInterface';
@@ -32,8 +31,9 @@ export function createKeyvalueP3Host(): HostPackage {
 }
 
 /**
- * compare-and-swap by value: read, compare and write in one IndexedDB readwrite
- * transaction (serialized across workers and tabs), so no handle has to keep a snapshot.
+ * compare-and-swap by value: read, compare and write as one atomic update of the guest's
+ * backend (an IndexedDB readwrite transaction, or a revision-checked NATS update), so no
+ * handle has to keep a snapshot.
  */
 function compareAndSwapFor(state: KvHostState) {
   return function compareAndSwap(bucket: BucketResource, key: string, expected: Uint8Array | undefined, value: Uint8Array): Promise<void> {
@@ -44,7 +44,7 @@ function compareAndSwapFor(state: KvHostState) {
       type Outcome = { swapped: true } | { swapped: false; now: Uint8Array | undefined };
       let outcome: Outcome;
       try {
-        outcome = await updateEntry<Outcome>(state.namespace, bucket.name, key, (now) =>
+        outcome = await state.kv.update<Outcome>(bucket.name, key, (now) =>
           sameBytes(now, want) ? { write: bytes, result: { swapped: true } } : { result: { swapped: false, now } },
         );
       } catch (error) {

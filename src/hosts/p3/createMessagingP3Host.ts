@@ -1,6 +1,7 @@
 import type { HostContext, HostPackage } from '../hostContract';
 import { applyBusFaults } from '../faults/applyBusFaults';
-import { createBus, type Bus } from '../messaging/createBus';
+import type { Bus } from '../messaging/createBus';
+import { backendOf } from '../backend/backendOf';
 import { deliverMessages, type HandleFn } from '../messaging/deliverMessages';
 import { fail, type MessageContent, type Metadata, type ReceivedFields } from '../messaging/messageTypes';
 import { publishMessage } from '../messaging/publishMessage';
@@ -26,12 +27,13 @@ export interface MessageRecord {
  * handler is called for each message as it arrives, even while earlier calls still await.
  */
 export function createMessagingP3Host(options: { busFor?: (namespace: string) => Bus } = {}): HostPackage {
-  const busFor = options.busFor ?? createBus;
+  // The guest's backend bus (this browser or NATS), so 0.2 and 0.3 guests share one bus anywhere.
+  const busFor = (ctx: HostContext): Bus => (options.busFor ? options.busFor(ctx.config.namespace) : backendOf(ctx).bus(ctx.config.namespace));
   const buses = new WeakMap<HostContext, Bus>();
   const busOf = (ctx: HostContext): Bus => {
     let bus = buses.get(ctx);
     if (!bus) {
-      bus = applyBusFaults(busFor(ctx.config.namespace), ctx);
+      bus = applyBusFaults(busFor(ctx), ctx);
       buses.set(ctx, bus);
     }
     return bus;

@@ -1,6 +1,7 @@
 import { applyBusFaults } from '../faults/applyBusFaults';
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../hostContract';
-import { createBus, type Bus } from '../messaging/createBus';
+import type { Bus } from '../messaging/createBus';
+import { backendOf } from '../backend/backendOf';
 import { readEnvelope } from '../messaging/createEnvelope';
 import { deliverMessages } from '../messaging/deliverMessages';
 import { inboxPrefix } from '../messaging/matchTopic';
@@ -24,11 +25,11 @@ export const wasmcloudMessagingId = 'wasmcloud:messaging@0.2.0';
  * a WASI `request-reply.request` reaches a wasmCloud `handler.handle-message`, whose
  * `consumer.publish` to the received `reply-to` is the reply.
  */
-export function createWasmcloudMessagingHost(busFor: (namespace: string) => Bus = createBus): HostPackage {
+export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus): HostPackage {
   const buses = new WeakMap<HostContext, Bus>();
   const busOf = (ctx: HostContext) => {
     let bus = buses.get(ctx);
-    if (!bus) buses.set(ctx, (bus = applyBusFaults(busFor(ctx.config.namespace), ctx)));
+    if (!bus) buses.set(ctx, (bus = applyBusFaults(busFor ? busFor(ctx.config.namespace) : backendOf(ctx).bus(ctx.config.namespace), ctx)));
     return bus;
   };
   return {
