@@ -31,6 +31,8 @@ import { openedGuest } from './component/openedGuest';
 import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
+import { LearnEntry, LearnLayout } from './learn/LearnLayout';
+import { useLearn } from './learn/useLearn';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -38,7 +40,12 @@ export function App() {
   const embed = startup.mode.embed;
   const [settings, setSettings] = useState<Settings>(startup.settings);
   const ws = useWorkspace(startup.request, !embed);
-  const example = ws.example;
+  // Learn mode swaps the lesson's guests into the editors, Run and the panels.
+  const learn = useLearn();
+  const example = learn.example ?? ws.example;
+  const guests = learn.active ? learn.guests : ws.guests;
+  const updateGuest: (index: number, patch: { source?: string; wit?: string }) => void = learn.active ? learn.updateGuest : ws.updateGuest;
+  const hosts = learn.active ? undefined : ws.workspace.hosts;
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
   useShareHash(ws, startup.hash, notices, !embed);
@@ -46,12 +53,12 @@ export function App() {
   const stagePanel = useStagePanel();
   const runner = useRunner();
   const component = useOpenedComponent();
-  useJsWarmup(ws.guests);
+  useJsWarmup(guests);
   const [activeGuest, setActiveGuest] = useState(0);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
-  const guestIndex = Math.max(0, Math.min(activeGuest, ws.guests.length - 1));
-  const guest = ws.guests[guestIndex];
+  const guestIndex = Math.max(0, Math.min(activeGuest, guests.length - 1));
+  const guest = guests[guestIndex];
   const diags = (guest && runner.diagnostics[guest.name]) || [];
 
   // Embedded views never touch the visitor's own settings.
@@ -84,15 +91,15 @@ export function App() {
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
-    const guests = component.opened ? [openedGuest(component.opened)] : ws.guests;
-    const outcome = await runner.run(guests, settings.timeLimitMs, resolveRunHosts(example, guests, ws.workspace.hosts));
+    const runGuests = component.opened ? [openedGuest(component.opened)] : guests;
+    const outcome = await runner.run(runGuests, settings.timeLimitMs, resolveRunHosts(example, runGuests, hosts));
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
-      const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
+      const firstBad = guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened]);
+  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -114,17 +121,17 @@ export function App() {
       console: runner.console.lines,
       clearConsole: runner.console.clear,
       example: example.id === SCRATCH_ID ? undefined : example,
-      guests: ws.guests,
+      guests,
       phase: runner.phase,
       selectedEventId,
       selectEvent,
       showPanel: setPanel,
       hosts: ws.workspace.hosts,
       setHosts: ws.setHosts,
-      updateGuestHosts: ws.updateGuest,
+      updateGuestHosts: learn.active ? undefined : ws.updateGuest,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample, learn.active],
   );
 
   return (
@@ -135,14 +142,18 @@ export function App() {
       <Header
         examples={examples}
         exampleId={example.id}
-        onPickExample={openExample}
+        onPickExample={(id) => {
+          learn.leave();
+          openExample(id);
+        }}
+        afterPicker={<LearnEntry learn={learn} />}
         settings={settings}
         onSettings={onSettings}
         phase={runner.phase}
         status={runner.status}
         onRun={() => void run()}
         onStop={runner.stop}
-        onReset={ws.reset}
+        onReset={learn.active ? learn.resetLesson : ws.reset}
         extra={
           <>
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
@@ -153,16 +164,17 @@ export function App() {
       />
       )}
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
-      {!embed && (
+      {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}
       {!embed && <ComponentToolbar guest={guest} state={component} />}
-      {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
+      <LearnLayout learn={learn}>
+      {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
       <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (
-          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
+          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
@@ -171,7 +183,7 @@ export function App() {
           {component.opened ? (
             <ComponentInfoPane component={component.opened} onClose={component.close} />
           ) : guest ? (
-            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
+            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
           ) : (
             <div className="pane" />
           )}
@@ -179,6 +191,7 @@ export function App() {
         <PaneSplitter index={1} onResize={onResize} label="Resize guest editor and output" />
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>
+      </LearnLayout>
       {presenter.fullscreen && <FullscreenPanel ctx={ctx} phase={runner.phase} status={runner.status} onRun={() => void run()} onClose={() => presenter.setFullscreen(false)} />}
     </div>
   );
