@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkLesson, decodeLessonHash, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
+import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, loadLearnData, saveLoadedLesson, saveProgress, type LessonProgress } from './progressStore';
@@ -34,8 +34,6 @@ export interface Learn {
   loadFile(file: File): Promise<void>;
 }
 
-const guestsOf = (lesson: Lesson, p: LessonProgress): ExampleGuest[] =>
-  lesson.guests.map((g) => ({ ...g, source: p.sources[g.name] ?? g.source, wit: p.sources[`${g.name}:wit`] ?? g.wit }));
 
 /** The first lesson not done yet (where "Learn" takes a returning learner). */
 const nextLesson = (list: Lesson[], progress: Record<string, LessonProgress>) => list.find((l) => !progress[l.id]?.done) ?? list[0];
@@ -111,14 +109,16 @@ export function useLearn(): Learn {
   const updateGuest = useCallback<Learn['updateGuest']>(
     (index, patch) => {
       if (!lesson) return;
-      const g = lesson.guests[index];
-      if (!g) return;
+      const shown = lesson.guests[index];
+      if (!shown || shown.fixed) return;
+      // A guest sharing another's code edits that guest's code.
+      const g = (shown.sameCodeAs && lesson.guests.find((o) => o.name === shown.sameCodeAs)) || shown;
       patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...(patch.source !== undefined ? { [g.name]: patch.source } : {}), ...(patch.wit !== undefined ? { [`${g.name}:wit`]: patch.wit } : {}) } }), 400);
     },
     [lesson, patchProgress],
   );
 
-  const guests = useMemo(() => (lesson ? guestsOf(lesson, current) : []), [lesson, current]);
+  const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
 
   const check = useCallback(async () => {
     if (!lesson) return;
@@ -126,11 +126,9 @@ export function useLearn(): Learn {
     setChecking(true);
     setVerdict(undefined);
     setOutput([]);
-    // Helpers the task does not touch run as the lesson wrote them.
-    const run = guests.map((g, i) => (lesson.guests[i].fixed ? lesson.guests[i] : { ...lesson.guests[i], source: g.source, wit: g.wit }));
     const trace = getTraceStore();
     try {
-      const out = await checkLesson(getBuildClient(), lesson, run, { onStage: (s) => token === checkToken.current && setStage(s), onTrace: (events) => trace.addLocal(events) });
+      const out = await checkLesson(getBuildClient(), lesson, guests, { onStage: (s) => token === checkToken.current && setStage(s), onTrace: (events) => trace.addLocal(events) });
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
       setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
