@@ -16,7 +16,7 @@ The host announces committed changes to every worker and tab (BroadcastChannel),
     { title: 'wasi-keyvalue world.wit (watch-service)', url: 'https://github.com/WebAssembly/wasi-keyvalue/blob/main/wit/world.wit' },
   ],
   task: 'Keep an audit: for every change the clerk makes, increment `sets` or `deletes` in bucket `audit` (2 sets, 1 delete).',
-  hints: ['`increment(open(\'audit\'), \'sets\', 1n)` inside `onSet`.', 'Add `onDelete(bucket, key) { … }` next to `onSet` in the exported `watcher` object.'],
+  hints: ['`increment(open(\'audit\'), \'sets\', 1n)` inside `onSet`.', 'Every function of an exported interface must be there, even if it does nothing: `onDelete` already is; make it count.'],
   guests: [
     { name: 'auditor', lang: 'js', wit, source: starter, buckets: ['inventory', 'audit'] },
     { name: 'clerk', lang: 'js', wit: clerkWit, source: clerk, call: 'run', fixed: true },
@@ -26,7 +26,7 @@ The host announces committed changes to every worker and tab (BroadcastChannel),
     settleMs: 800,
     expect: [
       { kind: 'key', bucket: 'audit', key: 'sets', equals: 2 },
-      { kind: 'key', bucket: 'audit', key: 'deletes', equals: 1, say: 'the delete of `pears` was never counted: export `onDelete` and increment `deletes`' },
+      { kind: 'key', bucket: 'audit', key: 'deletes', equals: 1, say: 'the delete of `pears` was never counted: `onDelete` must increment `deletes`' },
     ],
   },
 };

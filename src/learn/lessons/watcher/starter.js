@@ -9,5 +9,7 @@ export const watcher = {
     console.log(`${key} is now ${decoder.decode(value)}`);
     // TODO: count it: increment "sets" in bucket "audit"
   },
-  // TODO: on-delete(bucket, key) is missing: count deletes in "audit" too
+  onDelete(bucket, key) {
+    // TODO: count deletes in "audit" too
+  },
 };
