@@ -112,11 +112,11 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   await expect(page.getByTestId('lesson-error')).toContainText('broken.json');
   await expect(page.getByTestId('lesson-title')).toContainText('The answer');
 
-  // Copy lesson link (the clipboard is refused here, so the link is shown to copy by hand).
-  const linkShown = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.defaultValue()); void d.dismiss(); }));
-  await page.context().grantPermissions([]);
+  // Copy lesson link puts a link holding the whole lesson on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('lesson-link').click();
-  const link = await Promise.race([linkShown, page.evaluate(() => navigator.clipboard.readText()).catch(() => linkShown)]);
+  await expect(page.getByTestId('lesson-link')).toHaveText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\?learn=teacher-answer#l1\./);
 
   // A fresh browser profile opens the link in presenter mode: the lesson is all in the link.

@@ -17,6 +17,8 @@ export async function retypeLine(page: Page, testId: string, line: number, text:
   await goToLine(page, testId, line);
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
+  // Typing "(" or a quote over a selection would wrap it (Monaco's auto-surround).
+  await page.keyboard.press('Delete');
   await page.keyboard.type(text);
 }
 
@@ -37,7 +39,9 @@ export async function deleteLines(page: Page, testId: string, line: number, coun
 /** Presses Check and waits for the verdict; returns its text. */
 export async function check(page: Page, timeout = 240_000): Promise<string> {
   await page.getByTestId('learn-check').click();
-  await expect(page.getByTestId('learn-check')).toHaveText('Check', { timeout });
+  // Check clears the previous verdict at once and shows the new one when it is done.
+  await expect(page.getByTestId('learn-verdict')).toBeVisible({ timeout });
+  await expect(page.getByTestId('learn-check')).toHaveText('Check');
   return page.getByTestId('learn-verdict').innerText();
 }
 

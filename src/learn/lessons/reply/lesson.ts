@@ -9,11 +9,11 @@ import wit from './world.wit?raw';
 export const replyLesson: Lesson = {
   id: 'request-reply',
   title: 'Request-reply: several replies and a timeout',
-  text: `\`wasi:messaging/request-reply\` adds a conversation on top of pub/sub. \`request(client, topic, message, options)\` publishes the message with a private reply inbox and **waits**; \`options.set-timeout-ms\` says how long. Everything that arrives in time comes back as a \`list<message>\` — there may be several responders, or none (then the list is empty after the timeout; a messaging system cannot tell "nobody is there" from "nobody answered yet").
+  text: `\`wasi:messaging/request-reply\` adds a conversation on top of pub/sub. \`request(client, topic, message, options)\` publishes the message with a private reply inbox and **waits**; \`options.set-timeout-ms\` says how long. Everything that arrives in time comes back as a \`list<message>\` — there may be several responders. If not a single reply arrives in time, \`request\` fails with \`timeout\`: a messaging system cannot tell "nobody is there" from "nobody answered yet".
 
 A responder is a normal handler that calls \`reply(request, message)\`. It needs the received request because the host keeps the asker's inbox inside it.
 
-Here the **asker** asks topic \`price\` with a 600 ms timeout; **shop-b** already answers. You are **shop-a**.`,
+Here the **asker** asks topic \`price\` with a 3 s timeout; **shop-b** already answers. You are **shop-a**.`,
   docs: [
     { title: 'wasi-messaging request-reply.wit', url: 'https://github.com/WebAssembly/wasi-messaging/blob/main/wit/request-reply.wit' },
     { title: 'NATS request-reply', url: 'https://docs.nats.io/nats-concepts/core-nats/reqreply' },
