@@ -95,7 +95,8 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
   if (!l) throw new Error(`no lesson ${String(lesson)}`);
   const t0 = performance.now();
   const out = await checkLesson(client, l, which === 'solution' ? solutionGuests(l) : l.guests);
-  return { verdict: out?.verdict, ms: Math.round(performance.now() - t0), stdout: out?.record?.guests.flatMap((g) => g.stdout) ?? [] };
+  const record = out?.record;
+  return { verdict: out?.verdict, ms: Math.round(performance.now() - t0), stdout: record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName}: ${l}`), ...g.stderr.map((l) => `${g.traceName} stderr: ${l}`), ...(g.trap ? [`${g.traceName} trap: ${g.trap}`] : [])]) ?? [], calls: record?.events.map((e) => (e.kind === 'call' ? `${e.guest} ${e.fn} ${e.ok ? 'ok' : 'err ' + JSON.stringify(e.result)}` : e.kind === 'message' ? `${e.guest} ${e.action} ${e.topic}` : `${e.guest} ${e.phase}`)) ?? [] };
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };

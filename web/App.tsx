@@ -40,6 +40,8 @@ import { BackendBadge } from './backend/BackendBadge';
 import { BackendOffer } from './backend/BackendOffer';
 import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
+import { LearnEntry, LearnLayout } from './learn/LearnLayout';
+import { useLearn } from './learn/useLearn';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -47,7 +49,12 @@ export function App() {
   const embed = startup.mode.embed;
   const [settings, setSettings] = useState<Settings>(startup.settings);
   const ws = useWorkspace(startup.request, !embed);
-  const example = ws.example;
+  // Learn mode swaps the lesson's guests into the editors, Run and the panels.
+  const learn = useLearn();
+  const example = learn.example ?? ws.example;
+  const guests = learn.active ? learn.guests : ws.guests;
+  const updateGuest: (index: number, patch: { source?: string; wit?: string }) => void = learn.active ? learn.updateGuest : ws.updateGuest;
+  const hosts = learn.active ? undefined : ws.workspace.hosts;
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
   useShareHash(ws, startup.hash, notices, !embed);
@@ -59,12 +66,12 @@ export function App() {
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
-  useJsWarmup(ws.guests);
+  useJsWarmup(guests);
   const [activeGuest, setActiveGuest] = useState(0);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
-  const guestIndex = Math.max(0, Math.min(activeGuest, ws.guests.length - 1));
-  const guest = ws.guests[guestIndex];
+  const guestIndex = Math.max(0, Math.min(activeGuest, guests.length - 1));
+  const guest = guests[guestIndex];
   const diags = (guest && runner.diagnostics[guest.name]) || [];
 
   // Embedded views never touch the visitor's own settings.
@@ -99,20 +106,20 @@ export function App() {
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
-    const guests = component.opened ? [openedGuest(component.opened, component.settings)] : ws.guests;
-    // Host code from outside this browser runs only once accepted (web/trust).
-    const trusted = trust.hostsForRun(ws.workspace.hosts);
-    if (!trusted) return;
-    const hosts = resolveRunHosts(example, guests, trusted);
-    beginRun(hosts);
-    const outcome = await runner.run(guests, settings.timeLimitMs, hosts, backend.config);
+    const runGuests = component.opened ? [openedGuest(component.opened, component.settings)] : guests;
+    // Host code from outside this browser runs only once accepted (web/trust); lessons have none.
+    const trusted = hosts && trust.hostsForRun(hosts);
+    if (hosts && !trusted) return;
+    const runHosts = resolveRunHosts(example, runGuests, trusted);
+    beginRun(runHosts);
+    const outcome = await runner.run(runGuests, settings.timeLimitMs, runHosts, backend.config);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
       setPanel('console');
-      const firstBad = ws.guests.findIndex((g) => outcome.guests.includes(g.name));
+      const firstBad = guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, ws.guests, settings.timeLimitMs, example, ws.workspace.hosts, component.opened, component.settings, beginRun, trust, backend.config]);
+  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened, component.settings, beginRun, trust, backend.config]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -130,7 +137,7 @@ export function App() {
 
   // While a component is open it is the guest the Hosts tab configures (and Run runs).
   const { opened, settings: openedSettings, updateSettings: updateOpened } = component;
-  const panelGuests = useMemo(() => (opened ? [openedGuest(opened, openedSettings)] : ws.guests), [opened, openedSettings, ws.guests]);
+  const panelGuests = useMemo(() => (opened ? [openedGuest(opened, openedSettings)] : guests), [opened, openedSettings, guests]);
   const updateGuestHosts = useMemo(() => (opened ? (_: number, patch: GuestHostsPatch) => updateOpened(patch) : ws.updateGuest), [opened, updateOpened, ws.updateGuest]);
   const ctx: PanelContext = useMemo(
     () => ({
@@ -148,10 +155,10 @@ export function App() {
       hosts: ws.workspace.hosts,
       setHosts: trust.setHosts,
       unreviewedHostCode: trust.unreviewed,
-      updateGuestHosts,
+      updateGuestHosts: learn.active ? undefined : updateGuestHosts,
       openExample: embed ? undefined : openExample,
     }),
-    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs],
+    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs, learn.active],
   );
 
   return (
@@ -162,14 +169,18 @@ export function App() {
       <Header
         examples={examples}
         exampleId={example.id}
-        onPickExample={openExample}
+        onPickExample={(id) => {
+          learn.leave();
+          openExample(id);
+        }}
+        afterPicker={<LearnEntry learn={learn} />}
         settings={settings}
         onSettings={onSettings}
         phase={runner.phase}
         status={runner.status}
         onRun={() => void run()}
         onStop={runner.stop}
-        onReset={ws.reset}
+        onReset={learn.active ? learn.resetLesson : ws.reset}
         settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>
@@ -185,16 +196,17 @@ export function App() {
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
       <HostTrustPrompt trust={trust} />
       <BackendOffer backend={backend} />
-      {!embed && (
+      {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}
       {!embed && <ComponentToolbar guest={guest} state={component} />}
-      {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
+      <LearnLayout learn={learn}>
+      {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
       <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (
-          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => ws.updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
+          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
@@ -203,7 +215,7 @@ export function App() {
           {component.opened ? (
             <ComponentInfoPane component={component.opened} onClose={component.close} />
           ) : guest ? (
-            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => ws.updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
+            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
           ) : (
             <div className="pane" />
           )}
@@ -211,6 +223,7 @@ export function App() {
         <PaneSplitter index={1} onResize={onResize} label="Resize guest editor and output" />
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>
+      </LearnLayout>
       {presenter.fullscreen && <FullscreenPanel ctx={ctx} phase={runner.phase} status={runner.status} onRun={() => void run()} onClose={() => presenter.setFullscreen(false)} />}
     </div>
   );

@@ -9,6 +9,8 @@ interface Props {
   examples: Example[];
   exampleId: string;
   onPickExample(id: string): void;
+  /** Shown right after the example picker (the Learn entry: where newcomers start). */
+  afterPicker?: ReactNode;
   settings: Settings;
   onSettings(patch: Partial<Settings>): void;
   phase: RunPhase;
@@ -26,12 +28,13 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
-export function Header({ examples, exampleId, onPickExample, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
+export function Header({ examples, exampleId, onPickExample, afterPicker, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header">
       <h1 className="app-title">WASI Cloud Playground</h1>
       <ExamplePicker examples={examples} value={exampleId} onChange={onPickExample} />
+      {afterPicker}
       <button type="button" className="primary" data-testid="run" onClick={onRun} aria-label={`Run (${isMac ? 'Command' : 'Control'}+Enter)`} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
         {phase === 'building' ? 'Building…' : busy ? 'Re-run' : 'Run'} <kbd>{RUN_SHORTCUT}</kbd>
       </button>

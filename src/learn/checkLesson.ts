@@ -35,5 +35,18 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
 
 /** The lesson's guests with the solution's sources: what Check must accept. */
 export function solutionGuests(lesson: Lesson): LessonGuest[] {
-  return lesson.guests.map((g) => (lesson.solution[g.name] !== undefined ? { ...g, source: lesson.solution[g.name] } : g));
+  return learnerGuests(lesson, lesson.solution);
+}
+
+/**
+ * The guests Check and Run use: the learner's code (by guest name) over the starter,
+ * except for `fixed` helpers, and `sameCodeAs` guests sharing another guest's code.
+ */
+export function learnerGuests(lesson: Lesson, sources: Record<string, string>): LessonGuest[] {
+  return lesson.guests.map((g) => {
+    if (g.fixed) return g;
+    const owner = g.sameCodeAs ? lesson.guests.find((o) => o.name === g.sameCodeAs) : g;
+    const from = owner ?? g;
+    return { ...g, source: sources[from.name] ?? from.source, wit: sources[`${from.name}:wit`] ?? from.wit };
+  });
 }

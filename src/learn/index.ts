@@ -4,7 +4,7 @@ export type { RunRecord, GuestRecord, StorageSnapshot } from './runRecord';
 export { emptyRecord } from './runRecord';
 export { judgeRun, type Verdict } from './judgeRun';
 export { runCheck, type CheckRun, type RunCheckOptions } from './runCheck';
-export { checkLesson, solutionGuests, type CheckOutcome } from './checkLesson';
+export { checkLesson, learnerGuests, solutionGuests, type CheckOutcome } from './checkLesson';
 export { parseLesson, parseLessonFile, encodeLessonHash, decodeLessonHash, isLessonHash, LessonError, LESSON_LINK_PREFIX } from './parseLesson';
 export { diffLines, type DiffLine } from './diffLines';
 export { readNamespace, deleteNamespace } from './readNamespace';

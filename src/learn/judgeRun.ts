@@ -127,7 +127,8 @@ function judgeOne(e: Expectation, run: RunRecord): string | undefined {
           ev.kind === 'message' && ev.action === e.action && guestMatches(ev.guest, e.guest) && (e.topic === undefined || ev.topic === e.topic) && (e.to === undefined || guestMatches(ev.to ?? ev.guest, e.to)) && (e.fault === undefined || (ev.fault ?? '').startsWith(e.fault)) && envelopeMatches(ev.envelope, e.envelope),
       );
       const verb = { send: 'sent', deliver: 'delivered', reply: 'sent as a reply', request: 'sent as a request', drop: 'dropped', ack: 'acknowledged', nack: 'nacked' }[e.action];
-      const where = `${e.topic ? ` on ${code(e.topic)}` : ''}${e.to ? ` to ${code(e.to)}` : ''}${e.envelope ? ` with ${Object.entries(e.envelope).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`;
+      const toWhom = e.to ?? (e.action === 'deliver' || e.action === 'ack' || e.action === 'nack' ? e.guest : undefined);
+      const where = `${e.topic ? ` on ${code(e.topic)}` : ''}${toWhom ? ` ${e.action === 'deliver' ? 'to' : 'by'} ${code(toWhom)}` : e.guest ? ` by ${code(e.guest)}` : ''}${e.envelope ? ` with ${Object.entries(e.envelope).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`;
       if (!hasCount(e)) return msgs.length > 0 ? undefined : `no message was ${verb}${where}`;
       const bad = countProblem(msgs.length, e, deliveriesTo(run, e.to ?? e.guest));
       return bad === undefined ? undefined : `${plural(msgs.length, 'message was', 'messages were')} ${verb}${where}, ${bad}`;

@@ -50,8 +50,10 @@ export interface LessonGuest {
   buckets?: string[];
   /** Fault injection in Run and Check (the point of the fault-injection lessons). */
   faults?: FaultConfig;
-  /** A helper the learner does not edit (shown read-only, never judged). Default false. */
+  /** A helper the task does not touch: Check always runs the lesson's own code for it. Default false. */
   fixed?: boolean;
+  /** Runs the code of the named guest (e.g. a second worker of a work queue); the learner edits it once. */
+  sameCodeAs?: string;
 }
 
 /** How Check runs the learner's workspace, and what it expects to have happened. */

@@ -54,7 +54,10 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
   const events: TraceEvent[] = [];
   const records: GuestRecord[] = [];
   const handlers: GuestHandle[] = [];
+  // Settling waits for quiet: handlers idle and nothing new for settleMs (a loaded machine is slow).
+  let lastActivity = performance.now();
   const onTrace = (batch: TraceEvent[]) => {
+    lastActivity = performance.now();
     events.push(...batch);
     opts.onTrace?.(batch);
   };
@@ -71,6 +74,7 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
       {
         onState: (s) => {
           rec.state = s;
+          lastActivity = performance.now();
           if (s === 'trapped' || s === 'timeout' || s === 'stopped') {
             instantiated();
             done();
@@ -117,7 +121,7 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
         await Promise.all(hs.map((h) => h.finished));
       }
     }
-    if (handlers.length > 0) await new Promise((r) => setTimeout(r, check.settleMs ?? 300));
+    if (handlers.length > 0) await settle(records, () => lastActivity, check.settleMs ?? 300);
   } finally {
     for (const h of handlers) h.stop();
   }
@@ -125,4 +129,21 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
   const storage = await readNamespace(namespace);
   if (!opts.keep) void deleteNamespace(namespace);
   return { status: 'ran', record: { guests: records, events, storage, runs, copies } };
+}
+
+/** Longest a Check waits for handlers to finish what the callers started. */
+const SETTLE_CAP_MS = 20_000;
+
+/**
+ * Resolves once no handler is busy and nothing happened for `quietMs` (deliveries still
+ * crossing the bus, a handler in the middle of a message), or after SETTLE_CAP_MS.
+ */
+async function settle(records: GuestRecord[], lastActivity: () => number, quietMs: number): Promise<void> {
+  const start = performance.now();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = performance.now();
+    const busy = records.some((r) => r.call === undefined && (r.state === 'running' || r.state === 'starting'));
+    if ((!busy && now - lastActivity() >= quietMs) || now - start > SETTLE_CAP_MS) return;
+  }
 }

@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import { addLineAfter, check, deleteLines, openLesson, retypeLine } from './learnHelpers';
+
+/**
+ * A newcomer takes the course: starts from the Learn entry on the landing page, and in
+ * four lessons of different kinds (WAT / canonical ABI, JavaScript key-value, a race
+ * across two tabs, a fault-injection proposal) first gets a verdict naming what is
+ * missing, then edits the code in Monaco with the keyboard until Check passes.
+ */
+test('a learner completes four lessons by editing code, with progress kept across reloads', async ({ page, context }) => {
+  test.setTimeout(900_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  const entry = page.getByTestId('learn-entry');
+  await expect(entry).toContainText('Learn — start here');
+  await entry.click();
+  await expect(page).toHaveURL(/\?learn=component-and-world/);
+  await expect(page.getByTestId('lesson-title')).toContainText('A component and its world');
+  await expect(page.getByTestId('learn-solution')).toBeDisabled();
+
+  // WAT: the canonical ABI lesson. Starter returns the wrong slice of memory.
+  await openLesson(page, 'wit-types-canonical-abi', 'canonical ABI');
+  expect(await check(page)).toContain('run returned "wasm", expected "components"');
+  await page.getByTestId('learn-hint').click();
+  await expect(page.getByTestId('lesson-hints')).toContainText('16 + 5');
+  await retypeLine(page, 'guest-editor', 12, '(i32.store (i32.const 0) (i32.const 21)) ;; pointer');
+  await retypeLine(page, 'guest-editor', 13, '(i32.store (i32.const 4) (i32.const 10)) ;; length');
+  expect(await check(page)).toContain('Passed');
+  await page.screenshot({ path: 'test-results/learn-abi-passed.png' });
+
+  // JavaScript key-value: three runs must leave visits = 3.
+  await openLesson(page, 'keyvalue-get-set', 'Key-value');
+  let verdict = await check(page);
+  expect(verdict).toContain('never called get');
+  expect(verdict).toContain('key visits holds 1, expected 3 after 3 runs');
+  await retypeLine(page, 'guest-editor', 11, "const stored = bucket.get('visits');");
+  await addLineAfter(page, 'guest-editor', 11, 'const visits = (stored === undefined ? 0 : Number(decoder.decode(stored))) + 1;');
+  expect(await check(page)).toContain('Passed');
+  // After a try the solution can be compared with what the learner wrote.
+  await page.getByTestId('learn-solution').click();
+  await expect(page.getByTestId('solution-diff')).toContainText("const stored = bucket.get('visits');");
+
+  // Two tabs: get + set loses updates when two copies run at once; increment does not.
+  await openLesson(page, 'race-across-two-tabs', 'two tabs');
+  verdict = await check(page);
+  expect(verdict).toMatch(/key hits holds \d+, expected 100 after 2 copies ran at once/);
+  await deleteLines(page, 'guest-editor', 12, 2);
+  await retypeLine(page, 'guest-editor', 12, "increment(bucket, 'hits', 1n);");
+  expect(await check(page)).toContain('Passed');
+  // The other tab sees the same course progress and code (IndexedDB is shared).
+  const tab2 = await context.newPage();
+  await tab2.goto('/?learn=race-across-two-tabs');
+  await expect(tab2.getByTestId('lesson-title')).toContainText('✓ done');
+  await expect(tab2.getByTestId('guest-editor')).toContainText("increment(bucket, 'hits', 1n);");
+  await tab2.close();
+
+  // Proposal under injected faults: a failed increment must be nacked, not acked.
+  await openLesson(page, 'proposal-acks-redelivery', 'acks and redelivery');
+  verdict = await check(page);
+  expect(verdict).toContain('a failed payment was acked and lost: the handler never called nack');
+  expect(verdict).toMatch(/key processed holds [0-7], expected 8/);
+  await retypeLine(page, 'guest-editor', 16, 'nack(message, true);');
+  await addLineAfter(page, 'guest-editor', 16, 'return;');
+  expect(await check(page)).toContain('Passed');
+
+  // Progress and the learner's code survive a reload; the picker marks done lessons.
+  await page.reload();
+  await expect(page.getByTestId('lesson-title')).toContainText('✓ done');
+  await expect(page.getByTestId('guest-editor')).toContainText('nack(message, true);');
+  await expect(page.getByTestId('learn-entry')).toContainText('Course 4/');
+  // Reset puts the starter back.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('learn-reset').click();
+  await expect(page.getByTestId('guest-editor')).toContainText('TODO: this payment is lost');
+  // Leaving the course goes back to the examples.
+  await page.getByTestId('learn-leave').click();
+  await expect(page.getByTestId('lesson-panel')).toBeHidden();
+  await expect(page).not.toHaveURL(/learn/);
+});
+
+/** A teacher's own lesson, written by hand as a file, then shared as a link. */
+const teacherLesson = {
+  format: 'wcp-lesson/1',
+  id: 'teacher-answer',
+  title: 'The answer (a teacher wrote this)',
+  text: 'Core functions return numbers: a `u32` result is one `i32`.',
+  docs: [{ title: 'Canonical ABI', url: 'https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md' }],
+  task: 'Make `run` return `42` and keep it even.',
+  hints: ['Change the constant.'],
+  guests: [{ name: 'answer', lang: 'wat', call: 'run', wit: 'package teacher:answer;\n\nworld answer {\n  export run: func() -> u32;\n}\n', source: '(module\n  (func (export "run") (result i32)\n    (i32.const 41)))\n' }],
+  solution: { answer: '(module\n  (func (export "run") (result i32)\n    (i32.const 42)))\n' },
+  // A declarative check and a function check (which runs sandboxed).
+  check: { expect: [{ kind: 'result', equals: 42 }], script: "const g = run.guests[0]; if (Number(g.result) % 2 !== 0) return 'the answer must be even, got ' + g.result;" },
+};
+
+test('a lesson file written by hand loads, checks, and opens from its link in presenter mode', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await page.getByTestId('lesson-file').setInputFiles({ name: 'answer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(teacherLesson)) });
+  await expect(page.getByTestId('lesson-title')).toContainText('The answer (a teacher wrote this)');
+  await expect(page).toHaveURL(/learn=teacher-answer/);
+  const verdict = await check(page);
+  expect(verdict).toContain('run returned 41, expected 42');
+  expect(verdict).toContain('the answer must be even, got 41');
+  await retypeLine(page, 'guest-editor', 3, '(i32.const 42)))');
+  expect(await check(page)).toContain('Passed');
+
+  // A broken file is explained, and the open lesson stays.
+  await page.getByTestId('lesson-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "x"}') });
+  await expect(page.getByTestId('lesson-error')).toContainText('broken.json');
+  await expect(page.getByTestId('lesson-title')).toContainText('The answer');
+
+  // Copy lesson link puts a link holding the whole lesson on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('lesson-link').click();
+  await expect(page.getByTestId('lesson-link')).toHaveText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\?learn=teacher-answer#l1\./);
+
+  // A fresh browser profile opens the link in presenter mode: the lesson is all in the link.
+  const other = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 720 } });
+  const p2 = await other.newPage();
+  await p2.goto(link.replace('?learn=', '?present&learn='));
+  await expect(p2.getByTestId('lesson-title')).toContainText('The answer (a teacher wrote this)');
+  await expect(p2.getByTestId('guest-editor')).toContainText('(i32.const 41)');
+  expect(await check(p2)).toContain('run returned 41, expected 42');
+  await p2.screenshot({ path: 'test-results/learn-presenter.png' });
+  await other.close();
+});

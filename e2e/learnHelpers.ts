@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Moves the caret of a Monaco editor to a line (Ctrl+G), as a person at the keyboard would. */
+export async function goToLine(page: Page, testId: string, line: number): Promise<void> {
+  await page.getByTestId(testId).locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Replaces the text of a line (after its indentation) by typing. One line at a time:
+ * Monaco's auto-indent would re-indent typed newlines, and its auto-closed brackets and
+ * quotes are typed over when the text is balanced.
+ */
+export async function retypeLine(page: Page, testId: string, line: number, text: string): Promise<void> {
+  await goToLine(page, testId, line);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  // Typing "(" or a quote over a selection would wrap it (Monaco's auto-surround).
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
+
+/** Types a new line below `line`. */
+export async function addLineAfter(page: Page, testId: string, line: number, text: string): Promise<void> {
+  await goToLine(page, testId, line);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+/** Deletes `count` lines starting at `line` (Ctrl+Shift+K). */
+export async function deleteLines(page: Page, testId: string, line: number, count: number): Promise<void> {
+  await goToLine(page, testId, line);
+  for (let i = 0; i < count; i++) await page.keyboard.press('Control+Shift+k');
+}
+
+/** Presses Check and waits for the verdict; returns its text. */
+export async function check(page: Page, timeout = 240_000): Promise<string> {
+  await page.getByTestId('learn-check').click();
+  // Check clears the previous verdict at once and shows the new one when it is done.
+  await expect(page.getByTestId('learn-verdict')).toBeVisible({ timeout });
+  await expect(page.getByTestId('learn-check')).toHaveText('Check');
+  return page.getByTestId('learn-verdict').innerText();
+}
+
+/** Opens a lesson from the picker and waits for its editor. */
+export async function openLesson(page: Page, id: string, title: string | RegExp): Promise<void> {
+  await page.getByTestId('lesson-picker').selectOption(id);
+  await expect(page.getByTestId('lesson-title')).toContainText(title);
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+}

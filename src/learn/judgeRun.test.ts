@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { HostCallEvent, MessageEvent_ } from '../trace/traceEvent';
+import { fnMatches, judgeRun } from './judgeRun';
+import { emptyRecord, type GuestRecord, type RunRecord } from './runRecord';
+
+let seq = 0;
+const call = (guest: string, fn: string, ok = true, args: unknown[] = []): HostCallEvent => ({ kind: 'call', id: `e${seq++}`, guest, tab: 't', at: seq, iface: 'wasi:keyvalue/atomics@0.2.0-draft2', fn, args, ok, ms: 1, dir: 'import' });
+const msg = (guest: string, action: MessageEvent_['action'], topic: string, envelope: Record<string, unknown> = {}): MessageEvent_ => ({ kind: 'message', id: `e${seq++}`, guest, tab: 't', at: seq, action, topic, envelope, data: new Uint8Array() });
+const guest = (name: string, patch: Partial<GuestRecord> = {}): GuestRecord => ({ name, traceName: name, run: 1, call: 'run', state: 'finished', stdout: [], stderr: [], ...patch });
+const record = (patch: Partial<RunRecord>): RunRecord => ({ ...emptyRecord(), ...patch });
+
+describe('judgeRun: declarative checks over a run record', () => {
+  it('names a key that holds the wrong value after several runs', () => {
+    const run = record({ runs: 3, guests: [guest('visits', { result: '2' })], storage: { kv: { counters: { visits: '2' } }, blobs: {}, topics: {} } });
+    const v = judgeRun({ expect: [{ kind: 'key', bucket: 'counters', key: 'visits', equals: 3 }, { kind: 'result', equals: 3 }] }, run);
+    expect(v.pass).toBe(false);
+    expect(v.problems).toEqual(['key `visits` holds 2, expected 3 after 3 runs', '`run` returned "2", expected 3 after 3 runs']);
+  });
+
+  it('passes when every expectation holds; numbers and decimal strings compare equal', () => {
+    const run = record({ guests: [guest('visits', { result: '3', stdout: ['visit number 3'] })], storage: { kv: { counters: { visits: '3' } }, blobs: {}, topics: {} } });
+    const v = judgeRun({ expect: [{ kind: 'key', bucket: 'counters', key: 'visits', equals: 3 }, { kind: 'result', equals: 3 }, { kind: 'stdout', includes: 'visit number' }] }, run);
+    expect(v).toEqual({ pass: true, problems: [], passed: ['key `visits` = 3', 'returns 3', 'prints “visit number”'] });
+  });
+
+  it('says a handler never called a function', () => {
+    const run = record({ guests: [guest('shop-a', { call: undefined, state: 'stopped' })], events: [msg('shop-a', 'deliver', 'price')] });
+    const v = judgeRun({ expect: [{ kind: 'calls', guest: 'shop-a', fn: 'reply', perDelivery: 1 }] }, run);
+    expect(v.problems).toEqual(['the handler never called `reply`; expected 1 per message (1 message delivered)']);
+  });
+
+  it('counts calls per delivered message', () => {
+    const events = [msg('w', 'deliver', 'jobs'), call('w', 'increment'), call('w', 'increment'), call('w', 'increment'), msg('w', 'deliver', '_inbox.x')];
+    const v = judgeRun({ expect: [{ kind: 'calls', guest: 'w', fn: 'increment', perDelivery: 1 }] }, record({ guests: [guest('w', { call: undefined })], events }));
+    expect(v.problems).toEqual(['`increment` was called 3 times, expected 1 per message (1 message delivered)']);
+  });
+
+  it('matches methods by bare name and filters failed calls', () => {
+    expect(fnMatches('[method]bucket.list-keys', 'list-keys')).toBe(true);
+    expect(fnMatches('[method]bucket.get', 'get-many')).toBe(false);
+    const run = record({ guests: [guest('p')], events: [call('p', 'increment', false), call('p', 'increment', true)] });
+    expect(judgeRun({ expect: [{ kind: 'calls', fn: 'increment', ok: false, count: 1 }] }, run).pass).toBe(true);
+    expect(judgeRun({ expect: [{ kind: 'calls', fn: 'nack', min: 1 }] }, run).problems).toEqual(['the guest never called `nack`; expected at least 1']);
+  });
+
+  it('copies of the same guest are matched by name (name#2)', () => {
+    const run = record({ copies: 2, guests: [guest('hits'), guest('hits', { traceName: 'hits#2' })], events: [call('hits', 'increment'), call('hits#2', 'increment')], storage: { kv: { counters: { hits: '57' } }, blobs: {}, topics: {} } });
+    const v = judgeRun({ expect: [{ kind: 'calls', guest: 'hits', fn: 'increment', count: 2 }, { kind: 'key', bucket: 'counters', key: 'hits', equals: 100 }] }, run);
+    expect(v.problems).toEqual(['key `hits` holds 57, expected 100 after 2 copies ran at once']);
+  });
+
+  it('checks messages by action, topic, receiver and CloudEvents attributes', () => {
+    const events = [msg('shop', 'send', 'orders.created', { datacontenttype: 'text/plain' }), msg('eu', 'deliver', 'orders.eu')];
+    const run = record({ guests: [guest('shop')], events });
+    const v = judgeRun({ expect: [
+      { kind: 'messages', action: 'send', topic: 'orders.created', envelope: { datacontenttype: 'application/json' }, count: 1 },
+      { kind: 'messages', action: 'deliver', guest: 'eu', count: 1 },
+      { kind: 'messages', action: 'deliver', guest: 'all', count: 2 },
+    ] }, run);
+    expect(v.problems).toEqual([
+      '0 messages were sent on `orders.created` with datacontenttype=application/json, expected 1',
+      '0 messages were delivered to `all`, expected 2',
+    ]);
+  });
+
+  it('reports traps first, then missing keys, blobs and topic logs; `say` replaces the sentence', () => {
+    const run = record({ guests: [guest('g', { state: 'trapped', trap: 'unreachable executed' })], storage: { kv: {}, blobs: { notes: { 'a.txt': 'hello' } }, topics: { 'sensors.temp': [{ offset: 0, data: 'x' }] } } });
+    const v = judgeRun({ expect: [
+      { kind: 'key', bucket: 'b', key: 'k' },
+      { kind: 'blob', container: 'notes', name: 'a.txt', equals: 'hello!' },
+      { kind: 'topicLog', topic: 'sensors.temp', count: 5 },
+      { kind: 'stdout', includes: 'done', say: 'print done at the end' },
+    ] }, run);
+    expect(v.problems).toEqual([
+      '`g` trapped: unreachable executed',
+      'key `k` in bucket `b` was never set',
+      'blob `a.txt` in container `notes` holds “hello”, expected “hello!”',
+      'the log of topic `sensors.temp` holds 1 message, expected 5',
+      'print done at the end',
+    ]);
+  });
+
+  it('counts keys with a prefix', () => {
+    const run = record({ storage: { kv: { inv: { 'item-1': '1', 'item-2': '1', other: '1' } }, blobs: {}, topics: {} } });
+    expect(judgeRun({ expect: [{ kind: 'keys', bucket: 'inv', prefix: 'item-', count: 3 }] }, run).problems).toEqual(['bucket `inv` holds 2 keys starting with `item-`, expected 3']);
+  });
+});

@@ -1,0 +1,20 @@
+import { open } from 'wasi:keyvalue/store@0.2.0-draft2';
+import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft2';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const incomingHandler = {
+  handle(message) {
+    const seq = (message.metadata() ?? []).find(([key]) => key === 'seq')?.[1];
+    const ledger = open('ledger');
+    // Idempotence: remember what was applied; a duplicate is acknowledged and skipped.
+    if (ledger.exists(`seen:${seq}`)) {
+      console.log(`duplicate of seq ${seq} skipped`);
+      return;
+    }
+    ledger.set(`seen:${seq}`, encoder.encode('1'));
+    increment(ledger, 'booked', 1n);
+    console.log(`booked ${decoder.decode(message.data())} (seq ${seq})`);
+  },
+};

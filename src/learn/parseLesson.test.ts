@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines } from './diffLines';
+import { lessons } from './lessons/index';
+import { decodeLessonHash, encodeLessonHash, LessonError, parseLesson, parseLessonFile } from './parseLesson';
+
+const handWritten = {
+  format: 'wcp-lesson/1',
+  id: 'my-first-lesson',
+  title: 'Return 42',
+  text: 'A teacher wrote this.',
+  task: 'Return `42`.',
+  hints: ['The answer to everything.'],
+  guests: [{ name: 'answer', lang: 'wat', wit: 'package t:a;\nworld a { export run: func() -> u32; }', source: '(module (func (export "run") (result i32) (i32.const 0)))', call: 'run' }],
+  solution: { answer: '(module (func (export "run") (result i32) (i32.const 42)))' },
+  check: { expect: [{ kind: 'result', equals: 42 }] },
+};
+
+describe('lesson format', () => {
+  it('every shipped lesson is a valid lesson file, ids are unique, and each has a solution and hints', () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(12);
+    for (const l of lessons) {
+      expect(() => parseLesson(JSON.parse(JSON.stringify(l))), l.id).not.toThrow();
+      expect(Object.keys(l.solution).length, l.id).toBeGreaterThan(0);
+      expect(l.hints.length, l.id).toBeGreaterThan(0);
+      expect(l.docs?.length, l.id).toBeGreaterThan(0);
+    }
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
+  });
+
+  it('a hand-written lesson file parses; every problem of a broken one is listed', () => {
+    expect(parseLessonFile(JSON.stringify(handWritten)).id).toBe('my-first-lesson');
+    const broken = { ...handWritten, id: 'Bad Id', hints: 'x', solution: { nobody: '' }, check: { expect: [{ kind: 'weird' }] } };
+    try {
+      parseLesson(broken);
+      throw new Error('should not parse');
+    } catch (e) {
+      expect(e).toBeInstanceOf(LessonError);
+      expect((e as LessonError).problems).toEqual([
+        '"id" must be lower-case letters, digits and dashes',
+        '"hints" must be a list of texts',
+        '"solution" names a guest "nobody" that the lesson does not have',
+        'check.expect[0].kind must be one of result, stdout, calls, messages, key, keys, blob, topicLog',
+      ]);
+    }
+    expect(() => parseLessonFile('{ not json')).toThrow(/not valid JSON/);
+  });
+
+  it('a lesson survives a link round trip; a damaged link says so', () => {
+    const hash = encodeLessonHash(handWritten as never);
+    expect(hash.startsWith('#l1.')).toBe(true);
+    expect(decodeLessonHash(hash)).toEqual(handWritten);
+    expect(() => decodeLessonHash(`${hash.slice(0, 20)}!`)).toThrow(LessonError);
+  });
+
+  it('diffs the learner code against the solution line by line', () => {
+    expect(diffLines('a\nb\nc', 'a\nB\nc\nd')).toEqual([
+      { op: ' ', text: 'a' },
+      { op: '-', text: 'b' },
+      { op: '+', text: 'B' },
+      { op: ' ', text: 'c' },
+      { op: '+', text: 'd' },
+    ]);
+  });
+});

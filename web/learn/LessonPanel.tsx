@@ -1,0 +1,103 @@
+import { useRef, useState } from 'react';
+import { copyText } from '../share/copyText';
+import { lessonLink } from './learnAddress';
+import { LessonText } from './LessonText';
+import { SolutionDiff } from './SolutionDiff';
+import type { Learn } from './useLearn';
+import { VerdictBox } from './VerdictBox';
+
+/** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
+export function LessonPanel({ learn }: { learn: Learn }) {
+  const { lesson, lessons, current } = learn;
+  const [solutionOpen, setSolutionOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const index = lesson ? lessons.indexOf(lesson) : -1;
+  const done = lessons.filter((l) => learn.progress[l.id]?.done).length;
+  const go = (i: number) => {
+    setSolutionOpen(false);
+    learn.open(lessons[i]?.id);
+  };
+
+  return (
+    <aside className="lesson-panel" data-testid="lesson-panel" aria-label="Lesson">
+      <div className="lesson-nav">
+        <button type="button" className="small" onClick={() => go(index - 1)} disabled={index <= 0} aria-label="Previous lesson">‹</button>
+        <select data-testid="lesson-picker" aria-label="Lesson" value={lesson?.id ?? ''} onChange={(e) => go(lessons.findIndex((l) => l.id === e.target.value))}>
+          {lessons.map((l, i) => (
+            <option key={l.id} value={l.id}>
+              {learn.progress[l.id]?.done ? '✓ ' : ''}{i + 1}. {l.title}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="small" onClick={() => go(index + 1)} disabled={index < 0 || index >= lessons.length - 1} aria-label="Next lesson">›</button>
+        <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
+      </div>
+      {learn.error && <p className="lesson-error" role="alert" data-testid="lesson-error">{learn.error}</p>}
+      {!lesson ? (
+        <p className="muted">This lesson does not exist. Pick one above.</p>
+      ) : (
+        <div className="lesson-body">
+          <h2 className="lesson-title" data-testid="lesson-title">
+            {lesson.title} {current.done && <span className="lesson-done" title="You completed this lesson">✓ done</span>}
+          </h2>
+          <LessonText className="lesson-text" text={lesson.text} />
+          {lesson.docs && lesson.docs.length > 0 && (
+            <p className="lesson-docs">
+              Docs:{' '}
+              {lesson.docs.map((d, i) => (
+                <span key={d.url}>{i > 0 && ' · '}<a href={d.url} target="_blank" rel="noopener noreferrer">{d.title}</a></span>
+              ))}
+            </p>
+          )}
+          <div className="lesson-task" data-testid="lesson-task">
+            <strong>Your task</strong>
+            <LessonText text={lesson.task} />
+          </div>
+          {current.hints > 0 && (
+            <ol className="lesson-hints" data-testid="lesson-hints">
+              {lesson.hints.slice(0, current.hints).map((h, i) => <li key={i}><LessonText text={h} /></li>)}
+            </ol>
+          )}
+          <div className="lesson-actions">
+            <button type="button" className="primary" data-testid="learn-check" onClick={() => void learn.check()} disabled={learn.checking}>
+              {learn.checking ? 'Checking…' : 'Check'}
+            </button>
+            <button type="button" data-testid="learn-hint" onClick={learn.showHint} disabled={current.hints >= lesson.hints.length}>
+              {current.hints >= lesson.hints.length ? 'No more hints' : `Hint ${current.hints + 1} of ${lesson.hints.length}`}
+            </button>
+            <button type="button" data-testid="learn-solution" onClick={() => setSolutionOpen(!solutionOpen)} disabled={!current.tried} title={current.tried ? 'Compare your code with the solution' : 'Try Check first'}>
+              {solutionOpen ? 'Hide solution' : 'Show solution'}
+            </button>
+            <button type="button" data-testid="learn-reset" onClick={() => window.confirm('Put the starter code back? Your code for this lesson is discarded.') && learn.resetLesson()}>
+              Reset lesson
+            </button>
+          </div>
+          {learn.checking && <p className="muted lesson-stage" role="status">{learn.stage}</p>}
+          {learn.verdict && <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined} />}
+          {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={learn.applySolution} />}
+        </div>
+      )}
+      <div className="lesson-footer">
+        <button type="button" className="small" onClick={() => fileInput.current?.click()} title="Open a lesson file (wcp-lesson/1 JSON)">Open lesson file…</button>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="lesson-file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void learn.loadFile(f); }} />
+        {lesson && (
+          <button type="button" className="small" data-testid="lesson-link" onClick={() => void copyLink(lessonLink(lesson, learn.shipped), setCopied)}>
+            {copied ? 'Link copied' : 'Copy lesson link'}
+          </button>
+        )}
+        <button type="button" className="small" data-testid="learn-leave" onClick={learn.leave}>Leave the course</button>
+      </div>
+    </aside>
+  );
+}
+
+/** Copies the link, or shows it for Ctrl+C where the clipboard is refused (http origins). */
+async function copyLink(link: string, setCopied: (on: boolean) => void): Promise<void> {
+  if (!(await copyText(link))) {
+    window.prompt('Copy this link to the lesson:', link);
+    return;
+  }
+  setCopied(true);
+  setTimeout(() => setCopied(false), 1500);
+}

@@ -1,0 +1,32 @@
+import { diffLines, type ExampleGuest, type Lesson } from '../../src/index';
+
+/** The learner's code against the solution, per guest the solution changes: `-` yours, `+` solution. */
+export function SolutionDiff({ lesson, guests, onApply }: { lesson: Lesson; guests: ExampleGuest[]; onApply(): void }) {
+  return (
+    <section className="solution-diff" data-testid="solution-diff" aria-label="Your code against the solution">
+      {Object.entries(lesson.solution).map(([name, solution]) => {
+        const mine = guests.find((g) => g.name === name)?.source ?? '';
+        const lines = diffLines(mine, solution);
+        const changed = lines.some((l) => l.op !== ' ');
+        return (
+          <div key={name}>
+            <div className="solution-head">
+              <strong>{name}</strong> <span className="muted">{changed ? '− your code  + solution' : 'your code is the solution'}</span>
+            </div>
+            <pre className="diff">
+              {lines.map((l, i) => (
+                <div key={i} className={`diff-line diff-${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'same'}`}>
+                  <span className="diff-op">{l.op}</span>
+                  {l.text || ' '}
+                </div>
+              ))}
+            </pre>
+          </div>
+        );
+      })}
+      <button type="button" className="small" data-testid="apply-solution" onClick={onApply}>
+        Put the solution in the editor
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { createStore, del, entries, get, set } from 'idb-keyval';
+import { parseLesson, type Lesson } from '../../src/index';
+
+/** Schema version of a progress record; bump with a migration in {@link readProgress}. */
+const PROGRESS_VERSION = 1;
+
+/** What the learner has done in one lesson (IndexedDB `wcp-learn`, store `progress`). */
+export interface LessonProgress {
+  v: typeof PROGRESS_VERSION;
+  /** The learner's code by guest name (only guests they changed). */
+  sources: Record<string, string>;
+  /** Check passed at least once. */
+  done: boolean;
+  /** Check ran at least once (unlocks "Show solution"). */
+  tried: boolean;
+  /** Hints revealed so far. */
+  hints: number;
+}
+
+export const emptyProgress = (): LessonProgress => ({ v: PROGRESS_VERSION, sources: {}, done: false, tried: false, hints: 0 });
+
+let store: ReturnType<typeof createStore> | undefined;
+const db = () => (store ??= createStore('wcp-learn', 'progress'));
+const PROGRESS = 'progress:';
+const LESSON = 'lesson:';
+
+/** Anything unreadable (older/newer/damaged) starts fresh rather than breaking the course. */
+function readProgress(value: unknown): LessonProgress | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const p = value as Partial<LessonProgress>;
+  if (p.v !== PROGRESS_VERSION || typeof p.sources !== 'object' || p.sources === null) return undefined;
+  return { v: PROGRESS_VERSION, sources: p.sources, done: !!p.done, tried: !!p.tried, hints: Number(p.hints) || 0 };
+}
+
+/** All progress records and lessons loaded from files or links, in one read. */
+export async function loadLearnData(): Promise<{ progress: Record<string, LessonProgress>; loaded: Lesson[] }> {
+  const progress: Record<string, LessonProgress> = {};
+  const loaded: Lesson[] = [];
+  for (const [key, value] of await entries(db())) {
+    const k = String(key);
+    if (k.startsWith(PROGRESS)) {
+      const p = readProgress(value);
+      if (p) progress[k.slice(PROGRESS.length)] = p;
+    } else if (k.startsWith(LESSON)) {
+      try {
+        loaded.push(parseLesson(value));
+      } catch {
+        // A stored lesson that no longer validates is skipped, not deleted: nothing stored is lost.
+      }
+    }
+  }
+  return { progress, loaded };
+}
+
+export const saveProgress = (id: string, p: LessonProgress): Promise<void> => set(`${PROGRESS}${id}`, p, db());
+export const saveLoadedLesson = (lesson: Lesson): Promise<void> => set(`${LESSON}${lesson.id}`, lesson, db());
+export const forgetLoadedLesson = (id: string): Promise<void> => del(`${LESSON}${id}`, db());
+export const readStoredProgress = async (id: string): Promise<LessonProgress | undefined> => readProgress(await get(`${PROGRESS}${id}`, db()));

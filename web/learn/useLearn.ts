@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
+import { getBuildClient, getTraceStore } from '../engine';
+import { readLearnAddress, writeLearnAddress } from './learnAddress';
+import { emptyProgress, loadLearnData, saveLoadedLesson, saveProgress, type LessonProgress } from './progressStore';
+
+/** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
+export interface Learn {
+  active: boolean;
+  lessons: Lesson[];
+  lesson: Lesson | undefined;
+  /** True for lessons of the shipped course (false: loaded from a file or link). */
+  shipped: boolean;
+  /** The lesson as an example (what Run and the output panels see), undefined when not learning. */
+  example: Example | undefined;
+  /** The learner's guests for the open lesson (their code over the starter). */
+  guests: ExampleGuest[];
+  progress: Record<string, LessonProgress>;
+  current: LessonProgress;
+  checking: boolean;
+  stage: string;
+  verdict: Verdict | undefined;
+  /** What the checked run printed, for the verdict box. */
+  output: string[];
+  error: string | undefined;
+  open(id?: string): void;
+  leave(): void;
+  updateGuest(index: number, patch: Partial<Pick<ExampleGuest, 'source' | 'wit'>>): void;
+  check(): Promise<void>;
+  showHint(): void;
+  resetLesson(): void;
+  /** Puts the solution's code into the editors. */
+  applySolution(): void;
+  loadFile(file: File): Promise<void>;
+}
+
+
+/** The first lesson not done yet (where "Learn" takes a returning learner). */
+const nextLesson = (list: Lesson[], progress: Record<string, LessonProgress>) => list.find((l) => !progress[l.id]?.done) ?? list[0];
+
+export function useLearn(): Learn {
+  const [address] = useState(() => readLearnAddress(location));
+  const [active, setActive] = useState(address.active);
+  const [loaded, setLoaded] = useState<Lesson[]>([]);
+  const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
+  const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
+  const [checking, setChecking] = useState(false);
+  const [stage, setStage] = useState('');
+  const [verdict, setVerdict] = useState<Verdict>();
+  const [output, setOutput] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const lessons = useMemo(() => [...shipped, ...loaded.filter((l) => !shipped.some((s) => s.id === l.id))], [loaded]);
+  const lesson = active ? (lessons.find((l) => l.id === lessonId) ?? (lessonId ? undefined : nextLesson(lessons, progress))) : undefined;
+  const current = (lesson && progress[lesson.id]) || emptyProgress();
+  const checkToken = useRef(0);
+  const saveTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  // Progress and loaded lessons come from IndexedDB; a lesson link in the address is added to them.
+  useEffect(() => {
+    void loadLearnData().then(
+      ({ progress: p, loaded: l }) => {
+        setProgress((now) => ({ ...p, ...now }));
+        let fromLink: Lesson | undefined;
+        if (address.hash) {
+          try {
+            fromLink = decodeLessonHash(address.hash);
+            void saveLoadedLesson(fromLink);
+            setLessonId(fromLink.id);
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }
+        setLoaded([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])]);
+      },
+      (e) => setError(`Your course progress could not be read (${String(e)}); it will not be saved this time.`),
+    );
+  }, [address.hash]);
+
+  const lessonKey = lesson?.id;
+  useEffect(() => {
+    setVerdict(undefined);
+    setOutput([]);
+    setStage('');
+    if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
+  }, [active, lessonKey, address.hash]);
+
+  const patchProgress = useCallback((id: string, patch: (p: LessonProgress) => LessonProgress, delay = 0) => {
+    setProgress((all) => {
+      const next = patch(all[id] ?? emptyProgress());
+      // Typing is saved after a pause; one timer per lesson, so switching lessons loses nothing.
+      clearTimeout(saveTimers.current.get(id));
+      const write = () => void saveProgress(id, next).catch((e) => setError(`Progress could not be saved: ${String(e)}`));
+      if (delay) saveTimers.current.set(id, setTimeout(write, delay));
+      else write();
+      return { ...all, [id]: next };
+    });
+  }, []);
+
+  const open = useCallback((id?: string) => {
+    setActive(true);
+    setLessonId(id);
+    setError(undefined);
+  }, []);
+  const leave = useCallback(() => {
+    setActive(false);
+    writeLearnAddress(null);
+  }, []);
+
+  const updateGuest = useCallback<Learn['updateGuest']>(
+    (index, patch) => {
+      if (!lesson) return;
+      const shown = lesson.guests[index];
+      if (!shown || shown.fixed) return;
+      // A guest sharing another's code edits that guest's code.
+      const g = (shown.sameCodeAs && lesson.guests.find((o) => o.name === shown.sameCodeAs)) || shown;
+      patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...(patch.source !== undefined ? { [g.name]: patch.source } : {}), ...(patch.wit !== undefined ? { [`${g.name}:wit`]: patch.wit } : {}) } }), 400);
+    },
+    [lesson, patchProgress],
+  );
+
+  const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
+
+  const check = useCallback(async () => {
+    if (!lesson) return;
+    const token = ++checkToken.current;
+    setChecking(true);
+    setVerdict(undefined);
+    setOutput([]);
+    const trace = getTraceStore();
+    try {
+      const out = await checkLesson(getBuildClient(), lesson, guests, { onStage: (s) => token === checkToken.current && setStage(s), onTrace: (events) => trace.addLocal(events) });
+      if (!out || token !== checkToken.current) return;
+      setVerdict(out.verdict);
+      setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
+      patchProgress(lesson.id, (p) => ({ ...p, tried: true, done: p.done || out.verdict.pass }));
+    } catch (e) {
+      if (token === checkToken.current) setVerdict({ pass: false, problems: [`Check could not run: ${e instanceof Error ? e.message : String(e)}`], passed: [] });
+    } finally {
+      if (token === checkToken.current) {
+        setChecking(false);
+        setStage('');
+      }
+    }
+  }, [lesson, guests, patchProgress]);
+
+  const showHint = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, hints: Math.min(lesson.hints.length, p.hints + 1) })), [lesson, patchProgress]);
+  const resetLesson = useCallback(() => {
+    if (!lesson) return;
+    checkToken.current++;
+    setVerdict(undefined);
+    setOutput([]);
+    patchProgress(lesson.id, (p) => ({ ...p, sources: {} }));
+  }, [lesson, patchProgress]);
+  const applySolution = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...lesson.solution } })), [lesson, patchProgress]);
+
+  const loadFile = useCallback(async (file: File) => {
+    try {
+      const l = parseLessonFile(await file.text());
+      await saveLoadedLesson(l);
+      setLoaded((all) => [...all.filter((x) => x.id !== l.id), l]);
+      setLessonId(l.id);
+      setActive(true);
+      setError(shipped.some((s) => s.id === l.id) ? `"${file.name}" uses the id "${l.id}" of a shipped lesson; the shipped one is shown. Give your lesson another id.` : undefined);
+    } catch (e) {
+      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, []);
+
+  const example = useMemo<Example | undefined>(
+    () => (lesson ? { id: `learn-${lesson.id}`, title: lesson.title, description: lesson.task, tags: ['learn'], guests: lesson.guests } : undefined),
+    [lesson],
+  );
+
+  return { active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile };
+}
