@@ -3,6 +3,7 @@ import { benchEditToRun } from './benchEditToRun';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
 import { benchMessaging } from './benchMessaging';
+import { benchP3 } from './benchP3';
 import { benchRanges } from './benchRanges';
 import { benchReplay } from './benchReplay';
 import { runScenario, type ScenarioOptions } from './runScenario';
@@ -77,7 +78,7 @@ async function runExample(id: string, namespace = 'wcp-bench') {
   return out;
 }
 
-const bench = { jsBuild: () => benchJsBuild(client), editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000), replay: () => benchReplay(client, 10_000), ranges: () => benchRanges(client, 100_000) };
+const bench = { jsBuild: () => benchJsBuild(client), editToRun: (n?: number) => benchEditToRun(client, n), keyvalue: (n: number) => benchKeyvalue(client, n), messaging: () => benchMessaging(client, 1000), replay: () => benchReplay(client, 10_000), ranges: () => benchRanges(client, 100_000), p3: (n?: number) => benchP3(client, n) };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 const engine = { ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -25,6 +25,7 @@ const titles = {
   messaging: 'Messaging: guest → host → BroadcastChannel → host → guest, 1,000 messages, against raw BroadcastChannel posts between two workers',
   replay: 'Offset replay of 10,000 messages: guest subscribe-from(0) + receive + data, against a raw IndexedDB cursor over the topic log (ratio = raw ms / guest ms)',
   ranges: 'Range scans over 100,000 keys: guest → keyvalue-range host → IndexedDB, against raw IndexedDB count/cursors (ratio = raw ms / guest ms)',
+  p3: 'WASI 0.3 vs 0.2 key-value: 200 sets + 200 gets by an async-ABI guest (proposal:keyvalue-p3) against the 0.2 guest on the same store, alternating rounds (ratio = p3 ms / p2 ms: median, min, max)',
 };
 const want = (name) => !only || only.split(',').includes(name);
 
