@@ -38,3 +38,4 @@ export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPa
 // Host backends: where hosts keep data and move messages (this browser, or a NATS server).
 export type { BackendConfig } from './hosts/hostContract';
 export { monitorNats, type NatsMonitorStatus } from './hosts/backend/nats/monitorNats';
+export { debates2026 } from './examples/debates2026';

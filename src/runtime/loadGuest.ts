@@ -12,6 +12,8 @@ type Instantiate = (
  * shipped with the artifact.
  */
 export async function loadGuest(artifact: RunnableArtifact, imports: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const noJspi = refuseWithoutJspi(artifact);
+  if (noJspi) throw new Error(noJspi);
   const files = new Map(artifact.files);
   const jsEntry = artifact.files.find(([name]) => name.endsWith('.js'));
   if (!jsEntry) throw new Error('the build produced no JavaScript bindings');
@@ -44,4 +46,20 @@ export function findExport(exports: Record<string, unknown>, iface: string, name
     if (typeof fn === 'function') return fn.bind(obj) as (...a: unknown[]) => unknown;
   }
   return undefined;
+}
+
+/**
+ * jco's bindings suspend the guest with JSPI (WebAssembly.Suspending / promising); for a
+ * WASI 0.3 component (async funcs, streams, futures) there is no other mode. Without JSPI
+ * the component is refused here with the reason, instead of failing inside the bindings.
+ */
+export function refuseWithoutJspi(artifact: Pick<RunnableArtifact, 'files'>): string | undefined {
+  const wasm = WebAssembly as unknown as { Suspending?: unknown; promising?: unknown };
+  if (typeof wasm.Suspending === 'function' && typeof wasm.promising === 'function') return undefined;
+  // The bindings of a 0.3 component wire core imports/exports named "[async-lower]…"/"[async-lift]…".
+  const js = artifact.files.find(([name]) => name.endsWith('.js'))?.[1];
+  const p3 = js !== undefined && /\[async-(lower|lift)\]/.test(new TextDecoder().decode(js));
+  return p3
+    ? 'This component uses WASI 0.3 (component-model async: async func, stream or future). Running it needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.'
+    : 'Running components here needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.';
 }

@@ -79,7 +79,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     const target = traceTargetOf(this, args);
     if (callId) opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId });
     const report = (ok: boolean, result: unknown) =>
-      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at, target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined), ...(callId ? { callId } : {}) });
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at: callId ? performance.timeOrigin + performance.now() : at, target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined), ...(callId ? { callId } : {}) });
     let ret: unknown;
     try {
       ret = fn.apply(this, args);

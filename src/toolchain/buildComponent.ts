@@ -109,6 +109,8 @@ export async function buildComponent(
     lap('componentNew');
   } else {
     if (!opts.componentize) return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `no compiler for ${guest.lang} guests is loaded` }] };
+    const asyncUse = findAsyncWit(world.source);
+    if (asyncUse) return { ok: false, diagnostics: [{ file: 'wit', line: 1, column: 1, message: jsCannotTargetP3(asyncUse) }] };
     const { previous, rebuild } = opts;
     if (previous && rebuild && previous.worldKey === worldKey) {
       try {
@@ -204,4 +206,16 @@ export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   if (e && typeof e === 'object' && 'payload' in e) return String((e as { payload: unknown }).payload);
   return String(e);
+}
+
+/** The first WASI 0.3 construct (`async func`, `stream<…>`, `future<…>`) in a world's WIT, if any. */
+export function findAsyncWit(source: string): string | undefined {
+  // Comments may mention async funcs; only declarations count.
+  const code = source.replace(/\/\/[^\n]*/g, '');
+  return /\basync\s+func\b|\bstream<|\bfuture</.exec(code)?.[0];
+}
+
+/** Why a JavaScript/TypeScript guest cannot be built for a WASI 0.3 world, and where that is tracked. */
+export function jsCannotTargetP3(construct: string): string {
+  return `JavaScript guests cannot target WASI 0.3 yet: this world uses \`${construct.replace('<', '')}\`, and componentize-js does not support async imports/exports, streams or futures (https://github.com/bytecodealliance/ComponentizeJS/issues/335). Write the guest in WAT (see the "WASI 0.3" examples) or use the 0.2 packages.`;
 }

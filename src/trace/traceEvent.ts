@@ -41,7 +41,10 @@ export interface HostCallEvent extends TraceBase {
    * several starts before their ends.
    */
   pending?: true;
-  /** Pairs a call's start event with its end event (async calls only). */
+  /**
+   * Pairs a call's start event with its end event (async calls only). The end event's `at`
+   * is when the call completed, so both sit at their own moment in the timeline.
+   */
   callId?: string;
 }
 

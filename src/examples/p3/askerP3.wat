@@ -55,8 +55,8 @@
     (i32.store offset=20 (local.get $args) (local.get $len))
     ;; content-type none, metadata empty, reply-to none: already zero.
     (i32.store8 offset=56 (local.get $args) (i32.const 1))      ;; options: some
-    (i32.store8 offset=60 (local.get $args) (i32.const 1))      ;;   timeout-ms: some(2000)
-    (i32.store offset=64 (local.get $args) (i32.const 2000))
+    (i32.store8 offset=60 (local.get $args) (i32.const 1))      ;;   timeout-ms: some(4000)
+    (i32.store offset=64 (local.get $args) (i32.const 4000))
     (i32.store8 offset=68 (local.get $args) (i32.const 1))      ;;   expected-replies: some(1)
     (i32.store offset=72 (local.get $args) (i32.const 1))
     ;; The result lands at +96 when the request completes, maybe long after this returns.

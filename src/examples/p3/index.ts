@@ -39,7 +39,7 @@ export const p3Examples: Example[] = [
     id: 'p3-request-reply',
     title: 'WASI 0.3: request-reply with three requests in flight',
     description:
-      'The responder-p3 handler (an async func) answers requests on greet with the data upper-cased. asker-p3 starts three requests — apples, pears, plums — without waiting in between, then waits for all three subtasks in one waitable set and returns "APPLES PEARS PLUMS". In the Diagram tab\'s timeline the three "▶ request" starts come before the first "request ◀" end: the requests overlap (in 0.2 they could only run one after the other). The 0.2 asker asks the same 0.3 responder: a 0.2 and a 0.3 guest on one bus.',
+      'The responder-p3 handler (an async func) answers requests on greet with the data upper-cased. asker-p3 starts three requests — apples, pears, plums — without waiting in between (each: first reply, at most 4 s); then it waits for all three subtasks in one waitable set and returns "APPLES PEARS PLUMS". In the Diagram tab\'s timeline (filter: asker-p3) the three "▶ request" starts come before the first "request ◀" end: the three round trips overlap, where 0.2 requests block one after the other. The 0.2 asker asks the same 0.3 responder: a 0.2 and a 0.3 guest on one bus.',
     tags: ['wasi-0.3', 'messaging'],
     guests: [
       { name: 'responder-p3', lang: 'wat', wit: responderP3Wit, source: responderP3Wat, subscriptions: ['greet'] },
