@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './src/security/contentSecurityPolicy';
+import { contentSecurityPolicy, DEFAULT_CONNECT_SRC } from './src/security/contentSecurityPolicy';
 
 // Names a room reaches the site by over plain http. Vite answers any other host name with 403
 // (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
@@ -16,14 +16,14 @@ export default defineConfig({
   plugins: [
     react(),
     // The built app page carries its CSP (dev keeps none: Vite's HMR needs inline scripts).
-    // WCP_CONNECT_SRC adds connect sources, e.g. a NATS WebSocket address (see the file).
+    // WebSockets for a NATS server the user picks; WCP_CONNECT_SRC narrows it (see the file).
     {
       name: 'wcp-csp',
       apply: 'build',
       transformIndexHtml: {
         order: 'post',
         handler: (html: string, ctx: { filename: string }) =>
-          /[\\/]bench[\\/]/.test(ctx.filename) ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(process.env.WCP_CONNECT_SRC)}" />`),
+          /[\\/]bench[\\/]/.test(ctx.filename) ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(process.env.WCP_CONNECT_SRC ?? DEFAULT_CONNECT_SRC)}" />`),
       },
     },
   ],

@@ -11,9 +11,9 @@ function builtPolicy(): Map<string, string[]> {
   return new Map(meta![1].split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 }
 
-test('dist/index.html allows only its own origin for connections and no remote or eval-ed code', () => {
+test('dist/index.html allows its own origin and WebSockets (a NATS server) for connections, and no remote or eval-ed code', () => {
   const csp = builtPolicy();
-  expect(csp.get('connect-src')).toEqual(["'self'"]);
+  expect(csp.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
   expect(csp.get('script-src')).toEqual(["'self'", 'blob:', "'wasm-unsafe-eval'"]);
   expect(csp.get('default-src')).toEqual(["'self'"]);
   expect(csp.get('object-src')).toEqual(["'none'"]);

@@ -2,15 +2,19 @@
  * The Content-Security-Policy of the built site, written into `dist/index.html` as a meta
  * tag by the build (vite.config.ts). A meta policy is fixed once the page has parsed it —
  * a later tag could only tighten it — so anything the page may connect to beyond its own
- * origin must be known at build time: set `WCP_CONNECT_SRC` (space-separated CSP sources,
- * e.g. `ws://127.0.0.1:4222` for one NATS server, or `ws: wss:` for a site where users pick
- * any NATS server) when building. Host code in the sandbox gets no network either way: its
- * frame adds `connect-src 'none'` on top of this policy.
+ * origin must be known at build time. Users pick their NATS server at run time, so the
+ * default build allows WebSockets (`ws: wss:`, {@link DEFAULT_CONNECT_SRC}) and nothing else
+ * beyond its own origin: no fetch or XHR to other origins. A site for one known server
+ * narrows it with `WCP_CONNECT_SRC` (space-separated CSP sources, e.g.
+ * `wss://nats.example.org`), which replaces the default. Host code in the sandbox gets no
+ * network either way: its frame adds `connect-src 'none'` on top of this policy.
  *
  * - `script-src 'self' blob: 'wasm-unsafe-eval'`: the bundle, workers' blob modules (jco
  *   bindings, sandboxed host code) and WebAssembly compilation. No `unsafe-eval`, no remote code.
  * - `style-src 'unsafe-inline'`: Monaco injects <style> elements; styles cannot run code.
  */
+export const DEFAULT_CONNECT_SRC = 'ws: wss:';
+
 export function contentSecurityPolicy(extraConnectSrc = ''): string {
   const connect = ["'self'", ...extraConnectSrc.split(/\s+/).filter((s) => s !== '' && isConnectSource(s))];
   return [
