@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
@@ -153,4 +154,22 @@ test("a stranger's link with host code: asked first, sandboxed when accepted, th
   await expect(page.getByTestId('host-code-badge')).toHaveCount(0);
   await run(page);
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(result(3));
+});
+
+test('a workspace file with host code asks first too; a failed import notice goes once an import works', async ({ page }) => {
+  await openApp(page);
+  const workspace = {
+    exampleId: 'kv-counter',
+    guests: [{ name: 'counter', lang: 'wat', wit: readFileSync('src/examples/keyvalue/counter.wit', 'utf8'), source: readFileSync('src/examples/keyvalue/counter.wat', 'utf8'), call: 'run', subscriptions: [] }],
+    hosts: { customHosts: { 'wasi:keyvalue@0.2.0-draft2': EVIL } },
+    settings: { timeLimitMs: 5000 },
+  };
+  await page.getByTestId('share').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"a workspace"}') });
+  await expect(page.getByTestId('notice').filter({ hasText: 'not a WASI Cloud Playground workspace' })).toBeVisible();
+  await page.getByTestId('import-file').setInputFiles({ name: 'gift.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'wasi-cloud-playground', version: 1, workspace })) });
+  const prompt = page.getByTestId('trust-prompt');
+  await expect(prompt).toContainText('The file you imported carries host code');
+  await expect(prompt.getByTestId('trust-item')).toContainText('replaces the built-in wasi:keyvalue@0.2.0-draft2 host');
+  await expect(page.getByTestId('notice').filter({ hasText: 'not a WASI Cloud Playground workspace' })).toHaveCount(0);
 });

@@ -5,7 +5,7 @@
 export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
 export type { ExportCall } from './protocol/runProtocol';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
-export { checkHostCode } from './runtime/hostSandbox/openHostSandbox';
+export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
 export type { EngineProgress } from './toolchain/js/engineProgress';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';

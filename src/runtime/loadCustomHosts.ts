@@ -2,8 +2,9 @@ import type { HostPackage } from '../hosts/hostContract';
 import { HostError } from '../hosts/hostContract';
 
 /**
- * Loads host packages written by the user in the UI (to try a proposed interface without
- * changing the app). Each source is an ES module whose default export is
+ * Benchmarks only (`inWorkerHosts`): evaluates host packages in the run worker itself, as
+ * the playground did before the host-code sandbox, so the bench can show what the sandbox
+ * costs. The app never uses it: host code runs in `hostSandbox/`. Each source is an ES module whose default export is
  * `{ create(ctx) { return { ifaceName: { fn() {} , Resource: class {} } } } }`; `HostError`
  * is available as a global so the module needs no imports.
  */

@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { WorkspaceHosts } from '../../src/index';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { prewarmHostSandbox, type WorkspaceHosts } from '../../src/index';
 import type { Notices } from '../state/useNotices';
 import type { WorkspaceState } from '../state/useWorkspace';
 import { describeHostCode, type HostCodeItem } from './describeHostCode';
@@ -58,6 +58,9 @@ export function useHostTrust(ws: WorkspaceState, notices: Notices, persist: bool
   }, [workspace, example, store, declined, version]);
 
   const pending = items.some((i) => i.status === 'pending');
+  // A workspace with host code will need the sandbox frame: start it now (it loads no host code).
+  const needsSandbox = Object.keys(workspace.hosts.customHosts).length > 0 || Object.keys(example.customHosts ?? {}).length > 0;
+  useEffect(() => void (needsSandbox && prewarmHostSandbox()), [needsSandbox]);
   const unreviewed = useMemo(() => items.filter((i) => i.status !== 'accepted').map((i) => i.id), [items]);
 
   const accept = useCallback(() => {

@@ -46,6 +46,14 @@ function openFrame(): Promise<Window> {
   return frame;
 }
 
+/**
+ * Creates the sandbox frame ahead of the first Run that needs it (no host code is loaded):
+ * on a busy machine the frame's start-up would otherwise eat into the run's time limit.
+ */
+export function prewarmHostSandbox(): void {
+  if (typeof document !== 'undefined') void openFrame().catch(() => undefined);
+}
+
 /** A sandbox worker lent to one run: `port` goes to the run worker; `kill` ends the worker. */
 export interface HostSandboxLease {
   port: MessagePort;
