@@ -56,7 +56,7 @@ export function summarize(fig) {
   };
 }
 
-export const fmt = (x) => (typeof x !== 'number' ? String(x) : !Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+export const fmt = (x) => (x === null || x === undefined ? '—' : typeof x !== 'number' ? String(x) : !Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 /** Human-readable lines for one summary. */
 export function formatSummary(s) {

@@ -36,6 +36,8 @@ for (let i = 0; i < 100; i++) {
   }
   await new Promise((r) => setTimeout(r, 200));
 }
+/** Rejects when a page-side measurement has not settled in `ms` (a hung build must not hang the bench). */
+const within = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms))]);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 const summaries = [];
 const report = (figures) => {
@@ -78,14 +80,14 @@ try {
       const ctx = await browser.newContext();
       const p1 = await ctx.newPage();
       await p1.goto(url);
-      const a = await p1.evaluate(() => window.wcpEngine.bench.jsBuild());
+      const a = await within(p1.evaluate(() => window.wcpEngine.bench.jsBuild()), 600_000, `jsBuild round ${i + 1}, cold page`);
       cold.wat.push(a.watMs);
       cold.first.push(a.firstMs);
       cold.rebuild.push(a.rebuildMs);
       await p1.close();
       const p2 = await ctx.newPage();
       await p2.goto(url);
-      const b = await p2.evaluate(() => window.wcpEngine.bench.jsBuild());
+      const b = await within(p2.evaluate(() => window.wcpEngine.bench.jsBuild()), 600_000, `jsBuild round ${i + 1}, returning page`);
       back.wat.push(b.watMs);
       back.first.push(b.firstMs);
       await ctx.close();

@@ -11,7 +11,7 @@ export const REARM_MS = 50;
  * least `limit − REARM_MS` and at most `limit` — a loop cannot hide behind earlier calls,
  * because a call that is still running never re-arms.
  */
-export function createBusyReporter(post: (msg: { type: 'busy'; what: string } | { type: 'idle' }) => void) {
+export function createBusyReporter(post: (msg: { type: 'busy'; what: string } | { type: 'idle' }) => void, clock: () => number = () => performance.now()) {
   let depth = 0;
   let armed = false;
   let lastBusy = 0;
@@ -19,7 +19,7 @@ export function createBusyReporter(post: (msg: { type: 'busy'; what: string } | 
   return {
     enter(what: string): void {
       depth += 1;
-      const now = performance.now();
+      const now = clock();
       if (!armed || now - lastBusy >= REARM_MS) {
         armed = true;
         lastBusy = now;

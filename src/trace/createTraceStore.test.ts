@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH, CROSS_TAB_FLUSH_MS } from './createTraceStore';
+import { describe, expect, it, vi } from 'vitest';
+import { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH } from './createTraceStore';
 import type { TraceEvent } from './traceEvent';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -34,15 +34,14 @@ describe('trace store across tabs', () => {
     const b = createTraceStore(ns);
     a.addLocal([ev('x1'), ev('x2')]);
     a.addLocal([ev('x3')]);
-    await new Promise((r) => setTimeout(r, CROSS_TAB_FLUSH_MS + 100));
+    await vi.waitFor(() => expect(b.events.size).toBe(3), { timeout: 10_000 });
     expect(b.events.toArray().map((e) => e.id)).toEqual(['x1', 'x2', 'x3']);
     expect(b.events.at(0)?.tab).toBe(a.tab);
 
     const flood = Array.from({ length: 12 * CROSS_TAB_EVENTS_PER_FLUSH }, (_, i) => ev(`f${i}`));
     for (let i = 0; i < flood.length; i += 100) a.addLocal(flood.slice(i, i + 100));
     expect(a.events.size).toBe(3 + flood.length); // every event stays visible in its own tab
-    await new Promise((r) => setTimeout(r, CROSS_TAB_FLUSH_MS + 100));
-    expect(b.events.size).toBe(3 + CROSS_TAB_EVENTS_PER_FLUSH);
+    await vi.waitFor(() => expect(b.events.size).toBe(3 + CROSS_TAB_EVENTS_PER_FLUSH), { timeout: 10_000 });
     expect(b.events.at(b.events.size - 1)?.id).toBe(`f${flood.length - 1}`);
     expect(b.remoteSummarized).toBe(flood.length - CROSS_TAB_EVENTS_PER_FLUSH);
     a.dispose();
