@@ -32,6 +32,8 @@ import { useJsWarmup } from './component/useJsWarmup';
 import { useOpenedComponent } from './component/useOpenedComponent';
 import { resolveRunHosts } from './faults/workspaceFaults';
 import { useRunHistory } from './runs/useRunHistory';
+import { StageFocusSwitch } from './layout/StageFocusSwitch';
+import { useStageFocus } from './layout/useStageFocus';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -83,7 +85,7 @@ export function App() {
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
-  const [p1, p2, p3] = settings.panes;
+  const stage = useStageFocus({ ...startup.mode, present: presenter.present }, settings.panes);
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
@@ -153,6 +155,7 @@ export function App() {
           <>
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <ShareMenu workspace={current} name={ws.name} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' })} />
+            <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} />
           </>
         }
@@ -164,7 +167,7 @@ export function App() {
       )}
       {!embed && <ComponentToolbar guest={guest} state={component} />}
       {ws.guests.length > 1 && <GuestTabs guests={ws.guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
-      <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
+      <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (
