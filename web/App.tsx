@@ -42,6 +42,8 @@ import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
+import { StageFocusSwitch } from './layout/StageFocusSwitch';
+import { useStageFocus } from './layout/useStageFocus';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -102,7 +104,7 @@ export function App() {
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
-  const [p1, p2, p3] = settings.panes;
+  const stage = useStageFocus({ ...startup.mode, present: presenter.present }, settings.panes);
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
@@ -188,6 +190,7 @@ export function App() {
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
             <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>
         }
@@ -202,7 +205,7 @@ export function App() {
       {!embed && <ComponentToolbar guest={guest} state={component} />}
       <LearnLayout learn={learn}>
       {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
-      <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)` }}>
+      <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (

@@ -20,7 +20,9 @@ let rememberedFilter: TimelineFilter = emptyFilter;
  */
 export function DiagramPanel({ ctx }: PanelProps) {
   const store = ctx.traceStore;
-  const guestNames = useMemo(() => ctx.guests.map((g) => g.name), [ctx.guests]);
+  // An earlier run (possibly of another example) shows only the nodes its own events drew.
+  const seed = !ctx.runs || ctx.runs.live;
+  const guestNames = useMemo(() => (seed ? ctx.guests.map((g) => g.name) : []), [ctx.guests, seed]);
   const view = useTraceView(store, guestNames);
   const [filter, setFilterState] = useState(rememberedFilter);
   const setFilter = useCallback((f: TimelineFilter) => {

@@ -30,7 +30,7 @@ const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 export function drawFlow(g: CanvasRenderingContext2D, input: DrawInput): number {
   const { edges, boxes, dots, now, selectedEdge } = input;
   g.lineCap = 'round';
-  const labels: { p: { x: number; y: number }; edge: FlowEdge; selected: boolean }[] = [];
+  const labels: Label[] = [];
   for (const edge of edges) {
     const a = boxes.get(edge.from);
     const b = boxes.get(edge.to);
@@ -51,9 +51,9 @@ export function drawFlow(g: CanvasRenderingContext2D, input: DrawInput): number 
     g.setLineDash([]);
     arrowHead(g, c, color);
     g.globalAlpha = 1;
-    if (!quiet || selected) labels.push({ p: pointOn(c, labelT(edge.key)), edge, selected });
+    if (!quiet || selected) labels.push({ c, t: labelT(edge.key), edge, selected });
   }
-  placeLabels(g, labels);
+  placeLabels(g, labels, boxes);
   let alive = 0;
   for (const d of dots) {
     const t = (now - d.at) / ANIM_MS;
@@ -95,19 +95,41 @@ function arrowHead(g: CanvasRenderingContext2D, c: ReturnType<typeof edgeCurve>,
   g.fill();
 }
 
+interface Label {
+  c: ReturnType<typeof edgeCurve>;
+  /** Preferred position along the curve. */
+  t: number;
+  edge: FlowEdge;
+  selected: boolean;
+}
+
+type Rect = { x0: number; x1: number; y0: number; y1: number };
+const overlaps = (r: Rect, q: Rect) => r.x0 < q.x1 && q.x0 < r.x1 && r.y0 < q.y1 && q.y0 < r.y1;
+/** Other spots along an edge to try when the preferred one is taken. */
+const FALLBACK_T = [0.5, 0.3, 0.62, 0.24, 0.7, 0.44, 0.56];
+
 /**
- * Count labels on top of all edges, busiest (and the selected) first; a label that would
- * overlap one already placed is skipped, so a crowded diagram stays legible.
+ * Count labels on top of all edges, busiest (and the selected) first. Each label takes the
+ * first spot along its edge that covers neither a node nor a label already placed; a label
+ * with no free spot is left out (its count is still in the arrow list and on hover/select).
  */
-function placeLabels(g: CanvasRenderingContext2D, labels: { p: { x: number; y: number }; edge: FlowEdge; selected: boolean }[]) {
+function placeLabels(g: CanvasRenderingContext2D, labels: Label[], boxes: Map<string, NodeBox>) {
   labels.sort((a, b) => Number(b.selected) - Number(a.selected) || b.edge.count - a.edge.count);
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const nodes: Rect[] = [...boxes.values()].map((b) => ({ x0: b.x - b.w / 2, x1: b.x + b.w / 2, y0: b.y - b.h / 2, y1: b.y + b.h / 2 }));
+  const placed: Rect[] = [];
   for (const l of labels) {
     const w = labelWidth(g, labelText(l.edge));
-    const r = { x0: l.p.x - w / 2 - 2, x1: l.p.x + w / 2 + 2, y0: l.p.y - 9, y1: l.p.y + 9 };
-    if (!l.selected && placed.some((q) => r.x0 < q.x1 && q.x0 < r.x1 && r.y0 < q.y1 && q.y0 < r.y1)) continue;
-    placed.push(r);
-    countLabel(g, l.p, l.edge, l.selected);
+    let spot: { x: number; y: number } | undefined;
+    for (const t of [l.t, ...FALLBACK_T]) {
+      const p = pointOn(l.c, t);
+      const r = { x0: p.x - w / 2 - 2, x1: p.x + w / 2 + 2, y0: p.y - 9, y1: p.y + 9 };
+      if (placed.some((q) => overlaps(r, q)) || nodes.some((q) => overlaps(r, q))) continue;
+      spot = p;
+      placed.push(r);
+      break;
+    }
+    if (!spot && l.selected) spot = pointOn(l.c, l.t);
+    if (spot) countLabel(g, spot, l.edge, l.selected);
   }
 }
 

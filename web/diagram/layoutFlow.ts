@@ -25,6 +25,13 @@ const NODE_H = 30;
 const MIN_GAP = 12;
 const MAX_PITCH = 72;
 const PAD_Y = 20;
+/** Width of one character of the node font (11px monospace) and the box's padding + border. */
+const CHAR_W = 6.7;
+const BOX_PAD = 20;
+const MIN_BOX = 64;
+const MAX_BOX = 230;
+/** Narrowest room left for the arrows between two columns. */
+const MIN_EDGE = 48;
 
 /**
  * Deterministic three-column layout. Within a column nodes keep insertion order, so a new
@@ -40,19 +47,29 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
   const needed = Math.max(height, tallest * pitch + 2 * PAD_Y);
   // Empty columns take no room (a pure messaging run has no stores), so edges get longer.
   const used = [0, 1, 2].filter((ci) => columns[ci].length > 0 || ci === 0);
-  const colW = width / used.length;
-  // Boxes take at most ~60% of a column so the edges between columns stay readable.
-  const w = Math.max(60, Math.min(160, colW * 0.6));
+  // Each column's boxes are as wide as its longest name needs (names are what people point
+  // at); when the names don't all fit, every column shrinks alike and long names ellipsize.
+  const want = used.map((ci) => Math.max(MIN_BOX, Math.min(MAX_BOX, Math.max(0, ...columns[ci].map((n) => n.name.length)) * CHAR_W + BOX_PAD)));
+  const minGap = Math.min(MIN_EDGE, width / (used.length * 5));
+  const scale = Math.min(1, (width - minGap * (used.length + 1)) / want.reduce((a, b) => a + b, 0));
+  const widths = want.map((w) => Math.max(40, w * scale));
+  const gap = (width - widths.reduce((a, b) => a + b, 0)) / (used.length + 1);
+  const centres: number[] = [];
+  let x = gap;
+  for (const w of widths) {
+    centres.push(x + w / 2);
+    x += w + gap;
+  }
   const boxes = new Map<string, NodeBox>();
   used.forEach((ci, slot) => {
     const col = columns[ci];
     const top = (needed - col.length * pitch) / 2;
-    col.forEach((n, i) => boxes.set(n.id, { x: colW * (slot + 0.5), y: top + pitch * (i + 0.5), w, h: NODE_H }));
+    col.forEach((n, i) => boxes.set(n.id, { x: centres[slot], y: top + pitch * (i + 0.5), w: widths[slot], h: NODE_H }));
   });
   // The right column names what it holds: key-value stores, blob containers, or both.
   const right = new Set(columns[2].map((n) => n.kind));
   const label = (ci: number) => (ci < 2 ? COLUMN_LABELS[ci] : right.size === 2 ? 'stores · containers' : right.has('container') ? 'containers' : 'stores');
-  return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: colW * (slot + 0.5), label: label(ci) })) };
+  return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: centres[slot], label: label(ci) })) };
 }
 
 /**

@@ -1,0 +1,136 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { consoleText, openApp } from './appHelpers';
+
+/** The element's box lies inside the viewport (nothing off-screen). */
+async function expectOnScreen(page: Page, el: Locator, what: string) {
+  const box = await el.boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box, `${what} is rendered`).not.toBeNull();
+  expect(box!.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what} right edge`).toBeLessThanOrEqual(vp.width + 0.5);
+  expect(box!.y + box!.height, `${what} bottom edge`).toBeLessThanOrEqual(vp.height + 0.5);
+}
+
+/** Its text is shown whole, not ellipsized or clipped. */
+async function expectNotTruncated(el: Locator, what: string) {
+  const { sw, cw } = await el.evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth }));
+  expect(sw, `${what} text fits (scrollWidth ${sw} ≤ clientWidth ${cw})`).toBeLessThanOrEqual(cw + 1);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+  expect(sw, 'page does not scroll sideways').toBeLessThanOrEqual(cw);
+}
+
+async function expectAllTabsWhole(page: Page) {
+  const tabs = page.getByRole('tab');
+  const n = await tabs.count();
+  expect(n).toBeGreaterThanOrEqual(6);
+  for (let i = 0; i < n; i++) {
+    const tab = tabs.nth(i);
+    const name = await tab.innerText();
+    await expectOnScreen(page, tab, `output tab "${name}"`);
+    await expectNotTruncated(tab, `output tab "${name}"`);
+  }
+}
+
+test('1024×768: the whole header, every output tab and the status are on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page, '?example=kv-counter');
+  await expectNoSidewaysScroll(page);
+  for (const id of ['example-picker', 'run', 'stop', 'workspaces', 'share', 'present-toggle', 'settings', 'status']) await expectOnScreen(page, page.getByTestId(id), id);
+  await expectAllTabsWhole(page);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?\d+"?/);
+  await expect(page.getByTestId('status')).toContainText('ran in');
+  await expectNotTruncated(page.getByTestId('status'), 'status');
+  // The Trace table fits its columns: guest names and functions are not cut.
+  await page.getByTestId('tab-trace').click();
+  const row = page.locator('[data-testid="trace-row"][data-kind="call"]').first();
+  await expect(row).toBeVisible();
+  for (const cell of ['.tc-time', '.tc-guest', '.tc-what']) await expectNotTruncated(row.locator(cell), `trace ${cell}`);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: test.info().outputPath('1024x768.png') });
+});
+
+test('1440×900: the 2022 debates tab and the status are whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=msg-fan-out&panel=debates');
+  await expectNoSidewaysScroll(page);
+  await expectAllTabsWhole(page);
+  await expectOnScreen(page, page.getByTestId('status'), 'status');
+});
+
+test('1280×720 presenter: one editor large, every tab readable, the output large on request', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, '?present&example=msg-fan-out');
+  await expectNoSidewaysScroll(page);
+  await expectAllTabsWhole(page);
+  // The description is folded to a line.
+  expect((await page.getByTestId('example-description').boundingBox())!.height).toBeLessThan(60);
+  const guest = page.getByTestId('guest-editor');
+  const output = page.getByRole('region', { name: 'Output' });
+  await expect(page.getByTestId('stage-focus-guest')).toHaveAttribute('aria-pressed', 'true');
+  expect((await guest.boundingBox())!.width).toBeGreaterThan(1280 * 0.55);
+  await expect(page.getByTestId('wit-editor')).toBeHidden();
+  await page.getByTestId('stage-focus-output').click();
+  expect((await output.boundingBox())!.width).toBeGreaterThan(1280 * 0.65);
+  await expectAllTabsWhole(page);
+  await page.screenshot({ path: test.info().outputPath('presenter-output.png') });
+  await page.getByTestId('stage-focus-wit').click();
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  expect((await page.getByTestId('wit-editor').boundingBox())!.width).toBeGreaterThan(1280 * 0.55);
+  await page.screenshot({ path: test.info().outputPath('presenter-wit.png') });
+});
+
+test('800×500 embed of the diagram: the diagram takes most of the frame, nothing cut', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto('/?embed&panel=diagram&example=proposal-delivery-guarantees');
+  const diagram = page.getByTestId('flow-diagram');
+  await expect(diagram).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  expect((await page.getByRole('region', { name: 'Output' }).boundingBox())!.width).toBeGreaterThan(800 * 0.6);
+  for (const id of ['run', 'diagram-pause', 'diagram-filter-guest', 'diagram-filter-topic', 'diagram-filter-kind']) await expectOnScreen(page, page.getByTestId(id), id);
+  // One line, not two.
+  expect((await page.getByTestId('diagram-pause').boundingBox())!.height).toBeLessThan(30);
+  // Filters show their whole label ("all guests", not "all g").
+  for (const id of ['diagram-filter-guest', 'diagram-filter-topic', 'diagram-filter-kind']) {
+    const label = await page.getByTestId(id).evaluate((s: HTMLSelectElement) => {
+      const probe = document.createElement('span');
+      probe.textContent = s.selectedOptions[0].text;
+      probe.style.cssText = `font: ${getComputedStyle(s).font}; position: absolute; visibility: hidden; white-space: nowrap`;
+      document.body.append(probe);
+      const w = probe.offsetWidth;
+      probe.remove();
+      return { text: w, box: s.clientWidth };
+    });
+    expect(label.text, `${id} label fits`).toBeLessThanOrEqual(label.box - 12);
+  }
+  // Every guest's name is whole in its node.
+  const names = page.locator('[data-testid="diagram-node"] .flow-node-name');
+  await expect(names).toHaveCount(5);
+  for (let i = 0; i < 5; i++) await expectNotTruncated(names.nth(i), `node ${i}`);
+  await page.screenshot({ path: test.info().outputPath('embed-800x500.png') });
+});
+
+test('a 390-wide phone: Run is on screen and tappable, and the example runs', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openApp(page, '?example=kv-counter');
+  await expectNoSidewaysScroll(page);
+  const run = page.getByTestId('run');
+  await expectOnScreen(page, run, 'Run');
+  const box = (await run.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(40);
+  // Nothing covers it: the element at its centre is the button (or inside it).
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid="run"]') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit).toBe(true);
+  await run.tap();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?\d+"?/);
+  // The output sits under the code; scrolling the page down shows it.
+  await page.getByTestId('console-line').first().scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('console-line').first()).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('phone.png') });
+  await context.close();
+});

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+
+/** Which pane a big-screen view makes large: one editor (with the output beside it) or the output. */
+export type StageFocus = 'wit' | 'guest' | 'output';
+
+/** Pane focus of presenter mode and embeds, and the grid columns it gives the three panes. */
+export interface StageLayout {
+  /** undefined = the normal three resizable columns. */
+  focus: StageFocus | undefined;
+  setFocus(focus: StageFocus): void;
+  /** `grid-template-columns` for `.panes` (WIT, splitter, guest, splitter, output). */
+  columns: string;
+}
+
+/**
+ * Presenter mode shows one editor large beside the output (or the output large), so the
+ * code is readable from the back of a room at 1280×720; an embed that asks for a panel
+ * (`?embed&panel=diagram`) gives that panel most of the frame. Otherwise the user's own
+ * pane sizes apply.
+ */
+export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string }, panes: readonly number[]): StageLayout {
+  const [chosen, setFocus] = useState<StageFocus>(mode.embed && mode.panel ? 'output' : 'guest');
+  const focus = mode.present || (mode.embed && mode.panel) ? chosen : undefined;
+  return { focus, setFocus, columns: columnsFor(focus, panes) };
+}
+
+/** Hidden panes keep a zero-width column, so the children keep their grid slots. */
+export function columnsFor(focus: StageFocus | undefined, panes: readonly number[]): string {
+  const [p1, p2, p3] = panes;
+  switch (focus) {
+    case 'wit':
+      return 'minmax(0, 3fr) 0 0 0 minmax(0, 2fr)';
+    case 'guest':
+      return '0 0 minmax(0, 3fr) 0 minmax(0, 2fr)';
+    case 'output':
+      return '0 0 minmax(0, 1fr) 0 minmax(0, 2.6fr)';
+    default:
+      return `minmax(0, ${p1}fr) 5px minmax(0, ${p2}fr) 5px minmax(0, ${p3}fr)`;
+  }
+}
