@@ -5,7 +5,7 @@ import { consoleText, openApp, runExample } from './appHelpers';
 // each prints what its description promises, and the timeline shows async calls overlap.
 
 // Up to three guests are built in the browser per example (about 5 s each on an idle machine).
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 /** data-action of the timeline rows left after filtering by guest and text, top to bottom. */
 async function timelineActions(page: Page, guest: string, text: string): Promise<string[]> {
@@ -69,4 +69,23 @@ test('an async handler gets the next messages while it awaits a request', async 
   const actions = (await timelineActions(page, 'order-desk-p3', 'orders')).filter((a) => a === 'deliver' || a === 'ack');
   expect(actions).toEqual(['deliver', 'deliver', 'deliver', 'ack', 'ack', 'ack']);
   await page.screenshot({ path: test.info().outputPath('handler-overlap.png') });
+});
+
+test('the 2026 debates tab loads the 0.2 and the 0.3 example of a question, one after the other', async ({ page }) => {
+  // Start elsewhere: the example already loaded has its button disabled.
+  await openApp(page, '?example=kv-bucket-walk&panel=debates-2026');
+  const topic = page.locator('[data-testid=debate][data-topic=sync-async]');
+  await expect(topic).toContainText('proposal:keyvalue-p3');
+  await topic.locator('[data-testid=debate-example][data-example=kv-counter]').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('kv-counter');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 45_000 }).toMatch(/run\(\) → "?1"?/);
+  await page.getByTestId('tab-debates-2026').click();
+  await page.locator('[data-testid=debate][data-topic=sync-async] [data-testid=debate-example][data-example=p3-counter]').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('p3-counter');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  // The same key again: the 0.2 and the 0.3 counter of this example make it 2 and 3.
+  await expect.poll(() => consoleText(page), { timeout: 45_000 }).toMatch(/run\(\) → "?3"?/);
 });
