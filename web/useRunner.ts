@@ -3,6 +3,7 @@ import { startGuest, type BuildArtifact, type Diagnostic, type ExampleGuest, typ
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
+import { ABORT_NOTICE, explainJsTrap } from './console/explainJsTrap';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
@@ -134,6 +135,8 @@ export function useRunner(): Runner {
       const t0 = performance.now();
       for (const [g, artifact] of built) {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
+        const js = g.lang === 'js' || g.lang === 'ts';
+        const stderr: string[] = [];
         entry.handle = startGuest(
           artifact,
           { config: { guest: g.name, namespace: 'wcp', subscriptions: g.subscriptions ?? [], buckets: g.buckets ?? [], ...faultsOf(g, hosts) }, call: g.call ? { name: g.call, args: [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
@@ -143,7 +146,14 @@ export function useRunner(): Runner {
               if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : `${g.name} trapped`;
               if (runId.current === my) refreshPhase();
             },
-            onLog: (stream, text) => splitLines(text).forEach((line) => append({ kind: stream, guest: g.name, text: line })),
+            onLog: (stream, text) =>
+              splitLines(text).forEach((line) => {
+                if (js && stream === 'stderr') {
+                  if (stderr.push(line) > 200) stderr.shift();
+                  if (ABORT_NOTICE.test(line)) return; // explained with the trap below
+                }
+                append({ kind: stream, guest: g.name, text: line });
+              }),
             onTrace: (events) => {
               trace.addLocal(events);
               describeDrops(events).forEach(append);
@@ -152,7 +162,13 @@ export function useRunner(): Runner {
               ranMs += ms;
               append({ kind: 'result', guest: g.name, text: `${name}() → ${formatValue(value)}  (${formatMs(ms)})` });
             },
-            onTrap: (message, stack) => append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack }),
+            onTrap: (message, stack) => {
+              const why = js && !/^Stopped:/.test(message) ? explainJsTrap(stderr, message, g.source) : undefined;
+              if (!why) return append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack });
+              append({ kind: 'trap', guest: g.name, text: why.message, stack: [message, stack].filter(Boolean).join('\n') });
+              // Stack lines count in the JavaScript the engine ran: the JS guest's own file.
+              if (why.line && g.lang === 'js' && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
+            },
           },
         );
         handles.current.set(g.name, entry);

@@ -4,6 +4,7 @@ import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildPr
 import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
+import { locateImportMismatch } from './locateImportMismatch';
 import { cleanMessage, locateWatError } from './locateWatError';
 
 /**
@@ -103,7 +104,8 @@ export async function buildComponent(
     try {
       component = await componentNew(embedded);
     } catch (e) {
-      return { ok: false, diagnostics: [{ file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
+      const mismatch = locateImportMismatch(messageOf(e), guest.source, world.source);
+      return { ok: false, diagnostics: [mismatch ?? { file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
     }
     lap('componentNew');
   } else {
