@@ -63,6 +63,13 @@ test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, 
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?1000"?/);
 
+  // Outside the editors F still opens the diagram for the room.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('f');
+  await expect(stage).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveCount(0);
+
   // JavaScript: an if, a function, false and a /// comment, typed line by line.
   await page.getByTestId('example-picker').selectOption('js-kv-counter');
   await expect(guest.getByText('wasi:keyvalue/store').first()).toBeVisible({ timeout: 20_000 });
@@ -78,12 +85,5 @@ test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, 
   const out = await consoleText(page);
   const visit = Number(/visit number (\d+)/.exec(out)?.[1]);
   expect(Number(/fresh from the floor: (\d+)/.exec(out)?.[1])).toBe(visit * 2);
-  await expect(stage).toHaveCount(0);
-
-  // Outside the editors F still opens the diagram for the room.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('f');
-  await expect(stage).toBeVisible();
-  await page.keyboard.press('Escape');
   await expect(stage).toHaveCount(0);
 });

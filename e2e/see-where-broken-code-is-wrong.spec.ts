@@ -46,3 +46,18 @@ test('a runaway guest is stopped at the time limit and the UI stays usable', asy
   await page.getByTestId('example-picker').selectOption('kv-bucket-walk');
   await expect(page.getByTestId('example-description')).toContainText(/250 keys/);
 });
+
+test('a WAT import the world does not have is marked on its import line, naming what the world expects', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('kv-counter');
+  await usePlainEditors(page);
+  const guest = page.getByTestId('guest-editor').locator('textarea');
+  const source = await guest.inputValue();
+  await guest.fill(source.replace('"increment"', '"incrementz"'));
+  await page.getByTestId('run').click();
+  const line = source.split('\n').findIndex((l) => l.includes('"increment"')) + 1;
+  const diag = page.getByTestId('guest-editor').getByTestId('diagnostic').first();
+  await expect(diag).toContainText(`${line}:`);
+  await expect(diag).toContainText(/no function "incrementz" \(did you mean "increment"\?\)\. It expects one of: .*increment/);
+  await expect(diag).not.toContainText(/^1:1/);
+});

@@ -23,6 +23,7 @@ import { loadSettings, saveSettings, type Settings } from './state/settings';
 import { useNotices } from './state/useNotices';
 import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
+import { confirmReset } from './state/confirmReset';
 import { useRunner } from './useRunner';
 import { ComponentDropZone } from './component/OpenComponent';
 import { ComponentInfoPane, ComponentWitPane } from './component/ComponentPanes';
@@ -182,7 +183,7 @@ export function App() {
         status={runner.status}
         onRun={() => void run()}
         onStop={runner.stop}
-        onReset={learn.active ? learn.resetLesson : ws.reset}
+        onReset={learn.active ? learn.resetLesson : () => confirmReset(ws.workspace, example) && ws.reset()}
         settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>

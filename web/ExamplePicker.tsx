@@ -8,14 +8,23 @@ interface Props {
   onChange(id: string): void;
 }
 
-/** Groups by each example's first tag, so every example appears exactly once. */
-function groupByTag(examples: Example[]): [string, Example[]][] {
-  const groups = new Map<string, Example[]>();
+/** Picker groups in order: a start for newcomers, then one per interface, then the proposals. */
+const GROUPS: { label: string; test(ex: Example): boolean }[] = [
+  { label: 'Start here: JavaScript & TypeScript', test: (ex) => ex.tags.includes('javascript') || ex.tags.includes('typescript') },
+  { label: 'wasi:keyvalue', test: (ex) => ex.tags[0] === 'keyvalue' && !ex.tags.includes('proposal') },
+  { label: 'wasi:messaging', test: (ex) => ex.tags[0] === 'messaging' && !ex.tags.includes('proposal') },
+  { label: 'wasi:blobstore', test: (ex) => ex.tags[0] === 'blobstore' && !ex.tags.includes('proposal') },
+  { label: 'Proposals (2022 debates)', test: (ex) => ex.tags.includes('proposal') },
+];
+
+/** Each example in the first group it fits (so it appears exactly once); leftovers under "other". */
+export function groupExamples(examples: Example[]): [string, Example[]][] {
+  const groups = new Map<string, Example[]>(GROUPS.map((g) => [g.label, []]));
   for (const ex of examples) {
-    const tag = ex.tags[0] ?? 'other';
-    groups.set(tag, [...(groups.get(tag) ?? []), ex]);
+    const label = GROUPS.find((g) => g.test(ex))?.label ?? 'other';
+    groups.set(label, [...(groups.get(label) ?? []), ex]);
   }
-  return [...groups];
+  return [...groups].filter(([, list]) => list.length > 0);
 }
 
 /** Example `<select>` with one `<optgroup>` per tag, plus a blank scratch workspace. */
@@ -30,7 +39,7 @@ export function ExamplePicker({ examples, value, onChange }: Props) {
             No examples available yet
           </option>
         )}
-        {groupByTag(examples).map(([tag, list]) => (
+        {groupExamples(examples).map(([tag, list]) => (
           <optgroup key={tag} label={tag}>
             {list.map((ex) => (
               <option key={ex.id} value={ex.id} title={ex.description}>

@@ -3,6 +3,7 @@ import { cliConfigOf, cliRunCall, configValuesOf, startGuest, type BackendConfig
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
+import { ABORT_NOTICE, explainJsTrap } from './console/explainJsTrap';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
@@ -140,6 +141,8 @@ export function useRunner(): Runner {
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
         // A command component (wasi:cli/run) is run like a world-level `run`.
         const call = g.call ?? cliRunCall(artifact.exportedInterfaces);
+        const js = g.lang === 'js' || g.lang === 'ts';
+        const stderr: string[] = [];
         entry.handle = startGuest(
           artifact,
           { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
@@ -149,7 +152,14 @@ export function useRunner(): Runner {
               if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : `${g.name} trapped`;
               if (runId.current === my) refreshPhase();
             },
-            onLog: (stream, text) => splitLines(text).forEach((line) => append({ kind: stream, guest: g.name, text: line })),
+            onLog: (stream, text) =>
+              splitLines(text).forEach((line) => {
+                if (js && stream === 'stderr') {
+                  if (stderr.push(line) > 200) stderr.shift();
+                  if (ABORT_NOTICE.test(line)) return; // explained with the trap below
+                }
+                append({ kind: stream, guest: g.name, text: line });
+              }),
             onTrace: (events) => {
               trace.addLocal(events);
               describeDrops(events).forEach(append);
@@ -159,7 +169,13 @@ export function useRunner(): Runner {
               const text = name === 'exit' ? `exited` : `${name}() → ${typeof value === 'string' && exitCode !== undefined ? value : formatValue(value)}`;
               append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
-            onTrap: (message, stack) => append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack }),
+            onTrap: (message, stack) => {
+              const why = js && !/^Stopped:/.test(message) ? explainJsTrap(stderr, message, g.source) : undefined;
+              if (!why) return append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack });
+              append({ kind: 'trap', guest: g.name, text: why.message, stack: [message, stack].filter(Boolean).join('\n') });
+              // Stack lines count in the JavaScript the engine ran: the JS guest's own file.
+              if (why.line && g.lang === 'js' && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
+            },
           },
         );
         handles.current.set(g.name, entry);

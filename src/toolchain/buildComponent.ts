@@ -5,6 +5,7 @@ import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyze
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
+import { locateImportMismatch } from './locateImportMismatch';
 import { cleanMessage, locateWatError } from './locateWatError';
 
 /**
@@ -104,7 +105,8 @@ export async function buildComponent(
     try {
       component = await componentNew(embedded);
     } catch (e) {
-      return { ok: false, diagnostics: [{ file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
+      const mismatch = locateImportMismatch(messageOf(e), guest.source, world.source);
+      return { ok: false, diagnostics: [mismatch ?? { file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
     }
     lap('componentNew');
   } else {

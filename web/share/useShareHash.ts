@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { exampleRecordId, getAppStore } from '../state/appWorkspaces';
 import type { Notices } from '../state/useNotices';
 import type { WorkspaceState } from '../state/useWorkspace';
 import { damagedLinkText, readShareHash, type HashRequest } from './readShareHash';
@@ -33,14 +34,29 @@ export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: No
   }, [open, show]);
 
   const unsavedShare = origin === 'share' && recordId === undefined;
+  // A fresh browser has no workspace of its own to reassure about: say so only when one exists.
+  const [ownCopy, setOwnCopy] = useState<boolean>();
+  useEffect(() => {
+    if (!persist || !unsavedShare) return;
+    let live = true;
+    setOwnCopy(undefined);
+    getAppStore()
+      .then((store) => store.load(exampleRecordId(example.id)))
+      .then((record) => live && setOwnCopy(record !== undefined))
+      .catch(() => live && setOwnCopy(false));
+    return () => void (live = false);
+  }, [persist, unsavedShare, example.id]);
   useEffect(() => {
     if (!persist) return;
     if (unsavedShare) {
+      if (ownCopy === undefined) return;
       show({
         id: NOTICE,
         kind: 'info',
-        text: `You opened a shared workspace. Your own "${example.title}" workspace is unchanged; edits here are saved as a separate workspace.`,
-        action: { label: 'Open my workspace', run: () => void open({ kind: 'example', id: example.id }) },
+        text: ownCopy
+          ? `You opened a shared workspace. Your own "${example.title}" workspace is unchanged; edits here are saved as a separate workspace.`
+          : 'You opened a shared workspace. Edits here are saved in this browser as a separate workspace.',
+        ...(ownCopy ? { action: { label: 'Open my workspace', run: () => void open({ kind: 'example', id: example.id }) } } : {}),
       });
       return;
     }
@@ -48,5 +64,5 @@ export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: No
     if (location.hash === loadedHash.current) history.replaceState(null, '', location.pathname + location.search);
     loadedHash.current = undefined;
     dismiss(NOTICE);
-  }, [unsavedShare, persist, example, open, show, dismiss]);
+  }, [unsavedShare, ownCopy, persist, example, open, show, dismiss]);
 }

@@ -15,4 +15,12 @@ describe('locateJsError', () => {
   it('falls back to the top of the guest when no position is given', () => {
     expect(locateJsError('Unable to extract expected exports list')).toMatchObject({ file: 'guest', line: 1, column: 1 });
   });
+
+  it('keeps the position prefix of a syntax error on its first line only', () => {
+    // Verbatim engine output for `return a +;` on line 3.
+    const d = locateJsError("JavaScript guest failed to initialise (exited with code 1):\nException while evaluating top-level script\nsource.js:3:13 SyntaxError: expected expression, got ';':\nsource.js:3:13   return a +;\nsource.js:3:13 ............^");
+    expect(d).toMatchObject({ line: 3, column: 13 });
+    expect(d.message.match(/source\.js:3:13/g)).toHaveLength(1);
+    expect(d.message).toContain("source.js:3:13 SyntaxError: expected expression, got ';':\n  return a +;\n............^");
+  });
 });

@@ -1,0 +1,77 @@
+import type { Diagnostic } from '../protocol/buildProtocol';
+import { parseWit } from '../wit/parseWit';
+import { cleanMessage } from './locateWatError';
+
+// wit-component's wording when a core module imports what the world does not offer.
+const MISSING_FUNCTION = /import interface `([^`]+)` is missing function `([^`]+)`/;
+const UNKNOWN_IMPORT = /failed to resolve import `([^`]+)::([^`]+)`/;
+
+/**
+ * Turns componentNew's "module imports something the world doesn't have" error into a marker on
+ * the WAT import line that names it, saying which functions the world's interface does offer
+ * (`incrementz` → "… expects one of: increment, get, …"). Returns undefined for other errors.
+ */
+export function locateImportMismatch(message: string, watSource: string, worldSource: string): Diagnostic | undefined {
+  const m = MISSING_FUNCTION.exec(message) ?? UNKNOWN_IMPORT.exec(message);
+  if (!m) return undefined;
+  const [, iface, fn] = m as unknown as [string, string, string];
+  const at = findImport(watSource, iface, fn);
+  const offered = interfaceFunctions(worldSource, iface);
+  const nearest = offered && closest(fn, offered);
+  const text = !offered
+    ? `the world does not import interface "${iface}", so "${fn}" cannot be imported from it. Add \`import ${iface};\` to the world or fix the module name.`
+    : `the world's "${iface}" has no function "${fn}"${nearest ? ` (did you mean "${nearest}"?)` : ''}. It expects one of: ${offered.join(', ')}.`;
+  return { file: 'guest', line: at.line, column: at.column, ...(at.endColumn ? { endColumn: at.endColumn } : {}), message: `import ${text}\n(${cleanMessage(message)})` };
+}
+
+/** Position of `"fn"` in the `(import "iface" "fn"` that names it (or of the interface alone). */
+function findImport(source: string, iface: string, fn: string): { line: number; column: number; endColumn?: number } {
+  const lines = source.split('\n');
+  const quotedFn = `"${fn}"`;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.includes(`"${iface}"`) || !/\(\s*import\b/.test(l)) continue;
+    const col = l.indexOf(quotedFn, l.indexOf(`"${iface}"`));
+    if (col >= 0) return { line: i + 1, column: col + 1, endColumn: col + 1 + quotedFn.length };
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const col = lines[i]!.indexOf(quotedFn);
+    if (col >= 0) return { line: i + 1, column: col + 1, endColumn: col + 1 + quotedFn.length };
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Canonical-ABI names of an interface `ns:pkg/name@version` in the resolved WIT, or undefined. */
+function interfaceFunctions(worldSource: string, iface: string): string[] | undefined {
+  const m = /^([^:]+):([^/]+)\/([^@]+)(?:@(.+))?$/.exec(iface);
+  if (!m) return undefined;
+  const [, ns, pkg, name, version] = m;
+  const parsed = parseWit(worldSource);
+  if (!parsed.ok) return undefined;
+  const found = parsed.doc.packages.find((p) => p.namespace === ns && p.name === pkg && (p.version ?? undefined) === version)?.interfaces.find((i) => i.name === name);
+  return found?.functions.map((f) => f.jcoName);
+}
+
+/** The offered name within edit distance 3 of the wrong one, if any. */
+function closest(wrong: string, names: string[]): string | undefined {
+  let best: [string, number] | undefined;
+  for (const n of names) {
+    const d = distance(wrong, n);
+    if (d <= 3 && (!best || d < best[1])) best = [n, d];
+  }
+  return best?.[0];
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { explainJsTrap } from './explainJsTrap';
+
+// Verbatim stderr of a JS guest whose helper throws (componentize-js 0.23, StarlingMonkey).
+const THROWN = ['count too high: 5', 'Stack:', '  helper@source.js:5:11', '  run@source.js:10:17', '  export_run@/initializer.js:58:15', '', 'Redirecting call to abort() to mozalloc_abort', ''];
+
+describe('explainJsTrap', () => {
+  it('shows the exception and the innermost guest frame instead of the abort', () => {
+    const e = explainJsTrap(THROWN, 'guest trapped: unreachable', '')!;
+    expect(e).toMatchObject({ line: 5, column: 11 });
+    expect(e.message).toMatch(/^uncaught exception: count too high: 5 \(at line 5:11\)$/);
+  });
+  it('keeps an error name when the engine prints one', () => {
+    expect(explainJsTrap(['TypeError: x is undefined', 'Stack:', '  run@source.js:3:1'], '', '')!.message).toMatch(/^uncaught TypeError: x is undefined/);
+  });
+  it('calls an abort without an exception what it is: out of memory', () => {
+    expect(explainJsTrap(['Redirecting call to abort() to mozalloc_abort'], 'guest trapped: unreachable', '')!.message).toMatch(/^out of memory/);
+  });
+  it('explains a bare unreachable in a guest that calls fetch', () => {
+    const e = explainJsTrap([], 'guest trapped: unreachable', 'export function run() {\n  return fetch("http://x/");\n}')!;
+    expect(e.message).toMatch(/^fetch is not available to guests/);
+    expect(e).toMatchObject({ line: 2, column: 10 });
+  });
+  it('says nothing it does not know', () => {
+    expect(explainJsTrap([], 'guest trapped: integer divide by zero', 'export function run() {}')).toBeUndefined();
+  });
+});

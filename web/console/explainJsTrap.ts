@@ -1,0 +1,43 @@
+/**
+ * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
+ * on stderr ("message", "Stack:", "  fn@source.js:12:26") and then aborts, which surfaces as
+ * "Redirecting call to abort() to mozalloc_abort" plus a wasm `unreachable` trap: the useful
+ * part is the exception, not the trap. An abort with no exception before it is the engine
+ * failing to allocate; an `unreachable` with neither, in a guest that calls fetch(), is the
+ * stubbed wasi:http import (this playground gives guests no network).
+ */
+export interface JsTrapExplanation {
+  message: string;
+  /** Position in the guest's source.js, when the stack names one. */
+  line?: number;
+  column?: number;
+}
+
+/** The engine's own abort notice: noise once the reason is known. */
+export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
+const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
+
+/** Explains a trap from the guest's stderr during the run and its source; undefined = nothing better to say. */
+export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string): JsTrapExplanation | undefined {
+  const stack = stderr.findIndex((l) => l.trim() === 'Stack:');
+  if (stack >= 0) {
+    // The exception text is the non-empty lines right before "Stack:".
+    let start = stack;
+    while (start > 0 && stderr[start - 1]!.trim() !== '' && !ABORT_NOTICE.test(stderr[start - 1]!)) start--;
+    const text = stderr.slice(start, stack).join('\n').trim() || 'uncaught exception';
+    const frame = stderr.slice(stack + 1).map((l) => FRAME.exec(l)).find(Boolean);
+    const where = frame ? { line: Number(frame[1]), column: Number(frame[2]) } : {};
+    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${frame ? ` (at line ${frame[1]}:${frame[2]})` : ''}`, ...where };
+  }
+  if (/out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i.test(`${stderr.join('\n')}\n${trapMessage}`) || stderr.some((l) => ABORT_NOTICE.test(l))) {
+    return { message: 'out of memory: the JavaScript guest used up the engine’s memory (look for data that keeps growing, e.g. in a loop)' };
+  }
+  if (/unreachable/i.test(trapMessage)) {
+    const call = /\bfetch\s*\(/.exec(source);
+    if (call) {
+      const before = source.slice(0, call.index).split('\n');
+      return { message: 'fetch is not available to guests: this playground gives them no network (wasi:http); talk to other guests with wasi:messaging instead', line: before.length, column: before[before.length - 1]!.length + 1 };
+    }
+  }
+  return undefined;
+}
