@@ -1,5 +1,7 @@
 import { Client, Message } from 'wasi:messaging/types@0.2.0-draft';
 import { send } from 'wasi:messaging/producer@0.2.0-draft';
+// Not called: importing the offsets proposal is what makes this worker log its sends.
+import { subscribeFrom } from 'proposal:messaging-ext/offsets@0.1.0';
 
 const encoder = new TextEncoder();
 
