@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addLineAfter, check, deleteLines, openLesson, retypeLine } from './learnHelpers';
+import { addLineAfter, check, deleteLines, editBeforeEnd, openLesson, retypeLine } from './learnHelpers';
 
 /**
  * A newcomer takes the course: starts from the Learn entry on the landing page, and in
@@ -23,8 +23,9 @@ test('a learner completes four lessons by editing code, with progress kept acros
   expect(await check(page)).toContain('run returned "wasm", expected "components"');
   await page.getByTestId('learn-hint').click();
   await expect(page.getByTestId('lesson-hints')).toContainText('16 + 5');
-  await retypeLine(page, 'guest-editor', 12, '(i32.store (i32.const 0) (i32.const 21)) ;; pointer');
-  await retypeLine(page, 'guest-editor', 13, '(i32.store (i32.const 4) (i32.const 10)) ;; length');
+  // `(i32.const 16)) ;; pointer` → 21 and `(i32.const 4))  ;; length` → 10, digit by digit.
+  await editBeforeEnd(page, 'guest-editor', 12, '))  ;; pointer'.length - 1, 2, '21');
+  await editBeforeEnd(page, 'guest-editor', 13, '))  ;; length'.length, 1, '10');
   expect(await check(page)).toContain('Passed');
   await page.screenshot({ path: 'test-results/learn-abi-passed.png' });
 
@@ -104,7 +105,7 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   const verdict = await check(page);
   expect(verdict).toContain('run returned 41, expected 42');
   expect(verdict).toContain('the answer must be even, got 41');
-  await retypeLine(page, 'guest-editor', 3, '(i32.const 42)))');
+  await editBeforeEnd(page, 'guest-editor', 3, ')))'.length, 2, '42');
   expect(await check(page)).toContain('Passed');
 
   // A broken file is explained, and the open lesson stays.

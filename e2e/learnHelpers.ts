@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 /** Moves the caret of a Monaco editor to a line (Ctrl+G), as a person at the keyboard would. */
 export async function goToLine(page: Page, testId: string, line: number): Promise<void> {
-  await page.getByTestId(testId).locator('.monaco-editor .view-lines').click();
+  await page.getByTestId(testId).locator('.monaco-editor textarea').focus();
   await page.keyboard.press('Control+g');
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
@@ -50,4 +50,16 @@ export async function openLesson(page: Page, id: string, title: string | RegExp)
   await page.getByTestId('lesson-picker').selectOption(id);
   await expect(page.getByTestId('lesson-title')).toContainText(title);
   await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Edits characters near the end of a line without typing brackets: End, `fromEnd` × ←,
+ * `remove` × Backspace, then types `text` (for numbers inside WAT s-expressions).
+ */
+export async function editBeforeEnd(page: Page, testId: string, line: number, fromEnd: number, remove: number, text: string): Promise<void> {
+  await goToLine(page, testId, line);
+  await page.keyboard.press('End');
+  for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < remove; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
 }

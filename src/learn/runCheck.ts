@@ -80,7 +80,7 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
             done();
           }
         },
-        onLog: (stream, text) => rec[stream].push(...text.replace(/\n$/, '').split('\n')),
+        onLog: (stream, text) => rec[stream].push(...text.split('\n').filter((line) => line.length > 0)),
         onTrace,
         onInstantiated: () => instantiated(),
         onResult: (_name, value) => {
