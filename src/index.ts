@@ -28,3 +28,4 @@ export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/imp
 export { WorkspaceStoreError, type WorkspaceStoreErrorKind } from './workspace/workspaceStoreError';
 export { meetingTopics, type MeetingTopic } from './examples/meetingTopics';
 export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPair, validatePair, type GuestHostInputs } from './workspace/guestHostInputs';
+export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow, type CompatStatus, type HostWorld } from './compat/checkCompatibility';
