@@ -14,12 +14,19 @@ test('a wasmCloud-messaging component and WASI-messaging components exchange req
   expect(text).toContain('wasmCloud handler got wc.echo: hello, wasi');
   expect(text).toMatch(/run\(\) → "HELLO FROM WASMCLOUD"/);
 
-  // One trace: the wasmCloud guest's request and the WASI guests' messages side by side.
-  await page.getByTestId('tab-trace').click();
-  const trace = page.getByTestId('trace-panel');
-  await expect(trace).toContainText('wc-bridge');
-  await expect(trace).toContainText('wc.echo');
-  await expect(trace).toContainText('greet');
+  // One diagram: the wasmCloud guest and the WASI guests, with the topics they used.
   await page.getByTestId('tab-diagram').click();
+  const nodes = () => page.getByTestId('diagram-node').evaluateAll((els) => els.map((el) => el.textContent ?? '').join(' '));
+  await expect.poll(nodes).toContain('wc-bridge');
+  const drawn = await nodes();
+  for (const name of ['shouter', 'wasi-asker', 'greet', 'wc.echo']) expect(drawn).toContain(name);
   await page.screenshot({ path: 'test-results/wasmcloud-meets-wasi-diagram.png' });
+
+  // Where would the wasmCloud guest run? Here and on wasmCloud 1.x.
+  await page.getByTestId('tab-where').click();
+  const bridge = page.locator('[data-testid="compat-guest"][data-name="wc-bridge"]');
+  await expect(bridge.locator('[data-testid="compat-verdict"][data-host="playground"]')).toHaveText('runs');
+  await expect(bridge.locator('[data-testid="compat-verdict"][data-host="wasmcloud"]')).toHaveText('runs');
+  await expect(bridge.locator('[data-testid="compat-verdict"][data-host="wasmtime"]')).toHaveText('does not link');
+  await page.screenshot({ path: 'test-results/wasmcloud-meets-wasi-where.png' });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { componentEmbed, componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { consoleText, openApp, usePlainEditors } from './appHelpers';
+import { watComponent } from './fixtures/buildFixtures';
 
 /** Clicks a download button and returns the saved file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -102,4 +103,23 @@ test('a component whose imported function has another type than the host’s is 
   await expect(errors).toContainText('wasi:keyvalue/store@0.2.0-draft2: function bucket.get differs', { timeout: 40_000 });
   await expect(errors).toContainText('get(key: string): string');
   await expect(errors).toContainText('get(key: string): Uint8Array | undefined');
+});
+
+test('an opened component whose run takes a parameter asks for it, typed; an export nothing calls is named', async ({ page }) => {
+  test.setTimeout(120_000);
+  const wasm = await watComponent(
+    'package local:twice;\nworld twice {\n  export run: func(n: u32) -> u32;\n  export start: func();\n}\n',
+    'twice',
+    '(module (func (export "run") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2))) (func (export "start")) (memory (export "memory") 1))',
+  );
+  await openApp(page);
+  await page.getByTestId('open-component-input').setInputFiles({ name: 'twice.wasm', mimeType: 'application/wasm', buffer: wasm });
+  await expect(page.getByTestId('component-uncallable')).toContainText("start can’t be called here", { timeout: 40_000 });
+  const n = page.getByTestId('export-arg-n');
+  await n.pressSequentially('-3');
+  await expect(page.getByTestId('export-args')).toContainText('expected u32 is 0…4294967295');
+  await n.fill('');
+  await n.pressSequentially('21');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 42/);
 });

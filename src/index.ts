@@ -39,3 +39,4 @@ export { cliConfigOf, configValuesOf, joinCommandLine, splitCommandLine, splitPa
 export type { BackendConfig } from './hosts/hostContract';
 export { monitorNats, type NatsMonitorStatus } from './hosts/backend/nats/monitorNats';
 export { debates2026 } from './examples/debates2026';
+export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow, type CompatStatus, type HostWorld } from './compat/checkCompatibility';

@@ -217,7 +217,7 @@ export function App() {
         <PaneSplitter index={0} onResize={onResize} label="Resize WIT and guest editors" />
         <ComponentDropZone onFile={(f) => void component.open(f)}>
           {component.opened ? (
-            <ComponentInfoPane component={component.opened} onClose={component.close} />
+            <ComponentInfoPane component={component.opened} onClose={component.close} onCallArgs={(callArgs) => component.updateSettings({ callArgs })} />
           ) : guest ? (
             <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
           ) : (

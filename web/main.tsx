@@ -6,6 +6,7 @@ import './diagram/registerDiagramPanels';
 import './faults/registerFaultsPanel';
 import './customHosts/registerHostCodePanel';
 import './debates/registerDebatesPanel';
+import './compat/registerCompatPanel';
 import './styles.css';
 
 const root = document.getElementById('root');

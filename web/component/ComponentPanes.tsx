@@ -1,4 +1,5 @@
 import { cliRunCall, isCliRun } from '../../src/index';
+import { ExportArguments } from './ExportArguments';
 import type { OpenedComponent } from './useOpenedComponent';
 import '../styles/component.css';
 
@@ -15,11 +16,17 @@ export function ComponentWitPane({ component }: { component: OpenedComponent }) 
   );
 }
 
-/** Replaces the guest editor while a component is open: what it is and what Run will do. */
-export function ComponentInfoPane({ component, onClose }: { component: OpenedComponent; onClose(): void }) {
+/**
+ * Replaces the guest editor while a component is open: what it is, what Run will do (with
+ * typed inputs when `run` takes parameters) and which exports nothing here can call.
+ */
+export function ComponentInfoPane({ component, onClose, onCallArgs }: { component: OpenedComponent; onClose(): void; onCallArgs?(args: unknown[] | undefined): void }) {
   const calls = component.exports.filter((e) => e.iface === '').map((e) => e.name);
   const command = cliRunCall(component.exportedInterfaces);
   const served = component.exportedInterfaces.filter((i) => !isCliRun(i));
+  const runFn = component.exports.find((e) => e.iface === '' && e.name === 'run');
+  // World-level functions other than run: no host drives them, and Run calls only run.
+  const uncallable = component.exports.filter((e) => e.iface === '' && e.name !== 'run');
   return (
     <section className="pane component-pane" data-testid="component-info" aria-label={`Component ${component.fileName}`}>
       <header className="pane-header">
@@ -44,6 +51,16 @@ export function ComponentInfoPane({ component, onClose }: { component: OpenedCom
             Run {calls.includes('run') ? <>calls <code>run()</code></> : command ? <>calls <code>{command.replace('#', ' → ')}()</code> with the command line, environment and stdin set in the Hosts tab, and shows its exit code</> : 'instantiates it'}
             {served.length > 0 && <> and serves {served.join(', ')}</>}.
           </p>
+        )}
+        {runFn && runFn.params.length > 0 && onCallArgs && <ExportArguments fn={runFn} onChange={onCallArgs} />}
+        {uncallable.length > 0 && (
+          <ul className="component-uncallable" data-testid="component-uncallable">
+            {uncallable.map((e) => (
+              <li key={e.name}>
+                <code>{e.name}</code> can’t be called here: it is a world-level export, and Run calls only <code>run</code> (or a command’s <code>wasi:cli/run</code>); no host drives other functions.
+              </li>
+            ))}
+          </ul>
         )}
         {component.importedInterfaces.length > 0 && (
           <details>

@@ -23,7 +23,10 @@ export interface OpenedComponent {
  * Host settings of the opened component, edited in the Hosts tab like any guest's:
  * subscriptions, buckets, command inputs, config values.
  */
-export type OpenedGuestSettings = GuestHostsPatch;
+export type OpenedGuestSettings = GuestHostsPatch & {
+  /** Arguments for the called export, parsed from the typed inputs; undefined while any is invalid. */
+  callArgs?: unknown[];
+};
 
 /** State of the "open a component" flow: the opened file, or the last open error. */
 export interface OpenedComponentState {

@@ -7,11 +7,17 @@ const decoder = new TextDecoder();
 // Run: a wasmCloud request, answered by the WASI shouter (wasi:messaging incoming-handler).
 export function run() {
   console.log('wasmCloud asks greet: hello from wasmcloud');
-  // result<broker-message, string>: the reply is returned, an error string is thrown (err.payload).
-  const reply = request('greet', encoder.encode('hello from wasmcloud'), 1000);
-  const text = decoder.decode(reply.body);
-  console.log(`wasmCloud got reply: ${text}`);
-  return text;
+  try {
+    // result<broker-message, string>: the reply is returned, an error string is thrown (err.payload).
+    const reply = request('greet', encoder.encode('hello from wasmcloud'), 5000);
+    const text = decoder.decode(reply.body);
+    console.log(`wasmCloud got reply: ${text}`);
+    return text;
+  } catch (err) {
+    // An uncaught error would abort the JS engine, and the handler below could not run any more.
+    console.log(`wasmCloud request failed: ${err.payload}`);
+    return `error: ${err.payload}`;
+  }
 }
 
 // The exported wasmCloud handler: WASI requests on wc.echo arrive as broker-message records.
