@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTraceStore } from './createTraceStore';
 import type { TraceEvent } from './traceEvent';
 
@@ -50,8 +50,8 @@ describe('trace runs', () => {
     const run = here.startRun('listening');
     there.startRun('speaking');
     there.addLocal([ev('x', 'speaker')]);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(ids(here.runView(run.id).events)).toEqual(['x']);
+    // Other tabs' events arrive with the next cross-tab flush (CROSS_TAB_FLUSH_MS).
+    await vi.waitFor(() => expect(ids(here.runView(run.id).events)).toEqual(['x']), { timeout: 2000 });
     here.dispose();
     there.dispose();
   });

@@ -10,7 +10,7 @@ export interface TrustEntry {
   how: TrustHow;
 }
 
-/** Versioned so a later format can migrate; stored whole (not hashed): exact match, no crypto.subtle needed on http origins. */
+/** Versioned so a later format can migrate; stored whole (not hashed): exact match, no Web Crypto digest needed (it is missing on http origins). */
 interface StoredTrust {
   version: 1;
   entries: TrustEntry[];

@@ -7,6 +7,7 @@ import { deliverMessages } from '../messaging/deliverMessages';
 import { inboxPrefix } from '../messaging/matchTopic';
 import type { Message, MessageTypes } from '../messaging/messageTypes';
 import { publishMessage } from '../messaging/publishMessage';
+import { randomUuid } from '../../platform/randomUuid';
 
 /** `broker-message` as jco passes it: a plain record, `reply-to` undefined when none. */
 export interface BrokerMessage {
@@ -64,7 +65,7 @@ export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus
 
 /** Publishes with a fresh inbox as reply-to and resolves with the first reply, or `err` after the timeout. */
 function request(ctx: HostContext, bus: Bus, subject: string, body: Uint8Array, timeoutMs: number): Promise<BrokerMessage> {
-  const inbox = `${inboxPrefix}${crypto.randomUUID()}`;
+  const inbox = `${inboxPrefix}${randomUuid()}`;
   return new Promise<BrokerMessage>((resolve, reject) => {
     const stop = bus.listen((packet) => {
       if (packet.type !== 'message' || packet.envelope.subject !== inbox) return;
