@@ -128,8 +128,9 @@ export function App() {
       setHosts: ws.setHosts,
       updateGuestHosts: ws.updateGuest,
       openExample: embed ? undefined : openExample,
+      backendSettings: embed ? undefined : <BackendSettings backend={backend} />,
     }),
-    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample],
+    [runner.console.lines, runner.console.clear, example, ws.guests, runner.phase, selectedEventId, ws.workspace.hosts, ws.setHosts, ws.updateGuest, embed, openExample, backend],
   );
 
   return (

@@ -32,6 +32,8 @@ export interface PanelContext {
   setHosts?(hosts: WorkspaceHosts): void;
   /** Loads an example into the editors (as the picker does); absent where the workspace is fixed (embeds). */
   openExample?(id: string): void;
+  /** "Hosts run on" controls (web/backend), shown atop the Hosts tab; absent in embeds. */
+  backendSettings?: import('react').ReactNode;
 }
 
 /** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */
