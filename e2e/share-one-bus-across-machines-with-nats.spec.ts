@@ -4,6 +4,7 @@ import { freshNamespace, openEngine } from './engineHelpers';
 import { startNatsServer, type NatsServer } from './natsServer';
 import { connect as connectNode, headers as natsHeaders } from '@nats-io/transport-node';
 import { HTTP, type CloudEvent } from 'cloudevents';
+import { blobByte, blobReaderWat, blobSize, blobWit, blobWriterWat, casWat, casWit } from './natsGuests';
 
 // Every test uses two separate browser contexts: they share no IndexedDB and no
 // BroadcastChannel, so anything that crosses between them went through the NATS server.
@@ -220,5 +221,86 @@ test('a queue group splits 100 jobs between machines, and other NATS clients spe
   const heardBy = async () => (await Promise.all([a, b].map((p, i) => p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.logs ?? [], `worker-${'ab'[i]}`)))).flat();
   await expect.poll(async () => (await heardBy()).filter((l) => l.includes('invoice 7')).length).toBe(2);
   await node.close();
+  await close();
+});
+
+test('request-reply with two repliers, a compare-and-swap race and a 5 MB blob cross machines', async ({ browser }) => {
+  const backend = { kind: 'nats', servers: nats.ws };
+  const namespace = freshNamespace('nats-rr');
+  const [a, b, close] = await twoMachines(browser);
+  await Promise.all([openEngine(a), openEngine(b)]);
+  // Builds and runs one WAT guest on a page; u64 results come back as decimal strings.
+  const runOn = (p: Page, guest: string, wit: string, wat: string) =>
+    p.evaluate(
+      async ({ guest, wit, wat, namespace, backend }) => {
+        const e = (window as unknown as W).wcpEngine;
+        const r = await e.run((await e.build(wit, 'wat', wat)).artifact, { guest, namespace, call: 'run', backend, timeLimitMs: 60_000 });
+        return { trap: r.trap, result: String(r.result), logs: r.logs };
+      },
+      { guest, wit, wat, namespace, backend },
+    );
+
+  // Request-reply: a shouter on each machine answers "greet"; the asker on A expects two
+  // replies, so it returns as soon as both arrive rather than at its 20 s timeout.
+  const guests = await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('msg-request-reply'));
+  const shouter = guests.find((g) => g.name === 'shouter')!;
+  const asker = guests.find((g) => g.name === 'asker')!;
+  const serveShouter = (p: Page, name: string) =>
+    p.evaluate(
+      async ({ g, name, namespace, backend }) => {
+        const e = (window as unknown as W).wcpEngine;
+        return e.serve(name, (await e.build(g.wit, 'wat', g.source)).artifact, { namespace, subscriptions: ['greet'], backend, timeLimitMs: 30_000 });
+      },
+      { g: shouter, name, namespace, backend },
+    );
+  expect(await Promise.all([serveShouter(a, 'shouter-a'), serveShouter(b, 'shouter-b')])).toEqual(['serving', 'serving']);
+  const expectTwo = asker.source
+    .replace(
+      '(import "wasi:messaging/request-reply@0.2.0-draft" "request"',
+      '(import "wasi:messaging/request-reply@0.2.0-draft" "[method]request-options.set-expected-replies" (func $set_expected (param i32 i32)))\n  (import "wasi:messaging/request-reply@0.2.0-draft" "request"',
+    )
+    .replace('(call $set_timeout (local.get $options) (i32.const 1000))', '(call $set_timeout (local.get $options) (i32.const 20000)) (call $set_expected (local.get $options) (i32.const 2))');
+  expect(expectTwo).toContain('$set_expected (local.get');
+  const started = Date.now();
+  const asked = await runOn(a, 'asker', asker.wit, expectTwo);
+  expect(asked.trap).toBeUndefined();
+  expect(asked.result).toBe('2');
+  expect(asked.logs.filter((l) => l.includes('reply: HELLO, WASI'))).toHaveLength(2);
+  expect(Date.now() - started).toBeLessThan(20_000);
+  // Each shouter answered once: the two replies came from the two machines.
+  for (const [p, n] of [[a, 'shouter-a'], [b, 'shouter-b']] as const) {
+    expect((await p.evaluate((n) => (window as unknown as W).wcpEngine.served(n)?.events ?? [], n)).filter((e) => e.kind === 'message' && e.action === 'reply')).toHaveLength(1);
+  }
+
+  // Compare-and-swap from both machines at once: 2 × 50 increments, no update lost.
+  const cas = await Promise.all([a, b].map((p, i) => runOn(p, `cas-${i}`, casWit, casWat)));
+  for (const r of cas) expect(r.trap).toBeUndefined();
+  const last = cas.map((r) => BigInt(r.result) & 0xffffffffn).sort((x, y) => Number(x - y));
+  expect(last[1]).toBe(100n);
+  expect(last[0]).toBeGreaterThanOrEqual(50n);
+
+  // Blobstore: A streams a 5 MB object in; B reads an inclusive range up to the last byte.
+  const wrote = await runOn(a, 'blob-writer', blobWit, blobWriterWat);
+  expect(wrote.trap).toBeUndefined();
+  expect(Number(wrote.result)).toBe(blobSize);
+  const [start, end] = [1_000_001, blobSize - 1];
+  const read = await runOn(b, 'blob-reader', blobWit, blobReaderWat(start, end));
+  expect(read.trap).toBeUndefined();
+  const bytes = BigInt(read.result);
+  expect({ length: Number(bytes & 0xffffffffn), mismatches: Number(bytes >> 32n) }).toEqual({ length: end - start + 1, mismatches: 0 });
+  expect(blobByte(start)).not.toBe(blobByte(start + 1));
+
+  // Acks and offsets (proposal) are not on JetStream yet: a run says so instead of
+  // quietly using this browser's store.
+  const dashboard = (await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('proposal-pull-and-replay'))).find((g) => g.name === 'dashboard')!;
+  const refused = await a.evaluate(
+    async ({ g, namespace, backend }) => {
+      const e = (window as unknown as W).wcpEngine;
+      const r = await e.run((await e.build(g.wit, 'wat', g.source)).artifact, { guest: 'dashboard', namespace, call: 'run', backend, timeLimitMs: 30_000 });
+      return `${r.state}: ${r.trap ?? ''} ${r.logs.join(' ')}`;
+    },
+    { g: dashboard, namespace, backend },
+  );
+  expect(refused).toMatch(/proposal:messaging-ext.*not on NATS JetStream yet/s);
   await close();
 });

@@ -160,8 +160,9 @@ export function App() {
       unreviewedHostCode: trust.unreviewed,
       updateGuestHosts: learn.active ? undefined : updateGuestHosts,
       openExample: embed ? undefined : openExample,
+      backendSettings: embed ? undefined : <BackendSettings backend={backend} />,
     }),
-    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs, learn.active],
+    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs, learn.active, backend],
   );
 
   return (

@@ -20,7 +20,7 @@ export function BackendBadge({ backend }: { backend: BackendState }) {
   const detail = status && 'detail' in status ? status.detail : `NATS server ${choice.servers}`;
   return (
     <span className={`backend-badge backend-${state}`} data-testid="backend-badge" data-state={state} title={detail} role="status" aria-label={`Hosts run on NATS ${choice.servers}: ${text}`}>
-      Hosts: NATS · {text}
+      NATS · {text}
     </span>
   );
 }

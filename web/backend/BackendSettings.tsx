@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { BackendState } from './useBackend';
 import './backend.css';
 
@@ -11,17 +11,19 @@ import './backend.css';
 export function BackendSettings({ backend }: { backend: BackendState }) {
   const { choice, credentials, choose, setCredentials } = backend;
   const [servers, setServers] = useState(choice.servers);
+  // Two instances (⚙ menu, Hosts tab) must not form one radio group.
+  const group = useId();
   useEffect(() => setServers(choice.servers), [choice.servers]);
   const apply = () => servers.trim() !== choice.servers && choose({ servers: servers.trim() });
   return (
     <fieldset className="backend-settings" data-testid="backend-settings">
       <legend>Hosts run on</legend>
       <label>
-        <input type="radio" name="backend-kind" checked={choice.kind === 'browser'} onChange={() => choose({ kind: 'browser' })} data-testid="backend-browser" />
+        <input type="radio" name={group} checked={choice.kind === 'browser'} onChange={() => choose({ kind: 'browser' })} data-testid="backend-browser" />
         this browser <small>(IndexedDB, BroadcastChannel; offline)</small>
       </label>
       <label>
-        <input type="radio" name="backend-kind" checked={choice.kind === 'nats'} onChange={() => choose({ kind: 'nats', servers: servers.trim() || choice.servers })} data-testid="backend-nats" />
+        <input type="radio" name={group} checked={choice.kind === 'nats'} onChange={() => choose({ kind: 'nats', servers: servers.trim() || choice.servers })} data-testid="backend-nats" />
         a NATS server
       </label>
       <label className="backend-field">

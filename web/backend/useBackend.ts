@@ -56,5 +56,5 @@ export function useBackend(persist = true, search = ''): BackendState {
     },
     [offer, choose],
   );
-  return { choice, credentials, config, status, choose, setCredentials, offer, answerOffer };
+  return useMemo(() => ({ choice, credentials, config, status, choose, setCredentials, offer, answerOffer }), [choice, credentials, config, status, choose, setCredentials, offer, answerOffer]);
 }

@@ -26,6 +26,7 @@ export function HostsPanel({ ctx }: PanelProps) {
   return (
     <div className="panel hosts-panel" data-testid="hosts-panel">
       <div className="hosts-body">
+        {ctx.backendSettings}
         {ctx.guests.length === 0 && <p className="empty">This workspace has no guests.</p>}
         {ctx.guests.map((g, i) => {
           const imports = importedPackages(g.wit);

@@ -44,6 +44,8 @@ export interface PanelContext {
   openExample?(id: string): void;
   /** Runs of this tab: which one `traceStore` shows, the picker and the comparison. */
   runs?: RunHistory;
+  /** "Hosts run on" controls (web/backend), shown atop the Hosts tab; absent in embeds. */
+  backendSettings?: import('react').ReactNode;
 }
 
 /** Host settings of one guest the Hosts tab edits (HostConfig.subscriptions / buckets). */
