@@ -5,6 +5,7 @@ import { startNatsServer, type NatsServer } from './natsServer';
 import { connect as connectNode, headers as natsHeaders } from '@nats-io/transport-node';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { blobByte, blobReaderWat, blobSize, blobWit, blobWriterWat, casWat, casWit } from './natsGuests';
+import { incrementWat, incrementWit } from './incrementGuest';
 
 // Every test uses two separate browser contexts: they share no IndexedDB and no
 // BroadcastChannel, so anything that crosses between them went through the NATS server.
@@ -37,38 +38,6 @@ async function twoMachines(browser: Browser): Promise<[Page, Page, () => Promise
   return [a, b, async () => void (await Promise.all([ca.close(), cb.close()]))];
 }
 
-const incWit = `package local:inc;
-world inc {
-  import wasi:keyvalue/store@0.2.0-draft2;
-  import wasi:keyvalue/atomics@0.2.0-draft2;
-  export run: func() -> s64;
-}`;
-// Increments "hits" in bucket "shared" 200 times in one guest call.
-const incWat = `(module
-  (import "wasi:keyvalue/store@0.2.0-draft2" "open" (func $open (param i32 i32 i32)))
-  (import "wasi:keyvalue/atomics@0.2.0-draft2" "increment" (func $inc (param i32 i32 i32 i64 i32)))
-  (memory (export "memory") 1)
-  (data (i32.const 16) "shared")
-  (data (i32.const 32) "hits")
-  (global $heap (mut i32) (i32.const 4096))
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (local.get $p))
-  (func (export "run") (result i64)
-    (local $b i32) (local $i i32)
-    (call $open (i32.const 16) (i32.const 6) (i32.const 64))
-    (if (i32.load8_u (i32.const 64)) (then unreachable))
-    (local.set $b (i32.load (i32.const 68)))
-    (loop $again
-      (call $inc (local.get $b) (i32.const 32) (i32.const 4) (i64.const 1) (i32.const 96))
-      (if (i32.load8_u (i32.const 96)) (then unreachable))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $again (i32.lt_u (local.get $i) (i32.const 200))))
-    (i64.load (i32.const 104))))`;
-
 test('two machines share topics and counters through NATS only', async ({ browser }) => {
   const backend = { kind: 'nats', servers: nats.ws };
   const namespace = freshNamespace('nats');
@@ -93,7 +62,7 @@ test('two machines share topics and counters through NATS only', async ({ browse
   expect(delivered?.envelope?.source).toMatch(/^\/wcp\/.+\/order-service$/);
 
   // Key-value: 200 increments on each machine at the same time end at exactly 400.
-  const incArtifacts = await Promise.all([a, b].map((p) => p.evaluate(async ({ wit, wat }) => (await (window as unknown as W).wcpEngine.build(wit, 'wat', wat)).artifact, { wit: incWit, wat: incWat })));
+  const incArtifacts = await Promise.all([a, b].map((p) => p.evaluate(async ({ wit, wat }) => (await (window as unknown as W).wcpEngine.build(wit, 'wat', wat)).artifact, { wit: incrementWit, wat: incrementWat })));
   const runs = await Promise.all(
     [a, b].map((p, i) => p.evaluate(({ art, namespace, backend, guest }) => (window as unknown as W).wcpEngine.run(art, { guest, namespace, call: 'run', backend, timeLimitMs: 60_000 }), { art: incArtifacts[i], namespace, backend, guest: `counter-${i}` })),
   );

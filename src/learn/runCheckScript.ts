@@ -1,54 +1,57 @@
+import { leaseHostSandbox } from '../runtime/hostSandbox/openHostSandbox';
 import type { RunRecord } from './runRecord';
 
-/** How long a check script may run before it is abandoned. */
-const SCRIPT_TIMEOUT_MS = 3000;
+/**
+ * How long a check script may take, from the request until its answer (the sandbox frame is
+ * usually warm by then; its first start on a busy machine is part of the budget).
+ */
+const SCRIPT_TIMEOUT_MS = 5000;
 
 /**
- * Page inside the sandbox. The script runs in a Worker started from the iframe, so a
- * script that loops forever is terminated instead of freezing the playground's tab.
+ * The worker source: the lesson's script becomes the body of `check(run)` in the worker's
+ * own source, because the sandbox (like the page) forbids `eval`/`new Function`. A script
+ * that breaks out of the function body only breaks its own sandboxed worker.
  */
-const SANDBOX_PAGE = `<!doctype html><meta charset="utf-8"><script>
-const worker = new Worker(URL.createObjectURL(new Blob([
-  "onmessage = (e) => { try { const f = new Function('run', e.data.script); const out = f(e.data.run); postMessage({ ok: true, out: out === undefined || out === null ? [] : [].concat(out).map(String) }); } catch (err) { postMessage({ ok: false, error: String(err && err.message || err) }); } };"
-], { type: 'text/javascript' })));
-onmessage = (e) => { worker.onmessage = (r) => parent.postMessage({ token: e.data.token, ...r.data }, '*'); worker.postMessage(e.data); };
-parent.postMessage({ ready: true }, '*');
-</script>`;
+function workerSource(script: string): string {
+  return `const check = function (run) {\n${script}\n};
+self.onmessage = (e) => {
+  const port = e.ports[0];
+  if (!port) return;
+  port.onmessage = (m) => {
+    try {
+      const out = check(m.data.run);
+      port.postMessage({ ok: true, out: out === undefined || out === null ? [] : [].concat(out).map(String) });
+    } catch (err) {
+      port.postMessage({ ok: false, error: String((err && err.message) || err) });
+    }
+  };
+};`;
+}
 
 /**
  * Runs a lesson's function check (`check.script`, the body of `function (run) { … }`).
  * The code comes from a lesson file or link, i.e. from someone other than the learner, so
- * it runs in an iframe with `sandbox="allow-scripts"` (an opaque origin: no access to the
- * playground's IndexedDB, storage or DOM) and gets only the RunRecord as JSON. Resolves with
- * the problems it reported; a script that throws or takes too long is a problem of the lesson.
+ * it runs where custom host code runs: a worker inside the `sandbox="allow-scripts"` frame
+ * (an opaque origin with no network: no access to the playground's IndexedDB, storage or
+ * DOM), and gets only the RunRecord as JSON. Resolves with the problems it reported; a
+ * script that throws, fails to load or takes too long is a problem of the lesson.
  */
 export function runCheckScript(script: string, run: RunRecord): Promise<string[]> {
+  const lease = leaseHostSandbox(workerSource(script));
   return new Promise((resolve) => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.style.display = 'none';
-    frame.srcdoc = SANDBOX_PAGE;
-    const token = Math.random().toString(36).slice(2);
     const finish = (problems: string[]) => {
       clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      frame.remove();
+      lease.kill();
       resolve(problems);
     };
     const timer = setTimeout(() => finish([`the lesson's check script did not answer within ${SCRIPT_TIMEOUT_MS} ms`]), SCRIPT_TIMEOUT_MS);
-    const onMessage = (e: MessageEvent) => {
-      if (e.source !== frame.contentWindow) return;
-      const data = e.data as { ready?: boolean; token?: string; ok?: boolean; out?: unknown; error?: string };
-      if (data.ready) {
-        frame.contentWindow?.postMessage({ token, script, run: JSON.parse(JSON.stringify(run, bytesAsText)) }, '*');
-        return;
-      }
-      if (data.token !== token) return;
-      if (!data.ok) return finish([`the lesson's check script failed: ${data.error ?? 'unknown error'}`]);
+    lease.port.onmessage = (e: MessageEvent) => {
+      const data = e.data as { type?: string; message?: string; ok?: boolean; out?: unknown; error?: string } | null;
+      if (data?.type === 'loadFailed') return finish([`the lesson's check script failed to load: ${data.message ?? 'unknown error'}`]);
+      if (!data?.ok) return finish([`the lesson's check script failed: ${data?.error ?? 'unknown error'}`]);
       finish(Array.isArray(data.out) ? data.out.map(String) : []);
     };
-    window.addEventListener('message', onMessage);
-    document.body.appendChild(frame);
+    lease.port.postMessage({ run: JSON.parse(JSON.stringify(run, bytesAsText)) });
   });
 }
 

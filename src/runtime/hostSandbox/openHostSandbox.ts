@@ -63,15 +63,17 @@ export interface HostSandboxLease {
 /**
  * Starts a sandbox worker for one run. Returns at once: the port is usable immediately
  * (messages queue until the worker picks up the other end). If the sandbox cannot start,
- * the port's owner receives a `loadFailed` message saying why.
+ * the port's owner receives a `loadFailed` message saying why. `source` is the worker's
+ * classic-script source (the host-code worker by default; Learn's function checks bring
+ * their own), which receives the port in its first message's `ports[0]`.
  */
-export function leaseHostSandbox(): HostSandboxLease {
+export function leaseHostSandbox(source: string = sandboxWorkerSource): HostSandboxLease {
   const channel = new MessageChannel();
   const id = nextId++;
   let killed = false;
   void openFrame().then(
     (win) => {
-      if (!killed) win.postMessage({ type: 'spawn', id, source: sandboxWorkerSource }, '*', [channel.port2]);
+      if (!killed) win.postMessage({ type: 'spawn', id, source }, '*', [channel.port2]);
     },
     (e: unknown) => channel.port2.postMessage({ type: 'loadFailed', message: e instanceof Error ? e.message : String(e) }),
   );
