@@ -45,6 +45,8 @@ test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, 
   const guest = page.getByTestId('guest-editor');
   await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
 
+  // Presenter mode shows one editor large at a time: the presenter switches with the WIT / Guest buttons.
+  await page.getByTestId('stage-focus-guest').click();
   // WAT: scale the counter by 1000 before returning it; the comment is full of f's.
   await caretAfterLine(page, guest, shipped('keyvalue/counter.wat'), '(call $drop_bucket');
   const watLine = '(i64.store (i32.const 104) (i64.mul (i64.load (i32.const 104)) (i64.const 1000))) ;; if false, fix the offset: f F';
@@ -55,6 +57,7 @@ test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, 
   expect(await editorLines(guest)).toContain(watLine);
 
   // The WIT editor too: a doc comment with "/// offset" and f's arrives whole.
+  await page.getByTestId('stage-focus-wit').click();
   await caretAfterLine(page, wit, shipped('keyvalue/counter.wit'), 'Returns the new count.');
   await typeLines(page, ['/// offset: off by a factor of 1000 for the demo']);
   await expect(stage).toHaveCount(0);
@@ -72,6 +75,7 @@ test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, 
 
   // JavaScript: an if, a function, false and a /// comment, typed line by line.
   await page.getByTestId('example-picker').selectOption('js-kv-counter');
+  await page.getByTestId('stage-focus-guest').click();
   await expect(guest.getByText('wasi:keyvalue/store').first()).toBeVisible({ timeout: 20_000 });
   await caretAfterLine(page, guest, shipped('js/counter.js'), 'const visits');
   const jsLines = ['if (false) { return -1n; } /// offset stays', 'function twice(n) { return n * 2n; }', 'console.log(`fresh from the floor: ${twice(visits)}`);'];
