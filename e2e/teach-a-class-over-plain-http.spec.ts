@@ -24,6 +24,9 @@ const expectations: Record<string, RegExp[]> = {
   'js-msg-request-reply': [/js-shouter\s+request on greet: hello, wasi/, /reply: HELLO, WASI/],
   'proposal-pull-and-replay': [/offset 0: 21\.5 °C/, /replayed 4 readings/],
   'proposal-delivery-guarantees': [/exactly-once\s+lost: none · twice or more: none · effects: 10/],
+  'p3-request-reply': [/run\(\) → "APPLES PEARS PLUMS"/, /reply: HELLO, WASI/],
+  'p3-handler-awaits': [/order-desk-p3\s+checked orders\.\w+ -> \{"ORDER":1001/],
+  'wasmcloud-meets-wasi': [/wasmCloud got reply: HELLO FROM WASMCLOUD/, /reply: echo: hello, wasi/],
 };
 
 /** Ids of the shipped examples tagged "messaging", read from src/examples (ids and tags are literals there). */

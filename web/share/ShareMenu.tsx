@@ -6,6 +6,7 @@ import { shareLink } from './readShareHash';
 import { withNatsServer } from '../backend/natsLink';
 import { useDismissable } from './useDismissable';
 import './share.css';
+import { placePopover } from './placePopover';
 
 interface Props {
   /** The workspace as it runs now (time limit included). */
@@ -65,11 +66,11 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer }: Pr
   };
 
   return (
-    <details className="share-menu" ref={ref} onToggle={(e) => e.currentTarget.open && void share()}>
+    <details className="share-menu" ref={ref} onToggle={(e) => e.currentTarget.open && (placePopover(e.currentTarget), void share())}>
       <summary data-testid="share" title="Share this workspace as a link, or export/import it as a file">
         Share
       </summary>
-      <div className="share-popover" role="group" aria-label="Share workspace">
+      <div className="share-popover" data-popover role="group" aria-label="Share workspace">
         {link && 'error' in link ? (
           <p className="share-error" role="alert">{link.error}</p>
         ) : (

@@ -5,6 +5,7 @@ import type { WorkspaceState } from '../state/useWorkspace';
 import { useDismissable } from './useDismissable';
 import { requestPersistence } from '../storage/requestPersistence';
 import './share.css';
+import { placePopover } from './placePopover';
 
 interface Props {
   ws: WorkspaceState;
@@ -66,11 +67,11 @@ export function WorkspacesMenu({ ws, onError }: Props) {
   };
 
   return (
-    <details className="workspaces-menu" ref={ref} onToggle={(e) => e.currentTarget.open && void refresh()}>
+    <details className="workspaces-menu" ref={ref} onToggle={(e) => e.currentTarget.open && (placePopover(e.currentTarget), void refresh())}>
       <summary data-testid="workspaces" title="Saved workspaces">
         Workspaces
       </summary>
-      <div className="workspaces-popover" role="group" aria-label="Saved workspaces">
+      <div className="workspaces-popover" data-popover role="group" aria-label="Saved workspaces">
         <form className="share-row" onSubmit={(e) => (e.preventDefault(), void saveAs())}>
           <input className="trace-filter" value={name} onChange={(e) => setName(e.target.value)} placeholder={`Save "${ws.name}" as…`} aria-label="Name for a saved copy" data-testid="save-as-name" />
           <button type="submit" disabled={!name.trim()} data-testid="save-as">

@@ -3,6 +3,7 @@ import { exportEverything, importEverything, readBackup, type ImportReport } fro
 import { downloadBlob } from '../share/downloadBlob';
 import { useStorageStatus } from './useStorageStatus';
 import './storage.css';
+import { placePopover } from '../share/placePopover';
 
 const mb = (n: number | undefined) => (n === undefined ? '?' : n < 1e6 ? `${(n / 1e3).toFixed(0)} kB` : n < 1e9 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e9).toFixed(1)} GB`);
 
@@ -38,11 +39,11 @@ export function StorageMenu() {
   };
 
   return (
-    <details className="storage-menu" onToggle={(e) => e.currentTarget.open && void refresh()}>
+    <details className="storage-menu" onToggle={(e) => e.currentTarget.open && (placePopover(e.currentTarget), void refresh())}>
       <summary data-testid="storage" title="What this browser keeps for the playground">
         Storage
       </summary>
-      <div className="storage-popover" role="group" aria-label="Storage">
+      <div className="storage-popover" data-popover role="group" aria-label="Storage">
         <p data-testid="storage-status">
           {status === undefined
             ? 'Checking…'
