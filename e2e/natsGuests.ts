@@ -1,19 +1,11 @@
 // Small WAT guests for the NATS spec: each does one cross-machine thing in a tight loop,
 // so the test measures the backend rather than guest code.
+import { growingRealloc } from '../bench/watSnippets';
 
 const bump = `
   (global $heap (mut i32) (i32.const 65536))
   ;; Bump allocator that grows memory: the host copies large lists in through it.
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (block $fits (loop $grow
-      (br_if $fits (i32.le_u (global.get $heap) (i32.shl (memory.size) (i32.const 16))))
-      (if (i32.eq (memory.grow (i32.const 1)) (i32.const -1)) (then unreachable))
-      (br $grow)))
-    (local.get $p))`;
+  ${growingRealloc}`;
 
 export const casWit = `package local:cas-inc;
 world cas-inc {
