@@ -5,12 +5,11 @@ world kv-bench {
   export run: func(n: u32) -> u32;
 }`;
 
-export const kvOpsWat = `(module
-  (import "wasi:keyvalue/store@0.2.0-draft2" "open" (func $open (param i32 i32 i32)))
-  (import "wasi:keyvalue/store@0.2.0-draft2" "[method]bucket.set" (func $set (param i32 i32 i32 i32 i32 i32)))
-  (import "wasi:keyvalue/store@0.2.0-draft2" "[method]bucket.get" (func $get (param i32 i32 i32 i32)))
-  (memory (export "memory") 2)
-  (data (i32.const 16) "bench")
+/**
+ * What the 0.2 and 0.3 kv-bench guests share: bucket and key data, a wrapping bump
+ * `cabi_realloc`, and `$key`, which writes n as the key's four digits ("k-0042").
+ */
+export const kvOpsShared = `(data (i32.const 16) "bench")
   (data (i32.const 256) "k-0000")
   (data (i32.const 300) "a value of thirty-two bytes.....")
   (global $heap (mut i32) (i32.const 8192))
@@ -26,7 +25,14 @@ export const kvOpsWat = `(module
     (i32.store8 (i32.const 258) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 1000)) (i32.const 10))))
     (i32.store8 (i32.const 259) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 100)) (i32.const 10))))
     (i32.store8 (i32.const 260) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 10)) (i32.const 10))))
-    (i32.store8 (i32.const 261) (i32.add (i32.const 48) (i32.rem_u (local.get $n) (i32.const 10)))))
+    (i32.store8 (i32.const 261) (i32.add (i32.const 48) (i32.rem_u (local.get $n) (i32.const 10)))))`;
+
+export const kvOpsWat = `(module
+  (import "wasi:keyvalue/store@0.2.0-draft2" "open" (func $open (param i32 i32 i32)))
+  (import "wasi:keyvalue/store@0.2.0-draft2" "[method]bucket.set" (func $set (param i32 i32 i32 i32 i32 i32)))
+  (import "wasi:keyvalue/store@0.2.0-draft2" "[method]bucket.get" (func $get (param i32 i32 i32 i32)))
+  (memory (export "memory") 2)
+  ${kvOpsShared}
   (func (export "run") (param $n i32) (result i32)
     (local $b i32) (local $i i32) (local $found i32)
     (call $open (i32.const 16) (i32.const 5) (i32.const 64))

@@ -1,3 +1,5 @@
+import { kvOpsShared } from './kvOpsGuest';
+
 /**
  * The kv-bench guest (kvOpsGuest.ts) on proposal:keyvalue-p3: the same n sets then n gets,
  * one after the other, each an "[async-lower]" call awaited through a waitable set. Same
@@ -20,17 +22,7 @@ export const kvOpsP3Wat = `(module
   (import "$root" "[subtask-drop]" (func $subtask_drop (param i32)))
   (import "[export]$root" "[task-return]run" (func $task_return (param i32)))
   (memory (export "memory") 2)
-  (data (i32.const 16) "bench")
-  (data (i32.const 256) "k-0000")
-  (data (i32.const 300) "a value of thirty-two bytes.....")
-  (global $heap (mut i32) (i32.const 8192))
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (if (i32.gt_u (global.get $heap) (i32.const 120000)) (then (global.set $heap (i32.const 8192))))
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (local.get $p))
+  ${kvOpsShared}
   (func $await (param $status i32)
     (local $subtask i32) (local $set i32)
     (if (i32.eq (i32.and (local.get $status) (i32.const 0xf)) (i32.const 2)) (then (return)))
@@ -43,11 +35,7 @@ export const kvOpsP3Wat = `(module
     (call $join (local.get $subtask) (i32.const 0))
     (call $subtask_drop (local.get $subtask))
     (call $ws_drop (local.get $set)))
-  (func $key (param $n i32)
-    (i32.store8 (i32.const 258) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 1000)) (i32.const 10))))
-    (i32.store8 (i32.const 259) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 100)) (i32.const 10))))
-    (i32.store8 (i32.const 260) (i32.add (i32.const 48) (i32.rem_u (i32.div_u (local.get $n) (i32.const 10)) (i32.const 10))))
-    (i32.store8 (i32.const 261) (i32.add (i32.const 48) (i32.rem_u (local.get $n) (i32.const 10)))))
+
   ;; set: (self, key ptr, key len, value ptr, value len) = 5 flat > 4: arguments at 400.
   (func (export "[async-lift]run") (param $n i32) (result i32)
     (local $b i32) (local $i i32) (local $found i32)
