@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
 import { jsComponent, nestedPackage, watComponent } from './fixtures/buildFixtures';
 import { commandWat, commandWit } from './fixtures/commandWat';
+import { readFileSync } from 'node:fs';
 
 /** Reads a stored value from the playground's key-value database (namespace "wcp"). */
 async function storedText(page: Page, bucket: string, key: string): Promise<string | undefined> {
@@ -109,4 +110,25 @@ export const run = {
   // Each console.log is one line: no empty line from the separately written newline.
   expect(lines[hello + 1]).toBe('second line');
   expect(await storedText(page, 'cmd', 'js')).toBe('written by js');
+});
+
+test('a WASI 0.3 command built elsewhere (wasi:cli/run@0.3.0, from WAT) opens, prints and exits with its code', async ({ page }) => {
+  // The example's WAT and WIT from the repo, made into a component in Node as wasm-tools would.
+  const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const wit = `${read('src/examples/p3/commandP3.wit')}\n${nestedPackage('cli-0.3.0/cli.wit')}`;
+  const wasm = await watComponent(wit, 'command-p3', read('src/examples/p3/commandP3.wat'));
+  await openApp(page);
+  await openWasm(page, 'hello-p3.wasm', wasm);
+  await expect(page.getByTestId('component-info')).toContainText('wasi:cli/run@0.3.0 → run()');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toContain('run() → ok · exit code 0');
+  expect(await consoleLines(page)).toEqual(expect.arrayContaining(['hello from a WASI 0.3 command', 'arg: hello-p3']));
+
+  // A number as the first argument: exit-with-code.
+  await page.getByTestId('tab-hosts').click();
+  await page.getByTestId('hosts-args').pressSequentially('hello-p3 42');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/exit code 42/);
+  expect(await consoleText(page)).toContain('arg: 42');
 });

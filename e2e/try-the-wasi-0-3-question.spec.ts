@@ -71,6 +71,23 @@ test('an async handler gets the next messages while it awaits a request', async 
   await page.screenshot({ path: test.info().outputPath('handler-overlap.png') });
 });
 
+test('a WASI 0.3 command prints through a stream<u8> and exits with the code its arguments ask for', async ({ page }) => {
+  await openApp(page);
+  // The example's Hosts-tab arguments are "command-p3 7": exit-with-code(7).
+  await runExample(page, 'p3-command');
+  await expect.poll(() => consoleText(page), { timeout: 45_000 }).toContain('hello from a WASI 0.3 command');
+  await expect.poll(() => consoleText(page), { timeout: 45_000 }).toMatch(/exit code 7/);
+  const text = await consoleText(page);
+  expect(text).toContain('arg: command-p3');
+  expect(text).toContain('arg: 7');
+  // The program name alone: run returns ok, exit code 0.
+  await page.getByTestId('tab-hosts').click();
+  await page.getByTestId('hosts-args').fill('command-p3');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 45_000 }).toMatch(/run\(\) → ok · exit code 0/);
+});
+
 test('the 2026 debates tab loads the 0.2 and the 0.3 example of a question, one after the other', async ({ page }) => {
   // Start elsewhere: the example already loaded has its button disabled.
   await openApp(page, '?example=kv-bucket-walk&panel=debates-2026');

@@ -2,11 +2,17 @@ import type { HostContext, HostPackage, InterfaceImpl } from '../hosts/hostContr
 import { findHostPackage, hostPackages } from '../hosts/registry';
 import { applyCallFaults, rngFor } from '../hosts/faults/index';
 import { createWasiBase } from './createWasiBase';
+import { createWasiBaseP3 } from './createWasiBaseP3';
 import { splitInterfaceId } from './witNames';
 import { wrapInterface, type CallSink } from './wrapInterface';
 
 /** Packages served by preview2-shim rather than by a playground host. */
 const BASE_NAMESPACES = ['wasi:cli', 'wasi:io', 'wasi:clocks', 'wasi:random', 'wasi:filesystem'];
+
+/** `wasi:cli/stdout@0.3.0`, `…@0.3.0-rc-2025-09-16`: the WASI 0.3 base packages. */
+function isWasi03(id: string): boolean {
+  return splitInterfaceId(id).version.startsWith('0.3.');
+}
 
 /** The jco import object for one component plus the host packages that serve it. */
 export interface SelectedHosts {
@@ -26,7 +32,11 @@ export async function selectHosts(
   sink: CallSink,
   custom: HostPackage[] = [],
 ): Promise<SelectedHosts> {
-  const base = createWasiBase(ctx.log, ctx.config.cli, ctx.config.cli?.args[0] ?? ctx.config.guest);
+  const program = ctx.config.cli?.args[0] ?? ctx.config.guest;
+  const base = createWasiBase(ctx.log, ctx.config.cli, program);
+  // WASI 0.3 base interfaces have other shapes under the same keys (stdout takes a
+  // stream<u8>): route by version, made only when the component asks for one.
+  let baseP3: Record<string, InterfaceImpl> | undefined;
   const imports: Record<string, InterfaceImpl> = {};
   const created = new Map<string, Record<string, InterfaceImpl>>();
   const packages: HostPackage[] = [];
@@ -35,9 +45,12 @@ export async function selectHosts(
   const faultRng = rngFor(ctx.config.faults?.seed, 'calls');
   for (const id of importedInterfaces) {
     const { pkg, key, iface } = splitInterfaceId(id);
-    if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`)) && base[key]) {
-      imports[key] = base[key];
-      continue;
+    if (BASE_NAMESPACES.some((ns) => key.startsWith(`${ns}/`))) {
+      const served = isWasi03(id) ? (baseP3 ??= createWasiBaseP3(ctx.log, ctx.config.cli, program)) : base;
+      if (served[key]) {
+        imports[key] = served[key];
+        continue;
+      }
     }
     const host = custom.find((p) => p.id === pkg) ?? findHostPackage(pkg);
     if (!host) {

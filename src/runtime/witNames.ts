@@ -17,9 +17,12 @@ export function splitInterfaceId(id: string): { pkg: string; key: string; iface:
   return { pkg: version ? `${pkgBase}@${version}` : pkgBase, key: base, iface, version };
 }
 
-/** `wasi:cli/run@0.2.x`, any patch version (toolchains stamp the one they were built with). */
+/**
+ * `wasi:cli/run@0.2.x` or `@0.3.x`, any patch version (toolchains stamp the one they were
+ * built with; 0.3 release candidates carry a suffix such as `0.3.0-rc-2025-09-16`).
+ */
 export function isCliRun(iface: string): boolean {
-  return /^wasi:cli\/run@0\.2\.\d+$/.test(iface);
+  return /^wasi:cli\/run@0\.[23]\.\d+(-[\w.-]+)?$/.test(iface);
 }
 
 /** The call Run makes for a command component (`wasi:cli/run@0.2.x#run`), if it exports one. */

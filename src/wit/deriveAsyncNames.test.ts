@@ -71,6 +71,27 @@ describe('deriveAsyncNames against jco generate', () => {
     expect(names.importedInterfaces).toContain('wasi:keyvalue/batch@0.2.0-draft2');
   }, 60_000);
 
+  it('does not suspend on a plain func that returns a future (the host Promise is the future)', () => {
+    const user = `package local:c;
+world c {
+  import wasi:cli/environment@0.3.0;
+  import wasi:cli/stdout@0.3.0;
+  import wasi:cli/exit@0.3.0;
+  export wasi:cli/run@0.3.0;
+}
+`;
+    const { source, diagnostics } = resolveWitDeps(user);
+    expect(diagnostics).toEqual([]);
+    const names = deriveAsyncNames(source, 'c');
+    if (!('imports' in names)) throw new Error(names.message);
+    // Suspending there would deadlock: the future settles only after the guest writes the stream.
+    expect(names.imports).not.toContain('wasi:cli/stdout@0.3.0#write-via-stream');
+    expect(names.imports).toContain('wasi:cli/environment@0.3.0#get-arguments');
+    // exit throws to end the program; a suspending trampoline would swallow the throw and hang.
+    expect(names.imports).not.toContain('wasi:cli/exit@0.3.0#exit-with-code');
+    expect(names.exports).toContain('wasi:cli/run@0.3.0#run');
+  });
+
   it('reports a missing world instead of throwing', () => {
     const { source } = resolveWitDeps(watcher);
     expect(deriveAsyncNames(source, 'nope')).toMatchObject({ message: expect.stringContaining('nope') });

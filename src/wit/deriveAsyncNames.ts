@@ -37,6 +37,13 @@ export interface AsyncNamesError extends WitPos {
  * Derives jco `generate({ asyncMode: { tag: 'jspi', val } })` lists from the joined source
  * (user text + nested packages, see `resolveWitDeps`). Every import is marked async so host
  * functions may return Promises; every export is wrapped with `WebAssembly.promising`.
+ * Except a plain func whose result holds a `future<…>` (WASI 0.3's
+ * `stdout.write-via-stream: func(stream<u8>) -> future<…>`): there the host's Promise IS the
+ * future, and suspending the guest until it settles would deadlock it (the future settles
+ * only after the guest has written the stream it is suspended before writing). And except
+ * `wasi:cli/exit`: it never returns, the host throws to end the program, and jco-transpile
+ * 0.15's suspending trampoline answers a throw by awaiting the task's completion, which
+ * never comes, so a command that calls exit would hang instead of exiting.
  */
 export function deriveAsyncNames(joinedSource: string, worldName: string): AsyncNames | AsyncNamesError {
   const parsed = parseWit(joinedSource);
@@ -48,7 +55,7 @@ export function deriveAsyncNames(joinedSource: string, worldName: string): Async
     name: f.func.name, params: f.func.params, result: f.func.result,
   });
   return {
-    imports: world.imports.map((f) => f.jspiName),
+    imports: world.imports.filter((f) => !/\bfuture</.test(f.func.result ?? '') && !/^wasi:cli\/exit@/.test(f.interfaceId ?? '')).map((f) => f.jspiName),
     exports: world.exports.map((f) => f.jspiName),
     importedPackages: [...new Set(world.importedInterfaces.map(packageOf))],
     importedInterfaces: world.importedInterfaces,

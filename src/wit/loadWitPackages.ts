@@ -4,6 +4,7 @@ import messagingDraft from '../../wit/messaging-0.2.0-draft/messaging.wit?raw';
 import blobstoreDraft from '../../wit/blobstore-0.2.0-draft/blobstore.wit?raw';
 import io022 from '../../wit/io-0.2.2/io.wit?raw';
 import cli022 from '../../wit/cli-0.2.2/cli.wit?raw';
+import cli030 from '../../wit/cli-0.3.0/cli.wit?raw';
 import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import blobstoreExt from '../../wit/blobstore-ext-0.1.0/blobstore-ext.wit?raw';
@@ -56,6 +57,10 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
   {
     id: 'wasi:cli@0.2.2', status: 'standard', source: cli022, deps: ['wasi:io@0.2.2'], worlds: ['imports', 'command'],
     summary: 'Command-line basics: stdout/stderr/stdin streams (printed to the console pane), environment, exit.',
+  },
+  {
+    id: 'wasi:cli@0.3.0', status: 'standard', source: cli030, deps: [], worlds: ['imports', 'command'],
+    summary: 'WASI 0.3 commands: run is an async func, stdout/stderr/stdin are stream<u8> (served by preview3-shim’s browser build).',
   },
   {
     id: 'wasi:config@0.2.0-draft', status: 'standard', source: configDraft, deps: [], worlds: ['imports'],

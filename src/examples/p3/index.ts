@@ -11,6 +11,8 @@ import askerP3Wat from './askerP3.wat?raw';
 import askerP3Wit from './askerP3.wit?raw';
 import blobCopyP3Wat from './blobCopyP3.wat?raw';
 import blobCopyP3Wit from './blobCopyP3.wit?raw';
+import commandP3Wat from './commandP3.wat?raw';
+import commandP3Wit from './commandP3.wit?raw';
 import counterP3Wat from './counterP3.wat?raw';
 import counterP3Wit from './counterP3.wit?raw';
 import orderDeskP3Wat from './orderDeskP3.wat?raw';
@@ -66,5 +68,13 @@ export const p3Examples: Example[] = [
       { name: 'order-desk-p3', lang: 'wat', wit: orderDeskP3Wit, source: orderDeskP3Wat, subscriptions: ['orders.*'] },
       { name: 'order-service', lang: 'wat', wit: ordersProducerWit, source: ordersProducerWat, call: 'run' },
     ],
+  },
+  {
+    id: 'p3-command',
+    title: 'WASI 0.3: a command (wasi:cli/run@0.3.0) with its exit code',
+    description:
+      'The standard WASI 0.3 command shape, as toolchains that target 0.3 produce it: the guest exports wasi:cli/run@0.3.0 (an async func) and prints through wasi:cli/stdout@0.3.0, whose write-via-stream takes a stream<u8> and returns a future that resolves once every byte is written. The host side is the browser build of @bytecodealliance/preview3-shim. It prints a greeting and one "arg:" line per argument, then exits: with the arguments "command-p3 7" (set in the Hosts tab) it calls exit-with-code(7) and the console shows "exit code 7"; with no number it returns err (exit code 1); with the program name alone, ok (exit code 0).',
+    tags: ['wasi-0.3', 'cli'],
+    guests: [{ name: 'command-p3', lang: 'wat', wit: commandP3Wit, source: commandP3Wat, args: ['command-p3', '7'] }],
   },
 ];
