@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, DEFAULT_CONNECT_SRC } from './src/security/contentSecurityPolicy';
+import { buildPrebuiltComponents, prebuiltIndex } from './scripts/buildPrebuiltComponents.mjs';
 
 // Names a room reaches the site by over plain http. Vite answers any other host name with 403
 // (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
@@ -26,11 +27,40 @@ export default defineConfig({
           /[\\/]bench[\\/]/.test(ctx.filename) ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(process.env.WCP_CONNECT_SRC ?? DEFAULT_CONNECT_SRC)}" />`),
       },
     },
+    // The WASI 0.3 example guests as ready-made components (components/*.wasm plus an
+    // index.json), built from their WAT in src/examples/p3 on every build, never committed.
+    {
+      name: 'wcp-prebuilt-components',
+      async generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string | Uint8Array }): void }) {
+        const built = await buildPrebuiltComponents();
+        for (const c of built) this.emitFile({ type: 'asset', fileName: `components/${c.file}`, source: c.bytes });
+        this.emitFile({ type: 'asset', fileName: 'components/index.json', source: prebuiltIndex(built) });
+      },
+      configureServer(server: { middlewares: { use(path: string, fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: string | Uint8Array): void; statusCode: number }, next: () => void) => void): void } }) {
+        let built: ReturnType<typeof buildPrebuiltComponents> | undefined;
+        server.middlewares.use('/components/', (req, res, next) => {
+          built ??= buildPrebuiltComponents();
+          const name = (req.url ?? '').replace(/^\//, '').replace(/\?.*$/, '');
+          void built.then((list) => {
+            if (name === 'index.json') {
+              res.setHeader('Content-Type', 'application/json');
+              return res.end(prebuiltIndex(list));
+            }
+            const hit = list.find((c) => c.file === name);
+            if (!hit) return next();
+            res.setHeader('Content-Type', 'application/wasm');
+            res.end(hit.bytes);
+          }, () => next());
+        });
+      },
+    },
   ],
   // cloudevents pulls in the \`util\` polyfill, which reads Node's \`process\` at load time.
   define: { 'process.env': '{}', 'process.throwDeprecation': 'false', 'process.traceDeprecation': 'false' },
   optimizeDeps: {
-    exclude: ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim'],
+    // preview3-shim's browser build imports preview2-shim's cli: both stay unbundled so the
+    // run worker and the shim share one preview2-shim module (one set of stdout handlers).
+    exclude: ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim', '@bytecodealliance/preview3-shim'],
   },
   worker: { format: 'es' },
   build: {

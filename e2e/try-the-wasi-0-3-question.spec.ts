@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
 
@@ -105,4 +106,23 @@ test('the 2026 debates tab loads the 0.2 and the 0.3 example of a question, one 
   await page.getByTestId('tab-console').click();
   // The same key again: the 0.2 and the 0.3 counter of this example make it 2 and 3.
   await expect.poll(() => consoleText(page), { timeout: 45_000 }).toMatch(/run\(\) → "?3"?/);
+});
+
+test('the 0.3 example guests ship as prebuilt components: one is downloaded, opened and run', async ({ page }) => {
+  await openApp(page, '?panel=debates-2026');
+  const list = page.getByTestId('prebuilt-component');
+  // One per WAT guest in src/examples/p3, built with the site.
+  const wats = readdirSync(new URL('../src/examples/p3/', import.meta.url)).filter((f) => f.endsWith('.wat'));
+  await expect(list).toHaveCount(wats.length);
+  const downloading = page.waitForEvent('download');
+  await list.locator('a', { hasText: 'command-p3.wasm' }).click();
+  const file = await (await downloading).path();
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 4).toString('latin1')).toBe('\0asm');
+  await page.getByTestId('open-component-input').setInputFiles({ name: 'command-p3.wasm', mimeType: 'application/wasm', buffer: bytes });
+  await expect(page.getByTestId('component-info')).toContainText('wasi:cli/run@0.3.0 → run()', { timeout: 40_000 });
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toContain('run() → ok · exit code 0');
+  expect(await consoleText(page)).toContain('hello from a WASI 0.3 command');
 });
