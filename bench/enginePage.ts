@@ -4,7 +4,7 @@ import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
 import { benchMessaging } from './benchMessaging';
-import { benchP3 } from './benchP3';
+import { benchP3, benchP3RequestReply } from './benchP3';
 import { benchRanges } from './benchRanges';
 import { benchReplay } from './benchReplay';
 import { runScenario, type ScenarioOptions } from './runScenario';
@@ -88,7 +88,7 @@ const bench = {
   replay: (rounds: number) => benchReplay(client, 10_000, rounds),
   ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
   hostCall: (rounds: number) => benchHostCall(client, 2000, Math.max(rounds, 7)),
-  p3: (rounds: number) => benchP3(client, 200, rounds),
+  p3: async (rounds: number) => [...(await benchP3(client, 200, rounds)), ...(await benchP3RequestReply(client, 50, rounds))],
 };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
