@@ -20,6 +20,8 @@ const shapes = {
   wasiMessaging2023: { imports: ['wasi:messaging/types@0.2.0-draft', 'wasi:messaging/consumer@0.2.0-draft'], exports: ['wasi:messaging/messaging-guest@0.2.0-draft'] },
   // A blobstore guest built against wasi:blobstore draft over wasi:io 0.2.2.
   blobstore: { imports: ['wasi:blobstore/blobstore@0.2.0-draft', 'wasi:blobstore/container@0.2.0-draft', 'wasi:io/streams@0.2.2'], exports: [] },
+  // A WASI 0.3 command (the p3-command example; any 0.3 toolchain's command world).
+  p3Command: { imports: ['wasi:cli/environment@0.3.0', 'wasi:cli/types@0.3.0', 'wasi:cli/stdout@0.3.0', 'wasi:cli/exit@0.3.0', 'wasi:clocks/monotonic-clock@0.3.1'], exports: ['wasi:cli/run@0.3.0'] },
 };
 
 describe('where would this run', () => {
@@ -77,5 +79,14 @@ describe('where would this run', () => {
 
   it('a blobstore guest runs here and on wasmCloud', () => {
     expect(runsOn(checkCompatibility(shapes.blobstore))).toEqual({ playground: true, wasmtime: false, spin: false, wasmcloud: true });
+  });
+
+  it('a WASI 0.3 command runs here (any 0.3.x); hosts that serve wasi:cli 0.2 are a version mismatch', () => {
+    const rows = checkCompatibility(shapes.p3Command);
+    expect(runsOn(rows).playground).toBe(true);
+    expect(runsOn(rows).wasmtime).toBe(false);
+    expect(rows.find((r) => r.id === 'wasi:cli/run@0.3.0')!.cells.wasmtime).toEqual({ status: 'version', note: 'serves wasi:cli@0.2.x' });
+    // A release candidate is not taken for 0.3.0.
+    expect(status(checkCompatibility({ imports: ['wasi:cli/stdout@0.3.0-rc-2025-09-16'], exports: [] }), 'wasi:cli/stdout@0.3.0-rc-2025-09-16', 'playground')).toBe('version');
   });
 });

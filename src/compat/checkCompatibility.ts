@@ -62,7 +62,8 @@ export function checkOne(host: HostWorld, direction: 'import' | 'export', id: st
   if (!m) return { status: 'missing', note: 'not an interface id' };
   const [, pkg, iface, version = ''] = m as unknown as [string, string, string, string | undefined];
   const key = direction === 'import' ? 'imports' : 'exports';
-  const patchKey = /^0\.2\.\d+$/.test(version) ? `${pkg}@0.2` : undefined;
+  // 0.2.x and 0.3.x releases are patch-compatible; 0.3 release candidates (-rc-…) are not.
+  const patchKey = /^0\.[23]\.\d+$/.test(version) ? `${pkg}@${version.slice(0, 3)}` : undefined;
   const exact = host.packages[`${pkg}@${version}`] ?? (patchKey && host.anyPatch.includes(patchKey) ? host.packages[patchKey] : undefined);
   if (exact) {
     if (exact[key]?.includes(iface)) return { status: 'links' };
