@@ -1,4 +1,5 @@
-import { BlobStore } from '../blobstore/blobStore';
+import type { BlobStorage } from '../backend/backendTypes';
+import { backendOf } from '../backend/backendOf';
 import { HostError, type HostContext, type HostPackage } from '../hostContract';
 import { readHostStream, type GuestStream } from './readHostStream';
 
@@ -26,7 +27,8 @@ export function createBlobstoreP3Host(): HostPackage {
     description: 'Proposal (WASI 0.3): blob bodies as stream<u8> with ranged reads, in the same IndexedDB store as wasi:blobstore 0.2',
     concurrent: true,
     create(ctx) {
-      const store = new BlobStore(ctx.config.namespace);
+      // The guest's backend (IndexedDB here, the NATS object store there), as the 0.2 host does.
+      const store = backendOf(ctx).blobs(ctx.config.namespace);
       const Container = createContainerClass(ctx, store);
       return {
         blobstore: {
@@ -41,7 +43,7 @@ export function createBlobstoreP3Host(): HostPackage {
   };
 }
 
-function createContainerClass(ctx: HostContext, store: BlobStore) {
+function createContainerClass(ctx: HostContext, store: BlobStorage) {
   /** Records one stream step: the guest's bytes crossing into (or out of) the host. */
   const step = (container: string, fn: string, bytes: Uint8Array, t0: number) =>
     ctx.emit({
