@@ -22,7 +22,7 @@ export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from '.
 // Workspaces: model, share links, files and IndexedDB persistence.
 export { workspaceFromExample, DEFAULT_TIME_LIMIT_MS, type Workspace, type WorkspaceGuest, type WorkspaceHosts, type WorkspaceSettings, type GuestLang } from './workspace/workspaceTypes';
 export { encodeShare, SHARE_PREFIX } from './share/encodeShare';
-export { decodeShare, isShareHash, MAX_SHARE_BYTES } from './share/decodeShare';
+export { decodeShare, decodeShareLink, isShareHash, MAX_SHARE_BYTES, type SharedWorkspace } from './share/decodeShare';
 export { ShareError } from './share/shareError';
 export { exportWorkspaceFile, importWorkspaceFile } from './share/workspaceFile';
 export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace, saveWorkspace, deleteWorkspace, WORKSPACE_DB, type WorkspaceStore, type WorkspaceSummary, type SaveOptions } from './workspace/workspaceStore';

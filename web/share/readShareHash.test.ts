@@ -20,6 +20,13 @@ describe('readShareHash', () => {
     if (req.kind !== 'share') return;
     expect(req.request.workspace.guests[0].source).toBe('(module)');
     expect(req.request).toMatchObject({ kind: 'workspace', origin: 'share', name: 'Shared: Scratch' });
+    expect(req.activeGuest).toBe(0);
+  });
+
+  it('names the guest tab the link opens on', () => {
+    const fanOut = appExamples.find((e) => e.id === 'msg-fan-out')!;
+    const req = readShareHash(encodeShare(workspaceFromExample(fanOut), appExamples, 2));
+    expect(req.kind === 'share' && req.activeGuest).toBe(2);
   });
 
   it('ignores hashes that are not share links and explains damaged ones', () => {
