@@ -46,6 +46,9 @@ import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
 import { useStageFocus } from './layout/useStageFocus';
+import { LANDING_EXAMPLE_ID } from './welcome/landing';
+import { useWelcome } from './welcome/useWelcome';
+import { WelcomeStrip } from './welcome/WelcomeStrip';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -69,7 +72,9 @@ export function App() {
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
-  useJsWarmup(guests);
+  const welcome = useWelcome(startup.firstVisit);
+  // The landing example is JavaScript: its ~16 MB engine waits for Run or an idle visitor.
+  useJsWarmup(guests, welcome.active && example.id === LANDING_EXAMPLE_ID);
   // A share link opens on the guest tab its sender was editing; a new example on its first.
   const guestTab = useGuestTab(example, ws.workspace, runner.reset, startup.hash.kind === 'share' ? { workspace: startup.hash.request.workspace, index: startup.hash.activeGuest } : undefined);
   const { active: activeGuest, select: setActiveGuest } = guestTab;
@@ -199,6 +204,9 @@ export function App() {
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
       <HostTrustPrompt trust={trust} />
       <BackendOffer backend={backend} />
+      {welcome.active && !embed && !learn.active && !presenter.present && (
+        <WelcomeStrip examples={examples} current={example.id} onOpen={(id) => (learn.leave(), openExample(id))} onDismiss={welcome.dismiss} />
+      )}
       {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}

@@ -55,6 +55,15 @@ describe('readStartup', () => {
     expect(readStartup({ search: '', hash: '#w1.!' }, { ...settings, lastWorkspaceId: undefined }).request).toEqual({ kind: 'example', id: 'kv-counter' });
   });
 
+  it('a first visit lands on the JavaScript start example', () => {
+    const fresh = readStartup({ search: '', hash: '' }, defaultSettings);
+    expect(fresh.request).toEqual({ kind: 'example', id: 'js-kv-counter' });
+    expect(fresh.firstVisit).toBe(true);
+    expect(readStartup({ search: '', hash: '' }, settings).firstVisit).toBe(false);
+    expect(readStartup({ search: '?example=msg-fan-out', hash: '' }, defaultSettings).firstVisit).toBe(false);
+    expect(readStartup({ search: '', hash: encodeShare(shared(), appExamples) }, defaultSettings).firstVisit).toBe(false);
+  });
+
   it("embedded views ignore the visitor's history", () => {
     expect(readStartup({ search: '?embed', hash: '' }, settings).request).toEqual({ kind: 'example', id: undefined });
     expect(readStartup({ search: '?embed&example=msg-fan-out', hash: '' }, settings).request).toEqual({ kind: 'example', id: 'msg-fan-out' });
