@@ -7,6 +7,7 @@ export type { ExportCall } from './protocol/runProtocol';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
 export type { EngineProgress } from './toolchain/js/engineProgress';
+export { createPositionMapper } from './toolchain/js/mapGeneratedPosition';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
