@@ -115,3 +115,40 @@ test('a workspace exported as a file imports as a separate workspace; a bad file
   await expect(page.getByTestId('notice').filter({ hasText: 'Could not import "notes.json"' })).toContainText('not a WASI Cloud Playground workspace');
   await expect(guestSource(page)).toHaveValue(EDITED);
 });
+
+test('a link opens on the guest tab its sender was editing, with the edit typed into Monaco', async ({ page, context }) => {
+  await openApp(page, '?example=msg-fan-out');
+  const tabs = page.getByTestId('guest-tab');
+  await expect(tabs).toHaveCount(3);
+  await tabs.nth(2).click();
+  await expect(tabs.nth(2)).toHaveAttribute('aria-selected', 'true');
+  const editor = page.getByTestId('guest-editor');
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  // The sender types a comment at the top of the third guest, with the keyboard.
+  await editor.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type(';; edited in tab 3');
+  await page.keyboard.press('Enter');
+  await expect(editor.locator('.view-line').first()).toHaveText(/;;\sedited\sin\stab\s3/);
+
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  const link = await page.getByTestId('share-link').inputValue();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('guest-tab').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByTestId('guest-tab').nth(0)).toHaveAttribute('aria-selected', 'false');
+  await expect(other.getByTestId('guest-editor').locator('.view-line').first()).toHaveText(/;;\sedited\sin\stab\s3/);
+
+  // Back on the first tab, the link says nothing about tabs and opens on the first guest.
+  await page.keyboard.press('Escape');
+  await tabs.nth(0).click();
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).not.toHaveValue(link);
+  const firstTabLink = await page.getByTestId('share-link').inputValue();
+  expect(firstTabLink.length).toBeLessThan(link.length);
+  await other.goto('about:blank');
+  await other.goto(firstTabLink);
+  await expect(other.getByTestId('guest-tab').nth(0)).toHaveAttribute('aria-selected', 'true');
+});

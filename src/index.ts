@@ -7,6 +7,7 @@ export type { ExportCall } from './protocol/runProtocol';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
 export type { EngineProgress } from './toolchain/js/engineProgress';
+export { createPositionMapper } from './toolchain/js/mapGeneratedPosition';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
@@ -22,7 +23,7 @@ export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from '.
 // Workspaces: model, share links, files and IndexedDB persistence.
 export { workspaceFromExample, DEFAULT_TIME_LIMIT_MS, type Workspace, type WorkspaceGuest, type WorkspaceHosts, type WorkspaceSettings, type GuestLang } from './workspace/workspaceTypes';
 export { encodeShare, SHARE_PREFIX } from './share/encodeShare';
-export { decodeShare, isShareHash, MAX_SHARE_BYTES } from './share/decodeShare';
+export { decodeShare, decodeShareLink, isShareHash, MAX_SHARE_BYTES, type SharedWorkspace } from './share/decodeShare';
 export { ShareError } from './share/shareError';
 export { exportWorkspaceFile, importWorkspaceFile } from './share/workspaceFile';
 export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace, saveWorkspace, deleteWorkspace, WORKSPACE_DB, type WorkspaceStore, type WorkspaceSummary, type SaveOptions } from './workspace/workspaceStore';

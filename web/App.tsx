@@ -17,6 +17,7 @@ import { NoticeBar } from './share/NoticeBar';
 import { shareLink, withTimeLimit } from './share/readShareHash';
 import { ShareMenu } from './share/ShareMenu';
 import { useShareHash } from './share/useShareHash';
+import { useGuestTab } from './share/useGuestTab';
 import { WorkspacesMenu } from './share/WorkspacesMenu';
 import { readStartup, timeLimitOf } from './state/readStartup';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
@@ -45,6 +46,9 @@ import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
 import { useStageFocus } from './layout/useStageFocus';
+import { LANDING_EXAMPLE_ID } from './welcome/landing';
+import { useWelcome } from './welcome/useWelcome';
+import { WelcomeStrip } from './welcome/WelcomeStrip';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
@@ -60,7 +64,6 @@ export function App() {
   const hosts = learn.active ? undefined : ws.workspace.hosts;
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
-  useShareHash(ws, startup.hash, notices, !embed);
   const trust = useHostTrust(ws, notices, !embed);
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
@@ -69,8 +72,13 @@ export function App() {
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
-  useJsWarmup(guests);
-  const [activeGuest, setActiveGuest] = useState(0);
+  const welcome = useWelcome(startup.firstVisit);
+  // The landing example is JavaScript: its ~16 MB engine waits for Run or an idle visitor.
+  useJsWarmup(guests, welcome.active && example.id === LANDING_EXAMPLE_ID);
+  // A share link opens on the guest tab its sender was editing; a new example on its first.
+  const guestTab = useGuestTab(example, ws.workspace, runner.reset, startup.hash.kind === 'share' ? { workspace: startup.hash.request.workspace, index: startup.hash.activeGuest } : undefined);
+  const { active: activeGuest, select: setActiveGuest } = guestTab;
+  useShareHash(ws, startup.hash, notices, !embed, guestTab.openOn);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
   const guestIndex = Math.max(0, Math.min(activeGuest, guests.length - 1));
@@ -79,12 +87,7 @@ export function App() {
 
   // Embedded views never touch the visitor's own settings.
   useEffect(() => void (embed || saveSettings(settings)), [settings, embed]);
-  // Guests of the previous example would keep serving (and markers would point into the wrong sources).
-  const resetRunner = runner.reset;
-  useEffect(() => {
-    setActiveGuest(0);
-    resetRunner();
-  }, [example, resetRunner]);
+  // Guests of the previous example would keep serving (and markers would point into the wrong sources): useGuestTab calls runner.reset on every example change.
   const onSettings = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
   // Remember what is open for the next visit: an example, or a saved/edited named workspace.
   useEffect(() => {
@@ -168,7 +171,7 @@ export function App() {
   return (
     <div className="app">
       {embed ? (
-        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={runner.status} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location), '_blank', 'noopener')} />
+        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={runner.status} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} />
       ) : (
       <Header
         examples={examples}
@@ -191,7 +194,7 @@ export function App() {
             <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} activeGuest={learn.active ? 0 : guestIndex} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>
@@ -201,6 +204,9 @@ export function App() {
       <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
       <HostTrustPrompt trust={trust} />
       <BackendOffer backend={backend} />
+      {welcome.active && !embed && !learn.active && !presenter.present && (
+        <WelcomeStrip examples={examples} current={example.id} onOpen={(id) => (learn.leave(), openExample(id))} onDismiss={welcome.dismiss} />
+      )}
       {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}

@@ -2,6 +2,7 @@ import { BuildProgressRow } from './console/BuildProgressRow';
 import type { ConsoleLine } from './console/consoleTypes';
 import type { PanelProps } from './panels/registerPanel';
 import { useStickToBottom } from './useStickToBottom';
+import { EngineDownloadRow } from './welcome/EngineDownloadRow';
 
 const ICON: Record<ConsoleLine['kind'], string> = {
   stdout: ' ',
@@ -52,6 +53,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
           ctx.console.map((line) => <Line key={line.id} line={line} showGuest={showGuest} />)
         )}
         {ctx.buildProgress && <BuildProgressRow progress={ctx.buildProgress} showGuest={showGuest} />}
+        <EngineDownloadRow building={ctx.buildProgress !== undefined} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { cliConfigOf, cliRunCall, configValuesOf, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
+import { cliConfigOf, cliRunCall, configValuesOf, createPositionMapper, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
@@ -170,11 +170,12 @@ export function useRunner(): Runner {
               append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
             onTrap: (message, stack) => {
-              const why = js && !/^Stopped:/.test(message) ? explainJsTrap(stderr, message, g.source) : undefined;
+              // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
+              const toSource = g.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
+              const why = js && !/^Stopped:/.test(message) ? explainJsTrap(stderr, message, g.source, toSource) : undefined;
               if (!why) return append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack });
               append({ kind: 'trap', guest: g.name, text: why.message, stack: [message, stack].filter(Boolean).join('\n') });
-              // Stack lines count in the JavaScript the engine ran: the JS guest's own file.
-              if (why.line && g.lang === 'js' && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
+              if (why.line && (g.lang === 'js' || toSource) && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
             },
           },
         );

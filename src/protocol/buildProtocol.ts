@@ -72,6 +72,11 @@ export interface BuildArtifact {
    * `component` is the previous full build's. Request a `full` build before offering it.
    */
   componentStale?: boolean;
+  /**
+   * TypeScript guests: the v3 source map (JSON) from the type-stripped JS the engine runs
+   * (`source.js` in stack traces) to the .ts source, so a runtime exception marks the TS line.
+   */
+  sourceMap?: string;
 }
 
 /** Build worker → main thread. */

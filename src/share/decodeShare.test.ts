@@ -4,7 +4,7 @@ import type { Example } from '../examples/exampleTypes';
 import { examples } from '../examples/index';
 import { workspaceFromExample } from '../workspace/workspaceTypes';
 import { toBase64url } from './base64url';
-import { decoders, decodeShare, isShareHash } from './decodeShare';
+import { decoders, decodeShare, decodeShareLink, isShareHash } from './decodeShare';
 import { encodeShare } from './encodeShare';
 import { ShareError } from './shareError';
 
@@ -40,6 +40,19 @@ describe('decodeShare: frozen links (never edit these literals; add new ones)', 
   });
 });
 
+describe('decodeShareLink: the guest tab a link opens on', () => {
+  it('is the first guest for links made before tabs were shared (frozen v1 literal)', () => {
+    expect(decodeShareLink('#w1.q1ZKVbJSyi7TTc4vzStJLVKqBQA').activeGuest).toBe(0);
+  });
+
+  it('is the guest the link names with "o"', () => {
+    const twoGuests = examples.find((e) => e.guests.length >= 2)!;
+    const link = decodeShareLink(v1(JSON.stringify({ e: twoGuests.id, o: 1 })));
+    expect(link.activeGuest).toBe(1);
+    expect(link.workspace).toEqual(workspaceFromExample(twoGuests));
+  });
+});
+
 describe('decodeShare: bad input gives a specific ShareError', () => {
   it.each([
     ['', /not a workspace link/],
@@ -64,6 +77,9 @@ describe('decodeShare: bad input gives a specific ShareError', () => {
     [v1('{"t":-5}'), /timeLimitMs must be a positive number/],
     [v1('{"h":{"wasi:keyvalue":42}}'), /customHosts\["wasi:keyvalue"\] must be a string/],
     [v1('{"g":{}}'), /guests must be an array/],
+    [v1('{"e":"kv-counter","o":1}'), /open guest tab must be a guest index from 0 to 0 \(got 1\)/],
+    [v1('{"e":"kv-counter","o":"2"}'), /open guest tab must be a guest index/],
+    [v1('{"e":"kv-counter","o":-1}'), /open guest tab must be a guest index/],
   ])('%s', (hash, message) => {
     expect(errorOf(hash).message).toMatch(message);
   });

@@ -3,7 +3,7 @@ import { examples as builtInExamples } from '../examples/index';
 import { ShapeError } from '../workspace/checkWorkspace';
 import type { Workspace } from '../workspace/workspaceTypes';
 import { fromBase64url } from './base64url';
-import { expandPayloadV1 } from './expandPayloadV1';
+import { expandPayloadV1, type SharedWorkspace } from './expandPayloadV1';
 import { inflateCapped } from './inflateCapped';
 import { ShareError } from './shareError';
 
@@ -12,8 +12,10 @@ export const MAX_SHARE_BYTES = 2 * 1024 * 1024;
 // Base64 of MAX_SHARE_BYTES of incompressible data is ~2.7 MB; anything longer can't be ours.
 const MAX_HASH_CHARS = 3 * 1024 * 1024;
 
-/** Turns the text after `#w<version>.` into a workspace; throws ShareError or ShapeError. */
-export type ShareDecoder = (payload: string, examples: readonly Example[]) => Workspace;
+export type { SharedWorkspace } from './expandPayloadV1';
+
+/** Turns the text after `#w<version>.` into a workspace (and its open guest tab); throws ShareError or ShapeError. */
+export type ShareDecoder = (payload: string, examples: readonly Example[]) => SharedWorkspace;
 
 /**
  * One decoder per hash version, forever: old links must keep opening. To add v2, add
@@ -50,6 +52,11 @@ export function isShareHash(hash: string): boolean {
  * validated workspace or nothing, so a bad link can never half-apply.
  */
 export function decodeShare(hash: string, examples: readonly Example[] = builtInExamples): Workspace {
+  return decodeShareLink(hash, examples).workspace;
+}
+
+/** {@link decodeShare}, plus the guest tab the link opens on (the one its sender was editing). */
+export function decodeShareLink(hash: string, examples: readonly Example[] = builtInExamples): SharedWorkspace {
   try {
     if (typeof hash !== 'string') throw new ShareError('No share link was given.');
     const text = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Example } from '../examples/exampleTypes';
 import { examples } from '../examples/index';
 import { workspaceFromExample, type Workspace } from '../workspace/workspaceTypes';
-import { decodeShare } from './decodeShare';
+import { decodeShare, decodeShareLink } from './decodeShare';
 import { encodeShare, SHARE_PREFIX } from './encodeShare';
 
 const payloadLength = (hash: string) => hash.length - SHARE_PREFIX.length;
@@ -23,6 +23,19 @@ const withPubSub = [...examples, pubSub];
 
 describe('encodeShare', () => {
   it('has examples to test against', () => expect(examples.length).toBeGreaterThan(0));
+
+  it('carries the open guest tab, and omits it for the first guest', () => {
+    const ws = workspaceFromExample(pubSub);
+    const first = encodeShare(ws, withPubSub, 0);
+    expect(first).toBe(encodeShare(ws, withPubSub));
+    expect(decodeShareLink(first, withPubSub).activeGuest).toBe(0);
+    const second = encodeShare(ws, withPubSub, 1);
+    expect(second).not.toBe(first);
+    expect(decodeShareLink(second, withPubSub)).toEqual({ workspace: ws, activeGuest: 1 });
+    // A stale index (the tab was closed, or there is one guest) is dropped rather than shared.
+    expect(encodeShare(ws, withPubSub, 2)).toBe(first);
+    expect(encodeShare(ws, withPubSub, -1)).toBe(first);
+  });
 
   it.each(examples.map((e) => [e.id, e] as const))('round-trips example %s unedited', (_id, example) => {
     const ws = workspaceFromExample(example);

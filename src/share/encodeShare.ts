@@ -22,6 +22,7 @@
  * | `h` | custom hosts, `{ packageId: jsSource }` | `{}` |
  * | `f` | fault configuration (opaque JSON) | no faults |
  * | `t` | time limit in ms | 5000 |
+ * | `o` | index of the guest tab the link opens on (the one being edited when it was made) | 0, the first guest |
  *
  * Guest entry keys: `n` name, `l` lang, `w` wit, `s` source, `c` call (`null` removes the
  * example's call), `u` subscriptions, `b` key-value buckets (an empty list clears the
@@ -49,16 +50,17 @@ export const SHARE_PREFIX = `#w${SHARE_VERSION}.`;
 /**
  * Encodes `ws` as a URL hash (`#w1.…`). `examples` are the bases edits are diffed against;
  * pass the same list to decodeShare (the UI adds its scratch example to the built-ins).
+ * `activeGuest` is the index of the guest tab the link should open on (default the first).
  * Throws ShareError if `ws` is not a valid workspace (it would not decode again).
  */
-export function encodeShare(ws: Workspace, examples: readonly Example[] = builtInExamples): string {
+export function encodeShare(ws: Workspace, examples: readonly Example[] = builtInExamples, activeGuest = 0): string {
   let valid: Workspace;
   try {
     valid = checkWorkspace(ws);
   } catch (e) {
     throw e instanceof ShapeError ? new ShareError(`This workspace can't be shared: ${e.message}.`, { cause: e }) : e;
   }
-  const bytes = new TextEncoder().encode(JSON.stringify(compactWorkspace(valid, examples)));
+  const bytes = new TextEncoder().encode(JSON.stringify(compactWorkspace(valid, examples, activeGuest)));
   // decodeShare refuses anything bigger (zip-bomb guard), so such a link would never open.
   if (bytes.length > MAX_SHARE_BYTES) throw new ShareError('This workspace is too large for a link (over 2 MB); export it as a file instead.');
   return SHARE_PREFIX + toBase64url(deflateSync(bytes, { level: 9 }));

@@ -46,9 +46,22 @@ function expandGuest(entry: unknown, base: ExampleGuest | undefined, path: strin
   return guest;
 }
 
+/** A decoded link: the workspace and the guest tab it opens on. */
+export interface SharedWorkspace {
+  workspace: Workspace;
+  /** Index into `workspace.guests` of the guest the sender was editing; 0 for links without one. */
+  activeGuest: number;
+}
+
+function activeGuestOf(value: unknown, guestCount: number): number {
+  if (value === undefined) return 0;
+  if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) >= guestCount) throw new ShapeError(`the open guest tab must be a guest index from 0 to ${Math.max(0, guestCount - 1)} (got ${JSON.stringify(value)})`);
+  return value as number;
+}
+
 /** Rebuilds the workspace from a v1 payload; throws ShapeError or ShareError, never returns bad data. */
-export function expandPayloadV1(payload: unknown, examples: readonly Example[]): Workspace {
-  const p = checkObject(payload, 'link data', ['e', 'x', 'g', 'h', 'f', 't']);
+export function expandPayloadV1(payload: unknown, examples: readonly Example[]): SharedWorkspace {
+  const p = checkObject(payload, 'link data', ['e', 'x', 'g', 'h', 'f', 't', 'o']);
   if (p.e !== undefined && p.x !== undefined) throw new ShapeError('link data names two examples');
   const baseId = p.e === undefined ? undefined : checkString(p.e, 'link example id');
   const example = baseId === undefined ? undefined : examples.find((x) => x.id === baseId);
@@ -62,5 +75,6 @@ export function expandPayloadV1(payload: unknown, examples: readonly Example[]):
   const ws: Record<string, unknown> = { guests, hosts, settings: { timeLimitMs: p.t ?? DEFAULT_TIME_LIMIT_MS } };
   if (exampleId !== undefined) ws.exampleId = exampleId;
   // Final strict pass: duplicate names, bad langs, bad time limits all surface here.
-  return checkWorkspace(ws, 'workspace');
+  const workspace = checkWorkspace(ws, 'workspace');
+  return { workspace, activeGuest: activeGuestOf(p.o, workspace.guests.length) };
 }

@@ -37,6 +37,8 @@ export interface PayloadV1 {
   h?: Record<string, string>;
   f?: unknown;
   t?: number;
+  /** Index of the guest open in the editors (added after v1 shipped; absent = the first guest). */
+  o?: number;
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -77,8 +79,11 @@ function guestEntry(g: WorkspaceGuest, base: Example['guests'][number] | undefin
   return Object.keys(e).length ? e : 0;
 }
 
-/** Builds the smallest v1 payload for `ws`: only what differs from the example and the defaults. */
-export function compactWorkspace(ws: Workspace, examples: readonly Example[]): PayloadV1 {
+/**
+ * Builds the smallest v1 payload for `ws`: only what differs from the example and the defaults.
+ * `activeGuest` is the guest tab the link should open on (the one the sender was editing).
+ */
+export function compactWorkspace(ws: Workspace, examples: readonly Example[], activeGuest = 0): PayloadV1 {
   const example = ws.exampleId === undefined ? undefined : examples.find((x) => x.id === ws.exampleId);
   const p: PayloadV1 = {};
   if (example) p.e = example.id;
@@ -90,5 +95,7 @@ export function compactWorkspace(ws: Workspace, examples: readonly Example[]): P
   if (Object.keys(ws.hosts.customHosts).length) p.h = ws.hosts.customHosts;
   if (ws.hosts.faults !== undefined) p.f = ws.hosts.faults;
   if (ws.settings.timeLimitMs !== DEFAULT_TIME_LIMIT_MS) p.t = ws.settings.timeLimitMs;
+  // The first guest is the default; an index past the last guest is not worth a link's bytes.
+  if (Number.isSafeInteger(activeGuest) && activeGuest > 0 && activeGuest < ws.guests.length) p.o = activeGuest;
   return p;
 }

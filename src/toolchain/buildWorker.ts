@@ -34,6 +34,12 @@ const rebuildJs: RebuildGuest = async (guest, world, previousFiles, progress) =>
   return mod.rebuildGuestFiles(guest, world, previousFiles, progress);
 };
 
+/** The TS → stripped-JS source map (TypeScript is loaded already: the build just used it). */
+async function tsSourceMap(source: string): Promise<string> {
+  const mod = await import('./js/stripTypes');
+  return (await mod.stripTypes(source, 'guest.ts')).sourceMap;
+}
+
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
 
@@ -77,6 +83,8 @@ async function handle(req: BuildRequest): Promise<void> {
     });
     // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
     if (outcome.ok && isJs) previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+    // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
+    if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
     if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {

@@ -10,6 +10,12 @@ describe('explainJsTrap', () => {
     expect(e).toMatchObject({ line: 5, column: 11 });
     expect(e.message).toMatch(/^uncaught exception: count too high: 5 \(at line 5:11\)$/);
   });
+  it("maps a TypeScript guest's frame from the stripped JS back to its .ts line", () => {
+    const toSource = (line: number, column: number) => ({ line: line + 6, column: column - 2 });
+    const e = explainJsTrap(THROWN, 'guest trapped: unreachable', '', toSource)!;
+    expect(e).toMatchObject({ line: 11, column: 9 });
+    expect(e.message).toMatch(/\(at line 11:9\)$/);
+  });
   it('keeps an error name when the engine prints one', () => {
     expect(explainJsTrap(['TypeError: x is undefined', 'Stack:', '  run@source.js:3:1'], '', '')!.message).toMatch(/^uncaught TypeError: x is undefined/);
   });

@@ -17,8 +17,15 @@ export interface JsTrapExplanation {
 export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
 const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
 
-/** Explains a trap from the guest's stderr during the run and its source; undefined = nothing better to say. */
-export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string): JsTrapExplanation | undefined {
+/** Maps a stack position in the JS the engine ran to the user's source (TypeScript guests). */
+export type ToSource = (line: number, column: number) => { line: number; column: number };
+
+/**
+ * Explains a trap from the guest's stderr during the run and its source; undefined = nothing
+ * better to say. `toSource` maps stack positions of a TypeScript guest (they count in the
+ * stripped JS) back to the .ts file; JavaScript guests run their own file unchanged.
+ */
+export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource): JsTrapExplanation | undefined {
   const stack = stderr.findIndex((l) => l.trim() === 'Stack:');
   if (stack >= 0) {
     // The exception text is the non-empty lines right before "Stack:".
@@ -26,8 +33,8 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     while (start > 0 && stderr[start - 1]!.trim() !== '' && !ABORT_NOTICE.test(stderr[start - 1]!)) start--;
     const text = stderr.slice(start, stack).join('\n').trim() || 'uncaught exception';
     const frame = stderr.slice(stack + 1).map((l) => FRAME.exec(l)).find(Boolean);
-    const where = frame ? { line: Number(frame[1]), column: Number(frame[2]) } : {};
-    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${frame ? ` (at line ${frame[1]}:${frame[2]})` : ''}`, ...where };
+    const where = frame ? (toSource ?? ((line, column) => ({ line, column })))(Number(frame[1]), Number(frame[2])) : undefined;
+    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${where ? ` (at line ${where.line}:${where.column})` : ''}`, ...where };
   }
   if (/out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i.test(`${stderr.join('\n')}\n${trapMessage}`) || stderr.some((l) => ABORT_NOTICE.test(l))) {
     return { message: 'out of memory: the JavaScript guest used up the engine’s memory (look for data that keeps growing, e.g. in a loop)' };

@@ -17,6 +17,8 @@ interface Props {
   onError(text: string): void;
   /** NATS server the hosts run on; the link names it (never credentials). */
   natsServer?: string;
+  /** Guest tab being edited: the link opens on it. */
+  activeGuest?: number;
 }
 
 type Copy = 'copied' | 'manual' | undefined;
@@ -27,7 +29,7 @@ const LONG_LINK = 8000;
  * Share ▾: creates a link holding the whole workspace and copies it (falling back to a
  * selected text field), plus an embed snippet and workspace file export/import.
  */
-export function ShareMenu({ workspace, name, onImport, onError, natsServer }: Props) {
+export function ShareMenu({ workspace, name, onImport, onError, natsServer, activeGuest = 0 }: Props) {
   const ref = useDismissable();
   const linkField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -38,8 +40,8 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer }: Pr
     setCopy(undefined);
     try {
       const withServer = (link: string) => (natsServer ? withNatsServer(link, natsServer) : link);
-      const url = withServer(shareLink(workspace, location));
-      const embed = `<iframe src="${withServer(shareLink(workspace, location, true))}" width="960" height="540" style="border:0" title="WASI Cloud Playground"></iframe>`;
+      const url = withServer(shareLink(workspace, location, false, activeGuest));
+      const embed = `<iframe src="${withServer(shareLink(workspace, location, true, activeGuest))}" width="960" height="540" style="border:0" title="WASI Cloud Playground"></iframe>`;
       setLink({ url, embed });
       const ok = await copyText(url);
       setCopy(ok ? 'copied' : 'manual');

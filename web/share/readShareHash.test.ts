@@ -20,6 +20,13 @@ describe('readShareHash', () => {
     if (req.kind !== 'share') return;
     expect(req.request.workspace.guests[0].source).toBe('(module)');
     expect(req.request).toMatchObject({ kind: 'workspace', origin: 'share', name: 'Shared: Scratch' });
+    expect(req.activeGuest).toBe(0);
+  });
+
+  it('names the guest tab the link opens on', () => {
+    const fanOut = appExamples.find((e) => e.id === 'msg-fan-out')!;
+    const req = readShareHash(encodeShare(workspaceFromExample(fanOut), appExamples, 2));
+    expect(req.kind === 'share' && req.activeGuest).toBe(2);
   });
 
   it('ignores hashes that are not share links and explains damaged ones', () => {
@@ -46,6 +53,15 @@ describe('readStartup', () => {
   it('reopens the last named workspace, else the last example; a damaged link falls back the same way', () => {
     expect(readStartup({ search: '', hash: '' }, settings).request).toEqual({ kind: 'record', id: 'abc', fallbackExampleId: 'kv-counter' });
     expect(readStartup({ search: '', hash: '#w1.!' }, { ...settings, lastWorkspaceId: undefined }).request).toEqual({ kind: 'example', id: 'kv-counter' });
+  });
+
+  it('a first visit lands on the JavaScript start example', () => {
+    const fresh = readStartup({ search: '', hash: '' }, defaultSettings);
+    expect(fresh.request).toEqual({ kind: 'example', id: 'js-kv-counter' });
+    expect(fresh.firstVisit).toBe(true);
+    expect(readStartup({ search: '', hash: '' }, settings).firstVisit).toBe(false);
+    expect(readStartup({ search: '?example=msg-fan-out', hash: '' }, defaultSettings).firstVisit).toBe(false);
+    expect(readStartup({ search: '', hash: encodeShare(shared(), appExamples) }, defaultSettings).firstVisit).toBe(false);
   });
 
   it("embedded views ignore the visitor's history", () => {

@@ -1,9 +1,13 @@
-import { decodeShare, encodeShare, isShareHash, ShareError, type Workspace } from '../../src/index';
+import { decodeShareLink, encodeShare, isShareHash, ShareError, type Workspace } from '../../src/index';
 import { appExamples, findAppExample } from '../state/appWorkspaces';
 import type { OpenRequest } from '../state/useWorkspace';
 
 /** What a URL hash asks for: nothing, a shared workspace, or a link that can't be read. */
-export type HashRequest = { kind: 'none' } | { kind: 'share'; request: OpenRequest & { kind: 'workspace' } } | { kind: 'damaged'; message: string };
+export type HashRequest =
+  | { kind: 'none' }
+  /** `activeGuest`: the guest tab the link opens on (the one its sender was editing). */
+  | { kind: 'share'; request: OpenRequest & { kind: 'workspace' }; activeGuest: number }
+  | { kind: 'damaged'; message: string };
 
 /** Name a shared workspace gets in the Workspaces list once the user edits it. */
 export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(ws.exampleId)?.title ?? 'workspace'}`;
@@ -12,8 +16,8 @@ export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(w
 export function readShareHash(hash: string): HashRequest {
   if (!isShareHash(hash)) return { kind: 'none' };
   try {
-    const workspace = decodeShare(hash, appExamples);
-    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' } };
+    const { workspace, activeGuest } = decodeShareLink(hash, appExamples);
+    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' }, activeGuest };
   } catch (e) {
     return { kind: 'damaged', message: e instanceof ShareError ? e.message : String(e) };
   }
@@ -22,9 +26,12 @@ export function readShareHash(hash: string): HashRequest {
 /** The workspace as it will run: the header's time limit is part of what is shared. */
 export const withTimeLimit = (ws: Workspace, timeLimitMs: number): Workspace => ({ ...ws, settings: { ...ws.settings, timeLimitMs } });
 
-/** Link that opens `ws` in the full app (or embedded with `embed`); throws ShareError when it can't be encoded. */
-export function shareLink(ws: Workspace, base: Pick<Location, 'origin' | 'pathname'>, embed = false): string {
-  return `${base.origin}${base.pathname}${embed ? '?embed' : ''}${encodeShare(ws, appExamples)}`;
+/**
+ * Link that opens `ws` in the full app (or embedded with `embed`) on guest tab `activeGuest`;
+ * throws ShareError when it can't be encoded.
+ */
+export function shareLink(ws: Workspace, base: Pick<Location, 'origin' | 'pathname'>, embed = false, activeGuest = 0): string {
+  return `${base.origin}${base.pathname}${embed ? '?embed' : ''}${encodeShare(ws, appExamples, activeGuest)}`;
 }
 
 /** The user-facing text of the damaged-link notice. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exampleRecordId, getAppStore } from '../state/appWorkspaces';
+import type { Workspace } from '../../src/index';
 import type { Notices } from '../state/useNotices';
 import type { WorkspaceState } from '../state/useWorkspace';
 import { damagedLinkText, readShareHash, type HashRequest } from './readShareHash';
@@ -9,10 +10,10 @@ const NOTICE = 'share-link';
 /**
  * Share links after startup: shows the damaged-link message for the first hash, opens
  * links pasted into the address bar later (hashchange), tells the user their own workspace
- * is untouched, and drops the hash once the shared copy is saved or left — so a reload
+ * is untouched (opening on the guest tab the link names), and drops the hash once the shared copy is saved or left — so a reload
  * then shows the user's own work instead of the original link again.
  */
-export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: Notices, persist: boolean): void {
+export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: Notices, persist: boolean, openOnGuest?: (workspace: Workspace, index: number) => void): void {
   const { show, dismiss } = notices;
   const loadedHash = useRef(first.kind === 'share' ? location.hash : undefined);
   const { open, origin, recordId, example } = ws;
@@ -27,11 +28,12 @@ export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: No
       if (req.kind === 'damaged') show({ id: NOTICE, kind: 'error', text: damagedLinkText(req.message) });
       if (req.kind !== 'share') return;
       loadedHash.current = location.hash;
+      openOnGuest?.(req.request.workspace, req.activeGuest);
       void open(req.request);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [open, show]);
+  }, [open, show, openOnGuest]);
 
   const unsavedShare = origin === 'share' && recordId === undefined;
   // A fresh browser has no workspace of its own to reassure about: say so only when one exists.

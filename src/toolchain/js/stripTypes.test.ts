@@ -26,4 +26,34 @@ export function run(limit: number = 2): string {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/^guest\.ts:1:\d+ /);
   });
+
+  it('points a redeclaration reported in the stripped JS at both TypeScript lines, excerpt and caret included', async () => {
+    // `let x` at line 9 and again at line 20; the interfaces above vanish from the JS, shifting lines.
+    const ts = ['interface Visit { n: number }', 'type Name = string;', 'interface Other {', '  a: string;', '}', 'const greet = (n: Name): string => `hi ${n}`;', '', 'export function run(): string {', '  let x: number = 1;']
+      .concat(Array.from({ length: 10 }, (_, i) => `  // filler ${i + 10}`), ['  let x: number = 2;', '  return greet(String(x));', '}', ''])
+      .join('\n');
+    const stripped = await stripTypes(ts, 'guest.ts');
+    const js = stripped.code.split('\n');
+    const first = js.findIndex((l) => l.includes('let x = 1')) + 1;
+    const second = js.findIndex((l) => l.includes('let x = 2')) + 1;
+    expect(second).toBeLessThan(20); // the JS really is shifted
+    const col = (line: number) => js[line - 1]!.indexOf('x =') + 1;
+    const at = `source.js:${second}:${col(second)}`;
+    // What StarlingMonkey prints for it (the shape seen from the real engine).
+    const engine = [
+      'Exception while evaluating top-level script',
+      `${at} SyntaxError: redeclaration of let x:`,
+      `${at} ${js[second - 1]}`,
+      `${at} ${'.'.repeat(col(second) - 1)}^`,
+      `source.js:${first}:${col(first)} note: Previously declared at line ${first}, column ${col(first)}`,
+    ].join('\n');
+    expect(stripped.mapMessage(engine, 'source.js').split('\n')).toEqual([
+      'Exception while evaluating top-level script',
+      'guest.ts:20:7 SyntaxError: redeclaration of let x:',
+      'guest.ts:20:7   let x: number = 2;',
+      'guest.ts:20:7 ......^',
+      'guest.ts:9:7 note: Previously declared at line 9, column 7',
+    ]);
+    expect(JSON.parse(stripped.sourceMap)).toHaveProperty('mappings');
+  });
 });

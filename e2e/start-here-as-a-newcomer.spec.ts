@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText } from './appHelpers';
+
+// A first-time visitor comes to the bare address: no saved workspace, no link.
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** Counts requests for the JavaScript engine (componentize-js's StarlingMonkey build). */
+function watchEngine(page: Page): { count(): number } {
+  let n = 0;
+  page.on('request', (r) => void (/starlingmonkey_embedding/.test(r.url()) && n++));
+  return { count: () => n };
+}
+
+test('a newcomer lands on a JavaScript example with a way into each interface; the engine downloads on Run, visibly', async ({ page }) => {
+  test.setTimeout(240_000);
+  const engine = watchEngine(page);
+  await page.goto('/');
+  await expect(page.getByTestId('example-picker')).toHaveValue('js-kv-counter');
+  const welcome = page.getByTestId('welcome');
+  await expect(welcome).toContainText('Start here');
+  await expect(welcome).toContainText('press Run');
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('guest-editor')).toContainText('increment');
+  await page.screenshot({ path: test.info().outputPath('landing-1280.png') });
+
+  // The examples by interface: each menu lists that interface's examples, JavaScript first.
+  for (const [id, first, wat] of [
+    ['keyvalue', 'js-kv-counter', 'kv-counter'],
+    ['messaging', 'js-msg-fan-out', 'msg-fan-out'],
+    ['blobstore', 'js-blob-range-read', 'blob-range-read'],
+  ] as const) {
+    const menu = page.getByTestId(`welcome-${id}`);
+    await menu.locator('summary').click();
+    const items = menu.getByTestId('welcome-example');
+    await expect(items.first()).toHaveAttribute('data-example', first);
+    await expect(menu.locator(`[data-example="${wat}"]`)).toBeVisible();
+    for (const box of await items.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    }
+    if (id === 'messaging') await page.screenshot({ path: test.info().outputPath('messaging-menu-1280.png') });
+    await page.keyboard.press('Escape');
+  }
+  // Opening one from its menu switches the example; the strip offers the way back.
+  await page.getByTestId('welcome-messaging').locator('summary').click();
+  await page.getByTestId('welcome-messaging').locator('[data-example="msg-fan-out"]').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('msg-fan-out');
+  await expect(page.getByTestId('guest-tab')).toHaveCount(3);
+  await page.getByTestId('welcome-back').click();
+  await expect(page.getByTestId('example-picker')).toHaveValue('js-kv-counter');
+
+  // Looking around never started the 16 MB download (a warm-up would have begun after 0.8 s).
+  await page.waitForTimeout(1500);
+  expect(engine.count()).toBe(0);
+
+  // Run: the build downloads the engine and says so, with its size and progress.
+  await page.getByTestId('run').click();
+  const progress = page.getByTestId('build-progress');
+  await expect(progress).toContainText(/downloading the JavaScript engine \(≈16 MB, first build only\)/, { timeout: 30_000 });
+  expect(engine.count()).toBeGreaterThan(0);
+  // The page stays usable meanwhile: tabs switch and the editor takes keys (the work is in a worker).
+  await page.getByTestId('tab-trace').click();
+  await expect(page.getByTestId('tab-trace')).toHaveAttribute('aria-selected', 'true', { timeout: 2000 });
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 180_000 }).toMatch(/visit number 1/);
+  await expect(page.getByTestId('console')).toContainText(/downloading the JavaScript engine .*\(\d/);
+
+  // Hidden with ✕, the strip stays hidden on the next visit.
+  await page.getByTestId('welcome-dismiss').click();
+  await expect(welcome).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('example-picker')).toHaveValue('js-kv-counter');
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+});
+
+test('a newcomer who leaves the page alone gets the engine downloaded while idle, shown in the console', async ({ page }) => {
+  await page.clock.install();
+  const engine = watchEngine(page);
+  await page.goto('/');
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.clock.runFor(5_000);
+  expect(engine.count()).toBe(0);
+  // 15 s without a click or a key, then the browser's idle callback.
+  await page.clock.runFor(12_000);
+  await expect.poll(() => engine.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('engine-download')).toContainText(/Downloading the JavaScript engine for JavaScript guests \(one time, \d+\.\d MB\)/);
+  await expect(page.getByTestId('console')).toContainText('Press Run');
+});
