@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
 
@@ -60,4 +61,33 @@ test('a key-value middleware guest sits between a guest and the host; the stored
   await expect(edge('guest:kv-namespace', 'store:notes')).toHaveCount(1);
   await expect(page.locator('[data-testid="diagram-node"][data-kind="guest"][data-name="kv-namespace"]')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('diagram.png') });
+
+  // The Hosts tab explains who serves what.
+  await page.getByTestId('tab-hosts').click();
+  const card = (name: string) => page.locator(`[data-testid="hosts-guest"][data-name="${name}"]`);
+  await expect(card('notes').getByTestId('guest-link-import')).toContainText('imports wasi:keyvalue/store@0.2.0-draft2 from guest kv-namespace');
+  await expect(card('notes').locator('.hosts-imports code.linked')).toHaveText('wasi:keyvalue@0.2.0-draft2 ← kv-namespace');
+  await expect(card('kv-namespace').getByTestId('guest-link-export')).toContainText('serves wasi:keyvalue/store@0.2.0-draft2 to guest notes');
+  await expect(card('kv-namespace').getByTestId('guest-links')).toContainText('Run does not start it on its own');
+  await page.screenshot({ path: test.info().outputPath('hosts.png') });
+
+  // Typed into the real WIT editor: notes also imports atomics, which kv-namespace does not
+  // serve. Its bucket would come from kv-namespace and atomics from the host: refused, named.
+  await page.getByTestId('guest-tab').filter({ hasText: 'notes' }).click();
+  const wit = page.getByTestId('wit-editor');
+  await expect(wit.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  const lines = readFileSync(new URL('../src/examples/linked/notesApp.wit', import.meta.url), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.includes('import wasi:keyvalue/store'));
+  await wit.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('import wasi:keyvalue/atomics@0.2.0-draft2;');
+  await page.keyboard.press('Escape');
+  await expect(card('notes').getByTestId('guest-links-error')).toContainText('notes imports wasi:keyvalue/store@0.2.0-draft2 from kv-namespace but wasi:keyvalue/atomics@0.2.0-draft2 from the host');
+  await page.getByTestId('run').click();
+  await page.getByTestId('tab-console').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toContain('must come from one place');
+  expect(await consoleText(page)).not.toContain('run() →');
 });
