@@ -3,7 +3,8 @@
  * tested and benchmarked without React and the UI never reaches into internals.
  */
 export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
-export type { ExportCall } from './protocol/runProtocol';
+export type { ExportCall, LinkedGuest } from './protocol/runProtocol';
+export { planLinks, type GuestLink, type LinkableGuest, type LinkError, type LinkPlan, type LinkPlanResult } from './runtime/linking/planLinks';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
 export type { EngineProgress } from './toolchain/js/engineProgress';

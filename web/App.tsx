@@ -194,7 +194,7 @@ export function App() {
             <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} activeGuest={learn.active ? 0 : guestIndex} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <ShareMenu workspace={current} name={ws.name} opened={component.opened} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} activeGuest={learn.active ? 0 : guestIndex} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>

@@ -8,6 +8,7 @@ import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
 import { formatDiagnostic, formatMs, formatValue, splitLines } from './runFormat';
+import { linkForRun } from './linking/linkForRun';
 
 /** What the runner is doing; `serving` = guests are up waiting for messages. */
 export type RunPhase = 'idle' | 'building' | 'running' | 'serving';
@@ -131,6 +132,16 @@ export function useRunner(): Runner {
         return { status: 'failed', guests: Object.keys(failed) };
       }
 
+      // Guests linked to guests: an import another guest exports is served by that guest.
+      const linkedRun = linkForRun(built, (g) => hostConfigOf(g, hosts, backend));
+      if (!linkedRun.ok) {
+        for (const e of linkedRun.errors) append({ kind: 'error', guest: e.guest, text: e.message });
+        setPhase('idle');
+        setStatus(`cannot link the guests (${linkedRun.errors.length} problem${linkedRun.errors.length === 1 ? '' : 's'})`);
+        return { status: 'failed', guests: [...new Set(linkedRun.errors.map((e) => e.guest))] };
+      }
+      const { linking } = linkedRun;
+      for (const n of linking.notes) append({ kind: 'info', guest: n.guest, text: n.text });
       setStatus(`built in ${formatMs(buildMs)} · running…`);
       starting.current = true;
       setPhase('running');
@@ -138,6 +149,7 @@ export function useRunner(): Runner {
       let outcome = '';
       const t0 = performance.now();
       for (const [g, artifact] of built) {
+        if (linking.skip.has(g.name)) continue;
         const entry = { state: 'starting' as GuestState, handle: undefined as unknown as GuestHandle };
         // A command component (wasi:cli/run) is run like a world-level `run`.
         const call = g.call ?? cliRunCall(artifact.exportedInterfaces);
@@ -145,15 +157,16 @@ export function useRunner(): Runner {
         const stderr: string[] = [];
         entry.handle = startGuest(
           artifact,
-          { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}) },
+          { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}), ...linking.startOptionsOf(g.name) },
           {
             onState: (s) => {
               entry.state = s;
               if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : `${g.name} trapped`;
               if (runId.current === my) refreshPhase();
             },
-            onLog: (stream, text) =>
+            onLog: (stream, text, from) =>
               splitLines(text).forEach((line) => {
+                if (from) return append({ kind: stream, guest: from, text: line });
                 if (js && stream === 'stderr') {
                   if (stderr.push(line) > 200) stderr.shift();
                   if (ABORT_NOTICE.test(line)) return; // explained with the trap below

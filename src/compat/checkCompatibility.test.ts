@@ -90,3 +90,32 @@ describe('where would this run', () => {
     expect(status(checkCompatibility({ imports: ['wasi:cli/stdout@0.3.0-rc-2025-09-16'], exports: [] }), 'wasi:cli/stdout@0.3.0-rc-2025-09-16', 'playground')).toBe('version');
   });
 });
+
+describe('wasmCloud 1.x host data (reviewed against v1.9.2 crates/runtime/src/component/mod.rs)', () => {
+  const wasmcloud = hostWorlds.find((h) => h.id === 'wasmcloud')!;
+  const cell = (direction: 'import' | 'export', id: string) => checkCompatibility(direction === 'import' ? { imports: [id], exports: [] } : { imports: [], exports: [id] }, [wasmcloud])[0]!.cells.wasmcloud!;
+
+  it('names the release, commit and file it was read from, and what the table cannot say', () => {
+    expect(wasmcloud.sources.join(' ')).toContain('v1.9.2');
+    expect(wasmcloud.sources.join(' ')).toContain('e79bcf9935b94395ec33c7453aa439454d1936c2');
+    expect(wasmcloud.notes?.some((n) => n.includes('wRPC'))).toBe(true);
+  });
+
+  it('serves the key-value watcher export, secrets and the bus, like the runtime links them', () => {
+    expect(cell('export', 'wasi:keyvalue/watcher@0.2.0-draft').status).toBe('links');
+    expect(cell('import', 'wasmcloud:secrets/reveal@0.1.0-draft').status).toBe('links');
+    expect(cell('import', 'wasmcloud:bus/lattice@1.0.0').status).toBe('links');
+    expect(cell('import', 'wasi:config/runtime@0.2.0-draft').status).toBe('links');
+  });
+
+  it('does not run a command: wasi:cli/run is an export the host never calls', () => {
+    expect(cell('export', 'wasi:cli/run@0.2.0')).toMatchObject({ status: 'shape' });
+    expect(runsOn(checkCompatibility(shapes.jsCommandDraft2)).wasmcloud).toBe(false);
+  });
+
+  it('says an import it does not build in can still be linked over wRPC', () => {
+    expect(cell('import', 'acme:cache/get@1.0.0')).toEqual({ status: 'missing', note: wasmcloud.otherImports });
+    // Other hosts keep a bare "missing".
+    expect(checkCompatibility({ imports: ['acme:cache/get@1.0.0'], exports: [] })[0]!.cells.wasmtime).toEqual({ status: 'missing' });
+  });
+});

@@ -15,6 +15,10 @@ export interface HostWorld {
   anyPatch: string[];
   /** Package id (`ns:pkg@version`, or `ns:pkg@0.2` for anyPatch ones) → interfaces it imports to / accepts exports of. */
   packages: Record<string, { imports?: string[]; exports?: string[] }>;
+  /** What the review found that the table cannot express (shown under the table). */
+  notes?: string[];
+  /** Said of an import the host does not build in, when it can still be linked some other way. */
+  otherImports?: string;
 }
 
 /** The hosts of the "Where would this run?" table, in column order. */
@@ -72,7 +76,7 @@ export function checkOne(host: HostWorld, direction: 'import' | 'export', id: st
   }
   const others = Object.keys(host.packages).filter((p) => p.startsWith(`${pkg}@`) && host.packages[p]![key]?.includes(iface));
   if (others.length) return { status: 'version', note: `serves ${others.map((o) => (host.anyPatch.includes(o) ? `${o}.x` : o)).join(', ')}` };
-  return { status: 'missing' };
+  return direction === 'import' && host.otherImports ? { status: 'missing', note: host.otherImports } : { status: 'missing' };
 }
 
 /** The whole table for a component's imports and exports (interface ids with versions). */

@@ -15,6 +15,18 @@ export interface ExportCall {
   args: unknown[];
 }
 
+/**
+ * A guest of the workspace that serves imports of the guest being run (src/runtime/linking).
+ * It is instantiated inside the consumer's worker, with its own host configuration.
+ */
+export interface LinkedGuest {
+  name: string;
+  artifact: RunnableArtifact;
+  config: HostConfig;
+  /** Its own imports served by other linked guests: import id → guest name. */
+  links: Record<string, string>;
+}
+
 /** Main thread → run worker. */
 export type RunRequest =
   | {
@@ -39,6 +51,10 @@ export type RunRequest =
       inWorkerHosts?: boolean;
       /** Id of the tab that started the guest. */
       tab?: string;
+      /** Guests serving this guest's imports, dependencies first (planLinks → providers). */
+      linked?: LinkedGuest[];
+      /** This guest's imports served by `linked` guests: import id → guest name. */
+      links?: Record<string, string>;
     }
   | { type: 'call'; seq: number; call: ExportCall };
 
@@ -46,7 +62,8 @@ export type RunRequest =
 export type RunResponse =
   | { type: 'busy'; seq: number; what: string }
   | { type: 'idle'; seq: number }
-  | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string }
+  /** `guest`: written by a linked guest running in this worker (absent = the guest itself). */
+  | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string }
   | { type: 'trace'; seq: number; events: TraceEvent[] }
   | { type: 'instantiated'; seq: number; ms: number; serving: string[] }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
@@ -62,6 +79,8 @@ export function validateRunRequest(value: unknown): string | null {
         config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }),
         call: isOptional(isShape({ name: isString, args: isArrayOf(isAny) })),
         hostPort: isOptional((v, p) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`)),
+        linked: isOptional(isArrayOf(isShape({ name: isString, artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }), config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }), links: isShape({}) }))),
+        links: isOptional(isShape({})),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
     },
@@ -73,7 +92,7 @@ export function validateRunRequest(value: unknown): string | null {
 const runResponseVariants = {
   busy: { seq: isNumber, what: isString },
   idle: { seq: isNumber },
-  log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString },
+  log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
   trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },

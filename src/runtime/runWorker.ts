@@ -10,7 +10,7 @@ import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue } from './renderValue';
 import { traceTargetOf } from './wrapInterface';
-import { selectHosts } from './selectHosts';
+import { importsFor, instantiateLinked, type LinkedInstances } from './linking/linkGuests';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
@@ -27,6 +27,13 @@ let artifact: RunnableArtifact;
 
 const post = (msg: RunResponse) => scope.postMessage(msg);
 let trace: ReturnType<typeof createTraceQueue>;
+/** Guests serving this guest's imports (guests linked to guests), instantiated in this worker. */
+let linked: LinkedInstances | undefined;
+/** Every trace queue of this worker: the guest's own and its linked guests'. */
+const flushTrace = () => {
+  linked?.flush();
+  trace.flush();
+};
 /** The last host call that returned an error: a guest that traps right after usually trapped because of it. */
 let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
 // Host-driven export calls (handlers, watchers) report to the watchdog through this.
@@ -66,12 +73,12 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   post({ type: 'busy', seq, what: 'instantiate' });
   try {
     const custom: HostPackage[] = await customHostsFor(req, ctx);
-    const asyncImports = new Set(req.artifact.asyncImports);
     const sink = (e: Parameters<typeof trace.push>[0]) => {
       if (e.kind === 'call' && !e.ok) lastFailedCall = e;
       trace.push(e);
     };
-    const { imports, packages } = await selectHosts(req.artifact.importedInterfaces, ctx, asyncImports, sink, custom);
+    linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq }) });
+    const { imports, packages } = await importsFor(req.artifact, req.links, ctx, sink, custom, linked.exports);
     guestExports = await loadGuest(req.artifact, imports);
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
@@ -113,13 +120,13 @@ async function callExport(call: ExportCall): Promise<void> {
   try {
     const value = await fn(...coerceArgs(call.args, info?.params ?? []));
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: command ? 'run → ok (exit code 0)' : name, ms: performance.now() - t0 });
-    trace.flush();
+    flushTrace();
     // wasi:cli/run returns `result`: jco returns nothing for ok and throws for err.
     post({ type: 'result', seq, name, value: command ? 'ok' : renderValue(value), ms: performance.now() - t0, ...(command ? { exitCode: 0 } : {}) });
   } catch (e) {
     if (command && isErrResult(e)) {
       trace.push({ kind: 'lifecycle', phase: 'exit', detail: 'run → err (exit code 1)', ms: performance.now() - t0 });
-      trace.flush();
+      flushTrace();
       post({ type: 'result', seq, name, value: 'err', ms: performance.now() - t0, exitCode: 1 });
     } else report(e, performance.now() - t0);
   } finally {
@@ -130,7 +137,7 @@ async function callExport(call: ExportCall): Promise<void> {
 function report(e: unknown, ms = 0): void {
   if (e instanceof GuestExit) {
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: e.message });
-    trace.flush();
+    flushTrace();
     post({ type: 'result', seq, name: 'exit', value: e.code, ms, exitCode: e.code });
     return;
   }
@@ -142,7 +149,7 @@ function report(e: unknown, ms = 0): void {
     message += ` — right after ${lastFailedCall.iface}#${lastFailedCall.fn} returned an error: ${errorText(lastFailedCall.result)}`;
   }
   trace.push({ kind: 'lifecycle', phase: 'trap', detail: message });
-  trace.flush();
+  flushTrace();
   post({ type: 'trap', seq, message, stack });
 }
 

@@ -1,6 +1,6 @@
 import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
-import { validateRunResponse, type ExportCall, type RunRequest, type RunResponse } from '../protocol/runProtocol';
+import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 
@@ -10,7 +10,8 @@ export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trap
 /** Callbacks from a running guest; all optional. */
 export interface GuestListener {
   onState?(state: GuestState): void;
-  onLog?(stream: 'stdout' | 'stderr', text: string): void;
+  /** `from`: a linked guest running in this guest's worker wrote it (absent = the guest). */
+  onLog?(stream: 'stdout' | 'stderr', text: string, from?: string): void;
   onTrace?(events: TraceEvent[]): void;
   /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
   onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
@@ -31,6 +32,10 @@ export interface StartOptions {
   inWorkerHosts?: boolean;
   /** This tab's id (trace store), stamped into CloudEvents sources. */
   tab?: string;
+  /** Guests serving this guest's imports, instantiated in its worker (see planLinks). */
+  linked?: LinkedGuest[];
+  /** This guest's import id → the linked guest serving it. */
+  links?: Record<string, string>;
 }
 
 /** Control of one running guest. */
@@ -120,7 +125,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         if (state === 'running' && serving && !pendingCall) setState('serving');
         break;
       case 'log':
-        listener.onLog?.(msg.stream, msg.text);
+        listener.onLog?.(msg.stream, msg.text, msg.guest);
         break;
       case 'trace':
         listener.onTrace?.(msg.events);
@@ -153,6 +158,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ...(sandbox ? { hostPort: sandbox.port } : {}),
     ...(opts.inWorkerHosts ? { inWorkerHosts: true } : {}),
     tab: opts.tab,
+    ...(opts.linked?.length ? { linked: opts.linked, links: opts.links ?? {} } : {}),
   };
   worker.postMessage(start, sandbox ? [sandbox.port] : []);
   listener.onState?.('starting');

@@ -18,6 +18,8 @@ export interface WrapOptions {
    * whose calls overlap: the timeline then shows starts and ends interleaved.
    */
   traceStart?: boolean;
+  /** The guest serving this interface when it is linked to another guest (HostCallEvent.servedBy). */
+  servedBy?: string;
 }
 
 let callIds = 0;
@@ -74,12 +76,13 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     const at = performance.timeOrigin + performance.now();
     const t0 = performance.now();
     const callId = opts.traceStart ? `c${++callIds}` : undefined;
+    const servedBy = opts.servedBy ? { servedBy: opts.servedBy } : {};
     // Rendered now: the guest may reuse argument memory before an async call completes.
     const shown = args.map((a) => renderValue(a));
     const target = traceTargetOf(this, args);
-    if (callId) opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId });
+    if (callId) opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId, ...servedBy });
     const report = (ok: boolean, result: unknown) =>
-      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at: callId ? performance.timeOrigin + performance.now() : at, target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined), ...(callId ? { callId } : {}) });
+      opts.sink({ kind: 'call', dir: 'import', iface: opts.ifaceId, fn: witName, args: shown, ok, result: renderValue(result), ms: performance.now() - t0, at: callId ? performance.timeOrigin + performance.now() : at, target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined), ...(callId ? { callId } : {}), ...servedBy });
     let ret: unknown;
     try {
       ret = fn.apply(this, args);

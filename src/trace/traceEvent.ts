@@ -36,6 +36,11 @@ export interface HostCallEvent extends TraceBase {
   /** "import" for guest→host calls, "export" for host→guest calls (handlers, watchers). */
   dir: 'import' | 'export';
   /**
+   * Set when another guest of the workspace served this import (guests linked to guests):
+   * that guest's name. Its own calls onward (to a host) follow as its own events.
+   */
+  servedBy?: string;
+  /**
    * Set on the event recorded when an async (WASI 0.3) call STARTS; the completed call
    * follows as a separate event with the same `callId`. Calls in flight at once show as
    * several starts before their ends.

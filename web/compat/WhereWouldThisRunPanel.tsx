@@ -76,6 +76,13 @@ export function WhereWouldThisRunPanel({ ctx }: PanelProps) {
             {hostWorlds.map((h) => (
               <li key={h.id}>
                 <strong>{h.name}</strong> (reviewed {h.reviewed}): {h.sources.join(' · ')}
+                {h.notes?.length ? (
+                  <ul className="compat-host-notes" data-testid="compat-host-notes" data-host={h.id}>
+                    {h.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceStore } from '../../src/index';
 import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
 import { stepOf, type FlowNode } from './flowGraph';
-import { columnOf, layoutFlow } from './layoutFlow';
+import { columnOfNode, layoutFlow } from './layoutFlow';
 import type { TraceView } from './useTraceView';
 
 interface Props {
@@ -28,7 +28,7 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
   const nodes = view.nodes.list;
   const layout = useMemo(() => layoutFlow(nodes, size.w, size.h), [nodes, size.w, size.h]);
   // A run with many guests gets a taller diagram (up to ~60% of the panel) before it scrolls.
-  const tallest = useMemo(() => Math.max(1, ...[0, 1, 2].map((c) => nodes.filter((n) => columnOf(n.kind) === c).length)), [nodes]);
+  const tallest = useMemo(() => Math.max(1, ...[0, 1, 2].map((c) => nodes.filter((n) => columnOfNode(n) === c).length)), [nodes]);
   const edges = view.edges;
   const selected = selectedIndex >= 0 && selectedIndex < view.end ? store.events.at(selectedIndex) : undefined;
   const selectedStep = selected && stepOf(selected);

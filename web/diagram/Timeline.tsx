@@ -3,7 +3,7 @@ import type { TraceStore } from '../../src/index';
 import { formatRelative, timeBase } from '../trace/describeTraceEvent';
 import { useStickToBottom } from '../useStickToBottom';
 import type { FlowNode } from './flowGraph';
-import { columnOf } from './layoutFlow';
+import { columnOfNode } from './layoutFlow';
 import { TimelineRow } from './TimelineRow';
 
 /** Fixed row height (px, matches .tl-row) so virtualization is arithmetic. */
@@ -28,7 +28,7 @@ interface Props {
  * one arrow per event. Only rows in view are rendered, so 10,000 events scroll smoothly.
  */
 export function Timeline({ store, nodes, indices, version, selectedEventId, onSelect, onInspect }: Props) {
-  const lanes = useMemo(() => [...nodes].sort((a, b) => columnOf(a.kind) - columnOf(b.kind) || a.seq - b.seq), [nodes]);
+  const lanes = useMemo(() => [...nodes].sort((a, b) => columnOfNode(a) - columnOfNode(b) || a.seq - b.seq), [nodes]);
   const [scrollTop, setScrollTop] = useState(0);
   const [box, setBox] = useState({ w: 400, h: 300 });
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${version}:${indices.length}`);

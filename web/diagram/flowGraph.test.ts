@@ -104,3 +104,26 @@ describe('edge window', () => {
     }
   });
 });
+
+describe('guests linked to guests', () => {
+  it('draws caller → serving guest → store, with the serving guest in the middle column', () => {
+    const viaMiddleware: TraceEvent = { ...base('notes'), kind: 'call', iface: 'wasi:keyvalue/store@0.2.0-draft2', fn: '[method]bucket.set', args: ['greeting'], ok: true, ms: 2, dir: 'import', servedBy: 'kv-namespace' };
+    const toHost = call('kv-namespace', '[method]bucket.set', { type: 'store', name: 'notes' });
+    expect(stepOf(viaMiddleware)).toMatchObject({ from: 'guest:notes', to: 'guest:kv-namespace', family: 'call', label: 'bucket.set' });
+    const nodes = createFlowNodes();
+    nodes.seedGuests(['kv-namespace', 'notes']);
+    const before = nodes.list;
+    nodes.observe(viaMiddleware, false);
+    nodes.observe(toHost, false);
+    expect(nodes.list).not.toBe(before);
+    expect(nodes.get('guest:kv-namespace')?.serves).toBe(true);
+    expect(nodes.get('guest:notes')?.serves).toBeUndefined();
+    const layout = layoutFlow(nodes.list, 900, 400);
+    const [notes, middle, store] = ['guest:notes', 'guest:kv-namespace', 'store:notes'].map((id) => layout.boxes.get(id)!.x);
+    expect(notes).toBeLessThan(middle);
+    expect(middle).toBeLessThan(store);
+    expect(layout.columns.map((c) => c.label)).toEqual(['guests', 'serving guests', 'stores']);
+    const edges = aggregateEdges((i) => [viaMiddleware, toHost][i], 2).map((e) => `${e.from}→${e.to}`);
+    expect(edges).toEqual(['guest:notes→guest:kv-namespace', 'guest:kv-namespace→store:notes']);
+  });
+});

@@ -13,6 +13,11 @@ export interface FlowNode {
   otherTab: boolean;
   /** Insertion order; with `kind` it fixes the node's slot so positions never jump. */
   seq: number;
+  /**
+   * A guest that serves another guest's import (guests linked to guests): drawn in the
+   * middle column, so the chain caller → middleware → store reads left to right.
+   */
+  serves?: boolean;
 }
 
 /**
@@ -76,6 +81,8 @@ function computeStep(e: TraceEvent): FlowStep {
       // Async (WASI 0.3) calls are traced twice: "▶ get" when they start, "get ◀" when they end,
       // so calls in flight together show as several starts before their ends.
       const label = e.pending ? `▶ ${name}` : e.callId ? `${name} ◀` : name;
+      // An import another guest served: the arrow ends at that guest, whose own calls go on.
+      if (e.servedBy) return { from: guest, to: nodeId('guest', e.servedBy), family: 'call', label, bad: !e.ok };
       if (!e.target) return { from: guest, to: guest, family: 'self', label, bad: !e.ok };
       const target = nodeId(e.target.type, e.target.type === 'topic' ? topicNodeName(e.target.name) : e.target.name);
       // Export calls (handlers) run host → guest, so their arrow points at the guest.
@@ -137,6 +144,15 @@ export function createFlowNodes(): FlowNodes {
       const s = stepOf(e);
       ensure(s.from, otherTab);
       ensure(s.to, otherTab);
+      if (e.kind === 'call' && e.servedBy) {
+        const served = byId.get(s.to)!;
+        if (!served.serves) {
+          served.serves = true;
+          // A new list too: views memoised on it (the timeline's lanes) re-sort.
+          list = [...list];
+          version++;
+        }
+      }
     },
     get: (id) => byId.get(id),
     reset() {

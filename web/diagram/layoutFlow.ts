@@ -21,6 +21,9 @@ const COLUMN_LABELS = ['guests', 'topics', 'stores'];
 /** Column index per node kind: guests left, topics middle, stores and containers right. */
 export const columnOf = (kind: FlowNodeKind) => (kind === 'guest' ? 0 : kind === 'topic' ? 1 : 2);
 
+/** A node's column: a guest serving other guests sits in the middle, between its callers and the stores. */
+export const columnOfNode = (n: Pick<FlowNode, 'kind' | 'serves'>) => (n.kind === 'guest' && n.serves ? 1 : columnOf(n.kind));
+
 const NODE_H = 30;
 const MIN_GAP = 12;
 const MAX_PITCH = 72;
@@ -40,7 +43,7 @@ const MIN_EDGE = 48;
  */
 export function layoutFlow(nodes: readonly FlowNode[], width: number, height: number): FlowLayout {
   const columns: FlowNode[][] = [[], [], []];
-  for (const n of nodes) columns[columnOf(n.kind)].push(n);
+  for (const n of nodes) columns[columnOfNode(n)].push(n);
   for (const c of columns) c.sort((a, b) => a.seq - b.seq);
   const tallest = Math.max(1, ...columns.map((c) => c.length));
   const pitch = Math.max(NODE_H + MIN_GAP, Math.min(MAX_PITCH, (height - 2 * PAD_Y) / tallest));
@@ -68,7 +71,8 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
   });
   // The right column names what it holds: key-value stores, blob containers, or both.
   const right = new Set(columns[2].map((n) => n.kind));
-  const label = (ci: number) => (ci < 2 ? COLUMN_LABELS[ci] : right.size === 2 ? 'stores · containers' : right.has('container') ? 'containers' : 'stores');
+  const middle = new Set(columns[1].map((n) => n.kind));
+  const label = (ci: number) => (ci === 1 && middle.has('guest') ? (middle.size === 2 ? 'topics · serving guests' : 'serving guests') : ci < 2 ? COLUMN_LABELS[ci] : right.size === 2 ? 'stores · containers' : right.has('container') ? 'containers' : 'stores');
   return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: centres[slot], label: label(ci) })) };
 }
 

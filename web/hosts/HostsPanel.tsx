@@ -3,6 +3,8 @@ import type { PanelProps } from '../panels/registerPanel';
 import { ListEditor } from './ListEditor';
 import { CommandInputs, readsCommandInputs, readsConfig } from './CommandInputs';
 import { importedPackages, validateBucketName } from './parseConfigList';
+import { GuestLinks } from '../linking/GuestLinks';
+import { useLinkPlan } from '../linking/useLinkPlan';
 import './hosts.css';
 
 // cli, clocks, random and filesystem come from the WASI base (preview2-shim), not a host package.
@@ -23,6 +25,8 @@ const WATCHER_EXPORT = /^\s*export\s+wasi:keyvalue\/watcher@/m;
  */
 export function HostsPanel({ ctx }: PanelProps) {
   const update = ctx.updateGuestHosts;
+  // Guests linked to guests: which guest serves which import (web/linking).
+  const plan = useLinkPlan(ctx.guests);
   return (
     <div className="panel hosts-panel" data-testid="hosts-panel">
       <div className="hosts-body">
@@ -37,7 +41,7 @@ export function HostsPanel({ ctx }: PanelProps) {
               <header>
                 <span className="hosts-guest-name">{g.name}</span>
                 <span className={`badge badge-${opened ? 'component' : g.lang}`}>{opened ? 'opened .wasm' : g.lang}</span>
-                <span className="muted">{g.call ? `Run calls ${g.call}()` : command ? `Run calls ${command.replace('#', ' → ')}()` : 'handler only'}</span>
+                <span className="muted">{g.call ? `Run calls ${g.call}()` : command ? `Run calls ${command.replace('#', ' → ')}()` : plan.ok && plan.plan.linkedOnly.includes(g.name) ? 'serves other guests' : 'handler only'}</span>
               </header>
               <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
               <ListEditor label={WATCHER_EXPORT.test(g.wit) ? 'Key-value buckets allowed and watched (on-set / on-delete)' : 'Key-value buckets allowed (empty = any)'} values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
@@ -45,10 +49,13 @@ export function HostsPanel({ ctx }: PanelProps) {
               {readsConfig(g.wit) && (
                 <ListEditor label="wasi:config values (key=value per line)" values={g.config ?? []} validate={validatePair} onChange={update && ((config) => update(i, { config }))} placeholder="e.g. greeting=hello" testId="hosts-config" />
               )}
+              <GuestLinks plan={plan} guest={g.name} />
               {imports.size > 0 && (
                 <div className="hosts-imports">
                   imports{' '}
                   {[...imports].map((id) => {
+                    const provider = plan.ok ? Object.entries(plan.plan.servedBy[g.name] ?? {}).find(([iface]) => iface.replace(/\/[^@]*/, '') === id)?.[1] : undefined;
+                    if (provider) return <code key={id} className="linked" title={`served by guest ${provider}`}>{id} ← {provider}</code>;
                     const status = importStatus(id);
                     return (
                       <code key={id} className={status} title={STATUS_TITLES[status]}>

@@ -7,6 +7,7 @@ import { withNatsServer } from '../backend/natsLink';
 import { useDismissable } from './useDismissable';
 import './share.css';
 import { placePopover } from './placePopover';
+import { OpenedComponentNote, type SharedComponentInfo } from './OpenedComponentNote';
 
 interface Props {
   /** The workspace as it runs now (time limit included). */
@@ -19,6 +20,8 @@ interface Props {
   natsServer?: string;
   /** Guest tab being edited: the link opens on it. */
   activeGuest?: number;
+  /** A .wasm opened over the workspace: not in the link, which the dialog says. */
+  opened?: SharedComponentInfo;
 }
 
 type Copy = 'copied' | 'manual' | undefined;
@@ -29,7 +32,7 @@ const LONG_LINK = 8000;
  * Share ▾: creates a link holding the whole workspace and copies it (falling back to a
  * selected text field), plus an embed snippet and workspace file export/import.
  */
-export function ShareMenu({ workspace, name, onImport, onError, natsServer, activeGuest = 0 }: Props) {
+export function ShareMenu({ workspace, name, onImport, onError, natsServer, activeGuest = 0, opened }: Props) {
   const ref = useDismissable();
   const linkField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -92,6 +95,7 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer, acti
                 {link ? `${link.url.length.toLocaleString('en')} characters` : ''}
               </span>
             </div>
+            {opened && <OpenedComponentNote component={opened} />}
             {link && link.url.length > LONG_LINK && <p className="share-warn">This link is long; some apps cut long links. Export a file if it doesn't open.</p>}
             <label className="share-field">
               Embed in a page

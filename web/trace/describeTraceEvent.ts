@@ -46,10 +46,11 @@ export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '').repla
 export function describeTraceEvent(e: TraceEvent): TraceRowText {
   switch (e.kind) {
     case 'call': {
-      const what = `${shortIface(e.iface)}#${e.fn}`;
+      // A call another guest served (guests linked to guests) names that guest.
+      const what = `${shortIface(e.iface)}#${e.fn}${e.servedBy ? ` → ${e.servedBy}` : ''}`;
       const args = `(${e.args.map(preview).join(', ')})`;
       const result = e.pending ? ' … started' : e.result === undefined && e.ok ? '' : ` → ${e.ok ? '' : 'err '}${preview(e.result)}`;
-      return { kind: e.dir === 'export' ? 'handler' : 'call', what, whatTitle: `${e.iface}#${e.fn}`, detail: args + result, ok: e.ok, ms: e.ms };
+      return { kind: e.dir === 'export' ? 'handler' : 'call', what, whatTitle: `${e.iface}#${e.fn}${e.servedBy ? `, served by guest ${e.servedBy}` : ''}`, detail: args + result, ok: e.ok, ms: e.ms };
     }
     case 'message': {
       const to = e.to ? ` → ${e.to}` : '';
@@ -70,7 +71,7 @@ export function matchesFilter(e: TraceEvent, needle: string): boolean {
   if (!needle) return true;
   const n = needle.toLowerCase();
   const fields = [e.guest, e.kind];
-  if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`);
+  if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`, e.servedBy ?? '');
   else if (e.kind === 'message') fields.push(e.topic, e.action, e.to ?? '');
   else fields.push(e.phase, e.detail ?? '');
   return fields.some((f) => f.toLowerCase().includes(n));
