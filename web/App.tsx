@@ -17,6 +17,7 @@ import { NoticeBar } from './share/NoticeBar';
 import { shareLink, withTimeLimit } from './share/readShareHash';
 import { ShareMenu } from './share/ShareMenu';
 import { useShareHash } from './share/useShareHash';
+import { useSharedComponent } from './share/useSharedComponent';
 import { WorkspacesMenu } from './share/WorkspacesMenu';
 import { readStartup, timeLimitOf } from './state/readStartup';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
@@ -69,6 +70,7 @@ export function App() {
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
+  useSharedComponent(startup.hash, component);
   useJsWarmup(guests);
   const [activeGuest, setActiveGuest] = useState(0);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
@@ -191,7 +193,7 @@ export function App() {
             <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} opened={component.opened} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <ShareMenu workspace={current} name={ws.name} opened={component.opened && { ...component.opened, settings: component.settings }} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>

@@ -1,9 +1,9 @@
-import { decodeShare, encodeShare, isShareHash, ShareError, type Workspace } from '../../src/index';
+import { decodeShare, encodeShare, isShareHash, ShareError, splitComponentSegment, type SharedComponent, type Workspace } from '../../src/index';
 import { appExamples, findAppExample } from '../state/appWorkspaces';
 import type { OpenRequest } from '../state/useWorkspace';
 
 /** What a URL hash asks for: nothing, a shared workspace, or a link that can't be read. */
-export type HashRequest = { kind: 'none' } | { kind: 'share'; request: OpenRequest & { kind: 'workspace' } } | { kind: 'damaged'; message: string };
+export type HashRequest = { kind: 'none' } | { kind: 'share'; request: OpenRequest & { kind: 'workspace' }; component?: SharedComponent } | { kind: 'damaged'; message: string };
 
 /** Name a shared workspace gets in the Workspaces list once the user edits it. */
 export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(ws.exampleId)?.title ?? 'workspace'}`;
@@ -12,8 +12,10 @@ export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(w
 export function readShareHash(hash: string): HashRequest {
   if (!isShareHash(hash)) return { kind: 'none' };
   try {
-    const workspace = decodeShare(hash, appExamples);
-    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' } };
+    // A small opened .wasm may follow the workspace (src/share/componentSegment.ts).
+    const { workspaceHash, component } = splitComponentSegment(hash);
+    const workspace = decodeShare(workspaceHash, appExamples);
+    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' }, ...(component ? { component } : {}) };
   } catch (e) {
     return { kind: 'damaged', message: e instanceof ShareError ? e.message : String(e) };
   }
