@@ -18,6 +18,7 @@ import { shareLink, withTimeLimit } from './share/readShareHash';
 import { ShareMenu } from './share/ShareMenu';
 import { useShareHash } from './share/useShareHash';
 import { useGuestTab } from './share/useGuestTab';
+import { useSharedComponent } from './share/useSharedComponent';
 import { WorkspacesMenu } from './share/WorkspacesMenu';
 import { readStartup, timeLimitOf } from './state/readStartup';
 import { loadSettings, saveSettings, type Settings } from './state/settings';
@@ -79,6 +80,7 @@ export function App() {
   const guestTab = useGuestTab(example, ws.workspace, runner.reset, startup.hash.kind === 'share' ? { workspace: startup.hash.request.workspace, index: startup.hash.activeGuest } : undefined);
   const { active: activeGuest, select: setActiveGuest } = guestTab;
   useShareHash(ws, startup.hash, notices, !embed, guestTab.openOn);
+  useSharedComponent(startup.hash, component);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');
   const [selectedEventId, selectEvent] = useState<string | undefined>();
   const guestIndex = Math.max(0, Math.min(activeGuest, guests.length - 1));
@@ -194,7 +196,7 @@ export function App() {
             <BackendBadge backend={backend} />
             <WorkspacesMenu ws={ws} onError={(text) => notices.show({ id: 'workspaces', kind: 'error', text })} />
             <StorageMenu />
-            <ShareMenu workspace={current} name={ws.name} opened={component.opened} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} activeGuest={learn.active ? 0 : guestIndex} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
+            <ShareMenu workspace={current} name={ws.name} opened={component.opened && { ...component.opened, settings: component.settings }} natsServer={backend.choice.kind === 'nats' ? backend.choice.servers : undefined} activeGuest={learn.active ? 0 : guestIndex} onError={(text) => notices.show({ id: 'import', kind: 'error', text })} onImport={(workspace, file) => (notices.dismiss('import'), openWorkspace({ kind: 'workspace', workspace, name: `Imported: ${file.replace(/\.json$/i, '')}`, origin: 'file' }))} />
             <StageFocusSwitch layout={stage} />
             <PresenterControls presenter={presenter} stageTitle={stagePanel?.title ?? 'Output'} offerStage={panel !== 'debates'} />
           </>

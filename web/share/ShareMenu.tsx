@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { exportWorkspaceFile, importWorkspaceFile, ShareError, type Workspace } from '../../src/index';
+import { encodeComponentSegment, exportWorkspaceFile, importWorkspaceFile, ShareError, type Workspace } from '../../src/index';
 import { copyText } from './copyText';
 import { downloadBlob, workspaceFileName } from './downloadBlob';
 import { shareLink } from './readShareHash';
@@ -36,16 +36,18 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer, acti
   const ref = useDismissable();
   const linkField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [link, setLink] = useState<{ url: string; embed: string } | { error: string }>();
+  const [link, setLink] = useState<{ url: string; embed: string; componentInLink: boolean } | { error: string }>();
   const [copy, setCopy] = useState<Copy>();
 
   const share = async () => {
     setCopy(undefined);
     try {
-      const withServer = (link: string) => (natsServer ? withNatsServer(link, natsServer) : link);
+      // A small opened .wasm rides after the workspace (src/share/componentSegment.ts).
+      const segment = opened ? encodeComponentSegment(opened) ?? '' : '';
+      const withServer = (link: string) => (natsServer ? withNatsServer(link + segment, natsServer) : link + segment);
       const url = withServer(shareLink(workspace, location, false, activeGuest));
       const embed = `<iframe src="${withServer(shareLink(workspace, location, true, activeGuest))}" width="960" height="540" style="border:0" title="WASI Cloud Playground"></iframe>`;
-      setLink({ url, embed });
+      setLink({ url, embed, componentInLink: segment !== '' });
       const ok = await copyText(url);
       setCopy(ok ? 'copied' : 'manual');
       if (!ok) requestAnimationFrame(() => linkField.current?.select());
@@ -95,7 +97,7 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer, acti
                 {link ? `${link.url.length.toLocaleString('en')} characters` : ''}
               </span>
             </div>
-            {opened && <OpenedComponentNote component={opened} />}
+            {opened && link && <OpenedComponentNote component={opened} inLink={link.componentInLink} />}
             {link && link.url.length > LONG_LINK && <p className="share-warn">This link is long; some apps cut long links. Export a file if it doesn't open.</p>}
             <label className="share-field">
               Embed in a page

@@ -1,12 +1,15 @@
-import { decodeShareLink, encodeShare, isShareHash, ShareError, type Workspace } from '../../src/index';
+import { decodeShareLink, encodeShare, isShareHash, ShareError, splitComponentSegment, type SharedComponent, type Workspace } from '../../src/index';
 import { appExamples, findAppExample } from '../state/appWorkspaces';
 import type { OpenRequest } from '../state/useWorkspace';
 
 /** What a URL hash asks for: nothing, a shared workspace, or a link that can't be read. */
 export type HashRequest =
   | { kind: 'none' }
-  /** `activeGuest`: the guest tab the link opens on (the one its sender was editing). */
-  | { kind: 'share'; request: OpenRequest & { kind: 'workspace' }; activeGuest: number }
+  /**
+   * `activeGuest`: the guest tab the link opens on (the one its sender was editing);
+   * `component`: a small opened .wasm that rode along (src/share/componentSegment.ts).
+   */
+  | { kind: 'share'; request: OpenRequest & { kind: 'workspace' }; activeGuest: number; component?: SharedComponent }
   | { kind: 'damaged'; message: string };
 
 /** Name a shared workspace gets in the Workspaces list once the user edits it. */
@@ -16,8 +19,10 @@ export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(w
 export function readShareHash(hash: string): HashRequest {
   if (!isShareHash(hash)) return { kind: 'none' };
   try {
-    const { workspace, activeGuest } = decodeShareLink(hash, appExamples);
-    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' }, activeGuest };
+    // A small opened .wasm may follow the workspace (src/share/componentSegment.ts).
+    const { workspaceHash, component } = splitComponentSegment(hash);
+    const { workspace, activeGuest } = decodeShareLink(workspaceHash, appExamples);
+    return { kind: 'share', request: { kind: 'workspace', workspace, name: sharedName(workspace), origin: 'share' }, activeGuest, ...(component ? { component } : {}) };
   } catch (e) {
     return { kind: 'damaged', message: e instanceof ShareError ? e.message : String(e) };
   }
