@@ -24,7 +24,7 @@ describe('explainJsTrap', () => {
   });
   it('explains an out-of-memory exception as running out of memory, at its line', () => {
     const e = explainJsTrap(['out of memory', 'Stack:', '  run@source.js:3:42'], 'guest trapped: unreachable', '')!;
-    expect(e.message).toMatch(/^out of memory: the JavaScript guest used up the engine’s memory .*\(at line 3:42\)$/);
+    expect(e.message).toMatch(/^out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:42\)$/);
     expect(e).toMatchObject({ line: 3, column: 42 });
   });
   it('explains a bare unreachable in a guest that calls fetch', () => {

@@ -17,7 +17,7 @@ export interface JsTrapExplanation {
 export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
 const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
 const OUT_OF_MEMORY = /out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i;
-const OOM_TEXT = 'out of memory: the JavaScript guest used up the engine’s memory (look for data that keeps growing, e.g. in a loop)';
+const OOM_TEXT = 'out of memory: the JavaScript guest asked the engine for more memory than it has (look for data that keeps growing, e.g. in a loop)';
 
 /** Maps a stack position in the JS the engine ran to the user's source (TypeScript guests). */
 export type ToSource = (line: number, column: number) => { line: number; column: number };
