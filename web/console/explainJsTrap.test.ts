@@ -22,6 +22,11 @@ describe('explainJsTrap', () => {
   it('calls an abort without an exception what it is: out of memory', () => {
     expect(explainJsTrap(['Redirecting call to abort() to mozalloc_abort'], 'guest trapped: unreachable', '')!.message).toMatch(/^out of memory/);
   });
+  it('explains an out-of-memory exception as running out of memory, at its line', () => {
+    const e = explainJsTrap(['out of memory', 'Stack:', '  run@source.js:3:42'], 'guest trapped: unreachable', '')!;
+    expect(e.message).toMatch(/^out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:42\)$/);
+    expect(e).toMatchObject({ line: 3, column: 42 });
+  });
   it('explains a bare unreachable in a guest that calls fetch', () => {
     const e = explainJsTrap([], 'guest trapped: unreachable', 'export function run() {\n  return fetch("http://x/");\n}')!;
     expect(e.message).toMatch(/^fetch is not available to guests/);

@@ -16,6 +16,8 @@ export interface JsTrapExplanation {
 /** The engine's own abort notice: noise once the reason is known. */
 export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
 const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
+const OUT_OF_MEMORY = /out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i;
+const OOM_TEXT = 'out of memory: the JavaScript guest asked the engine for more memory than it has (look for data that keeps growing, e.g. in a loop)';
 
 /** Maps a stack position in the JS the engine ran to the user's source (TypeScript guests). */
 export type ToSource = (line: number, column: number) => { line: number; column: number };
@@ -34,10 +36,13 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     const text = stderr.slice(start, stack).join('\n').trim() || 'uncaught exception';
     const frame = stderr.slice(stack + 1).map((l) => FRAME.exec(l)).find(Boolean);
     const where = frame ? (toSource ?? ((line, column) => ({ line, column })))(Number(frame[1]), Number(frame[2])) : undefined;
-    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${where ? ` (at line ${where.line}:${where.column})` : ''}`, ...where };
+    const at = where ? ` (at line ${where.line}:${where.column})` : '';
+    // The engine turns a failed allocation into an exception: say what it means.
+    if (OUT_OF_MEMORY.test(text)) return { message: `${OOM_TEXT}${at}`, ...where };
+    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}`, ...where };
   }
-  if (/out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i.test(`${stderr.join('\n')}\n${trapMessage}`) || stderr.some((l) => ABORT_NOTICE.test(l))) {
-    return { message: 'out of memory: the JavaScript guest used up the engine’s memory (look for data that keeps growing, e.g. in a loop)' };
+  if (OUT_OF_MEMORY.test(`${stderr.join('\n')}\n${trapMessage}`) || stderr.some((l) => ABORT_NOTICE.test(l))) {
+    return { message: OOM_TEXT };
   }
   if (/unreachable/i.test(trapMessage)) {
     const call = /\bfetch\s*\(/.exec(source);

@@ -4,12 +4,12 @@ import { formatRelative, timeBase } from '../trace/describeTraceEvent';
 import { useStickToBottom } from '../useStickToBottom';
 import type { FlowNode } from './flowGraph';
 import { columnOfNode } from './layoutFlow';
+import { laneWidths } from './laneWidths';
 import { TimelineRow } from './TimelineRow';
 
 /** Fixed row height (px, matches .tl-row) so virtualization is arithmetic. */
 export const TIMELINE_ROW_HEIGHT = 24;
 const GUTTER = 58;
-const MIN_LANE = 92;
 const OVERSCAN = 6;
 
 interface Props {
@@ -42,9 +42,17 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
     return () => ro.disconnect();
   }, [ref]);
 
-  const laneW = Math.max(MIN_LANE, (box.w - GUTTER) / Math.max(1, lanes.length));
-  const laneX = useMemo(() => new Map(lanes.map((n, i) => [n.id, GUTTER + laneW * (i + 0.5)])), [lanes, laneW]);
-  const width = GUTTER + laneW * lanes.length;
+  const widths = useMemo(() => laneWidths(lanes.map((n) => n.name), box.w - GUTTER), [lanes, box.w]);
+  const laneX = useMemo(() => {
+    let x = GUTTER;
+    return new Map(
+      lanes.map((n, i) => {
+        x += widths[i]!;
+        return [n.id, x - widths[i]! / 2];
+      }),
+    );
+  }, [lanes, widths]);
+  const width = GUTTER + widths.reduce((a, b) => a + b, 0);
   const height = indices.length * TIMELINE_ROW_HEIGHT;
   // A shorter list (filter, clear) clamps the real scroll position before any scroll event arrives.
   const top = Math.max(0, Math.min(scrollTop, height - box.h));
@@ -62,8 +70,8 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
     <div className="timeline">
       <div className="tl-head" style={{ width }}>
         <span className="tl-gutter">time s</span>
-        {lanes.map((n) => (
-          <span key={n.id} className={`tl-lane-name tl-lane-${n.kind}`} style={{ left: laneX.get(n.id), width: laneW - 8 }} title={`${n.kind} ${n.name}`}>
+        {lanes.map((n, i) => (
+          <span key={n.id} className={`tl-lane-name tl-lane-${n.kind}`} style={{ left: laneX.get(n.id), maxWidth: widths[i]! - 8 }} title={`${n.kind} ${n.name}`}>
             {n.name}
           </span>
         ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/index';
-import { aggregateEdges, createFlowNodes, stepOf } from './flowGraph';
+import { aggregateEdges, createFlowNodes, customHostOf, stepOf } from './flowGraph';
 import { layoutFlow } from './layoutFlow';
 import { filterIndices } from './timelineFilter';
 
@@ -20,6 +20,21 @@ const events: TraceEvent[] = [
   call('counter', '[method]bucket.set', { type: 'store', name: 'counters' }, false),
   call('counter', 'open'),
 ];
+
+describe('custom hosts', () => {
+  it('draws calls to host code the playground does not ship as arrows to a host node', () => {
+    const e: TraceEvent = { ...base('ttl-user'), kind: 'call', iface: 'proposal:kv-ttl/ttl@0.1.0', fn: 'set-with-ttl', args: [], ok: true, ms: 1, dir: 'import' };
+    expect(stepOf(e)).toMatchObject({ from: 'guest:ttl-user', to: 'host:proposal:kv-ttl', family: 'call', label: 'set-with-ttl' });
+  });
+
+  it('leaves the built-in hosts and WASI plumbing alone', () => {
+    expect(customHostOf('wasi:keyvalue/store@0.2.0-draft2')).toBeUndefined();
+    expect(customHostOf('wasi:messaging/producer@0.2.0-draft')).toBeUndefined();
+    expect(customHostOf('wasi:cli/stdout@0.2.2')).toBeUndefined();
+    expect(customHostOf('wasi:io/streams@0.2.2')).toBeUndefined();
+    expect(customHostOf('proposal:kv-ttl/testing@0.1.0')).toBe('proposal:kv-ttl');
+  });
+});
 
 describe('flow graph', () => {
   it('maps events to arrows: send guest→topic, deliver topic→guest, calls guest→target', () => {

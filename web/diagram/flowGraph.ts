@@ -1,7 +1,10 @@
-import type { TraceEvent } from '../../src/index';
+import { hostPackages, type TraceEvent } from '../../src/index';
 
-/** Column a node is drawn in: guests left, topics middle, stores/containers right. */
-export type FlowNodeKind = 'guest' | 'topic' | 'store' | 'container';
+/**
+ * Column a node is drawn in: guests left, topics middle, stores/containers right. `host`: a
+ * host package the playground does not ship (custom host code), drawn with the stores.
+ */
+export type FlowNodeKind = 'guest' | 'topic' | 'store' | 'container' | 'host';
 
 /** A box in the flow diagram and a lifeline in the timeline. */
 export interface FlowNode {
@@ -53,6 +56,22 @@ export const nodeId = (kind: FlowNodeKind, name: string) => `${kind}:${name}`;
  */
 export const topicNodeName = (topic: string) => (topic.startsWith('_inbox.') ? '_inbox.*' : topic);
 
+const builtIn = new Set(hostPackages.map((p) => p.id));
+/** WASI plumbing every guest uses (stdout, streams, clocks): not worth a node of its own. */
+const PLUMBING = /^wasi:(cli|io|clocks|random|filesystem|sockets)\//;
+
+/**
+ * The custom host package a call went to, by name without version ("proposal:kv-ttl"), or
+ * undefined for the built-in hosts and WASI plumbing. Custom host code serves calls with no
+ * store or topic behind them; without a node of their own they would draw no arrow at all.
+ */
+export function customHostOf(iface: string): string | undefined {
+  if (PLUMBING.test(iface)) return undefined;
+  const m = /^([^/@]+)\/[^@]+(@.+)?$/.exec(iface);
+  if (!m) return undefined;
+  return builtIn.has(`${m[1]}${m[2] ?? ''}`) ? undefined : m[1];
+}
+
 const stepCache = new WeakMap<TraceEvent, FlowStep>();
 
 /** The arrow an event draws; cached per event object because views ask every frame. */
@@ -83,7 +102,10 @@ function computeStep(e: TraceEvent): FlowStep {
       const label = e.pending ? `▶ ${name}` : e.callId ? `${name} ◀` : name;
       // An import another guest served: the arrow ends at that guest, whose own calls go on.
       if (e.servedBy) return { from: guest, to: nodeId('guest', e.servedBy), family: 'call', label, bad: !e.ok };
-      if (!e.target) return { from: guest, to: guest, family: 'self', label, bad: !e.ok };
+      if (!e.target) {
+        const host = customHostOf(e.iface);
+        return host ? { from: guest, to: nodeId('host', host), family: 'call', label, bad: !e.ok } : { from: guest, to: guest, family: 'self', label, bad: !e.ok };
+      }
       const target = nodeId(e.target.type, e.target.type === 'topic' ? topicNodeName(e.target.name) : e.target.name);
       // Export calls (handlers) run host → guest, so their arrow points at the guest.
       return e.dir === 'export' ? { from: target, to: guest, family: 'call', label, bad: !e.ok } : { from: guest, to: target, family: 'call', label, bad: !e.ok };

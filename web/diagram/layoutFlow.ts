@@ -69,10 +69,11 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
     const top = (needed - col.length * pitch) / 2;
     col.forEach((n, i) => boxes.set(n.id, { x: centres[slot], y: top + pitch * (i + 0.5), w: widths[slot], h: NODE_H }));
   });
-  // The right column names what it holds: key-value stores, blob containers, or both.
+  // The right column names what it holds: key-value stores, blob containers, custom hosts.
   const right = new Set(columns[2].map((n) => n.kind));
   const middle = new Set(columns[1].map((n) => n.kind));
-  const label = (ci: number) => (ci === 1 && middle.has('guest') ? (middle.size === 2 ? 'topics · serving guests' : 'serving guests') : ci < 2 ? COLUMN_LABELS[ci] : right.size === 2 ? 'stores · containers' : right.has('container') ? 'containers' : 'stores');
+  const rightLabel = [right.has('store') && 'stores', right.has('container') && 'containers', right.has('host') && 'hosts'].filter(Boolean).join(' · ') || COLUMN_LABELS[2];
+  const label = (ci: number) => (ci === 1 && middle.has('guest') ? (middle.size === 2 ? 'topics · serving guests' : 'serving guests') : ci < 2 ? COLUMN_LABELS[ci] : rightLabel);
   return { boxes, height: needed, columns: used.map((ci, slot) => ({ x: centres[slot], label: label(ci) })) };
 }
 

@@ -1,0 +1,125 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { consoleText, openApp } from './appHelpers';
+
+// A teacher's class writes JavaScript and TypeScript guests in the real Monaco editor on a
+// projector; when a guest throws, runs out of memory or reaches for the network, the console
+// says so in words and the editor marks the line the mistake is on.
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** Replaces the editor's text with a real paste (typing would let Monaco auto-close brackets). */
+async function replaceSource(page: Page, pane: Locator, lines: string[]): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join('\n') + '\n');
+  await pane.locator('.view-line').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  // Exactly the pasted lines: the last one is the empty line after the final newline.
+  await expect(pane.locator('.line-numbers').last()).toHaveText(String(lines.length + 1));
+  // Monaco reuses line elements out of order: read them top to bottom.
+  const shown = await pane.locator('.view-line').evaluateAll((els) =>
+    els
+      .map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').trimEnd() }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
+  expect(shown.slice(0, lines.length)).toEqual(lines.map((l) => l.trimEnd()));
+}
+
+/** Line numbers that carry an error squiggle in a Monaco pane (matched by vertical position). */
+async function markedLines(pane: Locator): Promise<number[]> {
+  return pane.evaluate((root) => {
+    const numbers = [...root.querySelectorAll('.line-numbers')].map((el) => ({ n: Number(el.textContent), top: el.getBoundingClientRect().top }));
+    return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
+      const top = sq.getBoundingClientRect().top;
+      return numbers.reduce((best, x) => (Math.abs(x.top - top) < Math.abs(best.top - top) ? x : best)).n;
+    });
+  });
+}
+
+const guestPane = (page: Page) => page.getByTestId('guest-editor');
+
+test('a JavaScript exception shows its message and marks the line its stack names; TypeScript lines are mapped back', async ({ page }) => {
+  test.setTimeout(420_000);
+  await openApp(page, '?example=js-kv-counter');
+  const pane = guestPane(page);
+  await expect(pane.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await replaceSource(page, pane, [
+    "import { open } from 'wasi:keyvalue/store@0.2.0-draft2';",
+    'function check(n) {',
+    "  if (n > 2) throw new Error('counter exploded at ' + n);",
+    '}',
+    'export function run() {',
+    "  open('counters');",
+    '  check(3);',
+    '  return 0n;',
+    '}',
+  ]);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/uncaught (?:Error|exception): counter exploded at 3 \(at line 3:\d+\)/);
+  expect(await consoleText(page)).not.toMatch(/mozalloc_abort/);
+  await expect.poll(() => markedLines(pane)).toEqual([3]);
+  await expect(pane.locator('.error-count')).toHaveText('1 error');
+
+  // TypeScript: interfaces vanish from the JS the engine runs, so its stack counts other lines.
+  await page.getByTestId('example-picker').selectOption('ts-kv-visit-log');
+  await expect(pane.locator('.view-line').first()).toBeVisible();
+  await replaceSource(page, pane, [
+    "import { open } from 'wasi:keyvalue/store@0.2.0-draft2';",
+    'interface Visit {',
+    '  n: number;',
+    '  at: string;',
+    '}',
+    'type Log = Visit[];',
+    '',
+    'function last(log: Log): Visit {',
+    '  const v: Visit | undefined = log[log.length - 1];',
+    '  // An empty log is a bug in the caller.',
+    '  if (!v) throw new RangeError(`empty log of ${log.length}`);',
+    '  return v;',
+    '}',
+    'export function run(): string {',
+    "  open('visit-log');",
+    '  return String(last([]).n);',
+    '}',
+  ]);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/uncaught (?:RangeError|exception): empty log of 0 \(at line 11:\d+\)/);
+  await expect.poll(() => markedLines(pane)).toEqual([11]);
+
+  // A redeclaration: `let x` at line 9 and again at line 20 is marked at 20, naming 9.
+  const redeclared = ['interface Visit { n: number }', 'type Name = string;', 'interface Other {', '  a: string;', '}', 'const greet = (n: Name): string => `hi ${n}`;', '', 'export function run(): string {', '  let x: number = 1;'];
+  for (let i = 10; i < 20; i++) redeclared.push(`  // line ${i}`);
+  redeclared.push('  let x: number = 2;', '  return greet(String(x));', '}');
+  await replaceSource(page, pane, redeclared);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/redeclaration of let x/);
+  const text = await consoleText(page);
+  expect(text).toMatch(/guest:20:7/);
+  expect(text).toMatch(/Previously declared at line 9, column 7/);
+  // The build's marker is at 20 (one error in the pane); Monaco's own TypeScript checker also
+  // underlines both declarations, as VS Code does ("Cannot redeclare block-scoped variable").
+  await expect(pane.locator('.error-count')).toHaveText('1 error');
+  await expect.poll(async () => (await markedLines(pane)).sort((a, b) => a - b)).toEqual([9, 20]);
+  await page.screenshot({ path: test.info().outputPath('ts-redeclaration.png') });
+});
+
+test('a JavaScript guest that calls fetch or runs out of memory is told so in words', async ({ page }) => {
+  test.setTimeout(420_000);
+  await openApp(page, '?example=js-kv-counter');
+  const pane = guestPane(page);
+  await expect(pane.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await replaceSource(page, pane, ['export function run() {', '  // Guests have no network here.', "  const res = fetch('http://127.0.0.1:9/');", '  console.log(String(res));', '  return 1n;', '}']);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/fetch is not available to guests/);
+  await expect.poll(() => markedLines(pane)).toEqual([3]);
+
+  // A string that doubles every turn: within 31 turns it is more than the engine can allocate.
+  await replaceSource(page, pane, ['export function run() {', "  let s = 'x';", '  for (;;) s += s;', '}']);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/out of memory|time limit|uncaught/);
+  await page.screenshot({ path: test.info().outputPath('out-of-memory.png') });
+  const text = await consoleText(page);
+  expect(text).toMatch(/out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:\d+\)/);
+  expect(text).not.toMatch(/mozalloc_abort|wasm unreachable/);
+  await expect.poll(() => markedLines(pane)).toEqual([3]);
+});
