@@ -1,5 +1,4 @@
 import type { Envelope } from '../../messaging/createEnvelope';
-import { getAllRecords } from '../../idb/getAllRecords';
 
 /**
  * Persisted per-topic logs for the offsets interface: database `${namespace}-log`, store
@@ -111,10 +110,12 @@ export function appendManyToLog(namespace: string, topic: string, items: Array<{
  */
 export function readLogBatch(namespace: string, topic: string, offset: number, limit: number): Promise<LogEntry[]> {
   return logTx<LogEntry[]>(namespace, [LOG], 'readonly', (tx, set) => {
-    // One pass where the browser has getAllRecords; keys + values in the same snapshot otherwise.
-    const on = <R>(request: IDBRequest<R>, onValue: (value: R) => void) => { request.onsuccess = () => onValue(request.result); };
-    getAllRecords(tx.objectStore(LOG), topicRange(topic, offset), limit, on, (records) =>
-      set(records.map((r) => ({ offset: (r.primaryKey as [string, number])[1], ...(r.value as Omit<LogEntry, 'offset'>) }))));
+    const store = tx.objectStore(LOG);
+    const range = topicRange(topic, offset);
+    const keys = store.getAllKeys(range, limit);
+    const values = store.getAll(range, limit);
+    // Same transaction, same range and limit: the two lists line up entry for entry.
+    values.onsuccess = () => set(values.result.map((v, i) => ({ offset: (keys.result[i] as [string, number])[1], ...(v as Omit<LogEntry, 'offset'>) })));
   });
 }
 
