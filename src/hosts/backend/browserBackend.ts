@@ -1,7 +1,5 @@
 import { BlobStore } from '../blobstore/blobStore';
 import {
-  asBytes,
-  bucketKeyRange,
   countKeysInRange,
   deleteEntries,
   deleteKeysInRange,
@@ -11,10 +9,11 @@ import {
   listKeysFromOffset,
   listKeysInRange,
   putEntries,
-  runKvTransaction,
+  readEntriesInRange,
   updateEntry,
 } from '../idb';
 import { createBus } from '../messaging/createBus';
+import { createAnnouncer } from './batchAnnouncements';
 import type { HostBackend, KvChange, KvStorage } from './backendTypes';
 
 /**
@@ -43,6 +42,14 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     }
     return channel;
   };
+  // Fewer posts for a burst of writes; see batchAnnouncements.ts.
+  const announcer = createAnnouncer<KvChange>((batch) => {
+    try {
+      changeChannel().postMessage(batch);
+    } catch {
+      // A closed channel is not worth failing a committed write over: the run is ending.
+    }
+  });
   return {
     get: (bucket, key) => getEntry(namespace, bucket, key),
     getMany: (bucket, keys) => getEntries(namespace, bucket, keys),
@@ -55,32 +62,18 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     listKeysFromOffset: (bucket, offset, limit) => listKeysFromOffset(namespace, bucket, offset, limit),
     countKeys: (bucket, bounds) => countKeysInRange(namespace, bucket, bounds),
     deleteRange: (bucket, bounds) => deleteKeysInRange(namespace, bucket, bounds),
-    readRange: (bucket, bounds, limit) =>
-      // getAllKeys and getAll over the same range in one transaction: one snapshot.
-      runKvTransaction(namespace, 'readonly', (tx) => {
-        const range = bucketKeyRange(bucket, bounds);
-        tx.then(tx.store.getAllKeys(range, limit), (keys) => {
-          tx.then(tx.store.getAll(range, limit), (values) => {
-            tx.resolveWith(keys.map((k, i): [string, Uint8Array] => [(k as [string, string])[1], asBytes(values[i]) ?? new Uint8Array()]));
-          });
-        });
-      }),
+    // One snapshot, one pass where the browser has getAllRecords (src/hosts/idb/getAllRecords.ts).
+    readRange: (bucket, bounds, limit) => readEntriesInRange(namespace, bucket, bounds, limit),
     announce(changes) {
       if (changes.length === 0 || typeof BroadcastChannel === 'undefined') return;
-      const ch = changeChannel();
-      // A closed channel is not worth failing a committed write over.
-      for (const change of changes) {
-        try {
-          ch.postMessage({ ...change, origin } satisfies KvChange);
-        } catch {
-          // The run is ending; nobody is left to notify.
-        }
-      }
+      announcer.announce(changes.map((change): KvChange => ({ ...change, origin })));
     },
     watch(bucket, onChange) {
-      const listener = (event: MessageEvent<KvChange>): void => {
-        const change = event.data;
-        if (change && change.origin !== origin && change.bucket === bucket) onChange(change);
+      const listener = (event: MessageEvent<KvChange[] | KvChange>): void => {
+        // A post carries a batch (createAnnouncer); a lone object is a tab of an older build.
+        for (const change of Array.isArray(event.data) ? event.data : [event.data]) {
+          if (change && change.origin !== origin && change.bucket === bucket) onChange(change);
+        }
       };
       const ch = changeChannel();
       ch.addEventListener('message', listener);

@@ -23,5 +23,7 @@ export {
   deleteKeysInRange,
   listKeysFromOffset,
   listKeysInRange,
+  readEntriesInRange,
   type KeyBounds,
 } from './kvKeyRanges';
+export { getAllRecords, type StoredRecord } from './getAllRecords';

@@ -1,3 +1,5 @@
+import { getAllRecords } from './getAllRecords';
+import { asBytes } from './kvEntries';
 import { runKvTransaction } from './runKvTransaction';
 
 /**
@@ -54,6 +56,15 @@ export function listKeysInRange(
         keys.push(keyPart(cursor.primaryKey));
         cursor.continue();
       } else tx.resolveWith(keys);
+    });
+  });
+}
+
+/** Keys and values of `bucket` within `bounds`, in order, at most `limit`, from one snapshot. */
+export function readEntriesInRange(namespace: string, bucket: string, bounds: KeyBounds, limit: number): Promise<[string, Uint8Array][]> {
+  return runKvTransaction(namespace, 'readonly', (tx) => {
+    getAllRecords(tx.store, bucketKeyRange(bucket, bounds), limit, tx.then, (records) => {
+      tx.resolveWith(records.map((r): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()]));
     });
   });
 }

@@ -15,6 +15,17 @@ const BLOCKED_TIMEOUT_MS = 10_000;
 /** One open connection per namespace per worker; reopened after version changes. */
 const connections = new Map<string, Promise<IDBDatabase>>();
 
+/**
+ * The same connections once open, for a synchronous fast path: every host call opens a
+ * transaction, and awaiting an already-resolved promise first costs promise hops per call.
+ */
+const openConnections = new Map<string, IDBDatabase>();
+
+/** The open connection of `namespace`, if this worker has one ready (no waiting). */
+export function openKvDatabaseNow(namespace: string): IDBDatabase | undefined {
+  return openConnections.get(namespace);
+}
+
 /** Name of the IndexedDB database that holds all key-value buckets of a namespace. */
 export function kvDatabaseName(namespace: string): string {
   return `${namespace}-kv`;
@@ -30,14 +41,17 @@ export function openKvDatabase(namespace: string): Promise<IDBDatabase> {
     const opening: Promise<IDBDatabase> = connect(namespace).then((db) => {
       // Another tab wants to upgrade or delete the database: step aside instead of
       // blocking it, and reopen lazily on our next call.
+      const drop = (): void => {
+        if (connections.get(namespace) === opening) connections.delete(namespace);
+        if (openConnections.get(namespace) === db) openConnections.delete(namespace);
+      };
       db.onversionchange = () => {
         db.close();
-        if (connections.get(namespace) === opening) connections.delete(namespace);
+        drop();
       };
       // The browser may close the connection itself (storage cleared, disk error).
-      db.onclose = () => {
-        if (connections.get(namespace) === opening) connections.delete(namespace);
-      };
+      db.onclose = drop;
+      if (connections.get(namespace) === opening) openConnections.set(namespace, db);
       return db;
     });
     pending = opening;
@@ -52,6 +66,7 @@ export function openKvDatabase(namespace: string): Promise<IDBDatabase> {
 export function forgetKvDatabase(namespace: string): void {
   const pending = connections.get(namespace);
   connections.delete(namespace);
+  openConnections.delete(namespace);
   pending?.then((db) => db.close()).catch(() => undefined);
 }
 

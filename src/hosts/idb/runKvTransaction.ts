@@ -1,5 +1,5 @@
 import { HostError } from '../hostContract';
-import { forgetKvDatabase, KV_STORE, openKvDatabase } from './openKvDatabase';
+import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow } from './openKvDatabase';
 
 /**
  * Control handed to a transaction body. The body is written callback-style on purpose:
@@ -22,23 +22,40 @@ export interface KvTx<T> {
  * Resolves only after the commit is durable in IndexedDB's sense; any failure (quota,
  * a thrown body, a failed request) aborts everything, so stored data is never half-written.
  */
-export async function runKvTransaction<T>(
+export function runKvTransaction<T>(
   namespace: string,
   mode: IDBTransactionMode,
   body: (tx: KvTx<T>) => void,
 ): Promise<T> {
-  const transaction = await openTransaction(namespace, mode);
-  return execute(transaction, body);
+  const now = transactionNow(namespace, mode);
+  if (now) return execute(now, body);
+  return openTransaction(namespace, mode).then((transaction) => execute(transaction, body));
 }
 
 /** One readonly request, resolved as soon as it succeeds (not at transaction end). */
-export async function readOnce<R>(namespace: string, request: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
-  const transaction = await openTransaction(namespace, 'readonly');
-  return new Promise<R>((resolve, reject) => {
-    const req = request(transaction.objectStore(KV_STORE));
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(toStoreError(req.error ?? new Error('read failed')));
-  });
+export function readOnce<R>(namespace: string, request: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
+  const read = (transaction: IDBTransaction) =>
+    new Promise<R>((resolve, reject) => {
+      const req = request(transaction.objectStore(KV_STORE));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(toStoreError(req.error ?? new Error('read failed')));
+    });
+  const now = transactionNow(namespace, 'readonly');
+  return now ? read(now) : openTransaction(namespace, 'readonly').then(read);
+}
+
+/**
+ * A transaction on the connection this worker already holds, without waiting; undefined
+ * when there is none yet or it was closed under us (the async path reopens it).
+ */
+function transactionNow(namespace: string, mode: IDBTransactionMode): IDBTransaction | undefined {
+  const db = openKvDatabaseNow(namespace);
+  if (!db) return undefined;
+  try {
+    return db.transaction(KV_STORE, mode);
+  } catch {
+    return undefined;
+  }
 }
 
 async function openTransaction(namespace: string, mode: IDBTransactionMode): Promise<IDBTransaction> {
