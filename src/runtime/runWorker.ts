@@ -13,7 +13,6 @@ import { traceTargetOf } from './wrapInterface';
 import { importsFor, instantiateLinked, type LinkedInstances } from './linking/linkGuests';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
-import { flushAnnouncements } from '../hosts/backend/batchAnnouncements';
 import { createBusyReporter } from './createBusyReporter';
 import { isCliRun } from './witNames';
 
@@ -34,8 +33,6 @@ let linked: LinkedInstances | undefined;
 const flushTrace = () => {
   linked?.flush();
   trace.flush();
-  // Key-value change notices still waiting for their batch: the worker may end right after.
-  flushAnnouncements();
 };
 /** The last host call that returned an error: a guest that traps right after usually trapped because of it. */
 let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;

@@ -13,7 +13,6 @@ import {
   updateEntry,
 } from '../idb';
 import { createBus } from '../messaging/createBus';
-import { createAnnouncer } from './batchAnnouncements';
 import type { HostBackend, KvChange, KvStorage } from './backendTypes';
 
 /**
@@ -42,14 +41,6 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     }
     return channel;
   };
-  // Fewer posts for a burst of writes; see batchAnnouncements.ts.
-  const announcer = createAnnouncer<KvChange>((batch) => {
-    try {
-      changeChannel().postMessage(batch);
-    } catch {
-      // A closed channel is not worth failing a committed write over: the run is ending.
-    }
-  });
   return {
     get: (bucket, key) => getEntry(namespace, bucket, key),
     getMany: (bucket, keys) => getEntries(namespace, bucket, keys),
@@ -66,11 +57,18 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     readRange: (bucket, bounds, limit) => readEntriesInRange(namespace, bucket, bounds, limit),
     announce(changes) {
       if (changes.length === 0 || typeof BroadcastChannel === 'undefined') return;
-      announcer.announce(changes.map((change): KvChange => ({ ...change, origin })));
+      // One post per committed write (a batch op's changes travel together), sent at once:
+      // a guest that loops after writing blocks its worker's timers, so a deferred post would
+      // be lost when the watchdog stops it, and watchers elsewhere would miss the last writes.
+      try {
+        changeChannel().postMessage(changes.map((change): KvChange => ({ ...change, origin })));
+      } catch {
+        // A closed channel is not worth failing a committed write over: the run is ending.
+      }
     },
     watch(bucket, onChange) {
       const listener = (event: MessageEvent<KvChange[] | KvChange>): void => {
-        // A post carries a batch (createAnnouncer); a lone object is a tab of an older build.
+        // A post carries one write's changes; a lone object is a tab of an older build.
         for (const change of Array.isArray(event.data) ? event.data : [event.data]) {
           if (change && change.origin !== origin && change.bucket === bucket) onChange(change);
         }
