@@ -34,6 +34,9 @@ const rebuildJs: RebuildGuest = async (guest, world, previousFiles, progress) =>
   return mod.rebuildGuestFiles(guest, world, previousFiles, progress);
 };
 
+/** A full build of this world kept in IndexedDB by an earlier visit (see storedJsBuilds.ts). */
+const readStoredBuild = async (worldKey: string) => (await import('./js/storedJsBuilds')).readStoredJsBuild(worldKey);
+
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
 
@@ -73,10 +76,14 @@ async function handle(req: BuildRequest): Promise<void> {
       componentize: componentizeJs,
       rebuild: rebuildJs,
       previous: isJs && !req.full ? previousJs.get(slot) : undefined,
+      previousFor: isJs && !req.full ? readStoredBuild : undefined,
       progress: (stage, fraction) => post({ type: 'progress', seq: req.seq, stage, fraction }),
     });
     // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
-    if (outcome.ok && isJs) previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+    if (outcome.ok && isJs) {
+      previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+      void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
+    }
     if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {
