@@ -3,7 +3,7 @@
 // are cached in memory so a JS-only edit skips straight to initialisation, and the splice output
 // is kept in IndexedDB (engineCache) so a returning visit skips the splicer and the engine
 // download altogether.
-import { readEngineCache, sizeOf, writeEngineCache } from './engineCache';
+import { clearEngineCache, readEngineCache, sizeOf, writeEngineCache } from './engineCache';
 import { JS_TOOLCHAIN_ID, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { prepareModule, type PreparedModule } from './snapshotModule';
 
@@ -78,8 +78,14 @@ export async function spliceForWorld(
   const pending = (async (): Promise<SplicedWorld> => {
     const t0 = performance.now();
     let spliced = source.persist ? await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice) : undefined;
-    if (spliced) source.onStage?.('cached-engine');
-    else {
+    let prepared: PreparedModule | undefined;
+    if (spliced) {
+      source.onStage?.('cached-engine');
+      // A stored splice that no longer compiles (damaged on disk) is dropped and made again.
+      prepared = await prepareModule(spliced.wasm).catch(() => undefined);
+      if (!prepared) void clearEngineCache();
+    }
+    if (!prepared) {
       const { splicer, assets } = await source.load();
       source.onStage?.('splice');
       try {
@@ -92,14 +98,14 @@ export async function spliceForWorld(
       if (source.persist) void writeEngineCache(storeKey, JS_TOOLCHAIN_ID, spliced, sizeOf(spliced));
     }
     const t1 = performance.now();
-    const prepared = await prepareModule(spliced.wasm);
+    prepared ??= await prepareModule(spliced!.wasm);
     const t2 = performance.now();
     return {
       key,
       features: [...features],
-      jsBindings: spliced.jsBindings,
-      exports: spliced.exports,
-      imports: spliced.imports,
+      jsBindings: spliced!.jsBindings,
+      exports: spliced!.exports,
+      imports: spliced!.imports,
       prepared,
       timings: { spliceMs: t1 - t0, compileMs: t2 - t1 },
     };
