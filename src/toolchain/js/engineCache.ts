@@ -29,6 +29,10 @@ interface Meta {
   bytes: number;
 }
 
+/** Date.now(), but strictly increasing within this worker, so recency never ties. */
+let lastStamp = 0;
+const stamp = () => (lastStamp = Math.max(lastStamp + 1, Date.now()));
+
 let dbPromise: Promise<IDBDatabase | undefined> | undefined;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -80,7 +84,7 @@ export async function readEngineCache<T>(key: string, toolchain: string, isValid
       return undefined;
     }
     // Recency for eviction, at a day's resolution (reads should not write).
-    if (Date.now() - m.usedAt > DAY_MS) void touch(db, { ...m, usedAt: Date.now() });
+    if (Date.now() - m.usedAt > DAY_MS) void touch(db, { ...m, usedAt: stamp() });
     return value;
   } catch {
     return undefined;
@@ -145,7 +149,7 @@ export async function writeEngineCache(key: string, toolchain: string, value: un
       values.delete(e.key);
     }
     values.put(value, key);
-    metas.put({ key, toolchain, usedAt: Date.now(), bytes } satisfies Meta);
+    metas.put({ key, toolchain, usedAt: stamp(), bytes } satisfies Meta);
     await done(tx);
     return true;
   } catch {
