@@ -101,9 +101,15 @@ export function openBus(namespace: string): Bus & { close(): void } {
     local = [];
     for (const packet of batch) if (!closed) dispatch(packet);
   };
-  // Outgoing packets of this task, posted together at its end (a microtask: no added latency
-  // beyond the sending task itself) or as soon as BUS_BATCH_MAX are waiting.
+  // Outgoing packets, posted together at the next task (or as soon as BUS_BATCH_MAX are
+  // waiting). Not a microtask: every host call of a JSPI guest suspends and resumes through
+  // microtasks, so a guest's send loop would flush one packet at a time. A MessageChannel
+  // message runs as the next task without setTimeout's clamping, so the added latency is one
+  // task hop.
   let outgoing: BusPacket[] = [];
+  const tick = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
+  (tick?.port1 as { unref?: () => void } | undefined)?.unref?.(); // Node tests: do not keep the process alive
+  const schedule = tick ? () => tick.port2.postMessage(null) : () => setTimeout(() => flush(), 0);
   const flush = (): void => {
     if (outgoing.length === 0 || closed) return;
     const batch = outgoing;
@@ -114,6 +120,7 @@ export function openBus(namespace: string): Bus & { close(): void } {
       console.error(`messaging bus "${namespace}": ${batch.length} packets could not be posted`, error);
     }
   };
+  if (tick) tick.port1.onmessage = () => flush();
   return {
     namespace,
     post(packet) {
@@ -122,7 +129,7 @@ export function openBus(namespace: string): Bus & { close(): void } {
       // view of guest memory) before the batch goes out. Envelopes and notices are fresh
       // objects nobody changes after posting.
       outgoing.push(packet.type === 'message' ? { ...packet, data: packet.data.slice() } : packet);
-      if (outgoing.length === 1) queueMicrotask(flush);
+      if (outgoing.length === 1) schedule();
       else if (outgoing.length >= BUS_BATCH_MAX) flush();
       // BroadcastChannel never echoes to the posting object, so same-worker listeners get a
       // clone asynchronously — the same timing and isolation as a remote receiver. With no
@@ -147,6 +154,7 @@ export function openBus(namespace: string): Bus & { close(): void } {
       closed = true;
       listeners.clear();
       channel.close();
+      tick?.port1.close();
     },
   };
 }
