@@ -14,6 +14,10 @@ interface Side {
   p99: number;
   /** Paced: the load actually offered (messages / time from first to last send). */
   offered: number;
+  /** Flood: messages per second the sender alone managed (first to last send). */
+  sendRate: number;
+  /** Flood: messages per second the receiver handled (first to last delivery). */
+  deliverRate: number;
 }
 
 /**
@@ -43,6 +47,9 @@ export async function benchMessaging(client: BuildClient, n: number, rounds: num
       goal: { op: '<=', value: 1.5 },
       notes: { guestOfferedMsgPerSec: medianOf(s.offered.guest), rawOfferedMsgPerSec: medianOf(s.offered.baseline), guestP99Ms: medianOf(s.p99.guest), rawP99Ms: medianOf(s.p99.baseline) },
     }),
+    // Where a flood's time goes: the sender alone vs the receiver alone (informational).
+    figure(s.sendRate, { id: 'messaging.sendRate', title: `Flood of ${n}: messages/s the sender alone managed (first to last send)`, unit: 'msg/s', baselineName: 'raw sender', ratio: 'guest/baseline' }),
+    figure(s.deliverRate, { id: 'messaging.deliverRate', title: `Flood of ${n}: messages/s the receiver handled (first to last delivery)`, unit: 'msg/s', baselineName: 'raw receiver', ratio: 'guest/baseline' }),
   ];
 }
 
@@ -53,7 +60,7 @@ async function guestSide(producer: BuildArtifact, handler: BuildArtifact, n: num
   const flood = await guestRun(producer, handler, { name: 'run', args: [n] }, n);
   const paced = await guestRun(producer, handler, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
   guestOffered = paced.offered;
-  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate };
 }
 
 /** One producer run against a fresh handler; send and delivery times come from the trace. */
@@ -81,14 +88,15 @@ async function guestRun(producer: BuildArtifact, handler: BuildArtifact, call: {
   const first = Math.min(...sendTimes);
   const lastSend = Math.max(...sendTimes);
   const lastDelivery = Math.max(...delivered.map(([, at]) => at));
+  const firstDelivery = Math.min(...delivered.map(([, at]) => at));
   const lat = delivered.map(([id, at]) => at - sends.get(id)!);
-  return { count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000) };
+  return { count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
 }
 
 async function rawSide(n: number): Promise<Side> {
   const flood = await rawRun(n, n);
   const paced = await rawRun(BURSTS, PER_BURST, (PER_BURST / guestOffered) * 1000);
-  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate };
 }
 
 /**
@@ -96,7 +104,7 @@ async function rawSide(n: number): Promise<Side> {
  * follow a fixed schedule (burst b at first + b × intervalMs), matching the guest's offered
  * load; without it everything is posted at once.
  */
-async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number }> {
+async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number; deliverRate: number }> {
   const sleep = intervalMs !== undefined;
   const total = sleep ? bursts * k : bursts;
   const perBurst = sleep ? k : bursts;
@@ -104,7 +112,7 @@ async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{
   const name = `raw-${Math.random()}`;
   const now = 'performance.timeOrigin + performance.now()';
   const recv = `const c = new BroadcastChannel(${JSON.stringify(name)}); const lat = []; let last = 0;
-    c.onmessage = (e) => { last = ${now}; lat.push(last - e.data.at); if (lat.length === ${total}) postMessage({ lat, last }); }; postMessage('ready');`;
+    let firstGot = 0; c.onmessage = (e) => { last = ${now}; firstGot ||= last; lat.push(last - e.data.at); if (lat.length === ${total}) postMessage({ lat, last, firstGot }); }; postMessage('ready');`;
   const send = `const c = new BroadcastChannel(${JSON.stringify(name)});
     onmessage = async () => { const data = new Uint8Array(32); const first = ${now}; let lastSend = first;
       for (let b = 0; b < ${rounds}; b++) {
@@ -117,10 +125,10 @@ async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{
   await new Promise((res) => (r.onmessage = res));
   const s = mk(send);
   const sent = new Promise<{ first: number; lastSend: number }>((res) => (s.onmessage = (e) => res(e.data)));
-  const got = new Promise<{ lat: number[]; last: number }>((res) => (r.onmessage = (e) => res(e.data)));
+  const got = new Promise<{ lat: number[]; last: number; firstGot: number }>((res) => (r.onmessage = (e) => res(e.data)));
   s.postMessage('go');
-  const [{ first, lastSend }, { lat, last }] = await Promise.all([sent, got]);
+  const [{ first, lastSend }, { lat, last, firstGot }] = await Promise.all([sent, got]);
   r.terminate();
   s.terminate();
-  return { spanMs: last - first, lat, offered: total / ((lastSend - first) / 1000) };
+  return { spanMs: last - first, lat, offered: total / ((lastSend - first) / 1000), deliverRate: total / ((last - firstGot) / 1000) };
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { BuildProgressRow } from './console/BuildProgressRow';
 import type { ConsoleLine } from './console/consoleTypes';
 import type { PanelProps } from './panels/registerPanel';
@@ -14,7 +15,9 @@ const ICON: Record<ConsoleLine['kind'], string> = {
   error: '✖',
 };
 
-function Line({ line, showGuest }: { line: ConsoleLine; showGuest: boolean }) {
+// Memoised: a flood appends lines every frame, and re-rendering all 5,000 kept lines each time
+// was most of the Console tab's main-thread time. Lines never change once appended.
+const Line = memo(function Line({ line, showGuest }: { line: ConsoleLine; showGuest: boolean }) {
   return (
     <div className={`console-line console-${line.kind}`} data-testid="console-line" data-kind={line.kind}>
       <span className="console-icon" aria-hidden="true">
@@ -32,7 +35,7 @@ function Line({ line, showGuest }: { line: ConsoleLine; showGuest: boolean }) {
       </span>
     </div>
   );
-}
+});
 
 /** Console tab: guest stdout/stderr, results, traps, timeouts and build errors, newest at bottom. */
 export function ConsolePanel({ ctx }: PanelProps) {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_CACHE_DB, writeEngineCache } from '../toolchain/js/engineCache';
 import { exportEverything, importEverything, readBackup } from './backupFile';
 
 const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
@@ -27,6 +28,12 @@ class MemoryStorage {
 }
 
 describe('export everything and import it back', () => {
+  it('leaves out the JS engine cache (derived wasm the browser rebuilds itself)', async () => {
+    await writeEngineCache('splice:w', 'tc', new Uint8Array(64), 64);
+    const backup = await exportEverything(indexedDB, new MemoryStorage());
+    expect(backup.databases.map((d) => d.name)).not.toContain(ENGINE_CACHE_DB);
+  });
+
   it('round-trips bytes, bigints, dates, keyPath stores and settings; never overwrites what is stored', async () => {
     const name = `wcp-test-${Math.random()}`;
     await seed(name, [['bytes', new Uint8Array([1, 2, 250])], [['a', 2], 12n]]);

@@ -1,3 +1,4 @@
+import { ENGINE_CACHE_DB } from '../toolchain/js/engineCache';
 import { decodeValue, encodeValue, sameValue, type Encoded } from './encodeValue';
 
 /** `format` of an export-everything file. */
@@ -37,7 +38,8 @@ const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess 
 /** Every database of this origin that belongs to the playground (all its stores are `wcp…`-named or namespaced). */
 async function databaseNames(idb: IDBFactory): Promise<string[]> {
   const list = await idb.databases();
-  return list.map((d) => d.name).filter((n): n is string => typeof n === 'string');
+  // The JS engine cache is derived data (tens of MB of wasm) that the browser rebuilds itself.
+  return list.map((d) => d.name).filter((n): n is string => typeof n === 'string' && n !== ENGINE_CACHE_DB);
 }
 
 /**

@@ -48,6 +48,8 @@ export async function buildComponent(
     /** With `previous`, lets a JS/TS build skip componentNew and transpile (see RebuildGuest). */
     rebuild?: RebuildGuest;
     previous?: PreviousBuild;
+    /** A base for the fast path when `previous` is of another world (builds kept from an earlier visit). */
+    previousFor?: (worldKey: string) => Promise<PreviousBuild | undefined>;
   } = {},
 ): Promise<BuildOutcome> {
   const timings: Record<string, number> = {};
@@ -113,7 +115,8 @@ export async function buildComponent(
     if (!opts.componentize) return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `no compiler for ${guest.lang} guests is loaded` }] };
     const asyncUse = findAsyncWit(world.source);
     if (asyncUse) return { ok: false, diagnostics: [{ file: 'wit', line: 1, column: 1, message: jsCannotTargetP3(asyncUse) }] };
-    const { previous, rebuild } = opts;
+    const { rebuild } = opts;
+    const previous = opts.previous?.worldKey === worldKey ? opts.previous : rebuild && (await opts.previousFor?.(worldKey));
     if (previous && rebuild && previous.worldKey === worldKey) {
       try {
         const files = await rebuild(guest, world, previous.artifact.files, progress);

@@ -40,6 +40,9 @@ async function tsSourceMap(source: string): Promise<string> {
   return (await mod.stripTypes(source, 'guest.ts')).sourceMap;
 }
 
+/** A full build of this world kept in IndexedDB by an earlier visit (see storedJsBuilds.ts). */
+const readStoredBuild = async (worldKey: string) => (await import('./js/storedJsBuilds')).readStoredJsBuild(worldKey);
+
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
 
@@ -79,10 +82,14 @@ async function handle(req: BuildRequest): Promise<void> {
       componentize: componentizeJs,
       rebuild: rebuildJs,
       previous: isJs && !req.full ? previousJs.get(slot) : undefined,
+      previousFor: isJs && !req.full ? readStoredBuild : undefined,
       progress: (stage, fraction) => post({ type: 'progress', seq: req.seq, stage, fraction }),
     });
     // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
-    if (outcome.ok && isJs) previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+    if (outcome.ok && isJs) {
+      previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+      void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
+    }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
     if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });

@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   'load-toolchain': 'loading the JS engine',
   download: 'downloading the JavaScript engine (≈16 MB, first build only)',
   splice: 'splicing WIT bindings into the engine',
+  'cached-engine': 'loading the JS engine kept from your last visit',
   initialize: 'initializing your JavaScript',
   'stub-wasi': 'stubbing unused WASI imports',
   'component-new': 'wrapping the component',

@@ -43,6 +43,37 @@ function sharedOf(store: TraceStore): Shared {
   return s;
 }
 
+/**
+ * Least time between two renders while events keep arriving. The store notifies once per
+ * animation frame; under a flood (100,000 messages) re-rendering the timeline and diagram
+ * every frame kept the main thread busy most of the time (long tasks, late clicks). The
+ * first change after a quiet spell still renders at once, so normal runs see no delay.
+ */
+export const FLOOD_RENDER_MS = 100;
+
+/** `subscribe`, with notifications at least FLOOD_RENDER_MS apart (later ones coalesced, none lost). */
+export function throttleSubscribe(subscribe: (fn: () => void) => () => void, minMs = FLOOD_RENDER_MS, now = () => performance.now()) {
+  return (fn: () => void): (() => void) => {
+    let last = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fire = () => {
+      timer = undefined;
+      last = now();
+      fn();
+    };
+    const off = subscribe(() => {
+      if (timer !== undefined) return;
+      const wait = last + minMs - now();
+      if (wait <= 0) fire();
+      else timer = setTimeout(fire, wait);
+    });
+    return () => {
+      off();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  };
+}
+
 /** Ring index of the event at absolute position `total` (clamped into [0, size]). */
 const ringIndex = (store: TraceStore, absolute: number) => {
   const { size, total } = store.events;
@@ -56,7 +87,8 @@ const ringIndex = (store: TraceStore, absolute: number) => {
  */
 export function useTraceView(store: TraceStore, seedGuests: readonly string[]): TraceView {
   const s = sharedOf(store);
-  const version = useSyncExternalStore(store.subscribe, () => `${store.events.total}:${store.events.size}:${store.paused}`);
+  const subscribe = useMemo(() => throttleSubscribe(store.subscribe), [store]);
+  const version = useSyncExternalStore(subscribe, () => `${store.events.total}:${store.events.size}:${store.paused}`);
   const [scrubTotal, setScrubTotal] = useState<number | undefined>(undefined);
 
   if (store.paused && s.frozenTotal === undefined) s.frozenTotal = store.events.total;

@@ -87,7 +87,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   it('fast-path patching yields byte-for-byte the core module a full build transpiles to', async () => {
     const assets = await readAssets();
     const snap = await snapshotJsGuest({ source: importSource('='), witSource: IMPORT_WIT, worldName: 'greeter', assets });
-    const full = await transpileComponent((await finishComponent(snap, { witSource: IMPORT_WIT, worldName: 'greeter' })).component);
+    const full = await transpileComponent((await finishComponent(snap, { witSource: IMPORT_WIT, worldName: 'greeter', assets })).component);
     const other = await componentizeJs({ source: PLAIN_SOURCE.replace('run()', 'ignored()') + importSource('x'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
     const template = (await transpileComponent(other.component)).files.get('guest.core.wasm')!;
     expect(Buffer.from(patchCoreModule(template, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);

@@ -2,7 +2,7 @@
 // world), pre-initialise it with the user's source (snapshotModule replaces native Wizer), stub
 // the WASI imports the features don't need, and wrap the core module into a component.
 import { COMPONENTIZE_JS_VERSION } from './loadJsToolchainAssets';
-import { snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
+import { loadSplicerAndAssets, snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
 
 export type { JsBuildStage } from './snapshotJsGuest';
 
@@ -27,16 +27,18 @@ export interface ComponentizeJsResult {
 /** Turns a guest snapshot into a component: stub unused WASI, adapt preview1, add metadata. */
 export async function finishComponent(
   snapshot: GuestSnapshot,
-  input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'onProgress'>,
+  input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'onProgress' | 'assets'>,
 ): Promise<{ component: Uint8Array; stubWasiMs: number; componentNewMs: number }> {
+  // After a splice read back from IndexedDB the splicer and adapter are not loaded yet.
+  const { splicer, assets } = await loadSplicerAndAssets(input.assets);
   const t0 = performance.now();
   input.onProgress?.('stub-wasi');
-  const stubbed = snapshot.splicer.stubWasi(snapshot.wasm, [...snapshot.features], input.witSource, undefined, input.worldName);
+  const stubbed = splicer.stubWasi(snapshot.wasm, [...snapshot.features], input.witSource, undefined, input.worldName);
   const t1 = performance.now();
   input.onProgress?.('component-new');
   // Imported here so loading this module stays cheap (wasm-tools compiles 2.4 MB of wasm on import).
   const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  const component = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', snapshot.assets.adapter]]), [
+  const component = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', assets.adapter]]), [
     ['language', [['JavaScript', '']]],
     ['processed-by', [['ComponentizeJS', COMPONENTIZE_JS_VERSION]]],
   ]);

@@ -28,6 +28,13 @@ const ADAPTER_URL = new URL(
   import.meta.url,
 );
 
+/**
+ * Identifies the toolchain that made a cached splice or build (engineCache): the engine's
+ * content-hashed URL, and the build worker's script URL, which Vite hashes over its code and
+ * the hashed names of every chunk it loads — so any change to the toolchain invalidates.
+ */
+export const JS_TOOLCHAIN_ID = JSON.stringify([1, COMPONENTIZE_JS_VERSION, ENGINE_URL.pathname, (globalThis as { location?: Location }).location?.pathname ?? '']);
+
 /** Bytes received and expected per asset URL, summed into one EngineProgress. */
 const received = new Map<string, { loaded: number; total: number }>();
 /** Listeners of the first download as a fraction, for a build's own progress line ("downloading 42%"). */

@@ -4,10 +4,10 @@ import { buildInitEnvironment } from './buildInitEnvironment';
 import { WasiExit } from './createPreview1';
 import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
-import { describe, spliceForWorld, type EngineFeature } from './spliceForWorld';
+import { describe, spliceForWorld, type EngineFeature, type SpliceSource } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
-export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
+export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
 
 /** Input shared by the JS build entry points. */
 export interface JsGuestInput {
@@ -25,8 +25,6 @@ export interface JsGuestInput {
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
 export interface GuestSnapshot {
   wasm: Uint8Array;
-  splicer: Splicer;
-  assets: JsToolchainAssets;
   features: EngineFeature[];
   /** Anything the engine printed while initialising (top-level console output, warnings). */
   initOutput: string;
@@ -59,8 +57,25 @@ function featuresFor(_source: string): EngineFeature[] {
  * is still typing takes it off the Build click. Later builds hit the per-world cache.
  */
 export async function warmJsWorld(input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'assets'>): Promise<void> {
-  const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]);
-  await spliceForWorld(splicer, assets, input.witSource, input.worldName, DEFAULT_FEATURES);
+  await spliceForWorld(spliceSource(input), input.witSource, input.worldName, DEFAULT_FEATURES);
+}
+
+/** The splicer and engine, loaded only when a splice is in no cache (memory or IndexedDB). */
+function spliceSource(input: Pick<JsGuestInput, 'assets' | 'onProgress'>): SpliceSource {
+  return {
+    persist: !input.assets,
+    onStage: (stage) => input.onProgress?.(stage),
+    load: async () => {
+      const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]);
+      return { assets, splicer };
+    },
+  };
+}
+
+/** The splicer and the engine's binaries, for the steps after the snapshot (stubWasi, componentNew). */
+export async function loadSplicerAndAssets(assets?: JsToolchainAssets): Promise<{ splicer: Splicer; assets: JsToolchainAssets }> {
+  const [a, splicer] = await Promise.all([assets ?? loadJsToolchainAssets(), loadSplicer()]);
+  return { splicer, assets: a };
 }
 
 /** Runs the engine's initialisation over `source` and snapshots it (the part native Wizer did). */
@@ -70,7 +85,9 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   if (!witSource.trim()) throw new Error('the WIT source is empty');
   const t0 = performance.now();
   onProgress?.('load-toolchain');
-  // The first build in a page downloads the engine (≈10 MB) and splicer (≈6 MB): show how far.
+  const features = featuresFor(source);
+  // The first build in a page downloads the engine (≈10 MB) and splicer (≈6 MB), or waits for a
+  // warm-up that started it: show how far. Nothing is reported when the splice comes from a cache.
   let shown = -1;
   const unwatch = input.assets
     ? () => undefined
@@ -78,12 +95,8 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
         const percent = Math.floor(f * 100);
         if (percent !== shown) onProgress?.('download', (shown = percent) / 100);
       });
-  const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]).finally(unwatch);
+  const { world, cacheHit } = await spliceForWorld(spliceSource(input), witSource, worldName, features).finally(unwatch);
   const t1 = performance.now();
-
-  onProgress?.('splice');
-  const features = featuresFor(source);
-  const { world, cacheHit } = await spliceForWorld(splicer, assets, witSource, worldName, features);
 
   onProgress?.('initialize');
   let output = '';
@@ -108,12 +121,11 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   }
   return {
     wasm: snap.wasm,
-    splicer,
-    assets,
     features,
     initOutput: output,
     timings: {
-      loadMs: t1 - t0,
+      // The load (download, or a read from IndexedDB) is inside the splice's time on a miss.
+      loadMs: cacheHit ? t1 - t0 : 0,
       spliceMs: cacheHit ? 0 : world.timings.spliceMs,
       compileMs: cacheHit ? 0 : world.timings.compileMs,
       initializeMs: snap.timings.instantiateMs + snap.timings.initMs,

@@ -1,7 +1,10 @@
 // Splicing the WIT bindings into the engine depends only on (WIT, world, features), costs ~4 s,
 // and the result must also be instrumented and compiled before it can be pre-initialised. Both
-// are cached in memory so a JS-only edit skips straight to initialisation.
-import type { JsToolchainAssets, Splicer } from './loadJsToolchainAssets';
+// are cached in memory so a JS-only edit skips straight to initialisation, and the splice output
+// is kept in IndexedDB (engineCache) so a returning visit skips the splicer and the engine
+// download altogether.
+import { clearEngineCache, readEngineCache, sizeOf, writeEngineCache } from './engineCache';
+import { JS_TOOLCHAIN_ID, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { prepareModule, type PreparedModule } from './snapshotModule';
 
 /** Engine features, as componentize-js names them. */
@@ -16,6 +19,29 @@ export interface SplicedWorld {
   imports: Array<[string, string, number]>;
   prepared: PreparedModule;
   timings: { spliceMs: number; compileMs: number };
+}
+
+/** Where a splice comes from when it is in no cache, and whether to keep it across visits. */
+export interface SpliceSource {
+  /** Loads the splicer and the engine (the download happens here on a first visit). */
+  load(): Promise<{ splicer: Splicer; assets: JsToolchainAssets }>;
+  /** Read and write the splice in IndexedDB (the browser build; Node tests pass false). */
+  persist: boolean;
+  /** `splice` when splicing (or on a memory hit), `cached-engine` when read back from IndexedDB. */
+  onStage?: (stage: 'splice' | 'cached-engine') => void;
+}
+
+/** The splicer's output for a world, as kept in IndexedDB. */
+interface StoredSplice {
+  wasm: Uint8Array;
+  jsBindings: string;
+  exports: SplicedWorld['exports'];
+  imports: SplicedWorld['imports'];
+}
+
+function isStoredSplice(v: unknown): v is StoredSplice {
+  const s = v as StoredSplice;
+  return !!s && s.wasm instanceof Uint8Array && typeof s.jsBindings === 'string' && Array.isArray(s.exports) && Array.isArray(s.imports);
 }
 
 const MAX_CACHED_WORLDS = 3;
@@ -34,8 +60,7 @@ export function isWorldCached(witSource: string, worldName: string | undefined, 
 
 /** Splices (or returns the cached splice of) the engine for a WIT world. */
 export async function spliceForWorld(
-  splicer: Splicer,
-  assets: JsToolchainAssets,
+  source: SpliceSource,
   witSource: string,
   worldName: string | undefined,
   features: readonly EngineFeature[],
@@ -46,25 +71,41 @@ export async function spliceForWorld(
     // Refresh recency so the world being edited is the last one evicted.
     cache.delete(key);
     cache.set(key, hit);
+    source.onStage?.('splice');
     return { world: await hit, cacheHit: true };
   }
+  const storeKey = `splice:${key}`;
   const pending = (async (): Promise<SplicedWorld> => {
     const t0 = performance.now();
-    let spliced: ReturnType<Splicer['spliceBindings']>;
-    try {
-      spliced = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
-    } catch (err) {
-      throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
+    let spliced = source.persist ? await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice) : undefined;
+    let prepared: PreparedModule | undefined;
+    if (spliced) {
+      source.onStage?.('cached-engine');
+      // A stored splice that no longer compiles (damaged on disk) is dropped and made again.
+      prepared = await prepareModule(spliced.wasm).catch(() => undefined);
+      if (!prepared) void clearEngineCache();
+    }
+    if (!prepared) {
+      const { splicer, assets } = await source.load();
+      source.onStage?.('splice');
+      try {
+        const out = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
+        spliced = { wasm: out.wasm, jsBindings: out.jsBindings, exports: out.exports, imports: out.imports };
+      } catch (err) {
+        throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
+      }
+      // Not awaited: the build goes on while IndexedDB writes (a failed write only loses the cache).
+      if (source.persist) void writeEngineCache(storeKey, JS_TOOLCHAIN_ID, spliced, sizeOf(spliced));
     }
     const t1 = performance.now();
-    const prepared = await prepareModule(spliced.wasm);
+    prepared ??= await prepareModule(spliced!.wasm);
     const t2 = performance.now();
     return {
       key,
       features: [...features],
-      jsBindings: spliced.jsBindings,
-      exports: spliced.exports,
-      imports: spliced.imports,
+      jsBindings: spliced!.jsBindings,
+      exports: spliced!.exports,
+      imports: spliced!.imports,
       prepared,
       timings: { spliceMs: t1 - t0, compileMs: t2 - t1 },
     };

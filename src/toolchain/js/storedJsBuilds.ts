@@ -1,0 +1,37 @@
+// A returning visit's first JS build takes the fast path (re-initialise + patch, see
+// patchCoreModule.ts) from the last full build of the same world made on an earlier visit.
+// The transpiled files of a world differ between guest sources only in the state sections the
+// patch replaces, so a stored build is as good a base as one made in this page; patchCoreModule
+// still checks that it fits and falls back to a full build when it does not.
+import type { BuildArtifact } from '../../protocol/buildProtocol';
+import type { PreviousBuild } from '../buildComponent';
+import { readEngineCache, sizeOf, writeEngineCache } from './engineCache';
+import { JS_TOOLCHAIN_ID } from './loadJsToolchainAssets';
+
+const keyOf = (worldKey: string) => `build:${worldKey}`;
+
+function isArtifact(v: unknown): v is BuildArtifact {
+  const a = v as BuildArtifact;
+  return (
+    !!a &&
+    a.component instanceof Uint8Array &&
+    Array.isArray(a.files) &&
+    a.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && f[1] instanceof Uint8Array) &&
+    Array.isArray(a.importedInterfaces) &&
+    Array.isArray(a.exports) &&
+    typeof a.componentWit === 'string'
+  );
+}
+
+/** The stored full build of this world from an earlier visit, if any. */
+export async function readStoredJsBuild(worldKey: string): Promise<PreviousBuild | undefined> {
+  const artifact = await readEngineCache(keyOf(worldKey), JS_TOOLCHAIN_ID, isArtifact);
+  return artifact && { worldKey, artifact };
+}
+
+/** Keeps a FULL JS build (not a fast-path one: its component bytes are stale) for later visits. */
+export function storeJsBuild(build: PreviousBuild): void {
+  if (build.artifact.componentStale) return;
+  const { timings: _timings, ...artifact } = build.artifact;
+  void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, { ...artifact, timings: {} }, sizeOf(artifact.files) + artifact.component.byteLength);
+}
