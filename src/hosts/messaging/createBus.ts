@@ -54,18 +54,6 @@ export interface Bus {
   subscribe?(pattern: string, group?: string): () => void;
 }
 
-/** Packets posted in one task travel as one BroadcastChannel message: this many at most. */
-export const BUS_BATCH_MAX = 256;
-
-/**
- * What travels on `${namespace}:bus`: the packets one worker posted in one task, in order.
- * A flood of sends becomes a few hundred channel messages instead of one per send (each is
- * a structured clone and a task in every receiving worker).
- */
-export interface BusBatch {
-  batch: BusPacket[];
-}
-
 interface OpenBus extends Bus {
   refs: number;
   close(): void;
@@ -89,48 +77,18 @@ export function openBus(namespace: string): Bus & { close(): void } {
       }
     }
   };
-  channel.onmessage = (event: MessageEvent<BusBatch | BusPacket>) => {
-    const data = event.data;
-    // A single packet is what a tab of an earlier version posts.
-    if (data && Array.isArray((data as BusBatch).batch)) for (const packet of (data as BusBatch).batch) dispatch(packet);
-    else dispatch(data as BusPacket);
-  };
+  channel.onmessage = (event: MessageEvent<BusPacket>) => dispatch(event.data);
   let local: BusPacket[] = [];
   const dispatchLocal = (): void => {
     const batch = local;
     local = [];
     for (const packet of batch) if (!closed) dispatch(packet);
   };
-  // Outgoing packets, posted together at the next task (or as soon as BUS_BATCH_MAX are
-  // waiting). Not a microtask: every host call of a JSPI guest suspends and resumes through
-  // microtasks, so a guest's send loop would flush one packet at a time. A MessageChannel
-  // message runs as the next task without setTimeout's clamping, so the added latency is one
-  // task hop.
-  let outgoing: BusPacket[] = [];
-  const tick = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
-  (tick?.port1 as { unref?: () => void } | undefined)?.unref?.(); // Node tests: do not keep the process alive
-  const schedule = tick ? () => tick.port2.postMessage(null) : () => setTimeout(() => flush(), 0);
-  const flush = (): void => {
-    if (outgoing.length === 0 || closed) return;
-    const batch = outgoing;
-    outgoing = [];
-    try {
-      channel.postMessage({ batch } satisfies BusBatch);
-    } catch (error) {
-      console.error(`messaging bus "${namespace}": ${batch.length} packets could not be posted`, error);
-    }
-  };
-  if (tick) tick.port1.onmessage = () => flush();
   return {
     namespace,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
-      // The payload is copied now, as postMessage would: the sender may reuse its buffer (a
-      // view of guest memory) before the batch goes out. Envelopes and notices are fresh
-      // objects nobody changes after posting.
-      outgoing.push(packet.type === 'message' ? { ...packet, data: packet.data.slice() } : packet);
-      if (outgoing.length === 1) schedule();
-      else if (outgoing.length >= BUS_BATCH_MAX) flush();
+      channel.postMessage(packet);
       // BroadcastChannel never echoes to the posting object, so same-worker listeners get a
       // clone asynchronously — the same timing and isolation as a remote receiver. With no
       // listener here (a producer-only guest) there is nobody to clone for; a burst of
@@ -148,13 +106,9 @@ export function openBus(namespace: string): Bus & { close(): void } {
     },
     close() {
       if (closed) return;
-      // Whatever this task posted still goes out: a guest that sends and exits right away
-      // must not lose its last messages.
-      flush();
       closed = true;
       listeners.clear();
       channel.close();
-      tick?.port1.close();
     },
   };
 }
