@@ -259,17 +259,5 @@ test('request-reply with two repliers, a compare-and-swap race and a 5 MB blob c
   expect({ length: Number(bytes & 0xffffffffn), mismatches: Number(bytes >> 32n) }).toEqual({ length: end - start + 1, mismatches: 0 });
   expect(blobByte(start)).not.toBe(blobByte(start + 1));
 
-  // Acks and offsets (proposal) are not on JetStream yet: a run says so instead of
-  // quietly using this browser's store.
-  const dashboard = (await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('proposal-pull-and-replay'))).find((g) => g.name === 'dashboard')!;
-  const refused = await a.evaluate(
-    async ({ g, namespace, backend }) => {
-      const e = (window as unknown as W).wcpEngine;
-      const r = await e.run((await e.build(g.wit, 'wat', g.source)).artifact, { guest: 'dashboard', namespace, call: 'run', backend, timeLimitMs: 30_000 });
-      return `${r.state}: ${r.trap ?? ''} ${r.logs.join(' ')}`;
-    },
-    { g: dashboard, namespace, backend },
-  );
-  expect(refused).toMatch(/proposal:messaging-ext.*not on NATS JetStream yet/s);
   await close();
 });

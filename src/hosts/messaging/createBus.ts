@@ -52,6 +52,12 @@ export interface Bus {
    * Returns a function that withdraws the interest.
    */
   subscribe?(pattern: string, group?: string): () => void;
+  /**
+   * A Promise while posted messages still wait to go out (NATS: the first send to a topic
+   * waits for its topic-log stream), else undefined. Producers return it to the guest, so
+   * a guest that sends and exits does not lose what it sent.
+   */
+  settled?(): Promise<void> | undefined;
 }
 
 interface OpenBus extends Bus {

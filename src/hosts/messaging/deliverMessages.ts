@@ -129,7 +129,7 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   };
 
   const unlisten = bus.listen((packet) => {
-    if (stopped) return;
+    if (stopped || ext?.takesDelivery) return;
     if (packet.type === 'claimed') {
       if (packet.by !== owner) rememberClaim(claimedElsewhere, `${packet.id} ${packet.group}`);
       return;
@@ -161,10 +161,11 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   });
 
   // Subject-routed buses (NATS) deliver only what was subscribed; queue groups split work there.
-  const unsubscribe = subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
+  const unsubscribe = ext?.takesDelivery ? [] : subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
 
   const stopExt = ext?.start({
     owner,
+    subscriptions: subscriptions.map((s) => ({ pattern: s.pattern, ...(s.group === undefined ? {} : { group: s.group }) })),
     groups: [...new Set([...subscriptions.flatMap((s) => (s.group === undefined ? [] : [s.group])), ...(subscriptions.some((s) => s.group === undefined) ? [fanoutGroup] : [])])],
     inject: (delivery) => {
       if (!stopped) enqueue(delivery);
