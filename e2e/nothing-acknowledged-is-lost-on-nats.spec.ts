@@ -11,7 +11,7 @@ import { ackHandlerWat, ackHandlerWit, pulseWat, pulseWit } from './natsAckGuest
 // no IndexedDB or BroadcastChannel, so whatever crosses went through the server.
 
 type Guest = { name: string; wit: string; source: string; call?: string };
-type Event = { kind: string; action?: string; envelope?: Record<string, string> };
+type Event = { kind: string; action?: string; envelope?: Record<string, string>; transit?: { via: string; ms: number } };
 type Engine = {
   build(wit: string, lang: string, source: string): Promise<{ artifact: unknown }>;
   run(artifact: unknown, opts: object): Promise<{ state: string; result: unknown; trap?: string; logs: string[] }>;
@@ -86,6 +86,9 @@ test('a handler machine closed mid-delivery without acking: the message goes to 
   await expect.poll(async () => (await servedOn(b, 'finisher')).logs.join('\n'), { timeout: 40_000 }).toContain('acked   job-7');
   const deliver = (await servedOn(b, 'finisher')).events.find((e) => e.kind === 'message' && e.action === 'deliver');
   expect(deliver?.envelope?.redelivery).toBe('1');
+  // The trace shows the broker's delay: here the job waited out A's ack wait (10 s).
+  expect(deliver?.transit?.via).toBe('NATS');
+  expect(deliver?.transit?.ms).toBeGreaterThanOrEqual(10_000);
   await expect.poll(async () => (await servedOn(b, 'finisher')).events.some((e) => e.kind === 'message' && e.action === 'ack')).toBe(true);
 
   // Acked for good: nothing pending or unacknowledged is left in the group.

@@ -5,6 +5,12 @@ export interface BusMessagePacket {
   type: 'message';
   envelope: Envelope;
   data: Uint8Array;
+  /**
+   * Set by buses that go through a broker (NATS): which one, and when this machine got the
+   * message (epoch ms). With the envelope's `time` it gives the broker's delay.
+   */
+  via?: string;
+  receivedAt?: number;
 }
 
 /**

@@ -41,7 +41,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   };
 
   const receive = (msg: Msg): void => {
-    const packet = fromNatsMessage(msg);
+    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now());
     const id = packet.envelope.id;
     if (recent.has(id)) return;
     recent.add(id);
@@ -128,7 +128,7 @@ export function toHeaders(envelope: Envelope): MsgHdrs {
  * an envelope naming the subject, so handlers see every message, with `source` saying it
  * came from outside the playground.
  */
-export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }): BusMessagePacket {
+export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number): BusMessagePacket {
   const envelope: Envelope = {};
   for (const key of msg.headers?.keys() ?? []) {
     const lower = key.toLowerCase();
@@ -143,7 +143,7 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   // The subject a message arrived on is authoritative (wildcard publishers, replies).
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
-  return { type: 'message', envelope, data: new Uint8Array(msg.data) };
+  return { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
 }
 
 /**

@@ -101,7 +101,8 @@ function offsetKey(group: string, topic: string): string {
 }
 
 function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
-  const packet = fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers });
+  // Receipt now: for a redelivery the delay includes the time the message waited for it.
+  const packet = fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now());
   return {
     packet,
     redelivery: Math.max(0, m.info.deliveryCount - 1),

@@ -2,6 +2,7 @@ import { HostError, type HostContext } from '../../hostContract';
 import type { DurableMessaging, LogReader } from '../../backend/backendTypes';
 import type { BusMessagePacket, BusPacket } from '../../messaging/createBus';
 import { readEnvelope } from '../../messaging/createEnvelope';
+import { transitOf } from '../../messaging/deliverMessages';
 import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { MessagingInstance } from '../../messaging/messagingExtension';
@@ -54,9 +55,9 @@ const dispose = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose'
 export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>, durable?: DurableMessaging) {
   const { bus, types } = instance;
   const { namespace, guest } = ctx.config;
-  const toMessage = (envelope: Record<string, string>, data: Uint8Array): Message => {
+  const toMessage = (envelope: Record<string, string>, data: Uint8Array, live?: BusMessagePacket): Message => {
     const fields = readEnvelope(envelope);
-    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest });
+    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest, ...(live ? transitOf(live) : {}) });
     const message = types.received({ ...fields, data });
     pulled.add(message);
     return message;
@@ -133,14 +134,14 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
   }
 
   class Subscription {
-    readonly #queue: Array<{ envelope: Record<string, string>; data: Uint8Array }> = [];
+    readonly #queue: BusMessagePacket[] = [];
     readonly #unlisten: () => void;
     readonly #s = sleeper();
     constructor(readonly pattern: string) {
       const unlisten = bus.listen((p: BusPacket) => {
         if (p.type !== 'message' || !matchTopic(pattern, p.envelope.subject ?? '')) return;
         if (this.#queue.length >= MAX_BUFFERED) this.#queue.shift();
-        this.#queue.push({ envelope: p.envelope, data: p.data });
+        this.#queue.push(p);
         this.#s.ping();
       });
       // A subject-routed bus (NATS) delivers only declared patterns.
@@ -157,7 +158,7 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       for (;;) {
         this.#s.arm();
         const next = this.#queue.shift();
-        if (next) return toMessage(next.envelope, next.data);
+        if (next) return toMessage(next.envelope, next.data, next);
         const left = deadline - Date.now();
         if (left <= 0) return undefined;
         await this.#s.wait(left);
