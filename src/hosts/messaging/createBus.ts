@@ -11,6 +11,8 @@ export interface BusMessagePacket {
    */
   via?: string;
   receivedAt?: number;
+  /** When the broker stored it (JetStream), for the delay of messages without a CloudEvents `time`. */
+  storedAt?: number;
 }
 
 /**

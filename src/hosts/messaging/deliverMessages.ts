@@ -190,7 +190,8 @@ function rememberClaim(set: Set<string>, key: string): void {
 /** The broker's delay of a message that came through one: receipt − CloudEvents `time`. */
 export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms: number } } {
   if (packet.via === undefined || packet.receivedAt === undefined) return {};
-  const sent = Date.parse(packet.envelope.time ?? '');
-  if (Number.isNaN(sent)) return {};
+  const stamped = Date.parse(packet.envelope.time ?? '');
+  const sent = Number.isNaN(stamped) ? packet.storedAt : stamped;
+  if (sent === undefined) return {};
   return { transit: { via: packet.via, ms: Math.round((packet.receivedAt - sent) * 10) / 10 } };
 }

@@ -102,7 +102,7 @@ function offsetKey(group: string, topic: string): string {
 
 function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
   // Receipt now: for a redelivery the delay includes the time the message waited for it.
-  const packet = fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now());
+  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now()), storedAt: m.info.timestampNanos / 1e6 };
   return {
     packet,
     redelivery: Math.max(0, m.info.deliveryCount - 1),
