@@ -1,10 +1,10 @@
-import { startGuest, type BuildArtifact, type BuildClient, type TraceEvent } from '../src/index';
+import { startGuest, type BackendConfig, type BuildArtifact, type BuildClient, type TraceEvent } from '../src/index';
 import { alternateMany, figure, medianOf, percentile, type Figure } from './alternate';
 import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
 
 /** Bursts of the paced (latency) run and messages per burst; ~1 ms sleep between bursts. */
-const BURSTS = 250;
-const PER_BURST = 4;
+export const BURSTS = 250;
+export const PER_BURST = 4;
 
 interface Side {
   /** Flood: messages per second from the first send to the last delivery. */
@@ -63,9 +63,14 @@ async function guestSide(producer: BuildArtifact, handler: BuildArtifact, n: num
   return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate };
 }
 
-/** One producer run against a fresh handler; send and delivery times come from the trace. */
-async function guestRun(producer: BuildArtifact, handler: BuildArtifact, call: { name: string; args: number[] }, count: number) {
-  const namespace = `bench-msg-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+/**
+ * One producer run against a fresh handler; send and delivery times come from the trace.
+ * `on` runs both on another backend (NATS) in a given namespace, waiting `settleMs` after
+ * the handler started so its subscription has reached the server.
+ */
+export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, call: { name: string; args: number[] }, count: number, on?: { backend: BackendConfig; namespace: string; settleMs: number }) {
+  const namespace = on?.namespace ?? `bench-msg-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const backend = on ? { backend: on.backend } : {};
   const sends = new Map<string, number>();
   const delivered: Array<[string, number]> = [];
   const onTrace = (events: TraceEvent[]) => {
@@ -75,9 +80,10 @@ async function guestRun(producer: BuildArtifact, handler: BuildArtifact, call: {
       else if (e.action === 'deliver') delivered.push([String(e.envelope.id), e.at]);
     }
   };
-  const h = startGuest(handler, { config: { guest: 'sink', namespace, subscriptions: ['bench.>'], buckets: [] }, timeLimitMs: 60_000 }, { onTrace });
+  const h = startGuest(handler, { config: { guest: 'sink', namespace, subscriptions: ['bench.>'], buckets: [], ...backend }, timeLimitMs: 60_000 }, { onTrace });
   await h.settled;
-  const p = startGuest(producer, { config: { guest: 'source', namespace, subscriptions: [], buckets: [] }, call, timeLimitMs: 120_000 }, { onTrace });
+  if (on) await new Promise((r) => setTimeout(r, on.settleMs));
+  const p = startGuest(producer, { config: { guest: 'source', namespace, subscriptions: [], buckets: [], ...backend }, call, timeLimitMs: 120_000 }, { onTrace });
   await p.settled;
   for (let i = 0; delivered.length < count; i++) {
     if (i > 1200) throw new Error(`only ${delivered.length} of ${count} messages were delivered`);

@@ -4,6 +4,7 @@ import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
 import { benchMessaging } from './benchMessaging';
+import { benchNats } from './benchNats';
 import { benchP3, benchP3RequestReply } from './benchP3';
 import { benchRanges } from './benchRanges';
 import { benchReplay } from './benchReplay';
@@ -89,6 +90,8 @@ const bench = {
   ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
   hostCall: (rounds: number) => benchHostCall(client, 2000, Math.max(rounds, 7)),
   p3: async (rounds: number) => [...(await benchP3(client, 200, rounds)), ...(await benchP3RequestReply(client, 50, rounds))],
+  /** Needs a nats-server: bench/run.mjs starts one and passes its WebSocket address. */
+  nats: (rounds: number, servers: string) => benchNats(client, servers, rounds),
 };
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */

@@ -4,7 +4,7 @@
 // baseline in the same run and reported as the median ratio with its min–max; see
 // bench/figureStats.mjs for verdicts and the spread flag.
 //
-//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood)
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, nats)
 //   --rounds=N               rounds per figure (default 5; fewer are flagged)
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { compareRuns, formatSummary, median, summarize } from './figureStats.mjs';
+import { startBenchNats } from './natsBenchServer.mjs';
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(process.env.BENCH_PORT ?? 4399);
@@ -106,6 +107,24 @@ try {
     await page.evaluate(() => window.wcpEngine.ready);
     for (const name of engineBenches) report(await page.evaluate(([n, r]) => window.wcpEngine.bench[n](r), [name, rounds]));
     await page.close();
+  }
+  if (want('nats')) {
+    // Its own nats-server on BENCH_NATS_PORT (client) and +1 (WebSocket); skipped with the
+    // install hint when the binary is missing.
+    const natsPort = Number(process.env.BENCH_NATS_PORT ?? port - 2);
+    const nats = await startBenchNats(natsPort, natsPort + 1);
+    if (nats.skipped) console.log(`\n# NATS figures skipped: ${nats.skipped}`);
+    else {
+      const page = await browser.newPage();
+      try {
+        await page.goto(url);
+        await page.evaluate(() => window.wcpEngine.ready);
+        report(await within(page.evaluate(([r, ws]) => window.wcpEngine.bench.nats(r, ws), [rounds, nats.ws]), 900_000, 'nats bench'));
+      } finally {
+        await page.close();
+        await nats.stop();
+      }
+    }
   }
   if (want('diagram') || want('flood')) {
     // Separate page: the engine harness has no UI; this one renders the Diagram panel alone.

@@ -96,6 +96,17 @@ test('the two-tabs example on a NATS server: two machines, a restart, nothing lo
   // The first machine's listener hears the second machine's speaker.
   await expect.poll(() => consoleText(first)).toMatch(/listener\s+chat\.lobby: hello from speaker #2/);
   await first.screenshot({ path: 'test-results/nats-two-machines.png' });
+  // The trace marks the other machine's message as having come through NATS, with the
+  // broker's delay; the inspector explains it next to the sender's source.
+  await first.getByTestId('tab-trace').click();
+  const fromB = first.locator('[data-testid="trace-row"][data-kind="message"]', { hasText: 'speaker #2' }).filter({ hasText: 'via NATS' }).first();
+  await expect(fromB.locator('.tc-ms')).toHaveText(/\d ms$/);
+  await fromB.click();
+  await first.getByTestId('tab-inspector').click();
+  await expect(first.locator('[data-testid="inspector-field"][data-name="broker delay"] td')).toContainText(/ms through NATS \(sent \d\d:\d\d/);
+  await expect(first.locator('[data-testid="inspector-attr"][data-name="source"] td')).toHaveText(/\/speaker/);
+  await first.screenshot({ path: 'test-results/nats-broker-delay.png' });
+  await first.getByTestId('tab-console').click();
 
   // The server goes away: both headers say so, and a run fails with the interface's error.
   await nats.stop();
@@ -259,17 +270,5 @@ test('request-reply with two repliers, a compare-and-swap race and a 5 MB blob c
   expect({ length: Number(bytes & 0xffffffffn), mismatches: Number(bytes >> 32n) }).toEqual({ length: end - start + 1, mismatches: 0 });
   expect(blobByte(start)).not.toBe(blobByte(start + 1));
 
-  // Acks and offsets (proposal) are not on JetStream yet: a run says so instead of
-  // quietly using this browser's store.
-  const dashboard = (await a.evaluate(() => (window as unknown as W).wcpEngine.exampleGuests('proposal-pull-and-replay'))).find((g) => g.name === 'dashboard')!;
-  const refused = await a.evaluate(
-    async ({ g, namespace, backend }) => {
-      const e = (window as unknown as W).wcpEngine;
-      const r = await e.run((await e.build(g.wit, 'wat', g.source)).artifact, { guest: 'dashboard', namespace, call: 'run', backend, timeLimitMs: 30_000 });
-      return `${r.state}: ${r.trap ?? ''} ${r.logs.join(' ')}`;
-    },
-    { g: dashboard, namespace, backend },
-  );
-  expect(refused).toMatch(/proposal:messaging-ext.*not on NATS JetStream yet/s);
   await close();
 });

@@ -65,6 +65,12 @@ export interface MessageEvent_ extends TraceBase {
   /** Receiving guest for `deliver`. */
   to?: string;
   /**
+   * For a `deliver` that came through a broker (NATS): from the envelope's CloudEvents
+   * `time` (stamped by the sender, perhaps on another machine with its own clock) to
+   * receipt by this machine's host, in ms.
+   */
+  transit?: { via: string; ms: number };
+  /**
    * Set when fault injection (src/hosts/faults) caused this event: "drop", "duplicate",
    * "delay 37ms", "reorder". Absent for normal traffic.
    */

@@ -35,6 +35,7 @@ export function MessageDetails({ event }: { event: BusMessageEvent }) {
     ['topic', event.topic],
     ...(event.to ? [['to', event.to] as [string, string]] : []),
     ...(event.fault ? [['fault', event.fault] as [string, string]] : []),
+    ...(event.transit ? [['broker delay', describeTransit(event.transit, event.envelope?.time)] as [string, string]] : []),
   ];
   return (
     <>
@@ -55,4 +56,10 @@ export function MessageDetails({ event }: { event: BusMessageEvent }) {
       {event.data instanceof Uint8Array ? <PayloadView data={event.data} /> : <p className="empty">No payload bytes recorded.</p>}
     </>
   );
+}
+
+/** "3.2 ms through NATS (sent 12:00:01.004, by the sender's clock)". */
+function describeTransit(transit: { via: string; ms: number }, time: unknown): string {
+  const sent = typeof time === 'string' ? ` (sent ${time.slice(11, 23)} UTC by the sender's clock; another machine's clock may differ)` : '';
+  return `${transit.ms} ms through ${transit.via}${sent}`;
 }

@@ -55,7 +55,9 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
     case 'message': {
       const to = e.to ? ` → ${e.to}` : '';
       const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
-      return { kind: e.action, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}`, ok, ms: undefined };
+      // Through a broker: its delay in the ms column, and the way it came in the detail.
+      const via = e.transit ? ` · via ${e.transit.via}` : '';
+      return { kind: e.action, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}`, ok, ms: e.transit?.ms };
     }
     case 'lifecycle': {
       const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';

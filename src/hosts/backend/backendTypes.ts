@@ -1,7 +1,7 @@
 import type { ContainerRecord, ObjectRecord } from '../blobstore/openBlobDb';
 import type { ObjectId } from '../blobstore/blobStore';
 import type { KeyBounds } from '../idb/kvKeyRanges';
-import type { Bus } from '../messaging/createBus';
+import type { Bus, BusMessagePacket } from '../messaging/createBus';
 
 /**
  * The seam between host packages and where their data lives. The keyvalue, messaging,
@@ -26,6 +26,12 @@ export interface HostBackend {
    * or undefined when it can. Lets a backend ship before every proposal is ported to it.
    */
   refuses(packageId: string): string | undefined;
+  /**
+   * Durable messaging (topic logs, at-least-once consumers) kept by the backend itself and
+   * shared by every machine (NATS JetStream). Absent: proposal:messaging-ext keeps its logs
+   * and leases in this browser's IndexedDB.
+   */
+  durable?(namespace: string): DurableMessaging;
   /** Ends connections (the run worker calls it when the guest ends). */
   close(): Promise<void>;
 }
@@ -98,4 +104,50 @@ export interface BlobStorage {
   /** Up to `count` object names after `after` (exclusive), in code-unit order. */
   listNames(container: string, after: string | undefined, count: number): Promise<string[]>;
   copyObject(src: ObjectId, dest: ObjectId, move: boolean): Promise<void>;
+}
+
+/** One message of an at-least-once consumer, held until settled. */
+export interface DurableDelivery {
+  packet: BusMessagePacket;
+  /** Deliveries before this one (0 on the first). */
+  redelivery: number;
+  /** Settles for good; resolves once the server confirmed it. */
+  ack(): Promise<void>;
+  /** Asks for redelivery now (to any member of the group). */
+  nak(): void;
+  /** Drops the message for good (a poison message, or nack without requeue). */
+  term(): void;
+  /** Extends the ack deadline of a slow handler that is still alive. */
+  working(): void;
+}
+
+/** A cursor over one topic's log; offsets grow with every message of the topic. */
+export interface LogReader {
+  /** The next entry already read ahead, if any (no waiting). */
+  take(): { offset: number; packet: BusMessagePacket } | undefined;
+  /** Resolves when an entry is ready or `ms` passed; rejects with a HostError when the server is unreachable. */
+  wait(ms: number): Promise<void>;
+  close(): void;
+}
+
+/** Options of an at-least-once consumer group. */
+export interface DurableConsumeOptions {
+  /** How long a member may hold a message without acking (or `working`) before another gets it. */
+  ackWaitMs: number;
+  /** Deliveries of one message before the server gives up on it. */
+  maxDeliver: number;
+}
+
+/**
+ * Messaging state that outlives a worker and is shared by every machine: per-topic logs
+ * (offsets, subscribe-from, commit) and consumer groups with explicit acks. Failures
+ * reject with a HostError `{tag:'other', val}` naming the server.
+ */
+export interface DurableMessaging {
+  /** Every member of `group` on any machine shares one position; each message goes to one of them until acked. */
+  consume(group: string, pattern: string, options: DurableConsumeOptions, onMessage: (delivery: DurableDelivery) => void): Promise<() => void>;
+  /** Reads `topic` from `offset` (0 = the oldest retained message). */
+  read(topic: string, offset: number): Promise<LogReader>;
+  commit(group: string, topic: string, offset: number): Promise<void>;
+  committed(group: string, topic: string): Promise<number | undefined>;
 }

@@ -1,4 +1,4 @@
-export type { BlobStorage, HostBackend, KvChange, KvStorage, KvUpdateStep } from './backendTypes';
+export type { BlobStorage, DurableConsumeOptions, DurableDelivery, DurableMessaging, HostBackend, KvChange, KvStorage, KvUpdateStep, LogReader } from './backendTypes';
 export { backendOf } from './backendOf';
 export { browserBackend } from './browserBackend';
 export { createHostBackend } from './createHostBackend';

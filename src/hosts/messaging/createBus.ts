@@ -5,6 +5,14 @@ export interface BusMessagePacket {
   type: 'message';
   envelope: Envelope;
   data: Uint8Array;
+  /**
+   * Set by buses that go through a broker (NATS): which one, and when this machine got the
+   * message (epoch ms). With the envelope's `time` it gives the broker's delay.
+   */
+  via?: string;
+  receivedAt?: number;
+  /** When the broker stored it (JetStream), for the delay of messages without a CloudEvents `time`. */
+  storedAt?: number;
 }
 
 /**
@@ -52,6 +60,12 @@ export interface Bus {
    * Returns a function that withdraws the interest.
    */
   subscribe?(pattern: string, group?: string): () => void;
+  /**
+   * A Promise while posted messages still wait to go out (NATS: the first send to a topic
+   * waits for its topic-log stream), else undefined. Producers return it to the guest, so
+   * a guest that sends and exits does not lose what it sent.
+   */
+  settled?(): Promise<void> | undefined;
 }
 
 interface OpenBus extends Bus {

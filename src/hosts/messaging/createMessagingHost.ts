@@ -50,11 +50,12 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
       return {
         types: { Client: types.Client, Message: types.Message },
         producer: {
-          send(client: Client, topic: string, message: Message): void {
+          send(client: Client, topic: string, message: Message): void | Promise<void> {
             types.assertConnected(client);
             const content = types.contentOf(message);
             const envelope = publishMessage(ctx, bus, { topic, message: content, action: 'send' });
             notifyPublished({ ctx, bus, topic, envelope, data: content.data });
+            return bus.settled?.();
           },
         },
         'request-reply': { ...createRequestReply(ctx, bus, types) },

@@ -1,6 +1,6 @@
 import type { HostContext } from '../hostContract';
 import { claimMessage } from './claimMessage';
-import type { Bus } from './createBus';
+import type { Bus, BusMessagePacket } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
 import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
 import type { Message, ReceivedFields } from './messageTypes';
@@ -85,7 +85,7 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
     if (stopped) return;
     const { packet, fields } = delivery;
     const base = { kind: 'message', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } as const;
-    ctx.emit({ ...base, action: 'deliver' });
+    ctx.emit({ ...base, action: 'deliver', ...transitOf(packet) });
     let outcome: HandlerOutcome = 'failed';
     try {
       const message = types.received({ ...fields, data: packet.data });
@@ -129,7 +129,7 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   };
 
   const unlisten = bus.listen((packet) => {
-    if (stopped) return;
+    if (stopped || ext?.takesDelivery) return;
     if (packet.type === 'claimed') {
       if (packet.by !== owner) rememberClaim(claimedElsewhere, `${packet.id} ${packet.group}`);
       return;
@@ -161,10 +161,11 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   });
 
   // Subject-routed buses (NATS) deliver only what was subscribed; queue groups split work there.
-  const unsubscribe = subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
+  const unsubscribe = ext?.takesDelivery ? [] : subscriptions.map((s) => bus.subscribe?.(s.pattern, s.group));
 
   const stopExt = ext?.start({
     owner,
+    subscriptions: subscriptions.map((s) => ({ pattern: s.pattern, ...(s.group === undefined ? {} : { group: s.group }) })),
     groups: [...new Set([...subscriptions.flatMap((s) => (s.group === undefined ? [] : [s.group])), ...(subscriptions.some((s) => s.group === undefined) ? [fanoutGroup] : [])])],
     inject: (delivery) => {
       if (!stopped) enqueue(delivery);
@@ -184,4 +185,13 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
 function rememberClaim(set: Set<string>, key: string): void {
   set.add(key);
   if (set.size > 1000) set.delete(set.values().next().value as string);
+}
+
+/** The broker's delay of a message that came through one: receipt − CloudEvents `time`. */
+export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms: number } } {
+  if (packet.via === undefined || packet.receivedAt === undefined) return {};
+  const stamped = Date.parse(packet.envelope.time ?? '');
+  const sent = Number.isNaN(stamped) ? packet.storedAt : stamped;
+  if (sent === undefined) return {};
+  return { transit: { via: packet.via, ms: Math.round((packet.receivedAt - sent) * 10) / 10 } };
 }

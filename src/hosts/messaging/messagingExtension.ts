@@ -45,8 +45,19 @@ export type HandlerOutcome = 'ok' | 'err' | 'trap' | 'failed';
  * standard at-most-once: claim, run the handler, forget.
  */
 export interface DeliveryExtension {
-  /** Delivery started; `inject` hands redeliveries to the handler queue. Returns a stop function. */
-  start(api: { owner: string; groups: string[]; inject(delivery: Delivery): void }): () => void;
+  /**
+   * The extension brings every message itself (durable consumers on a NATS server) through
+   * `inject`; the handler then takes nothing from the bus.
+   */
+  readonly takesDelivery?: boolean;
+  /** Delivery started; `inject` hands (re)deliveries to the handler queue. Returns a stop function. */
+  start(api: {
+    owner: string;
+    groups: string[];
+    /** The guest's subscriptions (pattern, and work-queue group `queue:NAME` if any). */
+    subscriptions?: Array<{ pattern: string; group?: string }>;
+    inject(delivery: Delivery): void;
+  }): () => void;
   /** Makes the message durable before the handler sees it; false = skip it. */
   admit(delivery: Delivery): Promise<boolean>;
   /** The Message object handed to the handler (so ack/nack can find its delivery). */

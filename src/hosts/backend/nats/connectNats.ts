@@ -15,6 +15,8 @@ export interface NatsLink {
    * its interface's error at once instead of waiting in the client's reconnect buffer.
    */
   ensureConnected(): void;
+  /** Resolves when the connection is next lost (at once while it is down). */
+  whenDown(): Promise<void>;
 }
 
 /** How long the first connection attempt may take before the run fails with a message. */
@@ -48,17 +50,27 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
     blocked.stop();
   }
   let up = true;
+  let lost!: () => void;
+  let down = new Promise<void>((r) => (lost = r));
+  const goDown = (): void => {
+    up = false;
+    lost();
+  };
   void (async () => {
     for await (const status of nc.status()) {
-      if (status.type === 'disconnect') up = false;
-      else if (status.type === 'reconnect') up = true;
+      if (status.type === 'disconnect') goDown();
+      else if (status.type === 'reconnect') {
+        up = true;
+        down = new Promise<void>((r) => (lost = r));
+      }
     }
   })();
-  void nc.closed().then(() => (up = false));
+  void nc.closed().then(goDown);
   return {
     nc,
     servers,
     connected: () => up && !nc.isClosed(),
+    whenDown: () => down,
     ensureConnected() {
       if (!up || nc.isClosed()) throw new Error(`not connected to the NATS server ${servers} (reconnecting; nothing was sent)`);
     },

@@ -4,14 +4,16 @@ import { connectNats } from './connectNats';
 import { createNatsBlobs } from './natsBlobs';
 import { createNatsBus } from './natsBus';
 import { createKvBuckets, createNatsKv } from './natsKv';
+import { createNatsDurable } from './natsDurable';
+import { encodeNamePart } from './natsNames';
+import { createNatsStreams } from './natsStreams';
+import { Kvm } from '@nats-io/kv';
 
 /**
  * Packages that still keep their state in IndexedDB and would silently be per-browser on
  * NATS; refused with a reason rather than pretending to be shared.
  */
-const NOT_ON_NATS: Record<string, string> = {
-  'proposal:messaging-ext@0.1.0': 'acks and offsets are not on NATS JetStream yet; switch Hosts run on to "this browser" for this example',
-};
+const NOT_ON_NATS: Record<string, string> = {};
 
 /**
  * The NATS backend of one run worker: one WebSocket connection shared by the messaging
@@ -20,13 +22,41 @@ const NOT_ON_NATS: Record<string, string> = {
 export async function createNatsBackend(config: Extract<BackendConfig, { kind: 'nats' }>): Promise<HostBackend> {
   const link = await connectNats(config, `wasi-cloud-playground ${typeof location === 'undefined' ? '' : location.host}`.trim());
   const buckets = createKvBuckets(link);
+  const streamsOf = memo((namespace: string) => createNatsStreams(link, namespace));
+  const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>): void => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+  };
+  const kvm = new Kvm(link.nc);
+  const offsets = memo((namespace: string) => {
+    const name = `${encodeNamePart(namespace)}-offsets`;
+    const open = kvm.create(name, { history: 1 }).catch(() => kvm.open(name));
+    open.catch(() => offsets.forget(namespace));
+    return open;
+  });
   return {
     kind: 'nats',
     label: `NATS ${link.servers}`,
-    bus: (namespace) => createNatsBus(link, namespace),
+    bus: (namespace) => createNatsBus(link, namespace, { streams: streamsOf(namespace), track }),
     kv: (namespace) => createNatsKv(link, buckets, namespace),
     blobs: (namespace) => createNatsBlobs(link, namespace),
+    durable: (namespace) => createNatsDurable(link, streamsOf(namespace), () => offsets(namespace)),
     refuses: (packageId) => NOT_ON_NATS[packageId],
-    close: () => link.nc.drain().catch(() => undefined),
+    async close() {
+      // Sends still waiting for their topic's stream go out before the connection drains.
+      await Promise.allSettled([...pending]);
+      await link.nc.drain().catch(() => undefined);
+    },
   };
+}
+
+/** One value per key for the life of the backend; `forget` drops a failed one. */
+function memo<T>(make: (key: string) => T): ((key: string) => T) & { forget(key: string): void } {
+  const values = new Map<string, T>();
+  const get = (key: string): T => {
+    if (!values.has(key)) values.set(key, make(key));
+    return values.get(key) as T;
+  };
+  return Object.assign(get, { forget: (key: string) => void values.delete(key) });
 }

@@ -4,6 +4,7 @@ import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messag
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
+import type { NatsStreams } from './natsStreams';
 
 /**
  * The messaging bus on NATS core subjects. A message is published to the subject of its
@@ -20,12 +21,14 @@ import { toQueueName, toSubjectFilter } from './natsNames';
  * Bookkeeping packets of the browser bus (claims, notices) have no meaning here and are
  * dropped: queue groups make claims unnecessary.
  */
-export function createNatsBus(link: NatsLink, namespace: string): Bus {
+export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogGate): Bus {
   const listeners = new Set<BusListener>();
   const subscriptions = new Set<Subscription>();
   // One message reaches a guest once even when several of its patterns match it.
   const recent = new Set<string>();
   let closed = false;
+  let queue: Promise<void> = Promise.resolve();
+  let queued = 0;
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -38,7 +41,7 @@ export function createNatsBus(link: NatsLink, namespace: string): Bus {
   };
 
   const receive = (msg: Msg): void => {
-    const packet = fromNatsMessage(msg);
+    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now());
     const id = packet.envelope.id;
     if (recent.has(id)) return;
     recent.add(id);
@@ -53,8 +56,24 @@ export function createNatsBus(link: NatsLink, namespace: string): Bus {
       if (packet.type !== 'message') return;
       link.ensureConnected();
       const { envelope, data } = packet;
-      link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+      const publish = (): void => {
+        if (!link.nc.isClosed()) link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+      };
+      const retain = log !== undefined && isLogged(envelope) && !log.streams.covers(envelope.subject);
+      if (!retain && queued === 0) return publish();
+      // The first send to a topic waits until the stream keeps it (so the log starts with
+      // it); later sends queue behind it so the order on the subject stays the send order.
+      queued += 1;
+      queue = queue
+        .then(async () => {
+          if (retain) await log.streams.retain([envelope.subject]).catch((error: unknown) => console.warn(`NATS: "${envelope.subject}" is not kept in the topic log`, error));
+          publish();
+        })
+        .catch((error: unknown) => console.error(`NATS: could not publish to "${envelope.subject}"`, error))
+        .finally(() => (queued -= 1));
+      log?.track(queue);
     },
+    settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -83,6 +102,18 @@ export function createNatsBus(link: NatsLink, namespace: string): Bus {
   };
 }
 
+/** How sends reach the topic log (the namespace's JetStream stream). */
+export interface TopicLogGate {
+  streams: NatsStreams;
+  /** Publications waiting for the stream; the backend waits for them before closing. */
+  track(pending: Promise<unknown>): void;
+}
+
+/** Sends are logged (as on the browser); requests and replies to inboxes are not. */
+function isLogged(envelope: Envelope): boolean {
+  return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
+}
+
 /** CloudEvents attributes → NATS headers (binary mode). */
 export function toHeaders(envelope: Envelope): MsgHdrs {
   const h = headers();
@@ -97,7 +128,7 @@ export function toHeaders(envelope: Envelope): MsgHdrs {
  * an envelope naming the subject, so handlers see every message, with `source` saying it
  * came from outside the playground.
  */
-export function fromNatsMessage(msg: Msg): BusMessagePacket {
+export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number): BusMessagePacket {
   const envelope: Envelope = {};
   for (const key of msg.headers?.keys() ?? []) {
     const lower = key.toLowerCase();
@@ -112,7 +143,7 @@ export function fromNatsMessage(msg: Msg): BusMessagePacket {
   // The subject a message arrived on is authoritative (wildcard publishers, replies).
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
-  return { type: 'message', envelope, data: new Uint8Array(msg.data) };
+  return { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Message } from '../../messaging/messageTypes';
 import { messagingInstanceOf, observePublications, setDeliveryExtension } from '../../messaging/messagingExtension';
 import { createPullResources } from './createPullResources';
 import { LeaseDelivery, type LeaseOptions } from './leaseDelivery';
+import { StreamDelivery } from './streamDelivery';
+import { backendOf } from '../../backend/backendOf';
 import { appendToLog } from './topicLog';
 
 /** Package id exactly as in wit/messaging-ext-0.1.0. */
@@ -27,6 +29,8 @@ export function enableTopicLog(): void {
   let chain: Promise<unknown> = Promise.resolve();
   observePublications(({ ctx, bus, topic, envelope, data }) => {
     // One append at a time per worker keeps this worker's sends in send order.
+    // A backend with durable messaging (NATS) keeps the log in its stream already.
+    if (backendOf(ctx).durable) return;
     chain = chain
       .then(() => appendToLog(ctx.config.namespace, topic, envelope, data))
       .then(
@@ -40,7 +44,8 @@ export function enableTopicLog(): void {
 /**
  * `proposal:messaging-ext@0.1.0`: acks (at-least-once delivery by leases, see
  * leaseDelivery.ts), offsets (replayable topic logs, topicLog.ts) and receive-timeout
- * (pull subscriptions). Creating it for a guest switches that guest's incoming-handler
+ * (pull subscriptions). On a backend with durable messaging (NATS) the same semantics come
+ * from JetStream (streamDelivery.ts, backend/nats/natsDurable.ts). Creating it for a guest switches that guest's incoming-handler
  * delivery to at-least-once. Handles (`client`, `message`) are the wasi:messaging
  * package's per-guest classes, reached through its `create(ctx)` (memoized per context).
  */
@@ -55,10 +60,11 @@ export function createMessagingExtHost(options: MessagingExtOptions = {}): HostP
       await messaging.create(ctx);
       const instance = messagingInstanceOf(ctx);
       if (!instance) throw new Error(`${messaging.id} did not register its instance; proposal:messaging-ext needs it`);
-      const delivery = new LeaseDelivery(ctx, instance, lease);
+      const durable = backendOf(ctx).durable?.(ctx.config.namespace);
+      const delivery = durable ? new StreamDelivery(ctx, durable, lease) : new LeaseDelivery(ctx, instance, lease);
       setDeliveryExtension(ctx, delivery);
       const pulled = new WeakSet<Message>();
-      const pull = createPullResources(ctx, instance, pulled);
+      const pull = createPullResources(ctx, instance, pulled, durable);
       const settle = async (message: unknown, outcome: 'ack' | 'requeue' | 'drop') => {
         // Pulled messages have no broker-side state to settle (pull is at-most-once).
         if (typeof message === 'object' && message !== null && pulled.has(message as Message)) return;

@@ -1,6 +1,8 @@
 import { HostError, type HostContext } from '../../hostContract';
-import type { BusPacket } from '../../messaging/createBus';
+import type { DurableMessaging, LogReader } from '../../backend/backendTypes';
+import type { BusMessagePacket, BusPacket } from '../../messaging/createBus';
 import { readEnvelope } from '../../messaging/createEnvelope';
+import { transitOf } from '../../messaging/deliverMessages';
 import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { MessagingInstance } from '../../messaging/messagingExtension';
@@ -50,12 +52,12 @@ const dispose = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose'
  * wake on bus packets only (no timers polling IndexedDB). Messages handed out carry
  * the topic and metadata of their envelope; every one is traced as a `deliver`.
  */
-export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>) {
+export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>, durable?: DurableMessaging) {
   const { bus, types } = instance;
   const { namespace, guest } = ctx.config;
-  const toMessage = (envelope: Record<string, string>, data: Uint8Array): Message => {
+  const toMessage = (envelope: Record<string, string>, data: Uint8Array, live?: BusMessagePacket): Message => {
     const fields = readEnvelope(envelope);
-    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest });
+    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest, ...(live ? transitOf(live) : {}) });
     const message = types.received({ ...fields, data });
     pulled.add(message);
     return message;
@@ -65,7 +67,12 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
     #next: number;
     /** Entries read ahead, all at offsets >= #next, in order. */
     #ahead: LogEntry[] = [];
-    constructor(readonly topic: string, next: number) { this.#next = next; }
+    /** The server's cursor when the backend keeps the log (NATS JetStream). */
+    readonly #reader: LogReader | undefined;
+    constructor(readonly topic: string, next: number, reader?: LogReader) {
+      this.#next = next;
+      this.#reader = reader;
+    }
     get traceTarget() { return { type: 'topic' as const, name: this.topic }; }
 
     /**
@@ -73,8 +80,22 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
      * suspension (a Promise would suspend the guest even for a value already in hand).
      */
     receive(timeoutMs: number): [bigint, Message] | Promise<[bigint, Message] | undefined> {
+      if (this.#reader) {
+        const entry = this.#reader.take();
+        return entry ? this.#deliverPacket(entry) : this.#fetchFromReader(this.#reader, timeoutMs);
+      }
       const ready = this.#ahead.shift();
       return ready ? this.#deliver(ready) : this.#fetch(timeoutMs);
+    }
+
+    async #fetchFromReader(reader: LogReader, timeoutMs: number): Promise<[bigint, Message] | undefined> {
+      await reader.wait(timeoutMs);
+      const entry = reader.take();
+      return entry && this.#deliverPacket(entry);
+    }
+
+    #deliverPacket(entry: { offset: number; packet: BusMessagePacket }): [bigint, Message] {
+      return this.#deliver({ offset: entry.offset, envelope: entry.packet.envelope, data: entry.packet.data });
     }
 
     async #fetch(timeoutMs: number): Promise<[bigint, Message] | undefined> {
@@ -104,21 +125,31 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
 
     async commit(offset: bigint): Promise<void> {
       if (typeof offset !== 'bigint' || offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER)) throw other(`offset ${String(offset)} is out of range`);
-      await commitOffset(namespace, guest, this.topic, Number(offset));
+      if (durable) await durable.commit(guest, this.topic, Number(offset));
+      else await commitOffset(namespace, guest, this.topic, Number(offset));
     }
+
+    /** jco calls this when the guest drops the handle: the server forgets the cursor. */
+    [dispose](): void { this.#reader?.close(); }
   }
 
   class Subscription {
-    readonly #queue: Array<{ envelope: Record<string, string>; data: Uint8Array }> = [];
+    readonly #queue: BusMessagePacket[] = [];
     readonly #unlisten: () => void;
     readonly #s = sleeper();
     constructor(readonly pattern: string) {
-      this.#unlisten = bus.listen((p: BusPacket) => {
+      const unlisten = bus.listen((p: BusPacket) => {
         if (p.type !== 'message' || !matchTopic(pattern, p.envelope.subject ?? '')) return;
         if (this.#queue.length >= MAX_BUFFERED) this.#queue.shift();
-        this.#queue.push({ envelope: p.envelope, data: p.data });
+        this.#queue.push(p);
         this.#s.ping();
       });
+      // A subject-routed bus (NATS) delivers only declared patterns.
+      const unsubscribe = bus.subscribe?.(pattern);
+      this.#unlisten = () => {
+        unlisten();
+        unsubscribe?.();
+      };
     }
     get traceTarget() { return { type: 'topic' as const, name: this.pattern }; }
 
@@ -127,7 +158,7 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       for (;;) {
         this.#s.arm();
         const next = this.#queue.shift();
-        if (next) return toMessage(next.envelope, next.data);
+        if (next) return toMessage(next.envelope, next.data, next);
         const left = deadline - Date.now();
         if (left <= 0) return undefined;
         await this.#s.wait(left);
@@ -145,8 +176,12 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       types.assertConnected(client);
       const problem = typeof topic === 'string' ? validateTopic(topic) : 'topic must be a string';
       if (problem) throw other(problem);
+      if (offset !== RESUME_FROM_COMMITTED && (typeof offset !== 'bigint' || offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER))) throw other(`offset ${String(offset)} is out of range`);
+      if (durable) {
+        const start = offset === RESUME_FROM_COMMITTED ? ((await durable.committed(guest, topic)) ?? 0) : Number(offset);
+        return new Consumer(topic, start, await durable.read(topic, start));
+      }
       if (offset === RESUME_FROM_COMMITTED) return new Consumer(topic, (await committedOffset(namespace, guest, topic)) ?? 0);
-      if (typeof offset !== 'bigint' || offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER)) throw other(`offset ${String(offset)} is out of range`);
       return new Consumer(topic, Number(offset));
     },
     subscribe(client: unknown, topic: string): Subscription {

@@ -1,0 +1,161 @@
+import { wsconnect } from '@nats-io/nats-core';
+import { Kvm } from '@nats-io/kv';
+import { startGuest, type BackendConfig, type BuildArtifact, type BuildClient } from '../src/index';
+import { alternate, alternateMany, figure, medianOf, percentile, type Figure } from './alternate';
+import { BURSTS, PER_BURST, guestRun } from './benchMessaging';
+import { kvOpsWat, kvOpsWit } from './kvOpsGuest';
+import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
+
+interface Side {
+  throughput: number;
+  p50: number;
+  p99: number;
+  offered: number;
+}
+
+/**
+ * The NATS backend against the raw NATS client, on a real nats-server (started by
+ * bench/run.mjs on loopback), in alternating rounds:
+ * - messaging: guest → host → NATS → host → guest (a producer and a handler guest in two
+ *   run workers, each with its own WebSocket connection) vs the raw client in two plain
+ *   workers (two connections, as two pages would have). Flood throughput of `n` messages,
+ *   and p50/p99 send → delivery latency of paced bursts at the guest's offered load. The
+ *   guest's topic is also kept in the namespace's JetStream stream (the topic log), which
+ *   the raw side does not pay for.
+ * - key-value: `kvN` sets + `kvN` gets through the guest (JetStream KV) vs `@nats-io/kv`
+ *   awaited one by one in the page.
+ */
+export async function benchNats(client: BuildClient, servers: string, rounds: number, n = 2000, kvN = 300): Promise<Figure[]> {
+  const backend: BackendConfig = { kind: 'nats', servers };
+  const [prod, handler, kvGuest] = await Promise.all([
+    client.build(producerWit, { lang: 'wat', source: producerWat }, { slot: 'producer' }),
+    client.build(handlerWit, { lang: 'wat', source: handlerWat }, { slot: 'handler' }),
+    client.build(kvOpsWit, { lang: 'wat', source: kvOpsWat }, { slot: 'bench-kv' }),
+  ]);
+  if (prod.status !== 'built' || handler.status !== 'built' || kvGuest.status !== 'built') throw new Error('bench guests failed to build');
+  const run = `${Date.now().toString(36)}`;
+  const on = { backend, namespace: `bench-nats-msg-${run}`, settleMs: 300 };
+  let guestOffered = 1000;
+  const guestSide = async (): Promise<Side> => {
+    const flood = await guestRun(prod.artifact, handler.artifact, { name: 'run', args: [n] }, n, on);
+    const paced = await guestRun(prod.artifact, handler.artifact, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST, on);
+    guestOffered = paced.offered;
+    return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+  };
+  const rawSide = async (): Promise<Side> => {
+    const flood = await rawRun(servers, n, 1);
+    const paced = await rawRun(servers, PER_BURST, BURSTS, (PER_BURST / guestOffered) * 1000);
+    return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered };
+  };
+  const s = await alternateMany<keyof Side>(rounds, guestSide, rawSide);
+  const title = 'guest → host → NATS → host → guest vs the raw NATS client between two workers (two connections)';
+
+  const kvNamespace = `bench-nats-kv-${run}`;
+  const nc = await wsconnect({ servers });
+  const kv = await new Kvm(nc).create(`bench-nats-raw-${run}`, { history: 1 });
+  const hostMs: number[] = [];
+  let kvSamples;
+  try {
+    kvSamples = await alternate(
+      rounds,
+      async () => {
+        const r = await runKvGuest(kvGuest.artifact, kvN, backend, kvNamespace);
+        hostMs.push(r.hostMs);
+        return r.ms;
+      },
+      async () => {
+        const value = new TextEncoder().encode('a value of thirty-two bytes.....');
+        const t0 = performance.now();
+        for (let i = 0; i < kvN; i++) await kv.put(`k-${String(i).padStart(4, '0')}`, value);
+        let found = 0;
+        for (let i = 0; i < kvN; i++) if (await kv.get(`k-${String(i).padStart(4, '0')}`)) found += 1;
+        if (found !== kvN) throw new Error(`raw kv found ${found} of ${kvN}`);
+        return performance.now() - t0;
+      },
+    );
+  } finally {
+    await nc.close();
+  }
+  const ops = 2 * kvN;
+  return [
+    figure(s.throughput, { id: 'nats.throughput', title: `NATS messaging throughput, ${n} messages flooded: ${title}`, unit: 'msg/s', baselineName: 'raw NATS client', ratio: 'guest/baseline' }),
+    figure(s.p50, {
+      id: 'nats.p50',
+      title: `NATS messaging p50 latency at equal offered load (${BURSTS} bursts of ${PER_BURST}, ~1 ms apart): ${title}`,
+      unit: 'ms',
+      baselineName: 'raw NATS client',
+      ratio: 'guest/baseline',
+      goal: { op: '<=', value: 1.5 },
+      notes: { guestOfferedMsgPerSec: medianOf(s.offered.guest), rawOfferedMsgPerSec: medianOf(s.offered.baseline), guestP99Ms: medianOf(s.p99.guest), rawP99Ms: medianOf(s.p99.baseline) },
+    }),
+    figure(s.p99, { id: 'nats.p99', title: `NATS messaging p99 latency at equal offered load: ${title}`, unit: 'ms', baselineName: 'raw NATS client', ratio: 'guest/baseline' }),
+    figure(kvSamples, {
+      id: 'nats.kv',
+      title: `NATS key-value ops: ${kvN} set + ${kvN} get, guest → host → JetStream KV vs @nats-io/kv in the page`,
+      unit: 'ms',
+      baselineName: '@nats-io/kv (page)',
+      ratio: 'baseline/guest',
+      goal: { op: '>=', value: 0.7 },
+      notes: { ops, guestOpsPerSec: ops / (medianOf(kvSamples.guest) / 1000), rawOpsPerSec: ops / (medianOf(kvSamples.baseline) / 1000), hostCallMs: medianOf(hostMs) },
+    }),
+  ];
+}
+
+/** Raw NATS: `bursts` bursts of `perBurst` publishes from one worker to a subscriber in another. */
+async function rawRun(servers: string, perBurst: number, bursts: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number }> {
+  const total = perBurst * bursts;
+  const subject = `bench.raw.${Math.random().toString(36).slice(2, 8)}`;
+  const [rx, tx] = [openWorker(), openWorker()];
+  try {
+    await Promise.all([rx.ask({ cmd: 'connect', servers }, 'connected'), tx.ask({ cmd: 'connect', servers }, 'connected')]);
+    const received = rx.next('received');
+    await rx.ask({ cmd: 'receive', subject, total }, 'ready');
+    const sent = (await tx.ask({ cmd: 'send', subject, bursts, perBurst, ...(intervalMs === undefined ? {} : { intervalMs }) }, 'sent')) as { first: number; lastSend: number };
+    const got = (await received) as { lat: number[]; last: number };
+    return { spanMs: got.last - sent.first, lat: got.lat, offered: total / ((sent.lastSend - sent.first) / 1000) };
+  } finally {
+    await Promise.all([rx.ask({ cmd: 'close' }, 'closed').catch(() => undefined), tx.ask({ cmd: 'close' }, 'closed').catch(() => undefined)]);
+    rx.worker.terminate();
+    tx.worker.terminate();
+  }
+}
+
+function openWorker() {
+  const worker = new Worker(new URL('./natsRawWorker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<string, { resolve(v: unknown): void; reject(e: Error): void }>();
+  worker.onmessage = (ev: MessageEvent<{ type: string; error?: string }>) => {
+    if (ev.data.type === 'error') for (const w of waiting.values()) w.reject(new Error(ev.data.error));
+    const w = waiting.get(ev.data.type);
+    waiting.delete(ev.data.type);
+    w?.resolve(ev.data);
+  };
+  const next = (type: string) => new Promise<unknown>((resolve, reject) => waiting.set(type, { resolve, reject }));
+  return {
+    worker,
+    next,
+    ask(cmd: object, type: string) {
+      const p = next(type);
+      worker.postMessage(cmd);
+      return p;
+    },
+  };
+}
+
+function runKvGuest(artifact: BuildArtifact, n: number, backend: BackendConfig, namespace: string): Promise<{ ms: number; hostMs: number }> {
+  let ms = 0;
+  let hostMs = 0;
+  let found: unknown;
+  let trap: string | undefined;
+  return new Promise((resolve, reject) => {
+    const h = startGuest(
+      artifact,
+      { config: { guest: 'bench', namespace, subscriptions: [], buckets: [], backend }, call: { name: 'run', args: [n] }, timeLimitMs: 120_000 },
+      {
+        onResult: (_n, v, t) => ((found = v), (ms = t)),
+        onTrap: (m) => (trap = m),
+        onTrace: (events) => events.forEach((e) => e.kind === 'call' && (hostMs += e.ms)),
+      },
+    );
+    void h.settled.then(() => (Number(found) === n ? resolve({ ms, hostMs }) : reject(new Error(trap ?? `guest found ${String(found)} of ${n} keys`))));
+  });
+}

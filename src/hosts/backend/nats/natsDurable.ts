@@ -1,0 +1,162 @@
+import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import { HostError } from '../../hostContract';
+import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
+import type { NatsLink } from './connectNats';
+import { fromNatsMessage } from './natsBus';
+import { encodeKey, encodeNamePart } from './natsNames';
+import type { NatsStreams } from './natsStreams';
+
+/** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
+const READ_AHEAD = 256;
+/** Messages one member of a consumer group holds at once: small, so idle members get work. */
+const GROUP_PREFETCH = 4;
+
+const nanos = (ms: number): number => Math.round(ms * 1_000_000);
+
+/**
+ * proposal:messaging-ext on JetStream. Consumer groups are durable pull consumers on the
+ * namespace stream (explicit ack, `ack_wait` = the lease, `max_deliver`): a member that
+ * dies without acking loses its messages to another member on any machine when the ack
+ * wait ends. Topic logs are the stream itself; an offset is the stream sequence − 1
+ * (increasing per topic, with gaps where other topics' messages sit). Committed offsets
+ * live in the KV bucket `<namespace>-offsets`.
+ */
+export function createNatsDurable(link: NatsLink, streams: NatsStreams, offsets: () => Promise<KV>): DurableMessaging {
+  const js = jetstream(link.nc);
+  const guard = (): void => {
+    if (!link.connected()) throw failure(new Error('not connected'), link);
+  };
+  const wrap = async <T>(body: () => Promise<T>): Promise<T> => {
+    guard();
+    try {
+      return await body();
+    } catch (error) {
+      throw failure(error, link);
+    }
+  };
+
+  return {
+    consume: (group, pattern, options, onMessage) =>
+      wrap(async () => {
+        await streams.retain([pattern]);
+        const jsm = await streams.jsm();
+        const name = encodeNamePart(`${group} ${pattern}`);
+        const config = {
+          durable_name: name,
+          ack_policy: AckPolicy.Explicit,
+          ack_wait: nanos(options.ackWaitMs),
+          max_deliver: options.maxDeliver,
+          filter_subject: pattern,
+          // A new group starts with what is sent from now on; an existing one resumes where it was.
+          deliver_policy: DeliverPolicy.New,
+        };
+        await jsm.consumers.add(streams.stream, config).catch(async (error: unknown) => {
+          // Created earlier with other tunables: keep its position, update what may change.
+          if (!/already|exists|in use/i.test(String(error))) throw error;
+          await jsm.consumers.update(streams.stream, name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver }).catch(() => undefined);
+        });
+        const consumer = await js.consumers.get(streams.stream, name);
+        const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
+        void (async () => {
+          for await (const m of messages) onMessage(toDelivery(m, link));
+        })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
+        return () => void messages.stop();
+      }),
+
+    read: (topic, offset) =>
+      wrap(async () => {
+        await streams.retain([topic]);
+        const jsm = await streams.jsm();
+        const info = await jsm.consumers.add(streams.stream, {
+          ack_policy: AckPolicy.None,
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: offset + 1,
+          filter_subject: topic,
+          mem_storage: true,
+          inactive_threshold: nanos(60_000),
+        });
+        const consumer = await js.consumers.get(streams.stream, info.name);
+        const messages = await consumer.consume({ max_messages: READ_AHEAD });
+        return createReader(link, messages, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
+      }),
+
+    commit: (group, topic, offset) =>
+      wrap(async () => {
+        await (await offsets()).put(offsetKey(group, topic), String(offset));
+      }),
+
+    committed: (group, topic) =>
+      wrap(async () => {
+        const entry = await (await offsets()).get(offsetKey(group, topic));
+        if (!entry || entry.operation !== 'PUT') return undefined;
+        const n = Number(entry.string());
+        return Number.isSafeInteger(n) ? n : undefined;
+      }),
+  };
+}
+
+function offsetKey(group: string, topic: string): string {
+  return encodeKey(`${group}\n${topic}`);
+}
+
+function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
+  // Receipt now: for a redelivery the delay includes the time the message waited for it.
+  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now()), storedAt: m.info.timestampNanos / 1e6 };
+  return {
+    packet,
+    redelivery: Math.max(0, m.info.deliveryCount - 1),
+    async ack() {
+      if (!link.connected()) throw failure(new Error('not connected; the message stays unacknowledged and will be redelivered'), link);
+      if (!(await m.ackAck())) throw failure(new Error('the server did not confirm the ack; the message may be redelivered'), link);
+    },
+    nak: () => m.nak(),
+    term: () => m.term(),
+    working: () => m.working(),
+  };
+}
+
+/** A log cursor over an ephemeral consumer; entries arrive in stream order, read ahead. */
+function createReader(link: NatsLink, messages: ConsumerMessages, onClose: () => void): LogReader {
+  const ready: JsMsg[] = [];
+  let wake: (() => void) | undefined;
+  let closed = false;
+  void (async () => {
+    for await (const m of messages) {
+      ready.push(m);
+      wake?.();
+    }
+  })().catch(() => undefined);
+  return {
+    take() {
+      const m = ready.shift();
+      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }) };
+    },
+    wait(ms) {
+      if (ready.length > 0) return Promise.resolve();
+      if (!link.connected()) return Promise.reject(failure(new Error('not connected'), link));
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done(): void {
+          clearTimeout(timer);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+      });
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      void messages.stop();
+      onClose();
+    },
+  };
+}
+
+function failure(error: unknown, link: NatsLink): HostError {
+  if (error instanceof HostError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const down = link.connected() ? '' : ' (the connection is down; reconnecting)';
+  return new HostError({ tag: 'other', val: `NATS JetStream on ${link.servers}: ${text}${down}` });
+}

@@ -1,0 +1,139 @@
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsLink } from './connectNats';
+import { encodeNamePart } from './natsNames';
+
+/** Messages kept per topic, as the browser's topic logs keep (RETAINED_PER_TOPIC). */
+const RETAINED_PER_SUBJECT = 10_000;
+
+/**
+ * The JetStream stream `<namespace>-msgs` that keeps a namespace's messages: the topic
+ * logs of `subscribe-from` and the backlog of at-least-once handlers. Its subjects are the
+ * topics themselves (so any NATS client's publications are kept too), added as guests
+ * send to them or subscribe with acks. NATS refuses overlapping subjects in one stream,
+ * so the list is kept minimal: `orders.>` replaces `orders.eu`; two patterns that only
+ * partly overlap (`orders.*`, `*.eu`) become their common cover (`*.*`).
+ * `no_ack`: the stream never answers a publication, so a request with a reply inbox to a
+ * logged topic gets only its responders' replies.
+ */
+export interface NatsStreams {
+  readonly stream: string;
+  jsm(): Promise<JetStreamManager>;
+  /** True when sends to `subject` are already known to be kept (no server round trip). */
+  covers(subject: string): boolean;
+  /** Makes sure the stream keeps `subjects` (creating or widening it). */
+  retain(subjects: string[]): Promise<void>;
+}
+
+export function createNatsStreams(link: NatsLink, namespace: string): NatsStreams {
+  const stream = `${encodeNamePart(namespace)}-msgs`;
+  let known: string[] = [];
+  let manager: Promise<JetStreamManager> | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  const jsm = (): Promise<JetStreamManager> => {
+    manager ??= jetstreamManager(link.nc);
+    manager.catch(() => (manager = undefined));
+    return manager;
+  };
+  const isCovered = (subjects: string[], s: string): boolean => subjects.some((k) => covers(k, s));
+
+  const widen = async (wanted: string[]): Promise<void> => {
+    const m = await jsm();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const info = await m.streams.info(stream).catch((error: unknown) => {
+        if (/not found/i.test(String(error))) return undefined;
+        throw error;
+      });
+      const current = info?.config.subjects ?? [];
+      known = current;
+      const missing = wanted.filter((s) => !isCovered(current, s));
+      if (missing.length === 0) return;
+      const subjects = mergeSubjects(current, missing);
+      try {
+        if (info) await m.streams.update(stream, { ...info.config, subjects });
+        else {
+          await m.streams.add({
+            name: stream,
+            subjects,
+            storage: 'file',
+            retention: 'limits',
+            discard: 'old',
+            max_msgs_per_subject: RETAINED_PER_SUBJECT,
+            no_ack: true,
+          } as Parameters<JetStreamManager['streams']['add']>[0]);
+        }
+      } catch (error) {
+        // Another machine created or changed it at the same moment: read again and retry.
+        if (attempt === 4 || !/already in use|exists|wrong last/i.test(String(error))) throw error;
+      }
+      // Loop: read back, so a concurrent update by another machine that dropped ours is redone.
+    }
+  };
+
+  return {
+    stream,
+    jsm,
+    covers: (subject) => isCovered(known, subject),
+    retain(subjects) {
+      if (subjects.every((s) => isCovered(known, s))) return Promise.resolve();
+      const next = chain.then(() => widen(subjects));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** True when every subject matched by `b` is matched by `a` (NATS wildcards on both sides). */
+export function covers(a: string, b: string): boolean {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === '>') return i < y.length;
+    if (i >= y.length || y[i] === '>') return false;
+    if (x[i] !== '*' && x[i] !== y[i]) return false;
+  }
+  return x.length === y.length;
+}
+
+/** True when some subject is matched by both. */
+export function overlaps(a: string, b: string): boolean {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === '>' || y[i] === '>') return true;
+    if (x[i] !== '*' && y[i] !== '*' && x[i] !== y[i]) return false;
+  }
+  return x.length === y.length;
+}
+
+/** The narrowest pattern covering both (tokens that differ become `*`, a `>` ends it). */
+function commonCover(a: string, b: string): string {
+  const x = a.split('.');
+  const y = b.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === '>' || y[i] === '>' || x[i] === undefined || y[i] === undefined) {
+      out.push('>');
+      break;
+    }
+    out.push(x[i] === y[i] ? x[i] : '*');
+  }
+  return out.join('.');
+}
+
+/** `current` plus `added`, with no subject overlapping another (what the server accepts). */
+export function mergeSubjects(current: string[], added: string[]): string[] {
+  let subjects = [...current];
+  const pending = [...added];
+  while (pending.length > 0) {
+    const s = pending.shift() as string;
+    if (subjects.some((k) => covers(k, s))) continue;
+    const partial = subjects.find((k) => overlaps(k, s) && !covers(s, k));
+    if (partial !== undefined) {
+      subjects = subjects.filter((k) => k !== partial);
+      pending.unshift(commonCover(partial, s));
+      continue;
+    }
+    subjects = [...subjects.filter((k) => !covers(s, k)), s];
+  }
+  return subjects;
+}
