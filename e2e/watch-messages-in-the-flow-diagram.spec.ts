@@ -1,6 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
 
+/**
+ * The first timeline row matching `selector`, scrolled into the rendered window: rows are
+ * virtualized and the timeline sticks to the newest events, so an early row may be out of
+ * view (where exactly depends on delivery order). Scrolls from the top, as a reader would.
+ */
+async function findTimelineRow(page: Page, selector: string) {
+  const body = page.locator('.tl-body');
+  for (let step = 0; step < 60; step++) {
+    const row = page.locator(selector).first();
+    if ((await row.count()) > 0) return row;
+    await body.evaluate((el, s) => (el.scrollTop = s === 0 ? 0 : el.scrollTop + el.clientHeight * 0.8), step);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no timeline row ${selector}`);
+}
+
 const rowsCount = async (page: Page) => Number((await page.getByTestId('timeline-count').innerText()).match(/^(\d+)/)?.[1] ?? NaN);
 
 test('watch the pub/sub example in the flow diagram, inspect a delivery, pause and filter', async ({ page }) => {
@@ -20,7 +36,7 @@ test('watch the pub/sub example in the flow diagram, inspect a delivery, pause a
 
   // A delivered orders.paid message → Inspector shows its CloudEvents envelope and JSON payload.
   // Rows are virtualized (scrolling swaps them), so pin the row by its event id before clicking.
-  const firstDelivery = page.locator('[data-testid="timeline-row"][data-action="deliver"][data-topic="orders.paid"]').first();
+  const firstDelivery = await findTimelineRow(page, '[data-testid="timeline-row"][data-action="deliver"][data-topic="orders.paid"]');
   const eventId = await firstDelivery.getAttribute('data-event-id');
   const delivered = page.locator(`[data-testid="timeline-row"][data-event-id="${eventId}"]`);
   await delivered.click();
