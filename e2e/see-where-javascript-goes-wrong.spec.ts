@@ -15,14 +15,18 @@ async function replaceSource(page: Page, pane: Locator, lines: string[]): Promis
   await page.keyboard.press('Control+V');
   // Exactly the pasted lines: the last one is the empty line after the final newline.
   await expect(pane.locator('.line-numbers').last()).toHaveText(String(lines.length + 1));
-  // Monaco reuses line elements out of order: read them top to bottom.
-  const shown = await pane.locator('.view-line').evaluateAll((els) =>
-    els
-      .map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').trimEnd() }))
-      .sort((a, b) => a.top - b.top)
-      .map((l) => l.text),
-  );
-  expect(shown.slice(0, lines.length)).toEqual(lines.map((l) => l.trimEnd()));
+  // Monaco reuses line elements out of order: read them top to bottom. Polled: Monaco may
+  // still be repositioning reused line elements right after the paste.
+  const shown = async () =>
+    (
+      await pane.locator('.view-line').evaluateAll((els) =>
+        els
+          .map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').trimEnd() }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      )
+    ).slice(0, lines.length);
+  await expect.poll(shown).toEqual(lines.map((l) => l.trimEnd()));
 }
 
 /** Line numbers that carry an error squiggle in a Monaco pane (matched by vertical position). */
