@@ -1,3 +1,5 @@
+import { growingRealloc } from './watSnippets';
+
 /**
  * Request-reply bench guests: n requests to "greet" (answered by the 0.2 shouter example,
  * which replies with the data upper-cased), each asking for one reply within 4 s.
@@ -5,17 +7,7 @@
  * asker starts all n with "[async-lower]request" and waits for the subtasks in one
  * waitable set, so the round trips overlap. Both return how many requests got a reply.
  */
-const allocator = `
-  (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
-    (local $p i32)
-    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get $align) (i32.const 1)))
-                           (i32.sub (i32.const 0) (local.get $align))))
-    (global.set $heap (i32.add (local.get $p) (local.get $size)))
-    (block $fits (loop $grow
-      (br_if $fits (i32.le_u (global.get $heap) (i32.shl (memory.size) (i32.const 16))))
-      (if (i32.eq (memory.grow (i32.const 1)) (i32.const -1)) (then unreachable))
-      (br $grow)))
-    (local.get $p))`;
+
 
 export const askerP2Wit = `package local:rr-bench-p2;
 world rr-bench-p2 {
@@ -37,7 +29,7 @@ export const askerP2Wat = `(module
   (data (i32.const 32) "ping")
   (data (i32.const 48) "bench")
   (global $heap (mut i32) (i32.const 4096))
-  ${allocator}
+  ${growingRealloc}
   (func (export "run") (param $n i32) (result i32)
     (local $client i32) (local $i i32) (local $msg i32) (local $options i32) (local $ok i32)
     (local $reply i32) (local $end i32)
@@ -87,7 +79,7 @@ export const askerP3Wat = `(module
   (data (i32.const 16) "greet")
   (data (i32.const 32) "ping")
   (global $heap (mut i32) (i32.const 262144))
-  ${allocator}
+  ${growingRealloc}
   (func $args (param $i i32) (result i32) (i32.add (i32.const 73728) (i32.shl (local.get $i) (i32.const 7))))
   (func (export "[async-lift]run") (param $n i32) (result i32)
     (local $i i32) (local $a i32) (local $status i32) (local $set i32) (local $pending i32) (local $subtask i32) (local $ok i32)

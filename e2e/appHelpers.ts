@@ -24,3 +24,22 @@ export async function usePlainEditors(page: Page): Promise<void> {
 export async function consoleText(page: Page): Promise<string> {
   return (await page.getByTestId('console-line').allInnerTexts()).join('\n');
 }
+
+/** Reads a stored value from the playground's key-value database (namespace "wcp"). */
+export async function storedText(page: Page, bucket: string, key: string): Promise<string | undefined> {
+  return page.evaluate(
+    ([b, k]) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('wcp-kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('entries').objectStore('entries').get([b, k]);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result === undefined ? undefined : new TextDecoder().decode(req.result as Uint8Array));
+          };
+        };
+      }),
+    [bucket, key] as const,
+  );
+}

@@ -1,25 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleText, openApp, runExample } from './appHelpers';
-
-/** Reads a stored value from the playground's key-value database (namespace "wcp"). */
-async function storedText(page: Page, bucket: string, key: string): Promise<string | undefined> {
-  return page.evaluate(
-    ([b, k]) =>
-      new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open('wcp-kv');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').get([b, k]);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result === undefined ? undefined : new TextDecoder().decode(req.result as Uint8Array));
-          };
-        };
-      }),
-    [bucket, key] as const,
-  );
-}
+import { consoleText, openApp, runExample, storedText } from './appHelpers';
 
 /** Trace rows as "guest | what | detail". */
 async function traceRows(page: Page): Promise<string[]> {

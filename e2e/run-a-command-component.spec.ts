@@ -1,27 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleText, openApp } from './appHelpers';
+import { consoleText, openApp, storedText } from './appHelpers';
 import { jsComponent, nestedPackage, watComponent } from './fixtures/buildFixtures';
 import { commandWat, commandWit } from './fixtures/commandWat';
 import { readFileSync } from 'node:fs';
-
-/** Reads a stored value from the playground's key-value database (namespace "wcp"). */
-async function storedText(page: Page, bucket: string, key: string): Promise<string | undefined> {
-  return page.evaluate(
-    ([b, k]) =>
-      new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open('wcp-kv');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').get([b, k]);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result === undefined ? undefined : new TextDecoder().decode(req.result as Uint8Array));
-          };
-        };
-      }),
-    [bucket, key] as const,
-  );
-}
 
 /** The text of each console line (without the guest label the line may carry). */
 async function consoleLines(page: Page): Promise<string[]> {
