@@ -4,7 +4,7 @@ import { closeClaimDatabases } from '../../messaging/claimMessage';
 import { RESUME_FROM_COMMITTED } from './createPullResources';
 import { closeExtGuests, createExtGuest, textOf, utf8, type ExtGuest } from './testGuests';
 import { createEnvelope } from '../../messaging/createEnvelope';
-import { appendManyToLog, closeLogDatabases, readLogBatch, readLogFrom, RETAINED_PER_TOPIC } from './topicLog';
+import { appendBatchToLog, appendManyToLog, closeLogDatabases, readLogBatch, readLogFrom, RETAINED_PER_TOPIC } from './topicLog';
 
 let n = 0;
 const fresh = () => `test-offsets-${process.pid}-${++n}`;
@@ -87,6 +87,22 @@ describe('offsets: persisted topic log', () => {
     expect(rest.map(([o]) => Number(o))).toEqual(Array.from({ length: 596 }, (_, i) => i + 6));
     expect(rest.at(-2)).toEqual([600n, 'm600']);
     expect(rest.at(-1)).toEqual([601n, 'late']);
+  });
+
+  it('logs a flood of sends to two topics densely, each topic in send order (group commit)', async () => {
+    const ns = fresh();
+    const producer = await createExtGuest(ns, 'producer');
+    for (let i = 0; i < 300; i++) send(producer, i % 3 === 0 ? 'b' : 'a', `m${i}`);
+    const reader = await createExtGuest(ns, 'reader');
+    const a = await drain(await reader.imports.offsets.subscribeFrom(reader.client, 'a', 0n));
+    const b = await drain(await reader.imports.offsets.subscribeFrom(reader.client, 'b', 0n));
+    expect(a.map(([o]) => Number(o))).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(b.map(([o]) => Number(o))).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(a.map(([, t]) => t)).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 3 !== 0).map((i) => `m${i}`));
+    expect(b.map(([, t]) => t)).toEqual(Array.from({ length: 100 }, (_, i) => `m${i * 3}`));
+    // A later batch continues each topic where the earlier one ended.
+    const last = await appendBatchToLog(ns, [{ topic: 'b', envelope: createEnvelope({ topic: 'b', tab: 't', guest: 'g' }), data: utf8('x') }]);
+    expect(last.get('b')).toBe(100);
   });
 
   it('trims a bulk append to the retained window', async () => {

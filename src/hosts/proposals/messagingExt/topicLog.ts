@@ -72,16 +72,45 @@ const topicRange = (topic: string, from = 0) => IDBKeyRange.bound([topic, from],
  * Appends at the next offset. The last offset is read in the same readwrite transaction
  * that adds the entry; IndexedDB serialises those across workers, so offsets stay dense.
  */
-export function appendToLog(namespace: string, topic: string, envelope: Envelope, data: Uint8Array): Promise<number> {
-  return logTx<number>(namespace, [LOG], 'readwrite', (tx, set) => {
+export async function appendToLog(namespace: string, topic: string, envelope: Envelope, data: Uint8Array): Promise<number> {
+  const last = await appendBatchToLog(namespace, [{ topic, envelope, data }]);
+  return last.get(topic) as number;
+}
+
+/** One send to log: its topic, envelope and payload. */
+export interface LogAppend {
+  topic: string;
+  envelope: Envelope;
+  data: Uint8Array;
+}
+
+/**
+ * Appends sends of any topics in one readwrite transaction, each topic's entries in the
+ * given order at its next dense offsets (read in the same transaction, so concurrent
+ * appenders in other workers cannot interleave offsets). Resolves with each topic's last
+ * offset used. A producer flooding a topic pays one transaction per batch, not per send.
+ */
+export function appendBatchToLog(namespace: string, entries: LogAppend[]): Promise<Map<string, number>> {
+  const byTopic = new Map<string, LogAppend[]>();
+  for (const entry of entries) {
+    const list = byTopic.get(entry.topic);
+    if (list) list.push(entry);
+    else byTopic.set(entry.topic, [entry]);
+  }
+  return logTx<Map<string, number>>(namespace, [LOG], 'readwrite', (tx, set) => {
     const store = tx.objectStore(LOG);
-    const last = store.openKeyCursor(topicRange(topic), 'prev');
-    last.onsuccess = () => {
-      const offset = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
-      store.add({ envelope, data }, [topic, offset]);
-      if (offset >= RETAINED_PER_TOPIC) store.delete([topic, offset - RETAINED_PER_TOPIC]);
-      set(offset);
-    };
+    const lastOffsets = new Map<string, number>();
+    set(lastOffsets);
+    for (const [topic, items] of byTopic) {
+      const last = store.openKeyCursor(topicRange(topic), 'prev');
+      last.onsuccess = () => {
+        const first = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
+        items.forEach((item, i) => store.add({ envelope: item.envelope, data: item.data }, [topic, first + i]));
+        const end = first + items.length;
+        if (end > RETAINED_PER_TOPIC) store.delete(IDBKeyRange.bound([topic, 0], [topic, end - RETAINED_PER_TOPIC - 1]));
+        lastOffsets.set(topic, end - 1);
+      };
+    }
   });
 }
 
