@@ -104,8 +104,17 @@ test('the two-tabs example on a NATS server: two machines, a restart, nothing lo
   await fromB.click();
   await first.getByTestId('tab-inspector').click();
   await expect(first.locator('[data-testid="inspector-field"][data-name="broker delay"] td')).toContainText(/ms through NATS \(sent \d\d:\d\d/);
-  await expect(first.locator('[data-testid="inspector-attr"][data-name="source"] td')).toHaveText(/\/speaker/);
+  // The source names the sending tab (`/wcp/<tab>/<guest>`), not just the guest: the
+  // other machine's speaker and this machine's own speaker differ only there.
+  const sourceCell = first.locator('[data-testid="inspector-attr"][data-name="source"] td');
+  await expect(sourceCell).toHaveText(/^\/wcp\/tab-[a-z0-9]+\/speaker$/);
+  const remoteSource = await sourceCell.innerText();
   await first.screenshot({ path: 'test-results/nats-broker-delay.png' });
+  await first.getByTestId('tab-trace').click();
+  await first.locator('[data-testid="trace-row"][data-kind="message"]', { hasText: 'speaker #1' }).first().click();
+  await first.getByTestId('tab-inspector').click();
+  await expect(sourceCell).toHaveText(/^\/wcp\/tab-[a-z0-9]+\/speaker$/);
+  expect(await sourceCell.innerText()).not.toBe(remoteSource);
   await first.getByTestId('tab-console').click();
 
   // The server goes away: both headers say so, and a run fails with the interface's error.

@@ -157,7 +157,7 @@ export function useRunner(): Runner {
         const stderr: string[] = [];
         entry.handle = startGuest(
           artifact,
-          { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}), ...linking.startOptionsOf(g.name) },
+          { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, tab: trace.tab, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}), ...linking.startOptionsOf(g.name) },
           {
             onState: (s) => {
               entry.state = s;
