@@ -110,7 +110,7 @@ async function rawSide(n: number): Promise<Side> {
  * follow a fixed schedule (burst b at first + b × intervalMs), matching the guest's offered
  * load; without it everything is posted at once.
  */
-async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number; deliverRate: number }> {
+export async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number; deliverRate: number }> {
   const sleep = intervalMs !== undefined;
   const total = sleep ? bursts * k : bursts;
   const perBurst = sleep ? k : bursts;
@@ -137,4 +137,26 @@ async function rawRun(bursts: number, k: number, intervalMs?: number): Promise<{
   r.terminate();
   s.terminate();
   return { spanMs: last - first, lat, offered: total / ((lastSend - first) / 1000), deliverRate: total / ((last - firstGot) / 1000) };
+}
+
+/**
+ * One flood of `n` messages on either side, for bench/run.mjs to measure CPU time around
+ * (bench/cpuTime.mjs): the guest path (producer guest → handler guest, two run workers)
+ * or raw BroadcastChannel posts between two plain workers. Guests are built once.
+ */
+export function createFloodProbe(client: BuildClient) {
+  let built: Promise<[BuildArtifact, BuildArtifact]> | undefined;
+  const guests = () =>
+    (built ??= Promise.all([client.build(producerWit, { lang: 'wat', source: producerWat }, { slot: 'producer' }), client.build(handlerWit, { lang: 'wat', source: handlerWat }, { slot: 'handler' })]).then(([p, h]) => {
+      if (p.status !== 'built' || h.status !== 'built') throw new Error('bench guests failed to build');
+      return [p.artifact, h.artifact] as [BuildArtifact, BuildArtifact];
+    }));
+  return {
+    prepare: async () => void (await guests()),
+    guest: async (n: number) => {
+      const [p, h] = await guests();
+      return (await guestRun(p, h, { name: 'run', args: [n] }, n)).count;
+    },
+    raw: async (n: number) => (await rawRun(n, n)).lat.length,
+  };
 }

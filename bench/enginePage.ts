@@ -3,7 +3,7 @@ import { benchEditToRun } from './benchEditToRun';
 import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue } from './benchKeyvalue';
-import { benchMessaging } from './benchMessaging';
+import { benchMessaging, createFloodProbe } from './benchMessaging';
 import { benchNats } from './benchNats';
 import { benchP3, benchP3RequestReply } from './benchP3';
 import { benchRanges } from './benchRanges';
@@ -93,6 +93,8 @@ const bench = {
   /** Needs a nats-server: bench/run.mjs starts one and passes its WebSocket address. */
   nats: (rounds: number, servers: string) => benchNats(client, servers, rounds),
 };
+/** Floods for bench/run.mjs's CPU-time figure (it traces around each call). */
+const floodProbe = createFloodProbe(client);
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
 async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solution') {
@@ -105,5 +107,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

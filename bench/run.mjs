@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { compareRuns, formatSummary, median, summarize } from './figureStats.mjs';
 import { startBenchNats } from './natsBenchServer.mjs';
+import { measureCpu } from './cpuTime.mjs';
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(process.env.BENCH_PORT ?? 4399);
@@ -106,6 +107,7 @@ try {
     await page.goto(url);
     await page.evaluate(() => window.wcpEngine.ready);
     for (const name of engineBenches) report(await page.evaluate(([n, r]) => window.wcpEngine.bench[n](r), [name, rounds]));
+    if (want('messaging')) report([await cpuPerMessage(page, 2000)]);
     await page.close();
   }
   if (want('nats')) {
@@ -142,6 +144,42 @@ try {
   } catch {
     // The server already exited (for example the port was taken by another preview).
   }
+}
+
+/**
+ * CPU time per message of a flood, guest path vs raw BroadcastChannel, in alternating rounds
+ * (bench/cpuTime.mjs sums every thread's task time from Chrome's trace). Wall-clock
+ * throughput on a shared machine measures how much of the cores the bench got; CPU time per
+ * message measures the work, so this ratio holds when the load moves. Marginal: each round
+ * floods `n` and `3n` messages and divides the difference by `2n`, so starting workers and
+ * instantiating guests (fixed costs of any run) do not count as per-message work.
+ */
+async function cpuPerMessage(page, n) {
+  await page.evaluate(() => window.wcpEngine.floodProbe.prepare());
+  const sides = { guest: [], baseline: [] };
+  const groups = { guest: [], baseline: [] };
+  const flood = (side, k) => measureCpu(browser, page, () => page.evaluate(([s, m]) => window.wcpEngine.floodProbe[s](m), [side === 'guest' ? 'guest' : 'raw', k]));
+  const one = async (side) => {
+    const small = await flood(side, n);
+    const large = await flood(side, 3 * n);
+    sides[side].push(((large.total - small.total) * 1000) / (2 * n));
+    groups[side].push(Object.fromEntries(Object.keys(large.groups).map((k) => [k, ((large.groups[k] - small.groups[k]) * 1000) / (2 * n)])));
+  };
+  await one('guest');
+  await one('baseline');
+  for (const list of [sides.guest, sides.baseline, groups.guest, groups.baseline]) list.length = 0;
+  for (let i = 0; i < rounds; i++) for (const side of i % 2 ? ['baseline', 'guest'] : ['guest', 'baseline']) await one(side);
+  const split = (side) => Object.fromEntries(['workers', 'page', 'browser', 'other'].map((k) => [`${side}${k[0].toUpperCase()}${k.slice(1)}UsPerMsg`, Math.round(median(groups[side].map((g) => g[k])))]));
+  return {
+    id: 'messaging.cpu',
+    title: `CPU time per message (marginal, floods of ${n} and ${3 * n}; all threads: workers, page, browser process): guest → host → BroadcastChannel → host → guest vs raw BroadcastChannel between two workers`,
+    unit: 'µs/msg',
+    baselineName: 'raw BroadcastChannel',
+    ratio: 'guest/baseline',
+    guest: sides.guest,
+    baseline: sides.baseline,
+    notes: { ...split('guest'), ...split('baseline') },
+  };
 }
 
 /**
