@@ -13,27 +13,46 @@ const GROUPS = [
 /**
  * Runs `action` with tracing on and returns the CPU milliseconds spent meanwhile: in total
  * (the tracing thread itself excluded) and per group of threads (workers, the page's main
- * thread, the browser process's main thread, everything else).
+ * thread, the browser process's main thread, everything else). Per thread it sums the
+ * thread time of top-level events only (an event inside another one on the same thread is
+ * already counted): tasks, and also `v8.callFunction` slices outside any task, which is
+ * where a JSPI guest runs after resuming from a suspended host call.
  */
 export async function measureCpu(browser, page, action) {
-  await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'v8', '__metadata'] });
   let result;
+  let buffer;
   try {
     result = await action();
   } finally {
-    var buffer = await browser.stopTracing();
+    buffer = await browser.stopTracing();
   }
   const parsed = JSON.parse(buffer.toString('utf8'));
   const events = parsed.traceEvents ?? parsed;
   const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const groups = { workers: 0, page: 0, browser: 0, other: 0 };
+  const byThread = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || typeof e.tdur !== 'number' || !/RunTask/.test(e.name)) continue;
-    const name = names.get(`${e.pid}:${e.tid}`) ?? '';
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    else if (e.ph === 'X' && typeof e.tdur === 'number' && typeof e.dur === 'number') {
+      const key = `${e.pid}:${e.tid}`;
+      const list = byThread.get(key);
+      if (list) list.push(e);
+      else byThread.set(key, [e]);
+    }
+  }
+  const groups = { workers: 0, page: 0, browser: 0, other: 0 };
+  for (const [key, list] of byThread) {
+    const name = names.get(key) ?? '';
     if (/Perfetto|Tracing/i.test(name)) continue;
-    const group = GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other';
-    groups[group] += e.tdur / 1000;
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = -Infinity;
+    let ms = 0;
+    for (const e of list) {
+      if (e.ts < end) continue; // nested in the last top-level event
+      end = e.ts + e.dur;
+      ms += e.tdur / 1000;
+    }
+    groups[GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other'] += ms;
   }
   const total = Object.values(groups).reduce((a, b) => a + b, 0);
   return { result, total, groups };
