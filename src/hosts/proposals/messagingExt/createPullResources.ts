@@ -6,7 +6,7 @@ import { transitOf } from '../../messaging/deliverMessages';
 import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { MessagingInstance } from '../../messaging/messagingExtension';
-import { commitOffset, committedOffset, readLogBatch, type LogEntry } from './topicLog';
+import { commitOffset, committedOffset, readLogBatch, warmLogDatabase, type LogEntry } from './topicLog';
 
 /** `subscribe-from` offset meaning "where this consumer group last committed (else 0)". */
 export const RESUME_FROM_COMMITTED = 0xffff_ffff_ffff_ffffn;
@@ -55,6 +55,7 @@ const dispose = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose'
 export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>, durable?: DurableMessaging) {
   const { bus, types } = instance;
   const { namespace, guest } = ctx.config;
+  if (!durable) warmLogDatabase(namespace);
   const toMessage = (envelope: Record<string, string>, data: Uint8Array, live?: BusMessagePacket): Message => {
     const fields = readEnvelope(envelope);
     ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest, ...(live ? transitOf(live) : {}) });
@@ -78,6 +79,8 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
     constructor(readonly topic: string, next: number, reader?: LogReader) {
       this.#next = next;
       this.#reader = reader;
+      // The guest subscribes to receive: the first batch is read while it gets its handle.
+      if (!reader) this.#readAheadFrom(next);
     }
     get traceTarget() { return { type: 'topic' as const, name: this.topic }; }
 
@@ -133,8 +136,11 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
 
     /** After a full batch the log likely holds more: start reading the next batch now. */
     #readFollowing(): void {
-      if (this.#ahead.length < READ_AHEAD) return;
-      const following = readLogBatch(namespace, this.topic, this.#ahead[this.#ahead.length - 1].offset + 1, READ_AHEAD);
+      if (this.#ahead.length === READ_AHEAD) this.#readAheadFrom(this.#ahead[READ_AHEAD - 1].offset + 1);
+    }
+
+    #readAheadFrom(offset: number): void {
+      const following = readLogBatch(namespace, this.topic, offset, READ_AHEAD);
       // A failed read-ahead is not the guest's error: #fetch then reads again itself.
       following.catch(() => undefined);
       this.#following = following;

@@ -55,6 +55,14 @@ function openLogDatabase(namespace: string): Promise<IDBDatabase> {
   return db;
 }
 
+/**
+ * Opens the namespace's log database without waiting (a consumer's host is being created:
+ * its first read then finds the connection ready). A failure is not cached; reads report it.
+ */
+export function warmLogDatabase(namespace: string): void {
+  if (typeof indexedDB !== 'undefined') openLogDatabase(namespace).catch(() => undefined);
+}
+
 async function logTx<T>(namespace: string, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction, set: (v: T) => void) => void): Promise<T> {
   const db = await openLogDatabase(namespace);
   return new Promise<T>((resolve, reject) => {
