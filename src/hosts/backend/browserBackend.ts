@@ -10,6 +10,7 @@ import {
   listKeysInRange,
   putEntries,
   readEntriesInRange,
+  openKvDatabase,
   updateEntry,
 } from '../idb';
 import { createBus } from '../messaging/createBus';
@@ -41,6 +42,9 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     }
     return channel;
   };
+  // Open the database while the guest is still being instantiated: its first key-value
+  // call then finds the connection ready. A failure is not cached; that call reports it.
+  if (typeof indexedDB !== 'undefined') openKvDatabase(namespace).catch(() => undefined);
   return {
     get: (bucket, key) => getEntry(namespace, bucket, key),
     getMany: (bucket, keys) => getEntries(namespace, bucket, keys),

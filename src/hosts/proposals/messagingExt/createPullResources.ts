@@ -6,7 +6,7 @@ import { transitOf } from '../../messaging/deliverMessages';
 import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { MessagingInstance } from '../../messaging/messagingExtension';
-import { commitOffset, committedOffset, readLogBatch, type LogEntry } from './topicLog';
+import { commitOffset, committedOffset, readLogBatch, warmLogDatabase, type LogEntry } from './topicLog';
 
 /** `subscribe-from` offset meaning "where this consumer group last committed (else 0)". */
 export const RESUME_FROM_COMMITTED = 0xffff_ffff_ffff_ffffn;
@@ -55,6 +55,7 @@ const dispose = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose'
 export function createPullResources(ctx: HostContext, instance: MessagingInstance, pulled: WeakSet<Message>, durable?: DurableMessaging) {
   const { bus, types } = instance;
   const { namespace, guest } = ctx.config;
+  if (!durable) warmLogDatabase(namespace);
   const toMessage = (envelope: Record<string, string>, data: Uint8Array, live?: BusMessagePacket): Message => {
     const fields = readEnvelope(envelope);
     ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest, ...(live ? transitOf(live) : {}) });
@@ -65,27 +66,35 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
 
   class Consumer {
     #next: number;
-    /** Entries read ahead, all at offsets >= #next, in order. */
+    /** Entries read ahead; those from #at on are at offsets >= #next, in order. */
     #ahead: LogEntry[] = [];
+    #at = 0;
+    /**
+     * The batch after #ahead, being read while the guest consumes #ahead: a replay then
+     * waits for IndexedDB only at its start instead of once per batch.
+     */
+    #following: Promise<LogEntry[]> | undefined;
     /** The server's cursor when the backend keeps the log (NATS JetStream). */
     readonly #reader: LogReader | undefined;
     constructor(readonly topic: string, next: number, reader?: LogReader) {
       this.#next = next;
       this.#reader = reader;
+      // The guest subscribes to receive: the first batch is read while it gets its handle.
+      if (!reader) this.#readAheadFrom(next);
     }
     get traceTarget() { return { type: 'topic' as const, name: this.topic }; }
 
     /**
-     * Synchronous when the entry was read ahead: no IndexedDB, no bus listener, and no JSPI
-     * suspension (a Promise would suspend the guest even for a value already in hand).
+     * Synchronous when the entry was read ahead: no IndexedDB, no bus listener, no Promise
+     * (a Promise would make even a value already in hand wait for a microtask turn).
      */
     receive(timeoutMs: number): [bigint, Message] | Promise<[bigint, Message] | undefined> {
       if (this.#reader) {
         const entry = this.#reader.take();
         return entry ? this.#deliverPacket(entry) : this.#fetchFromReader(this.#reader, timeoutMs);
       }
-      const ready = this.#ahead.shift();
-      return ready ? this.#deliver(ready) : this.#fetch(timeoutMs);
+      if (this.#at < this.#ahead.length) return this.#deliver(this.#ahead[this.#at++]);
+      return this.#fetch(timeoutMs);
     }
 
     async #fetchFromReader(reader: LogReader, timeoutMs: number): Promise<[bigint, Message] | undefined> {
@@ -106,9 +115,16 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       try {
         for (;;) {
           s.arm();
-          this.#ahead = await readLogBatch(namespace, this.topic, this.#next, READ_AHEAD);
-          const entry = this.#ahead.shift();
-          if (entry) return this.#deliver(entry);
+          // The read-ahead started before this listener existed: an empty one proves nothing
+          // (an append may have landed since), so only a non-empty one is taken.
+          const following = this.#following;
+          this.#following = undefined;
+          let batch = following ? await following.catch(() => []) : [];
+          if (batch.length === 0) batch = await readLogBatch(namespace, this.topic, this.#next, READ_AHEAD);
+          this.#ahead = batch;
+          this.#at = 0;
+          this.#readFollowing();
+          if (batch.length > 0) return this.#deliver(batch[this.#at++]);
           const left = deadline - Date.now();
           if (left <= 0) return undefined;
           await s.wait(left);
@@ -116,6 +132,18 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       } finally {
         unlisten();
       }
+    }
+
+    /** After a full batch the log likely holds more: start reading the next batch now. */
+    #readFollowing(): void {
+      if (this.#ahead.length === READ_AHEAD) this.#readAheadFrom(this.#ahead[READ_AHEAD - 1].offset + 1);
+    }
+
+    #readAheadFrom(offset: number): void {
+      const following = readLogBatch(namespace, this.topic, offset, READ_AHEAD);
+      // A failed read-ahead is not the guest's error: #fetch then reads again itself.
+      following.catch(() => undefined);
+      this.#following = following;
     }
 
     #deliver(entry: LogEntry): [bigint, Message] {

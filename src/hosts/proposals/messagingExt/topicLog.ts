@@ -1,4 +1,5 @@
 import type { Envelope } from '../../messaging/createEnvelope';
+import { getAllRecords } from '../../idb/getAllRecords';
 
 /**
  * Persisted per-topic logs for the offsets interface: database `${namespace}-log`, store
@@ -52,6 +53,14 @@ function openLogDatabase(namespace: string): Promise<IDBDatabase> {
     db.catch(() => databases.delete(namespace));
   }
   return db;
+}
+
+/**
+ * Opens the namespace's log database without waiting (a consumer's host is being created:
+ * its first read then finds the connection ready). A failure is not cached; reads report it.
+ */
+export function warmLogDatabase(namespace: string): void {
+  if (typeof indexedDB !== 'undefined') openLogDatabase(namespace).catch(() => undefined);
 }
 
 async function logTx<T>(namespace: string, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction, set: (v: T) => void) => void): Promise<T> {
@@ -139,14 +148,17 @@ export function appendManyToLog(namespace: string, topic: string, items: Array<{
  */
 export function readLogBatch(namespace: string, topic: string, offset: number, limit: number): Promise<LogEntry[]> {
   return logTx<LogEntry[]>(namespace, [LOG], 'readonly', (tx, set) => {
-    const store = tx.objectStore(LOG);
-    const range = topicRange(topic, offset);
-    const keys = store.getAllKeys(range, limit);
-    const values = store.getAll(range, limit);
-    // Same transaction, same range and limit: the two lists line up entry for entry.
-    values.onsuccess = () => set(values.result.map((v, i) => ({ offset: (keys.result[i] as [string, number])[1], ...(v as Omit<LogEntry, 'offset'>) })));
+    // One pass over the range where the browser has getAllRecords (keys + values), else
+    // getAllKeys + getAll in the same transaction (their lists line up entry for entry).
+    getAllRecords(tx.objectStore(LOG), topicRange(topic, offset), limit, onSuccess, (records) =>
+      set(records.map((r) => ({ offset: (r.primaryKey as [string, number])[1], ...(r.value as Omit<LogEntry, 'offset'>) }))),
+    );
   });
 }
+
+const onSuccess = <R>(request: IDBRequest<R>, onValue: (value: R) => void): void => {
+  request.onsuccess = () => onValue(request.result);
+};
 
 /** The first entry at or after `offset` (later when older ones were trimmed), if any. */
 export async function readLogFrom(namespace: string, topic: string, offset: number): Promise<LogEntry | undefined> {
