@@ -1,4 +1,5 @@
 import { createBuildClient, createTraceStore, startGuest, type BuildArtifact, type GuestHandle, type TraceStore } from '../src/index';
+import { mountConsoleBench } from '../web/console/mountConsoleBench';
 import { mountDiagramBench } from '../web/diagram/mountDiagramBench';
 import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
 
@@ -13,17 +14,21 @@ export interface FloodResult {
 /**
  * The page side of the flood bench (bench/run.mjs drives it): a producer guest floods n
  * messages to a handler guest while the real trace store and the Diagram panel are live,
- * exactly as the app wires them (onTrace → store.addLocal). Meanwhile it records long tasks
+ * exactly as the app wires them (onTrace → store.addLocal); with `?panel=console` the Console
+ * panel instead, fed one line per delivered message. Meanwhile it records long tasks
  * (PerformanceObserver 'longtask'), the worst gap between animation frames, and the latency
  * of clicks on a probe button (event timestamp → the next frame). With n = 0 the same
  * measurements run over an idle page: the baseline.
  */
-export function createFloodBench() {
+export function createFloodBench(panel: 'diagram' | 'console' = new URLSearchParams(location.search).get('panel') === 'console' ? 'console' : 'diagram') {
   const client = createBuildClient();
   let artifacts: { producer: BuildArtifact; handler: BuildArtifact } | undefined;
   let store: TraceStore | undefined;
   let run: { finished: boolean; stop: () => FloodResult } | undefined;
   let lastClickMs = -1;
+  // Console: the handler is taken to print one line per message it receives (what a
+  // logging handler does), appended the way useRunner appends guest output.
+  let appendLine: ((line: { kind: 'stdout'; guest: string; text: string }) => void) | undefined;
 
   const probe = document.createElement('button');
   probe.id = 'flood-probe';
@@ -43,7 +48,9 @@ export function createFloodBench() {
       if (p.status !== 'built' || h.status !== 'built') throw new Error('flood guests failed to build');
       artifacts = { producer: p.artifact, handler: h.artifact };
       store = createTraceStore(`bench-flood-${Math.random().toString(36).slice(2)}`);
-      mountDiagramBench(document.getElementById('stage') ?? document.body, store, ['source', 'sink']);
+      const stage = document.getElementById('stage') ?? document.body;
+      if (panel === 'console') appendLine = await mountConsoleBench(stage, store, ['source', 'sink']);
+      else mountDiagramBench(stage, store, ['source', 'sink']);
     },
     /** Starts a flood of n messages (0 = idle baseline, as long as 6 probe clicks take). */
     async start(n: number) {
@@ -75,7 +82,11 @@ export function createFloodBench() {
       if (n > 0) {
         const namespace = `bench-flood-${Date.now()}`;
         const onTrace = (events: Parameters<TraceStore['addLocal']>[0]) => {
-          for (const e of events) if (e.kind === 'message' && e.action === 'deliver') delivered++;
+          for (const e of events) {
+            if (e.kind !== 'message' || e.action !== 'deliver') continue;
+            delivered++;
+            appendLine?.({ kind: 'stdout', guest: 'sink', text: `received ${e.topic} #${delivered} (${e.envelope.id})` });
+          }
           s.addLocal(events);
           if (delivered >= n && !state.finished) {
             state.finished = true;

@@ -4,7 +4,7 @@
 // baseline in the same run and reported as the median ratio with its min–max; see
 // bench/figureStats.mjs for verdicts and the spread flag.
 //
-//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, nats)
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, shareLink, nats)
 //   --rounds=N               rounds per figure (default 5; fewer are flagged)
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
@@ -128,14 +128,23 @@ try {
       }
     }
   }
-  if (want('diagram') || want('flood')) {
+  if (want('diagram') || want('flood') || want('floodConsole') || want('shareLink')) {
     // Separate page: the engine harness has no UI; this one renders the Diagram panel alone.
     const dpage = await browser.newPage({ viewport: { width: 900, height: 900 } });
     await dpage.goto(url.replace('/bench/index.html', '/bench/diagram.html'));
     await dpage.waitForFunction(() => typeof window.wcpDiagramBench === 'function');
     if (want('diagram')) report(await dpage.evaluate((r) => window.wcpDiagramBench({ ms: 2000, rate: 500, prefill: 10000, rounds: r }), rounds));
     if (want('flood')) report(await floodBench(dpage));
+    if (want('shareLink')) report(await shareLinkBench(dpage));
     await dpage.close();
+  }
+  if (want('floodConsole')) {
+    // Its own page: the Console panel instead of the Diagram (bench/benchFlood.ts ?panel=console).
+    const cpage = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await cpage.goto(url.replace('/bench/index.html', '/bench/diagram.html?panel=console'));
+    await cpage.waitForFunction(() => typeof window.wcpFlood === 'object');
+    report(await floodBench(cpage, 'console'));
+    await cpage.close();
   }
 } finally {
   await browser.close();
@@ -187,7 +196,9 @@ async function cpuPerMessage(page, n) {
  * store live, against the same page idle for as long: long tasks, worst frame gap and a
  * click's latency (Playwright clicks a button; the page measures click → next frame).
  */
-async function floodBench(page) {
+async function floodBench(page, panel = 'diagram') {
+  const id = panel === 'console' ? 'floodConsole' : 'flood';
+  const panelName = panel === 'console' ? 'Console panel (a line per delivered message)' : 'Diagram panel';
   await page.evaluate(() => window.wcpFlood.prepare());
   const g = { longest: [], gap: [], click: [], tasks: [], rate: [] };
   const b = { longest: [], gap: [], click: [], tasks: [] };
@@ -221,10 +232,30 @@ async function floodBench(page) {
   const base = { unit: 'ms', baselineName: 'idle page', ratio: 'guest/baseline' };
   const notes = { messages: floodN, msgPerSec: median(g.rate), longTasksFlood: median(g.tasks), longTasksIdle: median(b.tasks) };
   return [
-    { ...base, id: 'flood.longestTask', title: `Flood of ${floodN} messages with the Diagram panel open: longest main-thread task, vs the idle page`, guest: g.longest, baseline: b.longest, absGoal: { op: '<=', value: 50 }, notes },
-    { ...base, id: 'flood.worstFrameGap', title: `Flood of ${floodN} messages: worst frame gap, vs the idle page`, guest: g.gap, baseline: b.gap, absGoal: { op: '<', value: 100 } },
-    { ...base, id: 'flood.click', title: `Flood of ${floodN} messages: click → next frame (median per round), vs the idle page`, guest: g.click, baseline: b.click, absGoal: { op: '<', value: 100 } },
+    { ...base, id: `${id}.longestTask`, title: `Flood of ${floodN} messages with the ${panelName} open: longest main-thread task, vs the idle page`, guest: g.longest, baseline: b.longest, absGoal: { op: '<=', value: 50 }, notes },
+    { ...base, id: `${id}.worstFrameGap`, title: `Flood of ${floodN} messages (${panel}): worst frame gap, vs the idle page`, guest: g.gap, baseline: b.gap, absGoal: { op: '<', value: 100 } },
+    { ...base, id: `${id}.click`, title: `Flood of ${floodN} messages (${panel}): click → next frame (median per round), vs the idle page`, guest: g.click, baseline: b.click, absGoal: { op: '<', value: 100 } },
   ];
+}
+
+/**
+ * Opening a ~1.9 MB share link: the longest main-thread task while the app decodes it
+ * (in a worker), against the same page idle; notes keep what the on-page decode took.
+ */
+async function shareLinkBench(page) {
+  const g = { longest: [], decode: [], onPage: [] };
+  const idle = [];
+  let chars = 0;
+  for (let i = 0; i < rounds; i++) {
+    const r = await within(page.evaluate(([k, idleFirst, ms]) => window.wcpShareLink(1_900_000, k, idleFirst, ms), [i, i % 2 === 1, Math.max(1000, median(g.decode) || 0)]), 300_000, 'share link bench');
+    g.longest.push(r.longestTaskMs);
+    g.decode.push(r.decodeMs);
+    g.onPage.push(r.onPageMs);
+    idle.push(r.idleLongestTaskMs);
+    chars = r.linkChars;
+  }
+  const notes = { linkChars: chars, decodeMs: median(g.decode), onPageDecodeMs: median(g.onPage) };
+  return [{ unit: 'ms', baselineName: 'idle page', ratio: 'guest/baseline', id: 'shareLink.longestTask', title: `Opening a ${(chars / 1e6).toFixed(1)} MB share link: longest main-thread task while it is decoded, vs the idle page`, guest: g.longest, baseline: idle, absGoal: { op: '<=', value: 50 }, notes }];
 }
 
 const jsonOut = arg('json');

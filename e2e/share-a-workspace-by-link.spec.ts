@@ -152,3 +152,39 @@ test('a link opens on the guest tab its sender was editing, with the edit typed 
   await other.goto(firstTabLink);
   await expect(other.getByTestId('guest-tab').nth(0)).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a long link is decoded in a worker: it opens with its source, and cut in half it says what is wrong', async ({ page, context }) => {
+  // ~150 KB of text that barely compresses (a deterministic pseudo-random comment), so the
+  // link is long enough to be decoded off the main thread (over 64 KB).
+  let seed = 7;
+  const rand = () => {
+    // mulberry32: small, and random enough that deflate finds nothing to share.
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const noise = Array.from({ length: 1500 }, () => `;; ${Array.from({ length: 96 }, () => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[Math.floor(rand() * 62)]).join('')}`).join('\n');
+  const big = `${noise}\n${EDITED}`;
+  await editScratch(page, EDITED);
+  await guestSource(page).fill(big);
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeGreaterThan(64 * 1024);
+
+  const other = await context.newPage();
+  const workers: string[] = [];
+  other.on('worker', (w) => workers.push(w.url()));
+  await other.goto(link);
+  await expect(guestSource(other)).toHaveValue(big, { timeout: 20_000 });
+  expect(workers.some((u) => /shareDecodeWorker/.test(u))).toBe(true);
+  await other.getByTestId('run').click();
+  await expect.poll(() => consoleText(other), { timeout: 20_000 }).toMatch(/run\(\) → 42/);
+
+  const damaged = await context.newPage();
+  await damaged.goto(link.replace(/#w1\.(.+)$/, (_, data: string) => `#w1.${data.slice(0, data.length >> 1)}`));
+  const notice = damaged.getByTestId('notice').filter({ hasText: 'This share link is damaged' });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toContainText('Your own workspace was loaded instead.');
+});

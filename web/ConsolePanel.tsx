@@ -37,6 +37,42 @@ const Line = memo(function Line({ line, showGuest }: { line: ConsoleLine; showGu
   );
 });
 
+/** Lines per chunk: a flood re-renders the last chunk or two, not every kept line. */
+const CHUNK = 100;
+
+/**
+ * A run of up to CHUNK consecutive lines. Lines never change once appended and ids only grow,
+ * so a chunk with the same first and last line (and length) is the same chunk: with 5,000
+ * kept lines React then compares ~50 chunks per append instead of 5,000 lines. Every line
+ * stays in the DOM (no virtualization, no content-visibility), so the console's text reads
+ * in full even when it is below the fold.
+ */
+const Chunk = memo(
+  function Chunk({ lines, showGuest }: { lines: readonly ConsoleLine[]; showGuest: boolean }) {
+    return (
+      <div className="console-chunk">
+        {lines.map((line) => (
+          <Line key={line.id} line={line} showGuest={showGuest} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.showGuest === b.showGuest && a.lines.length === b.lines.length && a.lines[0] === b.lines[0] && a.lines[a.lines.length - 1] === b.lines[b.lines.length - 1],
+);
+
+/** Splits lines at id multiples of CHUNK, so a chunk's membership never changes as lines are added or trimmed. */
+function chunksOf(lines: readonly ConsoleLine[]): { key: number; lines: readonly ConsoleLine[] }[] {
+  const out: { key: number; lines: readonly ConsoleLine[] }[] = [];
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i === lines.length || Math.floor(lines[i].id / CHUNK) !== Math.floor(lines[start].id / CHUNK)) {
+      out.push({ key: Math.floor(lines[start].id / CHUNK), lines: lines.slice(start, i) });
+      start = i;
+    }
+  }
+  return out;
+}
+
 /** Console tab: guest stdout/stderr, results, traps, timeouts and build errors, newest at bottom. */
 export function ConsolePanel({ ctx }: PanelProps) {
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(ctx.console.length && ctx.console[ctx.console.length - 1].id);
@@ -53,7 +89,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
         {ctx.console.length === 0 && ctx.phase === 'idle' ? (
           <div className="empty">Press Run (Ctrl+Enter) to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
         ) : (
-          ctx.console.map((line) => <Line key={line.id} line={line} showGuest={showGuest} />)
+          chunksOf(ctx.console).map((c) => <Chunk key={c.key} lines={c.lines} showGuest={showGuest} />)
         )}
         {ctx.buildProgress && <BuildProgressRow progress={ctx.buildProgress} showGuest={showGuest} />}
         <EngineDownloadRow building={ctx.buildProgress !== undefined} />

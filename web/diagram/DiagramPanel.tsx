@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PanelProps } from '../panels/registerPanel';
 import { describeTraceEvent } from '../trace/describeTraceEvent';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -6,6 +6,7 @@ import { findEventIndex } from './findEvent';
 import { FlowDiagram } from './FlowDiagram';
 import type { FlowNode } from './flowGraph';
 import { Timeline } from './Timeline';
+import { createTimelineIndex, rowsOf, type TimelineRows } from './createTimelineIndex';
 import { emptyFilter, filterIndices, type TimelineFilter } from './timelineFilter';
 import { useTraceView } from './useTraceView';
 import './diagram.css';
@@ -29,8 +30,18 @@ export function DiagramPanel({ ctx }: PanelProps) {
     rememberedFilter = f;
     setFilterState(f);
   }, []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const indices = useMemo(() => filterIndices((i) => store.events.at(i), view.end, filter), [store, view.version, filter]);
+  const live = useRef<{ store: typeof store; index: ReturnType<typeof createTimelineIndex> }>(undefined);
+  if (live.current?.store !== store) live.current = { store, index: createTimelineIndex() };
+  const liveIndex = live.current.index;
+  // Live: the incremental index (new events only). Scrubbed: a one-off full pass up to the scrub point.
+  const indices: TimelineRows = useMemo(() => {
+    if (view.scrub !== undefined) return rowsOf(filterIndices((i) => store.events.at(i), view.end, filter));
+    const { size, total } = store.events;
+    const first = total - size;
+    liveIndex.update({ first, end: first + view.end, at: (abs) => store.events.at(abs - first) }, filter);
+    return { length: liveIndex.length, ringIndexAt: (r) => liveIndex.ringIndexAt(r) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, liveIndex, view.version, view.scrub, filter]);
   const selectedIndex = useMemo(() => findEventIndex(store, ctx.selectedEventId), [store, ctx.selectedEventId, view.version]);
   const selected = selectedIndex >= 0 ? store.events.at(selectedIndex) : undefined;
   const { selectEvent, showPanel } = ctx;

@@ -5,6 +5,7 @@ import { useStickToBottom } from '../useStickToBottom';
 import type { FlowNode } from './flowGraph';
 import { columnOfNode } from './layoutFlow';
 import { laneWidths } from './laneWidths';
+import type { TimelineRows } from './createTimelineIndex';
 import { TimelineRow } from './TimelineRow';
 
 /** Fixed row height (px, matches .tl-row) so virtualization is arithmetic. */
@@ -16,7 +17,7 @@ interface Props {
   store: TraceStore;
   nodes: readonly FlowNode[];
   /** Filtered ring indices to show, oldest first. */
-  indices: readonly number[];
+  indices: TimelineRows;
   version: string;
   selectedEventId: string | undefined;
   onSelect(id: string): void;
@@ -61,9 +62,11 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
   const base = timeBase(store);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const e = store.events.at(indices[r]);
+    const e = store.events.at(indices.ringIndexAt(r));
     if (!e) continue;
-    rows.push(<TimelineRow key={e.id} event={e} top={r * TIMELINE_ROW_HEIGHT} time={formatRelative(e.at, base)} laneX={laneX} otherTab={e.tab !== store.tab} selected={e.id === selectedEventId} onSelect={onSelect} onInspect={onInspect} />);
+    // Keyed by slot, not event: while following a flood every row shows a new event each
+    // render, and updating a row's attributes is cheaper than replacing its elements.
+    rows.push(<TimelineRow key={r % 1024} event={e} top={r * TIMELINE_ROW_HEIGHT} time={formatRelative(e.at, base)} laneX={laneX} otherTab={e.tab !== store.tab} selected={e.id === selectedEventId} onSelect={onSelect} onInspect={onInspect} />);
   }
 
   return (

@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../../src/index';
-import { stepOf, type FlowEdge } from './flowGraph';
+import { computeStep, type FlowEdge, type FlowStep } from './flowGraph';
 
 /**
  * Live edge counts over exactly the events the trace ring holds, kept up to date
@@ -9,7 +9,7 @@ import { stepOf, type FlowEdge } from './flowGraph';
  */
 export interface EdgeWindow {
   /** Adds the event at absolute position `abs` (= ring `total` when it was pushed). */
-  add(abs: number, e: TraceEvent): void;
+  add(abs: number, e: TraceEvent, step?: FlowStep): void;
   /** Forgets everything before absolute position `firstAbs` (the ring's oldest). */
   evictBefore(firstAbs: number): void;
   /** Current edges; `lastIndex` is still absolute here — see {@link EdgeWindow.list}. */
@@ -28,8 +28,10 @@ export function createEdgeWindow(): EdgeWindow {
   let head = 0;
   let version = 0;
   return {
-    add(abs, e) {
-      const s = stepOf(e);
+    add(abs, e, step) {
+      // Uncached: each event is added once; a flood's every event in stepOf's WeakMap made
+      // major GCs long (ephemeron marking), for views that only ask about recent events.
+      const s = step ?? computeStep(e);
       if (s.family !== 'message' && s.family !== 'call') return;
       const key = `${s.family}|${s.from}|${s.to}`;
       let edge = edges.get(key);

@@ -84,7 +84,8 @@ export function stepOf(e: TraceEvent): FlowStep {
   return step;
 }
 
-function computeStep(e: TraceEvent): FlowStep {
+/** The arrow an event draws, computed afresh (see {@link stepOf} for the cached form). */
+export function computeStep(e: TraceEvent): FlowStep {
   const guest = nodeId('guest', e.guest);
   switch (e.kind) {
     case 'message': {
@@ -130,7 +131,8 @@ export interface FlowNodes {
   readonly version: number;
   seedGuests(names: readonly string[]): void;
   /** Adds the nodes of one event. */
-  observe(e: TraceEvent, otherTab: boolean): void;
+  /** `step`: the event's step when the caller already computed it (saves caching it). */
+  observe(e: TraceEvent, otherTab: boolean, step?: FlowStep): void;
   get(id: string): FlowNode | undefined;
   reset(): void;
 }
@@ -162,8 +164,8 @@ export function createFlowNodes(): FlowNodes {
     seedGuests(names) {
       for (const name of names) ensure(nodeId('guest', name), false);
     },
-    observe(e, otherTab) {
-      const s = stepOf(e);
+    observe(e, otherTab, step) {
+      const s = step ?? stepOf(e);
       ensure(s.from, otherTab);
       ensure(s.to, otherTab);
       if (e.kind === 'call' && e.servedBy) {

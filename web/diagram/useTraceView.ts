@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { TraceStore } from '../../src/index';
 import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
-import { aggregateEdges, createFlowNodes, type FlowEdge, type FlowNodes } from './flowGraph';
+import { aggregateEdges, computeStep, createFlowNodes, type FlowEdge, type FlowNodes } from './flowGraph';
 
 /** The slice of the trace ring the Diagram panel shows, plus pause and scrub controls. */
 export interface TraceView {
@@ -107,8 +107,9 @@ export function useTraceView(store: TraceStore, seedGuests: readonly string[]): 
   for (let abs = Math.max(s.observedTotal, total - size); abs < availableTotal; abs++) {
     const e = store.events.at(abs - (total - size));
     if (!e) continue;
-    s.nodes.observe(e, e.tab !== store.tab);
-    s.edges.add(abs, e);
+    const step = computeStep(e);
+    s.nodes.observe(e, e.tab !== store.tab, step);
+    s.edges.add(abs, e, step);
   }
   s.observedTotal = Math.max(s.observedTotal, availableTotal);
 

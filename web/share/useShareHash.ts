@@ -3,7 +3,8 @@ import { exampleRecordId, getAppStore } from '../state/appWorkspaces';
 import type { Workspace } from '../../src/index';
 import type { Notices } from '../state/useNotices';
 import type { WorkspaceState } from '../state/useWorkspace';
-import { damagedLinkText, readShareHash, type HashRequest } from './readShareHash';
+import { damagedLinkText, type HashRequest } from './readShareHash';
+import { readShareHashOffThread } from './readShareHashOffThread';
 
 const NOTICE = 'share-link';
 
@@ -23,8 +24,8 @@ export function useShareHash(ws: WorkspaceState, first: HashRequest, notices: No
   }, [first, show]);
 
   useEffect(() => {
-    const onHash = () => {
-      const req = readShareHash(location.hash);
+    const onHash = () => void readShareHashOffThread(location.hash).then((req) => onRequest(req));
+    const onRequest = (req: HashRequest) => {
       if (req.kind === 'damaged') show({ id: NOTICE, kind: 'error', text: damagedLinkText(req.message) });
       if (req.kind !== 'share') return;
       loadedHash.current = location.hash;

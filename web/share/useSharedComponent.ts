@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { SharedComponent } from '../../src/index';
 import type { OpenedComponentState } from '../component/useOpenedComponent';
-import { readShareHash, type HashRequest } from './readShareHash';
+import type { HashRequest } from './readShareHash';
+import { readShareHashOffThread } from './readShareHashOffThread';
 
 /**
  * Opens the .wasm a share link carries (small components only, see componentSegment) over
@@ -20,7 +21,7 @@ export function useSharedComponent(first: HashRequest, component: OpenedComponen
       void open(new File([c.bytes as BlobPart], c.fileName, { type: 'application/wasm' }));
     };
     openShared(first);
-    const onHash = () => openShared(readShareHash(location.hash));
+    const onHash = () => void readShareHashOffThread(location.hash).then(openShared);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [first, open]);

@@ -1,5 +1,6 @@
 import { readViewMode, type ViewMode } from '../presenter/readViewMode';
-import { readShareHash, type HashRequest } from '../share/readShareHash';
+import type { HashRequest } from '../share/readShareHash';
+import { readShareHashDecoded } from '../share/readShareHashOffThread';
 import { TIME_LIMIT_RANGE, type Settings } from './settings';
 import type { OpenRequest } from './useWorkspace';
 import { isFirstVisit, LANDING_EXAMPLE_ID } from '../welcome/landing';
@@ -24,7 +25,8 @@ const clampLimit = (ms: number) => Math.min(TIME_LIMIT_RANGE.max, Math.max(TIME_
  */
 export function readStartup(loc: Pick<Location, 'search' | 'hash'>, settings: Settings): Startup {
   const mode = readViewMode(loc.search);
-  const hash = readShareHash(loc.hash);
+  // Decoded in a worker already when the link is long (web/main.tsx).
+  const hash = readShareHashDecoded(loc.hash);
   if (hash.kind === 'share') {
     return { mode, hash, request: hash.request, settings: { ...settings, timeLimitMs: clampLimit(hash.request.workspace.settings.timeLimitMs) }, firstVisit: false };
   }
