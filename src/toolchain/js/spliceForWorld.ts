@@ -46,6 +46,8 @@ function isStoredSplice(v: unknown): v is StoredSplice {
 
 const MAX_CACHED_WORLDS = 3;
 const cache = new Map<string, Promise<SplicedWorld>>();
+/** What a splice still pending is doing: splicing, or reading a stored splice back. */
+const underWay = new Map<string, 'splice' | 'cached-engine'>();
 
 // The key is the inputs themselves: WIT sources are a few KB, a Map compares them exactly, and
 // crypto.subtle is missing outside secure contexts.
@@ -71,7 +73,8 @@ export async function spliceForWorld(
     // Refresh recency so the world being edited is the last one evicted.
     cache.delete(key);
     cache.set(key, hit);
-    source.onStage?.('splice');
+    // Joining a splice still under way (e.g. started by a warm-up): report what it is doing.
+    source.onStage?.(underWay.get(key) ?? 'splice');
     return { world: await hit, cacheHit: true };
   }
   const storeKey = `splice:${key}`;
@@ -80,6 +83,7 @@ export async function spliceForWorld(
     let spliced = source.persist ? await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice) : undefined;
     let prepared: PreparedModule | undefined;
     if (spliced) {
+      underWay.set(key, 'cached-engine');
       source.onStage?.('cached-engine');
       // A stored splice that no longer compiles (damaged on disk) is dropped and made again.
       prepared = await prepareModule(spliced.wasm).catch(() => undefined);
@@ -111,7 +115,8 @@ export async function spliceForWorld(
     };
   })();
   cache.set(key, pending);
-  pending.catch(() => cache.delete(key));
+  underWay.set(key, 'splice');
+  pending.catch(() => cache.delete(key)).finally(() => underWay.delete(key));
   while (cache.size > MAX_CACHED_WORLDS) cache.delete(cache.keys().next().value!);
   return { world: await pending, cacheHit: false };
 }
