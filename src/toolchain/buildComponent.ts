@@ -17,7 +17,13 @@ import { cleanMessage, locateWatError } from './locateWatError';
 export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string } | { ok: false; diagnostics: Diagnostic[]; componentWit?: string };
 
 /** Hook for guest languages other than WAT: produce a component for the analysed world. */
-export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progress: (stage: string, fraction?: number) => void) => Promise<Uint8Array>;
+export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progress: (stage: string, fraction?: number) => void) => Promise<GuestBuild<Uint8Array>>;
+
+/** A guest language's output plus its own step timings in ms (merged into the artifact's `timings` as `js:<step>`). */
+export interface GuestBuild<T> {
+  output: T;
+  timings?: Readonly<Record<string, number>>;
+}
 
 /** Fast Run path for JS guests: new transpiled files from an earlier build of the same world. */
 export type RebuildGuest = (
@@ -25,7 +31,7 @@ export type RebuildGuest = (
   world: WorldAnalysis,
   previousFiles: ReadonlyArray<readonly [string, Uint8Array]>,
   progress: (stage: string, fraction?: number) => void,
-) => Promise<[string, Uint8Array][]>;
+) => Promise<GuestBuild<[string, Uint8Array][]>>;
 
 /** An earlier successful build in the same slot, for {@link RebuildGuest}. */
 export interface PreviousBuild {
@@ -49,13 +55,28 @@ export async function buildComponent(
     rebuild?: RebuildGuest;
     previous?: PreviousBuild;
     /** A base for the fast path when `previous` is of another world (builds kept from an earlier visit). */
-    previousFor?: (worldKey: string) => Promise<PreviousBuild | undefined>;
+    previousFor?: (worldKey: string, world: WorldAnalysis) => Promise<PreviousBuild | undefined>;
   } = {},
 ): Promise<BuildOutcome> {
   const timings: Record<string, number> = {};
-  const progress = opts.progress ?? (() => {});
+  const report = opts.progress ?? (() => {});
+  // Time per reported stage ("stage:<name>", ms), so a build shows where its time went
+  // (download, splice, initialise, …) beyond the coarse laps below.
+  let stage: { name: string; since: number } | undefined;
+  const endStage = () => {
+    if (stage) timings[`stage:${stage.name}`] = (timings[`stage:${stage.name}`] ?? 0) + performance.now() - stage.since;
+    stage = undefined;
+  };
+  const progress = (name: string, fraction?: number) => {
+    if (name !== stage?.name) {
+      endStage();
+      if (name !== 'done') stage = { name, since: performance.now() };
+    }
+    report(name, fraction);
+  };
   let t = performance.now();
   const lap = (name: string) => {
+    endStage();
     const now = performance.now();
     timings[name] = now - t;
     t = now;
@@ -77,7 +98,7 @@ export async function buildComponent(
   }
   if (!analysis.ok) return { ok: false, diagnostics: analysis.diagnostics, componentWit: printedWit };
   const world = analysis.world;
-  const worldKey = JSON.stringify([world.source, world.world]);
+  const worldKey = worldKeyOf(world);
   lap('wit');
 
   let component: Uint8Array;
@@ -116,11 +137,13 @@ export async function buildComponent(
     const asyncUse = findAsyncWit(world.source);
     if (asyncUse) return { ok: false, diagnostics: [{ file: 'wit', line: 1, column: 1, message: jsCannotTargetP3(asyncUse) }] };
     const { rebuild } = opts;
-    const previous = opts.previous?.worldKey === worldKey ? opts.previous : rebuild && (await opts.previousFor?.(worldKey));
+    const previous = opts.previous?.worldKey === worldKey ? opts.previous : rebuild && (await opts.previousFor?.(worldKey, world));
     if (previous && rebuild && previous.worldKey === worldKey) {
       try {
-        const files = await rebuild(guest, world, previous.artifact.files, progress);
+        const rebuilt = await rebuild(guest, world, previous.artifact.files, progress);
         lap('rebuild');
+        addStepTimings(timings, rebuilt.timings);
+        const files = rebuilt.output;
         return { ok: true, worldKey, artifact: { ...previous.artifact, files, componentStale: true, timings } };
       } catch (e) {
         // Only "the previous build doesn't fit" falls back to a full build; guest errors are final.
@@ -128,7 +151,9 @@ export async function buildComponent(
       }
     }
     try {
-      component = await opts.componentize(guest, world, progress);
+      const built = await opts.componentize(guest, world, progress);
+      component = built.output;
+      addStepTimings(timings, built.timings);
     } catch (e) {
       return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
     }
@@ -204,6 +229,15 @@ async function transpile(
       timings,
     },
   };
+}
+
+function addStepTimings(into: Record<string, number>, steps: Readonly<Record<string, number>> | undefined): void {
+  for (const [k, v] of Object.entries(steps ?? {})) into[`js:${k}`] = v;
+}
+
+/** Identifies an analysed world (WIT with deps + world name) for fast-path bases. */
+export function worldKeyOf(world: Pick<WorldAnalysis, 'source' | 'world'>): string {
+  return JSON.stringify([world.source, world.world]);
 }
 
 /** jco rejects with strings, Error objects or `{ payload }` results depending on the call. */

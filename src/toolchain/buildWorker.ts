@@ -2,8 +2,8 @@
 import { $init as bindgenReady } from '@bytecodealliance/jco-transpile/component';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmRequest } from '../protocol/buildProtocol';
-import { analyzeWit } from './analyzeWit';
-import { buildComponent, messageOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
+import { analyzeWit, type WorldAnalysis } from './analyzeWit';
+import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 
 /**
@@ -40,8 +40,30 @@ async function tsSourceMap(source: string): Promise<string> {
   return (await mod.stripTypes(source, 'guest.ts')).sourceMap;
 }
 
-/** A full build of this world kept in IndexedDB by an earlier visit (see storedJsBuilds.ts). */
-const readStoredBuild = async (worldKey: string) => (await import('./js/storedJsBuilds')).readStoredJsBuild(worldKey);
+/**
+ * A full build of this world kept in IndexedDB by an earlier visit (see storedJsBuilds.ts). The
+ * fast path from it also needs the world's spliced engine (another IndexedDB read + compile):
+ * both start now, so a returning visit waits for the slower read, not for their sum.
+ */
+const readStoredBuild = (worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> => {
+  // A warm-up may have started this read already (the page warms a JS guest's world on load).
+  const early = storedReads.get(worldKey);
+  storedReads.delete(worldKey);
+  return early ?? startStoredRead(worldKey, world);
+};
+
+/** Stored-build reads started by a warm-up, taken by the world's next build (≈25 MB each: at most 2). */
+const storedReads = new Map<string, Promise<PreviousBuild | undefined>>();
+
+async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> {
+  const [stored, engine] = await Promise.all([import('./js/storedJsBuilds'), import('./js/snapshotJsGuest')]);
+  const spliced = engine.warmJsWorld({ witSource: world.source, worldName: world.world });
+  const build = await stored.readStoredJsBuild(worldKey);
+  // Without a stored build a full build follows and waits for the same splice; with one the
+  // fast path does. Either way its failure surfaces there, with the build's own diagnostics.
+  spliced.catch(() => {});
+  return build;
+}
 
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
@@ -50,8 +72,15 @@ const previousJs = new Map<string, PreviousBuild>();
 async function warm(req: WarmRequest): Promise<void> {
   const analysis = analyzeWit(req.wit, req.world);
   if (!analysis.ok) return;
+  const world = analysis.world;
+  const key = worldKeyOf(world);
+  // A returning visit: bring this world's stored build (if any) into memory with the engine.
+  if (![...previousJs.values()].some((p) => p.worldKey === key) && !storedReads.has(key)) {
+    storedReads.set(key, startStoredRead(key, world).catch(() => undefined));
+    while (storedReads.size > 2) storedReads.delete(storedReads.keys().next().value!);
+  }
   const mod = await import('./js/snapshotJsGuest');
-  await mod.warmJsWorld({ witSource: analysis.world.source, worldName: analysis.world.world }).catch(() => {});
+  await mod.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
 }
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {

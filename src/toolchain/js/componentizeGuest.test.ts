@@ -57,7 +57,7 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
     const analysis = analyzeWit(USER_WIT);
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.diagnostics));
     const stages: string[] = [];
-    const component = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readAssets());
+    const { output: component } = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readAssets());
     expect(stages.slice(0, 2)).toEqual(['strip-types', 'load-toolchain']);
     const guest = await runComponentInNode(component, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(guest.run()).toBe('visit 1; {"tag":"access-denied"}');
@@ -65,7 +65,7 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
 
     // JS-only edit through the fast path: patched files of the previous build run the new code.
     const previous = await transpileComponent(component);
-    const files = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readAssets());
+    const { output: files } = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readAssets());
     const patched = await instantiateTranspiled({ ...previous, files: new Map(files) }, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(patched.run()).toBe('seen 1; {"tag":"access-denied"}');
   });

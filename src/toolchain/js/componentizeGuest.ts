@@ -1,6 +1,7 @@
 // Build-worker entries for JS/TS guests (loaded lazily by src/toolchain/buildWorker.ts).
 import type { GuestSource } from '../../protocol/buildProtocol';
 import type { WorldAnalysis } from '../analyzeWit';
+import type { GuestBuild } from '../buildComponent';
 import { SOURCE_NAME } from './buildInitEnvironment';
 import { componentizeJs } from './componentizeInBrowser';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
@@ -33,11 +34,11 @@ export async function componentizeGuest(
   progress: (stage: string, fraction?: number) => void,
   /** Only for Node tests; the worker fetches the engine lazily. */
   assets?: JsToolchainAssets,
-): Promise<Uint8Array> {
+): Promise<GuestBuild<Uint8Array>> {
   const { source, mapMessage } = await toJavaScript(guest, progress);
   return withMappedErrors(mapMessage, async () => {
     const built = await componentizeJs({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets });
-    return built.component;
+    return { output: built.component, timings: { ...built.timings } };
   });
 }
 
@@ -54,13 +55,13 @@ export async function rebuildGuestFiles(
   previousFiles: ReadonlyArray<readonly [string, Uint8Array]>,
   progress: (stage: string, fraction?: number) => void,
   assets?: JsToolchainAssets,
-): Promise<[string, Uint8Array][]> {
+): Promise<GuestBuild<[string, Uint8Array][]>> {
   const coreName = 'guest.core.wasm';
   const previousCore = previousFiles.find(([name]) => name === coreName)?.[1];
   if (!previousCore) throw new Error(`previous build has no ${coreName}; a full build is needed`);
   const { source, mapMessage } = await toJavaScript(guest, progress);
-  const { coreModule } = await withMappedErrors(mapMessage, () =>
+  const { coreModule, timings } = await withMappedErrors(mapMessage, () =>
     rebuildJsCoreModule({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets, previousCore }),
   );
-  return previousFiles.map(([name, data]) => [name, name === coreName ? coreModule : data]);
+  return { output: previousFiles.map(([name, data]) => [name, name === coreName ? coreModule : data]), timings: { ...timings } };
 }

@@ -91,6 +91,8 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     const other = await componentizeJs({ source: PLAIN_SOURCE.replace('run()', 'ignored()') + importSource('x'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
     const template = (await transpileComponent(other.component)).files.get('guest.core.wasm')!;
     expect(Buffer.from(patchCoreModule(template, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
+    // The fast path patches the snapshot's sections without writing its module first: same bytes.
+    expect(Buffer.from(patchCoreModule(template, snap.sections)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
     const plainCore = (await transpileComponent((await componentizeJs({ source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets })).component)).files.get('guest.core.wasm')!;
     expect(() => patchCoreModule(plainCore, snap.wasm)).toThrow(/different WIT world/);
   });

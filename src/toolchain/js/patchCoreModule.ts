@@ -23,10 +23,10 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
  * Replaces the state sections of `previousCore` (the main core module of an earlier build of the
  * same world, e.g. `<name>.core.wasm` from jco's transpile output) with those of `snapshot`.
  */
-export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array): Uint8Array {
+export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array | readonly RawSection[]): Uint8Array {
   const prev = readSections(previousCore);
-  const next = readSections(snapshot);
-  const body = (list: RawSection[], id: number) => list.find((s) => s.id === id)?.body;
+  const next = snapshot instanceof Uint8Array ? readSections(snapshot) : snapshot;
+  const body = (list: readonly RawSection[], id: number) => list.find((s) => s.id === id)?.body;
   for (const id of IDENTITY_SECTIONS) {
     if (!sameBytes(body(prev, id), body(next, id))) {
       throw new Error('the previous build is for a different WIT world or toolchain; a full build is needed');
@@ -67,7 +67,7 @@ export async function rebuildJsCoreModule(
   const snapshot = await snapshotJsGuest(input);
   const t = performance.now();
   input.onProgress?.('patch');
-  const coreModule = patchCoreModule(input.previousCore, snapshot.wasm);
+  const coreModule = patchCoreModule(input.previousCore, snapshot.sections);
   input.onProgress?.('done');
   const end = performance.now();
   return { coreModule, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs: end - t, totalMs: end - started } };

@@ -129,6 +129,19 @@ export function rewriteWithSnapshot(
   snapshot: ModuleSnapshot,
   removeExports: readonly string[],
 ): Uint8Array {
+  return writeModule(snapshotSections(source, snapshot, removeExports));
+}
+
+/**
+ * The sections of {@link rewriteWithSnapshot}'s module, unwritten: only the state sections are
+ * new, the rest are views into the original module. The fast Run path patches these straight
+ * into an earlier build's core module without writing (and re-reading) the whole 12 MB binary.
+ */
+export function snapshotSections(
+  source: Pick<InstrumentedModule, 'sections' | 'layout'>,
+  snapshot: ModuleSnapshot,
+  removeExports: readonly string[],
+): RawSection[] {
   const { sections, layout } = source;
   const memory64 = [
     ...Array<boolean>(layout.importedMemories).fill(false),
@@ -171,5 +184,5 @@ export function rewriteWithSnapshot(
     } else out.push(s);
   }
   if (!wroteData) out.push({ id: SectionId.data, body: rewriteData(undefined, snapshot, memory64) });
-  return writeModule(out);
+  return out;
 }

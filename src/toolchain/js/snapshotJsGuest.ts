@@ -4,6 +4,7 @@ import { buildInitEnvironment } from './buildInitEnvironment';
 import { WasiExit } from './createPreview1';
 import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
+import type { RawSection } from './wasmBinary';
 import { describe, spliceForWorld, type EngineFeature, type SpliceSource } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
@@ -24,7 +25,9 @@ export interface JsGuestInput {
 
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
 export interface GuestSnapshot {
-  wasm: Uint8Array;
+  /** The module binary, written on first read (the fast Run path patches `sections` instead). */
+  readonly wasm: Uint8Array;
+  sections: RawSection[];
   features: EngineFeature[];
   /** Anything the engine printed while initialising (top-level console output, warnings). */
   initOutput: string;
@@ -120,7 +123,10 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
     throw new Error(`JavaScript guest failed to initialise (${CHECK_INIT_ERRORS[status] ?? `unknown status ${status}`})${details()}`);
   }
   return {
-    wasm: snap.wasm,
+    get wasm() {
+      return snap.wasm;
+    },
+    sections: snap.sections,
     features,
     initOutput: output,
     timings: {

@@ -2,7 +2,8 @@
 // in-memory WASI preview1 environment, then write its memory and globals back into the binary.
 import { createPreview1, type Preview1Options } from './createPreview1';
 import { findDataSegments } from './findDataSegments';
-import { instrumentModule, rewriteWithSnapshot, type InstrumentedModule, type SnapshotValue } from './rewriteSnapshot';
+import { instrumentModule, snapshotSections, type InstrumentedModule, type SnapshotValue } from './rewriteSnapshot';
+import { writeModule, type RawSection } from './wasmBinary';
 
 /** An instrumented, compiled module, reusable for many snapshots (compile once per WIT world). */
 export interface PreparedModule extends Omit<InstrumentedModule, 'instrumented'> {
@@ -18,8 +19,10 @@ export interface SnapshotOptions {
 
 /** Result of {@link snapshotModule}. */
 export interface SnapshotResult {
-  /** The pre-initialised module (init export, `_initialize` and start section removed). */
-  wasm: Uint8Array;
+  /** The pre-initialised module (init export, `_initialize` and start section removed); written on first read. */
+  readonly wasm: Uint8Array;
+  /** The same module as sections (state sections new, the rest views of the original). */
+  sections: RawSection[];
   /** The live instance after initialisation, e.g. to call a self-check export. */
   instance: WebAssembly.Instance;
   timings: { instantiateMs: number; initMs: number; snapshotMs: number; rewriteMs: number };
@@ -89,14 +92,14 @@ export async function snapshotModule(prepared: PreparedModule, options: Snapshot
   const segments = findDataSegments(live, prepared.layout.importedMemories);
   const t3 = performance.now();
 
-  const wasm = rewriteWithSnapshot(
-    prepared,
-    { globals, memoryPages: [live.length / 65536], segments },
-    [options.initFunc, '_initialize'],
-  );
+  const sections = snapshotSections(prepared, { globals, memoryPages: [live.length / 65536], segments }, [options.initFunc, '_initialize']);
   const t4 = performance.now();
+  let wasm: Uint8Array | undefined;
   return {
-    wasm,
+    get wasm() {
+      return (wasm ??= writeModule(sections));
+    },
+    sections,
     instance,
     timings: { instantiateMs: t1 - t0, initMs: t2 - t1, snapshotMs: t3 - t2, rewriteMs: t4 - t3 },
   };

@@ -46,6 +46,13 @@ function isStoredSplice(v: unknown): v is StoredSplice {
 
 const MAX_CACHED_WORLDS = 3;
 const cache = new Map<string, Promise<SplicedWorld>>();
+/** What a splice still pending is doing: splicing, or reading a stored splice back. */
+type SpliceStage = 'splice' | 'cached-engine';
+/**
+ * Splices still pending, with what each is doing (undefined while the toolchain loads) and the
+ * stage listeners of builds that joined it (e.g. a build after a warm-up started the splice).
+ */
+const underWay = new Map<string, { stage?: SpliceStage; joined: Set<(stage: SpliceStage) => void> }>();
 
 // The key is the inputs themselves: WIT sources are a few KB, a Map compares them exactly, and
 // crypto.subtle is missing outside secure contexts.
@@ -71,23 +78,43 @@ export async function spliceForWorld(
     // Refresh recency so the world being edited is the last one evicted.
     cache.delete(key);
     cache.set(key, hit);
-    source.onStage?.('splice');
-    return { world: await hit, cacheHit: true };
+    const running = underWay.get(key);
+    if (!running) {
+      source.onStage?.('splice');
+      return { world: await hit, cacheHit: true };
+    }
+    // Joining a splice still under way: follow its stages (the download reports its own).
+    const follow = (stage: SpliceStage) => source.onStage?.(stage);
+    if (running.stage) follow(running.stage);
+    running.joined.add(follow);
+    try {
+      // Not a hit for timing purposes: this build waited for the splice's own stages.
+      return { world: await hit, cacheHit: false };
+    } finally {
+      running.joined.delete(follow);
+    }
   }
   const storeKey = `splice:${key}`;
+  const running: { stage?: SpliceStage; joined: Set<(stage: SpliceStage) => void> } = { joined: new Set() };
+  underWay.set(key, running);
+  const note = (stage: SpliceStage) => {
+    running.stage = stage;
+    source.onStage?.(stage);
+    for (const follow of running.joined) follow(stage);
+  };
   const pending = (async (): Promise<SplicedWorld> => {
     const t0 = performance.now();
     let spliced = source.persist ? await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice) : undefined;
     let prepared: PreparedModule | undefined;
     if (spliced) {
-      source.onStage?.('cached-engine');
+      note('cached-engine');
       // A stored splice that no longer compiles (damaged on disk) is dropped and made again.
       prepared = await prepareModule(spliced.wasm).catch(() => undefined);
       if (!prepared) void clearEngineCache();
     }
     if (!prepared) {
       const { splicer, assets } = await source.load();
-      source.onStage?.('splice');
+      note('splice');
       try {
         const out = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
         spliced = { wasm: out.wasm, jsBindings: out.jsBindings, exports: out.exports, imports: out.imports };
@@ -111,7 +138,11 @@ export async function spliceForWorld(
     };
   })();
   cache.set(key, pending);
-  pending.catch(() => cache.delete(key));
+  pending
+    .catch(() => cache.delete(key))
+    .finally(() => {
+      if (underWay.get(key) === running) underWay.delete(key);
+    });
   while (cache.size > MAX_CACHED_WORLDS) cache.delete(cache.keys().next().value!);
   return { world: await pending, cacheHit: false };
 }
