@@ -42,8 +42,8 @@ async function tsSourceMap(source: string): Promise<string> {
 
 /**
  * A full build of this world kept in IndexedDB by an earlier visit (see storedJsBuilds.ts). The
- * fast path from it also needs the world's spliced engine (another IndexedDB read + compile):
- * both start now, so a returning visit waits for the slower read, not for their sum.
+ * fast path from it also needs the world's spliced engine (another IndexedDB read + compile),
+ * started as soon as the stored build is found.
  */
 const readStoredBuild = (worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> => {
   // A warm-up may have started this read already (the page warms a JS guest's world on load).
@@ -57,11 +57,13 @@ const storedReads = new Map<string, Promise<PreviousBuild | undefined>>();
 
 async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> {
   const [stored, engine] = await Promise.all([import('./js/storedJsBuilds'), import('./js/snapshotJsGuest')]);
-  const spliced = engine.warmJsWorld({ witSource: world.source, worldName: world.world });
   const build = await stored.readStoredJsBuild(worldKey);
-  // Without a stored build a full build follows and waits for the same splice; with one the
-  // fast path does. Either way its failure surfaces there, with the build's own diagnostics.
-  spliced.catch(() => {});
+  // Only a returning visit (a stored build) starts the world's splice here, which then reads
+  // the stored splice back. Without one, the full build that follows starts it itself, so a
+  // first visit's engine download is reported by that build ("downloading the JavaScript
+  // engine", with progress) instead of running unseen while this read was under way. A
+  // failure surfaces in the build that waits for the splice, with its own diagnostics.
+  if (build) engine.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
   return build;
 }
 
