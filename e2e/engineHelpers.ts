@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 /** Opens the engine harness page (bench/index.html) and waits for the toolchain. */
 export async function openEngine(page: Page): Promise<void> {
@@ -10,4 +10,14 @@ export async function openEngine(page: Page): Promise<void> {
 /** A namespace no other test uses, so IndexedDB and channels start empty. */
 export function freshNamespace(label: string): string {
   return `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Two pages in two separate browser contexts: they share no IndexedDB and no
+ * BroadcastChannel, so anything that crosses between them went through a server.
+ */
+export async function twoMachines(browser: Browser): Promise<[Page, Page, () => Promise<void>]> {
+  const [ca, cb] = [await browser.newContext(), await browser.newContext()];
+  const [a, b] = [await ca.newPage(), await cb.newPage()];
+  return [a, b, async () => void (await Promise.all([ca.close(), cb.close()]))];
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The same launcher `npm run nats` uses: Debian's nats-server with nats/nats-server.conf.
 import { natsServerCommand } from '../scripts/startNats.mjs';
+import { test } from '@playwright/test';
 
 /** A real nats-server on loopback for one spec; its JetStream data survives restart(). */
 export interface NatsServer {
@@ -64,4 +65,36 @@ function listening(port: number): Promise<boolean> {
     });
     socket.on('error', () => resolve(false));
   });
+}
+
+/**
+ * One nats-server for the spec file that calls this at its top level: started before its
+ * first test, disposed of after its last. The returned object reads through to that server
+ * (use it inside tests). Tests on a real server start workers on several machines, which on
+ * a loaded 2-core box takes longer than the default timeout, so the file gets `timeoutMs`.
+ */
+export function useNatsServer(timeoutMs = 180_000): NatsServer {
+  let server: NatsServer | undefined;
+  test.describe.configure({ timeout: timeoutMs });
+  test.beforeAll(async () => {
+    server = await startNatsServer();
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+  const live = (): NatsServer => {
+    if (!server) throw new Error('the nats-server starts before the first test; use it inside tests');
+    return server;
+  };
+  return {
+    get ws() {
+      return live().ws;
+    },
+    get nats() {
+      return live().nats;
+    },
+    stop: () => live().stop(),
+    start: () => live().start(),
+    dispose: () => live().dispose(),
+  };
 }

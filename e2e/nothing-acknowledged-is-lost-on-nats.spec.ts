@@ -3,7 +3,7 @@ import { connect as connectNode } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { freshNamespace, openEngine } from './engineHelpers';
-import { startNatsServer, type NatsServer } from './natsServer';
+import { useNatsServer } from './natsServer';
 import { ackHandlerWat, ackHandlerWit, pulseWat, pulseWit } from './natsAckGuests';
 
 // proposal:messaging-ext on a real nats-server (JetStream): at-least-once handlers are
@@ -21,15 +21,8 @@ type Engine = {
 };
 type W = { wcpEngine: Engine };
 
-test.describe.configure({ timeout: 180_000 });
-
-let nats: NatsServer;
-test.beforeAll(async () => {
-  nats = await startNatsServer();
-});
-test.afterAll(async () => {
-  await nats?.dispose();
-});
+// A real nats-server on loopback for this file (longer test timeout: see useNatsServer).
+const nats = useNatsServer();
 
 async function machine(browser: Browser): Promise<[Page, () => Promise<void>]> {
   const context = await browser.newContext();

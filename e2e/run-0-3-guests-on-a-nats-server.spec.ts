@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { freshNamespace, openEngine } from './engineHelpers';
-import { startNatsServer, type NatsServer } from './natsServer';
+import { freshNamespace, openEngine, twoMachines } from './engineHelpers';
+import { useNatsServer } from './natsServer';
 import { connect as connectNode } from '@nats-io/transport-node';
 import { Objm } from '@nats-io/obj';
 import { objectStoreName } from '../src/hosts/backend/nats/natsNames';
@@ -19,21 +19,14 @@ type Engine = {
 };
 type W = { wcpEngine: Engine };
 
-test.describe.configure({ timeout: 180_000 });
+// A real nats-server on loopback for this file (longer test timeout: see useNatsServer).
+const nats = useNatsServer();
 
-let nats: NatsServer;
-test.beforeAll(async () => {
-  nats = await startNatsServer();
-});
-test.afterAll(async () => {
-  await nats?.dispose();
-});
-
-async function twoMachines(browser: Browser): Promise<[Page, Page, () => Promise<void>]> {
-  const [ca, cb] = [await browser.newContext(), await browser.newContext()];
-  const [a, b] = [await ca.newPage(), await cb.newPage()];
+/** Two machines with the engine harness open on both. */
+async function twoEngines(browser: Browser): Promise<[Page, Page, () => Promise<void>]> {
+  const [a, b, close] = await twoMachines(browser);
   await Promise.all([openEngine(a), openEngine(b)]);
-  return [a, b, async () => void (await Promise.all([ca.close(), cb.close()]))];
+  return [a, b, close];
 }
 
 /** Builds one guest of an example in `page` and runs (or serves) it on NATS. */
@@ -53,7 +46,7 @@ async function runGuest(page: Page, example: string, name: string, opts: { names
 
 test('a 0.3 responder on one machine answers three overlapping 0.3 requests from another', async ({ browser }) => {
   const namespace = freshNamespace('p3-nats');
-  const [a, b, close] = await twoMachines(browser);
+  const [a, b, close] = await twoEngines(browser);
   expect(await runGuest(a, 'p3-request-reply', 'responder-p3', { namespace, servers: nats.ws, serve: true })).toBe('serving');
   // Give the responder's subscription a moment to reach the server before asking.
   await a.waitForTimeout(300);
@@ -66,7 +59,7 @@ test('a 0.3 responder on one machine answers three overlapping 0.3 requests from
 
 test('0.2 and 0.3 counters on two machines count on one NATS key-value bucket', async ({ browser }) => {
   const namespace = freshNamespace('p3-kv-nats');
-  const [a, b, close] = await twoMachines(browser);
+  const [a, b, close] = await twoEngines(browser);
   const counts: number[] = [];
   for (const [page, name] of [[a, 'counter-p3'], [b, 'counter'], [b, 'counter-p3'], [a, 'counter']] as const) {
     const r = (await runGuest(page, 'p3-counter', name, { namespace, servers: nats.ws })) as { result: unknown; trap?: string; logs: string[] };
@@ -80,7 +73,7 @@ test('0.2 and 0.3 counters on two machines count on one NATS key-value bucket', 
 
 test('a 0.3 guest streams a blob into the NATS object store, where any NATS client reads it', async ({ browser }) => {
   const namespace = freshNamespace('p3-blob-nats');
-  const [a, , close] = await twoMachines(browser);
+  const [a, , close] = await twoEngines(browser);
   const copied = (await runGuest(a, 'p3-blob-stream', 'copier-p3', { namespace, servers: nats.ws })) as { result: unknown; trap?: string; logs: string[] };
   expect(copied.trap, copied.logs.join('\n')).toBeUndefined();
   expect(String(copied.result)).toMatch(/wrote 128 bytes.*copied 96 bytes from offset 32/);

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
-import { freshNamespace, openEngine } from './engineHelpers';
-import { startNatsServer, type NatsServer } from './natsServer';
+import { freshNamespace, openEngine, twoMachines } from './engineHelpers';
+import { useNatsServer } from './natsServer';
 import { connect as connectNode, headers as natsHeaders } from '@nats-io/transport-node';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { blobByte, blobReaderWat, blobSize, blobWit, blobWriterWat, casWat, casWit } from './natsGuests';
@@ -20,23 +20,8 @@ type Engine = {
 };
 type W = { wcpEngine: Engine };
 
-// Each test starts real workers on two machines against a real server; on a loaded
-// 2-core CI box that takes longer than the suite's default 60 s.
-test.describe.configure({ timeout: 180_000 });
-
-let nats: NatsServer;
-test.beforeAll(async () => {
-  nats = await startNatsServer();
-});
-test.afterAll(async () => {
-  await nats?.dispose();
-});
-
-async function twoMachines(browser: Browser): Promise<[Page, Page, () => Promise<void>]> {
-  const [ca, cb] = [await browser.newContext(), await browser.newContext()];
-  const [a, b] = [await ca.newPage(), await cb.newPage()];
-  return [a, b, async () => void (await Promise.all([ca.close(), cb.close()]))];
-}
+// A real nats-server on loopback for this file (longer test timeout: see useNatsServer).
+const nats = useNatsServer();
 
 test('two machines share topics and counters through NATS only', async ({ browser }) => {
   const backend = { kind: 'nats', servers: nats.ws };

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ExampleGuest, TraceStore } from '../../src/index';
+import type { TraceStore } from '../../src/index';
 import { ConsolePanel } from '../ConsolePanel';
-import type { PanelContext } from '../panels/panelContext';
+import { benchPanelContext } from '../panels/benchPanelContext';
 import type { ConsoleLine } from './consoleTypes';
 import { useConsoleLog } from './useConsoleLog';
 import '../styles.css';
@@ -13,17 +13,7 @@ function ConsoleBench({ store, guests, onAppend }: { store: TraceStore; guests: 
   // The app's own console state: appends batched per frame, the last 5,000 lines kept.
   const log = useConsoleLog();
   useEffect(() => onAppend(log.append), [log.append, onAppend]);
-  const ctx: PanelContext = {
-    traceStore: store,
-    console: log.lines,
-    clearConsole: log.clear,
-    example: undefined,
-    guests: guests.map((name): ExampleGuest => ({ name, lang: 'wat', wit: '', source: '' })),
-    phase: 'serving',
-    selectedEventId: undefined,
-    selectEvent: () => {},
-    showPanel: () => {},
-  };
+  const ctx = benchPanelContext(store, guests, { console: log.lines, clearConsole: log.clear });
   return <ConsolePanel ctx={ctx} />;
 }
 

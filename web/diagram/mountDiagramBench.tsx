@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import type { ExampleGuest, TraceStore } from '../../src/index';
-import type { PanelContext } from '../panels/panelContext';
+import type { TraceStore } from '../../src/index';
+import { benchPanelContext } from '../panels/benchPanelContext';
 import { DiagramPanel } from './DiagramPanel';
 import '../styles.css';
 
@@ -10,17 +10,7 @@ import '../styles.css';
  * Returns an unmount function.
  */
 export function mountDiagramBench(el: HTMLElement, store: TraceStore, guests: string[]): () => void {
-  const ctx: PanelContext = {
-    traceStore: store,
-    console: [],
-    clearConsole: () => {},
-    example: undefined,
-    guests: guests.map((name): ExampleGuest => ({ name, lang: 'wat', wit: '', source: '' })),
-    phase: 'serving',
-    selectedEventId: undefined,
-    selectEvent: () => {},
-    showPanel: () => {},
-  };
+  const ctx = benchPanelContext(store, guests);
   el.classList.add('tab-panel');
   const root = createRoot(el);
   root.render(<DiagramPanel ctx={ctx} />);
