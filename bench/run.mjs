@@ -39,7 +39,12 @@ for (let i = 0; i < 100; i++) {
   await new Promise((r) => setTimeout(r, 200));
 }
 /** Rejects when a page-side measurement has not settled in `ms` (a hung build must not hang the bench). */
-const within = (promise, ms, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms))]);
+const within = (promise, ms, what) => {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms)));
+  // Cleared once settled: a pending timer would keep the process alive for `ms` after the run.
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 const summaries = [];
 const report = (figures) => {
