@@ -6,7 +6,7 @@ import { createPullResources } from './createPullResources';
 import { LeaseDelivery, type LeaseOptions } from './leaseDelivery';
 import { StreamDelivery } from './streamDelivery';
 import { backendOf } from '../../backend/backendOf';
-import { appendBatchToLog } from './topicLog';
+import { appendBatchToLog, groupBy } from './topicLog';
 
 /** Package id exactly as in wit/messaging-ext-0.1.0. */
 export const messagingExtPackageId = 'proposal:messaging-ext@0.1.0';
@@ -36,17 +36,12 @@ export function enableTopicLog(): void {
     while (pending.length > 0) {
       const batch = pending.splice(0, pending.length);
       // One transaction per namespace (a worker normally has one).
-      const byNamespace = new Map<string, Published[]>();
-      for (const p of batch) {
-        const list = byNamespace.get(p.ctx.config.namespace);
-        if (list) list.push(p);
-        else byNamespace.set(p.ctx.config.namespace, [p]);
-      }
-      for (const [namespace, items] of byNamespace) {
+      for (const [namespace, items] of groupBy(batch, (p) => p.ctx.config.namespace)) {
         try {
           const last = await appendBatchToLog(namespace, items);
+          const busOf = new Map(items.map((p) => [p.topic, p.bus]));
           for (const [topic, offset] of last) {
-            const { bus } = items.find((p) => p.topic === topic) as Published;
+            const bus = busOf.get(topic) as Published['bus'];
             try {
               bus.post({ type: 'notice', name: 'logged', topic, offset });
             } catch {

@@ -1,5 +1,5 @@
 export { createMessagingExtHost, enableTopicLog, messagingExtPackageId, type MessagingExtOptions } from './createMessagingExtHost';
 export { LeaseDelivery, type LeaseOptions } from './leaseDelivery';
 export { RESUME_FROM_COMMITTED } from './createPullResources';
-export { appendToLog, readLogFrom, commitOffset, committedOffset, closeLogDatabases, RETAINED_PER_TOPIC } from './topicLog';
+export { readLogFrom, commitOffset, committedOffset, closeLogDatabases, RETAINED_PER_TOPIC } from './topicLog';
 export { listInflight, type InflightRecord } from './inflightStore';

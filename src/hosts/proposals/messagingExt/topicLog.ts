@@ -9,7 +9,8 @@ import { getAllRecords } from '../../idb/getAllRecords';
  * Which sends are logged: every `producer.send` of every guest (not request/reply
  * traffic), appended by the producer's worker after the bus post. Always-on keeps the
  * model simple (a consumer can replay a topic nobody declared in advance); the cost is one
- * IndexedDB transaction per send, off the guest's path (send does not wait for it), and
+ * IndexedDB transaction per batch of sends (those made while the previous append was in
+ * flight), off the guest's path (send does not wait for it), and
  * storage bounded by RETAINED_PER_TOPIC entries per topic.
  */
 /** Object store of log entries, keyed [topic, offset]. */
@@ -77,15 +78,6 @@ async function logTx<T>(namespace: string, stores: string[], mode: IDBTransactio
 
 const topicRange = (topic: string, from = 0) => IDBKeyRange.bound([topic, from], [topic, Number.MAX_SAFE_INTEGER]);
 
-/**
- * Appends at the next offset. The last offset is read in the same readwrite transaction
- * that adds the entry; IndexedDB serialises those across workers, so offsets stay dense.
- */
-export async function appendToLog(namespace: string, topic: string, envelope: Envelope, data: Uint8Array): Promise<number> {
-  const last = await appendBatchToLog(namespace, [{ topic, envelope, data }]);
-  return last.get(topic) as number;
-}
-
 /** One send to log: its topic, envelope and payload. */
 export interface LogAppend {
   topic: string;
@@ -95,17 +87,12 @@ export interface LogAppend {
 
 /**
  * Appends sends of any topics in one readwrite transaction, each topic's entries in the
- * given order at its next dense offsets (read in the same transaction, so concurrent
- * appenders in other workers cannot interleave offsets). Resolves with each topic's last
+ * given order at its next dense offsets. The last offset is read in the same transaction
+ * that adds the entries; IndexedDB serialises those across workers, so offsets stay dense. Resolves with each topic's last
  * offset used. A producer flooding a topic pays one transaction per batch, not per send.
  */
 export function appendBatchToLog(namespace: string, entries: LogAppend[]): Promise<Map<string, number>> {
-  const byTopic = new Map<string, LogAppend[]>();
-  for (const entry of entries) {
-    const list = byTopic.get(entry.topic);
-    if (list) list.push(entry);
-    else byTopic.set(entry.topic, [entry]);
-  }
+  const byTopic = groupBy(entries, (entry) => entry.topic);
   return logTx<Map<string, number>>(namespace, [LOG], 'readwrite', (tx, set) => {
     const store = tx.objectStore(LOG);
     const lastOffsets = new Map<string, number>();
@@ -124,21 +111,23 @@ export function appendBatchToLog(namespace: string, entries: LogAppend[]): Promi
 }
 
 /**
- * Appends many entries in one transaction (seeding a log for benchmarks and tests; sends
- * go through {@link appendToLog} one at a time). Resolves with the first offset used.
+ * Appends many entries of one topic in one transaction (seeding a log for benchmarks and
+ * tests). Resolves with the first offset used.
  */
-export function appendManyToLog(namespace: string, topic: string, items: Array<{ envelope: Envelope; data: Uint8Array }>): Promise<number> {
-  return logTx<number>(namespace, [LOG], 'readwrite', (tx, set) => {
-    const store = tx.objectStore(LOG);
-    const last = store.openKeyCursor(topicRange(topic), 'prev');
-    last.onsuccess = () => {
-      const first = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
-      items.forEach((item, i) => store.add(item, [topic, first + i]));
-      const end = first + items.length;
-      if (end > RETAINED_PER_TOPIC) store.delete(IDBKeyRange.bound([topic, 0], [topic, end - RETAINED_PER_TOPIC - 1]));
-      set(first);
-    };
-  });
+export async function appendManyToLog(namespace: string, topic: string, items: Array<{ envelope: Envelope; data: Uint8Array }>): Promise<number> {
+  const last = await appendBatchToLog(namespace, items.map((item) => ({ topic, ...item })));
+  return (last.get(topic) as number) - items.length + 1;
+}
+
+/** Items in lists by key, each list in the items' order (Map.groupBy is not in Node 20). */
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const list = groups.get(keyOf(item));
+    if (list) list.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /**
