@@ -80,8 +80,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     const at = performance.timeOrigin + t0;
     const callId = traceStart ? `c${++callIds}` : undefined;
     // Rendered now: the guest may reuse argument memory before an async call completes.
-    const shown = new Array<unknown>(args.length);
-    for (let i = 0; i < args.length; i++) shown[i] = renderValue(args[i]);
+    const shown = args.map((a) => renderValue(a));
     const target = traceTargetOf(this, args);
     if (callId) {
       const start: Parameters<CallSink>[0] = { kind: 'call', dir: 'import', iface: ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId };
