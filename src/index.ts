@@ -43,3 +43,5 @@ export type { BackendConfig } from './hosts/hostContract';
 export { monitorNats, type NatsMonitorStatus } from './hosts/backend/nats/monitorNats';
 export { debates2026 } from './examples/debates2026';
 export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow, type CompatStatus, type HostWorld } from './compat/checkCompatibility';
+/** SHA-256 of a text as hex, synchronous (Web Crypto is missing on http origins). */
+export { sha256Hex } from './platform/sha256Hex';

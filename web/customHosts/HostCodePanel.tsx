@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { PanelProps } from '../panels/registerPanel';
 import { hostTemplate, validatePackageId } from './hostTemplate';
 import { useHostCodeCheck } from './useHostCodeCheck';
+import { LargeHostSource } from './LargeHostSource';
+import { LARGE_SOURCE_CHARS } from '../codePreview/CodePreview';
 import './customHosts.css';
 
 /**
@@ -17,6 +19,8 @@ export function HostCodePanel({ ctx }: PanelProps) {
   const ids = Object.keys(all).sort();
   const [picked, setPicked] = useState<string | undefined>();
   const [newId, setNewId] = useState('');
+  // Large sources open as a preview; the package the user chose to edit anyway.
+  const [editLarge, setEditLarge] = useState<string | undefined>();
   const id = picked !== undefined && ids.includes(picked) ? picked : ids[0];
   const editable = ctx.hosts !== undefined && ctx.setHosts !== undefined;
   const setMine = (next: Record<string, string>) => ctx.hosts && ctx.setHosts?.({ ...ctx.hosts, customHosts: next });
@@ -59,6 +63,9 @@ export function HostCodePanel({ ctx }: PanelProps) {
         </p>
       ) : (
         <>
+          {source !== undefined && source.length > LARGE_SOURCE_CHARS && editLarge !== id ? (
+            <LargeHostSource source={source} editable={editable} onEdit={() => setEditLarge(id)} />
+          ) : (
           <textarea
             className="host-code-editor"
             data-testid="host-code-editor"
@@ -67,6 +74,7 @@ export function HostCodePanel({ ctx }: PanelProps) {
             readOnly={!editable}
             onChange={(e) => setMine({ ...mine, [id]: e.target.value })}
           />
+          )}
           {unreviewed ? <div className="host-code-note">Not accepted: this code came from outside this browser and does not run (review it with the badge above).</div> : syntax ? <div className="host-code-error" data-testid="host-code-error">{syntax} – Run will report it in the console</div> : <div className="host-code-note">Serves imports of {id} on the next Run.</div>}
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { HostTrust } from './useHostTrust';
+import { CodePreview } from '../codePreview/CodePreview';
 import './trust.css';
 
 const FROM: Record<HostTrust['origin'], string> = {
@@ -41,7 +42,7 @@ export function HostTrustPrompt({ trust }: { trust: HostTrust }) {
                   {item.replaces ? <span className="trust-replaces">replaces the built-in {item.id} host</span> : <>serves {item.id}</>}
                   {item.interfaces.length > 0 && <span className="trust-ifaces"> · interfaces {item.interfaces.join(', ')}</span>}
                 </h3>
-                <pre className="trust-code" data-testid="trust-code" tabIndex={0}>{item.source}</pre>
+                <CodePreview source={item.source} testId="trust-code" className="trust-code" />
               </section>
             ))}
             <div className="trust-actions">

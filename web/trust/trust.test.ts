@@ -41,4 +41,27 @@ describe('host code trust', () => {
     storage.setItem(TRUST_KEY, '{"version":1,"entries":[{"id":1}]}');
     expect(createTrustStore(storage).find('p:a@1.0.0', 'x')).toBeUndefined();
   });
+
+  it('stores a digest, not the source: a megabyte accepted costs 64 characters of localStorage', () => {
+    const storage = new MemoryStorage();
+    const big = 'const x = 1;\n'.repeat(100_000);
+    createTrustStore(storage).add({ id: 'p:big@1.0.0', source: big, how: 'accepted' });
+    expect(storage.getItem(TRUST_KEY)!.length).toBeLessThan(200);
+    expect(createTrustStore(storage).find('p:big@1.0.0', big)?.how).toBe('accepted');
+    expect(createTrustStore(storage).find('p:big@1.0.0', big + ' ')).toBeUndefined();
+  });
+
+  it('reads decisions saved by the version that stored whole sources', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(TRUST_KEY, JSON.stringify({ version: 1, entries: [{ id: 'p:a@1.0.0', source: 'old code', how: 'typed' }, { id: 'p:b@1.0.0', source: 'other', how: 'accepted' }] }));
+    const store = createTrustStore(storage);
+    expect(store.find('p:a@1.0.0', 'old code')?.how).toBe('typed');
+    expect(store.find('p:b@1.0.0', 'other')?.how).toBe('accepted');
+    expect(store.find('p:b@1.0.0', 'old code')).toBeUndefined();
+    store.add({ id: 'p:c@1.0.0', source: 'new', how: 'accepted' });
+    const saved = JSON.parse(storage.getItem(TRUST_KEY)!) as { version: number; entries: { id: string; sha256: string }[] };
+    expect(saved.version).toBe(2);
+    expect(saved.entries.map((e) => e.id)).toEqual(['p:a@1.0.0', 'p:b@1.0.0', 'p:c@1.0.0']);
+    expect(JSON.stringify(saved)).not.toContain('old code');
+  });
 });

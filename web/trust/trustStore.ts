@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../src/index';
 import { safeLocalStorage } from '../state/settings';
 
 /** How host code came to be trusted in this browser. */
@@ -10,10 +11,17 @@ export interface TrustEntry {
   how: TrustHow;
 }
 
-/** Versioned so a later format can migrate; stored whole (not hashed): exact match, no Web Crypto digest needed (it is missing on http origins). */
-interface StoredTrust {
-  version: 1;
-  entries: TrustEntry[];
+/** As stored: the source's SHA-256, not the source (see {@link createTrustStore}). */
+interface StoredEntry {
+  id: string;
+  sha256: string;
+  how: TrustHow;
+}
+
+/** Version 1 stored whole sources; version 2 their SHA-256 (read back: both). */
+interface StoredTrustV2 {
+  version: 2;
+  entries: StoredEntry[];
 }
 
 export const TRUST_KEY = 'wcp.trustedHostCode';
@@ -26,18 +34,32 @@ export interface TrustStore {
   add(entry: TrustEntry): void;
 }
 
-/** `storage` null keeps decisions in memory only (embedded views). */
+/**
+ * `storage` null keeps decisions in memory only (embedded views). A decision is kept as
+ * the package id and the SHA-256 of exactly the source decided on: a changed copy asks
+ * again. Storing whole sources (version 1) put megabytes of bundled host code into
+ * localStorage, whose few-MB quota the settings share, so a second large module made
+ * every later save fail; a digest is 64 characters whatever the size. SHA-256 (not a
+ * quick checksum) because a stranger's link must not be able to forge a match for code
+ * the user accepted earlier.
+ */
 export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null | undefined = safeLocalStorage()): TrustStore {
   let entries = storage ? read(storage) : [];
+  const digest = createDigestCache();
+  const lookup = (id: string, sha256: string) => entries.find((e) => e.id === id && e.sha256 === sha256);
   return {
-    find: (id, source) => entries.find((e) => e.id === id && e.source === source),
+    find(id, source) {
+      const hit = lookup(id, digest(source));
+      return hit && { id, source, how: hit.how };
+    },
     add(entry) {
-      const existing = entries.find((e) => e.id === entry.id && e.source === entry.source);
+      const sha256 = digest(entry.source);
+      const existing = lookup(entry.id, sha256);
       // "typed" outranks "accepted": the user's own edit needs no badge.
       const how: TrustHow = existing?.how === 'typed' ? 'typed' : entry.how;
-      entries = [...entries.filter((e) => e !== existing), { ...entry, how }].slice(-MAX_ENTRIES);
+      entries = [...entries.filter((e) => e !== existing), { id: entry.id, sha256, how }].slice(-MAX_ENTRIES);
       try {
-        storage?.setItem(TRUST_KEY, JSON.stringify({ version: 1, entries } satisfies StoredTrust));
+        storage?.setItem(TRUST_KEY, JSON.stringify({ version: 2, entries } satisfies StoredTrustV2));
       } catch {
         // Full or blocked storage: trusted for this page only.
       }
@@ -45,11 +67,31 @@ export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> |
   };
 }
 
-function read(storage: Pick<Storage, 'getItem'> | undefined): TrustEntry[] {
+/** Digests of recently seen sources: the prompt asks about the same few on every render. */
+function createDigestCache(): (source: string) => string {
+  const cache = new Map<string, string>();
+  return (source) => {
+    let hex = cache.get(source);
+    if (hex === undefined) {
+      hex = sha256Hex(source);
+      if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+      cache.set(source, hex);
+    }
+    return hex;
+  };
+}
+
+const isHow = (how: unknown): how is TrustHow => how === 'typed' || how === 'accepted';
+
+function read(storage: Pick<Storage, 'getItem'> | undefined): StoredEntry[] {
   try {
-    const raw = JSON.parse(storage?.getItem(TRUST_KEY) ?? 'null') as Partial<StoredTrust> | null;
-    if (!raw || raw.version !== 1 || !Array.isArray(raw.entries)) return [];
-    return raw.entries.filter((e): e is TrustEntry => !!e && typeof e.id === 'string' && typeof e.source === 'string' && (e.how === 'typed' || e.how === 'accepted'));
+    const raw = JSON.parse(storage?.getItem(TRUST_KEY) ?? 'null') as { version?: unknown; entries?: unknown } | null;
+    if (!raw || !Array.isArray(raw.entries)) return [];
+    const list = raw.entries as Partial<StoredEntry & TrustEntry>[];
+    // Version 1 kept sources: migrated by hashing them (written as version 2 on the next decision).
+    if (raw.version === 1) return list.filter((e) => !!e && typeof e.id === 'string' && typeof e.source === 'string' && isHow(e.how)).map((e) => ({ id: e.id!, sha256: sha256Hex(e.source!), how: e.how! }));
+    if (raw.version !== 2) return [];
+    return list.filter((e): e is StoredEntry => !!e && typeof e.id === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && isHow(e.how));
   } catch {
     return [];
   }
