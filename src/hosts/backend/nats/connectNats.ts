@@ -15,8 +15,13 @@ export interface NatsLink {
    * its interface's error at once instead of waiting in the client's reconnect buffer.
    */
   ensureConnected(): void;
-  /** Resolves when the connection is next lost (at once while it is down). */
-  whenDown(): Promise<void>;
+  /**
+   * Calls `listener` once when the connection is next lost (on the next microtask while it
+   * is down); the returned function forgets it. A call in flight registers one and removes it
+   * when it settles: a `.then` on one shared "down" promise per call would keep every call's
+   * closure alive until the next disconnect, which may never come.
+   */
+  onDown(listener: () => void): () => void;
 }
 
 /** How long the first connection attempt may take before the run fails with a message. */
@@ -50,19 +55,17 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
     blocked.stop();
   }
   let up = true;
-  let lost!: () => void;
-  let down = new Promise<void>((r) => (lost = r));
+  const listeners = new Set<() => void>();
   const goDown = (): void => {
     up = false;
-    lost();
+    const waiting = [...listeners];
+    listeners.clear();
+    for (const listener of waiting) listener();
   };
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') goDown();
-      else if (status.type === 'reconnect') {
-        up = true;
-        down = new Promise<void>((r) => (lost = r));
-      }
+      else if (status.type === 'reconnect') up = true;
     }
   })();
   void nc.closed().then(goDown);
@@ -70,7 +73,14 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
     nc,
     servers,
     connected: () => up && !nc.isClosed(),
-    whenDown: () => down,
+    onDown(listener) {
+      if (!up || nc.isClosed()) {
+        queueMicrotask(listener);
+        return () => undefined;
+      }
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     ensureConnected() {
       if (!up || nc.isClosed()) throw new Error(`not connected to the NATS server ${servers} (reconnecting; nothing was sent)`);
     },

@@ -55,11 +55,17 @@ export function createNatsKv(link: NatsLink, buckets: ReturnType<typeof createKv
   };
   const run = async <T>(bucket: string, body: (kv: KV) => Promise<T>): Promise<T> => {
     const kv = await bucketOf(bucket);
+    let forget: (() => void) | undefined;
     try {
       // A call in flight when the connection drops fails then, not at the request timeout.
-      return await Promise.race([body(kv), link.whenDown().then(() => Promise.reject(new Error('the connection was lost during the call; it may or may not have taken effect')))]);
+      return await new Promise<T>((resolve, reject) => {
+        forget = link.onDown(() => reject(new Error('the connection was lost during the call; it may or may not have taken effect')));
+        body(kv).then(resolve, reject);
+      });
     } catch (error) {
       throw storeError(link, error);
+    } finally {
+      forget?.();
     }
   };
 
