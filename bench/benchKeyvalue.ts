@@ -41,6 +41,29 @@ export async function benchKeyvalue(client: BuildClient, n: number, rounds: numb
   }
 }
 
+/**
+ * Page-side half of bench/run.mjs's `kv.cpu` figure: the same guest and idb-keyval worker
+ * as {@link benchKeyvalue}, run on demand so run.mjs can trace each run's CPU time. Each
+ * call resolves once the run is complete (every set committed, every get answered).
+ */
+export function createKvProbe(client: BuildClient) {
+  let built: Promise<BuildArtifact> | undefined;
+  let worker: Worker | undefined;
+  const artifact = () =>
+    (built ??= client.build(kvOpsWit, { lang: 'wat', source: kvOpsWat }, { slot: 'bench-kv' }).then((b) => {
+      if (b.status !== 'built') throw new Error(`bench guest failed to build: ${JSON.stringify(b)}`);
+      return b.artifact;
+    }));
+  return {
+    prepare: async () => {
+      await artifact();
+      worker ??= new Worker(new URL('./idbKeyvalWorker.ts', import.meta.url), { type: 'module' });
+    },
+    guest: async (n: number) => (await runGuest(await artifact(), n)).ms,
+    raw: (n: number) => runDirect(worker!, n),
+  };
+}
+
 function runGuest(artifact: BuildArtifact, n: number): Promise<{ ms: number; hostMs: number }> {
   const namespace = `bench-kv-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
   let ms = 0;

@@ -2,7 +2,7 @@ import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarm
 import { benchEditToRun } from './benchEditToRun';
 import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
-import { benchKeyvalue } from './benchKeyvalue';
+import { benchKeyvalue, createKvProbe } from './benchKeyvalue';
 import { benchMessaging, createFloodProbe } from './benchMessaging';
 import { benchNats } from './benchNats';
 import { benchP3, benchP3RequestReply } from './benchP3';
@@ -95,6 +95,8 @@ const bench = {
 };
 /** Floods for bench/run.mjs's CPU-time figure (it traces around each call). */
 const floodProbe = createFloodProbe(client);
+/** Key-value runs for bench/run.mjs's CPU-time figure `kv.cpu`. */
+const kvProbe = createKvProbe(client);
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
 async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solution') {
@@ -107,5 +109,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string) => client.warm(wit), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, kvProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -113,6 +113,7 @@ try {
     await page.evaluate(() => window.wcpEngine.ready);
     for (const name of engineBenches) report(await page.evaluate(([n, r]) => window.wcpEngine.bench[n](r), [name, rounds]));
     if (want('messaging')) report([await cpuPerMessage(page, 2000)]);
+    if (want('kv')) report([await cpuPerKvOp(page, 200)]);
     await page.close();
   }
   if (want('nats')) {
@@ -189,6 +190,43 @@ async function cpuPerMessage(page, n) {
     title: `CPU time per message (marginal, floods of ${n} and ${3 * n}; all threads: workers, page, browser process): guest → host → BroadcastChannel → host → guest vs raw BroadcastChannel between two workers`,
     unit: 'µs/msg',
     baselineName: 'raw BroadcastChannel',
+    ratio: 'guest/baseline',
+    guest: sides.guest,
+    baseline: sides.baseline,
+    notes: { ...split('guest'), ...split('baseline') },
+  };
+}
+
+/**
+ * CPU time per key-value op (marginal over runs of n and 3n sets + gets, every thread from
+ * Chrome's trace): guest → host → IndexedDB vs idb-keyval in a worker, alternating rounds.
+ * Wall-clock ops/s on a shared machine swings with the load (kv.ops: a 0.39–1.13 spread at
+ * load 4); CPU per op barely moves, and its split shows where the work is: the workers
+ * (guest, bindings, host, IndexedDB client) versus `other` (the storage backend's threads
+ * and V8's background GC and compiler threads).
+ */
+async function cpuPerKvOp(page, n) {
+  await page.evaluate(() => window.wcpEngine.kvProbe.prepare());
+  const sides = { guest: [], baseline: [] };
+  const groups = { guest: [], baseline: [] };
+  const run = (side, k) => measureCpu(browser, page, () => page.evaluate(([s, m]) => window.wcpEngine.kvProbe[s](m), [side === 'guest' ? 'guest' : 'raw', k]));
+  // 2 ops (a set and a get) per unit of n: the marginal run does 4n more ops.
+  const one = async (side) => {
+    const small = await run(side, n);
+    const large = await run(side, 3 * n);
+    sides[side].push(((large.total - small.total) * 1000) / (4 * n));
+    groups[side].push(Object.fromEntries(Object.keys(large.groups).map((k) => [k, ((large.groups[k] - small.groups[k]) * 1000) / (4 * n)])));
+  };
+  await one('guest');
+  await one('baseline');
+  for (const list of [sides.guest, sides.baseline, groups.guest, groups.baseline]) list.length = 0;
+  for (let i = 0; i < rounds; i++) for (const side of i % 2 ? ['baseline', 'guest'] : ['guest', 'baseline']) await one(side);
+  const split = (side) => Object.fromEntries(['workers', 'page', 'browser', 'other'].map((k) => [`${side}${k[0].toUpperCase()}${k.slice(1)}UsPerOp`, Math.round(median(groups[side].map((g) => g[k])))]));
+  return {
+    id: 'kv.cpu',
+    title: `CPU time per key-value op (marginal, ${n} and ${3 * n} set + get; all threads): guest → host → IndexedDB vs idb-keyval in a worker`,
+    unit: 'µs/op',
+    baselineName: 'idb-keyval (worker)',
     ratio: 'guest/baseline',
     guest: sides.guest,
     baseline: sides.baseline,

@@ -5,7 +5,7 @@
  * opened once per worker and every host sees the same data.
  */
 export { KV_STORE, kvDatabaseName, openKvDatabase, forgetKvDatabase } from './openKvDatabase';
-export { runKvTransaction, toStoreError, STORE_FULL_TEXT, type KvTx } from './runKvTransaction';
+export { commitNow, runKvTransaction, toStoreError, STORE_FULL_TEXT, type KvTx } from './runKvTransaction';
 export {
   asBytes,
   copyBytes,

@@ -40,6 +40,7 @@ export function getEntries(namespace: string, bucket: string, keys: string[]): P
       });
     });
     tx.resolveWith(values);
+    tx.commit();
   });
 }
 
@@ -47,6 +48,7 @@ export function getEntries(namespace: string, bucket: string, keys: string[]): P
 export function hasEntry(namespace: string, bucket: string, key: string): Promise<boolean> {
   return runKvTransaction(namespace, 'readonly', (tx) => {
     tx.then(tx.store.count([bucket, key]), (count) => tx.resolveWith(count > 0));
+    tx.commit();
   });
 }
 
@@ -55,6 +57,7 @@ export function putEntries(namespace: string, bucket: string, pairs: [string, Ui
   const copies = pairs.map(([key, value]): [string, Uint8Array] => [key, copyBytes(value)]);
   return runKvTransaction<void>(namespace, 'readwrite', (tx) => {
     for (const [key, value] of copies) tx.store.put(value, [bucket, key]);
+    tx.commit();
   });
 }
 
@@ -72,6 +75,7 @@ export function deleteEntries(namespace: string, bucket: string, keys: string[])
       tx.store.delete([bucket, key]);
     }
     tx.resolveWith(existed);
+    tx.commit();
   });
 }
 
@@ -93,6 +97,8 @@ export function updateEntry<R>(
       const { write, result } = update(asBytes(stored));
       if (write !== undefined) tx.store.put(copyBytes(write), [bucket, key]);
       tx.resolveWith(result);
+      // Issued from the read's success handler, so the read-modify-write is complete.
+      tx.commit();
     });
   });
 }

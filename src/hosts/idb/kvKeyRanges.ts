@@ -47,6 +47,7 @@ export function listKeysInRange(
     const range = bucketKeyRange(bucket, bounds);
     if (!reverse) {
       tx.then(tx.store.getAllKeys(range, limit), (keys) => tx.resolveWith(keys.map(keyPart)));
+      tx.commit();
       return;
     }
     const keys: string[] = [];
@@ -66,6 +67,8 @@ export function readEntriesInRange(namespace: string, bucket: string, bounds: Ke
     getAllRecords(tx.store, bucketKeyRange(bucket, bounds), limit, tx.then, (records) => {
       tx.resolveWith(records.map((r): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()]));
     });
+    // getAllRecords issues its one or two requests at once: nothing follows them.
+    tx.commit();
   });
 }
 
@@ -91,6 +94,7 @@ export function listKeysFromOffset(namespace: string, bucket: string, offset: nu
 export function countKeysInRange(namespace: string, bucket: string, bounds: KeyBounds = {}): Promise<number> {
   return runKvTransaction(namespace, 'readonly', (tx) => {
     tx.then(tx.store.count(bucketKeyRange(bucket, bounds)), (count) => tx.resolveWith(count));
+    tx.commit();
   });
 }
 
@@ -101,6 +105,7 @@ export function deleteKeysInRange(namespace: string, bucket: string, bounds: Key
     tx.then(tx.store.count(range), (count) => {
       tx.store.delete(range);
       tx.resolveWith(count);
+      tx.commit();
     });
   });
 }
