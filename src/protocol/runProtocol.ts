@@ -56,7 +56,12 @@ export type RunRequest =
       /** This guest's imports served by `linked` guests: import id → guest name. */
       links?: Record<string, string>;
     }
-  | { type: 'call'; seq: number; call: ExportCall };
+  | { type: 'call'; seq: number; call: ExportCall }
+  /**
+   * To a spare worker before its run: files of the previous run to load ahead (the JS
+   * bindings, small core modules). The run uses them only where its own files are identical.
+   */
+  | { type: 'prepare'; files: RunnableArtifact['files'] };
 
 /** Run worker → main thread. `busy` / `idle` drive the watchdog that enforces the time limit. */
 export type RunResponse =
@@ -65,7 +70,8 @@ export type RunResponse =
   /** `guest`: written by a linked guest running in this worker (absent = the guest itself). */
   | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string }
   | { type: 'trace'; seq: number; events: TraceEvent[] }
-  | { type: 'instantiated'; seq: number; ms: number; serving: string[] }
+  /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
+  | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number> }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
   | { type: 'trap'; seq: number; message: string; stack?: string };
 
@@ -83,6 +89,7 @@ export function validateRunRequest(value: unknown): string | null {
         links: isOptional(isShape({})),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
+      prepare: { files: isArrayOf(isAny) },
     },
     'run request',
   );
@@ -94,7 +101,7 @@ const runResponseVariants = {
   idle: { seq: isNumber },
   log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
   trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
-  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
+  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
 };

@@ -1,34 +1,33 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
-
-/** The `instantiate` function jco generates with `instantiation: { tag: 'async' }`. */
-type Instantiate = (
-  getCoreModule: (name: string) => Promise<WebAssembly.Module>,
-  imports: Record<string, unknown>,
-) => Promise<Record<string, unknown>>;
+import { importBindings, preparedOrUndefined, type PreparedGuest } from './prepareGuest';
 
 /**
  * Imports the generated JS from a Blob URL (the build never touches the network) and
  * instantiates it with the given import object. Core modules are compiled from the bytes
- * shipped with the artifact.
+ * shipped with the artifact; what this worker loaded ahead from identical bytes (`prepared`,
+ * see prepareGuest) is taken instead of loading it again. `lap` times the steps.
  */
-export async function loadGuest(artifact: RunnableArtifact, imports: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function loadGuest(
+  artifact: RunnableArtifact,
+  imports: Record<string, unknown>,
+  lap: (stage: string) => void = () => {},
+  prepared?: PreparedGuest,
+): Promise<Record<string, unknown>> {
   const noJspi = refuseWithoutJspi(artifact);
   if (noJspi) throw new Error(noJspi);
   const files = new Map(artifact.files);
   const jsEntry = artifact.files.find(([name]) => name.endsWith('.js'));
   if (!jsEntry) throw new Error('the build produced no JavaScript bindings');
-  const url = URL.createObjectURL(new Blob([jsEntry[1] as BlobPart], { type: 'text/javascript' }));
-  try {
-    const mod = (await import(/* @vite-ignore */ url)) as { instantiate?: Instantiate };
-    if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
-    return await mod.instantiate(async (name) => {
-      const bytes = files.get(name);
-      if (!bytes) throw new Error(`core module ${name} missing from the build`);
-      return WebAssembly.compile(bytes as BufferSource);
-    }, imports);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const mod = (await preparedOrUndefined(prepared?.js, jsEntry[1])) ?? (await importBindings(jsEntry[1]));
+  if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
+  lap('import');
+  const out = await mod.instantiate(async (name) => {
+    const bytes = files.get(name);
+    if (!bytes) throw new Error(`core module ${name} missing from the build`);
+    return (await preparedOrUndefined(prepared?.cores.get(name), bytes)) ?? WebAssembly.compile(bytes as BufferSource);
+  }, imports);
+  lap('instantiate');
+  return out;
 }
 
 /** Finds an export by world-level name or by interface id (jco exposes both spellings in different versions). */

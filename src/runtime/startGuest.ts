@@ -1,6 +1,6 @@
 import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
-import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
+import { validateRunResponse, type ExportCall, type LinkedGuest, type RunnableArtifact, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 
@@ -17,7 +17,7 @@ export interface GuestListener {
   onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
   onTrap?(message: string, stack?: string): void;
   /** The component is instantiated and its hosts attached: the guest is running. */
-  onInstantiated?(ms: number, serving: string[]): void;
+  onInstantiated?(ms: number, serving: string[], stages?: Readonly<Record<string, number>>): void;
 }
 
 /** Options for {@link startGuest}. */
@@ -49,6 +49,8 @@ export interface GuestHandle {
 
 let runSeq = 0;
 let spare: Worker | undefined;
+/** Files of the last run started: the next spare loads them ahead (see prepareGuest). */
+let lastFiles: RunnableArtifact['files'] | undefined;
 
 function newRunWorker(): Worker {
   return new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: 'wcp-run' });
@@ -57,16 +59,19 @@ function newRunWorker(): Worker {
 /**
  * Keeps one run worker loaded ahead of time: a fresh worker must fetch and evaluate the
  * runtime and hosts before it can instantiate anything, which is most of the cost of a
- * Run once the toolchain is warm. Each run takes the spare and leaves a new one behind.
+ * Run once the toolchain is warm. Each run takes the spare; the next one starts once that
+ * run is instantiated (on two cores its start-up would otherwise compete with the run's)
+ * and loads the run's files ahead, which the next Run after an edit mostly shares.
  */
 export function prewarmRunWorker(): void {
-  if (!spare && typeof Worker !== 'undefined') spare = newRunWorker();
+  if (spare || typeof Worker === 'undefined') return;
+  spare = newRunWorker();
+  if (lastFiles) spare.postMessage({ type: 'prepare', files: lastFiles } satisfies RunRequest);
 }
 
 function takeRunWorker(): Worker {
   const worker = spare ?? newRunWorker();
   spare = undefined;
-  setTimeout(prewarmRunWorker, 0);
   return worker;
 }
 
@@ -79,6 +84,7 @@ function takeRunWorker(): Worker {
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
   const worker = takeRunWorker();
+  lastFiles = artifact.files;
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   const sandbox: HostSandboxLease | undefined = hasHostCode && !opts.inWorkerHosts ? leaseHostSandbox() : undefined;
   let state: GuestState = 'starting';
@@ -95,6 +101,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     if (s !== 'starting' && s !== 'running') settle(s);
   };
   const end = (s: GuestState) => {
+    setTimeout(prewarmRunWorker, 0);
     clearTimeout(watchdog);
     worker.terminate();
     sandbox?.kill();
@@ -131,8 +138,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         listener.onTrace?.(msg.events);
         break;
       case 'instantiated':
+        // The next spare loads now, not while this run loads: on two cores they would compete.
+        setTimeout(prewarmRunWorker, 0);
         serving = msg.serving.length > 0;
-        listener.onInstantiated?.(msg.ms, msg.serving);
+        listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
         if (!opts.call) setState(serving ? 'serving' : 'finished');
         break;
       case 'result':
