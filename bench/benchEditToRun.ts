@@ -14,12 +14,12 @@ const PER_ROUND = 3;
  * the floor for any design that runs each guest in a throwaway worker. Alternating rounds
  * of {@link PER_ROUND} iterations each; ratio = guest / baseline (goal ≤ 1.5).
  */
-export async function benchEditToRun(client: BuildClient, rounds: number): Promise<Figure[]> {
+export async function benchEditToRun(client: BuildClient, rounds: number, only?: string[]): Promise<Figure[]> {
   const namespace = `bench-edit-${Date.now()}`;
   const src = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
   const figures: Figure[] = [];
   try {
-    for (const ex of examples.filter((e) => e.guests.length === 1 && e.guests[0].lang === 'wat' && e.guests[0].call)) {
+    for (const ex of examples.filter((e) => e.guests.length === 1 && e.guests[0].lang === 'wat' && e.guests[0].call && (!only || only.includes(e.id)))) {
       const results: number[] = [];
       const builds: number[] = [];
       /** Per-stage samples: build steps (build worker), run steps (run worker), and the hops between. */
@@ -90,7 +90,7 @@ async function editAndRun(client: BuildClient, ex: Example, namespace: string, e
   const buildSteps = Object.entries(built.artifact.timings).filter(([k]) => !k.startsWith('stage:'));
   const stages: Record<string, number> = Object.fromEntries([...buildSteps.map(([k, v]) => [`b:${k}`, v]), ...Object.entries(runStages).map(([k, v]) => [`r:${k}`, v])]);
   stages['b:hops'] = built.ms - buildSteps.reduce((n, [, v]) => n + v, 0);
-  stages['r:hops'] = runningMs - built.ms - workerMs;
+  stages['r:hops'] = runningMs - built.ms - workerMs - (runStages.queued ?? 0);
   return { runningMs, resultMs, buildMs: built.ms, stages };
 }
 

@@ -55,6 +55,13 @@ export type RunRequest =
       linked?: LinkedGuest[];
       /** This guest's imports served by `linked` guests: import id → guest name. */
       links?: Record<string, string>;
+      /**
+       * The page checked that `artifact`'s JS bindings are byte for byte the ones it last told
+       * this worker to prepare: the worker takes its prepared module without comparing again.
+       */
+      bindingsPrepared?: boolean;
+      /** Epoch ms when the page posted this (timeOrigin + now): the worker reports how long it waited. */
+      sentAt?: number;
     }
   | { type: 'call'; seq: number; call: ExportCall }
   /**
@@ -87,6 +94,8 @@ export function validateRunRequest(value: unknown): string | null {
         hostPort: isOptional((v, p) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`)),
         linked: isOptional(isArrayOf(isShape({ name: isString, artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }), config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }), links: isShape({}) }))),
         links: isOptional(isShape({})),
+        sentAt: isOptional(isNumber),
+        bindingsPrepared: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
       prepare: { files: isArrayOf(isAny) },

@@ -1,11 +1,14 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
-import { importBindings, preparedOrUndefined, type PreparedGuest } from './prepareGuest';
+import { importBindings, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
  * Imports the generated JS from a Blob URL (the build never touches the network) and
  * instantiates it with the given import object. Core modules are compiled from the bytes
  * shipped with the artifact; what this worker loaded ahead from identical bytes (`prepared`,
- * see prepareGuest) is taken instead of loading it again. `lap` times the steps.
+ * see prepareGuest) is taken instead of loading it again. Small modules are compiled and
+ * every module instantiated synchronously: jco's instantiate then runs to the end without
+ * waiting for V8's background threads (one round trip per module otherwise). `lap` times
+ * the steps.
  */
 export async function loadGuest(
   artifact: RunnableArtifact,
@@ -18,14 +21,30 @@ export async function loadGuest(
   const files = new Map(artifact.files);
   const jsEntry = artifact.files.find(([name]) => name.endsWith('.js'));
   if (!jsEntry) throw new Error('the build produced no JavaScript bindings');
-  const mod = (await preparedOrUndefined(prepared?.js, jsEntry[1])) ?? (await importBindings(jsEntry[1]));
+  const pending = preparedFor(prepared?.js, jsEntry[1], prepared?.jsKnown);
+  // "importAhead": the spare had imported these very bindings; "importWait": it still was.
+  const waits = pending instanceof Promise;
+  const ahead = await pending;
+  lap(!ahead ? 'import' : waits ? 'importWait' : 'importAhead');
+  const mod = ahead ?? (await importBindings(jsEntry[1]));
   if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
   lap('import');
-  const out = await mod.instantiate(async (name) => {
-    const bytes = files.get(name);
-    if (!bytes) throw new Error(`core module ${name} missing from the build`);
-    return (await preparedOrUndefined(prepared?.cores.get(name), bytes)) ?? WebAssembly.compile(bytes as BufferSource);
-  }, imports);
+  const out = await mod.instantiate(
+    (name) => {
+      const bytes = files.get(name);
+      if (!bytes) throw new Error(`core module ${name} missing from the build`);
+      const ahead = preparedFor(prepared?.cores.get(name), bytes);
+      if (ahead instanceof WebAssembly.Module) return ahead;
+      if (ahead) return ahead.then((m) => m ?? WebAssembly.compile(bytes as BufferSource));
+      if (bytes.length > SYNC_COMPILE_MAX_BYTES) return WebAssembly.compile(bytes as BufferSource);
+      lap('instantiate');
+      const module = new WebAssembly.Module(bytes as BufferSource);
+      lap('compile');
+      return module;
+    },
+    imports,
+    (module, imports) => new WebAssembly.Instance(module, imports),
+  );
   lap('instantiate');
   return out;
 }

@@ -67,6 +67,8 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   const t0 = performance.now();
   // Where the time to "instantiated" goes, per stage (ms), for the edit-to-running bench.
   const stages: Record<string, number> = {};
+  // Time the request spent on its way and in this worker's queue (a spare still loading).
+  if (req.sentAt !== undefined) stages.queued = Math.max(0, performance.timeOrigin + t0 - req.sentAt);
   let lapAt = t0;
   const lap = (name: string) => {
     const now = performance.now();
@@ -93,7 +95,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq }) });
     const { imports, packages } = await importsFor(req.artifact, req.links, ctx, sink, custom, linked.exports);
     lap('hosts');
-    const ahead = prepared;
+    const ahead = prepared && { ...prepared, jsKnown: req.bindingsPrepared === true };
     prepared = undefined;
     guestExports = await loadGuest(req.artifact, imports, lap, ahead);
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest

@@ -1,8 +1,11 @@
 import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
-import { validateRunResponse, type ExportCall, type LinkedGuest, type RunnableArtifact, type RunRequest, type RunResponse } from '../protocol/runProtocol';
+import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
+import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
+
+export { prewarmRunWorker } from './runWorkerPool';
 
 /** Where a running guest is in its life. */
 export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trapped' | 'timeout' | 'stopped';
@@ -48,32 +51,6 @@ export interface GuestHandle {
 }
 
 let runSeq = 0;
-let spare: Worker | undefined;
-/** Files of the last run started: the next spare loads them ahead (see prepareGuest). */
-let lastFiles: RunnableArtifact['files'] | undefined;
-
-function newRunWorker(): Worker {
-  return new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: 'wcp-run' });
-}
-
-/**
- * Keeps one run worker loaded ahead of time: a fresh worker must fetch and evaluate the
- * runtime and hosts before it can instantiate anything, which is most of the cost of a
- * Run once the toolchain is warm. Each run takes the spare; the next one starts once that
- * run is instantiated (on two cores its start-up would otherwise compete with the run's)
- * and loads the run's files ahead, which the next Run after an edit mostly shares.
- */
-export function prewarmRunWorker(): void {
-  if (spare || typeof Worker === 'undefined') return;
-  spare = newRunWorker();
-  if (lastFiles) spare.postMessage({ type: 'prepare', files: lastFiles } satisfies RunRequest);
-}
-
-function takeRunWorker(): Worker {
-  const worker = spare ?? newRunWorker();
-  spare = undefined;
-  return worker;
-}
 
 /**
  * Runs a built component in a fresh worker. A watchdog enforces the time limit: the
@@ -83,8 +60,7 @@ function takeRunWorker(): Worker {
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const worker = takeRunWorker();
-  lastFiles = artifact.files;
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files);
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   const sandbox: HostSandboxLease | undefined = hasHostCode && !opts.inWorkerHosts ? leaseHostSandbox() : undefined;
   let state: GuestState = 'starting';
@@ -101,7 +77,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     if (s !== 'starting' && s !== 'running') settle(s);
   };
   const end = (s: GuestState) => {
-    setTimeout(prewarmRunWorker, 0);
+    refillRunWorkers();
     clearTimeout(watchdog);
     worker.terminate();
     sandbox?.kill();
@@ -138,8 +114,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         listener.onTrace?.(msg.events);
         break;
       case 'instantiated':
-        // The next spare loads now, not while this run loads: on two cores they would compete.
-        setTimeout(prewarmRunWorker, 0);
+        // New spares load now, not while this run loads: on two cores they would compete.
+        refillRunWorkers();
         serving = msg.serving.length > 0;
         listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
         if (!opts.call) setState(serving ? 'serving' : 'finished');
@@ -168,6 +144,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ...(opts.inWorkerHosts ? { inWorkerHosts: true } : {}),
     tab: opts.tab,
     ...(opts.linked?.length ? { linked: opts.linked, links: opts.links ?? {} } : {}),
+    ...(bindingsPrepared ? { bindingsPrepared } : {}),
+    sentAt: performance.timeOrigin + performance.now(),
   };
   worker.postMessage(start, sandbox ? [sandbox.port] : []);
   listener.onState?.('starting');

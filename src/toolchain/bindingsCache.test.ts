@@ -3,7 +3,7 @@ import { componentEmbed, componentNew, parse } from '@bytecodealliance/jco-trans
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { examples } from '../examples/index';
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
-import { bindingsKey, coreModulesOf } from './bindingsCache';
+import { bindingsShape, cachedBindings, coreModulesOf, storeBindings, type CachedBindings } from './bindingsCache';
 import { generateOptions } from './generateBindings';
 
 async function componentOf(wat: string, world: WorldAnalysis): Promise<Uint8Array> {
@@ -17,6 +17,8 @@ function worldOf(wit: string): WorldAnalysis {
   return a.world;
 }
 
+const hexOf = (shape: Uint8Array | undefined) => (shape ? Buffer.from(shape).toString('hex') : undefined);
+
 /** Edits that change only what the guest does: a helper function, a changed constant. */
 const bodyEdits: [string, (src: string) => string][] = [
   ['a helper function appended', (src) => src.replace(/\)\s*$/, '  (func $edited (result i32) i32.const 4242))\n')],
@@ -25,7 +27,7 @@ const bodyEdits: [string, (src: string) => string][] = [
 
 const watGuests = examples.flatMap((ex) => ex.guests.filter((g) => g.lang === 'wat').map((g) => ({ id: `${ex.id}/${g.name}`, guest: g })));
 
-describe('bindings cache key', () => {
+describe('bindings cache shape', () => {
   it('is the same after body-only edits, and jco generates byte-identical JS then (every WAT example)', async () => {
     await $init;
     const dec = new TextDecoder();
@@ -39,7 +41,7 @@ describe('bindings cache key', () => {
       if (!modules) throw new Error(`${id}: no modules read`);
       const wasmFiles = out.files.filter(([n]) => n.endsWith('.wasm'));
       expect(wasmFiles.map(([, b]) => Buffer.from(b).toString('hex')), id).toEqual(modules.map((m) => Buffer.from(m).toString('hex')));
-      const key = await bindingsKey(component, opts);
+      const key = hexOf(bindingsShape(component, opts));
       expect(key, id).toBeDefined();
       const js = dec.decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
       for (const [what, edit] of bodyEdits) {
@@ -47,7 +49,7 @@ describe('bindings cache key', () => {
         if (edited === guest.source) continue;
         const c2 = await componentOf(edited, world);
         expect(Buffer.compare(Buffer.from(c2), Buffer.from(component)), `${id}: ${what} changes the component`).not.toBe(0);
-        expect(await bindingsKey(c2, opts), `${id}: ${what}`).toBe(key);
+        expect(hexOf(bindingsShape(c2, opts)), `${id}: ${what}`).toBe(key);
         const js2 = dec.decode(generate(c2, opts).files.find(([n]) => n.endsWith('.js'))![1]);
         expect(js2 === js, `${id}: ${what} gives the same JS`).toBe(true);
       }
@@ -58,18 +60,34 @@ describe('bindings cache key', () => {
     const ex = examples.find((e) => e.id === 'kv-counter')!.guests[0];
     const world = worldOf(ex.wit);
     const component = await componentOf(ex.source, world);
-    const key = await bindingsKey(component, generateOptions(world, false));
-    expect(await bindingsKey(component, generateOptions(world, true))).not.toBe(key);
+    const key = hexOf(bindingsShape(component, generateOptions(world, false)));
+    expect(hexOf(bindingsShape(component, generateOptions(world, true)))).not.toBe(key);
     // One more world-level export: another component type section, another key.
     const wit2 = ex.wit.replace(/export run: func\(\)([^;]*);/, 'export run: func()$1;\n  export extra: func() -> u32;');
     expect(wit2).not.toBe(ex.wit);
     const src2 = ex.source.replace(/\)\s*$/, '  (func (export "extra") (result i32) i32.const 1))\n');
     const world2 = worldOf(wit2);
-    const other = await bindingsKey(await componentOf(src2, world2), generateOptions(world2, false));
+    const other = hexOf(bindingsShape(await componentOf(src2, world2), generateOptions(world2, false)));
     expect(other).toBeDefined();
     expect(other).not.toBe(key);
     // A core module export renamed (not only a body change) is another interface.
     const renamed = await componentOf(ex.source.replace(/\)\s*$/, '  (func (export "cabi_unused_probe") (result i32) i32.const 1))\n'), world);
-    expect(await bindingsKey(renamed, generateOptions(world, false))).not.toBe(key);
+    expect(hexOf(bindingsShape(renamed, generateOptions(world, false)))).not.toBe(key);
   }, 120_000);
+});
+
+describe('bindings cache', () => {
+  const entry = (n: number): CachedBindings => ({ files: [[`guest${n}.js`, Uint8Array.of(n)]], moduleNames: [], order: [`guest${n}.js`], wit: '' });
+
+  it('answers only for the very same shape bytes, and keeps the most recent few', () => {
+    const shape = (n: number) => Uint8Array.from({ length: 64 }, (_, i) => (i * n) & 0xff);
+    storeBindings(shape(3), entry(3));
+    expect(cachedBindings(shape(3).slice())?.order).toEqual(['guest3.js']);
+    const near = shape(3);
+    near[63] ^= 1;
+    expect(cachedBindings(near)).toBeUndefined();
+    for (let n = 10; n < 30; n++) storeBindings(shape(n), entry(n));
+    expect(cachedBindings(shape(3))).toBeUndefined();
+    expect(cachedBindings(shape(29))?.order).toEqual(['guest29.js']);
+  });
 });

@@ -1,3 +1,4 @@
+import { sameBytes } from '../platform/sameBytes';
 import { concat, moduleInterface, u32 } from './moduleInterface';
 import { COMPONENT_CORE_MODULE_SECTION, COMPONENT_NESTED_COMPONENT_SECTION, readWasmSections } from './readWasmSections';
 
@@ -25,7 +26,7 @@ export interface CachedBindings {
 
 /** Few entries: one per guest being edited is the common case; each holds ≈150 KB of JS. */
 const MAX_ENTRIES = 8;
-const cache = new Map<string, CachedBindings>();
+const cache = new Map<string, { shape: Uint8Array; entry: CachedBindings }>();
 
 /**
  * The core modules of a component in order, or undefined when a nested component holds core
@@ -48,11 +49,12 @@ function isModuleFree(component: Uint8Array): boolean {
 }
 
 /**
- * The shape key of a component for `options` (anything that changes generate's output), or
- * undefined when the component cannot be keyed safely (nested components, an encoding the
- * reader does not know): such a build always runs generate.
+ * The shape of a component for `options` (anything that changes generate's output), or
+ * undefined when the component cannot be keyed safely (core modules inside nested
+ * components, an encoding the reader does not know): such a build always runs generate.
+ * Compared byte for byte on lookup (a few KB), so two shapes can never be confused.
  */
-export async function bindingsKey(component: Uint8Array, options: unknown): Promise<string | undefined> {
+export function bindingsShape(component: Uint8Array, options: unknown): Uint8Array | undefined {
   const read = readWasmSections(component);
   if (!read || read.kind !== 'component') return undefined;
   const parts: Uint8Array[] = [new TextEncoder().encode(JSON.stringify(options)), component.subarray(0, 8)];
@@ -66,22 +68,29 @@ export async function bindingsKey(component: Uint8Array, options: unknown): Prom
     }
     parts.push(Uint8Array.of(s.id), u32(payload.length), payload);
   }
-  const digest = await crypto.subtle.digest('SHA-256', concat(parts) as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return concat(parts);
 }
 
-/** The bindings cached under `key`, refreshed as most recently used. */
-export function cachedBindings(key: string): CachedBindings | undefined {
+/** The bindings cached for `shape`, refreshed as most recently used. */
+export function cachedBindings(shape: Uint8Array): CachedBindings | undefined {
+  const key = hashOf(shape);
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-  }
-  return hit;
+  if (!hit || !sameBytes(hit.shape, shape)) return undefined;
+  cache.delete(key);
+  cache.set(key, hit);
+  return hit.entry;
 }
 
-export function storeBindings(key: string, entry: CachedBindings): void {
+export function storeBindings(shape: Uint8Array, entry: CachedBindings): void {
+  const key = hashOf(shape);
   cache.delete(key);
-  cache.set(key, entry);
+  cache.set(key, { shape, entry });
   while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+/** FNV-1a over the shape, with its length: a map key only (hits are confirmed byte for byte). */
+function hashOf(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
 }

@@ -114,7 +114,9 @@ export async function buildComponent(
     }
     try {
       // V8 validates with precise offsets; wasm-tools would report offsets into the component.
-      await WebAssembly.compile(core as BufferSource);
+      // Synchronously (this is a worker, the module is small): an async compile would add a
+      // round trip through V8's compile threads to every build.
+      new WebAssembly.Module(core as BufferSource);
     } catch (e) {
       return { ok: false, diagnostics: [locateWatError(messageOf(e), guest.source, core)] };
     }

@@ -1,7 +1,8 @@
 import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile/component';
 import type { WorldAnalysis } from './analyzeWit';
-import { bindingsKey, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
+import { sameBytes } from '../platform/sameBytes';
+import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -27,9 +28,9 @@ export interface Bindings {
  */
 export async function generateBindings(component: Uint8Array, world: WorldAnalysis, withTypes: boolean, knownWit: string | undefined, lap: (step: string) => void): Promise<Bindings> {
   const options = generateOptions(world, withTypes);
-  const key = await bindingsKey(component, options).catch(() => undefined);
-  const modules = key ? coreModulesOf(component) : undefined;
-  const hit = key && modules ? cachedBindings(key) : undefined;
+  const shape = bindingsShape(component, options);
+  const modules = shape ? coreModulesOf(component) : undefined;
+  const hit = shape && modules ? cachedBindings(shape) : undefined;
   if (hit && modules && hit.moduleNames.length === modules.length) {
     // Copies, not views: posting a view would clone the whole component's buffer.
     const byName = new Map<string, Uint8Array>([...hit.files, ...hit.moduleNames.map((n, i) => [n, modules[i].slice()] as const)]);
@@ -45,8 +46,8 @@ export async function generateBindings(component: Uint8Array, world: WorldAnalys
   const wasm = out.files.filter(([n]) => n.endsWith('.wasm'));
   // Cached only when jco's module files are the component's modules, in order, byte for byte
   // (what reuse assumes), and the WIT printed: a failure is not remembered.
-  if (key && modules && !wit.startsWith('//') && wasm.length === modules.length && wasm.every(([, b], i) => sameBytes(b, modules[i]))) {
-    storeBindings(key, {
+  if (shape && modules && !wit.startsWith('//') && wasm.length === modules.length && wasm.every(([, b], i) => sameBytes(b, modules[i]))) {
+    storeBindings(shape, {
       files: out.files.filter(([n]) => !n.endsWith('.wasm')).map(([n, b]) => [n, b.slice()] as const),
       moduleNames: wasm.map(([n]) => n),
       order: out.files.map(([n]) => n),
@@ -54,10 +55,4 @@ export async function generateBindings(component: Uint8Array, world: WorldAnalys
     });
   }
   return { files: out.files, wit };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
