@@ -6,20 +6,24 @@ const PER_ROUND = 3;
 
 /**
  * Edit-to-running latency with a warm toolchain, one figure per single-guest WAT example:
- * each iteration edits the guest (a new comment, so nothing can be cached), builds, starts
+ * each iteration edits the guest (a new helper function with a new constant, so the core
+ * module differs from every earlier build: a comment alone would assemble to the same bytes
+ * and let byte-keyed reuse hide real work), builds, starts
  * a run worker and records when the component is instantiated and its export called
  * ("running"). Baseline: spawning a trivial module worker and getting one message back —
  * the floor for any design that runs each guest in a throwaway worker. Alternating rounds
  * of {@link PER_ROUND} iterations each; ratio = guest / baseline (goal ≤ 1.5).
  */
-export async function benchEditToRun(client: BuildClient, rounds: number): Promise<Figure[]> {
+export async function benchEditToRun(client: BuildClient, rounds: number, only?: string[]): Promise<Figure[]> {
   const namespace = `bench-edit-${Date.now()}`;
   const src = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
   const figures: Figure[] = [];
   try {
-    for (const ex of examples.filter((e) => e.guests.length === 1 && e.guests[0].lang === 'wat' && e.guests[0].call)) {
+    for (const ex of examples.filter((e) => e.guests.length === 1 && e.guests[0].lang === 'wat' && e.guests[0].call && (!only || only.includes(e.id)))) {
       const results: number[] = [];
       const builds: number[] = [];
+      /** Per-stage samples: build steps (build worker), run steps (run worker), and the hops between. */
+      const stages = new Map<string, number[]>();
       let edit = 0;
       const samples = await alternate(
         rounds,
@@ -30,6 +34,7 @@ export async function benchEditToRun(client: BuildClient, rounds: number): Promi
             running.push(r.runningMs);
             results.push(r.resultMs);
             builds.push(r.buildMs);
+            for (const [k, v] of Object.entries(r.stages)) stages.set(k, [...(stages.get(k) ?? []), v]);
           }
           return medianOf(running);
         },
@@ -47,7 +52,7 @@ export async function benchEditToRun(client: BuildClient, rounds: number): Promi
           baselineName: 'worker round trip',
           ratio: 'guest/baseline',
           goal: { op: '<=', value: 1.5 },
-          notes: { buildMs: medianOf(builds), toResultMs: medianOf(results) },
+          notes: { buildMs: medianOf(builds), toResultMs: medianOf(results), ...Object.fromEntries([...stages].map(([k, v]) => [k, round1(medianOf(v))])) },
         }),
       );
     }
@@ -60,19 +65,43 @@ export async function benchEditToRun(client: BuildClient, rounds: number): Promi
 async function editAndRun(client: BuildClient, ex: Example, namespace: string, edit: number) {
   const g = ex.guests[0];
   const t0 = performance.now();
-  const built = await client.build(g.wit, { lang: 'wat', source: `${g.source}\n;; edit ${edit} ${Math.random()}` });
+  const built = await client.build(g.wit, { lang: 'wat', source: editedSource(g.source, edit) });
   if (built.status !== 'built') throw new Error(`${ex.id} failed to build`);
   let runningMs = 0;
+  let runStages: Readonly<Record<string, number>> = {};
+  let workerMs = 0;
   await new Promise<void>((resolve, reject) => {
     startGuest(
       built.artifact,
       // An example that declares its own interface brings the host code for it.
       { config: { guest: g.name, namespace, subscriptions: [], buckets: [] }, call: { name: g.call!, args: [] }, timeLimitMs: 10_000, customHosts: ex.customHosts },
-      { onInstantiated: () => (runningMs = performance.now() - t0), onResult: () => resolve(), onTrap: (m) => reject(new Error(m)) },
+      {
+        onInstantiated: (ms, _serving, st) => {
+          runningMs = performance.now() - t0;
+          workerMs = ms;
+          runStages = st ?? {};
+        },
+        onResult: () => resolve(), onTrap: (m) => reject(new Error(m)) },
     );
   });
-  return { runningMs, resultMs: performance.now() - t0, buildMs: built.ms };
+  const resultMs = performance.now() - t0;
+  // Build steps as the build worker timed them ("b:"), the run worker's ("r:"), and what is
+  // left on either side: messages, the page, starting the worker ("b:hops", "r:hops").
+  const buildSteps = Object.entries(built.artifact.timings).filter(([k]) => !k.startsWith('stage:'));
+  const stages: Record<string, number> = Object.fromEntries([...buildSteps.map(([k, v]) => [`b:${k}`, v]), ...Object.entries(runStages).map(([k, v]) => [`r:${k}`, v])]);
+  stages['b:hops'] = built.ms - buildSteps.reduce((n, [, v]) => n + v, 0);
+  stages['r:hops'] = runningMs - built.ms - workerMs - (runStages.queued ?? 0);
+  return { runningMs, resultMs, buildMs: built.ms, stages };
 }
+
+/** The guest with one more (unexported, never called) function whose constant is new on every edit. */
+function editedSource(source: string, edit: number): string {
+  const fn = `  (func $bench_edit (result i32) i32.const ${edit * 1000 + Math.floor(Math.random() * 1000)})`;
+  const end = source.lastIndexOf(')');
+  return `${source.slice(0, end)}\n${fn}\n${source.slice(end)}`;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function workerRoundTrip(src: string): Promise<number> {
   const t0 = performance.now();

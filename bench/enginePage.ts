@@ -83,7 +83,8 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 /** Benchmarks by `--only` name; each takes the round count and returns figures (bench/figureStats.mjs). */
 const bench = {
   jsBuild: () => benchJsBuild(client),
-  edit: (rounds: number) => benchEditToRun(client, rounds),
+  /** `only`: example ids (all single-guest WAT examples by default). */
+  edit: (rounds: number, only?: string[]) => benchEditToRun(client, rounds, only),
   kv: (rounds: number) => benchKeyvalue(client, 500, rounds),
   messaging: (rounds: number) => benchMessaging(client, 2000, rounds),
   replay: (rounds: number) => benchReplay(client, 10_000, rounds),

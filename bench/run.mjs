@@ -9,6 +9,7 @@
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
 //   --flood=N                messages of the flood bench (default 100000)
+//   --examples=a,b           edit bench: only these example ids (default: every single-guest WAT example)
 //   --build                  rebuild the site first
 import { spawn, execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -111,7 +112,8 @@ try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.evaluate(() => window.wcpEngine.ready);
-    for (const name of engineBenches) report(await page.evaluate(([n, r]) => window.wcpEngine.bench[n](r), [name, rounds]));
+    const editExamples = arg('examples')?.split(',');
+    for (const name of engineBenches) report(await page.evaluate(([n, r, ex]) => (n === 'edit' ? window.wcpEngine.bench.edit(r, ex) : window.wcpEngine.bench[n](r)), [name, rounds, editExamples]));
     if (want('messaging')) report([await cpuPerMessage(page, 2000)]);
     if (want('kv')) report([await cpuPerKvOp(page, 200)]);
     await page.close();

@@ -34,12 +34,16 @@ describe('run protocol', () => {
   it('accepts start and call requests', () => {
     expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, call: { name: 'run', args: [] } })).toBeNull();
     expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run', args: [1] } })).toBeNull();
+    expect(validateRunRequest({ type: 'prepare', files: [['guest.js', new Uint8Array(1)]] })).toBeNull();
+    expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, bindingsPrepared: true, sentAt: 1e12 })).toBeNull();
   });
 
   it('rejects requests that would make the worker misbehave', () => {
     expect(validateRunRequest({ type: 'start', seq: 1, artifact, config: { ...config, subscriptions: 'orders.*' } })).toMatch(/subscriptions must be an array/);
     expect(validateRunRequest({ type: 'start', seq: 1, artifact: { ...artifact, importedInterfaces: [1] }, config })).toMatch(/importedInterfaces\[0\] must be a string/);
     expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run' } })).toMatch(/args must be an array/);
+    expect(validateRunRequest({ type: 'prepare', files: 'guest.js' })).toMatch(/files must be an array/);
+    expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, bindingsPrepared: 'yes' })).toMatch(/bindingsPrepared must be a boolean/);
   });
 
   it('validates every reply kind the watchdog and console rely on', () => {

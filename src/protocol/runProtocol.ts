@@ -55,8 +55,20 @@ export type RunRequest =
       linked?: LinkedGuest[];
       /** This guest's imports served by `linked` guests: import id → guest name. */
       links?: Record<string, string>;
+      /**
+       * The page checked that `artifact`'s JS bindings are byte for byte the ones it last told
+       * this worker to prepare: the worker takes its prepared module without comparing again.
+       */
+      bindingsPrepared?: boolean;
+      /** Epoch ms when the page posted this (timeOrigin + now): the worker reports how long it waited. */
+      sentAt?: number;
     }
-  | { type: 'call'; seq: number; call: ExportCall };
+  | { type: 'call'; seq: number; call: ExportCall }
+  /**
+   * To a spare worker before its run: files of the previous run to load ahead (the JS
+   * bindings, small core modules). The run uses them only where its own files are identical.
+   */
+  | { type: 'prepare'; files: RunnableArtifact['files'] };
 
 /** Run worker → main thread. `busy` / `idle` drive the watchdog that enforces the time limit. */
 export type RunResponse =
@@ -65,7 +77,8 @@ export type RunResponse =
   /** `guest`: written by a linked guest running in this worker (absent = the guest itself). */
   | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string }
   | { type: 'trace'; seq: number; events: TraceEvent[] }
-  | { type: 'instantiated'; seq: number; ms: number; serving: string[] }
+  /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
+  | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number> }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
   | { type: 'trap'; seq: number; message: string; stack?: string };
 
@@ -81,8 +94,11 @@ export function validateRunRequest(value: unknown): string | null {
         hostPort: isOptional((v, p) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`)),
         linked: isOptional(isArrayOf(isShape({ name: isString, artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }), config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }), links: isShape({}) }))),
         links: isOptional(isShape({})),
+        sentAt: isOptional(isNumber),
+        bindingsPrepared: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
+      prepare: { files: isArrayOf(isAny) },
     },
     'run request',
   );
@@ -94,7 +110,7 @@ const runResponseVariants = {
   idle: { seq: isNumber },
   log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
   trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
-  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString) },
+  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
 };

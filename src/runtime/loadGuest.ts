@@ -1,34 +1,52 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
-
-/** The `instantiate` function jco generates with `instantiation: { tag: 'async' }`. */
-type Instantiate = (
-  getCoreModule: (name: string) => Promise<WebAssembly.Module>,
-  imports: Record<string, unknown>,
-) => Promise<Record<string, unknown>>;
+import { importBindings, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
  * Imports the generated JS from a Blob URL (the build never touches the network) and
  * instantiates it with the given import object. Core modules are compiled from the bytes
- * shipped with the artifact.
+ * shipped with the artifact; what this worker loaded ahead from identical bytes (`prepared`,
+ * see prepareGuest) is taken instead of loading it again. Small modules are compiled and
+ * every module instantiated synchronously: jco's instantiate then runs to the end without
+ * waiting for V8's background threads (one round trip per module otherwise). `lap` times
+ * the steps.
  */
-export async function loadGuest(artifact: RunnableArtifact, imports: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function loadGuest(
+  artifact: RunnableArtifact,
+  imports: Record<string, unknown>,
+  lap: (stage: string) => void = () => {},
+  prepared?: PreparedGuest,
+): Promise<Record<string, unknown>> {
   const noJspi = refuseWithoutJspi(artifact);
   if (noJspi) throw new Error(noJspi);
   const files = new Map(artifact.files);
   const jsEntry = artifact.files.find(([name]) => name.endsWith('.js'));
   if (!jsEntry) throw new Error('the build produced no JavaScript bindings');
-  const url = URL.createObjectURL(new Blob([jsEntry[1] as BlobPart], { type: 'text/javascript' }));
-  try {
-    const mod = (await import(/* @vite-ignore */ url)) as { instantiate?: Instantiate };
-    if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
-    return await mod.instantiate(async (name) => {
+  const pending = preparedFor(prepared?.js, jsEntry[1], prepared?.jsKnown);
+  // "importAhead": the spare had imported these very bindings; "importWait": it still was.
+  const waits = pending instanceof Promise;
+  const ahead = await pending;
+  lap(!ahead ? 'import' : waits ? 'importWait' : 'importAhead');
+  const mod = ahead ?? (await importBindings(jsEntry[1]));
+  if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
+  lap('import');
+  const out = await mod.instantiate(
+    (name) => {
       const bytes = files.get(name);
       if (!bytes) throw new Error(`core module ${name} missing from the build`);
-      return WebAssembly.compile(bytes as BufferSource);
-    }, imports);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+      const ahead = preparedFor(prepared?.cores.get(name), bytes);
+      if (ahead instanceof WebAssembly.Module) return ahead;
+      if (ahead) return ahead.then((m) => m ?? WebAssembly.compile(bytes as BufferSource));
+      if (bytes.length > SYNC_COMPILE_MAX_BYTES) return WebAssembly.compile(bytes as BufferSource);
+      lap('instantiate');
+      const module = new WebAssembly.Module(bytes as BufferSource);
+      lap('compile');
+      return module;
+    },
+    imports,
+    (module, imports) => new WebAssembly.Instance(module, imports),
+  );
+  lap('instantiate');
+  return out;
 }
 
 /** Finds an export by world-level name or by interface id (jco exposes both spellings in different versions). */

@@ -6,6 +6,7 @@ import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
 import { findExport, loadGuest } from './loadGuest';
+import { prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue } from './renderValue';
@@ -36,6 +37,8 @@ const flushTrace = () => {
 };
 /** The last host call that returned an error: a guest that traps right after usually trapped because of it. */
 let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
+/** What this worker loaded ahead while it was the spare (see prepareGuest); taken by the run. */
+let prepared: PreparedGuest | undefined;
 // Host-driven export calls (handlers, watchers) report to the watchdog through this.
 const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq }));
 
@@ -46,7 +49,8 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
     return;
   }
   const req = ev.data as RunRequest;
-  if (req.type === 'start') void start(req);
+  if (req.type === 'prepare') prepared = prepareGuest(req.files);
+  else if (req.type === 'start') void start(req);
   else if (req.seq === seq) void callExport(req.call);
 };
 
@@ -61,11 +65,22 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     log: (stream, text) => post({ type: 'log', seq, stream, text }),
   };
   const t0 = performance.now();
+  // Where the time to "instantiated" goes, per stage (ms), for the edit-to-running bench.
+  const stages: Record<string, number> = {};
+  // Time the request spent on its way and in this worker's queue (a spare still loading).
+  if (req.sentAt !== undefined) stages.queued = Math.max(0, performance.timeOrigin + t0 - req.sentAt);
+  let lapAt = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    stages[name] = (stages[name] ?? 0) + now - lapAt;
+    lapAt = now;
+  };
   try {
     // Browser storage, or a connection to the NATS server the user chose. Before the
     // watchdog's "instantiate" phase: a slow network is not a runaway guest, and the
     // connect has its own timeout with a readable error.
     ctx.backend = await createHostBackend(req.config.backend);
+    lap('backend');
   } catch (e) {
     report(e);
     return;
@@ -79,15 +94,19 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     };
     linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq }) });
     const { imports, packages } = await importsFor(req.artifact, req.links, ctx, sink, custom, linked.exports);
-    guestExports = await loadGuest(req.artifact, imports);
+    lap('hosts');
+    const ahead = prepared && { ...prepared, jsKnown: req.bindingsPrepared === true };
+    prepared = undefined;
+    guestExports = await loadGuest(req.artifact, imports, lap, ahead);
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
     const traced = tracedExports(guestExports);
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
+    lap('attach');
     // A command's wasi:cli/run is called once, like a world-level run; it serves nothing.
     const serving = req.artifact.exportedInterfaces.filter((id) => !isCliRun(id));
     trace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
-    post({ type: 'instantiated', seq, ms: performance.now() - t0, serving });
+    post({ type: 'instantiated', seq, ms: performance.now() - t0, serving, stages });
     post({ type: 'idle', seq });
     if (req.call) await callExport(req.call);
   } catch (e) {

@@ -3,6 +3,9 @@ import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
+import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
+
+export { prewarmRunWorker } from './runWorkerPool';
 
 /** Where a running guest is in its life. */
 export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trapped' | 'timeout' | 'stopped';
@@ -17,7 +20,7 @@ export interface GuestListener {
   onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
   onTrap?(message: string, stack?: string): void;
   /** The component is instantiated and its hosts attached: the guest is running. */
-  onInstantiated?(ms: number, serving: string[]): void;
+  onInstantiated?(ms: number, serving: string[], stages?: Readonly<Record<string, number>>): void;
 }
 
 /** Options for {@link startGuest}. */
@@ -48,27 +51,6 @@ export interface GuestHandle {
 }
 
 let runSeq = 0;
-let spare: Worker | undefined;
-
-function newRunWorker(): Worker {
-  return new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: 'wcp-run' });
-}
-
-/**
- * Keeps one run worker loaded ahead of time: a fresh worker must fetch and evaluate the
- * runtime and hosts before it can instantiate anything, which is most of the cost of a
- * Run once the toolchain is warm. Each run takes the spare and leaves a new one behind.
- */
-export function prewarmRunWorker(): void {
-  if (!spare && typeof Worker !== 'undefined') spare = newRunWorker();
-}
-
-function takeRunWorker(): Worker {
-  const worker = spare ?? newRunWorker();
-  spare = undefined;
-  setTimeout(prewarmRunWorker, 0);
-  return worker;
-}
 
 /**
  * Runs a built component in a fresh worker. A watchdog enforces the time limit: the
@@ -78,7 +60,7 @@ function takeRunWorker(): Worker {
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const worker = takeRunWorker();
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files);
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   const sandbox: HostSandboxLease | undefined = hasHostCode && !opts.inWorkerHosts ? leaseHostSandbox() : undefined;
   let state: GuestState = 'starting';
@@ -95,6 +77,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     if (s !== 'starting' && s !== 'running') settle(s);
   };
   const end = (s: GuestState) => {
+    refillRunWorkers();
     clearTimeout(watchdog);
     worker.terminate();
     sandbox?.kill();
@@ -131,8 +114,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         listener.onTrace?.(msg.events);
         break;
       case 'instantiated':
+        // New spares load now, not while this run loads: on two cores they would compete.
+        refillRunWorkers();
         serving = msg.serving.length > 0;
-        listener.onInstantiated?.(msg.ms, msg.serving);
+        listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
         if (!opts.call) setState(serving ? 'serving' : 'finished');
         break;
       case 'result':
@@ -159,6 +144,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ...(opts.inWorkerHosts ? { inWorkerHosts: true } : {}),
     tab: opts.tab,
     ...(opts.linked?.length ? { linked: opts.linked, links: opts.links ?? {} } : {}),
+    ...(bindingsPrepared ? { bindingsPrepared } : {}),
+    sentAt: performance.timeOrigin + performance.now(),
   };
   worker.postMessage(start, sandbox ? [sandbox.port] : []);
   listener.onState?.('starting');

@@ -1,9 +1,9 @@
 import { componentEmbed, componentNew, componentWit, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile/component';
 import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildProtocol';
 import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
+import { generateBindings } from './generateBindings';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateImportMismatch } from './locateImportMismatch';
 import { cleanMessage, locateWatError } from './locateWatError';
@@ -114,7 +114,9 @@ export async function buildComponent(
     }
     try {
       // V8 validates with precise offsets; wasm-tools would report offsets into the component.
-      await WebAssembly.compile(core as BufferSource);
+      // Synchronously (this is a worker, the module is small): an async compile would add a
+      // round trip through V8's compile threads to every build.
+      new WebAssembly.Module(core as BufferSource);
     } catch (e) {
       return { ok: false, diagnostics: [locateWatError(messageOf(e), guest.source, core)] };
     }
@@ -195,21 +197,13 @@ async function transpile(
   withTypes = false,
 ): Promise<BuildOutcome> {
   progress('transpile');
-  await bindgenReady;
-  let out;
+  let bindings;
   try {
-    out = generate(component, {
-      name: 'guest',
-      instantiation: { tag: 'async' },
-      noTypescript: !withTypes,
-      asyncMode: { tag: 'jspi', val: { imports: world.asyncImports, exports: world.asyncExports } },
-    });
+    bindings = await generateBindings(component, world, withTypes, knownWit, lap);
   } catch (e) {
     return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `transpile: ${cleanMessage(messageOf(e))}` }] };
   }
-  lap('generate');
-  const printed = knownWit ?? (await componentWit(component).catch((e: unknown) => `// could not print WIT: ${messageOf(e)}`));
-  lap('componentWit');
+  const printed = bindings.wit;
   // The component may import more than the world names: componentize-js adds wasi:cli,
   // wasi:io, wasi:filesystem… (newer versions) through the preview1 adapter. The run worker
   // serves those from its WASI base, so they must be in the list it selects hosts from.
@@ -219,7 +213,7 @@ async function transpile(
     worldKey: '',
     artifact: {
       component,
-      files: out.files,
+      files: bindings.files,
       importedInterfaces: [...new Set([...world.importedInterfaces, ...baseImports])],
       exportedInterfaces: world.exportedInterfaces,
       exports: world.exports,

@@ -1,0 +1,58 @@
+import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile/component';
+import type { WorldAnalysis } from './analyzeWit';
+import { sameBytes } from '../platform/sameBytes';
+import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
+
+/** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
+export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
+  return {
+    name: 'guest',
+    instantiation: { tag: 'async' as const },
+    noTypescript: !withTypes,
+    asyncMode: { tag: 'jspi' as const, val: { imports: world.asyncImports, exports: world.asyncExports } },
+  };
+}
+
+/** Generated files (core modules and JS bindings) and the component's printed WIT. */
+export interface Bindings {
+  files: [string, Uint8Array][];
+  /** componentWit's output, or a `// could not print WIT: …` comment. */
+  wit: string;
+}
+
+/**
+ * jco generate plus the component's WIT, reusing the bindings of an earlier build of the same
+ * shape (see bindingsCache): then only the new component's core modules are new. `lap`
+ * times the steps ("generate" + "componentWit", or "bindingsReused"). Throws generate's error.
+ */
+export async function generateBindings(component: Uint8Array, world: WorldAnalysis, withTypes: boolean, knownWit: string | undefined, lap: (step: string) => void): Promise<Bindings> {
+  const options = generateOptions(world, withTypes);
+  const shape = bindingsShape(component, options);
+  const modules = shape ? coreModulesOf(component) : undefined;
+  const hit = shape && modules ? cachedBindings(shape) : undefined;
+  if (hit && modules && hit.moduleNames.length === modules.length) {
+    // Copies, not views: posting a view would clone the whole component's buffer.
+    const byName = new Map<string, Uint8Array>([...hit.files, ...hit.moduleNames.map((n, i) => [n, modules[i].slice()] as const)]);
+    const files = hit.order.map((n) => [n, byName.get(n)!] as [string, Uint8Array]);
+    lap('bindingsReused');
+    return { files, wit: knownWit ?? hit.wit };
+  }
+  await bindgenReady;
+  const out = generate(component, options);
+  lap('generate');
+  const wit = knownWit ?? (await componentWit(component).catch((e: unknown) => `// could not print WIT: ${e instanceof Error ? e.message : String(e)}`));
+  lap('componentWit');
+  const wasm = out.files.filter(([n]) => n.endsWith('.wasm'));
+  // Cached only when jco's module files are the component's modules, in order, byte for byte
+  // (what reuse assumes), and the WIT printed: a failure is not remembered.
+  if (shape && modules && !wit.startsWith('//') && wasm.length === modules.length && wasm.every(([, b], i) => sameBytes(b, modules[i]))) {
+    storeBindings(shape, {
+      files: out.files.filter(([n]) => !n.endsWith('.wasm')).map(([n, b]) => [n, b.slice()] as const),
+      moduleNames: wasm.map(([n]) => n),
+      order: out.files.map(([n]) => n),
+      wit,
+    });
+  }
+  return { files: out.files, wit };
+}
