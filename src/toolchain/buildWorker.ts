@@ -5,6 +5,7 @@ import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmR
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
+import { jsArtifactForPage } from './js/jsArtifactForPage';
 
 /**
  * Long-lived build worker: loads the toolchain once, then serves build requests one at a
@@ -123,7 +124,11 @@ async function handle(req: BuildRequest): Promise<void> {
     }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
-    if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
+    if (outcome.ok) {
+      // JS artifacts: no stale component, large buffers transferred (see jsArtifactForPage).
+      const page = isJs ? jsArtifactForPage(outcome.artifact) : { artifact: outcome.artifact, transfer: [] };
+      post({ type: 'built', seq: req.seq, artifact: page.artifact }, page.transfer);
+    }
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {
     post({ type: 'failed', seq: req.seq, diagnostics: [{ file: 'build', line: 1, column: 1, message: `internal build error: ${messageOf(e)}` }] });

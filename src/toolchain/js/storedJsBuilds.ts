@@ -29,9 +29,15 @@ export async function readStoredJsBuild(worldKey: string): Promise<PreviousBuild
   return artifact && { worldKey, artifact };
 }
 
-/** Keeps a FULL JS build (not a fast-path one: its component bytes are stale) for later visits. */
+/**
+ * Keeps a FULL JS build (not a fast-path one: its files are as good a base, but storing every
+ * Run would rewrite ~12 MB per edit) for later visits. Without its component bytes: a stored
+ * build is only ever a fast-path base, whose artifact is `componentStale` anyway, and the
+ * ~12 MB component would double what a returning visit reads before its first build.
+ */
 export function storeJsBuild(build: PreviousBuild): void {
   if (build.artifact.componentStale) return;
-  const { timings: _timings, ...artifact } = build.artifact;
-  void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, { ...artifact, timings: {} }, sizeOf(artifact.files) + artifact.component.byteLength);
+  const { timings: _timings, sourceMap: _sourceMap, ...artifact } = build.artifact;
+  const value: BuildArtifact = { ...artifact, component: new Uint8Array(0), componentStale: true, timings: {} };
+  void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
 }
