@@ -6,7 +6,12 @@
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import type { PreviousBuild } from '../buildComponent';
 import { readEngineCache, sizeOf, writeEngineCache } from './engineCache';
+import { deleteCacheEntries, hasCacheStorage, readCacheEntries, writeCacheEntries } from './engineCacheStorage';
 import { JS_TOOLCHAIN_ID } from './loadJsToolchainAssets';
+import { packJsBuild, unpackJsBuild } from './packJsBuild';
+
+/** Cache Storage part name of a stored build (engineCacheStorage.ts); IndexedDB where there is none. */
+const PARTS = ['build'] as const;
 
 const keyOf = (worldKey: string) => `build:${worldKey}`;
 
@@ -25,6 +30,18 @@ function isArtifact(v: unknown): v is BuildArtifact {
 
 /** The stored full build of this world from an earlier visit, if any. */
 export async function readStoredJsBuild(worldKey: string): Promise<PreviousBuild | undefined> {
+  if (hasCacheStorage()) {
+    const found = await readCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
+    if (!found) return undefined;
+    try {
+      const artifact = unpackJsBuild(new Uint8Array(await found[0]!.arrayBuffer()));
+      if (!isArtifact(artifact)) throw new Error('stored build: not an artifact');
+      return { worldKey, artifact };
+    } catch {
+      await deleteCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
+      return undefined;
+    }
+  }
   const artifact = await readEngineCache(keyOf(worldKey), JS_TOOLCHAIN_ID, isArtifact);
   return artifact && { worldKey, artifact };
 }
@@ -39,5 +56,8 @@ export function storeJsBuild(build: PreviousBuild): void {
   if (build.artifact.componentStale) return;
   const { timings: _timings, sourceMap: _sourceMap, ...artifact } = build.artifact;
   const value: BuildArtifact = { ...artifact, component: new Uint8Array(0), componentStale: true, timings: {} };
-  void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
+  if (hasCacheStorage()) {
+    const packed = packJsBuild(value);
+    void writeCacheEntries(keyOf(build.worldKey), JS_TOOLCHAIN_ID, [['build', packed, 'application/octet-stream']], packed.byteLength);
+  } else void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
 }
