@@ -58,14 +58,15 @@ const storedReads = new Map<string, Promise<PreviousBuild | undefined>>();
 
 async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> {
   const [stored, engine] = await Promise.all([import('./js/storedJsBuilds'), import('./js/snapshotJsGuest')]);
-  const build = await stored.readStoredJsBuild(worldKey);
+  const found = await stored.findStoredJsBuild(worldKey);
   // Only a returning visit (a stored build) starts the world's splice here, which then reads
-  // the stored splice back. Without one, the full build that follows starts it itself, so a
-  // first visit's engine download is reported by that build ("downloading the JavaScript
-  // engine", with progress) instead of running unseen while this read was under way. A
-  // failure surfaces in the build that waits for the splice, with its own diagnostics.
-  if (build) engine.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
-  return build;
+  // the stored splice back (while the build is read, where finding it needs no read). Without
+  // one, the full build that follows starts it itself, so a first visit's engine download is
+  // reported by that build ("downloading the JavaScript engine", with progress) instead of
+  // running unseen while this read was under way. A failure surfaces in the build that waits
+  // for the splice, with its own diagnostics.
+  if (found) engine.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
+  return found?.read();
 }
 
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */

@@ -30,20 +30,33 @@ function isArtifact(v: unknown): v is BuildArtifact {
 
 /** The stored full build of this world from an earlier visit, if any. */
 export async function readStoredJsBuild(worldKey: string): Promise<PreviousBuild | undefined> {
+  return (await findStoredJsBuild(worldKey))?.read();
+}
+
+/**
+ * Whether this world has a stored build, and how to read it. With Cache Storage, finding an entry
+ * does not read its ~12 MB body, so a returning visit learns at once that the engine's splice is
+ * kept too and can start reading and compiling that while the build is read. IndexedDB cannot
+ * tell without reading the value: there the build is read before it is reported found.
+ */
+export async function findStoredJsBuild(worldKey: string): Promise<{ read(): Promise<PreviousBuild | undefined> } | undefined> {
   if (hasCacheStorage()) {
     const found = await readCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
-    if (!found) return undefined;
-    try {
-      const artifact = unpackJsBuild(new Uint8Array(await found[0]!.arrayBuffer()));
-      if (!isArtifact(artifact)) throw new Error('stored build: not an artifact');
-      return { worldKey, artifact };
-    } catch {
-      await deleteCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
-      return undefined;
-    }
+    return found && { read: () => unpackStored(worldKey, found[0]!) };
   }
   const artifact = await readEngineCache(keyOf(worldKey), JS_TOOLCHAIN_ID, isArtifact);
-  return artifact && { worldKey, artifact };
+  return artifact && { read: async () => ({ worldKey, artifact }) };
+}
+
+async function unpackStored(worldKey: string, body: Response): Promise<PreviousBuild | undefined> {
+  try {
+    const artifact = unpackJsBuild(new Uint8Array(await body.arrayBuffer()));
+    if (!isArtifact(artifact)) throw new Error('stored build: not an artifact');
+    return { worldKey, artifact };
+  } catch {
+    await deleteCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
+    return undefined;
+  }
 }
 
 /**
