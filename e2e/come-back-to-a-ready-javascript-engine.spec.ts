@@ -3,8 +3,9 @@ import { consoleText } from './appHelpers';
 
 // A student builds a JavaScript guest once (the engine downloads, the world is spliced), closes
 // the tab and comes back: the first Run of the returning visit — with code typed since — reads the
-// engine and the last build from this browser's IndexedDB instead of downloading and splicing
-// again. Served over plain http by a LAN name (no Cache Storage there), as in a classroom.
+// engine and the last build kept in this browser instead of downloading and splicing again. Kept
+// in Cache Storage where the origin has it (https, localhost), in IndexedDB where it does not:
+// served over plain http by a LAN name, as in a classroom.
 const HOST = 'playground.test';
 let browser: Browser;
 
@@ -14,7 +15,18 @@ test.beforeAll(async ({}, info) => {
 });
 test.afterAll(async () => browser?.close());
 
-/** Keys the build worker kept in the engine cache (splices and builds). */
+/** Parts the build worker kept in Cache Storage: `wasm` + `json` per splice, `build` per build. */
+const cachedParts = (page: Page) =>
+  page.evaluate(async () => {
+    const parts: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('wcp-engine-')) continue;
+      for (const r of await (await caches.open(name)).keys()) parts.push(r.url.slice(r.url.lastIndexOf('.') + 1));
+    }
+    return parts.sort();
+  });
+
+/** Keys the build worker kept in the IndexedDB engine cache (splices and builds). */
 const cachedKeys = (page: Page) =>
   page.evaluate(
     () =>
@@ -30,21 +42,22 @@ const cachedKeys = (page: Page) =>
       }),
   );
 
-test('a returning visit builds JavaScript from the engine kept in the browser, on plain http', async ({}, info) => {
-  test.setTimeout(300_000);
-  const port = new URL(info.project.use.baseURL!).port;
+async function comeBack(host: string, port: string, secure: boolean) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const url = `http://${HOST}:${port}/?example=js-kv-counter`;
+  const url = `http://${host}:${port}/?example=js-kv-counter`;
 
   const first = await context.newPage();
   await first.goto(url);
-  expect(await first.evaluate(() => ({ secure: window.isSecureContext, caches: typeof caches }))).toEqual({ secure: false, caches: 'undefined' });
+  expect(await first.evaluate(() => ({ secure: window.isSecureContext, caches: typeof caches }))).toEqual({ secure, caches: secure ? 'object' : 'undefined' });
   await first.getByTestId('run').click();
   await expect.poll(() => consoleText(first), { timeout: 180_000 }).toMatch(/run\(\) → "?1"?/);
   // A full build: the engine was downloaded and spliced (while the example opened), then wrapped and transpiled.
   expect(await consoleText(first)).toMatch(/transpiling for the browser/);
   // The splice and the full build are written after the build is shown; wait for both.
-  await expect.poll(() => cachedKeys(first).then((k) => k.sort()), { timeout: 60_000 }).toEqual(['build', 'splice']);
+  if (secure) {
+    await expect.poll(() => cachedParts(first), { timeout: 60_000 }).toEqual(['build', 'json', 'wasm']);
+    expect(await cachedKeys(first)).toEqual([]);
+  } else await expect.poll(() => cachedKeys(first).then((k) => k.sort()), { timeout: 60_000 }).toEqual(['build', 'splice']);
   await first.close();
 
   const back = await context.newPage();
@@ -68,4 +81,14 @@ test('a returning visit builds JavaScript from the engine kept in the browser, o
   expect(text).toMatch(/patching the previous build/);
   expect(text).not.toMatch(/wrapping the component|transpiling for the browser|downloading the JavaScript engine/);
   await context.close();
+}
+
+test('a returning visit builds JavaScript from the engine kept in the browser, on plain http', async ({}, info) => {
+  test.setTimeout(300_000);
+  await comeBack(HOST, new URL(info.project.use.baseURL!).port, false);
+});
+
+test('on localhost (Cache Storage) the engine and the build are kept there and read back', async ({}, info) => {
+  test.setTimeout(300_000);
+  await comeBack('localhost', new URL(info.project.use.baseURL!).port, true);
 });

@@ -68,8 +68,8 @@ export interface BuildArtifact {
   componentWit: string;
   timings: Record<string, number>;
   /**
-   * True when a JS guest was rebuilt on the fast path: `files` run the new source, but
-   * `component` is the previous full build's. Request a `full` build before offering it.
+   * True when a JS guest was rebuilt on the fast path: `files` run the new source, but the
+   * component was not rebuilt (the page receives it empty). Request a `full` build before offering it.
    */
   componentStale?: boolean;
   /**

@@ -5,6 +5,7 @@ import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmR
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
+import { jsArtifactForPage } from './js/jsArtifactForPage';
 
 /**
  * Long-lived build worker: loads the toolchain once, then serves build requests one at a
@@ -57,14 +58,15 @@ const storedReads = new Map<string, Promise<PreviousBuild | undefined>>();
 
 async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<PreviousBuild | undefined> {
   const [stored, engine] = await Promise.all([import('./js/storedJsBuilds'), import('./js/snapshotJsGuest')]);
-  const build = await stored.readStoredJsBuild(worldKey);
+  const found = await stored.findStoredJsBuild(worldKey);
   // Only a returning visit (a stored build) starts the world's splice here, which then reads
-  // the stored splice back. Without one, the full build that follows starts it itself, so a
-  // first visit's engine download is reported by that build ("downloading the JavaScript
-  // engine", with progress) instead of running unseen while this read was under way. A
-  // failure surfaces in the build that waits for the splice, with its own diagnostics.
-  if (build) engine.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
-  return build;
+  // the stored splice back (while the build is read, where finding it needs no read). Without
+  // one, the full build that follows starts it itself, so a first visit's engine download is
+  // reported by that build ("downloading the JavaScript engine", with progress) instead of
+  // running unseen while this read was under way. A failure surfaces in the build that waits
+  // for the splice, with its own diagnostics.
+  if (found) engine.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
+  return found?.read();
 }
 
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
@@ -123,7 +125,11 @@ async function handle(req: BuildRequest): Promise<void> {
     }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
-    if (outcome.ok) post({ type: 'built', seq: req.seq, artifact: outcome.artifact });
+    if (outcome.ok) {
+      // JS artifacts: no stale component, large buffers transferred (see jsArtifactForPage).
+      const page = isJs ? jsArtifactForPage(outcome.artifact) : { artifact: outcome.artifact, transfer: [] };
+      post({ type: 'built', seq: req.seq, artifact: page.artifact }, page.transfer);
+    }
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {
     post({ type: 'failed', seq: req.seq, diagnostics: [{ file: 'build', line: 1, column: 1, message: `internal build error: ${messageOf(e)}` }] });

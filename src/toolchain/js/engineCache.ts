@@ -2,9 +2,10 @@
 // world's bindings into the engine (~4 s of CPU) and wrapping + transpiling the component. Both
 // results depend only on the WIT world and the toolchain, so the build worker keeps them here.
 //
-// IndexedDB, not Cache Storage: Cache Storage is missing outside secure contexts (the playground
-// is also served on plain http origins), and IndexedDB stores the bytes and their metadata as one
-// structured-clone value. (Compiled WebAssembly.Module objects can no longer be stored: Chromium
+// This IndexedDB store is the fallback for origins without Cache Storage (it is missing outside
+// secure contexts, and the playground is also served on plain http origins): where Cache Storage
+// exists, splices and builds go there instead (engineCacheStorage.ts), which reads them back
+// several times faster. (Compiled WebAssembly.Module objects can no longer be stored: Chromium
 // removed that, so the module is compiled again from the stored bytes, which takes ~0.1–0.3 s.)
 //
 // It is a cache, never user data: every failure (no IndexedDB, a corrupt entry, a full disk) is a

@@ -50,13 +50,10 @@ function insertAfterLast(sections: RawSection[], ids: Set<number>, section: RawS
   sections.splice(at, 0, section);
 }
 
-/** Adds `__wizer_*` exports so the live instance exposes every piece of state to snapshot. */
-export function instrumentModule(module: Uint8Array): InstrumentedModule {
-  const sections = readSections(module);
-  const layout = readModuleLayout(sections);
+/** The `__wizer_*` exports instrumentation adds for a layout, after the module's own exports. */
+function instrumentationOf(layout: ModuleLayout): Pick<InstrumentedModule, 'globalExports' | 'memoryExports'> & { extra: Array<[string, number, number]> } {
   const globalExports = new Map<string, number>();
   const memoryExports: string[] = [];
-  const w = new ByteWriter();
   const extra: Array<[string, number, number]> = [];
   for (const g of layout.globals) {
     if (!g.mutable) continue;
@@ -68,15 +65,49 @@ export function instrumentModule(module: Uint8Array): InstrumentedModule {
     memoryExports.push(name);
     extra.push([name, ExternalKind.memory, layout.importedMemories + i]);
   });
-  w.u32(layout.exports.length + extra.length);
-  for (const e of layout.exports) w.name(e.name).byte(e.kind).u32(e.index);
-  for (const [name, kind, index] of extra) w.name(name).byte(kind).u32(index);
-  const exportSection = { id: SectionId.export, body: w.finish() };
+  return { globalExports, memoryExports, extra };
+}
+
+function writeExportSection(exports: ReadonlyArray<{ name: string; kind: number; index: number }>): RawSection {
+  const w = new ByteWriter().u32(exports.length);
+  for (const e of exports) w.name(e.name).byte(e.kind).u32(e.index);
+  return { id: SectionId.export, body: w.finish() };
+}
+
+/** Adds `__wizer_*` exports so the live instance exposes every piece of state to snapshot. */
+export function instrumentModule(module: Uint8Array): InstrumentedModule {
+  const sections = readSections(module);
+  const layout = readModuleLayout(sections);
+  const { globalExports, memoryExports, extra } = instrumentationOf(layout);
+  const exportSection = writeExportSection([...layout.exports, ...extra.map(([name, kind, index]) => ({ name, kind, index }))]);
   const out = sections.slice();
   const existing = out.findIndex((s) => s.id === SectionId.export);
   if (existing >= 0) out[existing] = exportSection;
   else insertAfterLast(out, ORDER_BEFORE_EXPORT, exportSection);
   return { instrumented: writeModule(out), sections, layout, globalExports, memoryExports };
+}
+
+/**
+ * The inverse of {@link instrumentModule} for a module it instrumented: its original sections
+ * and layout, read back without the original binary (a returning visit keeps only the
+ * instrumented one, which it compiles). The `__wizer_*` exports are the last ones; the export
+ * section is re-encoded, which is how snapshotSections writes it anyway.
+ */
+export function readInstrumentedModule(instrumented: Uint8Array): Omit<InstrumentedModule, 'instrumented'> {
+  const withExtra = readSections(instrumented);
+  const { extra } = instrumentationOf(readModuleLayout(withExtra));
+  const at = withExtra.findIndex((s) => s.id === SectionId.export);
+  if (at < 0) throw new Error('not an instrumented module: no export section');
+  const all = readExports(withExtra[at]!.body);
+  const own = all.slice(0, all.length - extra.length);
+  const tail = all.slice(own.length);
+  if (tail.length !== extra.length || tail.some((e, i) => e.name !== extra[i]![0])) throw new Error('not an instrumented module: unexpected exports');
+  const sections = withExtra.slice();
+  if (own.length > 0) sections[at] = writeExportSection(own);
+  else sections.splice(at, 1);
+  const layout = readModuleLayout(sections);
+  const { globalExports, memoryExports } = instrumentationOf(layout);
+  return { sections, layout, globalExports, memoryExports };
 }
 
 function writeLimits(w: ByteWriter, l: MemoryLimits): void {

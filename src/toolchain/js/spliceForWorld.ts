@@ -1,10 +1,12 @@
 // Splicing the WIT bindings into the engine depends only on (WIT, world, features), costs ~4 s,
 // and the result must also be instrumented and compiled before it can be pre-initialised. Both
 // are cached in memory so a JS-only edit skips straight to initialisation, and the splice output
-// is kept in IndexedDB (engineCache) so a returning visit skips the splicer and the engine
-// download altogether.
+// is kept in Cache Storage (cachedSplice.ts) or, where there is none, IndexedDB (engineCache) so
+// a returning visit skips the splicer and the engine download altogether.
 import { clearEngineCache, readEngineCache, sizeOf, writeEngineCache } from './engineCache';
 import { JS_TOOLCHAIN_ID, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { readCachedSplice, storeAndPrepareSplice, type SpliceMeta } from './cachedSplice';
+import { hasCacheStorage } from './engineCacheStorage';
 import { prepareModule, type PreparedModule } from './snapshotModule';
 
 /** Engine features, as componentize-js names them. */
@@ -104,28 +106,53 @@ export async function spliceForWorld(
   };
   const pending = (async (): Promise<SplicedWorld> => {
     const t0 = performance.now();
-    let spliced = source.persist ? await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice) : undefined;
+    // Cache Storage where there is one (faster reads, compiled as it streams), else IndexedDB.
+    const inCacheStorage = source.persist && hasCacheStorage();
+    let spliced: SpliceMeta | undefined;
     let prepared: PreparedModule | undefined;
-    if (spliced) {
-      note('cached-engine');
-      // A stored splice that no longer compiles (damaged on disk) is dropped and made again.
-      prepared = await prepareModule(spliced.wasm).catch(() => undefined);
-      if (!prepared) void clearEngineCache();
+    let compileFrom: number | undefined;
+    if (inCacheStorage) {
+      const cached = await readCachedSplice(storeKey, JS_TOOLCHAIN_ID, () => {
+        note('cached-engine');
+        compileFrom = performance.now();
+      });
+      if (cached) {
+        spliced = cached.meta;
+        prepared = cached.prepared;
+      }
+    } else if (source.persist) {
+      const stored = await readEngineCache(storeKey, JS_TOOLCHAIN_ID, isStoredSplice);
+      if (stored) {
+        note('cached-engine');
+        compileFrom = performance.now();
+        prepared = await prepareModule(stored.wasm).catch(() => undefined);
+        if (prepared) spliced = stored;
+        else void clearEngineCache();
+      }
     }
     if (!prepared) {
       const { splicer, assets } = await source.load();
       note('splice');
+      let out: StoredSplice;
       try {
-        const out = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
-        spliced = { wasm: out.wasm, jsBindings: out.jsBindings, exports: out.exports, imports: out.imports };
+        const made = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
+        out = { wasm: made.wasm, jsBindings: made.jsBindings, exports: made.exports, imports: made.imports };
       } catch (err) {
         throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
       }
-      // Not awaited: the build goes on while IndexedDB writes (a failed write only loses the cache).
-      if (source.persist) void writeEngineCache(storeKey, JS_TOOLCHAIN_ID, spliced, sizeOf(spliced));
+      spliced = out;
+      compileFrom = performance.now();
+      if (inCacheStorage) {
+        // Compiled from the stored entry when it could be stored (see cachedSplice.ts).
+        const meta: SpliceMeta = { jsBindings: out.jsBindings, exports: out.exports, imports: out.imports };
+        prepared = await storeAndPrepareSplice(storeKey, JS_TOOLCHAIN_ID, meta, out.wasm);
+      } else {
+        // Not awaited: the build goes on while IndexedDB writes (a failed write only loses the cache).
+        if (source.persist) void writeEngineCache(storeKey, JS_TOOLCHAIN_ID, out, sizeOf(out));
+        prepared = await prepareModule(out.wasm);
+      }
     }
-    const t1 = performance.now();
-    prepared ??= await prepareModule(spliced!.wasm);
+    const t1 = compileFrom ?? performance.now();
     const t2 = performance.now();
     return {
       key,

@@ -6,7 +6,12 @@
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import type { PreviousBuild } from '../buildComponent';
 import { readEngineCache, sizeOf, writeEngineCache } from './engineCache';
+import { deleteCacheEntries, hasCacheStorage, readCacheEntries, writeCacheEntries } from './engineCacheStorage';
 import { JS_TOOLCHAIN_ID } from './loadJsToolchainAssets';
+import { packJsBuild, unpackJsBuild } from './packJsBuild';
+
+/** Cache Storage part name of a stored build (engineCacheStorage.ts); IndexedDB where there is none. */
+const PARTS = ['build'] as const;
 
 const keyOf = (worldKey: string) => `build:${worldKey}`;
 
@@ -25,13 +30,47 @@ function isArtifact(v: unknown): v is BuildArtifact {
 
 /** The stored full build of this world from an earlier visit, if any. */
 export async function readStoredJsBuild(worldKey: string): Promise<PreviousBuild | undefined> {
-  const artifact = await readEngineCache(keyOf(worldKey), JS_TOOLCHAIN_ID, isArtifact);
-  return artifact && { worldKey, artifact };
+  return (await findStoredJsBuild(worldKey))?.read();
 }
 
-/** Keeps a FULL JS build (not a fast-path one: its component bytes are stale) for later visits. */
+/**
+ * Whether this world has a stored build, and how to read it. With Cache Storage, finding an entry
+ * does not read its ~12 MB body, so a returning visit learns at once that the engine's splice is
+ * kept too and can start reading and compiling that while the build is read. IndexedDB cannot
+ * tell without reading the value: there the build is read before it is reported found.
+ */
+export async function findStoredJsBuild(worldKey: string): Promise<{ read(): Promise<PreviousBuild | undefined> } | undefined> {
+  if (hasCacheStorage()) {
+    const found = await readCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
+    return found && { read: () => unpackStored(worldKey, found[0]!) };
+  }
+  const artifact = await readEngineCache(keyOf(worldKey), JS_TOOLCHAIN_ID, isArtifact);
+  return artifact && { read: async () => ({ worldKey, artifact }) };
+}
+
+async function unpackStored(worldKey: string, body: Response): Promise<PreviousBuild | undefined> {
+  try {
+    const artifact = unpackJsBuild(new Uint8Array(await body.arrayBuffer()));
+    if (!isArtifact(artifact)) throw new Error('stored build: not an artifact');
+    return { worldKey, artifact };
+  } catch {
+    await deleteCacheEntries(keyOf(worldKey), JS_TOOLCHAIN_ID, PARTS);
+    return undefined;
+  }
+}
+
+/**
+ * Keeps a FULL JS build (not a fast-path one: its files are as good a base, but storing every
+ * Run would rewrite ~12 MB per edit) for later visits. Without its component bytes: a stored
+ * build is only ever a fast-path base, whose artifact is `componentStale` anyway, and the
+ * ~12 MB component would double what a returning visit reads before its first build.
+ */
 export function storeJsBuild(build: PreviousBuild): void {
   if (build.artifact.componentStale) return;
-  const { timings: _timings, ...artifact } = build.artifact;
-  void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, { ...artifact, timings: {} }, sizeOf(artifact.files) + artifact.component.byteLength);
+  const { timings: _timings, sourceMap: _sourceMap, ...artifact } = build.artifact;
+  const value: BuildArtifact = { ...artifact, component: new Uint8Array(0), componentStale: true, timings: {} };
+  if (hasCacheStorage()) {
+    const packed = packJsBuild(value);
+    void writeCacheEntries(keyOf(build.worldKey), JS_TOOLCHAIN_ID, [['build', packed, 'application/octet-stream']], packed.byteLength);
+  } else void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
 }

@@ -1,0 +1,45 @@
+// One stored JS build as one Cache Storage body: a little-endian u32 header length, the header
+// (the artifact without bytes, as JSON, plus each file's name and size), then the files' bytes.
+// One body reads back in one arrayBuffer() (Cache Storage returns 12 MB 3–5× faster than an
+// IndexedDB structured clone), and each file is sliced out into its own buffer so that posting a
+// small one to the page never clones the whole 12 MB body with it.
+import type { BuildArtifact } from '../../protocol/buildProtocol';
+
+interface Header {
+  artifact: Omit<BuildArtifact, 'files' | 'component'>;
+  files: Array<[string, number]>;
+}
+
+/** Packs a stored build (its component is not kept: see storedJsBuilds.ts). */
+export function packJsBuild(artifact: BuildArtifact): Uint8Array {
+  const { files, component: _component, ...rest } = artifact;
+  const header = new TextEncoder().encode(JSON.stringify({ artifact: rest, files: files.map(([n, d]) => [n, d.byteLength]) } satisfies Header));
+  const total = 4 + header.length + files.reduce((n, [, d]) => n + d.byteLength, 0);
+  const out = new Uint8Array(total);
+  new DataView(out.buffer).setUint32(0, header.length, true);
+  out.set(header, 4);
+  let at = 4 + header.length;
+  for (const [, d] of files) {
+    out.set(d, at);
+    at += d.byteLength;
+  }
+  return out;
+}
+
+/** Unpacks {@link packJsBuild}'s bytes; throws on anything else. */
+export function unpackJsBuild(bytes: Uint8Array): BuildArtifact {
+  if (bytes.length < 4) throw new Error('stored build: truncated');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  if (4 + headerLength > bytes.length) throw new Error('stored build: truncated header');
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as Header;
+  if (!header || typeof header.artifact !== 'object' || !Array.isArray(header.files)) throw new Error('stored build: bad header');
+  let at = 4 + headerLength;
+  const files: [string, Uint8Array][] = header.files.map(([name, size]) => {
+    if (typeof name !== 'string' || !Number.isInteger(size) || size < 0 || at + size > bytes.length) throw new Error('stored build: bad file entry');
+    const data = bytes.slice(at, at + size);
+    at += size;
+    return [name, data];
+  });
+  if (at !== bytes.length) throw new Error('stored build: trailing bytes');
+  return { ...header.artifact, files, component: new Uint8Array(0) };
+}
