@@ -8,6 +8,8 @@
 // A cache, never user data: every failure is a miss, a write that would crowd the origin's quota
 // is skipped, and a failing write deletes the cache so the space goes back to the user.
 
+import { sha256Hex } from '../../platform/sha256Hex';
+
 /** Cache names start with this; the rest identifies the toolchain, so old toolchains' caches go. */
 const CACHE_PREFIX = 'wcp-engine-';
 /** Newest keys kept (a world has a splice and a build, each ~11–12 MB). */
@@ -15,14 +17,14 @@ const MAX_KEYS = 6;
 /** Bytes left free for the user's data when deciding whether a write fits. */
 const RESERVE_BYTES = 200e6;
 
-/** True where Cache Storage (and the digest naming its entries) can be used. */
+/** True where Cache Storage can be used. */
 export function hasCacheStorage(): boolean {
-  return typeof caches !== 'undefined' && typeof crypto !== 'undefined' && !!crypto.subtle && globalThis.isSecureContext !== false;
+  return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
 
+/** Entry names are digests; sha256Hex is synchronous and works on every origin (crypto.subtle does not). */
 async function hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(text);
 }
 
 let opened: Promise<Cache | undefined> | undefined;
