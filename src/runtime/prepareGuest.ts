@@ -38,7 +38,7 @@ export interface Prepared<T> {
  * (~10 MB) changes with every build, and compiling it speculatively would only take CPU
  * from the build that is running at the same time.
  */
-const PRECOMPILE_MAX_BYTES = 512 * 1024;
+export const PRECOMPILE_MAX_BYTES = 512 * 1024;
 
 /**
  * Core modules up to this size are compiled synchronously in the run worker: for a small

@@ -88,6 +88,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   post({ type: 'busy', seq, what: 'instantiate' });
   try {
     const custom: HostPackage[] = await customHostsFor(req, ctx);
+    if (custom.length) lap('hostCode');
     const sink = (e: Parameters<typeof trace.push>[0]) => {
       if (e.kind === 'call' && !e.ok) lastFailedCall = e;
       trace.push(e);

@@ -1,5 +1,6 @@
 import { sameBytes } from '../platform/sameBytes';
 import type { RunnableArtifact, RunRequest } from '../protocol/runProtocol';
+import { PRECOMPILE_MAX_BYTES } from './prepareGuest';
 
 /**
  * Run workers loaded ahead of time. A fresh worker must start, fetch and evaluate the runtime
@@ -39,7 +40,9 @@ function prepare(spare: Spare): void {
   const js = latest && jsOf(latest);
   if (!latest || !js || (spare.preparedJs && sameBytes(spare.preparedJs, js))) return;
   spare.preparedJs = js;
-  spare.worker.postMessage({ type: 'prepare', files: latest } satisfies RunRequest);
+  // Only what the spare loads ahead: a JavaScript guest's ~10 MB engine module is not copied to it.
+  const files = latest.filter(([name, bytes]) => name.endsWith('.js') || (name.endsWith('.wasm') && bytes.length <= PRECOMPILE_MAX_BYTES));
+  spare.worker.postMessage({ type: 'prepare', files } satisfies RunRequest);
 }
 
 /** Starts spares until there are {@link SPARES}. */

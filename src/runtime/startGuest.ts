@@ -2,7 +2,7 @@ import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
-import { leaseHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
+import { leaseHostSandbox, prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
 
 export { prewarmRunWorker } from './runWorkerPool';
@@ -116,6 +116,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'instantiated':
         // New spares load now, not while this run loads: on two cores they would compete.
         refillRunWorkers();
+        if (sandbox) prewarmHostSandbox();
         serving = msg.serving.length > 0;
         listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
         if (!opts.call) setState(serving ? 'serving' : 'finished');

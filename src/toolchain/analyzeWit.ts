@@ -24,6 +24,21 @@ export type AnalysisOutcome = ({ ok: true } & { world: WorldAnalysis }) | { ok: 
  * about async imports is hand-written.
  */
 export function analyzeWit(userWit: string, worldName?: string): AnalysisOutcome {
+  // Every Run after a code-only edit analyses the same WIT again: answer from the last few.
+  const key = `${worldName ?? ''}\u0000${userWit}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const outcome = analyze(userWit, worldName);
+  recent.set(key, outcome);
+  while (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return outcome;
+}
+
+/** Outcomes of the last few analyses (they are pure functions of the WIT text and world name). */
+const recent = new Map<string, AnalysisOutcome>();
+const RECENT = 4;
+
+function analyze(userWit: string, worldName?: string): AnalysisOutcome {
   const resolved = resolveWitDeps(userWit);
   if (resolved.diagnostics.length) return { ok: false, diagnostics: resolved.diagnostics.map((d) => ({ file: 'wit', ...d })) };
   const parsed = parseWit(resolved.source);

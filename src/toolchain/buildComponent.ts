@@ -1,8 +1,9 @@
-import { componentEmbed, componentNew, componentWit, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { componentNew, componentWit, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildProtocol';
 import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
+import { embedWorld } from './embedWorld';
 import { generateBindings } from './generateBindings';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateImportMismatch } from './locateImportMismatch';
@@ -123,7 +124,7 @@ export async function buildComponent(
     lap('parse');
     let embedded: Uint8Array;
     try {
-      embedded = await componentEmbed({ binary: core, witSource: world.source, world: world.world });
+      embedded = await embedWorld(core, world);
     } catch (e) {
       return { ok: false, diagnostics: [locateWitBuildError(wit, messageOf(e))] };
     }

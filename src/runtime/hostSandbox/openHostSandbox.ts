@@ -47,12 +47,22 @@ function openFrame(): Promise<Window> {
 }
 
 /**
- * Creates the sandbox frame ahead of the first Run that needs it (no host code is loaded):
- * on a busy machine the frame's start-up would otherwise eat into the run's time limit.
+ * Creates the sandbox frame ahead of the first Run that needs it, and a host-code worker in
+ * it (no host code is loaded): on a busy machine their start-up would otherwise eat into
+ * the run's time limit.
  */
 export function prewarmHostSandbox(): void {
-  if (typeof document !== 'undefined') void openFrame().catch(() => undefined);
+  if (typeof document === 'undefined') return;
+  void openFrame().catch(() => undefined);
+  spareLease ??= startLease(sandboxWorkerSource);
 }
+
+/**
+ * A host-code worker started ahead and not lent yet: the next run with host code takes it
+ * instead of waiting for a worker to start (each run still gets a worker no host code ever
+ * ran in, and kills it afterwards). Refilled by {@link prewarmHostSandbox}.
+ */
+let spareLease: HostSandboxLease | undefined;
 
 /** A sandbox worker lent to one run: `port` goes to the run worker; `kill` ends the worker. */
 export interface HostSandboxLease {
@@ -68,6 +78,15 @@ export interface HostSandboxLease {
  * their own), which receives the port in its first message's `ports[0]`.
  */
 export function leaseHostSandbox(source: string = sandboxWorkerSource): HostSandboxLease {
+  if (source === sandboxWorkerSource && spareLease) {
+    const lease = spareLease;
+    spareLease = undefined;
+    return lease;
+  }
+  return startLease(source);
+}
+
+function startLease(source: string): HostSandboxLease {
   const channel = new MessageChannel();
   const id = nextId++;
   let killed = false;
