@@ -22,7 +22,7 @@ export function hasCacheStorage(): boolean {
   return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
 
-/** Entry names are digests; sha256Hex is synchronous and works on every origin (crypto.subtle does not). */
+/** Entry names are digests; sha256Hex is synchronous and works on every origin (Web Crypto digests need a secure context). */
 async function hex(text: string): Promise<string> {
   return sha256Hex(text);
 }
