@@ -15,14 +15,30 @@ const MAX_KEYS = 6;
 /** Bytes left free for the user's data when deciding whether a write fits. */
 const RESERVE_BYTES = 200e6;
 
-/** True where Cache Storage (and the digest naming its entries) can be used. */
+/** True where Cache Storage can be used (secure contexts only). */
 export function hasCacheStorage(): boolean {
-  return typeof caches !== 'undefined' && typeof crypto !== 'undefined' && !!crypto.subtle && globalThis.isSecureContext !== false;
+  return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
 
+/**
+ * Names an entry after its key (WIT sources: a few KB). Not the Web Crypto digest: the app keeps
+ * secure-context-only crypto in src/platform/randomUuid.ts. Two 53-bit string hashes with
+ * different seeds (cyrb53): 106 bits, for a handful of entries.
+ */
 async function hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const cyrb53 = (seed: number) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  };
+  return cyrb53(1) + cyrb53(2);
 }
 
 let opened: Promise<Cache | undefined> | undefined;
