@@ -17,7 +17,7 @@ const MAX_KEYS = 6;
 /** Bytes left free for the user's data when deciding whether a write fits. */
 const RESERVE_BYTES = 200e6;
 
-/** True where Cache Storage can be used. */
+/** True where Cache Storage can be used (secure contexts only). */
 export function hasCacheStorage(): boolean {
   return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
