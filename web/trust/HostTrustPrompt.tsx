@@ -42,7 +42,7 @@ export function HostTrustPrompt({ trust }: { trust: HostTrust }) {
                   {item.replaces ? <span className="trust-replaces">replaces the built-in {item.id} host</span> : <>serves {item.id}</>}
                   {item.interfaces.length > 0 && <span className="trust-ifaces"> · interfaces {item.interfaces.join(', ')}</span>}
                 </h3>
-                <CodePreview source={item.source} testId="trust-code" className="trust-code" />
+                <CodePreview source={item.source} testId="trust-code" className="code-preview trust-code" />
               </section>
             ))}
             <div className="trust-actions">
