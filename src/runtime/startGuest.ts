@@ -7,6 +7,9 @@ import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
+/** A serving guest's spares are replaced this long after it instantiated (a called one's, when its call returns). */
+const REFILL_AFTER_MS = 300;
+
 /** Where a running guest is in its life. */
 export type GuestState = 'starting' | 'running' | 'serving' | 'finished' | 'trapped' | 'timeout' | 'stopped';
 
@@ -68,6 +71,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
+  let refillTimer: ReturnType<typeof setTimeout> | undefined;
   let settle!: (s: GuestState) => void;
   const settled = new Promise<GuestState>((r) => (settle = r));
   const setState = (s: GuestState) => {
@@ -77,6 +81,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     if (s !== 'starting' && s !== 'running') settle(s);
   };
   const end = (s: GuestState) => {
+    clearTimeout(refillTimer);
     refillRunWorkers();
     clearTimeout(watchdog);
     worker.terminate();
@@ -114,8 +119,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         listener.onTrace?.(msg.events);
         break;
       case 'instantiated':
-        // New spares load now, not while this run loads: on two cores they would compete.
-        refillRunWorkers();
+        // New spares load once this run's start-up burst is over (its call returned, or
+        // REFILL_AFTER_MS in), not while it loads or its first messages flow: on two cores
+        // they compete, and a 0.3 handler then saw three back-to-back orders arrive spread out.
+        refillTimer = setTimeout(refillRunWorkers, REFILL_AFTER_MS);
         if (sandbox) prewarmHostSandbox();
         serving = msg.serving.length > 0;
         listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
@@ -123,6 +130,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'result':
         pendingCall = false;
+        clearTimeout(refillTimer);
+        refillRunWorkers();
         listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode);
         if (!serving) end('finished');
         else setState('serving');
