@@ -1,10 +1,12 @@
 /**
- * Byte equality, four bytes at a time where both views are aligned: a fresh worker runs this
+ * Byte equality (undefined equals only undefined), four bytes at a time where both views are aligned: a fresh worker runs this
  * in the interpreter, where comparing ≈150 KB of bindings byte by byte costs milliseconds
  * (32-bit words stay small integers; 64-bit ones would allocate a BigInt per read).
  */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
   if (a === b) return true;
+  // Absent equals only absent (a missing key, a missing section).
+  if (a === undefined || b === undefined) return false;
   if (a.length !== b.length) return false;
   let i = 0;
   if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {

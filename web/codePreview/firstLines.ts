@@ -12,7 +12,6 @@ export interface FirstLines {
  * A trailing newline does not count as an extra line.
  */
 export function firstLines(source: string, max: number): FirstLines {
-  let lines = 0;
   let cut = source.length;
   let totalLines = 0;
   let at = 0;
@@ -23,9 +22,8 @@ export function firstLines(source: string, max: number): FirstLines {
     if (totalLines === max) cut = end;
     at = end;
   }
-  lines = Math.min(max, totalLines);
   if (totalLines <= max) cut = source.length;
-  return { text: source.slice(0, cut), lines, totalLines };
+  return { text: source.slice(0, cut), lines: Math.min(max, totalLines), totalLines };
 }
 
 /** "812 bytes", "14.2 KB", "1.5 MB" (1 KB = 1,024 characters of source). */

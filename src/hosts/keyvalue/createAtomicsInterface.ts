@@ -2,6 +2,7 @@ import { HostError } from '../hostContract';
 import type { BucketResource, CursorFlavour } from './createStoreInterface';
 import { asStoreError, hostCall, publishChanges, type KvHostState } from './kvHostState';
 import { decodeCounter, encodeCounter } from './counterBytes';
+import { sameBytes } from '../../platform/sameBytes';
 
 const S64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n, name: 's64' };
 const U64 = { min: 0n, max: 2n ** 64n - 1n, name: 'u64' };
@@ -89,7 +90,3 @@ export function createAtomicsInterface(state: KvHostState, flavour: CursorFlavou
   return { increment, Cas, swap };
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}

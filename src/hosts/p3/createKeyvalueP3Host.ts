@@ -2,6 +2,7 @@ import { HostError, type HostPackage } from '../hostContract';
 import { createAtomicsInterface } from '../keyvalue/createAtomicsInterface';
 import { createStoreInterface, type BucketResource } from '../keyvalue/createStoreInterface';
 import { createKvHostState, hostCall, publishChanges, type KvHostState } from '../keyvalue/kvHostState';
+import { sameBytes } from '../../platform/sameBytes';
 
 /** Package id exactly as in wit/keyvalue-p3-0.1.0. */
 export const keyvalueP3PackageId = 'proposal:keyvalue-p3@0.1.0';
@@ -59,7 +60,3 @@ function compareAndSwapFor(state: KvHostState) {
   };
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}

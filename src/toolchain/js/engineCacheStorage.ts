@@ -22,11 +22,6 @@ export function hasCacheStorage(): boolean {
   return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
 
-/** Entry names are digests; sha256Hex is synchronous and works on every origin (Web Crypto digests need a secure context). */
-async function hex(text: string): Promise<string> {
-  return sha256Hex(text);
-}
-
 let opened: Promise<Cache | undefined> | undefined;
 let openedName = '';
 
@@ -34,7 +29,7 @@ let openedName = '';
 function openCache(toolchain: string): Promise<Cache | undefined> {
   opened ??= (async () => {
     try {
-      const name = (openedName = CACHE_PREFIX + (await hex(toolchain)).slice(0, 16));
+      const name = (openedName = CACHE_PREFIX + sha256Hex(toolchain).slice(0, 16));
       for (const old of await caches.keys()) if (old.startsWith(CACHE_PREFIX) && old !== name) void caches.delete(old);
       return await caches.open(name);
     } catch {
@@ -45,8 +40,8 @@ function openCache(toolchain: string): Promise<Cache | undefined> {
 }
 
 /** Entry URL of a key's part: never fetched, only a name within the cache (under this origin). */
-async function urlOf(key: string, part: string): Promise<string> {
-  return new URL(`/__wcp-engine-cache/${await hex(key)}.${part}`, globalThis.location?.href ?? 'http://localhost/').href;
+function urlOf(key: string, part: string): string {
+  return new URL(`/__wcp-engine-cache/${sha256Hex(key)}.${part}`, globalThis.location?.href ?? 'http://localhost/').href;
 }
 
 /** The stored parts of `key` (all or nothing), or undefined on a miss or without Cache Storage. */
@@ -54,7 +49,7 @@ export async function readCacheEntries(key: string, toolchain: string, parts: re
   try {
     const cache = await openCache(toolchain);
     if (!cache) return undefined;
-    const found = await Promise.all(parts.map(async (p) => cache.match(await urlOf(key, p))));
+    const found = await Promise.all(parts.map((p) => cache.match(urlOf(key, p))));
     return found.every((r): r is Response => !!r) ? found : undefined;
   } catch {
     return undefined;
@@ -65,7 +60,7 @@ export async function readCacheEntries(key: string, toolchain: string, parts: re
 export async function deleteCacheEntries(key: string, toolchain: string, parts: readonly string[]): Promise<void> {
   try {
     const cache = await openCache(toolchain);
-    await Promise.all(parts.map(async (p) => cache?.delete(await urlOf(key, p))));
+    await Promise.all(parts.map((p) => cache?.delete(urlOf(key, p))));
   } catch {
     /* a later write evicts it */
   }
@@ -86,7 +81,7 @@ export async function writeCacheEntries(
   try {
     const est = await navigator.storage?.estimate?.().catch(() => undefined);
     if (est?.quota && est.quota - (est.usage ?? 0) < bytes + RESERVE_BYTES) return undefined;
-    const urls = await Promise.all(parts.map(([p]) => urlOf(key, p)));
+    const urls = parts.map(([p]) => urlOf(key, p));
     for (const [i, [, body, type]] of parts.entries()) {
       await cache.put(urls[i]!, new Response(body as BodyInit, { headers: { 'content-type': type } }));
     }

@@ -7,17 +7,12 @@
 import { readModuleLayout } from './readModuleLayout';
 import { snapshotJsGuest, type JsGuestInput } from './snapshotJsGuest';
 import { SectionId, readSections, writeModule, type RawSection } from './wasmBinary';
+import { sameBytes } from '../../platform/sameBytes';
 
 const STATE_SECTIONS = new Set<number>([SectionId.memory, SectionId.global, SectionId.data, SectionId.dataCount]);
 /** Sections stubWasi leaves alone that identify the world: they must match for a patch to be valid. */
 const IDENTITY_SECTIONS = [SectionId.type, SectionId.export, SectionId.element] as const;
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * Replaces the state sections of `previousCore` (the main core module of an earlier build of the
