@@ -4,6 +4,12 @@ import { encodeNamePart } from './natsNames';
 
 /** Messages kept per topic, as the browser's topic logs keep (RETAINED_PER_TOPIC). */
 const RETAINED_PER_SUBJECT = 10_000;
+/**
+ * How long a refusal stands before the server is asked again. Without it every send to a
+ * subject that another namespace's stream already keeps (NATS refuses overlapping subjects
+ * across streams) paid two failed JetStream requests: milliseconds per message.
+ */
+const REFUSAL_MS = 30_000;
 
 /**
  * The JetStream stream `<namespace>-msgs` that keeps a namespace's messages: the topic
@@ -20,7 +26,15 @@ export interface NatsStreams {
   jsm(): Promise<JetStreamManager>;
   /** True when sends to `subject` are already known to be kept (no server round trip). */
   covers(subject: string): boolean;
-  /** Makes sure the stream keeps `subjects` (creating or widening it). */
+  /**
+   * True when a send to `subject` needs no server round trip first: it is kept, or the
+   * server refused to keep it a moment ago (another stream holds the subject).
+   */
+  decided(subject: string): boolean;
+  /**
+   * Makes sure the stream keeps `subjects` (creating or widening it). A subject the server
+   * refused is refused again for REFUSAL_MS without asking, with the server's error.
+   */
   retain(subjects: string[]): Promise<void>;
 }
 
@@ -29,6 +43,13 @@ export function createNatsStreams(link: NatsLink, namespace: string): NatsStream
   let known: string[] = [];
   let manager: Promise<JetStreamManager> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
+  const refused = new Map<string, { error: unknown; at: number }>();
+  const refusalOf = (subject: string) => {
+    const r = refused.get(subject);
+    if (r && performance.now() - r.at < REFUSAL_MS) return r;
+    refused.delete(subject);
+    return undefined;
+  };
   const jsm = (): Promise<JetStreamManager> => {
     manager ??= jetstreamManager(link.nc);
     manager.catch(() => (manager = undefined));
@@ -73,9 +94,16 @@ export function createNatsStreams(link: NatsLink, namespace: string): NatsStream
     stream,
     jsm,
     covers: (subject) => isCovered(known, subject),
+    decided: (subject) => isCovered(known, subject) || refusalOf(subject) !== undefined,
     retain(subjects) {
       if (subjects.every((s) => isCovered(known, s))) return Promise.resolve();
+      const earlier = subjects.map(refusalOf).find((r) => r !== undefined);
+      if (earlier) return Promise.reject(earlier.error);
       const next = chain.then(() => widen(subjects));
+      next.catch((error: unknown) => {
+        if (!/overlap/i.test(String(error))) return;
+        for (const s of subjects) if (!isCovered(known, s)) refused.set(s, { error, at: performance.now() });
+      });
       chain = next.catch(() => undefined);
       return next;
     },
