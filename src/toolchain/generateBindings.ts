@@ -3,6 +3,7 @@ import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile
 import type { WorldAnalysis } from './analyzeWit';
 import { sameBytes } from '../platform/sameBytes';
 import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
+import { lightenJspiGlue } from './lightenJspiGlue';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -39,7 +40,7 @@ export async function generateBindings(component: Uint8Array, world: WorldAnalys
     return { files, wit: knownWit ?? hit.wit };
   }
   await bindgenReady;
-  const out = generate(component, options);
+  const out = withLightGlue(generate(component, options));
   lap('generate');
   const wit = knownWit ?? (await componentWit(component).catch((e: unknown) => `// could not print WIT: ${e instanceof Error ? e.message : String(e)}`));
   lap('componentWit');
@@ -55,4 +56,21 @@ export async function generateBindings(component: Uint8Array, world: WorldAnalys
     });
   }
   return { files: out.files, wit };
+}
+
+/**
+ * jco's output with the JS glue given the light JSPI import path (see lightenJspiGlue), so
+ * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
+ */
+function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
+  const files = out.files.map(([name, bytes]): [string, Uint8Array] => {
+    if (!name.endsWith('.js')) return [name, bytes];
+    try {
+      const light = lightenJspiGlue(new TextDecoder().decode(bytes));
+      return light.lightened.length ? [name, new TextEncoder().encode(light.js)] : [name, bytes];
+    } catch {
+      return [name, bytes];
+    }
+  });
+  return { ...out, files };
 }

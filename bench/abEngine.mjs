@@ -1,0 +1,74 @@
+// Engine figures of two built sites in alternating rounds (same machine state), e.g. before/after a change:
+//   npx vite build --outDir /tmp/site-a   (at the old commit; then at the new one to /tmp/site-b)
+//   node bench/abEngine.mjs 5 kv,replay,hostCall,kvCpu before=/tmp/site-a after=/tmp/site-b   (ports AB_PORT+; OUT=file.json)
+// Each round runs every named figure once per site (order flipped every round): `kvCpu` is the
+// CPU time per key-value op (marginal, bench/run.mjs's kv.cpu), `msgCpu` per flooded message
+// (messaging.cpu); any other name is window.wcpEngine.bench[name](1) and records each figure's
+// guest/baseline ratio and guest median. Prints per site and figure the median with min–max.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { chromium } from '@playwright/test';
+import { measureCpu } from './cpuTime.mjs';
+
+const rounds = Number(process.argv[2]);
+const names = process.argv[3].split(',');
+const variants = process.argv.slice(4).map((a, i) => { const [name, dir] = a.split('='); return { name, dir, port: Number(process.env.AB_PORT ?? 4742) + i }; });
+const servers = variants.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true }));
+const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const res = {};
+const record = (site, key, x) => ((res[site] ??= {})[key] ??= []).push(x);
+console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+try {
+  for (const v of variants) { const url = `http://localhost:${v.port}/bench/index.html`; for (let i = 0; i < 100; i++) { try { if ((await fetch(url)).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); } }
+  const pages = new Map();
+  for (const v of variants) {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${v.port}/bench/index.html`);
+    await page.evaluate(() => window.wcpEngine.ready);
+    pages.set(v.name, page);
+  }
+  /** Marginal CPU µs per unit: runs of n and 3n, the difference over 2n·perUnit. */
+  const marginal = async (page, probe, side, n, perUnit) => {
+    const run = (k) => measureCpu(browser, page, () => page.evaluate(([p, s, m]) => window.wcpEngine[p][s](m), [probe, side, k]));
+    const small = await run(n);
+    const large = await run(3 * n);
+    return ((large.total - small.total) * 1000) / (2 * n * perUnit);
+  };
+  const one = async (v, name, warm) => {
+    const page = pages.get(v.name);
+    if (name === 'kvCpu' || name === 'msgCpu') {
+      const [probe, n, perUnit] = name === 'kvCpu' ? ['kvProbe', 200, 2] : ['floodProbe', 2000, 1];
+      if (warm) return page.evaluate((p) => window.wcpEngine[p].prepare(), probe);
+      const g = await marginal(page, probe, 'guest', n, perUnit);
+      const b = await marginal(page, probe, 'raw', n, perUnit);
+      record(v.name, `${name}.guest`, g);
+      record(v.name, `${name}.ratio`, g / b);
+      return;
+    }
+    const figures = await page.evaluate((n) => window.wcpEngine.bench[n](1), name);
+    if (warm) return;
+    for (const f of figures) {
+      record(v.name, `${f.id}.guest`, med(f.guest));
+      const ratios = f.guest.map((g, i) => (f.ratio === 'guest/baseline' ? g / f.baseline[i] : f.baseline[i] / g));
+      record(v.name, `${f.id}.ratio`, med(ratios));
+    }
+  };
+  for (const v of variants) for (const name of names) await one(v, name, true);
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names) for (const v of r % 2 ? [...variants].reverse() : variants) await one(v, name, false);
+    console.log('round', r + 1, 'load', loadavg()[0].toFixed(1));
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) process.kill(-s.pid);
+}
+const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
+for (const k of keys) {
+  const cells = variants.map((v) => { const xs = res[v.name]?.[k] ?? []; return `${v.name} ${med(xs).toPrecision(3)} (${Math.min(...xs).toPrecision(3)}–${Math.max(...xs).toPrecision(3)})`; });
+  const ab = variants.length === 2 ? `  b/a ${(med(res[variants[1].name][k]) / med(res[variants[0].name][k])).toFixed(2)}` : '';
+  console.log(k.padEnd(28), cells.join('   '), ab);
+}
+console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+writeFileSync(process.env.OUT ?? 'ab-engine.json', JSON.stringify(res, null, 1));
