@@ -44,7 +44,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
           {count(win.total)} line{win.total === 1 ? '' : 's'}
         </span>
         {history && win.total > 0 && (
-          <button type="button" className="small" onClick={() => downloadConsole(history)} title="Save every line as a text file">
+          <button type="button" className="small" onClick={() => downloadConsole(history)} title="Save every line as a text file" data-testid="console-save">
             Save
           </button>
         )}
