@@ -152,6 +152,7 @@ export function App() {
       traceStore: runs.view,
       runs: embed ? undefined : runs,
       console: runner.console.lines,
+      consoleHistory: runner.console.history,
       clearConsole: runner.console.clear,
       example: example.id === SCRATCH_ID ? undefined : example,
       guests: panelGuests,
@@ -167,7 +168,7 @@ export function App() {
       openExample: embed ? undefined : openExample,
       backendSettings: embed ? undefined : <BackendSettings backend={backend} />,
     }),
-    [runner.console.lines, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs, learn.active, backend],
+    [runner.console.lines, runner.console.history, runner.console.clear, example, panelGuests, runner.phase, runner.progress, selectedEventId, ws.workspace.hosts, trust.setHosts, trust.unreviewed, updateGuestHosts, embed, openExample, runs, learn.active, backend],
   );
 
   return (

@@ -1,95 +1,93 @@
-import { memo } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { BuildProgressRow } from './console/BuildProgressRow';
-import type { ConsoleLine } from './console/consoleTypes';
+import { ConsoleLines } from './console/ConsoleLines';
+import { downloadConsole } from './console/downloadConsole';
+import { useConsoleWindow } from './console/useConsoleWindow';
 import type { PanelProps } from './panels/registerPanel';
-import { useStickToBottom } from './useStickToBottom';
 import { EngineDownloadRow } from './welcome/EngineDownloadRow';
 
-const ICON: Record<ConsoleLine['kind'], string> = {
-  stdout: ' ',
-  stderr: '!',
-  result: '→',
-  trap: '✖',
-  timeout: '⏱',
-  info: '·',
-  error: '✖',
-};
-
-// Memoised: a flood appends lines every frame, and re-rendering all 5,000 kept lines each time
-// was most of the Console tab's main-thread time. Lines never change once appended.
-const Line = memo(function Line({ line, showGuest }: { line: ConsoleLine; showGuest: boolean }) {
-  return (
-    <div className={`console-line console-${line.kind}`} data-testid="console-line" data-kind={line.kind}>
-      <span className="console-icon" aria-hidden="true">
-        {ICON[line.kind]}
-      </span>
-      {showGuest && line.guest && <span className="console-guest">{line.guest}</span>}
-      <span className="console-text">
-        {line.text}
-        {line.stack && (
-          <details className="console-stack">
-            <summary>stack</summary>
-            <pre>{line.stack}</pre>
-          </details>
-        )}
-      </span>
-    </div>
-  );
-});
-
-/** Lines per chunk: a flood re-renders the last chunk or two, not every kept line. */
-const CHUNK = 100;
+const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * A run of up to CHUNK consecutive lines. Lines never change once appended and ids only grow,
- * so a chunk with the same first and last line (and length) is the same chunk: with 5,000
- * kept lines React then compares ~50 chunks per append instead of 5,000 lines. Every line
- * stays in the DOM (no virtualization, no content-visibility), so the console's text reads
- * in full even when it is below the fold.
+ * Console tab: guest stdout/stderr, results, traps, timeouts and build errors, newest at
+ * bottom. Only a window of lines is in the page (the newest ones while following, or a
+ * page of earlier ones): a flood printing 100,000 lines lays out a few hundred per frame,
+ * not all of them, and every line stays reachable by paging (or Save).
  */
-const Chunk = memo(
-  function Chunk({ lines, showGuest }: { lines: readonly ConsoleLine[]; showGuest: boolean }) {
-    return (
-      <div className="console-chunk">
-        {lines.map((line) => (
-          <Line key={line.id} line={line} showGuest={showGuest} />
-        ))}
-      </div>
-    );
-  },
-  (a, b) => a.showGuest === b.showGuest && a.lines.length === b.lines.length && a.lines[0] === b.lines[0] && a.lines[a.lines.length - 1] === b.lines[b.lines.length - 1],
-);
-
-/** Splits lines at id multiples of CHUNK, so a chunk's membership never changes as lines are added or trimmed. */
-function chunksOf(lines: readonly ConsoleLine[]): { key: number; lines: readonly ConsoleLine[] }[] {
-  const out: { key: number; lines: readonly ConsoleLine[] }[] = [];
-  let start = 0;
-  for (let i = 1; i <= lines.length; i++) {
-    if (i === lines.length || Math.floor(lines[i].id / CHUNK) !== Math.floor(lines[start].id / CHUNK)) {
-      out.push({ key: Math.floor(lines[start].id / CHUNK), lines: lines.slice(start, i) });
-      start = i;
-    }
-  }
-  return out;
-}
-
-/** Console tab: guest stdout/stderr, results, traps, timeouts and build errors, newest at bottom. */
 export function ConsolePanel({ ctx }: PanelProps) {
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(ctx.console.length && ctx.console[ctx.console.length - 1].id);
+  const win = useConsoleWindow(ctx.console, ctx.consoleHistory);
+  const ref = useRef<HTMLDivElement>(null);
+  const lastTop = useRef(0);
   const showGuest = ctx.guests.length > 1;
+  const newest = win.lines.length ? win.lines[win.lines.length - 1]!.id : 0;
+  // Following: pinned to the bottom whenever lines arrive (or on returning to live).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && win.live) el.scrollTop = el.scrollHeight;
+  }, [win.live, newest]);
+  const { live, freeze } = win;
+  const onScroll = useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const up = el.scrollTop < lastTop.current;
+    lastTop.current = el.scrollTop;
+    // A few px of slack: fractional scroll positions at some zoom levels never reach exact bottom.
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    // Scrolled up to read while following: stop here, or the lines read would be trimmed away.
+    if (live && up && !atBottom) freeze();
+  }, [live, freeze]);
+  const history = ctx.consoleHistory;
   return (
     <div className="panel console-panel">
       <div className="panel-toolbar">
-        <span className="muted">{ctx.console.length} line{ctx.console.length === 1 ? '' : 's'}</span>
+        <span className="muted" data-testid="console-count">
+          {count(win.total)} line{win.total === 1 ? '' : 's'}
+        </span>
+        {history && win.total > 0 && (
+          <button type="button" className="small" onClick={() => downloadConsole(history)} title="Save every line as a text file" data-testid="console-save">
+            Save
+          </button>
+        )}
         <button type="button" className="small" onClick={ctx.clearConsole} aria-label="Clear console">
           Clear
         </button>
       </div>
-      <div className="console-body" ref={ref} onScroll={onScroll} data-testid="console" role="log" aria-live="polite">
+      <div className={`console-body${win.live ? ' console-live' : ''}`} ref={ref} onScroll={onScroll} data-testid="console" role="log" aria-live="polite">
+        {(win.before > 0 || win.dropped > 0) && (
+          <div className="console-more" data-testid="console-earlier">
+            <span className="muted">
+              {win.before > 0 && `${count(win.before)} earlier line${win.before === 1 ? '' : 's'}`}
+              {win.dropped > 0 && `${win.before > 0 ? ' · ' : ''}${count(win.dropped)} oldest dropped (more than ${count(win.total - win.dropped)} kept)`}
+            </span>
+            {win.before > 0 && (
+              <>
+                <button type="button" className="small" onClick={win.earlier}>
+                  Show earlier
+                </button>
+                <button type="button" className="small" onClick={win.first}>
+                  First line
+                </button>
+              </>
+            )}
+          </div>
+        )}
         {ctx.console.length === 0 && ctx.phase === 'idle' ? (
           <div className="empty">Press Run (Ctrl+Enter) to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
         ) : (
-          chunksOf(ctx.console).map((c) => <Chunk key={c.key} lines={c.lines} showGuest={showGuest} />)
+          <ConsoleLines lines={win.lines} showGuest={showGuest} />
+        )}
+        {!win.live && (
+          <div className="console-more" data-testid="console-later">
+            <span className="muted">{win.after > 0 ? `${count(win.after)} newer line${win.after === 1 ? '' : 's'}` : 'Paused here'}</span>
+            {win.after > 0 && (
+              <button type="button" className="small" onClick={win.later}>
+                Show later
+              </button>
+            )}
+            <button type="button" className="small" onClick={win.follow}>
+              Follow latest
+            </button>
+          </div>
         )}
         {ctx.buildProgress && <BuildProgressRow progress={ctx.buildProgress} showGuest={showGuest} />}
         <EngineDownloadRow building={ctx.buildProgress !== undefined} />

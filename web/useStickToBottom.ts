@@ -4,6 +4,12 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
  * Keeps a scroll container pinned to its bottom while new content arrives, unless the
  * user scrolled up to read; scrolling back to the bottom re-pins it. `version` should
  * change whenever content is added.
+ *
+ * The pin is written in the next animation frame, just before that frame's own layout,
+ * not in the commit: writing scrollTop (and reading scrollHeight) forces a layout, and in
+ * the commit that layout ran inside React's task and again after it. Under a flood that
+ * forced layout was the largest part of the Diagram's long tasks. Nothing is painted in
+ * between, so the view never shows unpinned.
  */
 export function useStickToBottom<T extends HTMLElement>(version: unknown) {
   const ref = useRef<T | null>(null);
@@ -17,8 +23,14 @@ export function useStickToBottom<T extends HTMLElement>(version: unknown) {
   }, []);
 
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (el && stuck.current) el.scrollTop = el.scrollHeight;
+    if (!stuck.current) return;
+    const pin = () => {
+      const el = ref.current;
+      if (el && stuck.current) el.scrollTop = el.scrollHeight;
+    };
+    if (typeof requestAnimationFrame !== 'function') return pin();
+    const frame = requestAnimationFrame(pin);
+    return () => cancelAnimationFrame(frame);
   }, [version]);
 
   return { ref, onScroll };

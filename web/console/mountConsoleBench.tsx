@@ -10,10 +10,10 @@ import '../styles.css';
 type Append = (line: Omit<ConsoleLine, 'id'>) => void;
 
 function ConsoleBench({ store, guests, onAppend }: { store: TraceStore; guests: string[]; onAppend(append: Append): void }) {
-  // The app's own console state: appends batched per frame, the last 5,000 lines kept.
+  // The app's own console state: appends batched per frame, a live window plus the history.
   const log = useConsoleLog();
   useEffect(() => onAppend(log.append), [log.append, onAppend]);
-  const ctx = benchPanelContext(store, guests, { console: log.lines, clearConsole: log.clear });
+  const ctx = benchPanelContext(store, guests, { console: log.lines, consoleHistory: log.history, clearConsole: log.clear });
   return <ConsolePanel ctx={ctx} />;
 }
 

@@ -48,8 +48,12 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
     const g = cv?.getContext('2d');
     if (!cv || !g) return;
     const dpr = window.devicePixelRatio || 1;
-    cv.width = Math.round(size.w * dpr);
-    cv.height = Math.round(layout.height * dpr);
+    // Only on a real change: assigning width or height (even the same value) reallocates
+    // and clears the bitmap, and this effect runs on every render of a flood.
+    const w = Math.round(size.w * dpr);
+    const h = Math.round(layout.height * dpr);
+    if (cv.width !== w) cv.width = w;
+    if (cv.height !== h) cv.height = h;
     const scrubbed = view.scrub !== undefined;
     const dots = recentDots(store, view.end);
     const last = view.end > 0 ? store.events.at(view.end - 1) : undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { TraceStore } from '../../src/index';
 import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
 import { aggregateEdges, computeStep, createFlowNodes, type FlowEdge, type FlowNodes } from './flowGraph';
@@ -87,8 +87,20 @@ const ringIndex = (store: TraceStore, absolute: number) => {
  */
 export function useTraceView(store: TraceStore, seedGuests: readonly string[]): TraceView {
   const s = sharedOf(store);
-  const subscribe = useMemo(() => throttleSubscribe(store.subscribe), [store]);
-  const version = useSyncExternalStore(subscribe, () => `${store.events.total}:${store.events.size}:${store.paused}`);
+  // A transition, not useSyncExternalStore: a store change re-rendered the whole panel
+  // synchronously inside the notifying task (render, commit, canvas repaint and layout in
+  // one 100–300 ms task under a flood). As a transition React renders in slices that yield
+  // to input and frames, and the canvas effect runs in a task of its own. The render reads
+  // the store as it is then (the ring only grows), so a later render always catches up.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const rerender = () => startTransition(() => setTick((t) => t + 1));
+    const off = throttleSubscribe(store.subscribe)(rerender);
+    // Events that arrived between this render and subscribing.
+    rerender();
+    return off;
+  }, [store]);
+  const version = `${store.events.total}:${store.events.size}:${store.paused}`;
   const [scrubTotal, setScrubTotal] = useState<number | undefined>(undefined);
 
   if (store.paused && s.frozenTotal === undefined) s.frozenTotal = store.events.total;

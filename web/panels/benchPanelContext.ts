@@ -6,7 +6,7 @@ import type { PanelContext } from './panelContext';
  * the guests' names, a serving run, and nothing selectable. `console` and `clearConsole`
  * come from the caller when it benchmarks the Console itself.
  */
-export function benchPanelContext(store: TraceStore, guests: string[], console: Pick<PanelContext, 'console' | 'clearConsole'> = { console: [], clearConsole: () => {} }): PanelContext {
+export function benchPanelContext(store: TraceStore, guests: string[], console: Pick<PanelContext, 'console' | 'consoleHistory' | 'clearConsole'> = { console: [], clearConsole: () => {} }): PanelContext {
   return {
     traceStore: store,
     ...console,

@@ -1,5 +1,6 @@
 import type { Example, ExampleGuest, TraceStore, WorkspaceHosts } from '../../src/index';
 import type { ConsoleLine } from '../console/consoleTypes';
+import type { ConsoleHistory } from '../console/createConsoleBuffer';
 import type { BuildProgress } from '../console/buildProgress';
 import type { RunHistory } from '../runs/useRunHistory';
 import type { RunPhase } from '../useRunner';
@@ -15,7 +16,10 @@ export interface PanelContext {
    * React state wholesale.
    */
   traceStore: TraceStore;
+  /** The newest console lines (the live window, at most LIVE_LINES of web/console/useConsoleLog). */
   console: ConsoleLine[];
+  /** Every console line, for paging back past the live window; absent = `console` is all there is. */
+  consoleHistory?: ConsoleHistory;
   clearConsole(): void;
   /** The example loaded in the editors, undefined for the scratch workspace. */
   example: Example | undefined;
