@@ -76,7 +76,7 @@ interface OpenBus extends Bus {
 /** A burst of posts is sent as one BroadcastChannel message once it holds this many packets. */
 export const MAX_BATCH = 64;
 /** …or once its first packet has waited this long (ms), checked at each post. */
-export const MAX_BATCH_AGE_MS = 4;
+export const MAX_BATCH_AGE_MS = 1;
 
 /** Buses of this worker with packets waiting, for {@link flushAllBuses}. */
 const unflushed = new Set<{ flush(): void }>();
