@@ -15,6 +15,7 @@ import { importsFor, instantiateLinked, type LinkedInstances } from './linking/l
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
+import { flushAllBuses } from '../hosts/messaging/createBus';
 import { isCliRun } from './witNames';
 
 /**
@@ -30,8 +31,13 @@ const post = (msg: RunResponse) => scope.postMessage(msg);
 let trace: ReturnType<typeof createTraceQueue>;
 /** Guests serving this guest's imports (guests linked to guests), instantiated in this worker. */
 let linked: LinkedInstances | undefined;
-/** Every trace queue of this worker: the guest's own and its linked guests'. */
+/**
+ * Every trace queue of this worker (the guest's own and its linked guests') and every bus
+ * burst still waiting: called before a call's result goes out, after which the main
+ * thread may terminate this worker.
+ */
 const flushTrace = () => {
+  flushAllBuses();
   linked?.flush();
   trace.flush();
 };

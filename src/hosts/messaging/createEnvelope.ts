@@ -60,7 +60,7 @@ export function toExtensionName(key: string): string | undefined {
 export function createEnvelope(input: EnvelopeInput): Envelope {
   const attrs: Record<string, string> = {
     id: randomUuid(),
-    source: `/wcp/${encodeURIComponent(input.tab)}/${encodeURIComponent(input.guest)}`,
+    source: sourceOf(input.tab, input.guest),
     type: messageEventType,
     specversion: '1.0',
     subject: input.topic,
@@ -78,6 +78,20 @@ export function createEnvelope(input: EnvelopeInput): Envelope {
   if (input.replyTo !== undefined) attrs.replyto = input.replyTo;
   for (const key in attrs) if (typeof attrs[key] !== 'string') throw new TypeError(`CloudEvents attribute ${key} must be a string`);
   return attrs;
+}
+
+// The source of a (tab, guest) pair, encoded once: a flooding guest sends thousands of
+// messages with the same one.
+const sources = new Map<string, string>();
+function sourceOf(tab: string, guest: string): string {
+  const key = `${tab}\n${guest}`;
+  let source = sources.get(key);
+  if (source === undefined) {
+    source = `/wcp/${encodeURIComponent(tab)}/${encodeURIComponent(guest)}`;
+    if (sources.size > 100) sources.clear();
+    sources.set(key, source);
+  }
+  return source;
 }
 
 /** Reads topic, content type, metadata and reply-to back out of an envelope. */

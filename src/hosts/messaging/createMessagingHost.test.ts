@@ -105,6 +105,28 @@ describe('producer.send → incoming-handler', () => {
     expect(maxRunning).toBe(1);
   });
 
+  it('handles a flood of 1,500 sends (batched on the bus) one at a time, in order, none lost, past failing calls', async () => {
+    const namespace = freshNamespace();
+    let running = 0;
+    let maxRunning = 0;
+    const { guest: sub, seen } = await receiver(namespace, 'sub', ['flood.*'], async (m) => {
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      const n = Number(new TextDecoder().decode(m.data()));
+      if (n % 100 === 0) await new Promise((r) => setTimeout(r, 1));
+      running -= 1;
+      if (n % 250 === 1) throw new Error(`handler failed on ${n}`);
+    });
+    const pub = await createTestGuest(namespace, 'pub');
+    const client = pub.imports.types.Client.connect('c');
+    for (let i = 0; i < 1500; i++) pub.imports.producer.send(client, 'flood.x', new pub.imports.types.Message(utf8(String(i))));
+    await waitFor(() => seen.length === 1500, '1,500 deliveries', 10_000);
+    expect(seen.map((s) => Number(s.data))).toEqual(Array.from({ length: 1500 }, (_, i) => i));
+    expect(maxRunning).toBe(1);
+    await waitFor(() => messageEvents(sub, 'nack').length === 6 && messageEvents(sub, 'ack').length === 1494, 'acks and nacks');
+    expect(messageEvents(pub, 'send')).toHaveLength(1500);
+  });
+
   it('rejects bad topics and disconnected clients with clear errors', async () => {
     const pub = await createTestGuest(freshNamespace(), 'pub');
     const { Client, Message } = pub.imports.types;

@@ -55,7 +55,11 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   }
   const owner = `${ctx.tab ?? 'local'}/${guest}/${randomUuid()}`;
   const claimedElsewhere = new Set<string>();
-  let chain: Promise<void> = Promise.resolve();
+  // Deliveries waiting for the handler, run one at a time by `drain` (one loop per backlog,
+  // not a promise chain link per message: a flood queues thousands).
+  let waiting: Delivery[] = [];
+  let head = 0;
+  let draining = false;
   // Claims run one at a time so a consumer's backlog (queued) is known before each claim.
   let claims: Promise<unknown> = Promise.resolve();
   let queued = 0;
@@ -65,13 +69,42 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   const ext = deliveryExtensionOf(ctx);
   const fanoutGroup = `guest:${guest}`;
 
+  const drain = async (): Promise<void> => {
+    while (head < waiting.length) {
+      const delivery = waiting[head]!;
+      waiting[head] = undefined as unknown as Delivery;
+      head += 1;
+      // Drop the consumed front now and then, so a long backlog is not copied per message.
+      if (head >= 1024 && head * 2 >= waiting.length) {
+        waiting = waiting.slice(head);
+        head = 0;
+      }
+      try {
+        await runHandler(delivery);
+      } catch (error) {
+        ctx.log('stderr', `messaging: delivery of ${delivery.fields.topic} failed: ${String(error)}\n`);
+      } finally {
+        queued -= 1;
+      }
+    }
+    waiting = [];
+    head = 0;
+    draining = false;
+  };
+
   const enqueue = (delivery: Delivery): void => {
     queued += 1;
     if (options.concurrent) {
       void runHandler(delivery).finally(() => { queued -= 1; });
       return;
     }
-    chain = chain.then(() => runHandler(delivery)).finally(() => { queued -= 1; });
+    waiting.push(delivery);
+    // Started after the current listener returns (as the promise chain did before), so the
+    // other listeners of this packet and the rest of its batch are dispatched first.
+    if (!draining) {
+      draining = true;
+      queueMicrotask(() => void drain());
+    }
   };
 
   // With an extension the message is made durable (admit) before it waits in the queue.

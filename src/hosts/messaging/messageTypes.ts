@@ -141,7 +141,10 @@ export function createMessageTypes(): MessageTypes {
     },
     contentOf(message) {
       if (!(message instanceof Message)) fail({ tag: 'other', val: 'not a messaging message' });
-      return { data: message.bytes.slice(), contentType: message.type, metadata: message.meta?.map(([k, v]) => [k, v]) };
+      // The bytes are shared, not copied: a message's bytes are never changed in place (the
+      // constructor and setData copy what they get, data() hands out a copy). Metadata is
+      // copied, because addMetadata appends to the message's list.
+      return { data: message.bytes, contentType: message.type, metadata: message.meta?.map(([k, v]) => [k, v]) };
     },
     replyToOf: (message) => (typeof message === 'object' && message !== null ? replyTo.get(message) : undefined),
     assertConnected(client) {
