@@ -57,9 +57,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       link.ensureConnected();
       const { envelope, data } = packet;
       const publish = (): void => {
-        if (link.nc.isClosed()) return;
-        link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
-        flushNow(link);
+        if (!link.nc.isClosed()) link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
       };
       const retain = log !== undefined && isLogged(envelope) && !log.streams.decided(envelope.subject);
       if (!retain && queued === 0) return publish();
@@ -102,18 +100,6 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       subscriptions.clear();
     },
   };
-}
-
-/**
- * Hands what the client has buffered to the WebSocket now. nats.js sends its buffer in a
- * microtask, and a guest's synchronous sends run back to back without yielding, so the
- * first message of a burst waited for the whole burst (and whatever the guest did between
- * sends) before leaving: about 0.5 ms of p50 at a burst of four. `flushPending` is the
- * client's own method (3.x, not in its typings); without it the microtask still sends.
- */
-function flushNow(link: NatsLink): void {
-  const protocol = (link.nc as unknown as { protocol?: { flushPending?: () => void } }).protocol;
-  if (typeof protocol?.flushPending === 'function') protocol.flushPending();
 }
 
 const warned = new Set<string>();
