@@ -4,6 +4,7 @@ import { ConsoleLines } from './console/ConsoleLines';
 import { downloadConsole } from './console/downloadConsole';
 import { useConsoleWindow } from './console/useConsoleWindow';
 import type { PanelProps } from './panels/registerPanel';
+import { isScrolledToBottom } from './useStickToBottom';
 import { EngineDownloadRow } from './welcome/EngineDownloadRow';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -31,10 +32,8 @@ export function ConsolePanel({ ctx }: PanelProps) {
     if (!el) return;
     const up = el.scrollTop < lastTop.current;
     lastTop.current = el.scrollTop;
-    // A few px of slack: fractional scroll positions at some zoom levels never reach exact bottom.
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
     // Scrolled up to read while following: stop here, or the lines read would be trimmed away.
-    if (live && up && !atBottom) freeze();
+    if (live && up && !isScrolledToBottom(el)) freeze();
   }, [live, freeze]);
   const history = ctx.consoleHistory;
   return (

@@ -18,8 +18,7 @@ export function useStickToBottom<T extends HTMLElement>(version: unknown) {
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    // A few px of slack: fractional scroll positions at some zoom levels never reach exact bottom.
-    stuck.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    stuck.current = isScrolledToBottom(el);
   }, []);
 
   useLayoutEffect(() => {
@@ -34,4 +33,9 @@ export function useStickToBottom<T extends HTMLElement>(version: unknown) {
   }, [version]);
 
   return { ref, onScroll };
+}
+
+/** Whether a scroll container shows its end, with a few px of slack: fractional scroll positions at some zoom levels never reach the exact bottom. */
+export function isScrolledToBottom(el: HTMLElement): boolean {
+  return el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
 }
