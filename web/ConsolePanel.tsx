@@ -3,6 +3,7 @@ import { BuildProgressRow } from './console/BuildProgressRow';
 import { ConsoleLines } from './console/ConsoleLines';
 import { downloadConsole } from './console/downloadConsole';
 import { useConsoleWindow } from './console/useConsoleWindow';
+import { useLiveLineLimit } from './console/useLiveLineLimit';
 import type { PanelProps } from './panels/registerPanel';
 import { isScrolledToBottom } from './useStickToBottom';
 import { EngineDownloadRow } from './welcome/EngineDownloadRow';
@@ -16,15 +17,24 @@ const count = (n: number) => n.toLocaleString('en-US');
  * not all of them, and every line stays reachable by paging (or Save).
  */
 export function ConsolePanel({ ctx }: PanelProps) {
-  const win = useConsoleWindow(ctx.console, ctx.consoleHistory);
   const ref = useRef<HTMLDivElement>(null);
+  const win = useConsoleWindow(ctx.console, ctx.consoleHistory, useLiveLineLimit(ref));
   const lastTop = useRef(0);
   const showGuest = ctx.guests.length > 1;
   const newest = win.lines.length ? win.lines[win.lines.length - 1]!.id : 0;
-  // Following: pinned to the bottom whenever lines arrive (or on returning to live).
+  // Following: pinned to the bottom whenever lines arrive (or on returning to live). In the
+  // next animation frame, just before its own layout, not in the commit: reading
+  // scrollHeight there forced a layout inside React's task (half of a flood's longest
+  // Console tasks) and the frame laid out again. Nothing is painted in between.
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (el && win.live) el.scrollTop = el.scrollHeight;
+    if (!win.live) return;
+    const pin = () => {
+      const el = ref.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    };
+    if (typeof requestAnimationFrame !== 'function') return pin();
+    const frame = requestAnimationFrame(pin);
+    return () => cancelAnimationFrame(frame);
   }, [win.live, newest]);
   const { live, freeze } = win;
   const onScroll = useCallback(() => {

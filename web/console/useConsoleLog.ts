@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import { createConsoleBuffer, type ConsoleHistory } from './createConsoleBuffer';
 import type { ConsoleLine } from './consoleTypes';
 
@@ -22,17 +22,36 @@ export interface ConsoleLog {
 }
 
 /**
- * Console lines with appends batched to one React update per animation frame: a guest
- * printing in a loop must not re-render the app per line. All lines go to the history;
- * React state holds only the live window, so a frame's work is bounded by LIVE_LINES
- * however many lines arrived.
+ * Least time between two renders of the live window while lines keep arriving. Each
+ * render replaces up to LIVE_LINES lines in the page (a flood prints more than that per
+ * frame), so rendering per frame spent most of the main thread on lines nobody could read
+ * before they scrolled away. The first line after a quiet spell still shows at once.
  */
-export function useConsoleLog(live = LIVE_LINES): ConsoleLog {
+export const CONSOLE_RENDER_MS = 100;
+
+/**
+ * Console lines with appends batched: every line goes into the history at the next
+ * animation frame (so counts and paging see it), and the live window re-renders at most
+ * every CONSOLE_RENDER_MS, as a transition (React renders it in slices that yield to
+ * input and frames). React state holds only the live window, so a render's work is bounded
+ * by LIVE_LINES however many lines arrived.
+ */
+export function useConsoleLog(live = LIVE_LINES, minMs = CONSOLE_RENDER_MS): ConsoleLog {
   const [lines, setLines] = useState<ConsoleLine[]>([]);
   const history = useRef(createConsoleBuffer()).current;
   const pending = useRef<ConsoleLine[]>([]);
   const scheduled = useRef(false);
   const nextId = useRef(1);
+  const lastRender = useRef(-Infinity);
+  const renderTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const render = useCallback(() => {
+    renderTimer.current = undefined;
+    lastRender.current = performance.now();
+    // Read the tail when the update is made: whatever arrived by then is in it.
+    const tail = history.slice(history.size - live, history.size);
+    startTransition(() => setLines(tail));
+  }, [history, live]);
 
   const flush = useCallback(() => {
     scheduled.current = false;
@@ -41,8 +60,11 @@ export function useConsoleLog(live = LIVE_LINES): ConsoleLog {
     pending.current = [];
     if (batch.length === 0) return;
     history.push(batch);
-    setLines(history.slice(history.size - live, history.size));
-  }, [history, live]);
+    if (renderTimer.current !== undefined) return;
+    const wait = lastRender.current + minMs - performance.now();
+    if (wait <= 0) render();
+    else renderTimer.current = setTimeout(render, wait);
+  }, [history, minMs, render]);
 
   const append = useCallback(
     (line: Omit<ConsoleLine, 'id'>) => {
@@ -57,6 +79,8 @@ export function useConsoleLog(live = LIVE_LINES): ConsoleLog {
 
   const clear = useCallback(() => {
     pending.current = [];
+    clearTimeout(renderTimer.current);
+    renderTimer.current = undefined;
     history.clear();
     setLines([]);
   }, [history]);

@@ -16,6 +16,13 @@ describe('windowOf (what the Console shows)', () => {
     expect(w.lines).toBe(live);
   });
 
+  it('cuts the live tail to the lines the panel has room for, counting the rest as earlier', () => {
+    const w = windowOf(live, history, undefined, 40);
+    expect(w).toMatchObject({ live: true, start: 2_960 });
+    expect(w.lines.map((l) => l.id)).toEqual(live.slice(110).map((l) => l.id));
+    expect(windowOf(live, history, undefined, 400).lines).toBe(live);
+  });
+
   it('shows a page from the chosen first line, unmoved by newer lines', () => {
     const w = windowOf(live, history, 1_001);
     expect(w.live).toBe(false);

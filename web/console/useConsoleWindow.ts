@@ -27,28 +27,31 @@ export interface ConsoleWindow {
 }
 
 /**
- * The lines shown: the live tail while `firstId` is undefined, else the page of
- * PAGE_LINES starting at that line (at the oldest held line if it was dropped since).
- * `start` is the index of the first shown line in the history.
+ * The lines shown: the live tail (its newest `liveLimit` lines) while `firstId` is
+ * undefined, else the page of PAGE_LINES starting at that line (at the oldest held line
+ * if it was dropped since). `start` is the index of the first shown line in the history.
  */
-export function windowOf(liveLines: readonly ConsoleLine[], history: ConsoleHistory | undefined, firstId: number | undefined): { start: number; lines: readonly ConsoleLine[]; live: boolean } {
+export function windowOf(liveLines: readonly ConsoleLine[], history: ConsoleHistory | undefined, firstId: number | undefined, liveLimit = Infinity): { start: number; lines: readonly ConsoleLine[]; live: boolean } {
   const held = history?.size ?? liveLines.length;
   // Cleared since (nothing held): follow again.
-  if (!history || firstId === undefined || history.size === 0) return { start: held - liveLines.length, lines: liveLines, live: true };
+  if (!history || firstId === undefined || history.size === 0) {
+    const tail = liveLines.length > liveLimit ? liveLines.slice(liveLines.length - liveLimit) : liveLines;
+    return { start: held - tail.length, lines: tail, live: true };
+  }
   const start = Math.max(0, history.indexOf(firstId));
   return { start, lines: history.slice(start, start + PAGE_LINES), live: false };
 }
 
 /**
  * Pages through the console history without ever laying out more than PAGE_LINES (or the
- * live window) at once. A frozen window is kept by its first line's id, so lines dropped
+ * live window, cut to `liveLimit` lines: what the panel's height shows) at once. A frozen window is kept by its first line's id, so lines dropped
  * from the front or appended at the end never move what the user is reading.
  */
-export function useConsoleWindow(liveLines: readonly ConsoleLine[], history: ConsoleHistory | undefined): ConsoleWindow {
+export function useConsoleWindow(liveLines: readonly ConsoleLine[], history: ConsoleHistory | undefined, liveLimit = Infinity): ConsoleWindow {
   const [firstId, setFirstId] = useState<number | undefined>(undefined);
   const held = history?.size ?? liveLines.length;
   const dropped = history?.dropped ?? 0;
-  const { start, lines, live } = windowOf(liveLines, history, firstId);
+  const { start, lines, live } = windowOf(liveLines, history, firstId, liveLimit);
   const moveTo = useCallback(
     (index: number) => {
       if (!history) return;

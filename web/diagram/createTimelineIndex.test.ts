@@ -57,4 +57,16 @@ describe('incremental timeline index', () => {
     index.update({ first: 10, end: 10, at: () => undefined }, emptyFilter);
     expect(index.length).toBe(0);
   });
+
+  it('takes a ring that turned over between two updates incrementally, same rows as a full pass', () => {
+    const ring = createRing(100);
+    const index = createTimelineIndex();
+    for (let i = 0; i < 50; i++) ring.push(ev('a', i));
+    index.update({ first: 0, end: ring.total, at: (abs) => ring.at(abs) }, emptyFilter);
+    // 250 more (out of time order in batches) before the next update: the 50 rows are all gone.
+    for (let b = 0; b < 10; b++) for (let k = 0; k < 25; k++) ring.push(ev(b % 2 ? 'a' : 'b', 50 + b * 20 + ((k * 7) % 25)));
+    const first = ring.total - ring.size;
+    index.update({ first, end: ring.total, at: (abs) => ring.at(abs - first) }, emptyFilter);
+    expect(rows(index)).toEqual(filterIndices((i) => ring.at(i), ring.size, emptyFilter));
+  });
 });

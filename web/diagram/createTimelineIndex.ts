@@ -113,10 +113,19 @@ export function createTimelineIndex(): TimelineIndex {
     ringIndexAt: (r) => abs[head + r] - first,
     update(ring, f) {
       first = ring.first;
-      if (filter !== f || seen < first) {
+      if (filter !== f) {
         filter = f;
         rebuild(ring, f);
         return;
+      }
+      if (seen < first) {
+        // The ring turned over since the last update (a flood between two renders): every
+        // row is evicted, and the held events are all new. Taking them incrementally
+        // sorts only them, where a rebuild re-filtered and insertion-sorted the whole ring.
+        abs = [];
+        times = [];
+        head = 0;
+        seen = first;
       }
       evict();
       if (ring.end <= seen) return;

@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { TraceStore } from '../../src/index';
-import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
-import { aggregateEdges, computeStep, createFlowNodes, type FlowEdge, type FlowNodes } from './flowGraph';
+import { traceIngestOf } from './createTraceIngest';
+import { aggregateEdges, type FlowEdge, type FlowNodes } from './flowGraph';
 
 /** The slice of the trace ring the Diagram panel shows, plus pause and scrub controls. */
 export interface TraceView {
@@ -20,27 +20,6 @@ export interface TraceView {
   nodes: FlowNodes;
   /** Diagram edges over ring indices [0, end). */
   edges: FlowEdge[];
-}
-
-interface Shared {
-  /** `events.total` when Pause was pressed: later events stay hidden until resumed. */
-  frozenTotal?: number;
-  nodes: FlowNodes;
-  edges: EdgeWindow;
-  observedTotal: number;
-}
-
-// Per store rather than per component: the panel unmounts when its tab is hidden, and the
-// pause point and node slots must survive that.
-const shared = new WeakMap<TraceStore, Shared>();
-
-function sharedOf(store: TraceStore): Shared {
-  let s = shared.get(store);
-  if (!s) {
-    s = { nodes: createFlowNodes(), edges: createEdgeWindow(), observedTotal: 0 };
-    shared.set(store, s);
-  }
-  return s;
 }
 
 /**
@@ -83,47 +62,37 @@ const ringIndex = (store: TraceStore, absolute: number) => {
 /**
  * Subscribes to the trace store (its notifications are already throttled to one per
  * animation frame) and derives the visible slice. `seedGuests` are the current example's
- * guests, so their nodes show before anything ran.
+ * guests, so their nodes show before anything ran. New events are folded into the nodes
+ * and edges by the store's ingest (createTraceIngest) in time-boxed slices of their own,
+ * not here: a render only reads how far it got, so it costs the same however fast
+ * events arrive.
  */
 export function useTraceView(store: TraceStore, seedGuests: readonly string[]): TraceView {
-  const s = sharedOf(store);
+  const s = traceIngestOf(store);
   // A transition, not useSyncExternalStore: a store change re-rendered the whole panel
   // synchronously inside the notifying task (render, commit, canvas repaint and layout in
   // one 100–300 ms task under a flood). As a transition React renders in slices that yield
   // to input and frames, and the canvas effect runs in a task of its own. The render reads
-  // the store as it is then (the ring only grows), so a later render always catches up.
+  // the ingest as it is then (it only moves forward), so a later render always catches up.
   const [, setTick] = useState(0);
   useEffect(() => {
     const rerender = () => startTransition(() => setTick((t) => t + 1));
-    const off = throttleSubscribe(store.subscribe)(rerender);
-    // Events that arrived between this render and subscribing.
-    rerender();
-    return off;
-  }, [store]);
-  const version = `${store.events.total}:${store.events.size}:${store.paused}`;
-  const [scrubTotal, setScrubTotal] = useState<number | undefined>(undefined);
-
-  if (store.paused && s.frozenTotal === undefined) s.frozenTotal = store.events.total;
-  if (!store.paused) s.frozenTotal = undefined;
+    const offRender = throttleSubscribe(s.subscribe)(rerender);
+    const offStore = store.subscribe(s.kick);
+    // Events that arrived before subscribing (a run shown after switching tabs).
+    s.kick();
+    return () => {
+      offStore();
+      offRender();
+    };
+  }, [store, s]);
   const { size, total } = store.events;
-  const available = s.frozenTotal === undefined ? size : ringIndex(store, s.frozenTotal);
-  const availableTotal = total - size + available;
-  if (size === 0 && s.observedTotal !== total) {
-    s.nodes.reset();
-    s.edges.reset();
-    s.observedTotal = total;
-  }
-  s.edges.evictBefore(total - size);
   s.nodes.seedGuests(seedGuests);
-  // Incremental: only events not observed yet (older ones may already be evicted).
-  for (let abs = Math.max(s.observedTotal, total - size); abs < availableTotal; abs++) {
-    const e = store.events.at(abs - (total - size));
-    if (!e) continue;
-    const step = computeStep(e);
-    s.nodes.observe(e, e.tab !== store.tab, step);
-    s.edges.add(abs, e, step);
-  }
-  s.observedTotal = Math.max(s.observedTotal, availableTotal);
+  // Shown: what the ingest has folded in (it stops at the pause point by itself).
+  const availableTotal = Math.min(s.observedTotal, s.frozenTotal ?? total);
+  const available = ringIndex(store, availableTotal);
+  const version = `${total}:${size}:${store.paused}:${availableTotal}`;
+  const [scrubTotal, setScrubTotal] = useState<number | undefined>(undefined);
 
   const scrub = scrubTotal === undefined ? undefined : Math.min(available, ringIndex(store, scrubTotal));
   const end = scrub ?? available;
