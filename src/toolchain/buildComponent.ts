@@ -15,7 +15,11 @@ import { cleanMessage, locateWatError } from './locateWatError';
  * fast path from this artifact only when its key is the same.
  */
 /** `componentWit`: an opened component's own WIT, when it could be printed but not run (shown anyway). */
-export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string } | { ok: false; diagnostics: Diagnostic[]; componentWit?: string };
+/**
+ * `base`: on the JS fast path, the earlier build the artifact was patched from; its files are the
+ * next fast path's base, so the artifact's new core module need not be kept (it can be handed over).
+ */
+export type BuildOutcome = { ok: true; artifact: BuildArtifact; worldKey: string; base?: PreviousBuild } | { ok: false; diagnostics: Diagnostic[]; componentWit?: string };
 
 /** Hook for guest languages other than WAT: produce a component for the analysed world. */
 export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progress: (stage: string, fraction?: number) => void) => Promise<GuestBuild<Uint8Array>>;
@@ -147,7 +151,7 @@ export async function buildComponent(
         lap('rebuild');
         addStepTimings(timings, rebuilt.timings);
         const files = rebuilt.output;
-        return { ok: true, worldKey, artifact: { ...previous.artifact, files, componentStale: true, timings } };
+        return { ok: true, worldKey, base: previous, artifact: { ...previous.artifact, files, componentStale: true, timings } };
       } catch (e) {
         // Only "the previous build doesn't fit" falls back to a full build; guest errors are final.
         if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e))] };

@@ -118,16 +118,27 @@ async function handle(req: BuildRequest): Promise<void> {
       previousFor: isJs && !req.full ? readStoredBuild : undefined,
       progress: (stage, fraction) => post({ type: 'progress', seq: req.seq, stage, fraction }),
     });
-    // A fast-path artifact carries its base's files (patched) and component bytes, so it can be a base too.
+    // The next fast path patches the same base as this one did (a fast path's new core module is
+    // handed to the page without a copy, see below); a full build is the next base itself, minus
+    // its component (handed over too: a base only lends its files, see buildComponent).
+    const handOff = new Set<Uint8Array>();
     if (outcome.ok && isJs) {
-      previousJs.set(slot, { artifact: outcome.artifact, worldKey: outcome.worldKey });
+      const { artifact, worldKey } = outcome;
+      if (outcome.base) {
+        previousJs.set(slot, outcome.base);
+        const kept = new Set(outcome.base.artifact.files.map(([, data]) => data));
+        for (const [, data] of artifact.files) if (!kept.has(data)) handOff.add(data);
+      } else {
+        previousJs.set(slot, { artifact: { ...artifact, component: new Uint8Array(0) }, worldKey });
+        handOff.add(artifact.component);
+      }
       void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
     }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
     if (outcome.ok) {
       // JS artifacts: no stale component, large buffers transferred (see jsArtifactForPage).
-      const page = isJs ? jsArtifactForPage(outcome.artifact) : { artifact: outcome.artifact, transfer: [] };
+      const page = isJs ? jsArtifactForPage(outcome.artifact, handOff) : { artifact: outcome.artifact, transfer: [] };
       post({ type: 'built', seq: req.seq, artifact: page.artifact }, page.transfer);
     }
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });

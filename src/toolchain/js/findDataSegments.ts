@@ -7,7 +7,10 @@ const MIN_ZERO_WORDS = 4;
 /** Same headroom as Wizer: engines limit the segment count (V8: 100 000). */
 const MAX_DATA_SEGMENTS = 10_000;
 
-/** Finds the non-zero regions of `memory` (a view of the whole memory, length a multiple of 4). */
+/**
+ * Finds the non-zero regions of `memory` (a view of the whole memory, length a multiple of 4).
+ * Each segment's `data` is a view of `memory`: valid until the instance runs again.
+ */
 export function findDataSegments(memory: Uint8Array, memoryIndex: number): DataSegment[] {
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.length >>> 2);
   const ranges: Array<[number, number]> = [];
@@ -37,8 +40,9 @@ export function findDataSegments(memory: Uint8Array, memoryIndex: number): DataS
     i = end;
   }
   mergeExcess(ranges);
-  // Copy out of the live memory: the instance may keep running (or be dropped) after this.
-  return ranges.map(([start, end]) => ({ memoryIndex, offset: start, data: memory.slice(start, end) }));
+  // Views, not copies: the caller writes them into the data section at once (snapshotModule),
+  // and copying megabytes of segments out first doubled the cost of every snapshot.
+  return ranges.map(([start, end]) => ({ memoryIndex, offset: start, data: memory.subarray(start, end) }));
 }
 
 /** Merges the segments separated by the smallest gaps until at most MAX_DATA_SEGMENTS remain. */

@@ -1,9 +1,14 @@
 // One stored JS build as one Cache Storage body: a little-endian u32 header length, the header
 // (the artifact without bytes, as JSON, plus each file's name and size), then the files' bytes.
 // One body reads back in one arrayBuffer() (Cache Storage returns 12 MB 3–5× faster than an
-// IndexedDB structured clone), and each file is sliced out into its own buffer so that posting a
-// small one to the page never clones the whole 12 MB body with it.
+// IndexedDB structured clone). Each small file is sliced out into its own buffer so that posting
+// it to the page never clones the whole 12 MB body with it; large ones (the core module) stay
+// views of the body: they are only ever a patch base, or copied before they go to the page
+// (jsArtifactForPage), and a second 12 MB copy here was a tenth of a returning visit's build.
 import type { BuildArtifact } from '../../protocol/buildProtocol';
+
+/** Files at least this large are read back as views of the body (jsArtifactForPage copies those). */
+const VIEW_BYTES = 256 * 1024;
 
 interface Header {
   artifact: Omit<BuildArtifact, 'files' | 'component'>;
@@ -36,7 +41,7 @@ export function unpackJsBuild(bytes: Uint8Array): BuildArtifact {
   let at = 4 + headerLength;
   const files: [string, Uint8Array][] = header.files.map(([name, size]) => {
     if (typeof name !== 'string' || !Number.isInteger(size) || size < 0 || at + size > bytes.length) throw new Error('stored build: bad file entry');
-    const data = bytes.slice(at, at + size);
+    const data = size >= VIEW_BYTES ? bytes.subarray(at, at + size) : bytes.slice(at, at + size);
     at += size;
     return [name, data];
   });

@@ -131,7 +131,10 @@ function writeConst(w: ByteWriter, v: SnapshotValue): void {
 }
 
 function rewriteData(body: Uint8Array | undefined, snapshot: ModuleSnapshot, memory64: boolean[]): Uint8Array {
-  const w = new ByteWriter();
+  // Sized once for everything it can hold (a segment's header takes at most 24 bytes): the
+  // snapshot's data is megabytes, and a growing writer copied it several times per build.
+  const capacity = 16 + (body?.length ?? 0) + snapshot.segments.reduce((n, seg) => n + seg.data.length + 24, 0);
+  const w = new ByteWriter(capacity);
   const r = body ? new ByteReader(body) : undefined;
   const existing = r ? r.u32() : 0;
   w.u32(existing + snapshot.segments.length);
@@ -151,7 +154,7 @@ function rewriteData(body: Uint8Array | undefined, snapshot: ModuleSnapshot, mem
     else w.byte(0x41).sleb(BigInt(seg.offset | 0)).byte(0x0b);
     w.u32(seg.data.length).bytes(seg.data);
   }
-  return w.finish();
+  return w.view();
 }
 
 /** Writes the pre-initialised module: the original sections with the snapshot baked in. */

@@ -89,6 +89,7 @@ export async function snapshotModule(prepared: PreparedModule, options: Snapshot
     globals.set(index, readGlobal(instance.exports[name] as WebAssembly.Global, def.valType[0]!, index));
   }
   const live = new Uint8Array(memory.buffer);
+  // Views of the live memory: written into the data section below, before anything runs again.
   const segments = findDataSegments(live, prepared.layout.importedMemories);
   const t3 = performance.now();
 

@@ -106,7 +106,7 @@ export async function spliceForWorld(
   };
   const pending = (async (): Promise<SplicedWorld> => {
     const t0 = performance.now();
-    // Cache Storage where there is one (faster reads, compiled as it streams), else IndexedDB.
+    // Cache Storage where there is one (faster reads), else IndexedDB.
     const inCacheStorage = source.persist && hasCacheStorage();
     let spliced: SpliceMeta | undefined;
     let prepared: PreparedModule | undefined;

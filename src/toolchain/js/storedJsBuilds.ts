@@ -6,7 +6,7 @@
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import type { PreviousBuild } from '../buildComponent';
 import { readEngineCache, sizeOf, writeEngineCache } from './engineCache';
-import { deleteCacheEntries, hasCacheStorage, readCacheEntries, writeCacheEntries } from './engineCacheStorage';
+import { deleteCacheEntries, hasCacheStorage, readCacheEntries, readCachedBody, writeCacheEntries } from './engineCacheStorage';
 import { JS_TOOLCHAIN_ID } from './loadJsToolchainAssets';
 import { packJsBuild, unpackJsBuild } from './packJsBuild';
 
@@ -50,7 +50,7 @@ export async function findStoredJsBuild(worldKey: string): Promise<{ read(): Pro
 
 async function unpackStored(worldKey: string, body: Response): Promise<PreviousBuild | undefined> {
   try {
-    const artifact = unpackJsBuild(new Uint8Array(await body.arrayBuffer()));
+    const artifact = unpackJsBuild(await readCachedBody(body));
     if (!isArtifact(artifact)) throw new Error('stored build: not an artifact');
     return { worldKey, artifact };
   } catch {

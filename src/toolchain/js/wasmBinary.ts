@@ -69,8 +69,12 @@ export class ByteReader {
 
 /** Growable byte buffer with wasm encoders. */
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+  /** `capacity`: bytes to allocate up front (a writer that never grows never copies). */
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(Math.max(16, capacity));
+  }
   private reserve(extra: number): void {
     if (this.length + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -120,6 +124,13 @@ export class ByteWriter {
   }
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
+  }
+  /**
+   * The bytes written, as a view of the writer's buffer (no copy): for large outputs that are
+   * written once, where `finish()` would copy megabytes. Don't write after taking it.
+   */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
   }
 }
 
