@@ -1,7 +1,6 @@
 import { startGuest, type BuildArtifact, type BuildClient } from '../src/index';
 import { createEnvelope } from '../src/hosts/messaging/createEnvelope';
 import { appendManyToLog, LOG, logDatabaseName } from '../src/hosts/proposals/messagingExt/topicLog';
-import { MAX_READ_AHEAD, READ_AHEAD } from '../src/hosts/proposals/messagingExt/createPullResources';
 import { replayWat, replayWit } from './replayGuest';
 import { alternate, figure, medianOf, type Figure } from './alternate';
 import { hasGetAllRecords } from './benchRanges';
@@ -86,12 +85,13 @@ function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): P
   });
 }
 
+/** Page size of the getAll baseline: the host's read-ahead (createPullResources READ_AHEAD). */
+const PAGE = 256;
+
 /**
  * The raw read of the whole topic log, touching every entry's data: one cursor in one
- * readonly transaction, or getAllKeys + getAll (getAllRecords) pages of the sizes the host
- * reads ahead (createPullResources: READ_AHEAD, doubling while pages come back full, up to
- * MAX_READ_AHEAD), one transaction each, like a consumer that holds no transaction open
- * between receives.
+ * readonly transaction, or getAllKeys + getAll pages of {@link PAGE} (one transaction each,
+ * like a consumer that holds no transaction open between receives).
  */
 async function rawReplay(namespace: string, n: number, method: 'cursor' | 'getAll' | 'getAllRecords'): Promise<number> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -118,23 +118,23 @@ async function rawReplay(namespace: string, n: number, method: 'cursor' | 'getAl
       tx.onerror = () => reject(tx.error);
     });
   } else {
-    for (let from = 0, size = READ_AHEAD; ; size = Math.min(MAX_READ_AHEAD, size * 2)) {
+    for (let from = 0; ; ) {
       const page = await new Promise<{ keys: IDBValidKey[]; values: Array<{ data: Uint8Array }> }>((resolve, reject) => {
         const tx = db.transaction(LOG, 'readonly');
         const range = IDBKeyRange.bound([TOPIC, from], [TOPIC, Number.MAX_SAFE_INTEGER]);
         if (method === 'getAllRecords') {
           const store = tx.objectStore(LOG) as IDBObjectStore & { getAllRecords(o: { query: IDBKeyRange; count: number }): IDBRequest<Array<{ primaryKey: IDBValidKey; value: unknown }>> };
-          const records = store.getAllRecords({ query: range, count: size });
+          const records = store.getAllRecords({ query: range, count: PAGE });
           records.onsuccess = () => resolve({ keys: records.result.map((r) => r.primaryKey), values: records.result.map((r) => r.value as { data: Uint8Array }) });
         } else {
-          const keys = tx.objectStore(LOG).getAllKeys(range, size);
-          const values = tx.objectStore(LOG).getAll(range, size);
+          const keys = tx.objectStore(LOG).getAllKeys(range, PAGE);
+          const values = tx.objectStore(LOG).getAll(range, PAGE);
           values.onsuccess = () => resolve({ keys: keys.result, values: values.result as Array<{ data: Uint8Array }> });
         }
         tx.onerror = () => reject(tx.error);
       });
       for (const v of page.values) if (v.data.length > 0) count++;
-      if (page.keys.length < size) break;
+      if (page.keys.length < PAGE) break;
       from = (page.keys[page.keys.length - 1] as [string, number])[1] + 1;
     }
   }

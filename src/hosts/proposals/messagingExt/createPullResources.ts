@@ -15,33 +15,11 @@ export const RESUME_FROM_COMMITTED = 0xffff_ffff_ffff_ffffn;
 const MAX_BUFFERED = 10_000;
 
 /**
- * Log entries a consumer reads in its first IndexedDB transaction. Replaying 10,000 messages
- * one transaction each cost ~25x a raw cursor (bench `replay`); entries already read stay
+ * Log entries a consumer reads per IndexedDB transaction. Replaying 10,000 messages one
+ * transaction each cost ~25x a raw cursor (bench `replay`); entries already read stay
  * valid (the log only appends and trims its oldest), so reading ahead changes no result.
  */
-export const READ_AHEAD = 256;
-
-/**
- * Most entries one later read asks for. While a consumer keeps draining full batches, each
- * next read asks for twice as many (256, 512, … 4096): a 10,000-message replay then costs 6
- * transactions instead of 40, each read overlapping the guest's work on the batch before.
- */
-export const MAX_READ_AHEAD = 4096;
-
-/**
- * Bytes of payload a consumer holds read ahead at most (roughly: the next batch's size is
- * cut to what the previous batch's average message would fill). Big messages thus shrink
- * the batch instead of filling the worker's memory with a log nobody has asked for yet.
- */
-export const READ_AHEAD_BYTES = 8 * 1024 * 1024;
-
-/** Size of the read after a full batch of `previous` entries (see {@link MAX_READ_AHEAD}). */
-export function nextReadAhead(previous: LogEntry[]): number {
-  let bytes = 0;
-  for (const entry of previous) bytes += entry.data.byteLength + 256;
-  const perEntry = previous.length ? bytes / previous.length : 256;
-  return Math.max(1, Math.min(MAX_READ_AHEAD, previous.length * 2, Math.floor(READ_AHEAD_BYTES / perEntry)));
-}
+const READ_AHEAD = 256;
 
 const other = (val: string) => new HostError({ tag: 'other', val });
 
@@ -96,8 +74,6 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
      * waits for IndexedDB only at its start instead of once per batch.
      */
     #following: Promise<LogEntry[]> | undefined;
-    /** How many entries #following asked for: a batch that came back full means more may follow. */
-    #followingSize = READ_AHEAD;
     /** The server's cursor when the backend keeps the log (NATS JetStream). */
     readonly #reader: LogReader | undefined;
     constructor(readonly topic: string, next: number, reader?: LogReader) {
@@ -143,12 +119,11 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
           // (an append may have landed since), so only a non-empty one is taken.
           const following = this.#following;
           this.#following = undefined;
-          let asked = this.#followingSize;
           let batch = following ? await following.catch(() => []) : [];
-          if (batch.length === 0) batch = await readLogBatch(namespace, this.topic, this.#next, (asked = READ_AHEAD));
+          if (batch.length === 0) batch = await readLogBatch(namespace, this.topic, this.#next, READ_AHEAD);
           this.#ahead = batch;
           this.#at = 0;
-          this.#readFollowing(asked);
+          this.#readFollowing();
           if (batch.length > 0) return this.#deliver(batch[this.#at++]);
           const left = deadline - Date.now();
           if (left <= 0) return undefined;
@@ -159,15 +134,13 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       }
     }
 
-    /** After a full batch the log likely holds more: start reading the next (larger) batch now. */
-    #readFollowing(asked: number): void {
-      const batch = this.#ahead;
-      if (batch.length === asked) this.#readAheadFrom(batch[batch.length - 1].offset + 1, nextReadAhead(batch));
+    /** After a full batch the log likely holds more: start reading the next batch now. */
+    #readFollowing(): void {
+      if (this.#ahead.length === READ_AHEAD) this.#readAheadFrom(this.#ahead[READ_AHEAD - 1].offset + 1);
     }
 
-    #readAheadFrom(offset: number, size = READ_AHEAD): void {
-      this.#followingSize = size;
-      const following = readLogBatch(namespace, this.topic, offset, size);
+    #readAheadFrom(offset: number): void {
+      const following = readLogBatch(namespace, this.topic, offset, READ_AHEAD);
       // A failed read-ahead is not the guest's error: #fetch then reads again itself.
       following.catch(() => undefined);
       this.#following = following;
