@@ -32,9 +32,14 @@ export async function benchRanges(client: BuildClient, n: number, rounds: number
   const figures: Figure[] = [];
   for (const op of ['count', 'scan', 'prefix'] as const) {
     const winners: string[] = [];
+    const hostMs: number[] = [];
     const samples = await alternate(
       rounds,
-      () => inGuest(built.artifact, namespace, op, expected[op]),
+      async () => {
+        const r = await inGuest(built.artifact, namespace, op, expected[op]);
+        hostMs.push(r.hostMs);
+        return r.ms;
+      },
       async () => {
         if (op === 'count') return raw(namespace, op, 'count', expected[op]);
         const times: Array<[string, number]> = [
@@ -57,26 +62,32 @@ export async function benchRanges(client: BuildClient, n: number, rounds: number
         baselineName: 'raw IndexedDB',
         ratio: 'baseline/guest',
         goal: op === 'count' ? undefined : { op: '>=', value: 1 },
-        notes: { keys: expected[op], guestKeysPerSec: expected[op] / (medianOf(samples.guest) / 1000), ...(winners.length ? { fasterRaw: summarizeWinners(winners) } : {}) },
+        notes: { keys: expected[op], guestKeysPerSec: expected[op] / (medianOf(samples.guest) / 1000), hostCallMs: medianOf(hostMs), ...(winners.length ? { fasterRaw: summarizeWinners(winners) } : {}) },
       }),
     );
   }
   return figures;
 }
 
-function inGuest(artifact: BuildArtifact, namespace: string, op: Op, want: number): Promise<number> {
+/** The guest's call time, and the part of it spent inside host functions (the rest: guest, bindings, JSPI). */
+function inGuest(artifact: BuildArtifact, namespace: string, op: Op, want: number): Promise<{ ms: number; hostMs: number }> {
   let ms = 0;
+  let hostMs = 0;
   let found: unknown;
   let trap: string | undefined;
   const h = startGuest(
     artifact,
     { config: { guest: 'ranger', namespace, subscriptions: [], buckets: [] }, call: { name: op, args: [] }, timeLimitMs: 300_000 },
-    { onResult: (_name, v, t) => ((found = v), (ms = t)), onTrap: (m) => (trap = m) },
+    {
+      onResult: (_name, v, t) => ((found = v), (ms = t)),
+      onTrap: (m) => (trap = m),
+      onTrace: (events) => events.forEach((e) => e.kind === 'call' && e.dir === 'import' && (hostMs += e.ms)),
+    },
   );
   return h.settled.then(() => {
     if (trap) throw new Error(`range guest (${op}) trapped: ${trap}`);
     if (Number(found) !== want) throw new Error(`range guest ${op} found ${String(found)}, expected ${want}`);
-    return ms;
+    return { ms, hostMs };
   });
 }
 

@@ -24,11 +24,21 @@ export function getAllRecords(
   on: <R>(request: IDBRequest<R>, onValue: (value: R) => void) => void,
   onRecords: (records: StoredRecord[]) => void,
 ): void {
+  const issued = issueAllRecords(store, range, count);
+  on(issued.request, () => onRecords(issued.records()));
+}
+
+/**
+ * The requests of {@link getAllRecords} without handlers: `request` is the last one (the
+ * requests of a transaction succeed in order), `records()` reads the result once it has.
+ */
+export function issueAllRecords(store: IDBObjectStore, range: IDBKeyRange, count: number | undefined): { request: IDBRequest; records: () => StoredRecord[] } {
   const s = store as WithGetAllRecords;
   if (typeof s.getAllRecords === 'function') {
-    on(s.getAllRecords(count === undefined ? { query: range } : { query: range, count }), onRecords);
-    return;
+    const request = s.getAllRecords(count === undefined ? { query: range } : { query: range, count });
+    return { request, records: () => request.result };
   }
   const keys = store.getAllKeys(range, count);
-  on(store.getAll(range, count), (values) => onRecords(values.map((value, i) => ({ primaryKey: keys.result[i], value }))));
+  const values = store.getAll(range, count);
+  return { request: values, records: () => values.result.map((value, i) => ({ primaryKey: keys.result[i], value })) };
 }

@@ -27,7 +27,7 @@ export function asBytes(stored: unknown): Uint8Array | undefined {
 export function getEntry(namespace: string, bucket: string, key: string): Promise<Uint8Array | undefined> {
   // A single read is final when its request succeeds; waiting for the readonly
   // transaction's `complete` as well would add a round trip to every `get`.
-  return readOnce(namespace, (store) => store.get([bucket, key])).then(asBytes);
+  return readOnce(namespace, (store) => store.get([bucket, key]), asBytes);
 }
 
 /** Reads several values in one snapshot; `undefined` where a key is missing. */
@@ -46,10 +46,7 @@ export function getEntries(namespace: string, bucket: string, keys: string[]): P
 
 /** True when the key exists (without transferring the value). */
 export function hasEntry(namespace: string, bucket: string, key: string): Promise<boolean> {
-  return runKvTransaction(namespace, 'readonly', (tx) => {
-    tx.then(tx.store.count([bucket, key]), (count) => tx.resolveWith(count > 0));
-    tx.commit();
-  });
+  return readOnce(namespace, (store) => store.count([bucket, key]), (count) => count > 0);
 }
 
 /** Writes all pairs atomically. Values are copied before the first await. */

@@ -1,6 +1,6 @@
-import { getAllRecords } from './getAllRecords';
+import { issueAllRecords, type StoredRecord } from './getAllRecords';
 import { asBytes } from './kvEntries';
-import { runKvTransaction } from './runKvTransaction';
+import { readOnce, runKvTransaction } from './runKvTransaction';
 
 /**
  * Ordered key access inside one bucket. IndexedDB orders the compound key [bucket, key]
@@ -43,13 +43,10 @@ export function listKeysInRange(
   limit: number,
   reverse = false,
 ): Promise<string[]> {
+  // One request: shares the readonly transaction of a burst of reads (readInBurst.ts).
+  if (!reverse) return readOnce(namespace, (store) => store.getAllKeys(bucketKeyRange(bucket, bounds), limit), (keys) => keys.map(keyPart));
   return runKvTransaction(namespace, 'readonly', (tx) => {
     const range = bucketKeyRange(bucket, bounds);
-    if (!reverse) {
-      tx.then(tx.store.getAllKeys(range, limit), (keys) => tx.resolveWith(keys.map(keyPart)));
-      tx.commit();
-      return;
-    }
     const keys: string[] = [];
     const request = tx.store.openKeyCursor(range, 'prev');
     tx.then(request, (cursor) => {
@@ -63,13 +60,19 @@ export function listKeysInRange(
 
 /** Keys and values of `bucket` within `bounds`, in order, at most `limit`, from one snapshot. */
 export function readEntriesInRange(namespace: string, bucket: string, bounds: KeyBounds, limit: number): Promise<[string, Uint8Array][]> {
-  return runKvTransaction(namespace, 'readonly', (tx) => {
-    getAllRecords(tx.store, bucketKeyRange(bucket, bounds), limit, tx.then, (records) => {
-      tx.resolveWith(records.map((r): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()]));
-    });
-    // getAllRecords issues its one or two requests at once: nothing follows them.
-    tx.commit();
-  });
+  let records: () => StoredRecord[] = () => [];
+  // One or two requests (getAllRecords, or getAllKeys + getAll) in the same transaction,
+  // shared with a burst of reads (readInBurst.ts): a guest paging through a range in a loop
+  // opens one transaction for many pages.
+  return readOnce(
+    namespace,
+    (store) => {
+      const issued = issueAllRecords(store, bucketKeyRange(bucket, bounds), limit);
+      records = issued.records;
+      return issued.request;
+    },
+    () => records().map((r): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()]),
+  );
 }
 
 /** Keys of `bucket` in order, skipping the first `offset`, at most `limit`. */
@@ -92,10 +95,7 @@ export function listKeysFromOffset(namespace: string, bucket: string, offset: nu
 
 /** Number of keys of `bucket` within `bounds`. */
 export function countKeysInRange(namespace: string, bucket: string, bounds: KeyBounds = {}): Promise<number> {
-  return runKvTransaction(namespace, 'readonly', (tx) => {
-    tx.then(tx.store.count(bucketKeyRange(bucket, bounds)), (count) => tx.resolveWith(count));
-    tx.commit();
-  });
+  return readOnce(namespace, (store) => store.count(bucketKeyRange(bucket, bounds)));
 }
 
 /** Deletes every key of `bucket` within `bounds` atomically; resolves with how many. */

@@ -1,5 +1,6 @@
 import { HostError } from '../hostContract';
 import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow } from './openKvDatabase';
+import { endReadBurst, readInBurst } from './readInBurst';
 
 /**
  * Control handed to a transaction body. The body is written callback-style on purpose:
@@ -35,21 +36,21 @@ export function runKvTransaction<T>(
   mode: IDBTransactionMode,
   body: (tx: KvTx<T>) => void,
 ): Promise<T> {
+  // A write from this worker: reads after it must not be served by an older transaction.
+  if (mode !== 'readonly') endReadBurst(namespace);
   const now = transactionNow(namespace, mode);
   if (now) return execute(now, body);
   return openTransaction(namespace, mode).then((transaction) => execute(transaction, body));
 }
 
-/** One readonly request, resolved as soon as it succeeds (not at transaction end). */
-export function readOnce<R>(namespace: string, request: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
-  const read = (transaction: IDBTransaction) =>
-    new Promise<R>((resolve, reject) => {
-      const req = request(transaction.objectStore(KV_STORE));
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(toStoreError(req.error ?? new Error('read failed')));
-    });
-  const now = transactionNow(namespace, 'readonly');
-  return now ? read(now) : openTransaction(namespace, 'readonly').then(read);
+/**
+ * One read, resolved as soon as its last request succeeds (not at transaction end), issued
+ * on the readonly transaction of the current read burst when one is still active
+ * (src/hosts/idb/readInBurst.ts) and else on a new one. `issue` makes the requests and
+ * returns the last; `map` turns its result into the value.
+ */
+export function readOnce<R, T = R>(namespace: string, issue: (store: IDBObjectStore) => IDBRequest<R>, map?: (result: R) => T): Promise<T> {
+  return readInBurst(namespace, issue, map ?? ((r: R) => r as unknown as T), toStoreError, () => openTransaction(namespace, 'readonly'));
 }
 
 /**
