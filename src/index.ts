@@ -45,3 +45,4 @@ export { debates2026 } from './examples/debates2026';
 export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow, type CompatStatus, type HostWorld } from './compat/checkCompatibility';
 /** SHA-256 of a text as hex, synchronous (Web Crypto is missing on http origins). */
 export { sha256Hex } from './platform/sha256Hex';
+export { createNextTask } from './platform/createNextTask';

@@ -1,4 +1,4 @@
-import type { TraceStore } from '../../src/index';
+import { createNextTask, type TraceStore } from '../../src/index';
 import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
 import { computeStep, createFlowNodes, type FlowNodes } from './flowGraph';
 
@@ -34,17 +34,6 @@ export interface TraceIngest {
   slice(deadline: number): boolean;
 }
 
-/**
- * A continuation in a fresh task, after whatever is queued (input, frames, worker
- * messages): MessageChannel, because setTimeout(0) is clamped to 4 ms once nested.
- */
-function createYield(run: () => void): () => void {
-  if (typeof MessageChannel === 'undefined') return () => setTimeout(run, 0);
-  const channel = new MessageChannel();
-  channel.port1.onmessage = run;
-  return () => channel.port2.postMessage(null);
-}
-
 const ingests = new WeakMap<TraceStore, TraceIngest>();
 
 /** The store's ingest (created on first use). */
@@ -67,7 +56,7 @@ export function createTraceIngest(store: TraceStore, sliceMs = INGEST_SLICE_MS, 
     else next();
     if (ingest.observedTotal !== before || done) for (const fn of listeners) fn();
   };
-  const next = createYield(step);
+  const next = createNextTask(step).schedule;
   const ingest: TraceIngest = {
     nodes: createFlowNodes(),
     edges: createEdgeWindow(),

@@ -1,4 +1,5 @@
 import type { Envelope } from './createEnvelope';
+import { createNextTask } from '../../platform/createNextTask';
 
 /** A published message as it crosses the bus: CloudEvents attributes plus payload bytes. */
 export interface BusMessagePacket {
@@ -138,11 +139,11 @@ export function openBus(namespace: string, clock: () => number = () => performan
   // zero-delay timer it is not clamped to 4 ms when timers nest (a guest pacing itself with
   // timeouts), which would hold a burst's tail back.
   let inTask = false;
-  let tick: MessageChannel | undefined;
   const endOfTask = (): void => {
     inTask = false;
     handle.flush();
   };
+  const afterTask = createNextTask(endOfTask);
   const handle = {
     flush(): void {
       unflushed.delete(handle);
@@ -164,13 +165,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
       if (!inTask) {
         inTask = true;
-        if (tick === undefined) {
-          tick = new MessageChannel();
-          tick.port1.onmessage = endOfTask;
-          // Node (unit tests) keeps the process alive for an open port; browsers have no unref.
-          (tick.port1 as unknown as { unref?: () => void }).unref?.();
-        }
-        tick.port2.postMessage(null);
+        afterTask.schedule();
         if (pending.length === 0) {
           sendNow(packet);
           return;
@@ -194,7 +189,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
     close() {
       if (closed) return;
       handle.flush();
-      tick?.port1.close();
+      afterTask.close();
       closed = true;
       listeners.clear();
       channel.close();
