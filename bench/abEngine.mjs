@@ -5,23 +5,20 @@
 // CPU time per key-value op (marginal, bench/run.mjs's kv.cpu), `msgCpu` per flooded message
 // (messaging.cpu); any other name is window.wcpEngine.bench[name](1) and records each figure's
 // guest/baseline ratio and guest median. Prints per site and figure the median with min–max.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { chromium } from '@playwright/test';
+import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
 import { measureCpu } from './cpuTime.mjs';
 
 const rounds = Number(process.argv[2]);
 const names = process.argv[3].split(',');
-const variants = process.argv.slice(4).map((a, i) => { const [name, dir] = a.split('='); return { name, dir, port: Number(process.env.AB_PORT ?? 4742) + i }; });
-const servers = variants.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true }));
-const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const variants = sitesFrom(process.argv.slice(4), 4742);
+const stopSites = await serveSites(variants, '/bench/index.html');
+const browser = await launchChromium();
 const res = {};
 const record = (site, key, x) => ((res[site] ??= {})[key] ??= []).push(x);
-console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+printLoad();
 try {
-  for (const v of variants) { const url = `http://localhost:${v.port}/bench/index.html`; for (let i = 0; i < 100; i++) { try { if ((await fetch(url)).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); } }
   const pages = new Map();
   for (const v of variants) {
     const page = await browser.newPage();
@@ -57,12 +54,12 @@ try {
   };
   for (const v of variants) for (const name of names) await one(v, name, true);
   for (let r = 0; r < rounds; r++) {
-    for (const name of names) for (const v of r % 2 ? [...variants].reverse() : variants) await one(v, name, false);
+    for (const name of names) for (const v of inRoundOrder(variants, r)) await one(v, name, false);
     console.log('round', r + 1, 'load', loadavg()[0].toFixed(1));
   }
 } finally {
   await browser.close();
-  for (const s of servers) process.kill(-s.pid);
+  stopSites();
 }
 const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
 for (const k of keys) {
@@ -70,5 +67,5 @@ for (const k of keys) {
   const ab = variants.length === 2 ? `  b/a ${(med(res[variants[1].name][k]) / med(res[variants[0].name][k])).toFixed(2)}` : '';
   console.log(k.padEnd(28), cells.join('   '), ab);
 }
-console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+printLoad();
 writeFileSync(process.env.OUT ?? 'ab-engine.json', JSON.stringify(res, null, 1));

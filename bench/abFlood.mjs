@@ -6,23 +6,20 @@
 // every panel once per site, the order flipped every round, clicking a probe button every
 // 500 ms during the flood (as bench/run.mjs does). Prints per site and figure the median
 // with min–max: longest main-thread task, worst frame gap, median click → next frame, msg/s.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { chromium } from '@playwright/test';
+import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
 
 const rounds = Number(process.argv[2]);
 const panels = process.argv[3].split(',');
 const n = Number(process.argv.find((a) => a.startsWith('--flood='))?.slice(8) ?? 10_000);
-const variants = process.argv.slice(4).filter((a) => !a.startsWith('--')).map((a, i) => { const [name, dir] = a.split('='); return { name, dir, port: Number(process.env.AB_PORT ?? 4752) + i }; });
-const servers = variants.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true }));
-const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const variants = sitesFrom(process.argv.slice(4), 4752);
+const stopSites = await serveSites(variants, '/bench/diagram.html');
+const browser = await launchChromium();
 const res = {};
 const record = (site, key, x) => ((res[site] ??= {})[key] ??= []).push(x);
-console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+printLoad();
 try {
-  for (const v of variants) { const url = `http://localhost:${v.port}/bench/diagram.html`; for (let i = 0; i < 100; i++) { try { if ((await fetch(url)).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); } }
   const pages = new Map();
   for (const v of variants) for (const panel of panels) {
     const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
@@ -50,17 +47,17 @@ try {
     record(v.name, `${panel}.msgPerSec`, r.msgPerSec);
   };
   for (let r = 0; r < rounds; r++) {
-    for (const panel of panels) for (const v of r % 2 ? [...variants].reverse() : variants) await one(v, panel);
+    for (const panel of panels) for (const v of inRoundOrder(variants, r)) await one(v, panel);
     console.log('round', r + 1, 'load', loadavg()[0].toFixed(1));
   }
 } finally {
   await browser.close();
-  for (const s of servers) process.kill(-s.pid);
+  stopSites();
 }
 const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
 for (const k of keys) {
   const cells = variants.map((v) => { const xs = res[v.name]?.[k] ?? []; return `${v.name} ${med(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`; });
   console.log(k.padEnd(22), cells.join('   '));
 }
-console.log('load', loadavg().map((x) => x.toFixed(1)).join(' '));
+printLoad();
 writeFileSync(process.env.OUT ?? 'ab-flood.json', JSON.stringify(res, null, 1));

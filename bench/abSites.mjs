@@ -1,0 +1,40 @@
+// What every A/B script (abEngine, abFlood, abJsBuild, abJsBuildCpu) shares: two or more built
+// sites served side by side, Debian's Chromium, rounds that alternate which site goes first,
+// and the median of the project's figures (figureStats.mjs).
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { chromium } from '@playwright/test';
+export { median } from './figureStats.mjs';
+
+/** `name=dir` arguments (flags starting with `--` skipped) → sites on consecutive ports from AB_PORT or `firstPort`. */
+export function sitesFrom(args, firstPort) {
+  return args.filter((a) => !a.startsWith('--')).map((a, i) => {
+    const [name, dir] = a.split('=');
+    return { name, dir, port: Number(process.env.AB_PORT ?? firstPort) + i };
+  });
+}
+
+/** Serves each site with `vite preview` and waits until `path` answers on every one; returns the stop function. */
+export async function serveSites(sites, path) {
+  const servers = sites.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true }));
+  for (const v of sites) {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://localhost:${v.port}${path}`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return () => {
+    for (const s of servers) process.kill(-s.pid);
+  };
+}
+
+/** Debian's Chromium (CHROMIUM_PATH overrides) with the flags every test and bench here uses. */
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+
+/** The sites in round `r`'s order: flipped every other round, so neither always goes first. */
+export const inRoundOrder = (sites, r) => (r % 2 ? [...sites].reverse() : sites);
+
+export const printLoad = (label = 'load') => console.log(label, loadavg().map((x) => x.toFixed(1)).join(' '));
