@@ -4,7 +4,8 @@
 // Each round runs every named figure once per site (order flipped every round): `kvCpu` is the
 // CPU time per key-value op (marginal, bench/run.mjs's kv.cpu), `msgCpu` per flooded message
 // (messaging.cpu); any other name is window.wcpEngine.bench[name](1) and records each figure's
-// guest/baseline ratio and guest median. Prints per site and figure the median with min–max.
+// guest/baseline ratio and guest median; `name:a+b` passes ['a', 'b'] too (e.g. the edit bench's
+// example ids: `edit:proposal-custom-kv-ttl+kv-counter`). Prints per site and figure the median with min–max.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
@@ -44,7 +45,9 @@ try {
       record(v.name, `${name}.ratio`, g / b);
       return;
     }
-    const figures = await page.evaluate((n) => window.wcpEngine.bench[n](1), name);
+    // `edit:a+b` passes ['a', 'b'] (the edit bench's example ids) after the round count.
+    const [fn, arg] = name.split(':');
+    const figures = await page.evaluate(([n, a]) => window.wcpEngine.bench[n](1, ...(a ? [a.split('+')] : [])), [fn, arg]);
     if (warm) return;
     for (const f of figures) {
       record(v.name, `${f.id}.guest`, med(f.guest));

@@ -1,4 +1,4 @@
-import { examples, startGuest, type BuildClient, type Example } from '../src/index';
+import { examples, preloadHostCode, startGuest, type BuildClient, type Example } from '../src/index';
 import { alternate, figure, medianOf, type Figure } from './alternate';
 
 /** Iterations per round on each side; the round's sample is their median. */
@@ -64,7 +64,10 @@ export async function benchEditToRun(client: BuildClient, rounds: number, only?:
 
 async function editAndRun(client: BuildClient, ex: Example, namespace: string, edit: number) {
   const g = ex.guests[0];
+  const config = { guest: g.name, namespace, subscriptions: [], buckets: [] };
   const t0 = performance.now();
+  // As the app's runner does: host code loads in its sandbox while the guest builds.
+  if (ex.customHosts) preloadHostCode(ex.customHosts, config);
   const built = await client.build(g.wit, { lang: 'wat', source: editedSource(g.source, edit) });
   if (built.status !== 'built') throw new Error(`${ex.id} failed to build`);
   let runningMs = 0;
@@ -74,7 +77,7 @@ async function editAndRun(client: BuildClient, ex: Example, namespace: string, e
     startGuest(
       built.artifact,
       // An example that declares its own interface brings the host code for it.
-      { config: { guest: g.name, namespace, subscriptions: [], buckets: [] }, call: { name: g.call!, args: [] }, timeLimitMs: 10_000, customHosts: ex.customHosts },
+      { config, call: { name: g.call!, args: [] }, timeLimitMs: 10_000, customHosts: ex.customHosts },
       {
         onInstantiated: (ms, _serving, st) => {
           runningMs = performance.now() - t0;

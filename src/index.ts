@@ -7,6 +7,7 @@ export type { ExportCall, LinkedGuest } from './protocol/runProtocol';
 export { planLinks, type GuestLink, type LinkableGuest, type LinkError, type LinkPlan, type LinkPlanResult } from './runtime/linking/planLinks';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
+export { preloadHostCode } from './runtime/hostSandbox/preloadHostCode';
 export type { EngineProgress } from './toolchain/js/engineProgress';
 export { createPositionMapper } from './toolchain/js/mapGeneratedPosition';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { cliConfigOf, cliRunCall, configValuesOf, createPositionMapper, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
+import { cliConfigOf, cliRunCall, configValuesOf, createPositionMapper, preloadHostCode, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
@@ -101,6 +101,8 @@ export function useRunner(): Runner {
       setDiagnostics({});
       setPhase('building');
       const trace = getTraceStore();
+      // The first guest's host code loads in its sandbox while the guests build.
+      if (hosts?.customHosts && guests[0]) preloadHostCode(hosts.customHosts, hostConfigOf(guests[0], hosts, backend), trace.tab);
       const built: [RunGuest, BuildArtifact][] = [];
       const failed: Record<string, Diagnostic[]> = {};
       let buildMs = 0;

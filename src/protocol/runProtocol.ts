@@ -49,6 +49,11 @@ export type RunRequest =
        * sandbox costs. The UI never sets it; code from links and files must never get it.
        */
       inWorkerHosts?: boolean;
+      /**
+       * The page already sent the sandbox its `load` (preloadHostCode, while the guest was
+       * being built): the worker waits for `loaded` without asking again.
+       */
+      hostsLoading?: boolean;
       /** Id of the tab that started the guest. */
       tab?: string;
       /** Guests serving this guest's imports, dependencies first (planLinks → providers). */
@@ -96,6 +101,7 @@ export function validateRunRequest(value: unknown): string | null {
         links: isOptional(isShape({})),
         sentAt: isOptional(isNumber),
         bindingsPrepared: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)),
+        hostsLoading: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)),
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
       prepare: { files: isArrayOf(isAny) },

@@ -127,7 +127,7 @@ async function customHostsFor(req: Extract<RunRequest, { type: 'start' }>, ctx: 
   if (Object.keys(sources).length === 0) return [];
   if (req.inWorkerHosts) return loadCustomHosts(sources);
   if (!req.hostPort) throw new Error('custom host code needs the host-code sandbox, and this run has none');
-  return createSandboxedHosts(req.hostPort, sources, ctx);
+  return createSandboxedHosts(req.hostPort, sources, ctx, req.hostsLoading === true);
 }
 
 async function callExport(call: ExportCall): Promise<void> {

@@ -2,7 +2,8 @@ import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
-import { leaseHostSandbox, prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
+import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
+import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
 
 export { prewarmRunWorker } from './runWorkerPool';
@@ -65,7 +66,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const seq = ++runSeq;
   const { worker, bindingsPrepared } = takeRunWorker(artifact.files);
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
-  const sandbox: HostSandboxLease | undefined = hasHostCode && !opts.inWorkerHosts ? leaseHostSandbox() : undefined;
+  const taken = hasHostCode && !opts.inWorkerHosts ? takeHostSandbox(opts.customHosts!, opts.config, opts.tab) : undefined;
+  const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let serving = false;
@@ -151,6 +153,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     call: opts.call,
     customHosts: opts.customHosts,
     ...(sandbox ? { hostPort: sandbox.port } : {}),
+    ...(taken?.loading ? { hostsLoading: true } : {}),
     ...(opts.inWorkerHosts ? { inWorkerHosts: true } : {}),
     tab: opts.tab,
     ...(opts.linked?.length ? { linked: opts.linked, links: opts.links ?? {} } : {}),

@@ -6,9 +6,10 @@ import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterf
  * ordinary {@link HostPackage}s whose functions post a `call` and return a Promise the
  * sandbox answers — the guest waits on it through JSPI, so it still calls synchronously.
  * Every message from the sandbox is validated; log and trace events are stamped with this
- * run's guest and tab by the caller's `ctx`, never by the host code.
+ * run's guest and tab by the caller's `ctx`, never by the host code. With `loading`, the page
+ * already sent the `load` (preloadHostCode): only its answer is awaited.
  */
-export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext): Promise<HostPackage[]> {
+export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false): Promise<HostPackage[]> {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const classes = new Map<string, ProxyClass>();
   const instances = new Map<number, object>();
@@ -102,7 +103,7 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
 
   const loaded = await new Promise<SandboxPackage[]>((resolve, reject) => {
     onLoaded = (msg) => (msg.type === 'loaded' ? resolve(msg.packages) : reject(new Error(msg.message)));
-    send({ type: 'load', sources, config: ctx.config, tab: ctx.tab });
+    if (!loading) send({ type: 'load', sources, config: ctx.config, tab: ctx.tab });
   });
 
   const makeInterface = (pkg: string, iface: string, desc: SandboxInterface): InterfaceImpl => {
