@@ -137,6 +137,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
         if (!e || typeof e.id !== 'string' || e.tab === tab) continue;
         // A tab that sends events is there, even if its hello was missed.
         if (typeof e.tab === 'string') peers.add(e.tab);
+        shareStrings(e);
         events.push(e);
       }
       for (const n of Object.values(batch.summarized ?? {})) if (typeof n === 'number') remoteSummarized += n;

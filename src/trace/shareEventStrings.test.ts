@@ -22,4 +22,11 @@ describe('createEventStringSharer', () => {
     for (const e of got) share(e);
     expect(got.map((e) => (e.kind === 'message' ? e.topic : ''))).toEqual(Array.from({ length: 20 }, (_, i) => `t.${i}`));
   });
+
+  it('passes malformed fields (from another tab) through untouched', () => {
+    const share = createEventStringSharer();
+    const odd = { kind: 'call', id: 'x', guest: 7, target: 'not-an-object', envelope: null } as unknown as TraceEvent;
+    expect(() => share(odd)).not.toThrow();
+    expect(odd).toEqual({ kind: 'call', id: 'x', guest: 7, target: 'not-an-object', envelope: null, iface: undefined, fn: undefined, dir: undefined });
+  });
 });

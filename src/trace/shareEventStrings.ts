@@ -20,7 +20,9 @@ const UNIQUE_ATTRIBUTES = new Set(['id', 'time']);
  */
 export function createEventStringSharer(limit = STRING_POOL_LIMIT): (e: TraceEvent) => void {
   let pool = new Map<string, string>();
+  // Typed as string, but events from other tabs are only checked for an id: anything else passes through.
   const share = (s: string): string => {
+    if (typeof s !== 'string') return s;
     const known = pool.get(s);
     if (known !== undefined) return known;
     if (pool.size >= limit) pool = new Map();
@@ -36,7 +38,7 @@ export function createEventStringSharer(limit = STRING_POOL_LIMIT): (e: TraceEve
         e.topic = share(e.topic);
         if (e.to !== undefined) e.to = share(e.to);
         const env = e.envelope;
-        if (env) {
+        if (env && typeof env === 'object') {
           for (const key in env) {
             const v = env[key];
             // Long values (metadata JSON) are rarely repeated; short ones nearly always are.
@@ -49,7 +51,7 @@ export function createEventStringSharer(limit = STRING_POOL_LIMIT): (e: TraceEve
         e.iface = share(e.iface);
         e.fn = share(e.fn);
         e.dir = share(e.dir) as typeof e.dir;
-        if (e.target) {
+        if (e.target && typeof e.target === 'object') {
           e.target.type = share(e.target.type) as typeof e.target.type;
           e.target.name = share(e.target.name);
         }
