@@ -47,4 +47,32 @@ describe('trace store across tabs', () => {
     a.dispose();
     b.dispose();
   });
+
+  it('posts no events while no other tab has a store on the namespace, and does once one opens', async () => {
+    const ns = `test-${Math.random()}`;
+    const seen: unknown[] = [];
+    // A bare listener (not a store) sees what a store posts but never says it is there.
+    const wire = new BroadcastChannel(`${ns}:trace`);
+    wire.onmessage = (e) => seen.push(e.data);
+    const a = createTraceStore(ns);
+    a.addLocal([ev('alone')]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((m) => (m as { events?: unknown }).events)).toEqual([]);
+    expect(a.events.size).toBe(1); // still recorded in its own tab
+
+    const b = createTraceStore(ns);
+    await new Promise((r) => setTimeout(r, 50));
+    a.addLocal([ev('shared')]);
+    await vi.waitFor(() => expect(b.events.toArray().map((e) => e.id)).toEqual(['shared']), { timeout: 10_000 });
+
+    b.dispose();
+    await vi.waitFor(() => expect(seen.some((m) => (m as { presence?: string }).presence === 'bye')).toBe(true), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 50));
+    const batches = seen.filter((m) => (m as { events?: unknown }).events).length;
+    a.addLocal([ev('after-bye')]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((m) => (m as { events?: unknown }).events).length).toBe(batches);
+    a.dispose();
+    wire.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 import { createRunView } from './createRunView';
+import { createEventStringSharer } from './shareEventStrings';
 import type { TraceEvent } from './traceEvent';
 import { createTraceRunLog, type StartRunOptions, type TraceRun } from './traceRuns';
 
@@ -58,6 +59,16 @@ export interface CrossTabBatch {
 }
 
 /**
+ * Also on `${namespace}:trace`: a store says `hello` when it opens (and when its page comes
+ * back from the back/forward cache), answers another's hello with `here`, and says `bye`
+ * when it closes, so a tab knows whether any other tab would receive its events.
+ */
+export interface CrossTabPresence {
+  presence: 'hello' | 'here' | 'bye';
+  tab: string;
+}
+
+/**
  * Creates the trace store. Events cross tabs over BroadcastChannel `${namespace}:trace`;
  * events from other tabs keep their `tab` so the UI can mark them. While paused, new
  * events are still recorded (nothing is lost) but subscribers aren't notified.
@@ -93,8 +104,18 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     for (let i = 0; i < over; i++) summarized[outbox[i].guest] = (summarized[outbox[i].guest] ?? 0) + 1;
     outbox = outbox.slice(over);
   };
+  // Other tabs with a store on this namespace. With none (the usual single tab) a flush
+  // posts nothing: the clone of up to CROSS_TAB_EVENTS_PER_FLUSH events per flush was
+  // main-thread work under a flood that no one received.
+  const peers = new Set<string>();
+  const say = (presence: CrossTabPresence['presence']) => channel?.postMessage({ presence, tab } satisfies CrossTabPresence);
   const flushOutbox = () => {
     flushTimer = undefined;
+    if (peers.size === 0) {
+      outbox = [];
+      summarized = undefined;
+      return;
+    }
     summarizeOutbox();
     const message: CrossTabBatch = summarized ? { events: outbox, summarized } : { events: outbox };
     outbox = [];
@@ -103,14 +124,40 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
   };
   if (channel) {
     channel.onmessage = (ev: MessageEvent<unknown>) => {
+      const hail = ev.data as Partial<CrossTabPresence> | null;
+      if (typeof hail?.presence === 'string' && typeof hail.tab === 'string') {
+        if (hail.presence === 'bye') peers.delete(hail.tab);
+        else peers.add(hail.tab);
+        if (hail.presence === 'hello') say('here');
+        return;
+      }
       const batch = ev.data as Partial<CrossTabBatch> | null;
       if (!Array.isArray(batch?.events)) return;
-      for (const e of batch.events) if (e && typeof e.id === 'string' && e.tab !== tab) events.push(e);
+      for (const e of batch.events) {
+        if (!e || typeof e.id !== 'string' || e.tab === tab) continue;
+        // A tab that sends events is there, even if its hello was missed.
+        if (typeof e.tab === 'string') peers.add(e.tab);
+        shareStrings(e);
+        events.push(e);
+      }
       for (const n of Object.values(batch.summarized ?? {})) if (typeof n === 'number') remoteSummarized += n;
       notify();
     };
   }
   let remoteSummarized = 0;
+  const shareStrings = createEventStringSharer();
+  // A page leaving (or entering the back/forward cache) stops receiving; back, it says hello again.
+  const onPageHide = () => say('bye');
+  const onPageShow = (ev: Event) => {
+    if ((ev as PageTransitionEvent).persisted) say('hello');
+  };
+  if (channel) {
+    say('hello');
+    if (typeof addEventListener === 'function') {
+      addEventListener('pagehide', onPageHide);
+      addEventListener('pageshow', onPageShow);
+    }
+  }
   const store: TraceStore = {
     tab,
     events,
@@ -120,6 +167,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     },
     addLocal(batch) {
       for (const e of batch) {
+        shareStrings(e);
         e.tab = tab;
         events.push(e);
       }
@@ -165,6 +213,11 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     },
     dispose() {
       if (flushTimer !== undefined) clearTimeout(flushTimer);
+      say('bye');
+      if (typeof removeEventListener === 'function') {
+        removeEventListener('pagehide', onPageHide);
+        removeEventListener('pageshow', onPageShow);
+      }
       channel?.close();
       listeners.clear();
     },
