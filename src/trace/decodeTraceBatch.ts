@@ -2,7 +2,7 @@ import type { HostCallEvent, LifecycleEvent, MessageEvent_, TraceEvent } from '.
 import {
   CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
-  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, type TraceBatch,
+  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
 } from './traceBatch';
 
 /** Checks the columns of a received batch before decoding; null when they fit together. */
@@ -51,16 +51,25 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
     } else if (kind === KIND_MESSAGE) {
       const action = str() as MessageEvent_['action'];
       const topic = str();
-      const count = num();
-      const envelope: Record<string, unknown> = {};
-      for (let i = 0; i < count; i++) envelope[str()] = slots[s++];
+      let envelope: Record<string, unknown>;
       let data: Uint8Array;
-      if (flags & MSG_DATA_IN_SLOT) data = slots[s++] as Uint8Array;
-      else {
-        const length = num();
-        if (offset + length > bytes.length) throw new Error('trace batch payloads overrun its bytes');
-        data = bytes.slice(offset, offset + length);
-        offset += length;
+      if (flags & MSG_SAME_AS) {
+        // Shared with that event, as they were in the worker: events are never changed.
+        const earlier = out[num()];
+        if (earlier?.kind !== 'message') throw new Error('trace batch refers to a message event it does not hold');
+        envelope = earlier.envelope;
+        data = earlier.data;
+      } else {
+        envelope = {};
+        const count = num();
+        for (let i = 0; i < count; i++) envelope[str()] = slots[s++];
+        if (flags & MSG_DATA_IN_SLOT) data = slots[s++] as Uint8Array;
+        else {
+          const length = num();
+          if (offset + length > bytes.length) throw new Error('trace batch payloads overrun its bytes');
+          data = bytes.slice(offset, offset + length);
+          offset += length;
+        }
       }
       const e: MessageEvent_ = { kind: 'message', id, guest, tab: '', at: at[k], action, topic, envelope, data };
       if (flags & MSG_HAS_TO) e.to = str();

@@ -2,7 +2,7 @@ import type { TraceEvent } from './traceEvent';
 import {
   CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
-  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, type TraceBatch,
+  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
 } from './traceBatch';
 
 /** A trace event as producers hand it over: the writer supplies id, guest and tab; `at` defaults to now. */
@@ -27,8 +27,10 @@ const timeOrigin = typeof performance === 'undefined' ? 0 : performance.timeOrig
 export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBatchWriter {
   let next = 0;
   let first = 0;
-  let kinds: number[] = [];
-  let at: number[] = [];
+  // Columns of the batch being written, grown by doubling; a batch rarely outgrows the first.
+  let size = 0;
+  let kinds = new Uint8Array(256);
+  let at = new Float64Array(256);
   let strings: string[] = [];
   let index = new Map<string, number>();
   let slots: unknown[] = [];
@@ -49,7 +51,9 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
       grown.set(bytes.subarray(0, used));
       bytes = grown;
     }
-    bytes.set(data, used);
+    // A typed-array copy is a call into the engine; short payloads are copied faster here.
+    if (data.length <= 64) for (let i = 0; i < data.length; i++) bytes[used + i] = data[i];
+    else bytes.set(data, used);
     used += data.length;
   };
   const writeCall = (e: Extract<TraceEventInput, { kind: 'call' }>): void => {
@@ -64,10 +68,25 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
     if (e.servedBy !== undefined) slots.push(str(e.servedBy));
     if (e.callId !== undefined) slots.push(e.callId);
   };
-  const writeMessage = (e: Extract<TraceEventInput, { kind: 'message' }>): void => {
-    const dataInSlot = !(e.data instanceof Uint8Array);
-    const flags = (e.to !== undefined ? MSG_HAS_TO : 0) | (e.transit !== undefined ? MSG_HAS_TRANSIT : 0) | (e.fault !== undefined ? MSG_HAS_FAULT : 0) | (dataInSlot ? MSG_DATA_IN_SLOT : 0);
+  // The last message event of the batch: a delivery's deliver and ack share envelope and payload.
+  let lastEnvelope: unknown;
+  let lastData: unknown;
+  let lastAt = -1;
+  const writeMessage = (e: Extract<TraceEventInput, { kind: 'message' }>, i: number): void => {
+    const same = e.envelope === lastEnvelope && e.data === lastData && lastAt >= 0;
+    const dataInSlot = !same && !(e.data instanceof Uint8Array);
+    const flags = (e.to !== undefined ? MSG_HAS_TO : 0) | (e.transit !== undefined ? MSG_HAS_TRANSIT : 0) | (e.fault !== undefined ? MSG_HAS_FAULT : 0) | (dataInSlot ? MSG_DATA_IN_SLOT : 0) | (same ? MSG_SAME_AS : 0);
     slots.push(flags, str(e.action), str(e.topic));
+    if (same) slots.push(lastAt);
+    else writeContent(e, dataInSlot);
+    lastEnvelope = e.envelope;
+    lastData = e.data;
+    lastAt = i;
+    if (e.to !== undefined) slots.push(str(e.to));
+    if (e.transit !== undefined) slots.push(e.transit);
+    if (e.fault !== undefined) slots.push(e.fault);
+  };
+  const writeContent = (e: Extract<TraceEventInput, { kind: 'message' }>, dataInSlot: boolean): void => {
     // Envelope keys repeat in every message: indices; values (ids, times) mostly do not.
     const countAt = slots.length;
     slots.push(0);
@@ -83,9 +102,6 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
       slots.push(e.data.length);
       addBytes(e.data);
     }
-    if (e.to !== undefined) slots.push(str(e.to));
-    if (e.transit !== undefined) slots.push(e.transit);
-    if (e.fault !== undefined) slots.push(e.fault);
   };
   const writeLifecycle = (e: Extract<TraceEventInput, { kind: 'lifecycle' }>): void => {
     const flags = (e.detail !== undefined ? LIFE_HAS_DETAIL : 0) | (e.ms !== undefined ? LIFE_HAS_MS : 0);
@@ -95,31 +111,41 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
   };
   return {
     get size() {
-      return kinds.length;
+      return size;
     },
     write(event) {
+      if (size === kinds.length) {
+        const k = new Uint8Array(size * 2);
+        k.set(kinds);
+        kinds = k;
+        const a = new Float64Array(size * 2);
+        a.set(at);
+        at = a;
+      }
+      const i = size++;
       next++;
-      at.push(event.at ?? timeOrigin + performance.now());
+      at[i] = event.at ?? timeOrigin + performance.now();
       if (event.kind === 'call') {
-        kinds.push(KIND_CALL);
+        kinds[i] = KIND_CALL;
         writeCall(event);
       } else if (event.kind === 'message') {
-        kinds.push(KIND_MESSAGE);
-        writeMessage(event);
+        kinds[i] = KIND_MESSAGE;
+        writeMessage(event, i);
       } else {
-        kinds.push(KIND_LIFECYCLE);
+        kinds[i] = KIND_LIFECYCLE;
         writeLifecycle(event);
       }
     },
     take() {
-      const batch: TraceBatch = { guest, idPrefix, first, kinds: Uint8Array.from(kinds), at: Float64Array.from(at), strings, slots, bytes: bytes.slice(0, used) };
+      const batch: TraceBatch = { guest, idPrefix, first, kinds: kinds.slice(0, size), at: at.slice(0, size), strings, slots, bytes: bytes.slice(0, used) };
       first = next;
-      kinds = [];
-      at = [];
+      size = 0;
       strings = [];
       index = new Map();
       slots = [];
       used = 0;
+      lastEnvelope = lastData = undefined;
+      lastAt = -1;
       return batch;
     },
   };

@@ -35,6 +35,21 @@ describe('trace batch wire format', () => {
     expect(sent.data.buffer.byteLength).toBe(5);
   });
 
+  it('sends the envelope and payload a delivery shares with its ack once', () => {
+    const envelope = { id: 'u9', subject: 't' };
+    const data = bytes('payload');
+    const writer = createTraceBatchWriter('g', 'g:r:');
+    writer.write({ kind: 'message', action: 'deliver', topic: 't', envelope, data, to: 'g', at: 1 });
+    writer.write({ kind: 'message', action: 'ack', topic: 't', envelope, data, to: 'g', at: 2 });
+    writer.write({ kind: 'message', action: 'send', topic: 't', envelope: { ...envelope }, data, at: 3 });
+    const batch = writer.take();
+    expect(batch.bytes.length).toBe(2 * data.length);
+    const [deliver, ack, send] = decodeTraceBatch(structuredClone(batch)) as Array<Extract<TraceEvent, { kind: 'message' }>>;
+    expect(ack).toEqual({ kind: 'message', action: 'ack', topic: 't', envelope, data, to: 'g', at: 2, id: 'g:r:1', guest: 'g', tab: '' });
+    expect(ack.envelope).toBe(deliver.envelope);
+    expect(send.envelope).toEqual(envelope);
+  });
+
   it('stamps events written without a time with the current time', () => {
     const writer = createTraceBatchWriter('g', 'g:r:');
     const before = performance.timeOrigin + performance.now();

@@ -49,6 +49,11 @@ export const MSG_HAS_TRANSIT = 2;
 export const MSG_HAS_FAULT = 4;
 /** `data` was not a Uint8Array: it travels as a slot value instead of in `bytes`. */
 export const MSG_DATA_IN_SLOT = 8;
+/**
+ * Envelope and payload are those of an earlier message event of the batch (a delivery's
+ * ack or nack, a handler's deliver after the host's): one slot names that event instead.
+ */
+export const MSG_SAME_AS = 16;
 
 /** Bits of a lifecycle event's flags slot. */
 export const LIFE_HAS_DETAIL = 1;
