@@ -3,9 +3,10 @@
 //   node bench/abEngine.mjs 5 kv,replay,hostCall,kvCpu before=/tmp/site-a after=/tmp/site-b   (ports AB_PORT+; OUT=file.json)
 // Each round runs every named figure once per site (order flipped every round): `kvCpu` is the
 // CPU time per key-value op (marginal, bench/run.mjs's kv.cpu), `msgCpu` per flooded message
-// (messaging.cpu); any other name is window.wcpEngine.bench[name](1) and records each figure's
-// guest/baseline ratio and guest median; `name:a+b` passes ['a', 'b'] too (e.g. the edit bench's
-// example ids: `edit:proposal-custom-kv-ttl+kv-counter`). Prints per site and figure the median with min–max.
+// (messaging.cpu), `replayCpu` the CPU ms of worker threads and page around one replay figure;
+// any other name is window.wcpEngine.bench[name](1) and records each figure's guest/baseline
+// ratio and guest median; `name:a+b` passes ['a', 'b'] too (e.g. the edit bench's example ids:
+// `edit:proposal-custom-kv-ttl+kv-counter`). Prints per site and figure the median with min–max.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
@@ -43,6 +44,16 @@ try {
       const b = await marginal(page, probe, 'raw', n, perUnit);
       record(v.name, `${name}.guest`, g);
       record(v.name, `${name}.ratio`, g / b);
+      return;
+    }
+    if (name === 'replayCpu') {
+      // CPU ms by thread group around one replay figure (guest run and raw baselines): the
+      // run worker's share barely moves with other load, unlike its wall-clock time.
+      const { result, groups } = await measureCpu(browser, page, () => page.evaluate(() => window.wcpEngine.bench.replay(1)));
+      if (warm) return;
+      record(v.name, 'replayCpu.workers', groups.workers);
+      record(v.name, 'replayCpu.page', groups.page);
+      record(v.name, 'replayCpu.guestMs', med(result[0].guest));
       return;
     }
     // `edit:a+b` passes ['a', 'b'] (the edit bench's example ids) after the round count.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateBuildRequest, validateBuildResponse } from './buildProtocol';
 import { validateRunRequest, validateRunResponse } from './runProtocol';
+import { createTraceBatchWriter } from '../trace/encodeTraceBatch';
 
 describe('build protocol', () => {
   it('accepts well-formed requests for every guest language', () => {
@@ -51,7 +52,7 @@ describe('run protocol', () => {
       { type: 'busy', seq: 1, what: 'run' },
       { type: 'idle', seq: 1 },
       { type: 'log', seq: 1, stream: 'stdout', text: 'hi' },
-      { type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] },
+      { type: 'trace', seq: 1, batch: createTraceBatchWriter('g', 'g:r:').take() },
       { type: 'instantiated', seq: 1, ms: 2, serving: [] },
       { type: 'result', seq: 1, name: 'run', value: 1, ms: 1 },
       { type: 'trap', seq: 1, message: 'unreachable' },
@@ -59,6 +60,7 @@ describe('run protocol', () => {
       expect(validateRunResponse(msg)).toBeNull();
     }
     expect(validateRunResponse({ type: 'log', seq: 1, stream: 'stdin', text: '' })).toMatch(/stream must be one of stdout, stderr/);
-    expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 1, kind: 'call' }] })).toMatch(/id must be a string/);
+    expect(validateRunResponse({ type: 'trace', seq: 1, batch: { ...createTraceBatchWriter('g', 'g:r:').take(), strings: [1] } })).toMatch(/strings\[0\] must be a string/);
+    expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] })).toMatch(/batch must be an object/);
   });
 });

@@ -1,5 +1,5 @@
 import type { HostConfig } from '../hosts/hostContract';
-import type { TraceEvent } from '../trace/traceEvent';
+import type { TraceBatch } from '../trace/traceBatch';
 import type { BuildArtifact } from './buildProtocol';
 import { checkUnion, isAny, isArrayOf, isNumber, isOneOf, isOptional, isShape, isString } from './validate';
 
@@ -81,7 +81,8 @@ export type RunResponse =
   | { type: 'idle'; seq: number }
   /** `guest`: written by a linked guest running in this worker (absent = the guest itself). */
   | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string }
-  | { type: 'trace'; seq: number; events: TraceEvent[] }
+  /** Trace events in the columnar wire format; startGuest decodes them (decodeTraceBatch). */
+  | { type: 'trace'; seq: number; batch: TraceBatch }
   /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
   | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number> }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
@@ -110,12 +111,15 @@ export function validateRunRequest(value: unknown): string | null {
   );
 }
 
+const isArray = (v: unknown, p: string) => (Array.isArray(v) ? null : `${p} must be an array`);
+
 // Built once: a flooded guest sends many responses a second, each validated on receipt.
 const runResponseVariants = {
   busy: { seq: isNumber, what: isString },
   idle: { seq: isNumber },
   log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
-  trace: { seq: isNumber, events: isArrayOf(isShape({ id: isString, kind: isOneOf('call', 'message', 'lifecycle') })) },
+  // The columns themselves are checked as they are decoded (decodeTraceBatch).
+  trace: { seq: isNumber, batch: isShape({ guest: isString, idPrefix: isString, first: isNumber, strings: isArrayOf(isString), slots: isArray }) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },

@@ -1,28 +1,28 @@
-import type { TraceEvent } from '../trace/traceEvent';
+import { createTraceBatchWriter, type TraceEventInput } from '../trace/encodeTraceBatch';
+import type { TraceBatch } from '../trace/traceBatch';
 
-type Partial_ = TraceEvent extends infer T ? (T extends unknown ? Omit<T, 'id' | 'guest' | 'tab' | 'at'> & { at?: number } : never) : never;
+/** Events per batch: a flood posts a batch per this many events, a quiet guest one per frame. */
+const BATCH_EVENTS = 250;
 
 /**
  * Batches trace events so a guest making thousands of host calls costs one postMessage
- * per frame, not one per call. Ids are unique per worker run (`guest:run:counter`).
+ * per frame, not one per call, each batch in the columnar wire format (traceBatch.ts).
+ * Ids are unique per worker run (`guest:run:counter`).
  */
-export function createTraceQueue(guest: string, send: (events: TraceEvent[]) => void) {
+export function createTraceQueue(guest: string, send: (batch: TraceBatch) => void) {
   const run = Math.random().toString(36).slice(2, 8);
-  let counter = 0;
-  let queue: TraceEvent[] = [];
+  const writer = createTraceBatchWriter(guest, `${guest}:${run}:`);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (!queue.length) return;
-    const batch = queue;
-    queue = [];
-    send(batch);
+    if (writer.size === 0) return;
+    send(writer.take());
   };
   return {
-    push(event: Partial_) {
-      queue.push({ ...event, id: `${guest}:${run}:${counter++}`, guest, tab: '', at: event.at ?? performance.timeOrigin + performance.now() } as TraceEvent);
-      if (queue.length >= 250) flush();
+    push(event: TraceEventInput) {
+      writer.write(event);
+      if (writer.size >= BATCH_EVENTS) flush();
       else timer ??= setTimeout(flush, 16);
     },
     flush,

@@ -56,6 +56,19 @@ export function renderBytes(bytes: Uint8Array): { bytes: number; text?: string; 
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 function decodePrintable(bytes: Uint8Array): string | null {
+  // Most payloads are short printable ASCII (every message.data of a replay): read them
+  // without the decoder call and the regex.
+  if (bytes.length <= 64) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b > 0x7e || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d)) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  }
   try {
     const text = decoder.decode(bytes);
     // Control characters other than tab/newline make the preview useless as text.

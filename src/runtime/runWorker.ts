@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import type { HostContext, HostPackage } from '../hosts/hostContract';
 import { validateRunRequest, type ExportCall, type RunnableArtifact, type RunRequest, type RunResponse } from '../protocol/runProtocol';
-import type { TraceEvent } from '../trace/traceEvent';
 import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
@@ -63,7 +62,7 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
 async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void> {
   seq = req.seq;
   artifact = req.artifact;
-  trace = createTraceQueue(req.config.guest, (events: TraceEvent[]) => post({ type: 'trace', seq, events }));
+  trace = createTraceQueue(req.config.guest, (batch) => post({ type: 'trace', seq, batch }));
   const ctx: HostContext = {
     config: req.config,
     tab: req.tab,

@@ -2,6 +2,7 @@ import type { HostConfig } from '../hosts/hostContract';
 import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
+import { decodeTraceBatch } from '../trace/decodeTraceBatch';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
@@ -117,9 +118,17 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'log':
         listener.onLog?.(msg.stream, msg.text, msg.guest);
         break;
-      case 'trace':
-        listener.onTrace?.(msg.events);
+      case 'trace': {
+        let events: TraceEvent[];
+        try {
+          events = decodeTraceBatch(msg.batch);
+        } catch (e) {
+          listener.onLog?.('stderr', `[playground] run worker sent a trace batch that does not decode: ${e instanceof Error ? e.message : String(e)}`);
+          break;
+        }
+        listener.onTrace?.(events);
         break;
+      }
       case 'instantiated':
         // New spares load once this run's start-up burst is over (its call returned, or
         // REFILL_AFTER_MS in), not while it loads or its first messages flow: on two cores

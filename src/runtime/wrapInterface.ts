@@ -141,9 +141,18 @@ function payloadOf(e: unknown): unknown {
  * for calls that hand one out, the result (`open` → bucket, `create-container` → container).
  */
 export function traceTargetOf(self: unknown, args: unknown[]): HostCallEvent['target'] {
-  for (const candidate of [self, ...args]) {
-    const t = (candidate as { traceTarget?: HostCallEvent['target'] } | null)?.traceTarget;
-    if (t && typeof t === 'object') return t;
+  // Runs for every host call: no array of candidates is built.
+  const own = targetOf(self);
+  if (own) return own;
+  for (let i = 0; i < args.length; i++) {
+    const t = targetOf(args[i]);
+    if (t) return t;
   }
   return undefined;
+}
+
+function targetOf(candidate: unknown): HostCallEvent['target'] {
+  if (candidate === null || typeof candidate !== 'object') return undefined;
+  const t = (candidate as { traceTarget?: HostCallEvent['target'] }).traceTarget;
+  return t && typeof t === 'object' ? t : undefined;
 }

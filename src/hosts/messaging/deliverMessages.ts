@@ -6,6 +6,7 @@ import { matchTopic, parseSubscription, validatePattern, type Subscription } fro
 import type { Message, ReceivedFields } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 import { randomUuid } from '../../platform/randomUuid';
+import type { TraceEventInput } from '../../trace/encodeTraceBatch';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn<M = Message> = (message: M) => unknown;
@@ -117,18 +118,22 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   const runHandler = async (delivery: Delivery): Promise<void> => {
     if (stopped) return;
     const { packet, fields } = delivery;
-    const base = { kind: 'message', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } as const;
-    ctx.emit({ ...base, action: 'deliver', ...transitOf(packet) });
+    // Once per delivery of a flood: the events and fields are built without spreads.
+    const settled = (action: 'ack' | 'nack'): void => ctx.emit({ kind: 'message', action, topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest });
+    const delivered: Extract<TraceEventInput, { kind: 'message' }> = { kind: 'message', action: 'deliver', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest };
+    const transit = transitOf(packet).transit;
+    if (transit) delivered.transit = transit;
+    ctx.emit(delivered);
     let outcome: HandlerOutcome = 'failed';
     try {
-      const message = types.received({ ...fields, data: packet.data });
+      const message = types.received({ data: packet.data, topic: fields.topic, contentType: fields.contentType, metadata: fields.metadata, replyTo: fields.replyTo });
       ext?.bind(delivery, message as Message);
       const result: unknown = await handle(message);
       const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
       outcome = isErr ? 'err' : 'ok';
-      if (!ext) ctx.emit({ ...base, action: isErr ? 'nack' : 'ack' });
+      if (!ext) settled(isErr ? 'nack' : 'ack');
     } catch (error) {
-      if (!ext) ctx.emit({ ...base, action: 'nack' });
+      if (!ext) settled('nack');
       const payload = (error as { payload?: unknown } | null)?.payload;
       if (payload !== undefined) {
         outcome = 'err';

@@ -79,6 +79,9 @@ export interface MessageTypes {
   assertConnected(client: unknown): void;
 }
 
+/** Marks a constructor call from `received` (not reachable by guests, which pass one argument). */
+const OWN = Symbol('own bytes');
+
 /** Creates the `types` / `request-reply` resource classes of one host instance. */
 export function createMessageTypes(): MessageTypes {
   // Reply-to is hidden from the guest: it only ever comes from a received envelope.
@@ -89,8 +92,10 @@ export function createMessageTypes(): MessageTypes {
     topicName?: string;
     type?: string;
     meta?: Metadata;
-    constructor(data: Uint8Array) {
-      this.bytes = toBytes(data);
+    constructor(data: Uint8Array, own?: typeof OWN) {
+      // A delivery's bytes are its own and, like every message's, never changed in place:
+      // `received` keeps them instead of copying them once more per message.
+      this.bytes = own === OWN ? data : toBytes(data);
     }
     /** Lets the runtime's tracer draw an edge to the topic of a received message. */
     get traceTarget() {
@@ -132,7 +137,7 @@ export function createMessageTypes(): MessageTypes {
     Client,
     RequestOptions,
     received(fields) {
-      const message = new Message(fields.data);
+      const message = fields.data instanceof Uint8Array ? new Message(fields.data, OWN) : new Message(fields.data);
       message.topicName = fields.topic;
       message.type = fields.contentType;
       message.meta = fields.metadata?.map(([k, v]) => [k, v]);

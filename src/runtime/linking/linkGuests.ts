@@ -30,7 +30,7 @@ export interface LinkedInstances {
 export interface LinkEnv {
   /** The consumer's context: tab and backend are shared, config is per provider. */
   ctx: HostContext;
-  post(msg: { type: 'trace'; events: import('../../trace/traceEvent').TraceEvent[] } | { type: 'log'; stream: 'stdout' | 'stderr'; text: string; guest: string }): void;
+  post(msg: { type: 'trace'; batch: import('../../trace/traceBatch').TraceBatch } | { type: 'log'; stream: 'stdout' | 'stderr'; text: string; guest: string }): void;
   custom: HostPackage[];
 }
 
@@ -39,7 +39,7 @@ export async function instantiateLinked(linked: readonly LinkedGuest[], env: Lin
   const exports = new Map<string, Record<string, unknown>>();
   const queues: ReturnType<typeof createTraceQueue>[] = [];
   for (const p of linked) {
-    const trace = createTraceQueue(p.config.guest, (events) => env.post({ type: 'trace', events }));
+    const trace = createTraceQueue(p.config.guest, (batch) => env.post({ type: 'trace', batch }));
     queues.push(trace);
     const ctx: HostContext = {
       ...env.ctx,

@@ -5,6 +5,7 @@ import { readEnvelope } from '../../messaging/createEnvelope';
 import { transitOf } from '../../messaging/deliverMessages';
 import { matchTopic, validatePattern, validateTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
+import type { TraceEventInput } from '../../../trace/encodeTraceBatch';
 import type { MessagingInstance } from '../../messaging/messagingExtension';
 import { commitOffset, committedOffset, readLogBatch, warmLogDatabase, type LogEntry } from './topicLog';
 
@@ -58,8 +59,12 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
   if (!durable) warmLogDatabase(namespace);
   const toMessage = (envelope: Record<string, string>, data: Uint8Array, live?: BusMessagePacket): Message => {
     const fields = readEnvelope(envelope);
-    ctx.emit({ kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest, ...(live ? transitOf(live) : {}) });
-    const message = types.received({ ...fields, data });
+    // Once per message of a replay: the event and fields are built without spreads.
+    const event: Extract<TraceEventInput, { kind: 'message' }> = { kind: 'message', action: 'deliver', topic: fields.topic, envelope, data, to: guest };
+    const transit = live && transitOf(live).transit;
+    if (transit) event.transit = transit;
+    ctx.emit(event);
+    const message = types.received({ data, topic: fields.topic, contentType: fields.contentType, metadata: fields.metadata, replyTo: fields.replyTo });
     pulled.add(message);
     return message;
   };
