@@ -1,13 +1,13 @@
 // The scan behind findDataSegments, in WebAssembly. A snapshot reads the engine's whole linear
 // memory (tens of MB, mostly zeros) for its non-zero runs. In JS that loop runs cold on a page's
 // first build (interpreted until V8 optimises it) and was the largest part of the snapshot step;
-// this 360-byte module imports the engine's memory itself (no copy) and skips zeros 16 bytes at a
+// this 392-byte module imports the engine's memory itself (no copy) and skips zeros 16 bytes at a
 // time with SIMD, at full speed from its first call. Its source is scanNonZeroRuns.wat
 // (assembled with wasm-tools; scanNonZeroRuns.test.ts checks these bytes still match it).
 
 /** scanNonZeroRuns.wat, assembled. */
 export const SCAN_WASM_BASE64 =
-  'AGFzbQEAAAABBgFgAn9/AAIaAgNlbnYGbWVtb3J5AgAAA2VudgRlbWl0AAADAgEABwgBBHNjYW4AAQq3AQG0AQEEfwJAA0ACQANAIAJBEGogAEsNASAC/QAEAP1TDQEgAkEQaiECDAALCwJAA0AgAiAATw0DIAIoAgANASACQQRqIQIMAAsLIAIhAyACIQQCQANAIAQgAE8NASAEKAIABEAgBEEEaiEEDAELIAQhBQJAA0AgBSAATw0BIAUoAgANASAFQQRqIQUMAAsLIAUgBGsgAU8NASAFIABPDQEgBSEEDAALCyADIAQQACAEIQIMAAsLCwByBG5hbWUBBwEABGVtaXQCHQEBBgABbgEDZ2FwAgFpAwVzdGFydAQDZW5kBQFrA0MBAQoABGRvbmUBBW91dGVyAgJuegMEc2tpcAQFZm91bmQFBHdvcmQGBnNlZ0VuZAcFaW5uZXIJBnJ1bkVuZAoDcnVu';
+  'AGFzbQEAAAABBgFgAn9/AAIaAgNlbnYGbWVtb3J5AgAAA2VudgRlbWl0AAADAgEABwgBBHNjYW4AAQrXAQHUAQEEfwJAA0ACQANAIAJBEGogAEsNASAC/QAEAP1TDQEgAkEQaiECDAALCwJAA0AgAiAATw0DIAIoAgANASACQQRqIQIMAAsLIAIhAyACIQQCQANAIAQgAE8NASAEQRBqIABNBEAgBP0ABAD9owEEQCAEQRBqIQQMAgsLIAQoAgAEQCAEQQRqIQQMAQsgBCEFAkADQCAFIABPDQEgBSgCAA0BIAVBBGohBQwACwsgBSAEayABTw0BIAUgAE8NASAFIQQMAAsLIAMgBBAAIAQhAgwACwsLAHIEbmFtZQEHAQAEZW1pdAIdAQEGAAFuAQNnYXACAWkDBXN0YXJ0BANlbmQFAWsDQwEBCgAEZG9uZQEFb3V0ZXICAm56AwRza2lwBAVmb3VuZAUEd29yZAYGc2VnRW5kBwVpbm5lcgsGcnVuRW5kDANydW4=';
 
 /** Compiled once per worker; null where it cannot be (no WebAssembly SIMD): the JS scan is used. */
 let compiled: WebAssembly.Module | null | undefined;

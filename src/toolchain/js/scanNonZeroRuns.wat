@@ -25,6 +25,11 @@
         (block $segEnd
           (loop $inner
             (br_if $segEnd (i32.ge_u (local.get $end) (local.get $n)))
+            ;; four non-zero words at once
+            (if (i32.le_u (i32.add (local.get $end) (i32.const 16)) (local.get $n))
+              (then
+                (if (i32x4.all_true (v128.load (local.get $end)))
+                  (then (local.set $end (i32.add (local.get $end) (i32.const 16))) (br $inner)))))
             (if (i32.load (local.get $end))
               (then (local.set $end (i32.add (local.get $end) (i32.const 4))) (br $inner)))
             ;; a zero word: measure the zero run
