@@ -28,9 +28,11 @@ export type BuildRequest = {
 /**
  * Main thread → build worker: prepare the JS engine for this WIT (load it, splice the world's
  * bindings) while the user is still editing, so the first JS build skips the slowest step.
- * No reply; errors surface on the next build.
+ * With `guest`, the engine also initialises over that source once (result dropped), so V8 has
+ * compiled the engine's functions before the first build needs them. No reply; errors surface on
+ * the next build.
  */
-export type WarmRequest = { type: 'warm'; wit: string; world?: string };
+export type WarmRequest = { type: 'warm'; wit: string; world?: string; guest?: { lang: 'js' | 'ts'; source: string } };
 
 /** Where a diagnostic points. Lines and columns are 1-based. */
 export interface Diagnostic {
@@ -95,7 +97,7 @@ const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNum
 export function validateBuildRequest(value: unknown): string | null {
   const err = checkUnion(
     value,
-    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString) } },
+    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString), guest: isOptional(isShape({ lang: isOneOf('js', 'ts'), source: isString })) } },
     'build request',
   );
   if (err) return err;

@@ -18,6 +18,13 @@ describe('build protocol', () => {
     expect(validateBuildRequest({ type: 'build', seq: 1, wit: '', guest: { lang: 'component', bytes: [1, 2] } })).toMatch(/guest.bytes must be a Uint8Array/);
   });
 
+  it('accepts a warm-up with or without the guest to initialise the engine over, and checks that guest', () => {
+    expect(validateBuildRequest({ type: 'warm', wit: 'package a:b;' })).toBeNull();
+    expect(validateBuildRequest({ type: 'warm', wit: '', guest: { lang: 'ts', source: 'export {}' } })).toBeNull();
+    expect(validateBuildRequest({ type: 'warm', wit: '', guest: { lang: 'wat', source: '(module)' } })).toMatch(/lang/);
+    expect(validateBuildRequest({ type: 'warm', wit: '', guest: { lang: 'js' } })).toMatch(/source must be a string/);
+  });
+
   it('validates replies, including diagnostics positions', () => {
     expect(validateBuildResponse({ type: 'ready', loadMs: 3 })).toBeNull();
     expect(validateBuildResponse({ type: 'failed', seq: 1, diagnostics: [{ file: 'wit', line: 1, column: 2, message: 'x' }] })).toBeNull();

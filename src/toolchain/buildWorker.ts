@@ -72,6 +72,11 @@ async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
 
+/** Builds received and not finished: a warm-up leaves the engine's first initialisation to them. */
+let buildsWaiting = 0;
+/** Worlds whose engine a warm-up has initialised once in this worker (see preinitializeGuest). */
+const preinitialized = new Set<string>();
+
 /** Splices the JS engine for a WIT world ahead of the first JS build (see WarmRequest). */
 async function warm(req: WarmRequest): Promise<void> {
   const analysis = analyzeWit(req.wit, req.world);
@@ -84,7 +89,16 @@ async function warm(req: WarmRequest): Promise<void> {
     while (storedReads.size > 2) storedReads.delete(storedReads.keys().next().value!);
   }
   const mod = await import('./js/snapshotJsGuest');
-  await mod.warmJsWorld({ witSource: world.source, worldName: world.world }).catch(() => {});
+  const spliced = await mod.warmJsWorld({ witSource: world.source, worldName: world.world }).then(
+    () => true,
+    () => false,
+  );
+  // Initialise the engine once over the guest, so the first build finds its functions compiled.
+  // Not when a build is already waiting: it initialises the engine itself, and runs first.
+  if (!spliced || !req.guest || buildsWaiting > 0 || preinitialized.has(key)) return;
+  preinitialized.add(key);
+  const js = await import('./js/componentizeGuest');
+  if (buildsWaiting === 0) await js.preinitializeGuest(req.guest, world).catch(() => {});
 }
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
@@ -101,7 +115,8 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
   const req = ev.data as BuildRequest;
   const slot = req.slot ?? 'main';
   latest.set(slot, Math.max(latest.get(slot) ?? -1, req.seq));
-  chain = chain.then(() => handle(req));
+  buildsWaiting++;
+  chain = chain.then(() => handle(req)).finally(() => buildsWaiting--);
 };
 
 async function handle(req: BuildRequest): Promise<void> {

@@ -27,8 +27,11 @@ export interface BuildClient {
       full?: boolean;
     },
   ): Promise<BuildResult>;
-  /** Prepares the JS engine for a WIT world in the background (call when a JS guest's WIT is first seen). */
-  warm(wit: string, opts?: { world?: string }): void;
+  /**
+   * Prepares the JS engine for a WIT world in the background (call when a JS guest's WIT is first
+   * seen); with `guest`, also initialises the engine over that source once (see WarmRequest).
+   */
+  warm(wit: string, opts?: { world?: string; guest?: { lang: 'js' | 'ts'; source: string } }): void;
   /**
    * Follows the one-time JS engine download (bytes loaded/total, then ready or failed);
    * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
@@ -93,7 +96,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
         worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest, full: opts.full });
       });
     },
-    warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world }),
+    warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.guest ? { guest: opts.guest } : {}) }),
     onEngineProgress(listener) {
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);

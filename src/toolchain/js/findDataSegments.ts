@@ -1,6 +1,7 @@
 // Turns a live linear memory into the data segments that recreate it: runs of non-zero bytes,
 // split at zero runs long enough that a new segment header (~5 bytes) is cheaper than the zeros.
 import type { DataSegment } from './rewriteSnapshot';
+import { scanNonZeroRuns } from './scanNonZeroRuns';
 
 /** Zero runs of at least this many whole words end a segment. */
 const MIN_ZERO_WORDS = 4;
@@ -11,7 +12,22 @@ const MAX_DATA_SEGMENTS = 10_000;
  * Finds the non-zero regions of `memory` (a view of the whole memory, length a multiple of 4).
  * Each segment's `data` is a view of `memory`: valid until the instance runs again.
  */
-export function findDataSegments(memory: Uint8Array, memoryIndex: number): DataSegment[] {
+export function findDataSegments(memory: Uint8Array, memoryIndex: number, wasmMemory?: WebAssembly.Memory): DataSegment[] {
+  // The engine's memory itself, when given, is scanned in WebAssembly (scanNonZeroRuns.ts).
+  const ranges = (wasmMemory?.buffer === memory.buffer && memory.byteOffset === 0 && scanNonZeroRuns(wasmMemory!, memory.length, MIN_ZERO_WORDS * 4)) || scanInJs(memory);
+  for (const r of ranges) {
+    // Trim zero bytes inside the first and last words.
+    while (memory[r[0]] === 0) r[0]++;
+    while (memory[r[1] - 1] === 0) r[1]--;
+  }
+  mergeExcess(ranges);
+  // Views, not copies: the caller writes them into the data section at once (snapshotModule),
+  // and copying megabytes of segments out first doubled the cost of every snapshot.
+  return ranges.map(([start, end]) => ({ memoryIndex, offset: start, data: memory.subarray(start, end) }));
+}
+
+/** The word-aligned non-zero runs of `memory`, split at zero runs of MIN_ZERO_WORDS or more. */
+function scanInJs(memory: Uint8Array): Array<[number, number]> {
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.length >>> 2);
   const ranges: Array<[number, number]> = [];
   const n = words.length;
@@ -31,18 +47,10 @@ export function findDataSegments(memory: Uint8Array, memoryIndex: number): DataS
       if (k - end >= MIN_ZERO_WORDS || k >= n) break;
       end = k;
     }
-    // Trim zero bytes inside the first and last words.
-    let startByte = startWord * 4;
-    while (memory[startByte] === 0) startByte++;
-    let endByte = end * 4;
-    while (memory[endByte - 1] === 0) endByte--;
-    ranges.push([startByte, endByte]);
+    ranges.push([startWord * 4, end * 4]);
     i = end;
   }
-  mergeExcess(ranges);
-  // Views, not copies: the caller writes them into the data section at once (snapshotModule),
-  // and copying megabytes of segments out first doubled the cost of every snapshot.
-  return ranges.map(([start, end]) => ({ memoryIndex, offset: start, data: memory.subarray(start, end) }));
+  return ranges;
 }
 
 /** Merges the segments separated by the smallest gaps until at most MAX_DATA_SEGMENTS remain. */

@@ -90,7 +90,7 @@ export async function snapshotModule(prepared: PreparedModule, options: Snapshot
   }
   const live = new Uint8Array(memory.buffer);
   // Views of the live memory: written into the data section below, before anything runs again.
-  const segments = findDataSegments(live, prepared.layout.importedMemories);
+  const segments = findDataSegments(live, prepared.layout.importedMemories, memory);
   const t3 = performance.now();
 
   const sections = snapshotSections(prepared, { globals, memoryPages: [live.length / 65536], segments }, [options.initFunc, '_initialize']);
