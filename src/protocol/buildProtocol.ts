@@ -28,11 +28,12 @@ export type BuildRequest = {
 /**
  * Main thread → build worker: prepare the JS engine for this WIT (load it, splice the world's
  * bindings) while the user is still editing, so the first JS build skips the slowest step.
- * With `guest`, the engine also initialises over that source once (result dropped), so V8 has
- * compiled the engine's functions before the first build needs them. No reply; errors surface on
- * the next build.
+ * With `initialize`, the engine also initialises once over a fixed module of the playground's
+ * (src/toolchain/js/warmUpSource.ts, never the guest's code; result dropped), so V8 has compiled
+ * the engine's functions before the first build needs them. No reply; errors surface on the
+ * next build.
  */
-export type WarmRequest = { type: 'warm'; wit: string; world?: string; guest?: { lang: 'js' | 'ts'; source: string } };
+export type WarmRequest = { type: 'warm'; wit: string; world?: string; initialize?: boolean };
 
 /** Where a diagnostic points. Lines and columns are 1-based. */
 export interface Diagnostic {
@@ -97,7 +98,7 @@ const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNum
 export function validateBuildRequest(value: unknown): string | null {
   const err = checkUnion(
     value,
-    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString), guest: isOptional(isShape({ lang: isOneOf('js', 'ts'), source: isString })) } },
+    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString), initialize: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) } },
     'build request',
   );
   if (err) return err;

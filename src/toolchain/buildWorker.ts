@@ -6,6 +6,7 @@ import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 import { jsArtifactForPage } from './js/jsArtifactForPage';
+import { WARM_UP_SOURCE } from './js/warmUpSource';
 
 /**
  * Long-lived build worker: loads the toolchain once, then serves build requests one at a
@@ -93,12 +94,13 @@ async function warm(req: WarmRequest): Promise<void> {
     () => true,
     () => false,
   );
-  // Initialise the engine once over the guest, so the first build finds its functions compiled.
+  // Initialise the engine once (over the playground's stand-in, never the guest's code: see
+  // warmUpSource.ts), so the first build finds its functions compiled.
   // Not when a build is already waiting: it initialises the engine itself, and runs first.
-  if (!spliced || !req.guest || buildsWaiting > 0 || preinitialized.has(key)) return;
+  if (!spliced || !req.initialize || buildsWaiting > 0 || preinitialized.has(key)) return;
   preinitialized.add(key);
   const js = await import('./js/componentizeGuest');
-  if (buildsWaiting === 0) await js.preinitializeGuest(req.guest, world).catch(() => {});
+  if (buildsWaiting === 0) await js.preinitializeGuest({ lang: 'js', source: WARM_UP_SOURCE }, world).catch(() => {});
 }
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {

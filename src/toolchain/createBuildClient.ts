@@ -29,9 +29,9 @@ export interface BuildClient {
   ): Promise<BuildResult>;
   /**
    * Prepares the JS engine for a WIT world in the background (call when a JS guest's WIT is first
-   * seen); with `guest`, also initialises the engine over that source once (see WarmRequest).
+   * seen); with `initialize`, also initialises the engine once (see WarmRequest).
    */
-  warm(wit: string, opts?: { world?: string; guest?: { lang: 'js' | 'ts'; source: string } }): void;
+  warm(wit: string, opts?: { world?: string; initialize?: boolean }): void;
   /**
    * Follows the one-time JS engine download (bytes loaded/total, then ready or failed);
    * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
@@ -96,7 +96,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
         worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest, full: opts.full });
       });
     },
-    warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.guest ? { guest: opts.guest } : {}) }),
+    warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.initialize ? { initialize: true } : {}) }),
     onEngineProgress(listener) {
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);

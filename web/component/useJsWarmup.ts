@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ExampleGuest } from '../../src/index';
 import { getBuildClient } from '../engine';
 
@@ -18,24 +18,18 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
  * once. Then the download waits for Run (the build fetches it) or until the visitor has left
  * the page alone for {@link IDLE_MS} and the browser is idle.
  *
- * The warm-up carries the guest's source as it is then, so the engine also initialises over it
- * once and the first Run finds the engine's code compiled (a returning visit's first build then
- * costs about what a rebuild does). Edits alone don't warm again: the compiled code serves any
- * source of the same world.
+ * The warm-up also initialises the engine once (over a fixed module of the playground's, never
+ * the guest's code, which may loop at its top level), so the first Run finds the engine's code
+ * compiled (a returning visit's first build then costs about what a rebuild does). Edits alone
+ * don't warm again: the compiled code serves any source of the same world.
  */
-export function useJsWarmup(guests: readonly Pick<ExampleGuest, 'lang' | 'wit' | 'source'>[], lazy = false): void {
+export function useJsWarmup(guests: readonly Pick<ExampleGuest, 'lang' | 'wit'>[], lazy = false): void {
   const wits = [...new Set(guests.filter((g) => g.lang === 'js' || g.lang === 'ts').map((g) => g.wit))];
   const key = JSON.stringify(wits);
-  const latest = useRef(guests);
-  latest.current = guests;
   useEffect(() => {
     const list = JSON.parse(key) as string[];
     if (list.length === 0) return;
-    const warm = () =>
-      list.forEach((wit) => {
-        const g = latest.current.find((x) => x.wit === wit && (x.lang === 'js' || x.lang === 'ts'));
-        getBuildClient().warm(wit, g && (g.lang === 'js' || g.lang === 'ts') ? { guest: { lang: g.lang, source: g.source } } : {});
-      });
+    const warm = () => list.forEach((wit) => getBuildClient().warm(wit, { initialize: true }));
     if (!lazy) {
       const timer = setTimeout(warm, SETTLE_MS);
       return () => clearTimeout(timer);

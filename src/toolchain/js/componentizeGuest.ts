@@ -68,8 +68,8 @@ export async function rebuildGuestFiles(
 }
 
 /**
- * A warm-up (buildWorker's `warm`): runs the engine's initialisation over the guest once and
- * drops the result. A returning visit's first build otherwise pays ~0.8 s inside that first
+ * A warm-up (buildWorker's `warm`): runs the engine's initialisation once over `guest` (the
+ * playground's stand-in, src/toolchain/js/warmUpSource.ts) and drops the result. A returning visit's first build otherwise pays ~0.8 s inside that first
  * initialisation alone — V8 compiles the engine's functions lazily, on their first call, and runs
  * them unoptimised at first — where a later one takes ~0.1 s. The compiled code belongs to the
  * world's compiled module, so the build that follows (any source) starts from it.
