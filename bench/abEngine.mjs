@@ -9,7 +9,7 @@
 // `edit:proposal-custom-kv-ttl+kv-counter`). Prints per site and figure the median with min–max.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, median as med, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
 import { measureCpu } from './cpuTime.mjs';
 
 const rounds = Number(process.argv[2]);
@@ -75,11 +75,6 @@ try {
   await browser.close();
   stopSites();
 }
-const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
-for (const k of keys) {
-  const cells = variants.map((v) => { const xs = res[v.name]?.[k] ?? []; return `${v.name} ${med(xs).toPrecision(3)} (${Math.min(...xs).toPrecision(3)}–${Math.max(...xs).toPrecision(3)})`; });
-  const ab = variants.length === 2 ? `  b/a ${(med(res[variants[1].name][k]) / med(res[variants[0].name][k])).toFixed(2)}` : '';
-  console.log(k.padEnd(28), cells.join('   '), ab);
-}
+printResults(res, variants);
 printLoad();
 writeFileSync(process.env.OUT ?? 'ab-engine.json', JSON.stringify(res, null, 1));

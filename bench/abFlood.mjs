@@ -8,7 +8,7 @@
 // with min–max: longest main-thread task, worst frame gap, median click → next frame, msg/s.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { inRoundOrder, launchChromium, median as med, printLoad, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, median as med, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
 
 const rounds = Number(process.argv[2]);
 const panels = process.argv[3].split(',');
@@ -54,10 +54,6 @@ try {
   await browser.close();
   stopSites();
 }
-const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
-for (const k of keys) {
-  const cells = variants.map((v) => { const xs = res[v.name]?.[k] ?? []; return `${v.name} ${med(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`; });
-  console.log(k.padEnd(22), cells.join('   '));
-}
+printResults(res, variants, { format: (x) => x.toFixed(0), width: 22 });
 printLoad();
 writeFileSync(process.env.OUT ?? 'ab-flood.json', JSON.stringify(res, null, 1));

@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
-export { median } from './figureStats.mjs';
+import { median } from './figureStats.mjs';
+export { median };
 
 /** `name=dir` arguments (flags starting with `--` skipped) → sites on consecutive ports from AB_PORT or `firstPort`. */
 export function sitesFrom(args, firstPort) {
@@ -38,3 +39,16 @@ export const launchChromium = () =>
 export const inRoundOrder = (sites, r) => (r % 2 ? [...sites].reverse() : sites);
 
 export const printLoad = (label = 'load') => console.log(label, loadavg().map((x) => x.toFixed(1)).join(' '));
+
+/**
+ * Prints per figure key and site the median with min–max of `res[site][key]`, sites in
+ * `sites` order; with two sites also after/before of the medians (`b/a`).
+ */
+export function printResults(res, sites, { format = (x) => x.toPrecision(3), width = 28 } = {}) {
+  const keys = [...new Set(Object.values(res).flatMap((o) => Object.keys(o)))].sort();
+  for (const k of keys) {
+    const cells = sites.map((v) => { const xs = res[v.name]?.[k] ?? []; return `${v.name} ${format(median(xs))} (${format(Math.min(...xs))}–${format(Math.max(...xs))})`; });
+    const ab = sites.length === 2 ? `  b/a ${(median(res[sites[1].name]?.[k] ?? []) / median(res[sites[0].name]?.[k] ?? [])).toFixed(2)}` : '';
+    console.log(k.padEnd(width), cells.join('   '), ab);
+  }
+}
