@@ -118,7 +118,7 @@ export function useRunner(): Runner {
         // One slot per guest: a JS guest's fast rebuild starts from its own previous build.
         const r = await getBuildClient().build(g.wit, guestSourceOf(g), { onProgress, slot: g.name });
         if (runId.current !== my || r.status === 'stale') return { status: 'aborted' };
-        step('done');
+        step(r.status === 'built' ? 'done' : 'failed');
         setProgress(undefined);
         buildMs += r.ms;
         trace.addLocal([{ kind: 'lifecycle', phase: 'build', id: `${trace.tab}-ui:${my}:${g.name}`, guest: g.name, tab: trace.tab, at: performance.timeOrigin + performance.now(), ms: r.ms, detail: r.status }]);

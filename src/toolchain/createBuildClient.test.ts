@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BuildRequest } from '../protocol/buildProtocol';
 import { createBuildClient } from './createBuildClient';
 
@@ -64,5 +64,55 @@ describe('build client', () => {
     reply({ type: 'progress', seq: sent[0].seq, stage: 'transpile' });
     reply({ type: 'built', seq: sent[0].seq, artifact });
     expect((await pending).status).toBe('built');
+  });
+
+  it('stops a build whose guest top level never finishes, and hands the other waiting builds to a new worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers = [fakeWorker(), fakeWorker()];
+      const terminated: number[] = [];
+      let spawned = 0;
+      const client = createBuildClient(() => {
+        const n = spawned++;
+        workers[n].worker.terminate = () => void terminated.push(n);
+        return workers[n].worker as unknown as Worker;
+      }, { initTimeoutMs: 5_000 });
+      const looping = client.build('w', { lang: 'js', source: 'while (true) {}' }, { slot: 'a' });
+      const waiting = client.build('w', { lang: 'wat', source: '(module)' }, { slot: 'b' });
+      const [first, second] = workers[0].sent;
+      workers[0].reply({ type: 'progress', seq: first.seq, stage: 'initialize' });
+      vi.advanceTimersByTime(4_999);
+      expect(terminated).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(terminated).toEqual([0]);
+      const result = await looping;
+      expect(result).toMatchObject({ status: 'failed', diagnostics: [{ file: 'guest', line: 1 }] });
+      expect(result.status === 'failed' && result.diagnostics[0].message).toMatch(/top level did not finish within 5 s/);
+      // The new worker gets the build that was still queued behind the stuck one, and answers it.
+      expect(workers[1].sent).toEqual([second]);
+      workers[1].reply({ type: 'built', seq: second.seq, artifact });
+      expect((await waiting).status).toBe('built');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('disarms the watchdog once initialisation moves on, however long the build then takes', async () => {
+    vi.useFakeTimers();
+    try {
+      const { worker, sent, reply } = fakeWorker();
+      let spawned = 0;
+      const client = createBuildClient(() => (spawned++, worker as unknown as Worker), { initTimeoutMs: 5_000 });
+      const build = client.build('w', { lang: 'js', source: 'export function run() {}' });
+      reply({ type: 'progress', seq: sent[0].seq, stage: 'initialize' });
+      vi.advanceTimersByTime(4_000);
+      reply({ type: 'progress', seq: sent[0].seq, stage: 'component-new' });
+      vi.advanceTimersByTime(60_000);
+      reply({ type: 'built', seq: sent[0].seq, artifact });
+      expect((await build).status).toBe('built');
+      expect(spawned).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,11 +1,23 @@
 import type { EngineProgress } from './js/engineProgress';
-import { validateBuildResponse, type BuildArtifact, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
+import { validateBuildResponse, type BuildArtifact, type BuildRequest, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
 
 /** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
 export type BuildResult =
   | { status: 'built'; artifact: BuildArtifact; ms: number }
   | { status: 'failed'; diagnostics: Diagnostic[]; ms: number; componentWit?: string }
   | { status: 'stale' };
+
+/** A build sent to the worker and not answered yet. */
+interface PendingBuild {
+  slot: string;
+  resolve: (r: BuildResult) => void;
+  t0: number;
+  onProgress?: (s: string, f?: number) => void;
+  /** Kept so a replacement worker can be handed the build again (see `restart`). */
+  request: BuildRequest;
+  /** Armed while the guest's top level runs (the `initialize` stage). */
+  watchdog?: ReturnType<typeof setTimeout>;
+}
 
 /** Main-thread handle on the long-lived build worker. */
 export interface BuildClient {
@@ -40,6 +52,27 @@ export interface BuildClient {
   dispose(): void;
 }
 
+/**
+ * How long a JS guest's `initialize` stage (the engine running the module's top level once, to
+ * snapshot it) may take before the build is stopped: a top-level endless loop, typed by hand or
+ * from a stranger's link, would otherwise hold the one build worker forever, and with it every
+ * later build of every guest. Normal initialisations take well under a second.
+ */
+export const INIT_TIMEOUT_MS = 10_000;
+
+/** The diagnostic for a build stopped by the initialisation watchdog (see INIT_TIMEOUT_MS). */
+export function initTimeoutDiagnostic(ms: number): Diagnostic {
+  const s = Math.round(ms / 1000);
+  return {
+    file: 'guest',
+    line: 1,
+    column: 1,
+    message:
+      `the module's top level did not finish within ${s} s, so the build was stopped (an endless loop at the top level?). ` +
+      'A JavaScript guest runs its top-level code once while it is built, to snapshot the engine: keep long work inside the exported functions.',
+  };
+}
+
 function spawnBuildWorker(): Worker {
   return new Worker(new URL('./buildWorker.ts', import.meta.url), { type: 'module', name: 'wcp-build' });
 }
@@ -48,38 +81,69 @@ function spawnBuildWorker(): Worker {
  * Starts the build worker (tests pass a stand-in). Each build gets a sequence number; replies for older
  * numbers are dropped (their promise resolves `stale`), as in rust-playground.
  */
-export function createBuildClient(createWorker: () => Worker = spawnBuildWorker): BuildClient {
-  const worker = createWorker();
+export function createBuildClient(createWorker: () => Worker = spawnBuildWorker, opts: { initTimeoutMs?: number } = {}): BuildClient {
+  const initTimeoutMs = opts.initTimeoutMs ?? INIT_TIMEOUT_MS;
+  let worker = createWorker();
   let seq = 0;
-  const pending = new Map<number, { slot: string; resolve: (r: BuildResult) => void; t0: number; onProgress?: (s: string, f?: number) => void }>();
+  const pending = new Map<number, PendingBuild>();
   let resolveReady!: (ms: number) => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
   const engineListeners = new Set<(p: EngineProgress) => void>();
 
-  worker.onerror = (ev) => {
-    const error = new Error(`build worker failed: ${ev.message || 'could not load the toolchain'}`);
-    rejectReady(error);
-    for (const [, p] of pending) p.resolve({ status: 'failed', diagnostics: [{ file: 'build', line: 1, column: 1, message: error.message }], ms: 0 });
-    pending.clear();
-  };
-  worker.onmessage = (ev: MessageEvent<unknown>) => {
-    const err = validateBuildResponse(ev.data);
-    if (err) return console.warn(err);
-    const msg = ev.data as BuildResponse;
-    if (msg.type === 'ready') return resolveReady(msg.loadMs);
-    if (msg.type === 'engine-progress') {
-      const { stage, loaded, total } = msg;
-      for (const fn of engineListeners) fn({ stage, loaded, total });
-      return;
-    }
-    const p = pending.get(msg.seq);
+  /**
+   * The watchdog fired: the worker is stuck in a guest's top level. Replace it (losing only its
+   * in-memory caches; Cache Storage keeps the engine) and hand it the other builds still waiting.
+   */
+  const restart = (stuck: number) => {
+    const p = pending.get(stuck);
     if (!p) return;
-    if (msg.type === 'progress') return p.onProgress?.(msg.stage, msg.fraction);
-    pending.delete(msg.seq);
-    const ms = performance.now() - p.t0;
-    p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms, componentWit: msg.componentWit });
+    worker.terminate();
+    pending.delete(stuck);
+    p.resolve({ status: 'failed', diagnostics: [initTimeoutDiagnostic(initTimeoutMs)], ms: performance.now() - p.t0 });
+    worker = createWorker();
+    attach(worker);
+    for (const other of pending.values()) worker.postMessage(other.request);
   };
+  const settle = (p: PendingBuild) => {
+    if (p.watchdog !== undefined) clearTimeout(p.watchdog);
+    p.watchdog = undefined;
+  };
+
+  /** Wires a (new) build worker's replies to the pending builds. */
+  const attach = (w: Worker) => {
+    w.onerror = (ev) => {
+      const error = new Error(`build worker failed: ${ev.message || 'could not load the toolchain'}`);
+      rejectReady(error);
+      for (const [, p] of pending) {
+        settle(p);
+        p.resolve({ status: 'failed', diagnostics: [{ file: 'build', line: 1, column: 1, message: error.message }], ms: 0 });
+      }
+      pending.clear();
+    };
+    w.onmessage = (ev: MessageEvent<unknown>) => {
+      const err = validateBuildResponse(ev.data);
+      if (err) return console.warn(err);
+      const msg = ev.data as BuildResponse;
+      if (msg.type === 'ready') return resolveReady(msg.loadMs);
+      if (msg.type === 'engine-progress') {
+        const { stage, loaded, total } = msg;
+        for (const fn of engineListeners) fn({ stage, loaded, total });
+        return;
+      }
+      const p = pending.get(msg.seq);
+      if (!p) return;
+      settle(p);
+      if (msg.type === 'progress') {
+        if (msg.stage === 'initialize') p.watchdog = setTimeout(() => restart(msg.seq), initTimeoutMs);
+        return p.onProgress?.(msg.stage, msg.fraction);
+      }
+      pending.delete(msg.seq);
+      const ms = performance.now() - p.t0;
+      p.resolve(msg.type === 'built' ? { status: 'built', artifact: msg.artifact, ms } : { status: 'failed', diagnostics: msg.diagnostics, ms, componentWit: msg.componentWit });
+    };
+  };
+  attach(worker);
 
   return {
     ready,
@@ -88,12 +152,14 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
       const slot = opts.slot ?? 'main';
       for (const [old, p] of pending) {
         if (p.slot !== slot) continue;
+        settle(p);
         pending.delete(old);
         p.resolve({ status: 'stale' });
       }
       return new Promise<BuildResult>((resolve) => {
-        pending.set(my, { slot, resolve, t0: performance.now(), onProgress: opts.onProgress });
-        worker.postMessage({ type: 'build', seq: my, slot, wit, world: opts.world, guest, full: opts.full });
+        const request: BuildRequest = { type: 'build', seq: my, slot, wit, world: opts.world, guest, full: opts.full };
+        pending.set(my, { slot, resolve, t0: performance.now(), onProgress: opts.onProgress, request });
+        worker.postMessage(request);
       });
     },
     warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.initialize ? { initialize: true } : {}) }),
@@ -101,6 +167,9 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker)
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);
     },
-    dispose: () => worker.terminate(),
+    dispose() {
+      for (const p of pending.values()) settle(p);
+      worker.terminate();
+    },
   };
 }

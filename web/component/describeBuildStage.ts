@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   assemble: 'assembling WAT',
   'read-component': 'reading the component',
   done: 'finishing',
+  failed: 'build failed',
 };
 
 /** Label for a progress stage, with its progress when known ("… 42%"); unknown stages are shown as they are. */
@@ -28,5 +29,5 @@ export function describeBuildStage(stage: string, fraction?: number): string {
 
 /** Stages of a slow (JavaScript) build worth a console line each: the user sees where the seconds go. */
 export function isMilestoneStage(stage: string): boolean {
-  return stage !== 'done' && stage in LABELS;
+  return stage !== 'done' && stage !== 'failed' && stage in LABELS;
 }

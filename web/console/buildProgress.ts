@@ -12,7 +12,8 @@ export interface BuildProgress {
 /**
  * Progress handler for one guest's build. Every stage updates the live row; a JavaScript or
  * TypeScript build (seconds, the first one much longer) also leaves one console line per stage
- * with how long the previous stage took, so the room sees where the time went.
+ * with how long the previous stage took, so the room sees where the time went. The last call is
+ * `done`, or `failed` when the build did not produce a component.
  */
 export function createBuildProgress(
   guest: { name: string; lang: string },
@@ -25,8 +26,11 @@ export function createBuildProgress(
     show({ guest: guest.name, label: describeBuildStage(stage), ...(fraction === undefined ? {} : { fraction }) });
     if (!slow || last?.stage === stage) return;
     const now = performance.now();
-    if (stage === 'done') {
-      if (last) append({ kind: 'info', guest: guest.name, text: `✓ ${describeBuildStage(last.stage)}  (${formatSeconds(now - last.at)})` });
+    // `failed` ends the build too: the stage it was in did not finish, so no tick for it.
+    if (stage === 'done' || stage === 'failed') {
+      const mark = stage === 'done' ? '✓' : '✗';
+      const ended = stage === 'done' ? '' : ' stopped';
+      if (last) append({ kind: 'info', guest: guest.name, text: `${mark} ${describeBuildStage(last.stage)}${ended}  (${formatSeconds(now - last.at)})` });
       last = undefined;
       return;
     }
