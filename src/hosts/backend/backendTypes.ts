@@ -82,6 +82,11 @@ export interface KvStorage {
   announce(changes: Omit<KvChange, 'origin'>[]): void;
   /** Calls `onChange` for changes of `bucket` made by other instances; returns a stop function. */
   watch(bucket: string, onChange: (change: KvChange) => void): () => void;
+  /**
+   * Where writers announce only to registered watchers (the browser backend), registers this
+   * instance; resolves once later writes anywhere reach its `watch` listeners.
+   */
+  startWatching?(): Promise<void>;
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   putEntries,
   readEntriesInRange,
   openKvDatabase,
+  registerKvWatcher,
   updateEntry,
+  writesAreWatched,
 } from '../idb';
 import { createBus } from '../messaging/createBus';
 import type { HostBackend, KvChange, KvStorage } from './backendTypes';
@@ -61,6 +63,8 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
     readRange: (bucket, bounds, limit) => readEntriesInRange(namespace, bucket, bounds, limit),
     announce(changes) {
       if (changes.length === 0 || typeof BroadcastChannel === 'undefined') return;
+      // No watcher registered when the write committed: nobody to tell (src/hosts/idb/kvWatchers.ts).
+      if (!writesAreWatched(namespace)) return;
       // One post per committed write (a batch op's changes travel together), sent at once:
       // a guest that loops after writing blocks its worker's timers, so a deferred post would
       // be lost when the watchdog stops it, and watchers elsewhere would miss the last writes.
@@ -80,6 +84,11 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
       const ch = changeChannel();
       ch.addEventListener('message', listener);
       return () => ch.removeEventListener('message', listener);
+    },
+    // The channel exists before the registration commits, so no notice sent after it is missed.
+    startWatching: () => {
+      changeChannel();
+      return registerKvWatcher(namespace, origin);
     },
   };
 }

@@ -27,3 +27,4 @@ export {
   type KeyBounds,
 } from './kvKeyRanges';
 export { getAllRecords, type StoredRecord } from './getAllRecords';
+export { registerKvWatcher, writesAreWatched } from './kvWatchers';

@@ -3,11 +3,15 @@ import { HostError } from '../hostContract';
 /** The single object store holding every bucket: key = [bucket, key], value = bytes. */
 export const KV_STORE = 'entries';
 
+/** Watchers registered in this namespace (src/hosts/idb/kvWatchers.ts): key = instance id. */
+export const WATCH_STORE = 'watchers';
+
 /**
  * Schema version. Buckets live inside the compound key, so creating a bucket never needs
- * an upgrade; this only changes if the store layout itself changes.
+ * an upgrade; this only changes if the store layout itself changes. 2 added WATCH_STORE
+ * (a version-1 database keeps its entries and gains the store on open).
  */
-const KV_DB_VERSION = 1;
+const KV_DB_VERSION = 2;
 
 /** How long to wait for other tabs to release the database before giving up. */
 const BLOCKED_TIMEOUT_MS = 10_000;
@@ -88,6 +92,7 @@ function connect(namespace: string): Promise<IDBDatabase> {
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(KV_STORE)) db.createObjectStore(KV_STORE);
+      if (!db.objectStoreNames.contains(WATCH_STORE)) db.createObjectStore(WATCH_STORE);
     };
     // Blocked means another tab holds an older connection open and ignores versionchange;
     // wait a while (it may close), then fail with text the user can act on.

@@ -1,5 +1,6 @@
 import { HostError } from '../hostContract';
-import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow } from './openKvDatabase';
+import { noteWatchers } from './kvWatchers';
+import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow, WATCH_STORE } from './openKvDatabase';
 import { endReadBurst, readInBurst } from './readInBurst';
 
 /**
@@ -39,8 +40,13 @@ export function runKvTransaction<T>(
   // A write from this worker: reads after it must not be served by an older transaction.
   if (mode !== 'readonly') endReadBurst(namespace);
   const now = transactionNow(namespace, mode);
-  if (now) return execute(now, body);
-  return openTransaction(namespace, mode).then((transaction) => execute(transaction, body));
+  const run = (transaction: IDBTransaction): Promise<T> => {
+    // Writes also count the registered watchers, in the same transaction (see kvWatchers.ts).
+    if (mode !== 'readonly') noteWatchers(namespace, transaction);
+    return execute(transaction, body);
+  };
+  if (now) return run(now);
+  return openTransaction(namespace, mode).then(run);
 }
 
 /**
@@ -61,7 +67,7 @@ function transactionNow(namespace: string, mode: IDBTransactionMode): IDBTransac
   const db = openKvDatabaseNow(namespace);
   if (!db) return undefined;
   try {
-    return db.transaction(KV_STORE, mode);
+    return db.transaction(scopeOf(mode), mode);
   } catch {
     return undefined;
   }
@@ -70,13 +76,18 @@ function transactionNow(namespace: string, mode: IDBTransactionMode): IDBTransac
 async function openTransaction(namespace: string, mode: IDBTransactionMode): Promise<IDBTransaction> {
   const db = await openKvDatabase(namespace);
   try {
-    return db.transaction(KV_STORE, mode);
+    return db.transaction(scopeOf(mode), mode);
   } catch (error) {
     // The connection was closed under us (versionchange from another tab): reopen once.
     if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw toStoreError(error);
     forgetKvDatabase(namespace);
-    return (await openKvDatabase(namespace)).transaction(KV_STORE, mode);
+    return (await openKvDatabase(namespace)).transaction(scopeOf(mode), mode);
   }
+}
+
+/** Writes include the watcher registry, so a registration is ordered before or after each write. */
+function scopeOf(mode: IDBTransactionMode): string | string[] {
+  return mode === 'readonly' ? KV_STORE : [KV_STORE, WATCH_STORE];
 }
 
 function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void): Promise<T> {

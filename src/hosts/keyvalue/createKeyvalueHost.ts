@@ -54,7 +54,7 @@ export function createKeyvalueHost(flavour: CursorFlavour): HostPackage {
       // watches the buckets its host configuration names (the Hosts tab's bucket list).
       for (const bucket of ctx.config.buckets) state.opened.add(bucket);
       // The guest receives handles of the same Bucket class `open` returns.
-      watchKeyChanges(state, watcher, store.Bucket);
+      return watchKeyChanges(state, watcher, store.Bucket);
     },
   };
 }

@@ -25,11 +25,12 @@ export function findWatcherExports(exports: Record<string, unknown>, packageId: 
 
 /**
  * Delivers changes made by other guests (any worker, any tab) to this guest's watcher.
- * Re-entrancy guard: deliveries run one at a time, never while the guest is suspended in
+ * Resolves when registered with the store (see KvStorage.startWatching). Re-entrancy guard:
+ * deliveries run one at a time, never while the guest is suspended in
  * one of this package's host calls, and a change made by this guest itself (including from
  * inside on-set) is never echoed back to it, which would otherwise loop forever.
  */
-export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Bucket: BucketClass): void {
+export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Bucket: BucketClass): Promise<void> {
   const queue: KvChange[] = [];
   let delivering = false;
 
@@ -66,4 +67,9 @@ export function watchKeyChanges(state: KvHostState, watcher: WatcherExports, Buc
   };
   for (const bucket of state.opened) state.kv.watch(bucket, onChange);
   state.onOpened = (bucket) => void state.kv.watch(bucket, onChange);
+  // Resolves once writers announce to this instance: the guest counts as started after that.
+  // Should it fail (storage refused), the guest still runs; it says why it may hear nothing.
+  return (state.kv.startWatching?.() ?? Promise.resolve()).catch((error: unknown) =>
+    state.ctx.log('stderr', `watcher: could not register with the store, changes may not reach it: ${String(error)}\n`),
+  );
 }

@@ -1,0 +1,105 @@
+import { openKvDatabase, WATCH_STORE } from './openKvDatabase';
+
+/**
+ * Which key-value writes need a change notice on the `${namespace}:kv-changes` channel.
+ *
+ * A notice is a BroadcastChannel post per committed write, a structured clone and a trip
+ * through the browser process (in a 1,000-op guest loop ~13% of its worker's CPU), and most
+ * namespaces have no watcher at all. So a guest exporting the watcher registers in the
+ * namespace's database first (the `watchers` store), and every readwrite transaction also
+ * counts that store. IndexedDB runs readwrite transactions over overlapping stores one after
+ * the other across all workers and tabs, so a write either commits before a registration
+ * (the watcher was not watching yet) or sees it and is announced: no change a registered
+ * watcher should hear is skipped.
+ *
+ * A registration must not outlive its watcher, whose worker is terminated without cleanup.
+ * The watcher holds a Web Lock named in its record for as long as its worker lives (the
+ * browser releases it when the worker goes); writers that see registrations drop the ones
+ * whose lock is no longer held, at most every {@link SWEEP_EVERY_MS}. Web Locks exist only
+ * in secure contexts: elsewhere (a class on plain http) nothing registers and every write is
+ * announced, as before.
+ */
+const watched = new Map<string, boolean>();
+
+/** How often a writer that sees registrations checks them for watchers that have gone. */
+const SWEEP_EVERY_MS = 5_000;
+const lastSweep = new Map<string, number>();
+
+function locks(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+}
+
+/** Whether readwrite transactions on this worker should count the watchers (see above). */
+export function countsWatchers(): boolean {
+  return locks() !== undefined;
+}
+
+/** Called with each readwrite transaction (whose scope includes WATCH_STORE) before its body. */
+export function noteWatchers(namespace: string, transaction: IDBTransaction): void {
+  if (!countsWatchers()) return;
+  const request = transaction.objectStore(WATCH_STORE).count();
+  request.onsuccess = () => {
+    const any = request.result > 0;
+    watched.set(namespace, any);
+    if (any) sweepSoon(namespace);
+  };
+}
+
+/**
+ * Whether the last write of this worker on `namespace` saw a registered watcher (true when
+ * unknown or without Web Locks). Read right after a write resolves: a later write's answer
+ * can only add notices for a watcher registered in between, or drop them for one that left.
+ */
+export function writesAreWatched(namespace: string): boolean {
+  return !countsWatchers() || (watched.get(namespace) ?? true);
+}
+
+/**
+ * Registers a watcher (`origin` is its instance id) in `namespace`: takes its Web Lock, then
+ * commits its record. Resolves once writers elsewhere announce to it.
+ */
+export async function registerKvWatcher(namespace: string, origin: string): Promise<void> {
+  const manager = locks();
+  if (!manager) return;
+  const lock = `wcp-kv-watch:${namespace}:${origin}`;
+  // Held until the worker ends: the callback's promise never settles.
+  await new Promise<void>((held) => void manager.request(lock, () => (held(), new Promise<never>(() => undefined))));
+  const db = await openKvDatabase(namespace);
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(WATCH_STORE, 'readwrite');
+    tx.objectStore(WATCH_STORE).put({ lock, since: Date.now() }, origin);
+    tx.oncomplete = () => resolve();
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('could not register the watcher'));
+  });
+}
+
+/**
+ * Drops registrations whose watcher is gone. The records are read before the locks are
+ * queried: a record read here was committed after its lock was taken, so a lock missing
+ * from the later query was released (its worker ended), never not yet taken.
+ */
+function sweepSoon(namespace: string): void {
+  const now = Date.now();
+  if (now - (lastSweep.get(namespace) ?? 0) < SWEEP_EVERY_MS) return;
+  lastSweep.set(namespace, now);
+  void sweep(namespace).catch(() => undefined);
+}
+
+async function sweep(namespace: string): Promise<void> {
+  const manager = locks();
+  if (!manager) return;
+  const db = await openKvDatabase(namespace);
+  const records = await new Promise<[IDBValidKey, { lock?: string }][]>((resolve, reject) => {
+    const store = db.transaction(WATCH_STORE, 'readonly').objectStore(WATCH_STORE);
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i] as { lock?: string }]));
+    values.onerror = () => reject(values.error);
+  });
+  const state = await manager.query();
+  const held = new Set([...(state.held ?? []), ...(state.pending ?? [])].map((l) => l.name));
+  const gone = records.filter(([, r]) => !r?.lock || !held.has(r.lock)).map(([k]) => k);
+  if (gone.length === 0) return;
+  const tx = db.transaction(WATCH_STORE, 'readwrite');
+  for (const key of gone) tx.objectStore(WATCH_STORE).delete(key);
+}
