@@ -34,13 +34,19 @@ export function renderValue(value: unknown, depth = 0): unknown {
 /** Set on resource classes by the runtime: minified builds rename classes, WIT names stay. */
 export const RESOURCE_NAME = Symbol.for('wcp.resourceName');
 
+// The id lives on the resource itself (a symbol key, so jco and guests never see it): a
+// WeakMap entry per resource cost a flooded handler more than its own call (one message
+// resource per delivery), in the insert and again in every scavenge of the ephemeron table.
+const RESOURCE_ID = Symbol('wcp.resourceId');
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 function resourceId(value: object): string {
-  let id = ids.get(value);
+  const tagged = value as { [RESOURCE_ID]?: number };
+  let id = tagged[RESOURCE_ID] ?? ids.get(value);
   if (id === undefined) {
     id = nextId++;
-    ids.set(value, id);
+    if (Object.isExtensible(value)) tagged[RESOURCE_ID] = id;
+    else ids.set(value, id);
   }
   return `#${id}`;
 }

@@ -35,7 +35,7 @@ async function glueOf(wit: string, wat: string): Promise<string> {
 /** Each `_trampolineN` definition's body, by name. */
 function trampolines(js: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of js.matchAll(/\n( *)const (_trampoline\d+) = (?:async )?function\([^)\n]*\) \{\n([\s\S]*?)\n\1\}\n\1\2\.fnName/g)) out.set(m[2], m[3]);
+  for (const m of js.matchAll(/\n( *)const (_trampoline\d+) = (?:async function\(|function\(|_wcpReturnWhenReady\(function\* \()[^)\n]*\) \{\n([\s\S]*?)\n\1\}\)?;?\n\1\2\.fnName/g)) out.set(m[2], m[3]);
   return out;
 }
 
@@ -73,7 +73,9 @@ describe('lightenJspiGlue', () => {
         const id = `${g.id} ${name}`;
         // No task bookkeeping; the host call still counted for the deadlock check.
         expect(is, id).not.toMatch(/\b(task|parentTask|subtask|createNewCurrentTask|_withGlobalCurrentTaskMetaAsync)\b/);
-        expect(is.split('await _trackHostOperation(() => ').length - 1, id).toBe(1);
+        expect(is.split('(yield _trackHostOperation(() => ').length - 1, id).toBe(1);
+        expect(is, id).not.toMatch(/\bawait\b/);
+        expect(out.js, id).toContain(`const ${name} = _wcpReturnWhenReady(function* (`);
         // Everything else jco generated is kept: lifting, borrow release, error mapping, lowering.
         for (const kept of ['curResourceBorrows = [];', 'markTrapped(', 'getErrorPayload(e)', 'TEXT_DECODER_UTF8.decode(', 'dataView(memory0)', '_utf8AllocateAndEncode('])
           expect(is.includes(kept), `${id} keeps ${kept}`).toBe(withoutDebugLogs(was).includes(kept));
@@ -82,6 +84,8 @@ describe('lightenJspiGlue', () => {
         expect(is.trimEnd().endsWith(`return ${resolved};`), id).toBe(true);
         if (was.includes('return task.completionPromise();')) expect(is, id).toMatch(/markTrapped\(err\);\n *throw err;/);
       }
+      // A plain host answer is returned without the async arrow (suspendOnlyOnPromise).
+      expect(out.js, g.id).toMatch(/\n *return await result;\n/);
       // jco's debug log calls are skipped, arguments and all.
       expect(out.js, g.id).not.toMatch(/^\s*_debugLog\(/m);
       expect(lightenJspiGlue(out.js).js, `${g.id}: idempotent`).toBe(out.js);

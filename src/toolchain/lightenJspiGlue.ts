@@ -1,3 +1,5 @@
+import { RETURN_WHEN_READY, returnWhenReady, suspendOnlyOnPromise } from './suspendOnlyOnPromise';
+
 /**
  * A lighter per-call path for the JSPI imports of WASI 0.2 components in the JS that
  * jco-transpile 0.15 `generate` emits with `asyncMode: jspi`.
@@ -19,6 +21,9 @@
  * deadlock check reads), argument lifting, borrow release, result lowering, the
  * `result`-returning error mapping and `markTrapped`. A host error of a function without
  * `result` is rethrown as the original path ends up doing (the guest traps with it).
+ *
+ * A host function that answers with a plain value then returns without suspending the guest
+ * (suspendOnlyOnPromise.ts).
  *
  * Every rewrite matches jco's text exactly; a trampoline whose code differs in any way from
  * what this expects is left as generated, and p3 glue is returned unchanged.
@@ -143,7 +148,9 @@ export function lightenJspiGlue(js: string): LightenedGlue {
   for (const m of js.matchAll(TRAMPOLINE)) {
     const [whole, , name, , body] = m;
     const light = lightBody(body);
-    if (light) bodies.set(name, { from: whole, to: whole.replace(body, () => light.body), componentIdx: light.componentIdx });
+    if (!light) continue;
+    const lightened = whole.replace(body, () => light.body);
+    bodies.set(name, { from: whole, to: returnWhenReady(lightened) ?? lightened, componentIdx: light.componentIdx });
   }
   // Their lowerings: sync-typed, sync-lowered, the trampoline referenced only by its own lowering.
   const lowerings = new Map<string, { from: string; to: string }>();
@@ -168,7 +175,9 @@ export function lightenJspiGlue(js: string): LightenedGlue {
     out = replaceOnce(out, bodies.get(name)!.from, bodies.get(name)!.to);
     out = replaceOnce(out, lowerings.get(name)!.from, lowerings.get(name)!.to);
   }
-  out = out.replace(/\n( *)function _suspendingImport\(/, (_, indent: string) => `\n${LIGHT_LOWER}${indent}function _suspendingImport(`);
+  out = out.replace(/\n( *)function _suspendingImport\(/, (_, indent: string) => `\n${LIGHT_LOWER}${RETURN_WHEN_READY}${indent}function _suspendingImport(`);
+  // Without the may-block rewrite a trampoline's plain value would still be wrapped in a Promise.
+  out = suspendOnlyOnPromise(out) ?? out;
   // jco's debug logging is off unless `process.env.JCO_DEBUG` (never in a browser worker),
   // but each call still builds its argument object: skip the call and its arguments.
   out = out.replace(/^(\s*)_debugLog\(/gm, '$10 && _debugLog(');

@@ -62,7 +62,12 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
       } else {
         envelope = {};
         const count = num();
-        for (let i = 0; i < count; i++) envelope[str()] = slots[s++];
+        for (let i = 0; i < count; i++) {
+          const key = str();
+          // A number is a string of the batch (encodeTraceBatch), an array a boxed non-string.
+          const value = slots[s];
+          envelope[key] = typeof value === 'number' ? str() : (s++, Array.isArray(value) ? value[0] : value);
+        }
         if (flags & MSG_DATA_IN_SLOT) data = slots[s++] as Uint8Array;
         else {
           const length = num();

@@ -87,13 +87,16 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
     if (e.fault !== undefined) slots.push(e.fault);
   };
   const writeContent = (e: Extract<TraceEventInput, { kind: 'message' }>, dataInSlot: boolean): void => {
-    // Envelope keys repeat in every message: indices; values (ids, times) mostly do not.
+    // Envelope keys repeat in every message: indices. So do most values (source, type,
+    // specversion, subject): indices too, as numbers; ids and times do not and go as they are.
+    // A value that is not a string (never from this playground) goes boxed in an array.
     const countAt = slots.length;
     slots.push(0);
     let count = 0;
     const envelope = e.envelope as Record<string, unknown>;
     for (const key in envelope) {
-      slots.push(str(key), envelope[key]);
+      const value = envelope[key];
+      slots.push(str(key), typeof value !== 'string' ? [value] : key === 'id' || key === 'time' ? value : str(value));
       count++;
     }
     slots[countAt] = count;

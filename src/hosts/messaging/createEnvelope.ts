@@ -115,11 +115,12 @@ function readMetadata(envelope: Envelope): Array<[string, string]> | undefined {
     throw new Error('envelope extension wcpmetadata is not a JSON list of [key, value] pairs');
   }
   // An envelope from elsewhere: its extensions are the best metadata we have.
-  const pairs: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(envelope)) {
-    if (!reserved.has(key)) pairs.push([key, value]);
+  // Most envelopes have none (every message without metadata): no entry arrays per message.
+  let pairs: Array<[string, string]> | undefined;
+  for (const key in envelope) {
+    if (!reserved.has(key) && Object.hasOwn(envelope, key)) (pairs ??= []).push([key, envelope[key]!]);
   }
-  return pairs.length > 0 ? pairs : undefined;
+  return pairs;
 }
 
 function isPair(x: unknown): x is [string, string] {

@@ -29,6 +29,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
+  const flushed: Promise<void> = Promise.resolve();
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -73,7 +74,11 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         .finally(() => (queued -= 1));
       log?.track(queue);
     },
-    settled: () => (queued > 0 ? queue : undefined),
+    // Also a (settled) Promise when nothing is queued: the client writes what `publish`
+    // buffered in a microtask, and a guest whose host call answers with a plain value does
+    // not yield (suspendOnlyOnPromise.ts), so a flooding guest would hold every message
+    // until it returns, and one that spins after a send would never send it.
+    settled: () => (queued > 0 ? queue : flushed),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

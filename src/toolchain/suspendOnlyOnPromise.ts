@@ -1,0 +1,112 @@
+/**
+ * The second half of the light JSPI import path (lightenJspiGlue.ts): a host function that
+ * answers at once no longer suspends the guest.
+ *
+ * jco makes every JSPI import trampoline an `async function` and `_suspendingImport` wraps
+ * the call in an async arrow, so each call returns a Promise and `WebAssembly.Suspending`
+ * suspends the guest's stack, queues microtasks and resumes it, even when the host returned
+ * a plain value (a message constructor, a BroadcastChannel send, a clock read). A guest
+ * flooding messages paid two suspensions per send. JSPI suspends only when the import
+ * returns a Promise, so here:
+ * - a light trampoline becomes a generator (its single `await` on the host call a `yield`)
+ *   driven by `_wcpReturnWhenReady`: when the host's value is not a thenable the generator
+ *   is resumed at once and the trampoline returns synchronously; when it is, the rest runs
+ *   after it settles exactly as the `await` did (a rejection is thrown in at the same point);
+ * - `_suspendingImport`'s may-block branch returns a non-thenable result directly (restoring
+ *   the current-task meta as its `finally` did) and keeps its async arrow for thenables.
+ * The only difference a guest can see is timing: microtasks no longer run between two calls
+ * of host functions that answered at once (buses that need one to transmit, like the NATS
+ * client's flush, hand the guest a Promise: see natsBus `settled`).
+ */
+
+/** Injected next to `_suspendingImport`: drives a light trampoline's generator. */
+export const RETURN_WHEN_READY = `// wcp: a host answer that is not a Promise returns without suspending (src/toolchain/suspendOnlyOnPromise.ts)
+function _wcpReturnWhenReady(generatorFn) {
+  const isThenable = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
+  const settle = async (gen, pending) => {
+    for (;;) {
+      let value;
+      let failed = false;
+      try {
+        value = await pending;
+      } catch (e) {
+        failed = true;
+        value = e;
+      }
+      const step = failed ? gen.throw(value) : gen.next(value);
+      if (step.done) return step.value;
+      pending = step.value;
+    }
+  };
+  return function () {
+    const gen = generatorFn.apply(this, arguments);
+    let step = gen.next();
+    while (!step.done) {
+      if (isThenable(step.value)) return settle(gen, step.value);
+      step = gen.next(step.value);
+    }
+    return step.value;
+  };
+}
+
+`;
+
+const ASYNC_TRAMPOLINE = /^(\n( *)const (_trampoline\d+) = )async function\(([^)\n]*)\) \{\n([\s\S]*?)\n\2\}\n/;
+
+/**
+ * `trampoline` (one light trampoline's definition as matched by lightenJspiGlue) as a
+ * generator driven by `_wcpReturnWhenReady`, or undefined when its body has other awaits
+ * than the host call (then it stays an async function).
+ */
+export function returnWhenReady(trampoline: string): string | undefined {
+  const m = ASYNC_TRAMPOLINE.exec(trampoline);
+  if (!m) return undefined;
+  const [head, prefix, indent, , params, body] = m;
+  if (body.split(/\bawait\b/).length !== 2 || body.split('await _trackHostOperation(() => ').length !== 2) return undefined;
+  // A generator's `yield` binds looser than `await`: parenthesised, the expression is the same.
+  const host = /await _trackHostOperation\(\(\) => ([^\n]*)\)\n/.exec(body);
+  if (!host) return undefined;
+  const newBody = body.replace(host[0], () => `(yield _trackHostOperation(() => ${host[1]}))\n`);
+  return `${prefix}_wcpReturnWhenReady(function* (${params}) {\n${newBody}\n${indent}});\n${trampoline.slice(head.length)}`;
+}
+
+/** jco's may-block branch of `_suspendingImport` (any indentation: jco nests it in some glue). */
+const MAY_BLOCK = /\n( *)return \(async \(\) => \{\n *try \{\n *return await fn\.apply\(null, args\);\n *\} finally \{\n *CURRENT_TASK_META\[componentIdx\] = saved;\n *if \(!switchesTask\) \{ CURRENT_TASK_META\.current = saved; \}\n *\}\n *\}\)\(\);/g;
+
+const MAY_BLOCK_LIGHT = `
+let result;
+try {
+  result = fn.apply(null, args);
+} catch (err) {
+  CURRENT_TASK_META[componentIdx] = saved;
+  if (!switchesTask) { CURRENT_TASK_META.current = saved; }
+  throw err;
+}
+if (result === null || (typeof result !== 'object' && typeof result !== 'function') || typeof result.then !== 'function') {
+  CURRENT_TASK_META[componentIdx] = saved;
+  if (!switchesTask) { CURRENT_TASK_META.current = saved; }
+  return result;
+}
+return (async () => {
+  try {
+    return await result;
+  } finally {
+    CURRENT_TASK_META[componentIdx] = saved;
+    if (!switchesTask) { CURRENT_TASK_META.current = saved; }
+  }
+})();`;
+
+/** `js` with `_suspendingImport` returning plain results directly, or undefined when its text is not jco's. */
+export function suspendOnlyOnPromise(js: string): string | undefined {
+  const decl = /\n( *)function _suspendingImport\(/.exec(js);
+  if (!decl) return undefined;
+  const matches = [...js.matchAll(MAY_BLOCK)];
+  if (matches.length !== 1) return undefined;
+  const m = matches[0]!;
+  // The branch must be inside _suspendingImport: after it, before its closing brace.
+  const end = js.indexOf(`\n${decl[1]}}`, decl.index + 1);
+  if (m.index < decl.index || end < 0 || m.index > end) return undefined;
+  const indent = m[1]!;
+  const light = MAY_BLOCK_LIGHT.replace(/\n/g, `\n${indent}`);
+  return js.slice(0, m.index) + light + js.slice(m.index + m[0].length);
+}
