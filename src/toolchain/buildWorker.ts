@@ -70,6 +70,8 @@ async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<
   return found?.read();
 }
 
+/** Whether a JS/TS build has been asked for in this worker (then no early read starts). */
+let jsAsked = false;
 /** An early read not taken by a build within this time is dropped (≈25 MB held for nothing). */
 const EARLY_READ_KEPT_MS = 120_000;
 
@@ -85,7 +87,8 @@ async function readEarly(): Promise<void> {
   const analysis = analyzeWit(recent.wit, recent.world);
   if (!analysis.ok) return;
   const key = worldKeyOf(analysis.world);
-  if ([...previousJs.values()].some((p) => p.worldKey === key) || storedReads.has(key)) return;
+  // A JS build already asked for reads what it needs itself: a second read would only be held.
+  if (jsAsked || storedReads.has(key)) return;
   const read = startStoredRead(key, analysis.world).catch(() => undefined);
   storedReads.set(key, read);
   while (storedReads.size > 2) storedReads.delete(storedReads.keys().next().value!);
@@ -140,6 +143,7 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
     return;
   }
   const req = ev.data as BuildRequest;
+  if (req.guest.lang === 'js' || req.guest.lang === 'ts') jsAsked = true;
   const slot = req.slot ?? 'main';
   latest.set(slot, Math.max(latest.get(slot) ?? -1, req.seq));
   buildsWaiting++;
