@@ -1,7 +1,13 @@
 // Probe: does a returning page get V8's wasm code cache for the JS toolchain's modules?
 // One fresh context; pages 1..N each run window.wcpEngine.bench.jsBuild(), each traced
-// (Chrome trace, v8.wasm categories); prints the first-build timings and the wasm cache events.
+// (Chrome trace, v8.wasm categories); prints the first-build timings and the wasm cache events
+// (wasm.SetUrl names what each streaming compile is keyed on; v8.wasm.cachedModule = a cache
+// written). AB_PORT (default 4455) serves the dist; JS_FLAGS passes --js-flags (probes only).
 //   node bench/probeWasmCodeCache.mjs <dist> [pages=3] [idleMsBeforeClose=0]
+// Chromium 150, 2026-12-02: a streaming compile of a Cache Storage entry put as
+// `new Response(bytes)` gets url '' (nothing to key a cache on); the toolchain's own wasm
+// fetched over HTTP had a cache written on page 1 (js-component-bindgen, 1.4 MB) but none read
+// on page 2 under `vite preview`, which serves Cache-Control: no-cache (revalidated each load).
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { serveSites } from './abSites.mjs';

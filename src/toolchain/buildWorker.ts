@@ -70,34 +70,6 @@ async function startStoredRead(worldKey: string, world: WorldAnalysis): Promise<
   return found?.read();
 }
 
-/** Whether a JS/TS build has been asked for in this worker (then no early read starts). */
-let jsAsked = false;
-/** An early read not taken by a build within this time is dropped (≈25 MB held for nothing). */
-const EARLY_READ_KEPT_MS = 120_000;
-
-/**
- * A returning visit whose last JS build was for a world with a stored build: read that build and
- * the world's spliced engine back, and compile the engine, while the page loads (≈0.7 s a Run
- * right after the page is ready would otherwise wait for). Reads and compiles only: no guest
- * code and no engine initialisation runs here (see recentJsWorld.ts).
- */
-async function readEarly(): Promise<void> {
-  const recent = await (await import('./js/recentJsWorld')).recallJsWorld();
-  if (!recent) return;
-  const analysis = analyzeWit(recent.wit, recent.world);
-  if (!analysis.ok) return;
-  const key = worldKeyOf(analysis.world);
-  // A JS build already asked for reads what it needs itself: a second read would only be held.
-  if (jsAsked || storedReads.has(key)) return;
-  const read = startStoredRead(key, analysis.world).catch(() => undefined);
-  storedReads.set(key, read);
-  while (storedReads.size > 2) storedReads.delete(storedReads.keys().next().value!);
-  setTimeout(() => {
-    if (storedReads.get(key) === read) storedReads.delete(key);
-  }, EARLY_READ_KEPT_MS);
-}
-void readEarly().catch(() => {});
-
 /** Last successful JS/TS build per slot: the base of the fast Run path after JS-only edits. */
 const previousJs = new Map<string, PreviousBuild>();
 
@@ -143,7 +115,6 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
     return;
   }
   const req = ev.data as BuildRequest;
-  if (req.guest.lang === 'js' || req.guest.lang === 'ts') jsAsked = true;
   const slot = req.slot ?? 'main';
   latest.set(slot, Math.max(latest.get(slot) ?? -1, req.seq));
   buildsWaiting++;
@@ -179,7 +150,6 @@ async function handle(req: BuildRequest): Promise<void> {
         handOff.add(artifact.component);
       }
       void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
-      void import('./js/recentJsWorld').then((m) => m.rememberJsWorld({ wit: req.wit, world: req.world }));
     }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };
