@@ -19,10 +19,12 @@ function isSpliceMeta(v: unknown): v is SpliceMeta {
 }
 
 /**
- * The body read whole, then compiled. Not WebAssembly.compileStreaming: Chromium keeps no code
- * cache for a Response matched from Cache Storage outside a service worker (the entry has no
- * cache handler), and streaming the entry measured slower (~0.7 s) than reading it through
- * blob() (~0.2 s, about half of Response.arrayBuffer()) and compiling the bytes (~0.2 s).
+ * The body read whole, then compiled. Not WebAssembly.compileStreaming: V8 keys its wasm code
+ * cache on the response's URL, and a body stored with `cache.put(url, new Response(bytes))` comes
+ * back from Cache Storage with an empty `url` (a constructed Response has none; a Chrome trace
+ * shows `wasm.SetUrl` with url '' and no cached module on later pages, Chromium 150:
+ * bench/probeWasmCodeCache.mjs). Streaming the entry also measured no faster than reading it
+ * through blob() (about half of Response.arrayBuffer()) and compiling the bytes.
  */
 async function prepareFrom(wasm: Response): Promise<PreparedModule> {
   const bytes = await readCachedBody(wasm);
@@ -52,8 +54,8 @@ export async function readCachedSplice(key: string, toolchain: string, onHit: ()
 /**
  * Instruments a fresh splice, compiles it and stores it. The write is not waited for: a first
  * visit's build goes on while Cache Storage writes (a failed write only loses the cache). (Compiling
- * from the stored entry instead, so that V8 could attach its code cache to it, measured no faster
- * a compile on the next visit in this Chromium, and would put the write on the first build's path.)
+ * from the stored entry instead cannot give the next visit a code cache, see prepareFrom, and
+ * would put the write on the first build's path.)
  */
 export async function storeAndPrepareSplice(key: string, toolchain: string, meta: SpliceMeta, wasm: Uint8Array): Promise<PreparedModule> {
   const { instrumented, ...layout } = instrumentModule(wasm);

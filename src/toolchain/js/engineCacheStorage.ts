@@ -2,7 +2,9 @@
 // https and localhost). A returning visit reads ~12 MB of stored build and ~11 MB of spliced
 // engine before its first build: Cache Storage hands back a 12 MB body 3–5× faster than
 // IndexedDB deserialises the same bytes (measured in Chromium). (V8 keeps no compiled code next to
-// an entry matched outside a service worker: a returning visit compiles the splice again.)
+// such an entry: a Response put here as `new Response(bytes)` is matched back without a URL, which
+// the wasm code cache is keyed on, so a returning visit compiles the splice again; see
+// cachedSplice.ts.)
 // Plain-http origins have no Cache Storage and keep using IndexedDB.
 //
 // A cache, never user data: every failure is a miss, a write that would crowd the origin's quota
