@@ -27,7 +27,13 @@ export async function serveSites(sites, path) {
     }
   }
   return () => {
-    for (const s of servers) process.kill(-s.pid);
+    for (const s of servers) {
+      try {
+        process.kill(-s.pid);
+      } catch {
+        // Already gone (the preview server exited first): nothing to stop, and the results stand.
+      }
+    }
   };
 }
 
