@@ -1,6 +1,7 @@
-import { issueAllRecords, type StoredRecord } from './getAllRecords';
+import type { StoredRecord } from './getAllRecords';
 import { asBytes } from './kvEntries';
-import { readOnce, runKvTransaction } from './runKvTransaction';
+import { keysReader, readInChunks, recordsReader } from './readInChunks';
+import { readOnce, readSteps, runKvTransaction } from './runKvTransaction';
 
 /**
  * Ordered key access inside one bucket. IndexedDB orders the compound key [bucket, key]
@@ -43,8 +44,8 @@ export function listKeysInRange(
   limit: number,
   reverse = false,
 ): Promise<string[]> {
-  // One request: shares the readonly transaction of a burst of reads (readInBurst.ts).
-  if (!reverse) return readOnce(namespace, (store) => store.getAllKeys(bucketKeyRange(bucket, bounds), limit), (keys) => keys.map(keyPart));
+  // getAllKeys in chunks (readInChunks.ts) on the readonly transaction of a burst of reads (readInBurst.ts).
+  if (!reverse) return readSteps(namespace, (store, settle) => readInChunks(store, bucketKeyRange(bucket, bounds), limit, keysReader, keyPart, settle));
   return runKvTransaction(namespace, 'readonly', (tx) => {
     const range = bucketKeyRange(bucket, bounds);
     const keys: string[] = [];
@@ -60,20 +61,13 @@ export function listKeysInRange(
 
 /** Keys and values of `bucket` within `bounds`, in order, at most `limit`, from one snapshot. */
 export function readEntriesInRange(namespace: string, bucket: string, bounds: KeyBounds, limit: number): Promise<[string, Uint8Array][]> {
-  let records: () => StoredRecord[] = () => [];
-  // One or two requests (getAllRecords, or getAllKeys + getAll) in the same transaction,
+  // getAllRecords (or getAllKeys + getAll) in chunks of one transaction (readInChunks.ts),
   // shared with a burst of reads (readInBurst.ts): a guest paging through a range in a loop
   // opens one transaction for many pages.
-  return readOnce(
-    namespace,
-    (store) => {
-      const issued = issueAllRecords(store, bucketKeyRange(bucket, bounds), limit);
-      records = issued.records;
-      return issued.request;
-    },
-    () => records().map((r): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()]),
-  );
+  return readSteps(namespace, (store, settle) => readInChunks(store, bucketKeyRange(bucket, bounds), limit, recordsReader, toPair, settle));
 }
+
+const toPair = (r: StoredRecord): [string, Uint8Array] => [keyPart(r.primaryKey), asBytes(r.value) ?? new Uint8Array()];
 
 /** Keys of `bucket` in order, skipping the first `offset`, at most `limit`. */
 export function listKeysFromOffset(namespace: string, bucket: string, offset: number, limit: number): Promise<string[]> {

@@ -42,37 +42,54 @@ export function endReadBurst(namespace: string): void {
   bursts.delete(namespace);
 }
 
+/** How a read started by {@link readInBurst} reports its outcome. */
+export interface ReadSettle<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Issues one read (`issue` makes its requests on the store and returns the LAST one; the
- * requests of one transaction complete in order) and resolves with `map` of its result as
- * soon as it succeeds. A failed request rejects this read only: its error is kept from
+ * Handlers for one request of a read in a shared transaction: `onValue` gets the result (a
+ * throw rejects the read); a failed request rejects this read only, its error kept from
  * aborting the shared transaction, so other reads in the burst are not affected.
  */
-export function readInBurst<R, T>(
+export function onRead<R>(request: IDBRequest<R>, onValue: (result: R) => void, settle: ReadSettle<never>): void {
+  request.onsuccess = () => {
+    try {
+      onValue(request.result);
+    } catch (error) {
+      settle.reject(error);
+    }
+  };
+  request.onerror = (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    settle.reject(request.error ?? new Error('read failed'));
+  };
+}
+
+/**
+ * Starts one read on the burst's transaction (or a new one) and resolves with what it
+ * settles with. `start` issues its first request at once (a transaction that is no longer
+ * active makes that throw, and the read falls back to a new transaction), attaches its
+ * handlers with {@link onRead} and may issue further requests from them (a range read in
+ * chunks); a rejection goes through `toError`.
+ */
+export function readInBurst<T>(
   namespace: string,
-  issue: (store: IDBObjectStore) => IDBRequest<R>,
-  map: (result: R) => T,
+  start: (store: IDBObjectStore, settle: ReadSettle<T>) => void,
   toError: (error: unknown) => Error,
   openReadonly: () => Promise<IDBTransaction>,
 ): Promise<T> {
-  // `issue` runs outside the Promise executor: a request refused at once (an inactive
+  // `start` runs outside the Promise executor: a request refused at once (an inactive
   // transaction) must throw here, so the caller can fall back to a new transaction.
   const run = (store: IDBObjectStore): Promise<T> => {
-    const request = issue(store);
-    return new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => {
-        try {
-          resolve(map(request.result));
-        } catch (error) {
-          reject(toError(error));
-        }
-      };
-      request.onerror = (event) => {
-        event.preventDefault();
-        event.stopPropagation();
-        reject(toError(request.error ?? new Error('read failed')));
-      };
+    let settle!: ReadSettle<T>;
+    const read = new Promise<T>((resolve, reject) => {
+      settle = { resolve, reject: (error) => reject(toError(error)) };
     });
+    start(store, settle);
+    return read;
   };
   const shared = sharedStore(namespace);
   if (shared) {

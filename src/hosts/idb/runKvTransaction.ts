@@ -1,7 +1,7 @@
 import { HostError } from '../hostContract';
 import { noteWatchers } from './kvWatchers';
 import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow, WATCH_STORE } from './openKvDatabase';
-import { endReadBurst, readInBurst } from './readInBurst';
+import { endReadBurst, onRead, readInBurst, type ReadSettle } from './readInBurst';
 
 /**
  * Control handed to a transaction body. The body is written callback-style on purpose:
@@ -56,7 +56,15 @@ export function runKvTransaction<T>(
  * returns the last; `map` turns its result into the value.
  */
 export function readOnce<R, T = R>(namespace: string, issue: (store: IDBObjectStore) => IDBRequest<R>, map?: (result: R) => T): Promise<T> {
-  return readInBurst(namespace, issue, map ?? ((r: R) => r as unknown as T), toStoreError, () => openTransaction(namespace, 'readonly'));
+  return readSteps<T>(namespace, (store, settle) => onRead(issue(store), (result) => settle.resolve(map ? map(result) : (result as unknown as T)), settle));
+}
+
+/**
+ * Like {@link readOnce} for a read of several chained requests (a range in chunks,
+ * src/hosts/idb/readInChunks.ts): `start` issues the first at once and settles the read.
+ */
+export function readSteps<T>(namespace: string, start: (store: IDBObjectStore, settle: ReadSettle<T>) => void): Promise<T> {
+  return readInBurst(namespace, start, toStoreError, () => openTransaction(namespace, 'readonly'));
 }
 
 /**
