@@ -5,9 +5,9 @@
 // the two busiest workers (w1, w2: the flood's handler and producer, busiest first), of the other
 // workers (spares loading) and of the page. Unlike msg/s and marginal CPU (msgCpu) it
 // shows which side of the pipeline a change moved.
-import { launchChromium, serveSites } from './abSites.mjs';
+import { inRoundOrder, launchChromium, serveSites, sitesFrom } from './abSites.mjs';
 const rounds = Number(process.argv[2]); const n = Number(process.argv[3]);
-const sites = process.argv.slice(4).map((a, i) => { const [name, dir] = a.split('='); return { name, dir, port: Number(process.env.AB_PORT ?? 4742) + i }; });
+const sites = sitesFrom(process.argv.slice(4), 4742);
 const stop = await serveSites(sites, '/bench/index.html');
 const browser = await launchChromium();
 const res = {};
@@ -22,7 +22,7 @@ try {
     pages.set(s.name, page);
   }
   for (let r = 0; r < rounds; r++) {
-    for (const s of (r % 2 ? [...sites].reverse() : sites)) {
+    for (const s of inRoundOrder(sites, r)) {
       const page = pages.get(s.name);
       await browser.startTracing(page, { categories: ['toplevel', 'v8', '__metadata'] });
       const t0 = Date.now();

@@ -30,7 +30,7 @@ function locks(): LockManager | undefined {
 }
 
 /** Whether readwrite transactions on this worker should count the watchers (see above). */
-export function countsWatchers(): boolean {
+function countsWatchers(): boolean {
   return locks() !== undefined;
 }
 
