@@ -56,9 +56,12 @@ export interface BuildClient {
  * How long a JS guest's `initialize` stage (the engine running the module's top level once, to
  * snapshot it) may take before the build is stopped: a top-level endless loop, typed by hand or
  * from a stranger's link, would otherwise hold the one build worker forever, and with it every
- * later build of every guest. Normal initialisations take well under a second.
+ * later build of every guest. Normal initialisations take well under a second on a quiet machine,
+ * but a page's first JS build (the engine's functions compiled as they are first called) took over
+ * 10 s at a load average of 12 on two cores: a slow laptop in front of a room must not be told its
+ * guest loops, so the limit is generous.
  */
-export const INIT_TIMEOUT_MS = 10_000;
+export const INIT_TIMEOUT_MS = 30_000;
 
 /** The diagnostic for a build stopped by the initialisation watchdog (see INIT_TIMEOUT_MS). */
 export function initTimeoutDiagnostic(ms: number): Diagnostic {
