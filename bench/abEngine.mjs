@@ -79,9 +79,18 @@ try {
       record(v.name, `${f.id}.ratio`, med(ratios));
     }
   };
-  for (const v of variants) for (const name of names) await one(v, name, true);
+  // A figure that throws (e.g. messages lost) is counted as `<name>.failed` and printed; the rounds go on.
+  const tryOne = async (v, name, warm) => {
+    try {
+      await one(v, name, warm);
+    } catch (error) {
+      console.log(`${v.name} ${name}${warm ? ' (warm-up)' : ''} failed: ${String(error?.message ?? error).split('\n')[0]}`);
+      record(v.name, `${name}.failed`, 1);
+    }
+  };
+  for (const v of variants) for (const name of names) await tryOne(v, name, true);
   for (let r = 0; r < rounds; r++) {
-    for (const name of names) for (const v of inRoundOrder(variants, r)) await one(v, name, false);
+    for (const name of names) for (const v of inRoundOrder(variants, r)) await tryOne(v, name, false);
     console.log('round', r + 1, 'load', loadavg()[0].toFixed(1));
   }
 } finally {
