@@ -63,9 +63,7 @@ export interface Bus {
   subscribe?(pattern: string, group?: string): () => void;
   /**
    * A Promise while posted messages still wait to go out (NATS: the first send to a topic
-   * waits for its topic-log stream) or when the guest must yield so a buffered batch leaves
-   * (NATS: the first send of a task, then every MAX_BATCH sends or MAX_BATCH_AGE_MS), else
-   * undefined. Producers return it to the guest, so a guest that sends and exits does not
+   * waits for its topic-log stream), else undefined. Producers return it to the guest, so a guest that sends and exits does not
    * lose what it sent.
    */
   settled?(): Promise<void> | undefined;
@@ -204,7 +202,14 @@ export function openBus(namespace: string, clock: () => number = () => performan
  * reporting that a call returned, after which the main thread may terminate the worker.
  */
 export function flushAllBuses(): void {
-  for (const bus of [...unflushed]) bus.flush();
+  const buses = [...unflushed];
+  unflushed.clear();
+  for (const bus of buses) bus.flush();
+}
+
+/** Adds a bus of another kind (NATS) with sends waiting to {@link flushAllBuses}. */
+export function markUnflushed(bus: { flush(): void }): void {
+  unflushed.add(bus);
 }
 
 /** Buses of this worker whose sends may still be on their way to a server, for {@link settleAllBuses}. */
@@ -228,6 +233,7 @@ const SETTLE_LIMIT_MS = 2000;
  * which the main thread may terminate this worker.
  */
 export async function settleAllBuses(): Promise<void> {
+  flushAllBuses();
   if (unsettled.size === 0) return;
   const buses = [...unsettled];
   unsettled.clear();

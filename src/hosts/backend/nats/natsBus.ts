@@ -1,7 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import { createNextTask } from '../../../platform/createNextTask';
-import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
+import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
@@ -30,37 +30,41 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  const flushed: Promise<void> = Promise.resolve();
-  // Batching, as the browser bus does (createBus.ts): the client writes its buffer in a
-  // microtask, which runs only when the guest yields. The first send of a task makes the
-  // guest yield (it leaves at once); later sends of the same task stay in the client's
-  // buffer until MAX_BATCH wait or the oldest is MAX_BATCH_AGE_MS old, then the guest
-  // yields once and they leave in one WebSocket frame. A guest that returns or waits on any
-  // host call yields too. Yielding per send cost a JSPI suspension and a frame per message.
+  // Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
+  // Chromium, even one answered with a plain value (bench/probeJspiSuspend.mjs), and the
+  // client writes its buffer in the microtask that runs then: publishing each send at once
+  // was a WebSocket frame per message. The first send of a task is published at once; later
+  // sends of the same task wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS
+  // old, or the task ends, and are then published together (one frame).
   let inTask = false;
-  let held = 0;
+  let held: Array<() => void> = [];
   let heldSince = 0;
-  let mustYield = false;
+  const batch = {
+    flush(): void {
+      if (held.length === 0) return;
+      const publishes = held;
+      held = [];
+      for (const publish of publishes) publish();
+    },
+  };
   const afterTask = createNextTask(() => {
     inTask = false;
-    held = 0;
+    batch.flush();
   });
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
-  const noteSent = (): void => {
+  const send = (publish: () => void): void => {
     if (!inTask) {
       inTask = true;
       afterTask.schedule();
-      mustYield = true;
-      return;
+      if (held.length === 0) return publish();
     }
     const now = performance.now();
-    if (held === 0) heldSince = now;
-    held += 1;
-    if (held >= MAX_BATCH - 1 || now - heldSince >= MAX_BATCH_AGE_MS) {
-      held = 0;
-      mustYield = true;
-    }
+    held.push(publish);
+    if (held.length === 1) {
+      heldSince = now;
+      markUnflushed(batch);
+    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
   };
 
   const dispatch = (packet: BusPacket): void => {
@@ -95,10 +99,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         markUnsettled(arrived);
       };
       const retain = log !== undefined && isLogged(envelope) && !log.streams.decided(envelope.subject);
-      if (!retain && queued === 0) {
-        publish();
-        return noteSent();
-      }
+      if (!retain && queued === 0) return send(publish);
+      // Held sends go first, so the order on the subject stays the send order.
+      batch.flush();
       // The first send to a topic waits until the stream keeps it (so the log starts with
       // it); later sends queue behind it so the order on the subject stays the send order.
       queued += 1;
@@ -111,15 +114,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         .finally(() => (queued -= 1));
       log?.track(queue);
     },
-    // A (settled) Promise, when nothing is queued, whenever the buffer must go out now
-    // (noteSent): the client writes what `publish` buffered in a microtask, and a guest
-    // whose host call answers with a plain value does not yield (suspendOnlyOnPromise.ts).
-    settled: () => {
-      if (queued > 0) return queue;
-      if (!mustYield) return undefined;
-      mustYield = false;
-      return flushed;
-    },
+    // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
+    // client write what was published (see `send`).
+    settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -140,6 +137,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
     release() {
       if (closed) return;
+      batch.flush();
       closed = true;
       afterTask.close();
       listeners.clear();
