@@ -159,3 +159,31 @@ function runKvGuest(artifact: BuildArtifact, n: number, backend: BackendConfig, 
     void h.settled.then(() => (Number(found) === n ? resolve({ ms, hostMs }) : reject(new Error(trap ?? `guest found ${String(found)} of ${n} keys`))));
   });
 }
+
+/**
+ * One NATS flood of `n` messages on either side, for CPU time measured around it
+ * (bench/abEngine.mjs `natsCpu`): the guest path (producer → handler, two run workers, the
+ * topic logged in JetStream) or the raw client between two plain workers. `prepare(servers)`
+ * builds the guests once and names the server. The nats-server's own CPU is not counted.
+ */
+export function createNatsProbe(client: BuildClient) {
+  let servers = '';
+  let built: Promise<[BuildArtifact, BuildArtifact]> | undefined;
+  const guests = () =>
+    (built ??= Promise.all([client.build(producerWit, { lang: 'wat', source: producerWat }, { slot: 'producer' }), client.build(handlerWit, { lang: 'wat', source: handlerWat }, { slot: 'handler' })]).then(([p, h]) => {
+      if (p.status !== 'built' || h.status !== 'built') throw new Error('bench guests failed to build');
+      return [p.artifact, h.artifact] as [BuildArtifact, BuildArtifact];
+    }));
+  const namespace = `bench-nats-cpu-${Date.now().toString(36)}`;
+  return {
+    prepare: async (ws: string) => {
+      servers = ws;
+      await guests();
+    },
+    guest: async (n: number) => {
+      const [p, h] = await guests();
+      return (await guestRun(p, h, { name: 'run', args: [n] }, n, { backend: { kind: 'nats', servers }, namespace, settleMs: 300 })).count;
+    },
+    raw: async (n: number) => (await rawRun(servers, n, 1)).lat.length,
+  };
+}

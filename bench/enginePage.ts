@@ -4,7 +4,7 @@ import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue, createKvProbe } from './benchKeyvalue';
 import { benchMessaging, createFloodProbe } from './benchMessaging';
-import { benchNats } from './benchNats';
+import { benchNats, createNatsProbe } from './benchNats';
 import { benchP3, benchP3RequestReply } from './benchP3';
 import { benchRanges } from './benchRanges';
 import { benchReplay } from './benchReplay';
@@ -96,6 +96,8 @@ const bench = {
 };
 /** Floods for bench/run.mjs's CPU-time figure (it traces around each call). */
 const floodProbe = createFloodProbe(client);
+/** NATS floods for bench/abEngine.mjs's `natsCpu` (prepare(servers) first). */
+const natsProbe = createNatsProbe(client);
 /** Key-value runs for bench/run.mjs's CPU-time figure `kv.cpu`. */
 const kvProbe = createKvProbe(client);
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
@@ -110,5 +112,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, kvProbe, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -14,7 +14,7 @@ import { importsFor, instantiateLinked, type LinkedInstances } from './linking/l
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
-import { flushAllBuses } from '../hosts/messaging/createBus';
+import { flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
 import { isCliRun } from './witNames';
 
 /**
@@ -143,7 +143,13 @@ async function callExport(call: ExportCall): Promise<void> {
   const t0 = performance.now();
   post({ type: 'busy', seq, what: call.name });
   try {
-    const value = await fn(...coerceArgs(call.args, info?.params ?? []));
+    let value: unknown;
+    try {
+      value = await fn(...coerceArgs(call.args, info?.params ?? []));
+    } finally {
+      // Sends still on their way to a NATS server arrive before the worker may be terminated.
+      await settleAllBuses();
+    }
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: command ? 'run → ok (exit code 0)' : name, ms: performance.now() - t0 });
     flushTrace();
     // wasi:cli/run returns `result`: jco returns nothing for ok and throws for err.

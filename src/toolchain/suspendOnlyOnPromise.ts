@@ -14,9 +14,10 @@
  *   after it settles exactly as the `await` did (a rejection is thrown in at the same point);
  * - `_suspendingImport`'s may-block branch returns a non-thenable result directly (restoring
  *   the current-task meta as its `finally` did) and keeps its async arrow for thenables.
- * The only difference a guest can see is timing: microtasks no longer run between two calls
- * of host functions that answered at once (buses that need one to transmit, like the NATS
- * client's flush, hand the guest a Promise: see natsBus `settled`).
+ * Measured since (bench/probeJspiSuspend.mjs, Chromium 150): `WebAssembly.Suspending` still
+ * suspends the guest when the import returns a plain value, and microtasks run before it
+ * resumes; what this saves is jco's glue work per call, not the suspension. Code that wants
+ * several calls' work in one batch (the NATS bus's sends) must hold it itself.
  */
 
 /** Injected next to `_suspendingImport`: drives a light trampoline's generator. */

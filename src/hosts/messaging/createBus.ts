@@ -63,8 +63,8 @@ export interface Bus {
   subscribe?(pattern: string, group?: string): () => void;
   /**
    * A Promise while posted messages still wait to go out (NATS: the first send to a topic
-   * waits for its topic-log stream), else undefined. Producers return it to the guest, so
-   * a guest that sends and exits does not lose what it sent.
+   * waits for its topic-log stream), else undefined. Producers return it to the guest, so a guest that sends and exits does not
+   * lose what it sent.
    */
   settled?(): Promise<void> | undefined;
 }
@@ -202,7 +202,45 @@ export function openBus(namespace: string, clock: () => number = () => performan
  * reporting that a call returned, after which the main thread may terminate the worker.
  */
 export function flushAllBuses(): void {
-  for (const bus of [...unflushed]) bus.flush();
+  const buses = [...unflushed];
+  unflushed.clear();
+  for (const bus of buses) bus.flush();
+}
+
+/** Adds a bus of another kind (NATS) with sends waiting to {@link flushAllBuses}. */
+export function markUnflushed(bus: { flush(): void }): void {
+  unflushed.add(bus);
+}
+
+/** Buses of this worker whose sends may still be on their way to a server, for {@link settleAllBuses}. */
+const unsettled = new Set<{ settle(): Promise<void> }>();
+
+/**
+ * Marks a bus (NATS) as having sends that may not have reached its server yet: the browser
+ * drops what a WebSocket still buffers when the worker is terminated, and a batched flood
+ * hands the socket hundreds of kilobytes at once. `settle` resolves once they arrived.
+ */
+export function markUnsettled(bus: { settle(): Promise<void> }): void {
+  unsettled.add(bus);
+}
+
+/** How long a result waits for sends to reach a server (down or slow: it goes out anyway). */
+const SETTLE_LIMIT_MS = 2000;
+
+/**
+ * Waits until every send of this worker's server-backed buses reached the server (at most
+ * SETTLE_LIMIT_MS). The run worker calls it before reporting that a call returned, after
+ * which the main thread may terminate this worker.
+ */
+export async function settleAllBuses(): Promise<void> {
+  flushAllBuses();
+  if (unsettled.size === 0) return;
+  const buses = [...unsettled];
+  unsettled.clear();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_LIMIT_MS)));
+  await Promise.race([Promise.allSettled(buses.map((b) => b.settle())), limit]);
+  clearTimeout(timer);
 }
 
 const shared = new Map<string, OpenBus>();

@@ -1,6 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
-import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/createBus';
+import { createNextTask } from '../../../platform/createNextTask';
+import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
@@ -29,7 +30,42 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  const flushed: Promise<void> = Promise.resolve();
+  // Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
+  // Chromium, even one answered with a plain value (bench/probeJspiSuspend.mjs), and the
+  // client writes its buffer in the microtask that runs then: publishing each send at once
+  // was a WebSocket frame per message. The first send of a task is published at once; later
+  // sends of the same task wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS
+  // old, or the task ends, and are then published together (one frame).
+  let inTask = false;
+  let held: Array<() => void> = [];
+  let heldSince = 0;
+  const batch = {
+    flush(): void {
+      if (held.length === 0) return;
+      const publishes = held;
+      held = [];
+      for (const publish of publishes) publish();
+    },
+  };
+  const afterTask = createNextTask(() => {
+    inTask = false;
+    batch.flush();
+  });
+  // A round trip to the server: everything published before it has arrived there.
+  const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
+  const send = (publish: () => void): void => {
+    if (!inTask) {
+      inTask = true;
+      afterTask.schedule();
+      if (held.length === 0) return publish();
+    }
+    const now = performance.now();
+    held.push(publish);
+    if (held.length === 1) {
+      heldSince = now;
+      markUnflushed(batch);
+    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
+  };
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -58,10 +94,14 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       link.ensureConnected();
       const { envelope, data } = packet;
       const publish = (): void => {
-        if (!link.nc.isClosed()) link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+        if (link.nc.isClosed()) return;
+        link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+        markUnsettled(arrived);
       };
       const retain = log !== undefined && isLogged(envelope) && !log.streams.decided(envelope.subject);
-      if (!retain && queued === 0) return publish();
+      if (!retain && queued === 0) return send(publish);
+      // Held sends go first, so the order on the subject stays the send order.
+      batch.flush();
       // The first send to a topic waits until the stream keeps it (so the log starts with
       // it); later sends queue behind it so the order on the subject stays the send order.
       queued += 1;
@@ -74,11 +114,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         .finally(() => (queued -= 1));
       log?.track(queue);
     },
-    // Also a (settled) Promise when nothing is queued: the client writes what `publish`
-    // buffered in a microtask, and a guest whose host call answers with a plain value does
-    // not yield (suspendOnlyOnPromise.ts), so a flooding guest would hold every message
-    // until it returns, and one that spins after a send would never send it.
-    settled: () => (queued > 0 ? queue : flushed),
+    // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
+    // client write what was published (see `send`).
+    settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -99,7 +137,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
     release() {
       if (closed) return;
+      batch.flush();
       closed = true;
+      afterTask.close();
       listeners.clear();
       for (const sub of subscriptions) sub.unsubscribe();
       subscriptions.clear();
@@ -130,8 +170,11 @@ function isLogged(envelope: Envelope): boolean {
 /** CloudEvents attributes → NATS headers (binary mode). */
 export function toHeaders(envelope: Envelope): MsgHdrs {
   const h = headers();
-  for (const [name, value] of Object.entries(envelope)) {
-    h.set(name === 'datacontenttype' ? 'content-type' : `ce-${name}`, encodeHeaderValue(value));
+  // `append`, not `set`: envelope names are distinct, and `set` first scans for the name to
+  // delete it (a copy of the key list per header, per message).
+  for (const name in envelope) {
+    const value = envelope[name];
+    if (value !== undefined) h.append(name === 'datacontenttype' ? 'content-type' : `ce-${name}`, encodeHeaderValue(value));
   }
   return h;
 }
@@ -143,9 +186,10 @@ export function toHeaders(envelope: Envelope): MsgHdrs {
  */
 export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number): BusMessagePacket {
   const envelope: Envelope = {};
-  for (const key of msg.headers?.keys() ?? []) {
+  // The entries themselves: `get(key)` scans a copy of the key list per header.
+  for (const [key, values] of msg.headers ?? []) {
     const lower = key.toLowerCase();
-    const value = decodeHeaderValue(msg.headers!.get(key));
+    const value = decodeHeaderValue(values[0] ?? '');
     if (lower.startsWith('ce-')) envelope[lower.slice(3)] = value;
     else if (lower === 'content-type') envelope.datacontenttype = value;
   }
@@ -159,15 +203,20 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   return { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
 }
 
+/** Printable ASCII except `%`: sent as is (ids, times, sources, types almost always). */
+const PLAIN_HEADER_VALUE = /^[\x20-\x24\x26-\x7e]*$/;
+
 /**
  * Header values are percent-encoded outside printable ASCII, as the CloudEvents HTTP
  * binding does, because NATS headers cannot carry CR/LF and are read as ASCII.
  */
 function encodeHeaderValue(value: string): string {
+  if (PLAIN_HEADER_VALUE.test(value)) return value;
   return value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 function decodeHeaderValue(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {

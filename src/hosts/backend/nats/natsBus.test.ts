@@ -1,0 +1,102 @@
+import { headers } from '@nats-io/nats-core';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_BATCH, settleAllBuses } from '../../messaging/createBus';
+import type { NatsLink } from './connectNats';
+import { createNatsBus, fromNatsMessage, toHeaders } from './natsBus';
+
+function fakeLink() {
+  const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
+  return { link: { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined } as unknown as NatsLink, nc };
+}
+
+const send = (bus: ReturnType<typeof createNatsBus>, i: number) => {
+  bus.post({ type: 'message', envelope: { id: `m${i}`, subject: 'orders.new', specversion: '1.0' }, data: new Uint8Array([i]) });
+  return bus.settled?.();
+};
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
+
+describe('NATS bus sends', () => {
+  it('publish the first send of a task at once and the rest in batches of MAX_BATCH', async () => {
+    const { link, nc } = fakeLink();
+    const bus = createNatsBus(link, 'ns');
+    // A clock that stands still: only the count decides here.
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const published: number[] = [];
+    for (let i = 0; i < 2 * MAX_BATCH + 5; i++) {
+      expect(send(bus, i)).toBeUndefined();
+      published.push(nc.publish.mock.calls.length);
+    }
+    clock.mockRestore();
+    expect(published[0]).toBe(1);
+    expect(published[MAX_BATCH - 1]).toBe(1);
+    expect(published[MAX_BATCH]).toBe(MAX_BATCH + 1);
+    expect(published[2 * MAX_BATCH]).toBe(2 * MAX_BATCH + 1);
+    // The rest leave when the task ends, in send order.
+    await nextTask();
+    expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 5);
+    expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual(Array.from({ length: 2 * MAX_BATCH + 5 }, (_, i) => i & 255));
+    // A new task: its first send leaves at once again.
+    send(bus, 0);
+    expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 6);
+    bus.release();
+  });
+
+  it('hold a send at most MAX_BATCH_AGE_MS, checked at the next send', async () => {
+    const { link, nc } = fakeLink();
+    const bus = createNatsBus(link, 'ns');
+    let now = 1000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      send(bus, 0);
+      send(bus, 1);
+      now += 0.5;
+      send(bus, 2);
+      expect(nc.publish).toHaveBeenCalledTimes(1);
+      now += 0.5;
+      send(bus, 3);
+      expect(nc.publish).toHaveBeenCalledTimes(4);
+    } finally {
+      clock.mockRestore();
+      bus.release();
+    }
+  });
+
+  it('are published and confirmed by the server before the worker reports a result (settleAllBuses)', async () => {
+    const { link, nc } = fakeLink();
+    const bus = createNatsBus(link, 'ns');
+    await settleAllBuses();
+    expect(nc.flush).not.toHaveBeenCalled();
+    send(bus, 0);
+    send(bus, 1);
+    expect(nc.publish).toHaveBeenCalledTimes(1);
+    await settleAllBuses();
+    expect(nc.publish).toHaveBeenCalledTimes(2);
+    expect(nc.flush).toHaveBeenCalledTimes(1);
+    await settleAllBuses();
+    expect(nc.flush).toHaveBeenCalledTimes(1);
+    bus.release();
+    await nextTask();
+  });
+});
+
+describe('CloudEvents headers', () => {
+  it('round-trip every attribute, percent-encoding what NATS headers cannot carry', () => {
+    const envelope = { id: 'a-1', specversion: '1.0', type: 'wasi.messaging.message', source: '/wcp/tab/g', subject: 'orders.new', time: '2026-01-01T00:00:00.000Z', datacontenttype: 'text/plain', note: 'ünïcode 100% \r\n done' };
+    const h = toHeaders(envelope);
+    expect(h.get('content-type')).toBe('text/plain');
+    expect(h.get('ce-id')).toBe('a-1');
+    expect(h.get('ce-note')).toBe('%C3%BCn%C3%AFcode 100%25 %0D%0A done');
+    const packet = fromNatsMessage({ subject: 'orders.new', data: new Uint8Array([1, 2]), headers: h });
+    expect(packet.envelope).toEqual(envelope);
+    expect([...packet.data]).toEqual([1, 2]);
+  });
+
+  it('give messages without them an envelope naming the subject, and keep undecodable values as sent', () => {
+    const plain = fromNatsMessage({ subject: 'x.y', data: new Uint8Array(), reply: '_INBOX.1' });
+    expect(plain.envelope).toMatchObject({ source: 'nats:x.y', type: 'nats.message', specversion: '1.0', subject: 'x.y', replyto: '_INBOX.1' });
+    const h = headers();
+    h.append('ce-odd', '100%');
+    h.append('CE-Type', 'custom');
+    expect(fromNatsMessage({ subject: 'x.y', data: new Uint8Array(), headers: h }).envelope).toMatchObject({ odd: '100%', type: 'custom' });
+  });
+});
