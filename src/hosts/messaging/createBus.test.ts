@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, packBytes, PACK_MAX_BYTES, type BusMessagePacket, type BusPacket } from './createBus';
+import { EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
+import { packBytes, PACK_MAX_BYTES } from './packBatchBytes';
 
 let ns = 0;
 const freshNamespace = () => `test-bus-${process.pid}-${++ns}`;
