@@ -96,7 +96,16 @@ export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, 
   const lastDelivery = Math.max(...delivered.map(([, at]) => at));
   const firstDelivery = Math.min(...delivered.map(([, at]) => at));
   const lat = delivered.map(([id, at]) => at - sends.get(id)!);
-  return { count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
+  // Where the sender's time went: gaps between consecutive send stamps of ≥ 1 ms (idle or preempted).
+  const sorted = sendTimes.sort((a, b) => a - b);
+  let gapMs = 0;
+  let gaps = 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]! - sorted[i - 1]! >= 1) { gapMs += sorted[i]! - sorted[i - 1]!; gaps++; }
+  // Latency by position in a paced burst (sends in send order, PER_BURST a burst): which of a burst's messages wait.
+  const order = [...sends.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const deliveredAt = new Map(delivered);
+  const byPosition = Array.from({ length: PER_BURST }, (_, k) => percentile(order.filter((_, i) => i % PER_BURST === k).map((id) => deliveredAt.get(id)! - sends.get(id)!), 0.5));
+  return { byPosition, sendGaps: { gaps, gapMs, spanMs: lastSend - first }, count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
 }
 
 async function rawSide(n: number): Promise<Side> {
@@ -158,5 +167,31 @@ export function createFloodProbe(client: BuildClient) {
       return (await guestRun(p, h, { name: 'run', args: [n] }, n)).count;
     },
     raw: async (n: number) => (await rawRun(n, n)).lat.length,
+    /** The producer alone (nobody subscribed): ms from its first to its last send stamp, and the call's own ms. */
+    sendOnly: async (n: number) => {
+      const [p] = await guests();
+      const stamps: number[] = [];
+      let callMs = 0;
+      const h = startGuest(p, { config: { guest: 'source', namespace: `bench-send-${Math.random().toString(36).slice(2, 8)}`, subscriptions: [], buckets: [] }, call: { name: 'run', args: [n] }, timeLimitMs: 60_000 }, {
+        onTrace: (events) => { for (const e of events) if (e.kind === 'message' && e.action === 'send') stamps.push(e.at); },
+        onResult: (_name, _value, ms) => (callMs = ms ?? 0),
+      });
+      await h.settled;
+      return { sendMs: Math.max(...stamps) - Math.min(...stamps), callMs, count: stamps.length };
+    },
+    /** One paced run (BURSTS bursts of PER_BURST) of the guest path: p50 by position in the burst and overall. */
+    paced: async () => {
+      const [p, h] = await guests();
+      const r = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
+      return { p50: percentile(r.lat, 0.5), byPosition: r.byPosition, offered: r.offered };
+    },
+    /** One flood of n on each side with its rates (msg/s), for comparing flood sizes in one page. */
+    rates: async (n: number) => {
+      const [p, h] = await guests();
+      const g = await guestRun(p, h, { name: 'run', args: [n] }, n);
+      const r = await rawRun(n, n);
+      const rate = (x: { spanMs: number; offered: number; deliverRate: number }) => ({ throughput: n / (x.spanMs / 1000), sendRate: x.offered, deliverRate: x.deliverRate });
+      return { guest: { ...rate(g), ...g.sendGaps }, raw: rate(r) };
+    },
   };
 }

@@ -17,8 +17,14 @@ function sources(dir: string): string[] {
 describe('randomUuid', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('uses the native randomUUID where the context is secure', () => {
-    expect(randomUuid()).toMatch(V4);
+  it('makes distinct v4 UUIDs across refills of its random pool, one getRandomValues call per 256', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    const ids = new Set(Array.from({ length: 1000 }, () => randomUuid()));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(V4);
+    expect(spy.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(4);
+    spy.mockRestore();
   });
 
   it('still makes distinct v4 UUIDs on an insecure origin (no randomUUID)', () => {

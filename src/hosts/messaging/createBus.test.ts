@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusPacket } from './createBus';
+import { EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
+import { packBytes, PACK_MAX_BYTES } from './packBatchBytes';
 
 let ns = 0;
 const freshNamespace = () => `test-bus-${process.pid}-${++ns}`;
@@ -77,5 +78,55 @@ describe('openBus coalesces the posts of one task', () => {
     const local2 = collect(tx2, 3);
     for (let i = 0; i < 3; i++) tx2.post(packet(i));
     expect(await local2).toEqual(['m0', 'm1', 'm2']);
+  });
+
+  it('packs the small payloads of a batch into one buffer, and receivers get each payload as its own bytes', async () => {
+    const namespace = freshNamespace();
+    const tx = open(namespace);
+    const rx = open(namespace);
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    const big = new Uint8Array(PACK_MAX_BYTES + 1).fill(7);
+    const sent: BusPacket[] = [packet(0), packet(1), packet(2), { type: 'message', envelope: { id: 'big', subject: 't' }, data: big }, { type: 'claimed', id: 'x', group: 'g', by: 'o' }, packet(3)];
+    const got: BusMessagePacket[] = [];
+    const all = new Promise<void>((resolve) => rx.listen((p) => { if (p.type === 'message') got.push(p); if (got.length === 5) resolve(); }));
+    for (const p of sent) tx.post(p);
+    await all;
+    const batch = posted.mock.calls[1]![0] as BusMessagePacket[];
+    // The first post went alone; the batch is p1, p2, big, claimed, p3.
+    expect(batch[0]!.data.buffer).toBe(batch[1]!.data.buffer); // one shared buffer on the wire
+    expect(batch[1]!.data.buffer).toBe(batch[4]!.data.buffer);
+    expect(batch[2]!.data).toBe(big); // a large payload keeps its own
+    expect(batch[1]!.data).not.toBe((sent[2] as BusMessagePacket).data); // the posted packets are left as they were
+    expect((sent[2] as BusMessagePacket).data.buffer.byteLength).toBe(1);
+    expect(got.map((p) => p.envelope.id)).toEqual(['m0', 'm1', 'm2', 'big', 'm3']);
+    expect(got.map((p) => [...p.data.slice(0, 1)])).toEqual([[0], [1], [2], [7], [3]]);
+    for (const p of got) expect(p.data.buffer.byteLength).toBe(p.data.byteLength); // each its own bytes
+    expect(got[3]!.data).toEqual(big);
+  });
+
+  it('leaves a batch with fewer than two small payloads unchanged', () => {
+    const one: BusPacket[] = [packet(1), { type: 'notice', name: 'logged' }];
+    expect(packBytes(one)).toBe(one);
+  });
+
+  it('sends a burst when the posting code yields to a microtask checkpoint, the first EARLY_FLUSHES times in a task', async () => {
+    const tx = open(freshNamespace());
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    tx.post(packet(0)); // at once
+    tx.post(packet(1));
+    tx.post(packet(2));
+    expect(posted).toHaveBeenCalledTimes(1);
+    await Promise.resolve(); // the guest suspends (a paced guest's sleep): its burst goes out now
+    expect(posted).toHaveBeenCalledTimes(2);
+    expect(posted.mock.calls[1]![0]).toHaveLength(2);
+    // A guest suspending after every send in one task: early flushes until EARLY_FLUSHES, then batches.
+    for (let i = 3; i < 3 + EARLY_FLUSHES + 3; i++) {
+      tx.post(packet(i));
+      await Promise.resolve();
+    }
+    expect(posted).toHaveBeenCalledTimes(1 + EARLY_FLUSHES);
+    flushAllBuses();
+    expect(posted).toHaveBeenCalledTimes(2 + EARLY_FLUSHES);
+    expect(posted.mock.calls.at(-1)![0]).toHaveLength(4);
   });
 });

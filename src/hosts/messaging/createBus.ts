@@ -1,5 +1,6 @@
 import type { Envelope } from './createEnvelope';
 import { createNextTask } from '../../platform/createNextTask';
+import { ownBytes, packBytes } from './packBatchBytes';
 
 /** A published message as it crosses the bus: CloudEvents attributes plus payload bytes. */
 export interface BusMessagePacket {
@@ -79,6 +80,9 @@ export const MAX_BATCH = 64;
 /** …or once its first packet has waited this long (ms), checked at each post. */
 export const MAX_BATCH_AGE_MS = 1;
 
+/** Flushes per task made when the posting code yields (microtask checkpoint) before the task's end. */
+export const EARLY_FLUSHES = 4;
+
 /** Buses of this worker with packets waiting, for {@link flushAllBuses}. */
 const unflushed = new Set<{ flush(): void }>();
 
@@ -93,8 +97,10 @@ const unflushed = new Set<{ flush(): void }>();
  * stops it, is never held back; the ones after it in the same task (a flooding guest's
  * sends chain through microtasks, so a flood is one task) wait until the burst holds
  * MAX_BATCH packets, its first one is MAX_BATCH_AGE_MS old, or the task ends, whichever is
- * first. Order is kept (one queue per bus). Receivers take a packet or an array of
- * packets; a tab of an older build drops the arrays.
+ * first — or, for the first few bursts of a task, once the posting code yields to a
+ * microtask checkpoint (a paced guest suspending to sleep). Order is kept (one queue per bus). Receivers take a packet or an array of
+ * packets; a tab of an older build drops the arrays. In an array the small payloads share
+ * one buffer (packBytes) and receivers copy each out again (ownBytes).
  */
 export function openBus(namespace: string, clock: () => number = () => performance.now()): Bus & { close(): void; flush(): void } {
   const channel = new BroadcastChannel(`${namespace}:bus`);
@@ -112,7 +118,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
   };
   channel.onmessage = (event: MessageEvent<BusPacket | BusPacket[]>) => {
     const data = event.data;
-    if (Array.isArray(data)) for (const packet of data) dispatch(packet);
+    if (Array.isArray(data)) for (const packet of data) dispatch(ownBytes(packet));
     else dispatch(data);
   };
   let local: BusPacket[] = [];
@@ -129,7 +135,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
     if (listeners.size === 0) return;
     const copy = structuredClone(data);
     const wasEmpty = local.length === 0;
-    if (Array.isArray(copy)) for (const packet of copy) local.push(packet);
+    if (Array.isArray(copy)) for (const packet of copy) local.push(ownBytes(packet));
     else local.push(copy);
     if (wasEmpty) setTimeout(dispatchLocal, 0);
   };
@@ -139,11 +145,21 @@ export function openBus(namespace: string, clock: () => number = () => performan
   // zero-delay timer it is not clamped to 4 ms when timers nest (a guest pacing itself with
   // timeouts), which would hold a burst's tail back.
   let inTask = false;
+  // Flushes already made at a microtask checkpoint in this task (see post).
+  let earlyFlushes = 0;
+  let checkpointQueued = false;
   const endOfTask = (): void => {
     inTask = false;
+    earlyFlushes = 0;
     handle.flush();
   };
   const afterTask = createNextTask(endOfTask);
+  const atCheckpoint = (): void => {
+    checkpointQueued = false;
+    if (pending.length === 0) return;
+    earlyFlushes += 1;
+    handle.flush();
+  };
   const handle = {
     flush(): void {
       unflushed.delete(handle);
@@ -151,7 +167,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
       const batch = pending;
       pending = [];
       try {
-        sendNow(batch.length === 1 ? batch[0]! : batch);
+        sendNow(batch.length === 1 ? batch[0]! : packBytes(batch));
       } catch (error) {
         // Packets are plain data (envelope strings and bytes), so this is the channel
         // failing after the send returned: nobody is left to tell but the console.
@@ -176,6 +192,15 @@ export function openBus(namespace: string, clock: () => number = () => performan
       if (pending.length === 1) {
         firstAt = now;
         unflushed.add(handle);
+        // The guest's synchronous run (it never suspends on a BroadcastChannel send) ends at
+        // the next microtask checkpoint: when it returns or suspends (a paced guest's sleep).
+        // Its burst goes out then, not a task later. A guest that suspends after every send
+        // reaches a checkpoint per send: after EARLY_FLUSHES such flushes its burst waits for
+        // the task's end again, so it still travels in batches.
+        if (!checkpointQueued && earlyFlushes < EARLY_FLUSHES) {
+          checkpointQueued = true;
+          queueMicrotask(atCheckpoint);
+        }
       } else if (pending.length >= MAX_BATCH || now - firstAt >= MAX_BATCH_AGE_MS) handle.flush();
     },
     listen(listener) {
