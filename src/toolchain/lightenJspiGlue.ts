@@ -1,3 +1,4 @@
+import { lowerFaster } from './fastLowering';
 import { RETURN_WHEN_READY, returnWhenReady, suspendOnlyOnPromise } from './suspendOnlyOnPromise';
 
 /**
@@ -181,6 +182,8 @@ export function lightenJspiGlue(js: string): LightenedGlue {
   // jco's debug logging is off unless `process.env.JCO_DEBUG` (never in a browser worker),
   // but each call still builds its argument object: skip the call and its arguments.
   out = out.replace(/^(\s*)_debugLog\(/gm, '$10 && _debugLog(');
+  // Strings and byte lists lowered without a view or encoder call each (fastLowering.ts).
+  out = lowerFaster(out);
   return { js: out, lightened: names };
 }
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { rangeWat, rangeWit } from '../../bench/rangeGuest';
+import { replayWat, replayWit } from '../../bench/replayGuest';
+import { analyzeWit } from './analyzeWit';
+import { embedWorld } from './embedWorld';
+import { ASCII_LOOP_MAX, lowerFaster } from './fastLowering';
+import { generateOptions } from './generateBindings';
+import { lightenJspiGlue } from './lightenJspiGlue';
+
+async function glueOf(wit: string, wat: string): Promise<string> {
+  await $init;
+  const a = analyzeWit(wit);
+  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
+  const out = generate(await componentNew(await embedWorld(await parse(wat), a.world)), generateOptions(a.world, false));
+  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
+}
+
+/** A guest memory with a bump `realloc` that grows the memory when needed (detaching its old buffer). */
+function guestMemory(pages = 1) {
+  const memory = new WebAssembly.Memory({ initial: pages });
+  let heap = 8;
+  const allocations: Array<[number, number]> = [];
+  const realloc = (_old: number, _oldLen: number, _align: number, len: number): number => {
+    const ptr = heap;
+    heap += len;
+    if (heap > memory.buffer.byteLength) memory.grow(Math.ceil((heap - memory.buffer.byteLength) / 65536));
+    allocations.push([ptr, len]);
+    return ptr;
+  };
+  return { memory, realloc, allocations };
+}
+
+/** `_utf8AllocateAndEncode` of the glue with the helpers it uses. */
+function encoderOf(js: string) {
+  const fn = /\n {2}function _utf8AllocateAndEncode\(s, realloc, memory\) \{\n[\s\S]*?\n {2}\}\n/.exec(js)![0];
+  const helpers = js.includes('_wcpBytes') ? 'let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);' : '';
+  return new Function(`const TEXT_ENCODER_UTF8 = new TextEncoder(); ${helpers}\n${fn}\nreturn _utf8AllocateAndEncode;`)() as (
+    s: string,
+    realloc: (a: number, b: number, c: number, d: number) => number,
+    memory: WebAssembly.Memory,
+  ) => { ptr: number; len: number; codepoints: number };
+}
+
+const strings = [
+  '',
+  'k:000042',
+  'a'.repeat(ASCII_LOOP_MAX),
+  'b'.repeat(ASCII_LOOP_MAX + 1),
+  'clé',
+  'naïve café ñ',
+  'ключ',
+  '键值存储',
+  'emoji 🎉 key',
+  '🎉',
+  'ascii then é',
+  'lone \ud800 surrogate',
+  'trailing \udc00',
+  '\u007f\u0080\u07ff\u0800\uffff',
+  `${'x'.repeat(ASCII_LOOP_MAX - 1)}é`,
+];
+
+describe('lowerFaster', () => {
+  it('writes every string into guest memory as jco does: same bytes, lengths, code points and allocations', async () => {
+    const js = lightenJspiGlue(await glueOf(rangeWit, rangeWat)).js;
+    expect(js).toContain('_wcpBytes(memory)');
+    const fast = encoderOf(js);
+    const generated = encoderOf(await glueOf(rangeWit, rangeWat));
+    for (const s of strings) {
+      const a = guestMemory();
+      const b = guestMemory();
+      const got = fast(s, a.realloc, a.memory);
+      const want = generated(s, b.realloc, b.memory);
+      expect(got, JSON.stringify(s)).toEqual(want);
+      expect(a.allocations, JSON.stringify(s)).toEqual(b.allocations);
+      expect(new Uint8Array(a.memory.buffer, got.ptr, got.len)).toEqual(new TextEncoder().encode(s));
+    }
+  }, 60_000);
+
+  it('follows the memory when realloc grows it, and fails like jco out of bounds', async () => {
+    const fast = encoderOf(lightenJspiGlue(await glueOf(rangeWit, rangeWat)).js);
+    const { memory, realloc } = guestMemory();
+    fast('warm', realloc, memory);
+    // Fill the first page so the next allocation grows the memory (a new buffer).
+    realloc(0, 0, 1, 65536 - 20);
+    const before = memory.buffer;
+    const r = fast('after growth', realloc, memory);
+    expect(memory.buffer).not.toBe(before);
+    expect(new TextDecoder().decode(new Uint8Array(memory.buffer, r.ptr, r.len))).toBe('after growth');
+    expect(() => fast('key', () => memory.buffer.byteLength - 1, memory)).toThrow(RangeError);
+    expect(() => fast('key', () => -4, memory)).toThrow(RangeError);
+  }, 60_000);
+
+  it('copies a Uint8Array list<u8> with one set, and arrays, ArrayBuffers and other views as before', async () => {
+    const js = lightenJspiGlue(await glueOf(replayWit, replayWat)).js;
+    const block = /\n( *)var len(\d+) = Array\.isArray\(val\2\) [^\n]*\n[\s\S]*?\n\1\}\n/.exec(js)!;
+    expect(block[0]).toContain('instanceof Uint8Array) _wcpBytes(memory0).set(');
+    const n = block[2];
+    const lower = new Function(
+      `val${n}`,
+      'realloc0',
+      'memory0',
+      `let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);
+       const _requireValidNumericPrimitive = () => true;
+       ${block[0]}
+       return [ptr${n}, len${n}];`,
+    ) as (val: unknown, realloc: (a: number, b: number, c: number, d: number) => number, memory: WebAssembly.Memory) => [number, number];
+    const bytes = new TextEncoder().encode('värde 🎉 ok');
+    const backing = new Uint8Array(40);
+    backing.set(bytes, 7);
+    for (const val of [bytes, backing.subarray(7, 7 + bytes.length), Array.from(bytes), bytes.slice().buffer, new DataView(bytes.slice().buffer)]) {
+      const { memory, realloc } = guestMemory();
+      const [ptr, len] = lower(val, realloc, memory);
+      expect(new Uint8Array(memory.buffer, ptr, len)).toEqual(bytes);
+    }
+    expect(() => lower(bytes, () => 65530, new WebAssembly.Memory({ initial: 1 }))).toThrow(RangeError);
+  }, 60_000);
+
+  it('leaves glue without jco expected text unchanged, and is idempotent', async () => {
+    const js = lightenJspiGlue(await glueOf(rangeWit, rangeWat)).js;
+    expect(lowerFaster(js)).toBe(js);
+    expect(lowerFaster('export function instantiate() {}')).toBe('export function instantiate() {}');
+  }, 60_000);
+});
