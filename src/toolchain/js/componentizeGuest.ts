@@ -39,7 +39,7 @@ export async function componentizeGuest(
   const { source, mapMessage } = await toJavaScript(guest, progress);
   return withMappedErrors(mapMessage, async () => {
     const built = await componentizeJs({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets });
-    return { output: built.component, timings: { ...built.timings } };
+    return { output: built.component, transpileFrom: built.bindings, timings: { ...built.timings } };
   });
 }
 

@@ -5,7 +5,7 @@ import { WasiExit } from './createPreview1';
 import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
 import type { RawSection } from './wasmBinary';
-import { describe, spliceForWorld, type EngineFeature, type SpliceSource } from './spliceForWorld';
+import { describe, spliceForWorld, type EngineFeature, type SpliceSource, type SplicedWorld } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
 export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
@@ -31,6 +31,8 @@ export interface GuestSnapshot {
   features: EngineFeature[];
   /** Anything the engine printed while initialising (top-level console output, warnings). */
   initOutput: string;
+  /** The spliced world it was made from (its shell, once built, serves every full build of it). */
+  world: SplicedWorld;
   timings: { loadMs: number; spliceMs: number; compileMs: number; initializeMs: number; snapshotMs: number };
 }
 
@@ -129,6 +131,7 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
     sections: snap.sections,
     features,
     initOutput: output,
+    world,
     timings: {
       // The load (download, or a read from IndexedDB) is inside the splice's time on a miss.
       loadMs: cacheHit ? t1 - t0 : 0,
