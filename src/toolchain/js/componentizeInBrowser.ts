@@ -3,8 +3,10 @@
 // the WASI imports the features don't need, and wrap the core module into a component (once per
 // world, on a shell of the engine: worldShell.ts).
 import { patchCoreModule } from './patchCoreModule';
-import { loadSplicerAndAssets, snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
-import { buildWorldShell, coreModules, replaceCoreModule, type WorldShell } from './worldShell';
+import { snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
+import type { SplicedWorld } from './spliceForWorld';
+import { startWorldShell } from './startWorldShell';
+import { coreModules, replaceCoreModule } from './worldShell';
 
 export type { JsBuildStage } from './snapshotJsGuest';
 
@@ -15,6 +17,8 @@ export type ComponentizeJsInput = JsGuestInput;
 export interface JsBuildTimings extends Readonly<GuestSnapshot['timings']> {
   stubWasiMs: number;
   componentNewMs: number;
+  /** Waiting for the world's shell after the snapshot (it overlaps the initialisation in a browser). */
+  shellWaitMs: number;
   /** The snapshot patched into the world shell's engine module. */
   patchMs: number;
   totalMs: number;
@@ -40,22 +44,6 @@ export interface ShellBindings {
   modules: Uint8Array[];
 }
 
-/** The world's shell, built by its first full build and kept with the spliced world. */
-function worldShellOf(snapshot: GuestSnapshot, input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'onProgress' | 'assets'>): { shell: Promise<WorldShell>; fresh: boolean } {
-  const world = snapshot.world;
-  if (world.shell) return { shell: world.shell, fresh: false };
-  const pending = (async () => {
-    // After a splice read back from a cache the splicer and adapter are not loaded yet.
-    const { splicer, assets } = await loadSplicerAndAssets(input.assets);
-    return buildWorldShell(world.prepared, { splicer, assets, features: snapshot.features, witSource: input.witSource, worldName: input.worldName, onStage: input.onProgress });
-  })();
-  world.shell = pending;
-  pending.catch(() => {
-    if (world.shell === pending) world.shell = undefined;
-  });
-  return { shell: pending, fresh: true };
-}
-
 /**
  * Turns a guest snapshot into a component: the world's shell (stub unused WASI, adapt preview1,
  * add metadata; once per world) with the snapshot patched into its engine module.
@@ -63,28 +51,47 @@ function worldShellOf(snapshot: GuestSnapshot, input: Pick<JsGuestInput, 'witSou
 export async function finishComponent(
   snapshot: GuestSnapshot,
   input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'onProgress' | 'assets'>,
-): Promise<{ component: Uint8Array; bindings: ShellBindings; stubWasiMs: number; componentNewMs: number; patchMs: number }> {
-  const found = worldShellOf(snapshot, input);
+  /** This build built the shell while the guest initialised (componentizeJs, in a browser). */
+  startedEarly = false,
+): Promise<{ component: Uint8Array; bindings: ShellBindings; stubWasiMs: number; componentNewMs: number; shellWaitMs: number; patchMs: number }> {
+  const t0 = performance.now();
+  const found = startWorldShell(snapshot.world, { ...input, onStage: input.onProgress });
   const shell = await found.shell;
-  const built = found.fresh ? shell.timings : { stubWasiMs: 0, componentNewMs: 0 };
+  const built = found.fresh || startedEarly ? shell.timings : { stubWasiMs: 0, componentNewMs: 0 };
   const t1 = performance.now();
   input.onProgress?.('patch');
   const core = patchCoreModule(shell.baseCore, snapshot.sections);
   const component = replaceCoreModule(shell.component, shell.mainIndex, core);
   const modules = coreModules(shell.component).map((m, i) => (i === shell.mainIndex ? core : m));
-  return { component, bindings: { shell: shell.component, modules }, ...built, patchMs: performance.now() - t1 };
+  return { component, bindings: { shell: shell.component, modules }, ...built, shellWaitMs: t1 - t0, patchMs: performance.now() - t1 };
 }
 
-/** Builds a WebAssembly component from a JS guest entirely in the current JS realm (no server). */
-export async function componentizeJs(input: ComponentizeJsInput): Promise<ComponentizeJsResult> {
+/**
+ * Builds a WebAssembly component from a JS guest entirely in the current JS realm (no server).
+ * A world's first full build in a browser worker builds the world's shell (and, through
+ * `prepareBindings`, its transpiled bindings) here while the guest initialises in a helper worker.
+ */
+export async function componentizeJs(input: ComponentizeJsInput & { prepareBindings?: (shell: Uint8Array) => Promise<void> }): Promise<ComponentizeJsResult> {
   const started = performance.now();
-  const snapshot = await snapshotJsGuest(input);
-  const { component, bindings, stubWasiMs, componentNewMs, patchMs } = await finishComponent(snapshot, input);
+  let startedEarly = false;
+  // Only where the world's shell is still to be built: otherwise there is nothing to overlap.
+  const alongside = (world: SplicedWorld) =>
+    world.shell
+      ? undefined
+      : async () => {
+          // Stages are not reported: the build is in `initialize` until the helper is done.
+          const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets });
+          startedEarly = found.fresh;
+          const shell = await found.shell;
+          await input.prepareBindings?.(shell.component);
+        };
+  const snapshot = await snapshotJsGuest({ ...input, alongside });
+  const { component, bindings, stubWasiMs, componentNewMs, shellWaitMs, patchMs } = await finishComponent(snapshot, input, startedEarly);
   input.onProgress?.('done');
   return {
     component,
     bindings,
     initOutput: snapshot.initOutput,
-    timings: { ...snapshot.timings, stubWasiMs, componentNewMs, patchMs, totalMs: performance.now() - started },
+    timings: { ...snapshot.timings, stubWasiMs, componentNewMs, shellWaitMs, patchMs, totalMs: performance.now() - started },
   };
 }

@@ -9,7 +9,7 @@
 // module through unchanged (componentizeInBrowser.test.ts checks the result byte for byte
 // against stubWasi + componentNew + transpile of the real snapshot). Cuts ~1.7 s of the first
 // build of a world (componentNew on 12 MB ~1.0 s, jco's transpile of it ~1.5 s).
-import { COMPONENTIZE_JS_VERSION, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { COMPONENTIZE_JS_VERSION, type Splicer } from './loadJsToolchainAssets';
 import { readConstExpr } from './readModuleLayout';
 import { snapshotSections } from './rewriteSnapshot';
 import type { PreparedModule } from './snapshotModule';
@@ -81,14 +81,26 @@ export function coreModules(component: Uint8Array): Uint8Array[] {
   return read.sections.filter((s) => s.id === COMPONENT_CORE_MODULE_SECTION).map((s) => component.subarray(s.start, s.end));
 }
 
-/** Builds the world's shell component from its spliced engine (stages `stub-wasi`, `component-new`). */
-export async function buildWorldShell(
-  prepared: Pick<PreparedModule, 'sections' | 'layout'>,
-  input: { splicer: Splicer; assets: JsToolchainAssets; features: readonly string[]; witSource: string; worldName?: string; onStage?: (stage: 'stub-wasi' | 'component-new') => void },
-): Promise<WorldShell> {
+/** The spliced engine with an empty snapshot baked in: the snapshot's layout, no state (input of shellFromTemplate). */
+export function templateOf(prepared: Pick<PreparedModule, 'sections' | 'layout'>): Uint8Array {
+  return writeModule(snapshotSections(prepared, { globals: new Map(), memoryPages: [], segments: [] }, INIT_EXPORTS));
+}
+
+/** What {@link shellFromTemplate} needs besides the template. */
+export interface ShellInput {
+  splicer: Splicer;
+  /** The preview1 adapter (JsToolchainAssets['adapter']). */
+  adapter: Uint8Array;
+  features: readonly string[];
+  witSource: string;
+  worldName?: string;
+  onStage?: (stage: 'stub-wasi' | 'component-new') => void;
+}
+
+/** Builds the world's shell component from its template (stages `stub-wasi`, `component-new`). */
+export async function shellFromTemplate(template: Uint8Array, input: ShellInput): Promise<WorldShell> {
   const t0 = performance.now();
   input.onStage?.('stub-wasi');
-  const template = writeModule(snapshotSections(prepared, { globals: new Map(), memoryPages: [], segments: [] }, INIT_EXPORTS));
   const stubbed = readSections(input.splicer.stubWasi(template, [...input.features] as Parameters<Splicer['stubWasi']>[1], input.witSource, undefined, input.worldName));
   const code = stubbed.find((s) => s.id === SectionId.code);
   if (!code) throw new Error('stubWasi returned a module without code');
@@ -98,7 +110,7 @@ export async function buildWorldShell(
   input.onStage?.('component-new');
   // Imported here so loading this module stays cheap (wasm-tools compiles 2.4 MB of wasm on import).
   const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  const component = await metadataAdd(await componentNew(shell, [['wasi_snapshot_preview1', input.assets.adapter]]), [
+  const component = await metadataAdd(await componentNew(shell, [['wasi_snapshot_preview1', input.adapter]]), [
     ['language', [['JavaScript', '']]],
     ['processed-by', [['ComponentizeJS', COMPONENTIZE_JS_VERSION]]],
   ]);
