@@ -8,7 +8,7 @@
 // one only in the state sections, and componentNew copies every non-custom section of the main
 // module through unchanged (componentizeInBrowser.test.ts checks the result byte for byte
 // against stubWasi + componentNew + transpile of the real snapshot). Cuts ~1.7 s of the first
-// build of a world (componentNew on 12 MB ~1.0 s, jco's transpile of it ~1.5 s).
+// build of a world (A/B: first-build CPU 6.25 -> 4.09 s, bench/results/jsbuild-cold-2026-12-03-*).
 import { COMPONENTIZE_JS_VERSION, type Splicer } from './loadJsToolchainAssets';
 import { readConstExpr } from './readModuleLayout';
 import { snapshotSections } from './rewriteSnapshot';
