@@ -7,7 +7,7 @@
 // as opaque bytes: stubWasi's output for the empty snapshot differs from its output for a real
 // one only in the state sections, and componentNew copies every non-custom section of the main
 // module through unchanged (componentizeInBrowser.test.ts checks the result byte for byte
-// against stubWasi + componentNew + transpile of the real snapshot). Cuts ~1.7 s of the first
+// against stubWasi + componentNew + transpile of the real snapshot). Cuts ~2 s of CPU from the first
 // build of a world (A/B: first-build CPU 6.25 -> 4.09 s, bench/results/jsbuild-cold-2026-12-03-*).
 import { COMPONENTIZE_JS_VERSION, type Splicer } from './loadJsToolchainAssets';
 import { readConstExpr } from './readModuleLayout';
