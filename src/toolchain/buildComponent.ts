@@ -28,6 +28,18 @@ export type ComponentizeGuest = (guest: GuestSource, world: WorldAnalysis, progr
 export interface GuestBuild<T> {
   output: T;
   timings?: Readonly<Record<string, number>>;
+  /** A component to transpile instead of `output` (see TranspileFrom). */
+  transpileFrom?: TranspileFrom;
+}
+
+/**
+ * A stand-in for a component when transpiling: `shell` differs from it only inside its core
+ * modules, which are `modules` (in order) — jco's output for the shell, with its module files
+ * swapped for these, is its output for the component (the JS guest's world shell: js/worldShell.ts).
+ */
+export interface TranspileFrom {
+  shell: Uint8Array;
+  modules: Uint8Array[];
 }
 
 /** Fast Run path for JS guests: new transpiled files from an earlier build of the same world. */
@@ -107,6 +119,7 @@ export async function buildComponent(
   lap('wit');
 
   let component: Uint8Array;
+  let transpileFrom: TranspileFrom | undefined;
   if (guest.lang === 'component') {
     component = guest.bytes;
   } else if (guest.lang === 'wat') {
@@ -160,13 +173,14 @@ export async function buildComponent(
     try {
       const built = await opts.componentize(guest, world, progress);
       component = built.output;
+      transpileFrom = built.transpileFrom;
       addStepTimings(timings, built.timings);
     } catch (e) {
       return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
     }
     lap('componentize');
   }
-  const outcome = await transpile(component, world, timings, lap, progress, printedWit, guest.lang === 'component');
+  const outcome = await transpile(component, world, timings, lap, progress, printedWit, guest.lang === 'component', transpileFrom);
   if (!outcome.ok || guest.lang !== 'component') return outcome.ok ? { ...outcome, worldKey } : outcome;
   // An opened component: every function it imports must have the host's type, or it would
   // fail later with a confusing conversion error inside a call.
@@ -200,11 +214,12 @@ async function transpile(
   knownWit?: string,
   /** Also emit jco's TypeScript declarations (the type check of opened components reads them). */
   withTypes = false,
+  from?: TranspileFrom,
 ): Promise<BuildOutcome> {
   progress('transpile');
   let bindings;
   try {
-    bindings = await generateBindings(component, world, withTypes, knownWit, lap);
+    bindings = await generateBindings(component, world, withTypes, knownWit, lap, from);
   } catch (e) {
     return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `transpile: ${cleanMessage(messageOf(e))}` }] };
   }

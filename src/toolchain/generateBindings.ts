@@ -1,6 +1,7 @@
 import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { $init as bindgenReady, generate } from '@bytecodealliance/jco-transpile/component';
 import type { WorldAnalysis } from './analyzeWit';
+import type { TranspileFrom } from './buildComponent';
 import { sameBytes } from '../platform/sameBytes';
 import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
 import { lightenJspiGlue } from './lightenJspiGlue';
@@ -27,7 +28,18 @@ export interface Bindings {
  * shape (see bindingsCache): then only the new component's core modules are new. `lap`
  * times the steps ("generate" + "componentWit", or "bindingsReused"). Throws generate's error.
  */
-export async function generateBindings(component: Uint8Array, world: WorldAnalysis, withTypes: boolean, knownWit: string | undefined, lap: (step: string) => void): Promise<Bindings> {
+export async function generateBindings(
+  component: Uint8Array,
+  world: WorldAnalysis,
+  withTypes: boolean,
+  knownWit: string | undefined,
+  lap: (step: string) => void,
+  from?: TranspileFrom,
+): Promise<Bindings> {
+  if (from) {
+    const fromShell = await bindingsFromShell(from, world, withTypes, knownWit, lap);
+    if (fromShell) return fromShell;
+  }
   const options = generateOptions(world, withTypes);
   const shape = bindingsShape(component, options);
   const modules = shape ? coreModulesOf(component) : undefined;
@@ -56,6 +68,21 @@ export async function generateBindings(component: Uint8Array, world: WorldAnalys
     });
   }
   return { files: out.files, wit };
+}
+
+/**
+ * The bindings of `from.shell` (through the cache like any component's) with its module files
+ * swapped for `from.modules`; undefined when jco's module files are not the shell's modules in
+ * order, byte for byte (then the caller transpiles the component itself).
+ */
+async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, withTypes: boolean, knownWit: string | undefined, lap: (step: string) => void): Promise<Bindings | undefined> {
+  const shellModules = coreModulesOf(from.shell);
+  if (!shellModules || shellModules.length !== from.modules.length) return undefined;
+  const out = await generateBindings(from.shell, world, withTypes, knownWit, lap);
+  const wasm = out.files.filter(([n]) => n.endsWith('.wasm'));
+  if (wasm.length !== shellModules.length || !wasm.every(([, b], i) => sameBytes(b, shellModules[i]))) return undefined;
+  let next = 0;
+  return { files: out.files.map(([n, b]): [string, Uint8Array] => (n.endsWith('.wasm') ? [n, from.modules[next++]!] : [n, b])), wit: out.wit };
 }
 
 /**

@@ -10,7 +10,7 @@ const INITIALIZER_NAME = 'initializer.js';
 
 /** Mirrors the env/args/preopens of componentize-js 0.23 `componentize()` for one build. */
 export function buildInitEnvironment(
-  world: SplicedWorld,
+  world: Pick<SplicedWorld, 'exports' | 'imports' | 'features' | 'jsBindings'>,
   source: string,
   onOutput: (fd: 1 | 2, text: string) => void,
 ): Preview1Options {

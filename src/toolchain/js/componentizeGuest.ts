@@ -8,6 +8,7 @@ import { snapshotJsGuest } from './snapshotJsGuest';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
 import { rebuildJsCoreModule } from './patchCoreModule';
 import { stripTypes } from './stripTypes';
+import { generateBindings } from '../generateBindings';
 
 /** The guest as plain JS, plus how to point engine messages back at the user's file. */
 async function toJavaScript(guest: GuestSource, progress: (stage: string, fraction?: number) => void) {
@@ -38,8 +39,10 @@ export async function componentizeGuest(
 ): Promise<GuestBuild<Uint8Array>> {
   const { source, mapMessage } = await toJavaScript(guest, progress);
   return withMappedErrors(mapMessage, async () => {
-    const built = await componentizeJs({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets });
-    return { output: built.component, timings: { ...built.timings } };
+    // The world's first build transpiles its shell while the guest initialises (bindings cache).
+    const prepareBindings = (shell: Uint8Array) => generateBindings(shell, world, false, undefined, () => undefined).then(() => undefined);
+    const built = await componentizeJs({ source, witSource: world.source, worldName: world.world, onProgress: progress, assets, prepareBindings });
+    return { output: built.component, transpileFrom: built.bindings, timings: { ...built.timings } };
   });
 }
 

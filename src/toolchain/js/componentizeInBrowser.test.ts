@@ -9,6 +9,16 @@ import { patchCoreModule, rebuildJsCoreModule } from './patchCoreModule';
 import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
 import { snapshotJsGuest, warmJsWorld } from './snapshotJsGuest';
 import { finishComponent } from './componentizeInBrowser';
+import { COMPONENTIZE_JS_VERSION } from './loadJsToolchainAssets';
+import { loadSplicerAndAssets } from './snapshotJsGuest';
+import { generateBindings } from '../generateBindings';
+import { analyzeWit, type WorldAnalysis } from '../analyzeWit';
+
+function worldOf(wit: string): WorldAnalysis {
+  const analysis = analyzeWit(wit);
+  if (!analysis.ok) throw new Error('bad test WIT');
+  return analysis.world;
+}
 
 const root = new URL('../../../', import.meta.url);
 async function readAssets(): Promise<JsToolchainAssets> {
@@ -45,7 +55,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     const { component, timings } = await componentizeJs({
       source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets, onProgress: (s) => stages.push(s),
     });
-    expect(stages).toEqual(['load-toolchain', 'splice', 'initialize', 'stub-wasi', 'component-new', 'done']);
+    expect(stages).toEqual(['load-toolchain', 'splice', 'initialize', 'stub-wasi', 'component-new', 'patch', 'done']);
     expect(timings.spliceMs).toBe(0); // warmed above
     const guest = await runComponentInNode(component, {});
     expect(guest.run()).toBe('table=10,20,30 calls=1 json={"a":[1,{"b":null}]}');
@@ -95,6 +105,27 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     expect(Buffer.from(patchCoreModule(template, snap.sections)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
     const plainCore = (await transpileComponent((await componentizeJs({ source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets })).component)).files.get('guest.core.wasm')!;
     expect(() => patchCoreModule(plainCore, snap.wasm)).toThrow(/different WIT world/);
+  });
+
+  it('builds from the world shell byte for byte what stubWasi + componentNew of the snapshot give', async () => {
+    const assets = await readAssets();
+    const input = { witSource: IMPORT_WIT, worldName: 'greeter', assets };
+    const snap = await snapshotJsGuest({ ...input, source: importSource('~') });
+    // componentize-js's way: the whole 12 MB engine through stubWasi, componentNew and metadataAdd.
+    const { splicer } = await loadSplicerAndAssets(assets);
+    const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+    const stubbed = splicer.stubWasi(snap.wasm, [...snap.features], IMPORT_WIT, undefined, 'greeter');
+    const direct = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', assets.adapter]]), [
+      ['language', [['JavaScript', '']]],
+      ['processed-by', [['ComponentizeJS', COMPONENTIZE_JS_VERSION]]],
+    ]);
+    const fromShell = await finishComponent(snap, input);
+    expect(Buffer.from(fromShell.component).equals(Buffer.from(direct))).toBe(true);
+    // Transpiling the shell and swapping its modules gives jco's output for the component.
+    const viaShell = await generateBindings(fromShell.component, worldOf(IMPORT_WIT), false, undefined, () => {}, fromShell.bindings);
+    const whole = await generateBindings(direct, worldOf(IMPORT_WIT), false, '', () => {});
+    expect(viaShell.files.map(([n]) => n)).toEqual(whole.files.map(([n]) => n));
+    viaShell.files.forEach(([, b], i) => expect(Buffer.from(b).equals(Buffer.from(whole.files[i]![1]))).toBe(true));
   });
 
   it('reports a syntax error in the guest with the engine message', async () => {

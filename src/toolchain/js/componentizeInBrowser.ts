@@ -1,8 +1,12 @@
 // componentize-js, minus Node: splice WIT bindings into the StarlingMonkey engine (cached per
 // world), pre-initialise it with the user's source (snapshotModule replaces native Wizer), stub
-// the WASI imports the features don't need, and wrap the core module into a component.
-import { COMPONENTIZE_JS_VERSION } from './loadJsToolchainAssets';
-import { loadSplicerAndAssets, snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
+// the WASI imports the features don't need, and wrap the core module into a component (once per
+// world, on a shell of the engine: worldShell.ts).
+import { patchCoreModule } from './patchCoreModule';
+import { snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
+import type { SplicedWorld } from './spliceForWorld';
+import { startWorldShell } from './startWorldShell';
+import { coreModules, replaceCoreModule } from './worldShell';
 
 export type { JsBuildStage } from './snapshotJsGuest';
 
@@ -13,47 +17,81 @@ export type ComponentizeJsInput = JsGuestInput;
 export interface JsBuildTimings extends Readonly<GuestSnapshot['timings']> {
   stubWasiMs: number;
   componentNewMs: number;
+  /** Waiting for the world's shell after the snapshot (it overlaps the initialisation in a browser). */
+  shellWaitMs: number;
+  /** The snapshot patched into the world shell's engine module. */
+  patchMs: number;
   totalMs: number;
 }
 
 /** Output of {@link componentizeJs}. */
 export interface ComponentizeJsResult {
   component: Uint8Array;
+  /** What to transpile instead of `component` (same output, see ShellBindings). */
+  bindings: ShellBindings;
   timings: JsBuildTimings;
   /** Anything the engine printed while initialising (top-level console output, warnings). */
   initOutput: string;
 }
 
-/** Turns a guest snapshot into a component: stub unused WASI, adapt preview1, add metadata. */
+/**
+ * The component's core modules as a build holds them (the guest's engine module in place), and
+ * the shell component they replace: jco transpiles the shell and takes these modules, so the
+ * 12 MB engine module is never parsed by componentNew or transpile (see worldShell.ts).
+ */
+export interface ShellBindings {
+  shell: Uint8Array;
+  modules: Uint8Array[];
+}
+
+/**
+ * Turns a guest snapshot into a component: the world's shell (stub unused WASI, adapt preview1,
+ * add metadata; once per world) with the snapshot patched into its engine module.
+ */
 export async function finishComponent(
   snapshot: GuestSnapshot,
   input: Pick<JsGuestInput, 'witSource' | 'worldName' | 'onProgress' | 'assets'>,
-): Promise<{ component: Uint8Array; stubWasiMs: number; componentNewMs: number }> {
-  // After a splice read back from IndexedDB the splicer and adapter are not loaded yet.
-  const { splicer, assets } = await loadSplicerAndAssets(input.assets);
+  /** This build built the shell while the guest initialised (componentizeJs, in a browser). */
+  startedEarly = false,
+): Promise<{ component: Uint8Array; bindings: ShellBindings; stubWasiMs: number; componentNewMs: number; shellWaitMs: number; patchMs: number }> {
   const t0 = performance.now();
-  input.onProgress?.('stub-wasi');
-  const stubbed = splicer.stubWasi(snapshot.wasm, [...snapshot.features], input.witSource, undefined, input.worldName);
+  const found = startWorldShell(snapshot.world, { ...input, onStage: input.onProgress });
+  const shell = await found.shell;
+  const built = found.fresh || startedEarly ? shell.timings : { stubWasiMs: 0, componentNewMs: 0 };
   const t1 = performance.now();
-  input.onProgress?.('component-new');
-  // Imported here so loading this module stays cheap (wasm-tools compiles 2.4 MB of wasm on import).
-  const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  const component = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', assets.adapter]]), [
-    ['language', [['JavaScript', '']]],
-    ['processed-by', [['ComponentizeJS', COMPONENTIZE_JS_VERSION]]],
-  ]);
-  return { component, stubWasiMs: t1 - t0, componentNewMs: performance.now() - t1 };
+  input.onProgress?.('patch');
+  const core = patchCoreModule(shell.baseCore, snapshot.sections);
+  const component = replaceCoreModule(shell.component, shell.mainIndex, core);
+  const modules = coreModules(shell.component).map((m, i) => (i === shell.mainIndex ? core : m));
+  return { component, bindings: { shell: shell.component, modules }, ...built, shellWaitMs: t1 - t0, patchMs: performance.now() - t1 };
 }
 
-/** Builds a WebAssembly component from a JS guest entirely in the current JS realm (no server). */
-export async function componentizeJs(input: ComponentizeJsInput): Promise<ComponentizeJsResult> {
+/**
+ * Builds a WebAssembly component from a JS guest entirely in the current JS realm (no server).
+ * A world's first full build in a browser worker builds the world's shell (and, through
+ * `prepareBindings`, its transpiled bindings) here while the guest initialises in a helper worker.
+ */
+export async function componentizeJs(input: ComponentizeJsInput & { prepareBindings?: (shell: Uint8Array) => Promise<void> }): Promise<ComponentizeJsResult> {
   const started = performance.now();
-  const snapshot = await snapshotJsGuest(input);
-  const { component, stubWasiMs, componentNewMs } = await finishComponent(snapshot, input);
+  let startedEarly = false;
+  // Only where the world's shell is still to be built: otherwise there is nothing to overlap.
+  const alongside = (world: SplicedWorld) =>
+    world.shell
+      ? undefined
+      : async () => {
+          // Stages are not reported: the build is in `initialize` until the helper is done.
+          const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets });
+          startedEarly = found.fresh;
+          const shell = await found.shell;
+          await input.prepareBindings?.(shell.component);
+        };
+  const snapshot = await snapshotJsGuest({ ...input, alongside });
+  const { component, bindings, stubWasiMs, componentNewMs, shellWaitMs, patchMs } = await finishComponent(snapshot, input, startedEarly);
   input.onProgress?.('done');
   return {
     component,
+    bindings,
     initOutput: snapshot.initOutput,
-    timings: { ...snapshot.timings, stubWasiMs, componentNewMs, totalMs: performance.now() - started },
+    timings: { ...snapshot.timings, stubWasiMs, componentNewMs, shellWaitMs, patchMs, totalMs: performance.now() - started },
   };
 }

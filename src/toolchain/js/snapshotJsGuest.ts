@@ -4,8 +4,9 @@ import { buildInitEnvironment } from './buildInitEnvironment';
 import { WasiExit } from './createPreview1';
 import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
-import type { RawSection } from './wasmBinary';
-import { describe, spliceForWorld, type EngineFeature, type SpliceSource } from './spliceForWorld';
+import { writeModule, type RawSection } from './wasmBinary';
+import { canInitializeInHelper, initializeInHelper } from './initializeInHelper';
+import { describe, spliceForWorld, type EngineFeature, type SpliceSource, type SplicedWorld } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
 export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
@@ -21,6 +22,11 @@ export interface JsGuestInput {
   onProgress?: (stage: JsBuildStage, fraction?: number) => void;
   /** Pre-loaded binaries (Node tests read them from disk); fetched lazily otherwise. */
   assets?: JsToolchainAssets;
+  /**
+   * Work for this worker while the guest initialises in a helper worker (initWorker.ts) on the
+   * other core; without it (or without workers, as in Node) the initialisation runs here.
+   */
+  alongside?: (world: SplicedWorld) => (() => Promise<void>) | undefined;
 }
 
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
@@ -31,6 +37,8 @@ export interface GuestSnapshot {
   features: EngineFeature[];
   /** Anything the engine printed while initialising (top-level console output, warnings). */
   initOutput: string;
+  /** The spliced world it was made from (its shell, once built, serves every full build of it). */
+  world: SplicedWorld;
   timings: { loadMs: number; spliceMs: number; compileMs: number; initializeMs: number; snapshotMs: number };
 }
 
@@ -42,6 +50,8 @@ export interface GuestSnapshot {
  */
 export const JS_ENGINE_FEATURES: EngineFeature[] = ['stdio', 'random', 'clocks'];
 const DEFAULT_FEATURES = JS_ENGINE_FEATURES;
+/** The engine's Wizer entry point (componentize-js). */
+const INIT_FUNC = 'componentize.wizer';
 const CHECK_INIT_ERRORS: Record<number, string> = {
   1: 'Unable to extract expected exports list',
   2: 'Unable to parse the core ABI export types',
@@ -102,40 +112,60 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   const t1 = performance.now();
 
   onProgress?.('initialize');
-  let output = '';
-  const env = buildInitEnvironment(world, source, (_fd, text) => (output += text));
   // Like componentize-js, drop the generated bindings' location prefix: it means nothing to users.
-  const details = () => {
+  const details = (output: string) => {
     const text = output.replace(/^\/initializer\.js[:\d]* ?/gm, '').trim();
     return text ? `:\n${text}` : '';
   };
-  let snap: Awaited<ReturnType<typeof snapshotModule>>;
-  try {
-    snap = await snapshotModule(world.prepared, { initFunc: 'componentize.wizer', preview1: env });
-  } catch (err) {
-    const reason = err instanceof WasiExit ? `exited with code ${err.code}` : describe(err);
-    throw new Error(`JavaScript guest failed to initialise (${reason})${details()}`);
-  }
-  // componentize-js runs this self-check on the Wizer output; the live instance holds the same state.
-  const checkInit = snap.instance.exports.check_init;
-  const status = typeof checkInit === 'function' ? (checkInit() as number) : 0;
-  if (status !== 0) {
-    throw new Error(`JavaScript guest failed to initialise (${CHECK_INIT_ERRORS[status] ?? `unknown status ${status}`})${details()}`);
-  }
+  const failed = (reason: string, output: string) => new Error(`JavaScript guest failed to initialise (${reason})${details(output)}`);
+  const checked = (status: number, output: string) => {
+    // componentize-js runs this self-check on the Wizer output; the live instance holds the same state.
+    if (status !== 0) throw failed(CHECK_INIT_ERRORS[status] ?? `unknown status ${status}`, output);
+  };
+  type Snap = { sections: RawSection[]; output: string; initializeMs: number; snapshotMs: number; wasm?: () => Uint8Array };
+  const initializeHere = async (): Promise<Snap> => {
+    let output = '';
+    const env = buildInitEnvironment(world, source, (_fd, text) => (output += text));
+    let local: Awaited<ReturnType<typeof snapshotModule>>;
+    try {
+      local = await snapshotModule(world.prepared, { initFunc: INIT_FUNC, preview1: env });
+    } catch (err) {
+      throw failed(err instanceof WasiExit ? `exited with code ${err.code}` : describe(err), output);
+    }
+    const checkInit = local.instance.exports.check_init;
+    checked(typeof checkInit === 'function' ? (checkInit() as number) : 0, output);
+    const t = local.timings;
+    return { sections: local.sections, output, initializeMs: t.instantiateMs + t.initMs, snapshotMs: t.snapshotMs + t.rewriteMs, wasm: () => local.wasm };
+  };
+  let snap: Snap;
+  const work = canInitializeInHelper() ? input.alongside?.(world) : undefined;
+  if (work) {
+    const helper = initializeInHelper(world, source, INIT_FUNC).catch(() => undefined);
+    // The build's other work runs here meanwhile; the stage stays `initialize` (the watchdog's).
+    // A failure there is not this step's: finishComponent retries the shell and reports it.
+    await work().catch(() => undefined);
+    const done = await helper;
+    if (done && !done.ok) throw failed(done.exitCode !== undefined ? `exited with code ${done.exitCode}` : done.message, done.output);
+    if (done) checked(done.status, done.output);
+    // A helper that could not start: initialise here after all.
+    snap = done ? { sections: done.sections, output: done.output, ...done.timings } : await initializeHere();
+  } else snap = await initializeHere();
+  let wasm: Uint8Array | undefined;
   return {
     get wasm() {
-      return snap.wasm;
+      return (wasm ??= snap.wasm?.() ?? writeModule(snap.sections));
     },
     sections: snap.sections,
     features,
-    initOutput: output,
+    initOutput: snap.output,
+    world,
     timings: {
       // The load (download, or a read from IndexedDB) is inside the splice's time on a miss.
       loadMs: cacheHit ? t1 - t0 : 0,
       spliceMs: cacheHit ? 0 : world.timings.spliceMs,
       compileMs: cacheHit ? 0 : world.timings.compileMs,
-      initializeMs: snap.timings.instantiateMs + snap.timings.initMs,
-      snapshotMs: snap.timings.snapshotMs + snap.timings.rewriteMs,
+      initializeMs: snap.initializeMs,
+      snapshotMs: snap.snapshotMs,
     },
   };
 }

@@ -2,7 +2,7 @@
 // in-memory WASI preview1 environment, then write its memory and globals back into the binary.
 import { createPreview1, type Preview1Options } from './createPreview1';
 import { findDataSegments } from './findDataSegments';
-import { instrumentModule, snapshotSections, type InstrumentedModule, type SnapshotValue } from './rewriteSnapshot';
+import { instrumentModule, snapshotSections, type InstrumentedModule, type ModuleSnapshot, type SnapshotValue } from './rewriteSnapshot';
 import { writeModule, type RawSection } from './wasmBinary';
 
 /** An instrumented, compiled module, reusable for many snapshots (compile once per WIT world). */
@@ -63,14 +63,36 @@ function readGlobal(global: WebAssembly.Global, valType: number, index: number):
   }
 }
 
-/** Instantiates a prepared module, runs its initialisation and returns the pre-initialised binary. */
-export async function snapshotModule(prepared: PreparedModule, options: SnapshotOptions): Promise<SnapshotResult> {
+/** What {@link captureInitializedState} reads a module's state through (all structured-cloneable). */
+export interface CaptureTarget {
+  compiled: WebAssembly.Module;
+  memoryExports: readonly string[];
+  /** Export name, global index and value type (first byte) of every defined mutable global. */
+  globals: ReadonlyArray<readonly [string, number, number]>;
+  importedMemories: number;
+}
+
+/** The capture target of a prepared module (no views into its 11 MB binary: it may be posted). */
+export function captureTargetOf(prepared: PreparedModule): CaptureTarget {
+  const globals = [...prepared.globalExports].map(([name, index]) => {
+    const def = prepared.layout.globals.find((g) => g.index === index)!;
+    return [name, index, def.valType[0]!] as const;
+  });
+  return { compiled: prepared.compiled, memoryExports: prepared.memoryExports, globals, importedMemories: prepared.layout.importedMemories };
+}
+
+/**
+ * Instantiates the module, runs its initialisation and reads its state: the first half of
+ * {@link snapshotModule}, which a helper worker can run alone (the snapshot's segments are views
+ * of the live memory, valid until the instance runs again).
+ */
+export async function captureInitializedState(target: CaptureTarget, options: SnapshotOptions): Promise<{ instance: WebAssembly.Instance; state: ModuleSnapshot; timings: { instantiateMs: number; initMs: number; snapshotMs: number } }> {
   const t0 = performance.now();
   const preview1 = createPreview1(options.preview1);
-  const instance = await WebAssembly.instantiate(prepared.compiled, trapImports(prepared.compiled, preview1));
-  const memoryName = prepared.memoryExports[0];
-  if (prepared.memoryExports.length !== 1 || !memoryName) {
-    throw new Error(`cannot pre-initialise: expected exactly one defined memory, found ${prepared.memoryExports.length}`);
+  const instance = await WebAssembly.instantiate(target.compiled, trapImports(target.compiled, preview1));
+  const memoryName = target.memoryExports[0];
+  if (target.memoryExports.length !== 1 || !memoryName) {
+    throw new Error(`cannot pre-initialise: expected exactly one defined memory, found ${target.memoryExports.length}`);
   }
   const memory = instance.exports[memoryName] as WebAssembly.Memory;
   preview1.bindMemory(memory);
@@ -84,16 +106,19 @@ export async function snapshotModule(prepared: PreparedModule, options: Snapshot
   const t2 = performance.now();
 
   const globals = new Map<number, SnapshotValue>();
-  for (const [name, index] of prepared.globalExports) {
-    const def = prepared.layout.globals.find((g) => g.index === index)!;
-    globals.set(index, readGlobal(instance.exports[name] as WebAssembly.Global, def.valType[0]!, index));
-  }
+  for (const [name, index, valType] of target.globals) globals.set(index, readGlobal(instance.exports[name] as WebAssembly.Global, valType, index));
   const live = new Uint8Array(memory.buffer);
-  // Views of the live memory: written into the data section below, before anything runs again.
-  const segments = findDataSegments(live, prepared.layout.importedMemories, memory);
-  const t3 = performance.now();
+  // Views of the live memory: written into the data section before anything runs again.
+  const segments = findDataSegments(live, target.importedMemories, memory);
+  const state: ModuleSnapshot = { globals, memoryPages: [live.length / 65536], segments };
+  return { instance, state, timings: { instantiateMs: t1 - t0, initMs: t2 - t1, snapshotMs: performance.now() - t2 } };
+}
 
-  const sections = snapshotSections(prepared, { globals, memoryPages: [live.length / 65536], segments }, [options.initFunc, '_initialize']);
+/** Instantiates a prepared module, runs its initialisation and returns the pre-initialised binary. */
+export async function snapshotModule(prepared: PreparedModule, options: SnapshotOptions): Promise<SnapshotResult> {
+  const { instance, state, timings } = await captureInitializedState(captureTargetOf(prepared), options);
+  const t3 = performance.now();
+  const sections = snapshotSections(prepared, state, [options.initFunc, '_initialize']);
   const t4 = performance.now();
   let wasm: Uint8Array | undefined;
   return {
@@ -102,6 +127,6 @@ export async function snapshotModule(prepared: PreparedModule, options: Snapshot
     },
     sections,
     instance,
-    timings: { instantiateMs: t1 - t0, initMs: t2 - t1, snapshotMs: t3 - t2, rewriteMs: t4 - t3 },
+    timings: { ...timings, rewriteMs: t4 - t3 },
   };
 }

@@ -8,6 +8,7 @@ import { JS_TOOLCHAIN_ID, type JsToolchainAssets, type Splicer } from './loadJsT
 import { readCachedSplice, storeAndPrepareSplice, type SpliceMeta } from './cachedSplice';
 import { hasCacheStorage } from './engineCacheStorage';
 import { prepareModule, type PreparedModule } from './snapshotModule';
+import type { WorldShell } from './worldShell';
 
 /** Engine features, as componentize-js names them. */
 export type EngineFeature = 'stdio' | 'random' | 'clocks' | 'http' | 'fetch-event';
@@ -21,6 +22,8 @@ export interface SplicedWorld {
   imports: Array<[string, string, number]>;
   prepared: PreparedModule;
   timings: { spliceMs: number; compileMs: number };
+  /** The world's component without a guest, made by the world's first full build (worldShell.ts). */
+  shell?: Promise<WorldShell>;
 }
 
 /** Where a splice comes from when it is in no cache, and whether to keep it across visits. */
