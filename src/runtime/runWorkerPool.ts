@@ -8,16 +8,22 @@ import { PRECOMPILE_MAX_BYTES } from './prepareGuest';
  * the cost of a Run once the toolchain is warm. Each run takes a spare and throws it away
  * afterwards (terminating is the only way to stop a runaway guest).
  *
- * Two spares, not one: in an edit loop (edit, Run, edit, Run…) the next Run often comes
- * before a spare started at the previous Run has finished loading on a busy two-core
- * machine; the second spare has had a whole Run longer. New spares start once the run that
- * took one is instantiated, so their start-up does not compete with that run's.
+ * Three spares, not one: in an edit loop (edit, Run, edit, Run…), a Learn check running its
+ * guests one after another, or an example starting a producer and a handler at once, the
+ * next Run often comes before a spare started at the previous Run has finished loading on
+ * a busy two-core machine; each further spare has had a whole Run longer. With two, 27 of
+ * 96 back-to-back edit-and-runs (bench/benchEditToRun.ts, four examples) still waited for
+ * the spare to import the bindings (median 37 ms); with three, 3 of 96 did, and the run
+ * request waited in the spare's queue 3.9 instead of 8.0 ms (median; load 5–12, so only
+ * the counts are firm). An idle spare holds its runtime and the imported bindings, a few
+ * MB. New spares start once the run that took one is instantiated, so their start-up does
+ * not compete with that run's.
  *
  * Each spare is told the files of the latest run (`prepare`, see prepareGuest): after an
  * edit of a guest's code the next build has the same bindings, so the spare has imported
  * them already.
  */
-const SPARES = 2;
+const SPARES = 3;
 
 interface Spare {
   worker: Worker;
