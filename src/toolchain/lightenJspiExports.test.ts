@@ -113,6 +113,8 @@ describe('lightenJspiExports', () => {
   it('keeps resource handling, the arrival order of overlapping calls and the lock after a bad argument (bench handler)', async () => {
     const { js, modules, light } = await bothPaths(handlerWit, handlerWat);
     expect(light.lightened).toEqual(['handle']);
+    // No imports, so lightenJspiGlue left it; jco's debug log calls are skipped here too.
+    expect(light.js).not.toMatch(/^\s*_debugLog\(/m);
     const runs: Record<string, { outcomes: Outcome[]; dropped: number[] }> = {};
     for (const [name, text] of [['jco', js], ['light', light.js]] as const) {
       const dropped: number[] = [];

@@ -150,6 +150,10 @@ export function lightenJspiExports(js: string): LightenedExports {
   // Declared before the instantiation generator, in the scope of jco's intrinsics.
   const anchor = anchorAt.exec(out)!;
   out = out.slice(0, anchor.index) + `\n${LIGHT_EXPORT_TASK}` + out.slice(anchor.index);
+  // As lightenJspiGlue does (it already did when there are imports): jco's debug logging is
+  // off unless `process.env.JCO_DEBUG`, never in a browser worker, but each call still builds
+  // its argument object (clearCurrentTask and the lock calls the light task makes, too).
+  out = out.replace(/^(\s*)_debugLog\(/gm, '$10 && _debugLog(');
   return { js: out, lightened: rewrites.map((r) => r.name) };
 }
 
@@ -188,7 +192,7 @@ function lightBody(body: string): string | undefined {
   const tail =
     `\n${i}  } catch (err) {\n${i}    task.done();\n${i}    throw err;\n${i}  }\n` +
     `${i}} finally {\n${i}  CURRENT_TASK_META[${componentIdx}] = null;\n${i}  if (CURRENT_TASK_META.current?.taskID === taskID) CURRENT_TASK_META.current = null;\n${i}}`;
-  return (head + core + tail).replace(/^(\s*)_debugLog\(/gm, '$10 && _debugLog(');
+  return head + core + tail;
 }
 
 /** `s` as a regular expression source, any indentation accepted (jco's varies with nesting). */
