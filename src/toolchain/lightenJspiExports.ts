@@ -124,9 +124,8 @@ export function lightenJspiExports(js: string): LightenedExports {
   const anchorAt = /\n( *)let gen= \(function\* _initGenerator \(\) \{\n/;
   if (!anchorAt.test(js)) return unchanged;
   // Every JSPI import must already be light: jco's own import path reads the caller's AsyncTask.
-  const fallbacks = js.split('_lowerImportBackwardsCompat.bind(').length - 1;
-  if (fallbacks !== js.split('))) : _lowerImportBackwardsCompat.bind(').length - 1) return unchanged;
-  if (fallbacks !== js.split(', _wcpLightLower(').length - 1) return unchanged;
+  // (lightenJspiGlue keeps jco's lowering only as the never-taken branch after the light one.)
+  if (js.split('_lowerImportBackwardsCompat.bind(').length !== js.split('))) : _lowerImportBackwardsCompat.bind(').length) return unchanged;
 
   const rewrites: { from: string; to: string; name: string }[] = [];
   for (const m of js.matchAll(WRAPPER)) {
