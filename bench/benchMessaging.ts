@@ -1,5 +1,6 @@
 import { startGuest, type BackendConfig, type BuildArtifact, type BuildClient, type TraceEvent } from '../src/index';
 import { alternateMany, figure, medianOf, percentile, type Figure } from './alternate';
+import { burstStamps } from './burstStamps';
 import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
 
 /** Bursts of the paced (latency) run and messages per burst; ~1 ms sleep between bursts. */
@@ -184,6 +185,11 @@ export function createFloodProbe(client: BuildClient) {
       const [p, h] = await guests();
       const r = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
       return { p50: percentile(r.lat, 0.5), byPosition: r.byPosition, offered: r.offered };
+    },
+    /** One paced run with each message's send, deliver and ack stamps by position in its burst (burstStamps.ts). */
+    stamps: async () => {
+      const [p, h] = await guests();
+      return burstStamps(p, h);
     },
     /** One flood of n on each side with its rates (msg/s), for comparing flood sizes in one page. */
     rates: async (n: number) => {

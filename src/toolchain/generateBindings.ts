@@ -5,6 +5,7 @@ import type { TranspileFrom } from './buildComponent';
 import { sameBytes } from '../platform/sameBytes';
 import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
 import { lightenJspiGlue } from './lightenJspiGlue';
+import { lightenJspiExports } from './lightenJspiExports';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -86,7 +87,8 @@ async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, with
 }
 
 /**
- * jco's output with the JS glue given the light JSPI import path (see lightenJspiGlue), so
+ * jco's output with the JS glue given the light JSPI import and export paths (see
+ * lightenJspiGlue, lightenJspiExports), so
  * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
  */
 function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
@@ -94,7 +96,8 @@ function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
     if (!name.endsWith('.js')) return [name, bytes];
     try {
       const light = lightenJspiGlue(new TextDecoder().decode(bytes));
-      return light.lightened.length ? [name, new TextEncoder().encode(light.js)] : [name, bytes];
+      const lighter = lightenJspiExports(light.js);
+      return light.lightened.length || lighter.lightened.length ? [name, new TextEncoder().encode(lighter.js)] : [name, bytes];
     } catch {
       return [name, bytes];
     }

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { examples } from '../examples/index';
+import { handlerWat, handlerWit } from '../../bench/messagingGuests';
+import { analyzeWit } from './analyzeWit';
+import { embedWorld } from './embedWorld';
+import { generateBindings, generateOptions } from './generateBindings';
+import { lightenJspiGlue } from './lightenJspiGlue';
+import { lightenJspiExports } from './lightenJspiExports';
+
+/** A guest whose export calls a JSPI import, returns ok or err, or traps (n = 13). */
+const runWit = `package local:light-export-test;
+interface host { note: func(n: u32) -> u32; }
+world w {
+  import host;
+  export run: func(n: u32) -> result<u32, string>;
+}`;
+const runWat = `(module
+  (import "local:light-export-test/host" "note" (func $note (param i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 100) "odd")
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))
+  (func (export "run") (param $n i32) (result i32)
+    (if (i32.eq (local.get $n) (i32.const 13)) (then unreachable))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (i32.store8 (i32.const 16) (i32.const 1))
+        (i32.store (i32.const 20) (i32.const 100))
+        (i32.store (i32.const 24) (i32.const 3))
+        (return (i32.const 16))))
+    (i32.store8 (i32.const 16) (i32.const 0))
+    (i32.store (i32.const 20) (i32.add (call $note (local.get $n)) (i32.const 1)))
+    (i32.const 16)))`;
+
+const dir = mkdtempSync(join(tmpdir(), 'wcp-light-exports-'));
+let loaded = 0;
+
+async function bindingsOf(wit: string, wat: string) {
+  await $init;
+  const a = analyzeWit(wit);
+  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
+  const component = await componentNew(await embedWorld(await parse(wat), a.world));
+  const out = generate(component, generateOptions(a.world, false));
+  const js = new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
+  return { js, modules: new Map(out.files.filter(([n]) => n.endsWith('.wasm'))), world: a.world, component };
+}
+
+/** Instantiates glue text with the given host imports (JSPI stubbed: Node has none; host calls answer synchronously). */
+async function instantiate(js: string, modules: Map<string, Uint8Array>, imports: Record<string, unknown>) {
+  const file = join(dir, `glue${loaded++}.mjs`);
+  writeFileSync(file, js);
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { instantiate: (get: (n: string) => Promise<WebAssembly.Module>, imports: unknown) => Promise<Record<string, unknown>> };
+  return mod.instantiate((n) => WebAssembly.compile(modules.get(n)! as BufferSource), imports);
+}
+
+/** Both paths, jco's and the light one, of the same glue. */
+async function bothPaths(wit: string, wat: string) {
+  const b = await bindingsOf(wit, wat);
+  const light = lightenJspiExports(lightenJspiGlue(b.js).js);
+  return { ...b, light };
+}
+
+type Outcome = { ok: unknown } | { threw: string; message: string; payload?: unknown };
+async function outcome(p: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { ok: await p() };
+  } catch (e) {
+    const err = e as Error & { payload?: unknown };
+    return { threw: err.constructor.name, message: err.message, ...(err.payload !== undefined ? { payload: err.payload } : {}) };
+  }
+}
+
+const wasm = WebAssembly as unknown as Record<string, unknown>;
+const saved = { promising: wasm.promising, Suspending: wasm.Suspending };
+beforeAll(() => {
+  wasm.promising = (f: (...a: unknown[]) => unknown) => async (...a: unknown[]) => f(...a);
+  wasm.Suspending = function Suspending(f: unknown) {
+    return f;
+  };
+});
+afterAll(() => Object.assign(wasm, saved));
+
+describe('lightenJspiExports', () => {
+  it('gives the export the light path and behaves as jco: results, err payloads, traps, host calls', async () => {
+    const { js: jco, modules, light } = await bothPaths(runWit, runWat);
+    expect(light.lightened).toEqual(['run']);
+    // The baseline has the light imports too: jco's import path needs real JSPI (Node has none).
+    const js = lightenJspiGlue(jco).js;
+    expect(light.js).not.toMatch(/createNewCurrentTask\(\{\n *componentIdx: 0,\n *isAsync: false,\n *isManualAsync: true/);
+    const runs: Record<string, { outcomes: Outcome[]; notes: number[] }> = {};
+    for (const [name, text] of [['jco', js], ['light', light.js]] as const) {
+      const notes: number[] = [];
+      const inst = await instantiate(text, modules, { 'local:light-export-test/host': { note: (n: number) => (notes.push(n), n * 10) } });
+      const run = inst.run as (n: number) => Promise<unknown>;
+      const outcomes: Outcome[] = [];
+      // ok, ok, err, concurrent calls (in order, never overlapping), a trap, then refused entry.
+      outcomes.push(await outcome(() => run(2)), await outcome(() => run(4)), await outcome(() => run(3)));
+      outcomes.push(...(await Promise.all([6, 7, 8].map((n) => outcome(() => run(n))))));
+      outcomes.push(await outcome(() => run(13)), await outcome(() => run(2)));
+      runs[name] = { outcomes, notes };
+    }
+    expect(runs.light).toEqual(runs.jco);
+    expect(runs.jco.outcomes.slice(0, 3)).toEqual([{ ok: 21 }, { ok: 41 }, { threw: 'ComponentError', message: 'odd', payload: 'odd' }]);
+    expect(runs.jco.outcomes.at(-2)).toMatchObject({ threw: 'RuntimeError' });
+    expect(runs.jco.outcomes.at(-1)).toMatchObject({ threw: 'RuntimeError', message: 'wasm trap: cannot enter component instance' });
+  }, 60_000);
+
+  it('keeps resource handling, the arrival order of overlapping calls and the lock after a bad argument (bench handler)', async () => {
+    const { js, modules, light } = await bothPaths(handlerWit, handlerWat);
+    expect(light.lightened).toEqual(['handle']);
+    // No imports, so lightenJspiGlue left it; jco's debug log calls are skipped here too.
+    expect(light.js).not.toMatch(/^\s*_debugLog\(/m);
+    const runs: Record<string, { outcomes: Outcome[]; dropped: number[] }> = {};
+    for (const [name, text] of [['jco', js], ['light', light.js]] as const) {
+      const dropped: number[] = [];
+      class Message {
+        constructor(readonly n: number) {}
+        [Symbol.dispose]() {
+          dropped.push(this.n);
+        }
+      }
+      const inst = await instantiate(text, modules, { 'wasi:messaging/types': { Message } });
+      const handle = (inst.incomingHandler as { handle: (m: unknown) => Promise<unknown> }).handle;
+      const outcomes = await Promise.all([1, 2, 3].map((n) => outcome(() => handle(new Message(n)))));
+      outcomes.push(await outcome(() => handle({ n: 4 })));
+      outcomes.push(...(await Promise.all([5, 6].map((n) => outcome(() => handle(new Message(n)))))));
+      runs[name] = { outcomes, dropped };
+    }
+    expect(runs.light).toEqual(runs.jco);
+    expect(runs.jco.dropped).toEqual([1, 2, 3, 5, 6]);
+    expect(runs.jco.outcomes[3]).toMatchObject({ threw: 'TypeError' });
+  }, 60_000);
+
+  it('lightens every 0.2 example export whose imports are all light, leaves p3 glue byte for byte, and the glue still loads', async () => {
+    let lightened = 0;
+    let p3 = 0;
+    for (const g of examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })))) {
+      const { js } = await bindingsOf(g.wit, g.wat);
+      const imports = lightenJspiGlue(js).js;
+      const out = lightenJspiExports(imports);
+      if (/\bisAsync: true\b|\bfuncTypeIsAsync: true\b/.test(js)) {
+        p3++;
+        expect(out.js === imports, `${g.id}: p3 unchanged`).toBe(true);
+        continue;
+      }
+      const wrappers = [...js.matchAll(/\n *async function (\w+)\([^)\n]*\) \{\n *\n *const hostProvided = false;/g)].map((m) => m[1]);
+      expect([...out.lightened].sort(), g.id).toEqual(wrappers.sort());
+      if (out.lightened.length === 0) continue;
+      lightened++;
+      expect(out.js.split('class _WcpExportTask {').length - 1, g.id).toBe(1);
+      expect(lightenJspiExports(out.js).js, `${g.id}: idempotent`).toBe(out.js);
+      const file = join(dir, `${g.id.replace(/\W/g, '_')}.mjs`);
+      writeFileSync(file, out.js);
+      expect(typeof ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { instantiate?: unknown }).instantiate, g.id).toBe('function');
+    }
+    expect(p3).toBeGreaterThanOrEqual(5);
+    expect(lightened).toBeGreaterThanOrEqual(10);
+  }, 300_000);
+
+  it('leaves the glue as jco wrote it when a wrapper or an import is not the expected shape', async () => {
+    const { js } = await bindingsOf(runWit, runWat);
+    const imports = lightenJspiGlue(js).js;
+    // A wrapper that differs (as a later jco might emit): no export is rewritten.
+    const odd = imports.replace('const started = await task.enter();', 'const started = await task.enter({ extra: 1 });');
+    expect(odd).not.toBe(imports);
+    expect(lightenJspiExports(odd)).toEqual({ js: odd, lightened: [] });
+    // An import left on jco's path reads the caller's AsyncTask: the exports keep theirs.
+    expect(lightenJspiExports(js)).toEqual({ js, lightened: [] });
+    // An export that lends a borrow keeps jco's resource scope.
+    const lends = imports.replace(/(async function run\(arg0\) \{[\s\S]*?let ret;)/, '$1 task.addResourceLender;');
+    expect(lends).not.toBe(imports);
+    expect(lightenJspiExports(lends).lightened).toEqual([]);
+  }, 60_000);
+
+  it('is what generateBindings returns for a 0.2 handler', async () => {
+    const { world, component } = await bindingsOf(handlerWit, handlerWat);
+    const b = await generateBindings(component, world, false, undefined, () => undefined);
+    expect(new TextDecoder().decode(b.files.find(([n]) => n.endsWith('.js'))![1])).toContain('new _WcpExportTask(0, ');
+  }, 60_000);
+});
