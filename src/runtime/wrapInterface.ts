@@ -2,6 +2,7 @@ import type { InterfaceImpl } from '../hosts/hostContract';
 import type { HostCallEvent } from '../trace/traceEvent';
 import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
+import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
 
 /** What the wrapper reports for every host call. */
 export type CallSink = (event: Omit<HostCallEvent, 'id' | 'guest' | 'tab'>) => void;
@@ -57,6 +58,8 @@ function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<
   if (cls[WRAPPED]) return;
   cls[WRAPPED] = true;
   cls[RESOURCE_NAME] = res;
+  // The constructor is called as is: the class carries the glue's mark itself (set or cleared).
+  Object.defineProperty(cls, GLUE_SYNC_MARK, { value: !opts.servedBy && isAnswersSync(cls), configurable: true });
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
     if (key === 'constructor' || !desc || typeof desc.value !== 'function') continue;
@@ -72,6 +75,8 @@ function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<
 function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: WrapOptions) {
   const jspiName = `${opts.ifaceId}#${witName}`;
   const isAsync = opts.asyncImports.has(jspiName);
+  // Built-in host functions that never return a Promise; a linked guest's never count.
+  const answersSync = !opts.servedBy && isAnswersSync(fn);
   const { ifaceId, sink, traceStart, servedBy } = opts;
   // Runs once per host call (tens of thousands in a replay): one clock read per edge, no
   // spread copies, and the event built in one fixed shape.
@@ -113,6 +118,12 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
       throw e;
     }
     if (ret instanceof Promise) {
+      if (answersSync) {
+        ret.catch(() => undefined);
+        const err = new WebAssembly.RuntimeError(`host function ${jspiName} is marked as answering synchronously but returned a Promise; the guest is not suspended for it`);
+        report(false, err.message);
+        throw err;
+      }
       if (!isAsync) {
         const err = new Error(`host function ${jspiName} returned a Promise but is not in the JSPI async-import list; the guest cannot wait for it`);
         report(false, err.message);
@@ -127,6 +138,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
     return ret;
   };
   Object.defineProperty(wrapped, 'name', { value: fn.name });
+  if (answersSync) Object.defineProperty(wrapped, GLUE_SYNC_MARK, { value: true });
   return wrapped;
 }
 

@@ -35,7 +35,7 @@ async function glueOf(wit: string, wat: string): Promise<string> {
 /** Each `_trampolineN` definition's body, by name. */
 function trampolines(js: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of js.matchAll(/\n( *)const (_trampoline\d+) = (?:async function\(|function\(|_wcpReturnWhenReady\(function\* \()[^)\n]*\) \{\n([\s\S]*?)\n\1\}\)?;?\n\1\2\.fnName/g)) out.set(m[2], m[3]);
+  for (const m of js.matchAll(/\n( *)const (_trampoline\d+) = (?:async function\(|function\(|_wcpReturnWhenReady\(function\* \()[^)\n]*\) \{\n([\s\S]*?)\n\1\}(?:, \(\) => [^\n]*)?\)?;?\n\1\2\.fnName/g)) out.set(m[2], m[3]);
   return out;
 }
 
@@ -62,7 +62,8 @@ describe('lightenJspiGlue', () => {
       expect([...out.lightened].sort(), g.id).toEqual([...jspi].sort());
       // Suspending imports call the light lowering; the generated fallback branch stays.
       expect(out.js, g.id).not.toMatch(/Suspending\(_suspendingImport\(\d+, _lowerImportBackwardsCompat/);
-      expect(out.js.split('_suspendingImport(0, _wcpLightLower(').length - 1, g.id).toBe(jspi.length);
+      // Each one Suspending unless its host function is marked synchronous (syncImports.ts).
+      expect(out.js.split('_wcpSuspendUnlessSync(0, _wcpLightLower(').length - 1, g.id).toBe(jspi.length);
       expect(out.js.split('_lowerImportBackwardsCompat.bind(').length - 1, g.id).toBe(jspi.length);
       const before = trampolines(js);
       const after = trampolines(out.js);

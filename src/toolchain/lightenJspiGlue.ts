@@ -23,8 +23,9 @@ import { RETURN_WHEN_READY, returnWhenReady, suspendOnlyOnPromise } from './susp
  * `result`-returning error mapping and `markTrapped`. A host error of a function without
  * `result` is rethrown as the original path ends up doing (the guest traps with it).
  *
- * A host function that answers with a plain value then returns without suspending the guest
- * (suspendOnlyOnPromise.ts).
+ * A host function that answers with a plain value then returns without jco's async glue
+ * (suspendOnlyOnPromise.ts), and one marked as always answering synchronously is imported
+ * without `WebAssembly.Suspending` at all, decided at instantiate time (syncImports.ts).
  *
  * Every rewrite matches jco's text exactly; a trampoline whose code differs in any way from
  * what this expects is left as generated, and p3 glue is returned unchanged.
@@ -130,10 +131,12 @@ const LOWERING =
 const LIGHT_LOWER = `// wcp: light JSPI import path (src/toolchain/lightenJspiGlue.ts)
 function _wcpLightLower(args) {
   const { componentIdx, importFn } = args;
-  return function () {
+  const lowered = function () {
     _checkMayLeave(componentIdx);
     return importFn.apply(null, arguments);
   };
+  if (importFn.wcpSync === true) lowered.wcpSync = true;
+  return lowered;
 }
 
 `;
@@ -151,7 +154,7 @@ export function lightenJspiGlue(js: string): LightenedGlue {
     const light = lightBody(body);
     if (!light) continue;
     const lightened = whole.replace(body, () => light.body);
-    bodies.set(name, { from: whole, to: returnWhenReady(lightened) ?? lightened, componentIdx: light.componentIdx });
+    bodies.set(name, { from: whole, to: returnWhenReady(lightened, true) ?? lightened, componentIdx: light.componentIdx });
   }
   // Their lowerings: sync-typed, sync-lowered, the trampoline referenced only by its own lowering.
   const lowerings = new Map<string, { from: string; to: string }>();
@@ -166,7 +169,10 @@ export function lightenJspiGlue(js: string): LightenedGlue {
     }
     lowerings.set(name, {
       from: whole,
-      to: whole.replace(/_lowerImportBackwardsCompat\.bind\(\n *null,\n/, '_wcpLightLower(\n'),
+      // Suspending unless the trampoline was made plain for a synchronous host (syncImports.ts).
+      to: whole
+        .replace(/^new WebAssembly\.Suspending\(_suspendingImport\((\d+), _lowerImportBackwardsCompat\.bind\(\n *null,\n/, '_wcpSuspendUnlessSync($1, _wcpLightLower(\n')
+        .replace(/\)\)\)$/, '))'),
     });
   }
   const names = [...bodies.keys()].filter((n) => lowerings.has(n));

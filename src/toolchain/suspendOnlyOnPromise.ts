@@ -1,3 +1,5 @@
+import { ANSWERS_SYNC, hostFnOf } from './syncImports';
+
 /**
  * The second half of the light JSPI import path (lightenJspiGlue.ts): a host function that
  * answers at once no longer suspends the guest.
@@ -18,11 +20,16 @@
  * suspends the guest when the import returns a plain value, and microtasks run before it
  * resumes; what this saves is jco's glue work per call, not the suspension. Code that wants
  * several calls' work in one batch (the NATS bus's sends) must hold it itself.
+ *
+ * The suspension itself is saved for host functions marked as always answering
+ * synchronously (syncImports.ts): given the host function (`hostFnOf`, looked up at
+ * instantiate time), `_wcpReturnWhenReady` returns a plain driver flagged `wcpSync`, which
+ * the lowering then imports without `WebAssembly.Suspending`.
  */
 
 /** Injected next to `_suspendingImport`: drives a light trampoline's generator. */
-export const RETURN_WHEN_READY = `// wcp: a host answer that is not a Promise returns without suspending (src/toolchain/suspendOnlyOnPromise.ts)
-function _wcpReturnWhenReady(generatorFn) {
+export const RETURN_WHEN_READY = `${ANSWERS_SYNC}// wcp: a host answer that is not a Promise returns without suspending (src/toolchain/suspendOnlyOnPromise.ts)
+function _wcpReturnWhenReady(generatorFn, hostFnOf) {
   const isThenable = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
   const settle = async (gen, pending) => {
     for (;;) {
@@ -39,6 +46,24 @@ function _wcpReturnWhenReady(generatorFn) {
       pending = step.value;
     }
   };
+  if (_wcpAnswersSync(hostFnOf)) {
+    // Imported without WebAssembly.Suspending: the guest cannot wait, so a Promise from a
+    // host function marked synchronous is an error thrown where the host answered (the
+    // trampoline's catch marks the component trapped), never a Promise object lowered.
+    const plain = function () {
+      const gen = generatorFn.apply(this, arguments);
+      let step = gen.next();
+      while (!step.done) {
+        if (isThenable(step.value)) {
+          Promise.resolve(step.value).catch(() => {});
+          step = gen.throw(new WebAssembly.RuntimeError('host function ' + plain.fnName + ' is marked as answering synchronously but returned a Promise; the guest is not suspended for it'));
+        } else step = gen.next(step.value);
+      }
+      return step.value;
+    };
+    plain.wcpSync = true;
+    return plain;
+  }
   return function () {
     const gen = generatorFn.apply(this, arguments);
     let step = gen.next();
@@ -57,9 +82,11 @@ const ASYNC_TRAMPOLINE = /^(\n( *)const (_trampoline\d+) = )async function\(([^)
 /**
  * `trampoline` (one light trampoline's definition as matched by lightenJspiGlue) as a
  * generator driven by `_wcpReturnWhenReady`, or undefined when its body has other awaits
- * than the host call (then it stays an async function).
+ * than the host call (then it stays an async function). With `syncable`, the host
+ * function is looked up at instantiate time (syncImports.ts hostFnOf) and, when marked
+ * as always answering synchronously, the trampoline is plain and flagged `wcpSync`.
  */
-export function returnWhenReady(trampoline: string): string | undefined {
+export function returnWhenReady(trampoline: string, syncable = false): string | undefined {
   const m = ASYNC_TRAMPOLINE.exec(trampoline);
   if (!m) return undefined;
   const [head, prefix, indent, , params, body] = m;
@@ -68,7 +95,9 @@ export function returnWhenReady(trampoline: string): string | undefined {
   const host = /await _trackHostOperation\(\(\) => ([^\n]*)\)\n/.exec(body);
   if (!host) return undefined;
   const newBody = body.replace(host[0], () => `(yield _trackHostOperation(() => ${host[1]}))\n`);
-  return `${prefix}_wcpReturnWhenReady(function* (${params}) {\n${newBody}\n${indent}});\n${trampoline.slice(head.length)}`;
+  const fn = syncable ? hostFnOf(host[1], body) : undefined;
+  const lookup = fn === undefined ? '' : `, () => ${fn}`;
+  return `${prefix}_wcpReturnWhenReady(function* (${params}) {\n${newBody}\n${indent}}${lookup});\n${trampoline.slice(head.length)}`;
 }
 
 /** jco's may-block branch of `_suspendingImport` (any indentation: jco nests it in some glue). */

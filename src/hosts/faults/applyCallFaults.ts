@@ -1,5 +1,6 @@
 import { HostError, type InterfaceImpl } from '../hostContract';
 import { toKebab } from '../../runtime/witNames';
+import { carryAnswersSync } from '../answersSync';
 import type { CallFault, FaultConfig } from './faultConfig';
 import type { Rng } from './createRng';
 
@@ -64,7 +65,8 @@ function guard(fn: Fn, witName: string, key: string, decide: (w: string) => bool
     return fn.apply(this, args);
   };
   Object.defineProperty(guarded, 'name', { value: fn.name });
-  return guarded;
+  // The injected failure is thrown synchronously: a host that answers synchronously still does.
+  return carryAnswersSync(fn, guarded);
 }
 
 /** `res` comes from the import key, not `cls.name`: minified builds rename classes. */

@@ -1,5 +1,6 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../hostContract';
 import { applyBusFaults } from '../faults/applyBusFaults';
+import { answersSync } from '../answersSync';
 import { backendOf } from '../backend/backendOf';
 import type { Bus } from './createBus';
 import { deliverMessages, findHandler } from './deliverMessages';
@@ -47,18 +48,27 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
     description: 'Publish/subscribe, work queues and request-reply between guests, workers and tabs (BroadcastChannel, CloudEvents envelopes).',
     create(ctx): Record<string, InterfaceImpl> {
       const { bus, types } = instanceOf(ctx);
+      const producer = {
+        send(client: Client, topic: string, message: Message): void | Promise<void> {
+          types.assertConnected(client);
+          const content = types.contentOf(message);
+          const envelope = publishMessage(ctx, bus, { topic, message: content, action: 'send' });
+          notifyPublished({ ctx, bus, topic, envelope, data: content.data });
+          return bus.settled?.();
+        },
+      };
+      const requestReply = { ...createRequestReply(ctx, bus, types) };
+      // A bus without `settled` (BroadcastChannel, which batches posts by size and age too)
+      // never hands back a Promise: the guest is not suspended for a send or a reply. A
+      // server-backed bus (NATS) keeps the Promise its client needs to flush.
+      if (!bus.settled) {
+        answersSync(producer.send);
+        answersSync(requestReply.reply);
+      }
       return {
         types: { Client: types.Client, Message: types.Message },
-        producer: {
-          send(client: Client, topic: string, message: Message): void | Promise<void> {
-            types.assertConnected(client);
-            const content = types.contentOf(message);
-            const envelope = publishMessage(ctx, bus, { topic, message: content, action: 'send' });
-            notifyPublished({ ctx, bus, topic, envelope, data: content.data });
-            return bus.settled?.();
-          },
-        },
-        'request-reply': { ...createRequestReply(ctx, bus, types) },
+        producer,
+        'request-reply': requestReply,
       };
     },
     attachExports(ctx, exports) {

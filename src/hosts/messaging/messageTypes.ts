@@ -1,4 +1,5 @@
 import { HostError } from '../hostContract';
+import { answersSync, answersSyncMethods } from '../answersSync';
 
 /** `wasi:messaging/types.error` as jco represents the variant. */
 export type MessagingError =
@@ -131,6 +132,12 @@ export function createMessageTypes(): MessageTypes {
     setTimeoutMs(timeoutMs: number) { this.timeoutMs = timeoutMs; }
     setExpectedReplies(expectedReplies: number) { this.expectedReplies = expectedReplies; }
   }
+
+  // Plain data on a resource, never a Promise: imported without a JSPI suspension (answersSync.ts).
+  answersSyncMethods(Message, ['topic', 'contentType', 'setContentType', 'data', 'setData', 'metadata', 'addMetadata', 'setMetadata', 'removeMetadata'], true);
+  answersSyncMethods(Client, ['disconnect']);
+  answersSync(Client.connect);
+  answersSyncMethods(RequestOptions, ['setTimeoutMs', 'setExpectedReplies'], true);
 
   return {
     Message,

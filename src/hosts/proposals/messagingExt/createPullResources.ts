@@ -1,4 +1,5 @@
 import { HostError, type HostContext } from '../../hostContract';
+import { answersSync } from '../../answersSync';
 import type { DurableMessaging, LogReader } from '../../backend/backendTypes';
 import type { BusMessagePacket, BusPacket } from '../../messaging/createBus';
 import { readEnvelope } from '../../messaging/createEnvelope';
@@ -217,12 +218,13 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       if (offset === RESUME_FROM_COMMITTED) return new Consumer(topic, (await committedOffset(namespace, guest, topic)) ?? 0);
       return new Consumer(topic, Number(offset));
     },
-    subscribe(client: unknown, topic: string): Subscription {
+    // Never a Promise (it only registers a listener): imported without a suspension (answersSync.ts).
+    subscribe: answersSync(function subscribe(client: unknown, topic: string): Subscription {
       types.assertConnected(client);
       const problem = typeof topic === 'string' ? validatePattern(topic) : 'topic must be a string';
       if (problem) throw other(problem);
       if (topic.startsWith('queue:')) throw other('pull subscriptions are fan-out; drop the "queue:" prefix');
       return new Subscription(topic);
-    },
+    }),
   };
 }
