@@ -125,7 +125,7 @@ export function lightenJspiExports(js: string): LightenedExports {
   if (!anchorAt.test(js)) return unchanged;
   // Every JSPI import must already be light: jco's own import path reads the caller's AsyncTask.
   // (lightenJspiGlue keeps jco's lowering only as the never-taken branch after the light one.)
-  if (js.split('_lowerImportBackwardsCompat.bind(').length !== js.split('))) : _lowerImportBackwardsCompat.bind(').length) return unchanged;
+  if (js.split('_lowerImportBackwardsCompat.bind(').length !== js.split(')) : _lowerImportBackwardsCompat.bind(').length) return unchanged;
 
   const rewrites: { from: string; to: string; name: string }[] = [];
   for (const m of js.matchAll(WRAPPER)) {
