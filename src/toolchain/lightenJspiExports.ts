@@ -1,4 +1,4 @@
-import { withoutDebugLogs } from './lightenJspiGlue';
+import { esc, TASK_ERROR_EXIT, withoutDebugLogs } from './lightenJspiGlue';
 import { LIGHT_EXPORT_TASK } from './lightExportTask';
 
 /**
@@ -101,15 +101,7 @@ const EPILOGUE = new RegExp(
     `) + '$',
 );
 
-const CALL_ERROR = new RegExp(
-  `(\\n( *)getOrCreateAsyncState\\(\\d+\\)\\.markTrapped\\(err\\);)` +
-    esc(`
-              task.setErrored(err);
-              task.reject(err);
-              task.exit();
-              return task.completionPromise();`),
-  'g',
-);
+const CALL_ERROR = new RegExp(`(\\n( *)getOrCreateAsyncState\\(\\d+\\)\\.markTrapped\\(err\\);)` + TASK_ERROR_EXIT, 'g');
 
 /** What _WcpExportTask uses of jco's intrinsics. */
 const NEEDED = ['class AsyncTask ', 'function createNewCurrentTask(', 'function clearCurrentTask(', 'function getOrCreateAsyncState(', 'const ASYNC_TASKS_BY_COMPONENT_IDX', 'const ASYNC_CURRENT_TASK_IDS', 'const ASYNC_CURRENT_COMPONENT_IDXS', 'const CURRENT_TASK_MAY_BLOCK', 'const CURRENT_TASK_META = {}'];
@@ -194,7 +186,3 @@ function lightBody(body: string): string | undefined {
   return head + core + tail;
 }
 
-/** `s` as a regular expression source, any indentation accepted (jco's varies with nesting). */
-function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\n */g, '\\n *').replace(/^ +/, ' *');
-}

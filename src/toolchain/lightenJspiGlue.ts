@@ -111,14 +111,14 @@ const HOST_CALL = new RegExp(
   'g',
 );
 
-const ERROR_EXIT = new RegExp(
-  esc(`
+/** Regex source of jco's error exit from a task (also matched by lightenJspiExports.ts). */
+export const TASK_ERROR_EXIT = esc(`
       task.setErrored(err);
       task.reject(err);
       task.exit();
-      return task.completionPromise();`),
-  'g',
-);
+      return task.completionPromise();`);
+
+const ERROR_EXIT = new RegExp(TASK_ERROR_EXIT, 'g');
 
 const EPILOGUE = /\n *task\.resolve\(\[([^\n]*)\]\);\n *task\.exit\(\);(?:\n *return ([^\n]*);)?$/;
 
@@ -244,6 +244,6 @@ function replaceOnce(text: string, from: string, to: string): string {
 }
 
 /** `s` as a regular expression source, any indentation accepted (jco's varies with nesting). */
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\n */g, '\\n *').replace(/^ +/, ' *');
 }
