@@ -75,12 +75,12 @@ export async function componentizeJs(input: ComponentizeJsInput & { prepareBindi
   const started = performance.now();
   let startedEarly = false;
   // Only where the world's shell is still to be built: otherwise there is nothing to overlap.
-  const alongside = (world: SplicedWorld) =>
+  const alongside = (world: SplicedWorld, startHelper: () => Promise<void>) =>
     world.shell
       ? undefined
       : async () => {
           // Stages are not reported: the build is in `initialize` until the helper is done.
-          const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets });
+          const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets, afterStubWasi: startHelper });
           startedEarly = found.fresh;
           const shell = await found.shell;
           await input.prepareBindings?.(shell.component);

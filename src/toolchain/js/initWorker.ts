@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // Runs a world's first guest initialisation (the engine running the module's top level, the part
-// native Wizer did) on the other core, while the build worker builds the world's shell
-// (worldShell.ts: stubWasi, componentNew, jco's transpile), which does not depend on it. The
+// native Wizer did) on the other core, while the build worker finishes the world's shell
+// (worldShell.ts: componentNew, jco's transpile; started after its stubWasi, which the two slowed
+// down side by side), which does not depend on it. The
 // compiled engine is shared with the build worker (a posted WebAssembly.Module keeps its code),
 // so nothing is compiled twice. Terminated with the build worker (a nested worker lives no longer
 // than its parent): the build client's initialisation watchdog still stops a looping top level.
@@ -38,6 +39,8 @@ export type InitReply =
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = async (ev: MessageEvent<InitRequest>) => {
+  // The build worker waits for this before its own long steps (see initializeInHelper).
+  scope.postMessage('received');
   const { target, world, source, initFunc } = ev.data;
   let output = '';
   try {
@@ -62,3 +65,4 @@ scope.onmessage = async (ev: MessageEvent<InitRequest>) => {
     scope.postMessage({ ok: false, output, exitCode, message } satisfies InitReply);
   }
 };
+

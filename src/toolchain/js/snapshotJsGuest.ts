@@ -5,7 +5,7 @@ import { WasiExit } from './createPreview1';
 import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { snapshotModule } from './snapshotModule';
 import { writeModule, type RawSection } from './wasmBinary';
-import { canInitializeInHelper, initializeInHelper } from './initializeInHelper';
+import { canInitializeInHelper, initializeInHelper, type HelperInit } from './initializeInHelper';
 import { describe, spliceForWorld, type EngineFeature, type SpliceSource, type SplicedWorld } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
@@ -24,9 +24,10 @@ export interface JsGuestInput {
   assets?: JsToolchainAssets;
   /**
    * Work for this worker while the guest initialises in a helper worker (initWorker.ts) on the
-   * other core; without it (or without workers, as in Node) the initialisation runs here.
+   * other core, started when the work calls `startHelper` (awaited: see initializeInHelper);
+   * without it (or without workers, as in Node) the initialisation runs here.
    */
-  alongside?: (world: SplicedWorld) => (() => Promise<void>) | undefined;
+  alongside?: (world: SplicedWorld, startHelper: () => Promise<void>) => (() => Promise<void>) | undefined;
 }
 
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
@@ -138,13 +139,20 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
     return { sections: local.sections, output, initializeMs: t.instantiateMs + t.initMs, snapshotMs: t.snapshotMs + t.rewriteMs, wasm: () => local.wasm };
   };
   let snap: Snap;
-  const work = canInitializeInHelper() ? input.alongside?.(world) : undefined;
+  // The helper starts when the build's work calls `startHelper` (after its stubWasi: run side by
+  // side, the two slowed each other down 2.2x and 1.25x; componentNew and transpile do not).
+  let started: Promise<{ result: Promise<HelperInit> } | undefined> | undefined;
+  const startHelper = async (): Promise<void> => {
+    await (started ??= initializeInHelper(world, source, INIT_FUNC).catch(() => undefined));
+  };
+  const work = canInitializeInHelper() ? input.alongside?.(world, startHelper) : undefined;
   if (work) {
-    const helper = initializeInHelper(world, source, INIT_FUNC).catch(() => undefined);
     // The build's other work runs here meanwhile; the stage stays `initialize` (the watchdog's).
     // A failure there is not this step's: finishComponent retries the shell and reports it.
     await work().catch(() => undefined);
-    const done = await helper;
+    // Where the work failed before it started the helper.
+    await startHelper();
+    const done = await (await started)?.result.catch(() => undefined);
     if (done && !done.ok) throw failed(done.exitCode !== undefined ? `exited with code ${done.exitCode}` : done.message, done.output);
     if (done) checked(done.status, done.output);
     // A helper that could not start: initialise here after all.

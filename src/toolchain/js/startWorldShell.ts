@@ -13,6 +13,7 @@ export interface ShellSource {
   /** Pre-loaded binaries (Node tests); the browser build loads them itself. */
   assets?: JsToolchainAssets;
   onStage?: (stage: 'stub-wasi' | 'component-new') => void;
+  afterStubWasi?: () => Promise<void>;
 }
 
 /**
@@ -24,7 +25,7 @@ export function startWorldShell(world: SplicedWorld, source: ShellSource): { she
   const pending = (async () => {
     // After a splice read back from a cache the splicer and adapter are not loaded yet.
     const { splicer, assets } = await loadSplicerAndAssets(source.assets);
-    return shellFromTemplate(templateOf(world.prepared), { splicer, adapter: assets.adapter, features: world.features, witSource: source.witSource, worldName: source.worldName, onStage: source.onStage });
+    return shellFromTemplate(templateOf(world.prepared), { splicer, adapter: assets.adapter, features: world.features, witSource: source.witSource, worldName: source.worldName, onStage: source.onStage, afterStubWasi: source.afterStubWasi });
   })();
   world.shell = pending;
   pending.catch(() => {

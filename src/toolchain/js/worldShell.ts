@@ -95,6 +95,8 @@ export interface ShellInput {
   witSource: string;
   worldName?: string;
   onStage?: (stage: 'stub-wasi' | 'component-new') => void;
+  /** Awaited between stubWasi and componentNew (a build starts its helper worker there). */
+  afterStubWasi?: () => Promise<void>;
 }
 
 /** Builds the world's shell component from its template (stages `stub-wasi`, `component-new`). */
@@ -106,6 +108,7 @@ export async function shellFromTemplate(template: Uint8Array, input: ShellInput)
   if (!code) throw new Error('stubWasi returned a module without code');
   const stubbedCode = stubCode(code.body);
   const shell = writeModule(stubbed.map((s): RawSection => (s.id === SectionId.code ? { id: s.id, body: stubbedCode } : s.id === SectionId.data ? { id: s.id, body: emptyData(s.body) } : s)));
+  await input.afterStubWasi?.();
   const t1 = performance.now();
   input.onStage?.('component-new');
   // Imported here so loading this module stays cheap (wasm-tools compiles 2.4 MB of wasm on import).
