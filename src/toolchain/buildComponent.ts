@@ -4,6 +4,7 @@ import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyze
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
 import { locateJsError } from './js/locateJsError';
 import { embedWorld } from './embedWorld';
+import { watComponent } from './reuseWatComponent';
 import { generateBindings } from './generateBindings';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateImportMismatch } from './locateImportMismatch';
@@ -139,19 +140,27 @@ export async function buildComponent(
       return { ok: false, diagnostics: [locateWatError(messageOf(e), guest.source, core)] };
     }
     lap('parse');
-    let embedded: Uint8Array;
+    // After an edit that keeps the module's imports and exports, the previous component
+    // takes the new core module (see reuseWatComponent); otherwise embed + componentNew.
+    let embedFailed = false;
+    let reused: boolean;
     try {
-      embedded = await embedWorld(core, world);
+      ({ component, reused } = await watComponent(
+        core,
+        worldKey,
+        () =>
+          embedWorld(core, world).catch((e: unknown) => {
+            embedFailed = true;
+            throw e;
+          }),
+        (embedded) => componentNew(embedded),
+      ));
     } catch (e) {
-      return { ok: false, diagnostics: [locateWitBuildError(wit, messageOf(e))] };
-    }
-    try {
-      component = await componentNew(embedded);
-    } catch (e) {
+      if (embedFailed) return { ok: false, diagnostics: [locateWitBuildError(wit, messageOf(e))] };
       const mismatch = locateImportMismatch(messageOf(e), guest.source, world.source);
       return { ok: false, diagnostics: [mismatch ?? { file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
     }
-    lap('componentNew');
+    lap(reused ? 'componentReused' : 'componentNew');
   } else {
     if (!opts.componentize) return { ok: false, diagnostics: [{ file: 'build', line: 1, column: 1, message: `no compiler for ${guest.lang} guests is loaded` }] };
     const asyncUse = findAsyncWit(world.source);

@@ -34,7 +34,8 @@ export async function embedWorld(core: Uint8Array, world: Pick<WorldAnalysis, 's
 /** Encoded worlds by WIT and world name (a few: one per world being edited). */
 const tails = new Map<string, Uint8Array>();
 
-function hasComponentType(core: Uint8Array): boolean {
+/** The module carries a `component-type` custom section of its own (or cannot be read). */
+export function hasComponentType(core: Uint8Array): boolean {
   const read = readWasmSections(core);
   if (!read) return true; // unreadable: let componentEmbed report on it
   return read.sections.some((s) => {

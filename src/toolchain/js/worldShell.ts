@@ -17,6 +17,8 @@ import { ByteReader, ByteWriter, SectionId, readSections, writeModule, type RawS
 import { COMPONENT_CORE_MODULE_SECTION, readWasmSections } from '../readWasmSections';
 import { sameBytes } from '../../platform/sameBytes';
 
+export { replaceCoreModule } from '../replaceCoreModule';
+
 /** A world's component without a guest; see the file comment. */
 export interface WorldShell {
   /** metadataAdd(componentNew(shell)): the real component once the guest's core replaces `mainIndex`. */
@@ -54,24 +56,6 @@ function emptyData(body: Uint8Array): Uint8Array {
     w.u32(0);
   }
   return w.finish();
-}
-
-/** Replaces the core module at `index` of a component (top-level core module sections only). */
-export function replaceCoreModule(component: Uint8Array, index: number, core: Uint8Array): Uint8Array {
-  const read = readWasmSections(component);
-  const target = read?.kind === 'component' ? read.sections.filter((s) => s.id === COMPONENT_CORE_MODULE_SECTION)[index] : undefined;
-  if (!target) throw new Error(`the component has no core module ${index}`);
-  // The section's header (id byte + LEB128 size) ends where its payload starts.
-  let headerStart = target.start - 1;
-  while (component[headerStart - 1]! & 0x80) headerStart--;
-  headerStart--;
-  const header = new ByteWriter().byte(COMPONENT_CORE_MODULE_SECTION).u32(core.length).finish();
-  const out = new Uint8Array(headerStart + header.length + core.length + component.length - target.end);
-  out.set(component.subarray(0, headerStart), 0);
-  out.set(header, headerStart);
-  out.set(core, headerStart + header.length);
-  out.set(component.subarray(target.end), headerStart + header.length + core.length);
-  return out;
 }
 
 /** The core modules of a component, in order (views). */
