@@ -1,5 +1,6 @@
 import { startGuest, type BuildArtifact, type TraceEvent } from '../src/index';
-import { BURSTS, PER_BURST } from './benchMessaging';
+import { BURSTS, PER_BURST, rawRun } from './benchMessaging';
+import { collectLatProbe, spreadOf } from './collectLatProbe';
 
 /** Mean and p50 of a list of ms values (the mean resolves below performance.now's 0.1 ms step). */
 export interface Spread {
@@ -16,7 +17,10 @@ export interface Spread {
  * - `afterPrevious`: for k > 0, ack of message k−1 → deliver of k: a message that arrived
  *   while the call before it ran is delivered right after that call, so ≈ 0 here and
  *   `latency` − `latency[0]` ≈ the calls before it means the message waited for them;
- * - `sendGap`: send of k−1 → send of k (how far apart the burst was sent).
+ * - `sendGap`: send of k−1 → send of k (how far apart the burst was sent);
+ * - `probe`: per-hop steps (collectLatProbe.ts; {} unless the build carries bench/latProbe.patch);
+ * - `raw`, `p50`: a raw BroadcastChannel pair at the same offered load right after, by
+ *   position, and both p50s (the figure's comparison, in one page and one moment).
  * Stamps are performance.now() in the workers (0.1 ms steps here): means are the finer figure.
  */
 export async function burstStamps(producer: BuildArtifact, handler: BuildArtifact) {
@@ -41,7 +45,13 @@ export async function burstStamps(producer: BuildArtifact, handler: BuildArtifac
     if (i > 1200) throw new Error(`only ${acked()} of ${total} messages were acked`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  const sendOrder = [...at.entries()].sort((a, b) => a[1].send! - b[1].send!).map(([id]) => id);
+  const probe = await collectLatProbe(sendOrder, new Map([...at].flatMap(([id, s]) => (s.deliver === undefined ? [] : [[id, s.deliver] as [string, number]]))), PER_BURST);
   h.stop();
+  // The raw pair right after, at the guest's offered load: send → receive by position.
+  const sends = [...at.values()].map((x) => x.send!);
+  const offered = (total / (Math.max(...sends) - Math.min(...sends))) * 1000;
+  const raw = await rawRun(BURSTS, PER_BURST, (PER_BURST / offered) * 1000);
   const order = [...at.values()].sort((a, b) => a.send! - b.send!);
   const spread = (xs: number[]): Spread => {
     const s = [...xs].sort((a, b) => a - b);
@@ -55,5 +65,8 @@ export async function burstStamps(producer: BuildArtifact, handler: BuildArtifac
     call: byPosition((i) => order[i]!.ack! - order[i]!.deliver!),
     afterPrevious: byPosition((i) => order[i]!.deliver! - order[i - 1]!.ack!, true),
     sendGap: byPosition((i) => order[i]!.send! - order[i - 1]!.send!, true),
+    probe,
+    raw: Array.from({ length: PER_BURST }, (_, k) => spreadOf(raw.lat.filter((_, i) => i % PER_BURST === k))),
+    p50: { guest: spreadOf(order.map((s) => s.deliver! - s.send!)).p50, raw: spreadOf(raw.lat).p50 },
   };
 }
