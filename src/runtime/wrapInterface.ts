@@ -3,7 +3,6 @@ import type { HostCallEvent } from '../trace/traceEvent';
 import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
-import { flushBusesAtSuspend } from '../hosts/messaging/createBus';
 
 /** What the wrapper reports for every host call. */
 export type CallSink = (event: Omit<HostCallEvent, 'id' | 'guest' | 'tab'>) => void;
@@ -130,8 +129,6 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
         report(false, err.message);
         throw err;
       }
-      // The guest suspends for this call: posts it made before go out now, not after the suspension.
-      flushBusesAtSuspend();
       return ret.then(
         (v) => (report(true, v), v),
         (e) => (report(false, payloadOf(e)), Promise.reject(e)),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_FLUSHES, flushAllBuses, flushBusesAtSuspend, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
+import { EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
 import { packBytes, PACK_MAX_BYTES } from './packBatchBytes';
 
 let ns = 0;
@@ -128,28 +128,5 @@ describe('openBus coalesces the posts of one task', () => {
     flushAllBuses();
     expect(posted).toHaveBeenCalledTimes(2 + EARLY_FLUSHES);
     expect(posted.mock.calls.at(-1)![0]).toHaveLength(4);
-  });
-
-  it('sends a burst when the guest is about to suspend (flushBusesAtSuspend), counted among the EARLY_FLUSHES', async () => {
-    const namespace = freshNamespace();
-    const tx = open(namespace);
-    const rx = open(namespace);
-    const got = collect(rx, 3 + EARLY_FLUSHES + 2);
-    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
-    tx.post(packet(0)); // at once
-    tx.post(packet(1));
-    tx.post(packet(2));
-    flushBusesAtSuspend(); // a host call returned a Promise: the burst is complete
-    expect(posted).toHaveBeenCalledTimes(2);
-    expect(posted.mock.calls[1]![0]).toHaveLength(2);
-    await Promise.resolve(); // the checkpoint after the suspension finds nothing left
-    expect(posted).toHaveBeenCalledTimes(2);
-    for (let i = 3; i < 3 + EARLY_FLUSHES + 2; i++) {
-      tx.post(packet(i));
-      flushBusesAtSuspend();
-    }
-    // One early flush was taken above; the rest of the budget, then the packets wait for the task's end.
-    expect(posted).toHaveBeenCalledTimes(1 + EARLY_FLUSHES);
-    expect(await got).toEqual(Array.from({ length: 3 + EARLY_FLUSHES + 2 }, (_, i) => `m${i}`));
   });
 });

@@ -84,7 +84,7 @@ export const MAX_BATCH_AGE_MS = 1;
 export const EARLY_FLUSHES = 4;
 
 /** Buses of this worker with packets waiting, for {@link flushAllBuses}. */
-const unflushed = new Set<{ flush(): void; early?(): void }>();
+const unflushed = new Set<{ flush(): void }>();
 
 /**
  * Opens a private bus (its own BroadcastChannel). Separate private buses behave like
@@ -161,12 +161,6 @@ export function openBus(namespace: string, clock: () => number = () => performan
     handle.flush();
   };
   const handle = {
-    /** The guest is about to suspend: its burst is complete, send it now (within EARLY_FLUSHES). */
-    early(): void {
-      if (pending.length === 0 || earlyFlushes >= EARLY_FLUSHES) return;
-      earlyFlushes += 1;
-      handle.flush();
-    },
     flush(): void {
       unflushed.delete(handle);
       if (pending.length === 0 || closed) return;
@@ -236,18 +230,6 @@ export function flushAllBuses(): void {
   const buses = [...unflushed];
   unflushed.clear();
   for (const bus of buses) bus.flush();
-}
-
-/**
- * Sends the bursts waiting in this worker's buses because the guest is about to suspend (a
- * host call returned a Promise): what it posted before is complete, and the microtask
- * checkpoint that would send it comes only after the suspension (stamped: 0.3–0.5 ms later,
- * and a receiver is woken no earlier). Counts as one of a task's EARLY_FLUSHES, so a guest
- * that suspends after every send still travels in batches.
- */
-export function flushBusesAtSuspend(): void {
-  if (unflushed.size === 0) return;
-  for (const bus of [...unflushed]) bus.early?.();
 }
 
 /** Adds a bus of another kind (NATS) with sends waiting to {@link flushAllBuses}. */
