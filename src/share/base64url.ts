@@ -1,14 +1,9 @@
+import { binaryString } from '../platform/binaryString';
 import { ShareError } from './shareError';
-
-// btoa/atob work on "binary strings"; chunking keeps String.fromCharCode under the
-// engines' argument-count limit for large workspaces.
-const CHUNK = 0x8000;
 
 /** RFC 4648 §5 base64url without padding: safe in a URL hash with no escaping. */
 export function toBase64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binaryString(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Inverse of {@link toBase64url}; rejects anything that isn't canonical unpadded base64url. */

@@ -1,3 +1,4 @@
+import { binaryString } from '../platform/binaryString';
 /**
  * Structured-clone values as JSON, for the export-everything file: IndexedDB holds
  * Uint8Arrays (key-value data, blobs), bigints, dates and Blobs that JSON.stringify would
@@ -5,11 +6,7 @@
  */
 export type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
 
-const b64 = (bytes: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
+const b64 = (bytes: Uint8Array) => btoa(binaryString(bytes));
 const unb64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 export async function encodeValue(v: unknown): Promise<Encoded> {

@@ -1,7 +1,7 @@
 import { componentEmbed } from '@bytecodealliance/jco-transpile/wasm-tools';
 import type { WorldAnalysis } from './analyzeWit';
 import { concat } from './moduleInterface';
-import { readU32, readWasmSections } from './readWasmSections';
+import { customSectionNames, readWasmSections } from './readWasmSections';
 
 /** An empty core module: magic and version. */
 const EMPTY_MODULE = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0);
@@ -36,13 +36,7 @@ const tails = new Map<string, Uint8Array>();
 
 /** The module carries a `component-type` custom section of its own (or cannot be read). */
 export function hasComponentType(core: Uint8Array): boolean {
-  const read = readWasmSections(core);
-  if (!read) return true; // unreadable: let componentEmbed report on it
-  return read.sections.some((s) => {
-    if (s.id !== 0) return false;
-    const len = readU32(core, s.start);
-    if (!len) return true;
-    const name = new TextDecoder().decode(core.subarray(len.next, len.next + len.value));
-    return name.startsWith('component-type');
-  });
+  const names = customSectionNames(core);
+  // Unreadable: let componentEmbed report on it.
+  return !names || names.some((name) => name.startsWith('component-type'));
 }

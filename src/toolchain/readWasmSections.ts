@@ -48,3 +48,17 @@ export function readU32(bytes: Uint8Array, at: number): { value: number; next: n
   }
   return undefined;
 }
+
+/** The names of a module's (or component's) custom sections in order, or undefined when unreadable. */
+export function customSectionNames(core: Uint8Array): string[] | undefined {
+  const read = readWasmSections(core);
+  if (!read) return undefined;
+  const names: string[] = [];
+  for (const s of read.sections) {
+    if (s.id !== 0) continue;
+    const len = readU32(core, s.start);
+    if (!len) return undefined;
+    names.push(new TextDecoder().decode(core.subarray(len.next, len.next + len.value)));
+  }
+  return names;
+}

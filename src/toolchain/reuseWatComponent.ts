@@ -1,8 +1,9 @@
+import { binaryString } from '../platform/binaryString';
 import { sameBytes } from '../platform/sameBytes';
 import { coreModulesOf } from './bindingsCache';
 import { hasComponentType } from './embedWorld';
 import { concat, moduleInterface } from './moduleInterface';
-import { readU32, readWasmSections } from './readWasmSections';
+import { customSectionNames, readWasmSections } from './readWasmSections';
 import { replaceCoreModule } from './replaceCoreModule';
 
 /**
@@ -50,7 +51,7 @@ export async function watComponent(
   // A module carrying its own world (merged by componentEmbed) is keyed by more than its interface.
   const iface = hasComponentType(core) ? undefined : moduleInterface(core);
   const names = customSectionNames(core);
-  const key = iface && names && `${worldKey}\u0000${names.join('\u0000')}\u0000${latin1(iface)}`;
+  const key = iface && names && `${worldKey}\u0000${names.join('\u0000')}\u0000${binaryString(iface)}`;
   const hit = key !== undefined ? kept.get(key) : undefined;
   if (key !== undefined && hit) {
     // Most recently used last, so the oldest entry is the one evicted.
@@ -59,9 +60,10 @@ export async function watComponent(
     return { component: replaceCoreModule(hit.component, hit.index, concat([core, hit.appended])), reused: true };
   }
   const component = await componentNew(await embed());
-  const index = key !== undefined ? (coreModulesOf(component) ?? []).findIndex((m) => keptAsGiven(m, core)) : -1;
+  const modules = key !== undefined ? (coreModulesOf(component) ?? []) : [];
+  const index = modules.findIndex((m) => keptAsGiven(m, core));
   if (key !== undefined && index >= 0) {
-    kept.set(key, { component, index, appended: coreModulesOf(component)![index]!.slice(core.length) });
+    kept.set(key, { component, index, appended: modules[index]!.slice(core.length) });
     while (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
   }
   return { component, reused: false };
@@ -72,25 +74,4 @@ function keptAsGiven(module: Uint8Array, core: Uint8Array): boolean {
   if (module.length < core.length || !sameBytes(module.subarray(0, core.length), core)) return false;
   const tail = readWasmSections(concat([module.subarray(0, 8), module.subarray(core.length)]));
   return tail?.kind === 'module' && tail.sections.every((s) => s.id === 0);
-}
-
-/** The names of a module's custom sections in order, or undefined when unreadable. */
-function customSectionNames(core: Uint8Array): string[] | undefined {
-  const read = readWasmSections(core);
-  if (read?.kind !== 'module') return undefined;
-  const names: string[] = [];
-  for (const s of read.sections) {
-    if (s.id !== 0) continue;
-    const len = readU32(core, s.start);
-    if (!len) return undefined;
-    names.push(new TextDecoder().decode(core.subarray(len.next, len.next + len.value)));
-  }
-  return names;
-}
-
-/** The bytes as a string, one char per byte (a map key). */
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...bytes.subarray(i, i + 4096));
-  return out;
 }

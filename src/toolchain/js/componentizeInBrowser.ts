@@ -6,7 +6,8 @@ import { patchCoreModule } from './patchCoreModule';
 import { snapshotJsGuest, type GuestSnapshot, type JsGuestInput } from './snapshotJsGuest';
 import type { SplicedWorld } from './spliceForWorld';
 import { startWorldShell } from './startWorldShell';
-import { coreModules, replaceCoreModule } from './worldShell';
+import { replaceCoreModule } from '../replaceCoreModule';
+import { coreModules } from './worldShell';
 
 export type { JsBuildStage } from './snapshotJsGuest';
 

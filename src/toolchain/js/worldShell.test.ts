@@ -1,6 +1,7 @@
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { describe, expect, it } from 'vitest';
-import { coreModules, replaceCoreModule } from './worldShell';
+import { replaceCoreModule } from '../replaceCoreModule';
+import { coreModules } from './worldShell';
 
 describe('replaceCoreModule', () => {
   it('swaps one core module of a component, size headers rewritten, the rest byte for byte', async () => {

@@ -17,8 +17,6 @@ import { ByteReader, ByteWriter, SectionId, readSections, writeModule, type RawS
 import { COMPONENT_CORE_MODULE_SECTION, readWasmSections } from '../readWasmSections';
 import { sameBytes } from '../../platform/sameBytes';
 
-export { replaceCoreModule } from '../replaceCoreModule';
-
 /** A world's component without a guest; see the file comment. */
 export interface WorldShell {
   /** metadataAdd(componentNew(shell)): the real component once the guest's core replaces `mainIndex`. */
