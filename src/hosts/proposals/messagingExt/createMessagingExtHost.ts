@@ -1,12 +1,14 @@
 import type { HostContext, HostPackage, InterfaceImpl } from '../../hostContract';
 import { messagingHosts } from '../../messaging/index';
 import type { Message } from '../../messaging/messageTypes';
-import { messagingInstanceOf, observePublications, setDeliveryExtension, type Published } from '../../messaging/messagingExtension';
+import { messagingInstanceOf, setDeliveryExtension } from '../../messaging/messagingExtension';
 import { createPullResources } from './createPullResources';
 import { LeaseDelivery, type LeaseOptions } from './leaseDelivery';
 import { StreamDelivery } from './streamDelivery';
 import { backendOf } from '../../backend/backendOf';
-import { appendBatchToLog, groupBy } from './topicLog';
+import { enableTopicLog } from './logPublications';
+
+export { enableTopicLog };
 
 /** Package id exactly as in wit/messaging-ext-0.1.0. */
 export const messagingExtPackageId = 'proposal:messaging-ext@0.1.0';
@@ -15,52 +17,6 @@ export const messagingExtPackageId = 'proposal:messaging-ext@0.1.0';
 export interface MessagingExtOptions extends Partial<LeaseOptions> {
   /** The wasi:messaging package whose bus and resource classes this one shares. */
   messaging?: HostPackage;
-}
-
-let logging = false;
-
-/**
- * Appends every `producer.send` in this worker to the topic log (see topicLog.ts for why
- * always), then posts a `logged` notice per topic that wakes `consumer.receive` in any
- * worker. Sends made while an append is in flight are appended together by the next one
- * (group commit): a flooding producer pays one transaction per batch, not one per send,
- * and each topic's entries keep this worker's send order.
- */
-export function enableTopicLog(): void {
-  if (logging) return;
-  logging = true;
-  const pending: Array<Published> = [];
-  let draining = false;
-  const drain = async (): Promise<void> => {
-    draining = true;
-    while (pending.length > 0) {
-      const batch = pending.splice(0, pending.length);
-      // One transaction per namespace (a worker normally has one).
-      for (const [namespace, items] of groupBy(batch, (p) => p.ctx.config.namespace)) {
-        try {
-          const last = await appendBatchToLog(namespace, items);
-          const busOf = new Map(items.map((p) => [p.topic, p.bus]));
-          for (const [topic, offset] of last) {
-            const bus = busOf.get(topic) as Published['bus'];
-            try {
-              bus.post({ type: 'notice', name: 'logged', topic, offset });
-            } catch {
-              // A closed bus after the guest ended: the entry is logged, nobody here to wake.
-            }
-          }
-        } catch (error) {
-          for (const ctx of new Set(items.map((p) => p.ctx))) ctx.log('stderr', `messaging-ext: could not append ${items.length === 1 ? items[0]!.topic : `${items.length} sends`} to the topic log: ${String(error)}\n`);
-        }
-      }
-    }
-    draining = false;
-  };
-  observePublications((published) => {
-    // A backend with durable messaging (NATS) keeps the log in its stream already.
-    if (backendOf(published.ctx).durable) return;
-    pending.push(published);
-    if (!draining) void drain();
-  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { closeClaimDatabases } from '../../messaging/claimMessage';
 import { RESUME_FROM_COMMITTED } from './createPullResources';
 import { closeExtGuests, createExtGuest, textOf, utf8, type ExtGuest } from './testGuests';
 import { createEnvelope } from '../../messaging/createEnvelope';
+import { settleAllBuses } from '../../messaging/createBus';
 import { appendBatchToLog, appendManyToLog, closeLogDatabases, readLogBatch, readLogFrom, RETAINED_PER_TOPIC } from './topicLog';
 
 let n = 0;
@@ -48,6 +49,16 @@ describe('offsets: persisted topic log', () => {
     const fromStart = await audit.imports.offsets.subscribeFrom(audit.client, 'orders', RESUME_FROM_COMMITTED);
     expect((await fromStart.receive(100))?.[0]).toBe(0n);
     expect((await readLogFrom(ns, 'other', 0))?.offset).toBe(0);
+  });
+
+  it('a call result (settleAllBuses) waits until the sends gathered for the log are logged', async () => {
+    const ns = fresh();
+    const producer = await createExtGuest(ns, 'producer');
+    ['a', 'b', 'c'].forEach((t) => send(producer, 'orders', t));
+    // Appended a window later (logPublications.ts), but before the run worker reports the
+    // call's result, after which the worker may be terminated.
+    await settleAllBuses();
+    expect((await readLogFrom(ns, 'orders', 2))?.offset).toBe(2);
   });
 
   it('wakes a waiting receive when a message is appended (no polling) and times out otherwise', async () => {
