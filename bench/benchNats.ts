@@ -185,5 +185,16 @@ export function createNatsProbe(client: BuildClient) {
       return (await guestRun(p, h, { name: 'run', args: [n] }, n, { backend: { kind: 'nats', servers }, namespace, settleMs: 300 })).count;
     },
     raw: async (n: number) => (await rawRun(servers, n, 1)).lat.length,
+    /**
+     * One paced run (BURSTS bursts of PER_BURST) on each side, the raw one at the guest's
+     * offered rate: p50 overall and by position in a burst (which of a burst's messages wait).
+     */
+    paced: async () => {
+      const [p, h] = await guests();
+      const g = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST, { backend: { kind: 'nats', servers }, namespace, settleMs: 300 });
+      const r = await rawRun(servers, PER_BURST, BURSTS, (PER_BURST / g.offered) * 1000);
+      const rawByPosition = Array.from({ length: PER_BURST }, (_, k) => percentile(r.lat.filter((_, i) => i % PER_BURST === k), 0.5));
+      return { guest: { p50: percentile(g.lat, 0.5), byPosition: g.byPosition, offered: g.offered }, raw: { p50: percentile(r.lat, 0.5), byPosition: rawByPosition, offered: r.offered } };
+    },
   };
 }

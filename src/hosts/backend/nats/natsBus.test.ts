@@ -61,6 +61,28 @@ describe('NATS bus sends', () => {
     }
   });
 
+  it('publish a request or a reply at once, after the sends held before it', () => {
+    const { link, nc } = fakeLink();
+    const bus = createNatsBus(link, 'ns');
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    try {
+      send(bus, 0);
+      send(bus, 1);
+      send(bus, 2);
+      expect(nc.publish).toHaveBeenCalledTimes(1);
+      // The guest's request suspends it until replies come: nothing waits for the task's end.
+      bus.post({ type: 'message', envelope: { id: 'q', subject: 'svc.echo', specversion: '1.0', replyto: '_inbox.abc' }, data: new Uint8Array([9]) });
+      expect(nc.publish.mock.calls.map((c) => c[0] as string)).toEqual(['orders.new', 'orders.new', 'orders.new', 'svc.echo']);
+      expect(nc.publish.mock.calls[3]![2]).toMatchObject({ reply: '_inbox.abc' });
+      send(bus, 3);
+      bus.post({ type: 'message', envelope: { id: 'r', subject: '_inbox.xyz', specversion: '1.0' }, data: new Uint8Array([8]) });
+      expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2, 9, 3, 8]);
+    } finally {
+      clock.mockRestore();
+      bus.release();
+    }
+  });
+
   it('are published and confirmed by the server before the worker reports a result (settleAllBuses)', async () => {
     const { link, nc } = fakeLink();
     const bus = createNatsBus(link, 'ns');

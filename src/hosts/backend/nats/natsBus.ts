@@ -98,8 +98,16 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
-      const retain = log !== undefined && isLogged(envelope) && !log.streams.decided(envelope.subject);
-      if (!retain && queued === 0) return send(publish);
+      const logged = isLogged(envelope);
+      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject);
+      if (!retain && queued === 0) {
+        if (logged) return send(publish);
+        // A request or a reply has someone waiting for it, and a guest that made a request
+        // suspends until replies come: holding it (and the sends before it) until the task
+        // ends only delays them. Held sends go first, so the order stays the send order.
+        batch.flush();
+        return publish();
+      }
       // Held sends go first, so the order on the subject stays the send order.
       batch.flush();
       // The first send to a topic waits until the stream keeps it (so the log starts with
