@@ -19,11 +19,8 @@ export function renderValue(value: unknown, depth = 0): unknown {
   }
   if (typeof value === 'function') return `<fn ${value.name}>`;
   if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      const ctor = proto.constructor as { [RESOURCE_NAME]?: string; name?: string } | undefined;
-      return `<${ctor?.[RESOURCE_NAME] ?? ctor?.name ?? 'resource'}${resourceId(value)}>`;
-    }
+    const name = resourceNameOf(value);
+    if (name !== undefined) return `<${name}#${resourceIdOf(value)}>`;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = renderValue(v, depth + 1);
     return out;
@@ -34,13 +31,25 @@ export function renderValue(value: unknown, depth = 0): unknown {
 /** Set on resource classes by the runtime: minified builds rename classes, WIT names stay. */
 export const RESOURCE_NAME = Symbol.for('wcp.resourceName');
 
+/**
+ * The name an object is shown under as `<name#id>` (a resource, an Error, a typed array
+ * other than bytes), or undefined for a plain object (shown field by field).
+ */
+export function resourceNameOf(value: object): string | undefined {
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return undefined;
+  const ctor = proto.constructor as { [RESOURCE_NAME]?: string; name?: string } | undefined;
+  return ctor?.[RESOURCE_NAME] ?? ctor?.name ?? 'resource';
+}
+
 // The id lives on the resource itself (a symbol key, so jco and guests never see it): a
 // WeakMap entry per resource cost a flooded handler more than its own call (one message
 // resource per delivery), in the insert and again in every scavenge of the ephemeron table.
 const RESOURCE_ID = Symbol('wcp.resourceId');
 const ids = new WeakMap<object, number>();
 let nextId = 1;
-function resourceId(value: object): string {
+/** The number an object is shown with (`<bucket#3>`), the same for its whole life in this worker. */
+export function resourceIdOf(value: object): number {
   const tagged = value as { [RESOURCE_ID]?: number };
   let id = tagged[RESOURCE_ID] ?? ids.get(value);
   if (id === undefined) {
@@ -48,16 +57,26 @@ function resourceId(value: object): string {
     if (Object.isExtensible(value)) tagged[RESOURCE_ID] = id;
     else ids.set(value, id);
   }
-  return `#${id}`;
+  return id;
 }
+
+/** Bytes previews look at no more than this many leading bytes. */
+export const BYTES_HEAD = 256;
 
 /** Bytes as `{ bytes, text }` when they decode as printable UTF-8, else `{ bytes, hex }`. */
 export function renderBytes(bytes: Uint8Array): { bytes: number; text?: string; hex?: string } {
-  const head = bytes.subarray(0, 256);
+  return renderBytesHead(bytes.subarray(0, BYTES_HEAD), bytes.length);
+}
+
+/**
+ * {@link renderBytes} from the first {@link BYTES_HEAD} bytes and the full length: the trace
+ * sends only those and the page renders them (encodeTraceValue.ts).
+ */
+export function renderBytesHead(head: Uint8Array, length: number): { bytes: number; text?: string; hex?: string } {
   const text = decodePrintable(head);
-  if (text !== null) return { bytes: bytes.length, text: bytes.length > 256 ? `${text}…` : text };
+  if (text !== null) return { bytes: length, text: length > BYTES_HEAD ? `${text}…` : text };
   const hex = Array.from(head.subarray(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  return { bytes: bytes.length, hex: bytes.length > 64 ? `${hex} …` : hex };
+  return { bytes: length, hex: length > 64 ? `${hex} …` : hex };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -1,11 +1,16 @@
 import type { InterfaceImpl } from '../hosts/hostContract';
 import type { HostCallEvent } from '../trace/traceEvent';
+import type { RawValueMarks } from '../trace/encodeTraceBatch';
 import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
 
-/** What the wrapper reports for every host call. */
-export type CallSink = (event: Omit<HostCallEvent, 'id' | 'guest' | 'tab'>) => void;
+/**
+ * What the wrapper reports for every host call. `argsRaw` / `resultRaw` mark args and result
+ * handed over as the host's values, to be rendered by the trace (encodeTraceBatch); a failed
+ * call's result is always rendered (the run worker quotes it in a trap message).
+ */
+export type CallSink = (event: Omit<HostCallEvent, 'id' | 'guest' | 'tab'> & RawValueMarks) => void;
 
 /** Options for {@link wrapInterface}. */
 export interface WrapOptions {
@@ -78,68 +83,88 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
   // Built-in host functions that never return a Promise; a linked guest's never count.
   const answersSync = !opts.servedBy && isAnswersSync(fn);
   const { ifaceId, sink, traceStart, servedBy } = opts;
+  // One function per wrapped import, not a closure per call: a replay makes 20,000 calls.
+  const emit = (ok: boolean, result: unknown, shown: unknown[] | undefined, args: unknown[], t0: number, at: number, target: HostCallEvent['target'], callId: string | undefined) => {
+    const t1 = performance.now();
+    const event: Parameters<CallSink>[0] = {
+      kind: 'call',
+      dir: 'import',
+      iface: ifaceId,
+      fn: witName,
+      args: shown ?? args,
+      ok,
+      // A failed call's payload is rendered here: the worker quotes it if the guest traps next.
+      result: ok ? result : renderValue(result),
+      ms: t1 - t0,
+      at: callId ? performance.timeOrigin + t1 : at,
+      target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined),
+    };
+    if (!shown) event.argsRaw = true;
+    if (ok) event.resultRaw = true;
+    if (callId) event.callId = callId;
+    if (servedBy) event.servedBy = servedBy;
+    sink(event);
+  };
+  // A call that answered with a Promise: only hosts in the JSPI list may.
+  const settle = (ret: Promise<unknown>, shown: unknown[], args: unknown[], t0: number, at: number, target: HostCallEvent['target'], callId: string | undefined) => {
+    const report = (ok: boolean, result: unknown) => emit(ok, result, shown, args, t0, at, target, callId);
+    if (answersSync) {
+      ret.catch(() => undefined);
+      const err = new WebAssembly.RuntimeError(`host function ${jspiName} is marked as answering synchronously but returned a Promise; the guest is not suspended for it`);
+      report(false, err.message);
+      throw err;
+    }
+    if (!isAsync) {
+      const err = new Error(`host function ${jspiName} returned a Promise but is not in the JSPI async-import list; the guest cannot wait for it`);
+      report(false, err.message);
+      throw err;
+    }
+    return ret.then(
+      (v) => (report(true, v), v),
+      (e) => (report(false, payloadOf(e)), Promise.reject(e)),
+    );
+  };
   // Runs once per host call (tens of thousands in a replay): one clock read per edge, no
   // spread copies, and the event built in one fixed shape.
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const t0 = performance.now();
     const at = performance.timeOrigin + t0;
     const callId = traceStart ? `c${++callIds}` : undefined;
-    // Rendered now: the guest may reuse argument memory before an async call completes.
-    const shown = args.map((a) => renderValue(a));
+    // Arguments are shown as they were when the call started. Primitives and bytes (jco's
+    // own copies) cannot change before the call answers synchronously: those go to the trace
+    // as they are and the page renders them. Anything else is rendered now, so resources
+    // are numbered in the order the guest passed them, as ever.
+    const shown = callId !== undefined || !plainArgs(args) ? args.map((a) => renderValue(a)) : undefined;
     const target = traceTargetOf(this, args);
     if (callId) {
-      const start: Parameters<CallSink>[0] = { kind: 'call', dir: 'import', iface: ifaceId, fn: witName, args: shown, ok: true, ms: 0, at, target, pending: true, callId };
+      const start: Parameters<CallSink>[0] = { kind: 'call', dir: 'import', iface: ifaceId, fn: witName, args: shown as unknown[], ok: true, ms: 0, at, target, pending: true, callId };
       if (servedBy) start.servedBy = servedBy;
       sink(start);
     }
-    const report = (ok: boolean, result: unknown) => {
-      const t1 = performance.now();
-      const event: Parameters<CallSink>[0] = {
-        kind: 'call',
-        dir: 'import',
-        iface: ifaceId,
-        fn: witName,
-        args: shown,
-        ok,
-        result: renderValue(result),
-        ms: t1 - t0,
-        at: callId ? performance.timeOrigin + t1 : at,
-        target: target ?? (ok ? traceTargetOf(undefined, [result]) : undefined),
-      };
-      if (callId) event.callId = callId;
-      if (servedBy) event.servedBy = servedBy;
-      sink(event);
-    };
     let ret: unknown;
     try {
       ret = fn.apply(this, args);
     } catch (e) {
-      report(false, payloadOf(e));
+      emit(false, payloadOf(e), shown, args, t0, at, target, callId);
       throw e;
     }
-    if (ret instanceof Promise) {
-      if (answersSync) {
-        ret.catch(() => undefined);
-        const err = new WebAssembly.RuntimeError(`host function ${jspiName} is marked as answering synchronously but returned a Promise; the guest is not suspended for it`);
-        report(false, err.message);
-        throw err;
-      }
-      if (!isAsync) {
-        const err = new Error(`host function ${jspiName} returned a Promise but is not in the JSPI async-import list; the guest cannot wait for it`);
-        report(false, err.message);
-        throw err;
-      }
-      return ret.then(
-        (v) => (report(true, v), v),
-        (e) => (report(false, payloadOf(e)), Promise.reject(e)),
-      );
-    }
-    report(true, ret);
+    // Rendered before the guest runs again: it may reuse the memory the arguments came from.
+    if (ret instanceof Promise) return settle(ret, shown ?? args.map((a) => renderValue(a)), args, t0, at, target, callId);
+    emit(true, ret, shown, args, t0, at, target, callId);
     return ret;
   };
   Object.defineProperty(wrapped, 'name', { value: fn.name });
   if (answersSync) Object.defineProperty(wrapped, GLUE_SYNC_MARK, { value: true });
   return wrapped;
+}
+
+/** Arguments that are all primitives or bytes: nothing in them is numbered as a resource. */
+function plainArgs(args: unknown[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a !== null && (typeof a === 'object' || typeof a === 'function') && !(a instanceof Uint8Array)) return false;
+  }
+  return true;
 }
 
 function payloadOf(e: unknown): unknown {

@@ -1,9 +1,11 @@
 import type { HostCallEvent, LifecycleEvent, MessageEvent_, TraceEvent } from './traceEvent';
 import {
-  CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING,
+  CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING, CALL_RAW_ARGS, CALL_RAW_RESULT,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
   MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
+  VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
+import { BYTES_HEAD, renderBytesHead } from '../runtime/renderValue';
 
 /** Checks the columns of a received batch before decoding; null when they fit together. */
 export function checkTraceBatch(b: TraceBatch): string | null {
@@ -36,13 +38,55 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
     if (typeof n !== 'number') throw new Error('trace batch has a non-number where a number belongs');
     return n;
   };
+  const take = (length: number): number => {
+    if (offset + length > bytes.length) throw new Error('trace batch payloads overrun its bytes');
+    offset += length;
+    return offset - length;
+  };
+  // A host value the worker encoded instead of rendering (encodeTraceBatch's writeValue): the preview renderValue makes.
+  const value = (): unknown => {
+    const v = slots[s++];
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v !== 'number') return v;
+    if (v === VALUE_NUMBER) return num();
+    if (v === VALUE_BYTES) {
+      const length = num();
+      const head = Math.min(length, BYTES_HEAD);
+      const at = take(head);
+      return renderBytesHead(bytes.subarray(at, at + head), length);
+    }
+    if (v === VALUE_ARRAY) {
+      const length = num();
+      const items: unknown[] = [];
+      for (let i = 0; i < length && i < 20; i++) items.push(value());
+      if (length > 20) items.push(`… ${length - 20} more`);
+      return items;
+    }
+    if (v === VALUE_RESOURCE) return `<${str()}#${num()}>`;
+    if (v === VALUE_OBJECT) {
+      const count = num();
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) {
+        const key = str();
+        out[key] = value();
+      }
+      return out;
+    }
+    throw new Error(`trace batch has a value of unknown tag ${v}`);
+  };
+  const values = (): unknown[] => {
+    const count = num();
+    const out: unknown[] = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = value();
+    return out;
+  };
   for (let k = 0; k < kinds.length; k++) {
     const id = idPrefix + (first + k);
     const kind = kinds[k];
     const flags = num();
     if (kind === KIND_CALL) {
-      const e: HostCallEvent = { kind: 'call', id, guest, tab: '', at: at[k], dir: flags & CALL_EXPORT ? 'export' : 'import', iface: str(), fn: str(), args: slots[s++] as unknown[], ok: (flags & CALL_OK) !== 0, ms: num() };
-      if (flags & CALL_HAS_RESULT) e.result = slots[s++];
+      const e: HostCallEvent = { kind: 'call', id, guest, tab: '', at: at[k], dir: flags & CALL_EXPORT ? 'export' : 'import', iface: str(), fn: str(), args: flags & CALL_RAW_ARGS ? values() : (slots[s++] as unknown[]), ok: (flags & CALL_OK) !== 0, ms: num() };
+      if (flags & CALL_HAS_RESULT) e.result = flags & CALL_RAW_RESULT ? value() : slots[s++];
       if (flags & CALL_HAS_TARGET) e.target = { type: str() as 'store' | 'topic' | 'container', name: str() };
       if (flags & CALL_HAS_SERVED_BY) e.servedBy = str();
       if (flags & CALL_HAS_CALL_ID) e.callId = slots[s++] as string;
@@ -71,9 +115,8 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
         if (flags & MSG_DATA_IN_SLOT) data = slots[s++] as Uint8Array;
         else {
           const length = num();
-          if (offset + length > bytes.length) throw new Error('trace batch payloads overrun its bytes');
-          data = bytes.slice(offset, offset + length);
-          offset += length;
+          const from = take(length);
+          data = bytes.slice(from, from + length);
         }
       }
       const e: MessageEvent_ = { kind: 'message', id, guest, tab: '', at: at[k], action, topic, envelope, data };

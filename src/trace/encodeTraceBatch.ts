@@ -1,12 +1,27 @@
-import type { TraceEvent } from './traceEvent';
+import type { HostCallEvent, LifecycleEvent, MessageEvent_ } from './traceEvent';
 import {
-  CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING,
+  CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING, CALL_RAW_ARGS, CALL_RAW_RESULT,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
   MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
+  VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
+import { BYTES_HEAD, resourceIdOf, resourceNameOf } from '../runtime/renderValue';
+
+/**
+ * Marks of a call whose `args` / `result` are the host's values as they are, not yet
+ * rendered: the writer encodes them and the page renders them (renderValue's output). Why:
+ * rendering a replay's results to preview objects in the run worker, and cloning those
+ * objects to the page, cost more per message than the host calls themselves.
+ */
+export interface RawValueMarks {
+  argsRaw?: true;
+  resultRaw?: true;
+}
+
+type Input<T> = Omit<T, 'id' | 'guest' | 'tab' | 'at'> & { at?: number };
 
 /** A trace event as producers hand it over: the writer supplies id, guest and tab; `at` defaults to now. */
-export type TraceEventInput = TraceEvent extends infer T ? (T extends unknown ? Omit<T, 'id' | 'guest' | 'tab' | 'at'> & { at?: number } : never) : never;
+export type TraceEventInput = (Input<HostCallEvent> & RawValueMarks) | Input<MessageEvent_> | Input<LifecycleEvent>;
 
 /** Builds one {@link TraceBatch} event by event; `take` hands it over and starts the next. */
 export interface TraceBatchWriter {
@@ -56,14 +71,51 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
     else bytes.set(data, used);
     used += data.length;
   };
+  // renderValue's walk, writing what the page needs to render the same preview (decodeTraceBatch).
+  const writeValue = (value: unknown, depth: number): void => {
+    if (value === undefined || value === null) slots.push(null);
+    else if (typeof value === 'boolean' || typeof value === 'bigint') slots.push(value);
+    else if (typeof value === 'string') slots.push(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+    else if (typeof value === 'number') slots.push(VALUE_NUMBER, value);
+    else if (value instanceof Uint8Array) {
+      slots.push(VALUE_BYTES, value.length);
+      addBytes(value.length > BYTES_HEAD ? value.subarray(0, BYTES_HEAD) : value);
+    } else if (depth > 4) slots.push('…');
+    else if (Array.isArray(value)) {
+      slots.push(VALUE_ARRAY, value.length);
+      const shown = Math.min(value.length, 20);
+      for (let i = 0; i < shown; i++) writeValue(value[i], depth + 1);
+    } else if (typeof value === 'function') slots.push(`<fn ${value.name}>`);
+    else if (typeof value === 'object') {
+      const name = resourceNameOf(value);
+      if (name !== undefined) slots.push(VALUE_RESOURCE, str(name), resourceIdOf(value));
+      else {
+        const keys = Object.keys(value);
+        slots.push(VALUE_OBJECT, keys.length);
+        for (const key of keys) {
+          slots.push(str(key));
+          writeValue((value as Record<string, unknown>)[key], depth + 1);
+        }
+      }
+    } else slots.push(String(value));
+  };
   const writeCall = (e: Extract<TraceEventInput, { kind: 'call' }>): void => {
     const hasResult = 'result' in e;
     const target = e.target;
     const flags =
       (e.ok ? CALL_OK : 0) | (e.dir === 'export' ? CALL_EXPORT : 0) | (e.pending ? CALL_PENDING : 0) | (hasResult ? CALL_HAS_RESULT : 0) |
-      (target ? CALL_HAS_TARGET : 0) | (e.servedBy !== undefined ? CALL_HAS_SERVED_BY : 0) | (e.callId !== undefined ? CALL_HAS_CALL_ID : 0);
-    slots.push(flags, str(e.iface), str(e.fn), e.args, e.ms);
-    if (hasResult) slots.push(e.result);
+      (target ? CALL_HAS_TARGET : 0) | (e.servedBy !== undefined ? CALL_HAS_SERVED_BY : 0) | (e.callId !== undefined ? CALL_HAS_CALL_ID : 0) |
+      (e.argsRaw ? CALL_RAW_ARGS : 0) | (e.resultRaw && hasResult ? CALL_RAW_RESULT : 0);
+    slots.push(flags, str(e.iface), str(e.fn));
+    if (e.argsRaw) {
+      slots.push(e.args.length);
+      for (let i = 0; i < e.args.length; i++) writeValue(e.args[i], 0);
+    } else slots.push(e.args);
+    slots.push(e.ms);
+    if (hasResult) {
+      if (e.resultRaw) writeValue(e.result, 0);
+      else slots.push(e.result);
+    }
     if (target) slots.push(str(target.type), str(target.name));
     if (e.servedBy !== undefined) slots.push(str(e.servedBy));
     if (e.callId !== undefined) slots.push(e.callId);

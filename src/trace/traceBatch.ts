@@ -42,6 +42,22 @@ export const CALL_HAS_RESULT = 8;
 export const CALL_HAS_TARGET = 16;
 export const CALL_HAS_SERVED_BY = 32;
 export const CALL_HAS_CALL_ID = 64;
+/** The call's arguments follow as a count and that many encoded host values (below). */
+export const CALL_RAW_ARGS = 128;
+/** The call's result follows as an encoded host value (below). */
+export const CALL_RAW_RESULT = 256;
+
+/**
+ * A host value as it came from a host call, encoded flat so the clone copies no objects and
+ * the page renders it (`renderValue`'s output exactly; encodeTraceBatch / decodeTraceBatch).
+ * A slot that is a number is one of these tags; a string or boolean is itself (already cut
+ * to its preview), null is undefined or null, a bigint is itself (shown as its digits).
+ */
+export const VALUE_NUMBER = 0; // then the number
+export const VALUE_BYTES = 1; // then the length; the first BYTES_HEAD bytes are in `bytes`
+export const VALUE_ARRAY = 2; // then the length, then its first 20 items
+export const VALUE_RESOURCE = 3; // then the name (a string index) and the id
+export const VALUE_OBJECT = 4; // then the field count, then per field its name (a string index) and value
 
 /** Bits of a message's flags slot. */
 export const MSG_HAS_TO = 1;
