@@ -89,6 +89,8 @@ describe('lightenJspiGlue', () => {
       expect(out.js, g.id).toMatch(/\n *return await result;\n/);
       // jco's debug log calls are skipped, arguments and all.
       expect(out.js, g.id).not.toMatch(/^\s*_debugLog\(/m);
+      // A settled host call starts no scheduler timers while no task waits (quietHostOperations).
+      expect(out.js, g.id).toMatch(/\n *if \(_wcpNothingWaits\(\)\) return;\n *for \(const state of ASYNC_STATE\.values\(\)\) \{ state\.runTickLoop\(\); \}\n/);
       expect(lightenJspiGlue(out.js).js, `${g.id}: idempotent`).toBe(out.js);
       const file = join(dir, `${g.id.replace(/\W/g, '_')}.mjs`);
       writeFileSync(file, out.js);

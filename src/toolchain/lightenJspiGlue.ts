@@ -1,4 +1,5 @@
 import { lowerFaster } from './fastLowering';
+import { quietHostOperations } from './quietHostOperations';
 import { RETURN_WHEN_READY, returnWhenReady, suspendOnlyOnPromise } from './suspendOnlyOnPromise';
 
 /**
@@ -20,7 +21,8 @@ import { RETURN_WHEN_READY, returnWhenReady, suspendOnlyOnPromise } from './susp
  * `_suspendingImport` (may-block check, current-task save/restore around the suspension),
  * `_checkMayLeave` (no re-entry), `_trackHostOperation` (the pending-host-operation count the
  * deadlock check reads), argument lifting, borrow release, result lowering, the
- * `result`-returning error mapping and `markTrapped`. A host error of a function without
+ * `result`-returning error mapping and `markTrapped`; a settled host call starts jco's tick
+ * loop and deadlock check only while some task waits (quietHostOperations.ts). A host error of a function without
  * `result` is rethrown as the original path ends up doing (the guest traps with it).
  *
  * A host function that answers with a plain value then returns without jco's async glue
@@ -190,6 +192,8 @@ export function lightenJspiGlue(js: string): LightenedGlue {
   out = out.replace(/^(\s*)_debugLog\(/gm, '$10 && _debugLog(');
   // Strings and byte lists lowered without a view or encoder call each (fastLowering.ts).
   out = lowerFaster(out);
+  // No tick-loop and deadlock-check timers per settled host call while no task waits.
+  out = quietHostOperations(out) ?? out;
   return { js: out, lightened: names };
 }
 

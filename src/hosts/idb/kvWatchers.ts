@@ -51,7 +51,10 @@ export function noteWatchers(namespace: string, transaction: IDBTransaction): vo
  * can only add notices for a watcher registered in between, or drop them for one that left.
  */
 export function writesAreWatched(namespace: string): boolean {
-  return !countsWatchers() || (watched.get(namespace) ?? true);
+  // `false` is only ever recorded by a count, which runs only with Web Locks (noteWatchers);
+  // without them nothing is recorded and every write is announced. Not asking
+  // `navigator.locks` again here saves a getter per write (≈8 µs in a worker profile).
+  return watched.get(namespace) !== false;
 }
 
 /**
