@@ -6,15 +6,14 @@
  */
 export function renderValue(value: unknown, depth = 0): unknown {
   if (value === undefined) return null;
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
-    return typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  }
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (typeof value === 'string') return previewString(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Uint8Array) return renderBytes(value);
-  if (depth > 4) return '…';
+  if (depth > PREVIEW_MAX_DEPTH) return '…';
   if (Array.isArray(value)) {
-    const items = value.slice(0, 20).map((v) => renderValue(v, depth + 1));
-    if (value.length > 20) items.push(`… ${value.length - 20} more`);
+    const items = value.slice(0, PREVIEW_ITEMS).map((v) => renderValue(v, depth + 1));
+    if (value.length > PREVIEW_ITEMS) items.push(moreItems(value.length));
     return items;
   }
   if (typeof value === 'function') return `<fn ${value.name}>`;
@@ -26,6 +25,25 @@ export function renderValue(value: unknown, depth = 0): unknown {
     return out;
   }
   return String(value);
+}
+
+// The preview's bounds. The trace's writer (encodeTraceBatch.ts) walks a host value the same
+// way and the page finishes the preview (decodeTraceBatch.ts): all three read these.
+/** Nesting levels shown before a value becomes `…`. */
+export const PREVIEW_MAX_DEPTH = 4;
+/** Items of an array shown; the rest are counted (`… 5 more`). */
+export const PREVIEW_ITEMS = 20;
+/** Characters of a string shown before `…`. */
+const PREVIEW_CHARS = 200;
+
+/** A string as previews show it: at most PREVIEW_CHARS characters, then `…`. */
+export function previewString(value: string): string {
+  return value.length > PREVIEW_CHARS ? `${value.slice(0, PREVIEW_CHARS)}…` : value;
+}
+
+/** The closing item of an array longer than PREVIEW_ITEMS. */
+export function moreItems(length: number): string {
+  return `… ${length - PREVIEW_ITEMS} more`;
 }
 
 /** Set on resource classes by the runtime: minified builds rename classes, WIT names stay. */
@@ -70,7 +88,7 @@ export function renderBytes(bytes: Uint8Array): { bytes: number; text?: string; 
 
 /**
  * {@link renderBytes} from the first {@link BYTES_HEAD} bytes and the full length: the trace
- * sends only those and the page renders them (encodeTraceValue.ts).
+ * sends only those and the page renders them (encodeTraceBatch.ts, decodeTraceBatch.ts).
  */
 export function renderBytesHead(head: Uint8Array, length: number): { bytes: number; text?: string; hex?: string } {
   const text = decodePrintable(head);

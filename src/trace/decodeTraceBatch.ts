@@ -5,7 +5,7 @@ import {
   MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
   VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
-import { BYTES_HEAD, renderBytesHead } from '../runtime/renderValue';
+import { BYTES_HEAD, moreItems, PREVIEW_ITEMS, renderBytesHead } from '../runtime/renderValue';
 
 /** Checks the columns of a received batch before decoding; null when they fit together. */
 export function checkTraceBatch(b: TraceBatch): string | null {
@@ -58,8 +58,8 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
     if (v === VALUE_ARRAY) {
       const length = num();
       const items: unknown[] = [];
-      for (let i = 0; i < length && i < 20; i++) items.push(value());
-      if (length > 20) items.push(`… ${length - 20} more`);
+      for (let i = 0; i < length && i < PREVIEW_ITEMS; i++) items.push(value());
+      if (length > PREVIEW_ITEMS) items.push(moreItems(length));
       return items;
     }
     if (v === VALUE_RESOURCE) return `<${str()}#${num()}>`;

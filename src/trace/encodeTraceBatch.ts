@@ -5,7 +5,7 @@ import {
   MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
   VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
-import { BYTES_HEAD, resourceIdOf, resourceNameOf } from '../runtime/renderValue';
+import { BYTES_HEAD, PREVIEW_ITEMS, PREVIEW_MAX_DEPTH, previewString, resourceIdOf, resourceNameOf } from '../runtime/renderValue';
 
 /**
  * Marks of a call whose `args` / `result` are the host's values as they are, not yet
@@ -75,15 +75,15 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
   const writeValue = (value: unknown, depth: number): void => {
     if (value === undefined || value === null) slots.push(null);
     else if (typeof value === 'boolean' || typeof value === 'bigint') slots.push(value);
-    else if (typeof value === 'string') slots.push(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+    else if (typeof value === 'string') slots.push(previewString(value));
     else if (typeof value === 'number') slots.push(VALUE_NUMBER, value);
     else if (value instanceof Uint8Array) {
       slots.push(VALUE_BYTES, value.length);
       addBytes(value.length > BYTES_HEAD ? value.subarray(0, BYTES_HEAD) : value);
-    } else if (depth > 4) slots.push('…');
+    } else if (depth > PREVIEW_MAX_DEPTH) slots.push('…');
     else if (Array.isArray(value)) {
       slots.push(VALUE_ARRAY, value.length);
-      const shown = Math.min(value.length, 20);
+      const shown = Math.min(value.length, PREVIEW_ITEMS);
       for (let i = 0; i < shown; i++) writeValue(value[i], depth + 1);
     } else if (typeof value === 'function') slots.push(`<fn ${value.name}>`);
     else if (typeof value === 'object') {
