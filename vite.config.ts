@@ -10,6 +10,17 @@ import { buildPrebuiltComponents, prebuiltIndex } from './scripts/buildPrebuiltC
 // separated, in PLAYGROUND_HOSTS (e.g. PLAYGROUND_HOSTS=room12.school.example).
 const roomHosts = ['.local', '.lan', '.home.arpa', '.internal', '.test', ...(process.env.PLAYGROUND_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)];
 
+// `vite preview` for the benchmarks (bench/run.mjs, bench/abSites.mjs set WCP_ISOLATE=1) serves
+// the site cross-origin isolated: an isolated page and its workers read `performance.now()` to
+// 5 µs instead of 100 µs, and the latency figures (messaging.p50, nats.p50) are fractions of a
+// millisecond that the coarse clock rounds to one or two steps. CORP `cross-origin` lets the
+// host-code sandbox (an opaque-origin srcdoc frame, which inherits COEP) load its script. The
+// app itself is not served so: a static host cannot be relied on to send these headers.
+const benchIsolation =
+  process.env.WCP_ISOLATE === '1'
+    ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'cross-origin' }
+    : undefined;
+
 // jco-transpile's vendored components locate their .wasm with `new URL(..., import.meta.url)`;
 // pre-bundling would move the JS away from the wasm files, so they are served as-is.
 export default defineConfig({
@@ -69,7 +80,7 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html', diagram: 'bench/diagram.html' } },
   },
   server: { port: 5173, allowedHosts: roomHosts },
-  preview: { port: 4173, allowedHosts: roomHosts },
+  preview: { port: 4173, allowedHosts: roomHosts, ...(benchIsolation ? { headers: benchIsolation } : {}) },
   test: {
     include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
