@@ -73,10 +73,11 @@ export async function benchRanges(client: BuildClient, n: number, rounds: number
   return figures;
 }
 
-/** The guest's call time, and the part of it spent inside host functions (the rest: guest, bindings, JSPI). */
-function inGuest(artifact: BuildArtifact, namespace: string, op: Op, want: number): Promise<{ ms: number; hostMs: number }> {
+/** The guest's call time, the part of it spent inside host functions (the rest: guest, bindings, JSPI), and each import call as `fn ms`. */
+export function inGuest(artifact: BuildArtifact, namespace: string, op: Op, want: number): Promise<{ ms: number; hostMs: number; calls: string[] }> {
   let ms = 0;
   let hostMs = 0;
+  const calls: string[] = [];
   let found: unknown;
   let trap: string | undefined;
   const h = startGuest(
@@ -85,13 +86,13 @@ function inGuest(artifact: BuildArtifact, namespace: string, op: Op, want: numbe
     {
       onResult: (_name, v, t) => ((found = v), (ms = t)),
       onTrap: (m) => (trap = m),
-      onTrace: (events) => events.forEach((e) => e.kind === 'call' && e.dir === 'import' && (hostMs += e.ms)),
+      onTrace: (events) => events.forEach((e) => e.kind === 'call' && e.dir === 'import' && ((hostMs += e.ms), calls.push(`${e.fn} ${e.ms.toFixed(1)}`))),
     },
   );
   return h.settled.then(() => {
     if (trap) throw new Error(`range guest (${op}) trapped: ${trap}`);
     if (Number(found) !== want) throw new Error(`range guest ${op} found ${String(found)}, expected ${want}`);
-    return { ms, hostMs };
+    return { ms, hostMs, calls };
   });
 }
 

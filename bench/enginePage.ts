@@ -8,6 +8,7 @@ import { benchNats, createNatsProbe } from './benchNats';
 import { benchP3, benchP3RequestReply } from './benchP3';
 import { benchRanges } from './benchRanges';
 import { benchReplay } from './benchReplay';
+import { createRangeProbe } from './rangeProbe';
 import { runScenario, type ScenarioOptions } from './runScenario';
 
 /**
@@ -100,6 +101,8 @@ const floodProbe = createFloodProbe(client);
 const natsProbe = createNatsProbe(client);
 /** Key-value runs for bench/run.mjs's CPU-time figure `kv.cpu`. */
 const kvProbe = createKvProbe(client);
+/** Range reads one op at a time, for profiles and probes (bench/rangeProbe.ts). */
+const rangeProbe = createRangeProbe(client);
 const exampleGuests = (id: string) => examples.find((e) => e.id === id)?.guests;
 /** Checks a shipped lesson (by id) or a lesson object with its starter or its solution. */
 async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solution') {
@@ -112,5 +115,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, rangeProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

@@ -117,6 +117,55 @@ describe('lowerFaster', () => {
     expect(() => lower(bytes, () => 65530, new WebAssembly.Memory({ initial: 1 }))).toThrow(RangeError);
   }, 60_000);
 
+  it('lowers a list<string> in one plain loop with the same allocations, bytes, pointers and errors as jco', async () => {
+    const generated = await glueOf(rangeWit, rangeWat);
+    const js = lightenJspiGlue(generated).js;
+    expect(js).toMatch(/\n *_wcpLowerStrings\(vec\d+, result\d+, realloc0, memory0\);/);
+    // The get-keys lowering of each glue as a function of (list, realloc, memory), with its helpers.
+    const lowering = (glue: string, fast: boolean) => {
+      const loop = fast
+        ? /\n( *)_wcpLowerStrings\(vec(\d+), result\2, realloc0, memory0\);/.exec(glue)!
+        : /\n( *)for \(let i = 0; i < vec(\d+)\.length; i\+\+\) \{\n *const e = vec\2\[i\];\n *const base = result\2 \+ i \* 8;\n[\s\S]*?\n\1\}/.exec(glue)!;
+      const n = loop[2];
+      const helper = fast ? /\n {2}function _wcpLowerStrings\([\s\S]*?\n {2}\}\n/.exec(glue)![0] : '';
+      return new Function(
+        `vec${n}`,
+        'realloc0',
+        'memory0',
+        `let dv = new DataView(new ArrayBuffer(0)); const dataView = mem => dv.buffer === mem.buffer ? dv : dv = new DataView(mem.buffer);
+         const TEXT_ENCODER_UTF8 = new TextEncoder();
+         let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);
+         ${encoderOf(glue).toString()}
+         ${helper}
+         const result${n} = realloc0(0, 0, 4, vec${n}.length * 8);
+         ${loop[0]}
+         return result${n};`,
+      ) as (list: unknown[], realloc: (a: number, b: number, c: number, d: number) => number, memory: WebAssembly.Memory) => number;
+    };
+    const fast = lowering(js, true);
+    const jco = lowering(generated, false);
+    const lists: unknown[][] = [strings, Array.from({ length: 6000 }, (_, i) => `k:${String(i).padStart(6, '0')}`), []];
+    for (const list of lists) {
+      // One page of memory: the long list grows it (detaching the buffer) in the middle of the loop.
+      const a = guestMemory();
+      const b = guestMemory();
+      const listA = fast(list, a.realloc, a.memory);
+      const listB = jco(list, b.realloc, b.memory);
+      expect(listA).toBe(listB);
+      expect(a.allocations).toEqual(b.allocations);
+      expect(new Uint8Array(a.memory.buffer)).toEqual(new Uint8Array(b.memory.buffer));
+      const view = new DataView(a.memory.buffer);
+      list.forEach((s, i) => {
+        const [ptr, len] = [view.getUint32(listA + i * 8, true), view.getUint32(listA + i * 8 + 4, true)];
+        expect(new Uint8Array(a.memory.buffer, ptr, len)).toEqual(new TextEncoder().encode(s as string));
+      });
+    }
+    // Not a string: jco's TypeError; out of bounds: a RangeError, as jco's encoder fails.
+    expect(() => fast(['ok', 7], guestMemory().realloc, guestMemory().memory)).toThrow(/expected a string/);
+    const small = new WebAssembly.Memory({ initial: 1 });
+    expect(() => fast(['key'], () => 65534, small)).toThrow(RangeError);
+  }, 60_000);
+
   it('leaves glue without jco expected text unchanged, and is idempotent', async () => {
     const js = lightenJspiGlue(await glueOf(rangeWit, rangeWat)).js;
     expect(lowerFaster(js)).toBe(js);
