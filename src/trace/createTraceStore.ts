@@ -1,5 +1,6 @@
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 import { createRunView } from './createRunView';
+import { ownPayloads } from './ownPayloads';
 import { createEventStringSharer } from './shareEventStrings';
 import type { TraceEvent } from './traceEvent';
 import { createTraceRunLog, type StartRunOptions, type TraceRun } from './traceRuns';
@@ -117,7 +118,8 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
       return;
     }
     summarizeOutbox();
-    const message: CrossTabBatch = summarized ? { events: outbox, summarized } : { events: outbox };
+    const events = ownPayloads(outbox);
+    const message: CrossTabBatch = summarized ? { events, summarized } : { events };
     outbox = [];
     summarized = undefined;
     if (message.events.length > 0) channel?.postMessage(message);

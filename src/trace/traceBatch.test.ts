@@ -32,9 +32,10 @@ describe('trace batch wire format', () => {
     const decoded = [...decodeTraceBatch(one), ...decodeTraceBatch(two)];
     const expected = inputs.map((e, i) => ({ ...e, id: `g1:run:${i}`, guest: 'g1', tab: '' }) as TraceEvent);
     expect(decoded).toEqual(expected);
-    // Each payload is its own buffer, not a view of the batch's.
+    // Each payload is a view of the batch's bytes, not a copy (the store copies what it sends to other tabs).
     const sent = decoded[5] as Extract<TraceEvent, { kind: 'message' }>;
-    expect(sent.data.buffer.byteLength).toBe(5);
+    expect(sent.data.byteLength).toBe(5);
+    expect(sent.data.buffer).toBe(two.bytes.buffer);
   });
 
   it('sends the envelope and payload a delivery shares with its ack once', () => {

@@ -1,5 +1,10 @@
 import type { TraceEvent } from '../../src/index';
 import { computeStep, type FlowEdge, type FlowStep } from './flowGraph';
+import { memoByString } from './memoByString';
+
+const keysFrom = (family: FlowEdge['family']) => memoByString((from) => memoByString((to) => `${family}|${from}|${to}`, 256));
+// An edge's key per event, made once per edge rather than once per event (see memoByString).
+const edgeKey: Record<FlowEdge['family'], (from: string) => (to: string) => string> = { message: keysFrom('message'), call: keysFrom('call') };
 
 /**
  * Live edge counts over exactly the events the trace ring holds, kept up to date
@@ -33,7 +38,7 @@ export function createEdgeWindow(): EdgeWindow {
       // major GCs long (ephemeron marking), for views that only ask about recent events.
       const s = step ?? computeStep(e);
       if (s.family !== 'message' && s.family !== 'call') return;
-      const key = `${s.family}|${s.from}|${s.to}`;
+      const key = edgeKey[s.family](s.from)(s.to);
       let edge = edges.get(key);
       if (!edge) {
         edge = { key, from: s.from, to: s.to, family: s.family, count: 0, bad: 0, lastIndex: -1, lastAbs: abs };

@@ -1,4 +1,5 @@
 import { hostPackages, type TraceEvent } from '../../src/index';
+import { memoByString } from './memoByString';
 
 /**
  * Column a node is drawn in: guests left, topics middle, stores/containers right. `host`: a
@@ -48,7 +49,11 @@ export interface FlowEdge {
   lastIndex: number;
 }
 
-export const nodeId = (kind: FlowNodeKind, name: string) => `${kind}:${name}`;
+const idsOf = (kind: FlowNodeKind) => memoByString((name) => `${kind}:${name}`);
+// One id string per node rather than one per event: see memoByString.
+const ids: Record<FlowNodeKind, (name: string) => string> = { guest: idsOf('guest'), topic: idsOf('topic'), store: idsOf('store'), container: idsOf('container'), host: idsOf('host') };
+
+export const nodeId = (kind: FlowNodeKind, name: string): string => (ids[kind] ?? idsOf(kind))(name);
 
 /**
  * Request-reply creates a fresh `_inbox.<uuid>` topic per request; drawn one by one they
@@ -65,12 +70,15 @@ const PLUMBING = /^wasi:(cli|io|clocks|random|filesystem|sockets)\//;
  * undefined for the built-in hosts and WASI plumbing. Custom host code serves calls with no
  * store or topic behind them; without a node of their own they would draw no arrow at all.
  */
-export function customHostOf(iface: string): string | undefined {
+export const customHostOf = memoByString((iface: string): string | undefined => {
   if (PLUMBING.test(iface)) return undefined;
   const m = /^([^/@]+)\/[^@]+(@.+)?$/.exec(iface);
   if (!m) return undefined;
   return builtIn.has(`${m[1]}${m[2] ?? ''}`) ? undefined : m[1];
-}
+});
+
+/** A call's function name without its resource prefix ("[method]bucket.get" → "bucket.get"). */
+const callName = memoByString((fn) => fn.replace(/^\[(method|static|constructor)\]/, ''));
 
 const stepCache = new WeakMap<TraceEvent, FlowStep>();
 
@@ -97,7 +105,7 @@ export function computeStep(e: TraceEvent): FlowStep {
       return { from: guest, to: topic, family: 'message', label, bad };
     }
     case 'call': {
-      const name = e.fn.replace(/^\[(method|static|constructor)\]/, '');
+      const name = callName(e.fn);
       // Async (WASI 0.3) calls are traced twice: "▶ get" when they start, "get ◀" when they end,
       // so calls in flight together show as several starts before their ends.
       const label = e.pending ? `▶ ${name}` : e.callId ? `${name} ◀` : name;
