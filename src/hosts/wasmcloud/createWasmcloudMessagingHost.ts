@@ -41,10 +41,9 @@ export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus
       return {
         types: {},
         consumer: {
-          publish(msg: BrokerMessage): void | Promise<void> {
+          publish(msg: BrokerMessage): void {
             const toInbox = msg.subject.startsWith(inboxPrefix);
             publishMessage(ctx, bus, { topic: msg.subject, message: { data: msg.body }, action: toInbox ? 'reply' : 'send', ...(msg.replyTo && !toInbox ? { replyTo: msg.replyTo } : {}) });
-            return bus.settled?.();
           },
           request: (subject: string, body: Uint8Array, timeoutMs: number) => request(ctx, bus, subject, body, timeoutMs),
         },

@@ -5,13 +5,12 @@ import type { NatsLink } from './connectNats';
 import { createNatsBus, fromNatsMessage, toHeaders } from './natsBus';
 
 function fakeLink() {
-  const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
+  const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined), protocol: { flushPending: vi.fn() } };
   return { link: { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined } as unknown as NatsLink, nc };
 }
 
 const send = (bus: ReturnType<typeof createNatsBus>, i: number) => {
   bus.post({ type: 'message', envelope: { id: `m${i}`, subject: 'orders.new', specversion: '1.0' }, data: new Uint8Array([i]) });
-  return bus.settled?.();
 };
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
@@ -22,12 +21,19 @@ describe('NATS bus sends', () => {
     // A clock that stands still: only the count decides here.
     const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
     const published: number[] = [];
+    const pushed: number[] = [];
     for (let i = 0; i < 2 * MAX_BATCH + 5; i++) {
-      expect(send(bus, i)).toBeUndefined();
+      send(bus, i);
       published.push(nc.publish.mock.calls.length);
+      pushed.push(nc.protocol.flushPending.mock.calls.length);
     }
     clock.mockRestore();
     expect(published[0]).toBe(1);
+    // Handed to the socket at once too (the guest's send does not suspend, so the client's
+    // microtask flush would wait), and each full batch.
+    expect(pushed[0]).toBe(1);
+    expect(pushed[MAX_BATCH - 1]).toBe(1);
+    expect(pushed[MAX_BATCH]).toBe(2);
     expect(published[MAX_BATCH - 1]).toBe(1);
     expect(published[MAX_BATCH]).toBe(MAX_BATCH + 1);
     expect(published[2 * MAX_BATCH]).toBe(2 * MAX_BATCH + 1);
@@ -96,6 +102,30 @@ describe('NATS bus sends', () => {
     expect(nc.flush).toHaveBeenCalledTimes(1);
     await settleAllBuses();
     expect(nc.flush).toHaveBeenCalledTimes(1);
+    bus.release();
+    await nextTask();
+  });
+});
+
+describe('NATS bus sends to a topic its stream does not keep yet', () => {
+  it('are published once the stream keeps the topic, in send order, and settleAllBuses waits for them', async () => {
+    const { link, nc } = fakeLink();
+    let kept = false;
+    let keep: () => void = () => undefined;
+    const keeping = new Promise<void>((resolve) => (keep = () => ((kept = true), resolve())));
+    const streams = { stream: 'ns-msgs', jsm: () => Promise.reject(new Error('unused')), covers: () => kept, decided: () => kept, retain: () => keeping };
+    const bus = createNatsBus(link, 'ns', { streams, track: () => undefined });
+    send(bus, 0);
+    send(bus, 1);
+    expect(nc.publish).not.toHaveBeenCalled();
+    let settled = false;
+    const settling = settleAllBuses().then(() => (settled = true));
+    await nextTask();
+    expect(settled).toBe(false);
+    keep();
+    await settling;
+    expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1]);
+    expect(nc.flush).toHaveBeenCalled();
     bus.release();
     await nextTask();
   });

@@ -1,7 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import { createNextTask } from '../../../platform/createNextTask';
-import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
+import { MAX_BATCH, MAX_BATCH_AGE_MS, markQueued, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
@@ -30,12 +30,12 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  // Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
-  // Chromium, even one answered with a plain value (bench/probeJspiSuspend.mjs), and the
-  // client writes its buffer in the microtask that runs then: publishing each send at once
-  // was a WebSocket frame per message. The first send of a task is published at once; later
-  // sends of the same task wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS
-  // old, or the task ends, and are then published together (one frame).
+  // Batching, as the browser bus does (createBus.ts). The first send of a task is published
+  // and handed to the socket at once; later sends of the same task wait here until MAX_BATCH
+  // wait, the oldest is MAX_BATCH_AGE_MS old, or the task ends, and are then published
+  // together (one frame). The guest's `send` never suspends (it is answersSync), so the
+  // client's own microtask flush would wait until the guest suspends or returns: where a
+  // send must leave now, `pushOut` hands the buffer to the socket.
   let inTask = false;
   let held: Array<() => void> = [];
   let heldSince = 0;
@@ -57,14 +57,20 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     if (!inTask) {
       inTask = true;
       afterTask.schedule();
-      if (held.length === 0) return publish();
+      if (held.length === 0) {
+        publish();
+        return pushOut(link.nc);
+      }
     }
     const now = performance.now();
     held.push(publish);
     if (held.length === 1) {
       heldSince = now;
       markUnflushed(batch);
-    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
+    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) {
+      batch.flush();
+      pushOut(link.nc);
+    }
   };
 
   const dispatch = (packet: BusPacket): void => {
@@ -106,7 +112,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         // suspends until replies come: holding it (and the sends before it) until the task
         // ends only delays them. Held sends go first, so the order stays the send order.
         batch.flush();
-        return publish();
+        publish();
+        return pushOut(link.nc);
       }
       // Held sends go first, so the order on the subject stays the send order.
       batch.flush();
@@ -121,10 +128,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         .catch((error: unknown) => console.error(`NATS: could not publish to "${envelope.subject}"`, error))
         .finally(() => (queued -= 1));
       log?.track(queue);
+      // The guest's `send` answers at once (never suspends); its call's result waits for this.
+      markQueued(queue);
     },
-    // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
-    // client write what was published (see `send`).
-    settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -153,6 +159,18 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       subscriptions.clear();
     },
   };
+}
+
+/**
+ * Hands what the client buffered to the WebSocket now. The client does it in a microtask
+ * (or inline once 32 KiB wait), and a guest whose sends do not suspend runs no microtask
+ * until it suspends or returns. `flushPending` is the client's own method for it (private
+ * in its types); without it a PING flush writes the buffer too.
+ */
+function pushOut(nc: NatsLink['nc']): void {
+  const protocol = (nc as unknown as { protocol?: { flushPending?: () => void } }).protocol;
+  if (typeof protocol?.flushPending === 'function') protocol.flushPending();
+  else if (!nc.isClosed()) void nc.flush().catch(() => undefined);
 }
 
 const warned = new Set<string>();
