@@ -30,12 +30,15 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  // Batching, as the browser bus does (createBus.ts). The first send of a task is published
-  // and handed to the socket at once; later sends of the same task wait here until MAX_BATCH
-  // wait, the oldest is MAX_BATCH_AGE_MS old, or the task ends, and are then published
-  // together (one frame). The guest's `send` never suspends (it is answersSync), so the
-  // client's own microtask flush would wait until the guest suspends or returns: where a
-  // send must leave now, `pushOut` hands the buffer to the socket.
+  // Batching, as the browser bus does (createBus.ts). The guest's `send` never suspends (it
+  // is answersSync), so the client writes its buffer when the guest next suspends (a request,
+  // any host call that waits) or returns. The first send of a task is published to the
+  // client at once and leaves then, in one frame with what follows it, as a raw client's
+  // burst does (handing it to the socket alone split each burst into two frames: its later
+  // messages arrived ~0.5 ms behind, bench/probeNatsDecompose.mjs). Later sends of the task
+  // wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS old (checked at the next
+  // send) or the task ends; a full or old batch, a request and a reply are handed to the
+  // socket at once (`pushOut`), so a flood leaves at least every MAX_BATCH_AGE_MS.
   let inTask = false;
   let held: Array<() => void> = [];
   let heldSince = 0;
@@ -57,10 +60,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     if (!inTask) {
       inTask = true;
       afterTask.schedule();
-      if (held.length === 0) {
-        publish();
-        return pushOut(link.nc);
-      }
+      if (held.length === 0) return publish();
     }
     const now = performance.now();
     held.push(publish);
