@@ -118,6 +118,8 @@ describe('NATS bus sends to a topic its stream does not keep yet', () => {
     const bus = createNatsBus(link, 'ns', { streams, track: () => undefined });
     send(bus, 0);
     send(bus, 1);
+    bus.post({ type: 'message', envelope: { id: 'q', subject: 'svc.echo', specversion: '1.0', replyto: '_inbox.abc' }, data: new Uint8Array([9]) });
+    send(bus, 2);
     expect(nc.publish).not.toHaveBeenCalled();
     let settled = false;
     const settling = settleAllBuses().then(() => (settled = true));
@@ -125,8 +127,12 @@ describe('NATS bus sends to a topic its stream does not keep yet', () => {
     expect(settled).toBe(false);
     keep();
     await settling;
-    expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1]);
+    expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 9, 2]);
     expect(nc.flush).toHaveBeenCalled();
+    // Now kept: sends are batched again.
+    send(bus, 3);
+    send(bus, 4);
+    expect(nc.publish).toHaveBeenCalledTimes(5);
     bus.release();
     await nextTask();
   });

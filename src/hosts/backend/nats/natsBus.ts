@@ -30,6 +30,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
+  // The sends of the chain's last link, while it still waits (see `post`).
+  let open: Array<{ subject: string; publish: () => void }> | undefined;
   // Batching, as the browser bus does (createBus.ts). The guest's `send` never suspends (it
   // is answersSync), so the client writes its buffer when the guest next suspends (a request,
   // any host call that waits) or returns. The first send of a task is published to the
@@ -117,13 +119,30 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       }
       // Held sends go first, so the order on the subject stays the send order.
       batch.flush();
+      const entry = { subject: envelope.subject, publish };
       // The first send to a topic waits until the stream keeps it (so the log starts with
       // it); later sends queue behind it so the order on the subject stays the send order.
+      // They join the last waiting group (one link of the chain, published together in one
+      // frame): the guest's send does not wait, so a flood's sends all arrive while the
+      // stream is being widened, and a link each cost a frame each.
+      if (!retain && open !== undefined) {
+        open.push(entry);
+        return;
+      }
+      const group = [entry];
+      open = group;
       queued += 1;
       queue = queue
         .then(async () => {
           if (retain) await log.streams.retain([envelope.subject]).catch((error: unknown) => warnOnce(envelope.subject, error));
-          publish();
+          if (open === group) open = undefined;
+          for (const e of group) {
+            try {
+              e.publish();
+            } catch (error) {
+              console.error(`NATS: could not publish to "${e.subject}"`, error);
+            }
+          }
         })
         .catch((error: unknown) => console.error(`NATS: could not publish to "${envelope.subject}"`, error))
         .finally(() => (queued -= 1));
