@@ -114,13 +114,17 @@ describe('NATS bus sends to a topic its stream does not keep yet', () => {
     let kept = false;
     let keep: () => void = () => undefined;
     const keeping = new Promise<void>((resolve) => (keep = () => ((kept = true), resolve())));
-    const streams = { stream: 'ns-msgs', jsm: () => Promise.reject(new Error('unused')), covers: () => kept, decided: () => kept, retain: () => keeping };
+    const retain = vi.fn(() => keeping);
+    const streams = { stream: 'ns-msgs', jsm: () => Promise.reject(new Error('unused')), covers: () => kept, decided: () => kept, retain };
     const bus = createNatsBus(link, 'ns', { streams, track: () => undefined });
     send(bus, 0);
     send(bus, 1);
     bus.post({ type: 'message', envelope: { id: 'q', subject: 'svc.echo', specversion: '1.0', replyto: '_inbox.abc' }, data: new Uint8Array([9]) });
     send(bus, 2);
     expect(nc.publish).not.toHaveBeenCalled();
+    // Asked once for the topic, not once per send waiting for it.
+    await nextTask();
+    expect(retain).toHaveBeenCalledTimes(1);
     let settled = false;
     const settling = settleAllBuses().then(() => (settled = true));
     await nextTask();

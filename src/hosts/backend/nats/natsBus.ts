@@ -32,6 +32,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let queued = 0;
   // The sends of the chain's last link, while it still waits (see `post`).
   let open: Array<{ subject: string; publish: () => void }> | undefined;
+  // Topics whose first send waits for the stream (see `post`).
+  const retaining = new Set<string>();
   // Batching, as the browser bus does (createBus.ts). The guest's `send` never suspends (it
   // is answersSync), so the client writes its buffer when the guest next suspends (a request,
   // any host call that waits) or returns. The first send of a task is published to the
@@ -107,7 +109,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         markUnsettled(arrived);
       };
       const logged = isLogged(envelope);
-      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject);
+      // A topic already waiting for its stream is asked for once: the sends behind it wait in
+      // its group (asking per send was a JetStream request per message of a flood).
+      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject) && !retaining.has(envelope.subject);
       if (!retain && queued === 0) {
         if (logged) return send(publish);
         // A request or a reply has someone waiting for it, and a guest that made a request
@@ -132,9 +136,11 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       const group = [entry];
       open = group;
       queued += 1;
+      if (retain) retaining.add(envelope.subject);
       queue = queue
         .then(async () => {
           if (retain) await log.streams.retain([envelope.subject]).catch((error: unknown) => warnOnce(envelope.subject, error));
+          retaining.delete(envelope.subject);
           if (open === group) open = undefined;
           for (const e of group) {
             try {
