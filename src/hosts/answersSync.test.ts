@@ -2,9 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostContext, InterfaceImpl } from './hostContract';
 import { answersSync, GLUE_SYNC_MARK, isAnswersSync } from './answersSync';
-import { settleAllBuses, type Bus } from './messaging/createBus';
-import { createNatsBus } from './backend/nats/natsBus';
-import type { NatsLink } from './backend/nats/connectNats';
+import { openBus, type Bus } from './messaging/createBus';
 import { createMessagingHost } from './messaging/createMessagingHost';
 import { closeTestBuses, createTestGuest, utf8 } from './messaging/createTestGuest';
 import { closeExtGuests, createExtGuest } from './proposals/messagingExt/testGuests';
@@ -42,26 +40,26 @@ describe('host functions marked as always answering synchronously', () => {
     expect(isAnswersSync(g.imports['request-reply'].request)).toBe(false);
   });
 
-  it('send and reply are marked and never return a Promise, on the BroadcastChannel bus and on NATS', async () => {
+  it('send and reply on the BroadcastChannel bus are marked and never return a Promise; on a bus with settled (NATS) they are not', async () => {
     const g = await createTestGuest(fresh(), 'g');
     const client = g.imports.types.Client.connect('c');
     expect(isAnswersSync(g.imports.producer.send)).toBe(true);
     expect(isAnswersSync(g.imports['request-reply'].reply)).toBe(true);
     for (let i = 0; i < 200; i++) expect(isThenable(g.imports.producer.send(client, 't', new g.imports.types.Message(utf8(`m${i}`))))).toBe(false);
 
-    // NATS: what a send waits for (the topic's stream, the server) the call's result waits for.
-    const nc = { publish: () => undefined, isClosed: () => false, flush: async () => undefined };
-    const link = { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined } as unknown as NatsLink;
-    const buses: Bus[] = [];
-    const host = createMessagingHost({ busFor: (ns) => buses[buses.push(createNatsBus(link, ns)) - 1]! });
-    const ctx: HostContext = { config: { guest: 'on-nats', namespace: fresh(), subscriptions: [], buckets: [] }, emit: () => undefined, log: () => undefined };
-    const imports = (await host.create(ctx)) as unknown as typeof g.imports;
-    expect(isAnswersSync(imports.producer.send)).toBe(true);
-    expect(isAnswersSync(imports['request-reply'].reply)).toBe(true);
-    const natsClient = imports.types.Client.connect('c');
-    for (let i = 0; i < 100; i++) expect(isThenable(imports.producer.send(natsClient, 't', new imports.types.Message(utf8(`m${i}`))))).toBe(false);
-    await settleAllBuses();
-    buses.forEach((b) => b.release());
+    const buses: Array<Bus & { close(): void }> = [];
+    const host = createMessagingHost({
+      busFor: (ns) => {
+        const bus = openBus(ns);
+        buses.push(bus);
+        return { ...bus, settled: () => Promise.resolve() };
+      },
+    });
+    const ctx: HostContext = { config: { guest: 'nats-like', namespace: fresh(), subscriptions: [], buckets: [] }, emit: () => undefined, log: () => undefined };
+    const imports = (await host.create(ctx)) as Record<string, InterfaceImpl>;
+    expect(isAnswersSync(imports.producer.send)).toBe(false);
+    expect(isAnswersSync(imports['request-reply'].reply)).toBe(false);
+    buses.forEach((b) => b.close());
   });
 
   it('messaging-ext: subscribe is marked; subscribe-from and consumer.receive (IndexedDB, timeouts) are not', async () => {

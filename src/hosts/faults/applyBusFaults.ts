@@ -103,7 +103,13 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
   };
 }
 
-/** Keeps the wrapped bus's subject interest (NATS), which faults do not change. */
-function withSubscribe(bus: Bus): Pick<Bus, 'subscribe'> {
-  return bus.subscribe ? { subscribe: (pattern: string, group?: string) => bus.subscribe!(pattern, group) } : {};
+/**
+ * Keeps the wrapped bus's subject interest and its `settled` (NATS), which faults do not
+ * change: without `settled` a send would not wait for the topic log or the client's flush.
+ */
+function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled'> {
+  return {
+    ...(bus.subscribe ? { subscribe: (pattern: string, group?: string) => bus.subscribe!(pattern, group) } : {}),
+    ...(bus.settled ? { settled: () => bus.settled!() } : {}),
+  };
 }

@@ -62,6 +62,12 @@ export interface Bus {
    * Returns a function that withdraws the interest.
    */
   subscribe?(pattern: string, group?: string): () => void;
+  /**
+   * A Promise while posted messages still wait to go out (NATS: the first send to a topic
+   * waits for its topic-log stream), else undefined. Producers return it to the guest, so a guest that sends and exits does not
+   * lose what it sent.
+   */
+  settled?(): Promise<void> | undefined;
 }
 
 interface OpenBus extends Bus {
@@ -243,32 +249,16 @@ export function markUnsettled(bus: { settle(): Promise<void> }): void {
   unsettled.add(bus);
 }
 
-/**
- * Sends that wait for something before they can be published (NATS: the first send to a
- * topic waits until the topic-log stream keeps it), for {@link settleAllBuses}. The guest is
- * not suspended for them (its `send` answers at once); its call's result waits instead.
- */
-const queuedSends = new Set<Promise<unknown>>();
-
-/** Adds sends waiting to be published (a Promise that settles once they were) to {@link settleAllBuses}. */
-export function markQueued(sends: Promise<unknown>): void {
-  queuedSends.add(sends);
-  void sends.finally(() => queuedSends.delete(sends)).catch(() => undefined);
-}
-
 /** How long a result waits for sends to reach a server (down or slow: it goes out anyway). */
 const SETTLE_LIMIT_MS = 2000;
 
 /**
- * Waits until every queued send was published and every send of this worker's server-backed
- * buses reached the server (at most SETTLE_LIMIT_MS). The run worker calls it before reporting that a call returned, after
+ * Waits until every send of this worker's server-backed buses reached the server (at most
+ * SETTLE_LIMIT_MS). The run worker calls it before reporting that a call returned, after
  * which the main thread may terminate this worker.
  */
 export async function settleAllBuses(): Promise<void> {
   flushAllBuses();
-  // Queued sends first, without the limit (as long as the guest waited for them when its
-  // send suspended until they were published): their own requests time out.
-  while (queuedSends.size > 0) await Promise.allSettled([...queuedSends]);
   if (unsettled.size === 0) return;
   const buses = [...unsettled];
   unsettled.clear();

@@ -49,19 +49,22 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
     create(ctx): Record<string, InterfaceImpl> {
       const { bus, types } = instanceOf(ctx);
       const producer = {
-        send(client: Client, topic: string, message: Message): void {
+        send(client: Client, topic: string, message: Message): void | Promise<void> {
           types.assertConnected(client);
           const content = types.contentOf(message);
           const envelope = publishMessage(ctx, bus, { topic, message: content, action: 'send' });
           notifyPublished({ ctx, bus, topic, envelope, data: content.data });
+          return bus.settled?.();
         },
       };
       const requestReply = { ...createRequestReply(ctx, bus, types) };
-      // Neither ever hands back a Promise, on any bus: the guest is not suspended for a send
-      // or a reply. What a send still waits for (NATS: the topic's stream, the server's
-      // confirmation) the call's result waits for instead (settleAllBuses).
-      answersSync(producer.send);
-      answersSync(requestReply.reply);
+      // A bus without `settled` (BroadcastChannel, which batches posts by size and age too)
+      // never hands back a Promise: the guest is not suspended for a send or a reply. A
+      // server-backed bus (NATS) keeps the Promise its client needs to flush.
+      if (!bus.settled) {
+        answersSync(producer.send);
+        answersSync(requestReply.reply);
+      }
       return {
         types: { Client: types.Client, Message: types.Message },
         producer,

@@ -50,6 +50,7 @@ export function createMessagingP3Host(options: { busFor?: (namespace: string) =>
         producer: {
           async send(topic: string, message: MessageRecord): Promise<void> {
             publishMessage(ctx, bus, { topic, message: contentOf(message), action: 'send' });
+            await bus.settled?.();
           },
         },
         'request-reply': {

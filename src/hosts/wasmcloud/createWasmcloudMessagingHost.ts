@@ -41,9 +41,10 @@ export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus
       return {
         types: {},
         consumer: {
-          publish(msg: BrokerMessage): void {
+          publish(msg: BrokerMessage): void | Promise<void> {
             const toInbox = msg.subject.startsWith(inboxPrefix);
             publishMessage(ctx, bus, { topic: msg.subject, message: { data: msg.body }, action: toInbox ? 'reply' : 'send', ...(msg.replyTo && !toInbox ? { replyTo: msg.replyTo } : {}) });
+            return bus.settled?.();
           },
           request: (subject: string, body: Uint8Array, timeoutMs: number) => request(ctx, bus, subject, body, timeoutMs),
         },

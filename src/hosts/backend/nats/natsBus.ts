@@ -1,7 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import { createNextTask } from '../../../platform/createNextTask';
-import { MAX_BATCH, MAX_BATCH_AGE_MS, markQueued, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
+import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
@@ -30,19 +30,12 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  // The sends of the chain's last link, while it still waits (see `post`).
-  let open: Array<{ subject: string; publish: () => void }> | undefined;
-  // Topics whose first send waits for the stream (see `post`).
-  const retaining = new Set<string>();
-  // Batching, as the browser bus does (createBus.ts). The guest's `send` never suspends (it
-  // is answersSync), so the client writes its buffer when the guest next suspends (a request,
-  // any host call that waits) or returns. The first send of a task is published to the
-  // client at once and leaves then, in one frame with what follows it, as a raw client's
-  // burst does (handing it to the socket alone split each burst into two frames: its later
-  // messages arrived ~0.5 ms behind, bench/probeNatsDecompose.mjs). Later sends of the task
-  // wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS old (checked at the next
-  // send) or the task ends; a full or old batch, a request and a reply are handed to the
-  // socket at once (`pushOut`), so a flood leaves at least every MAX_BATCH_AGE_MS.
+  // Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
+  // Chromium, even one answered with a plain value (bench/probeJspiSuspend.mjs), and the
+  // client writes its buffer in the microtask that runs then: publishing each send at once
+  // was a WebSocket frame per message. The first send of a task is published at once; later
+  // sends of the same task wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS
+  // old, or the task ends, and are then published together (one frame).
   let inTask = false;
   let held: Array<() => void> = [];
   let heldSince = 0;
@@ -71,10 +64,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     if (held.length === 1) {
       heldSince = now;
       markUnflushed(batch);
-    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) {
-      batch.flush();
-      pushOut(link.nc);
-    }
+    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
   };
 
   const dispatch = (packet: BusPacket): void => {
@@ -109,53 +99,32 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         markUnsettled(arrived);
       };
       const logged = isLogged(envelope);
-      // A topic already waiting for its stream is asked for once: the sends behind it wait in
-      // its group (asking per send was a JetStream request per message of a flood).
-      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject) && !retaining.has(envelope.subject);
+      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject);
       if (!retain && queued === 0) {
         if (logged) return send(publish);
         // A request or a reply has someone waiting for it, and a guest that made a request
         // suspends until replies come: holding it (and the sends before it) until the task
         // ends only delays them. Held sends go first, so the order stays the send order.
         batch.flush();
-        publish();
-        return pushOut(link.nc);
+        return publish();
       }
       // Held sends go first, so the order on the subject stays the send order.
       batch.flush();
-      const entry = { subject: envelope.subject, publish };
       // The first send to a topic waits until the stream keeps it (so the log starts with
       // it); later sends queue behind it so the order on the subject stays the send order.
-      // They join the last waiting group (one link of the chain, published together in one
-      // frame): the guest's send does not wait, so a flood's sends all arrive while the
-      // stream is being widened, and a link each cost a frame each.
-      if (!retain && open !== undefined) {
-        open.push(entry);
-        return;
-      }
-      const group = [entry];
-      open = group;
       queued += 1;
-      if (retain) retaining.add(envelope.subject);
       queue = queue
         .then(async () => {
           if (retain) await log.streams.retain([envelope.subject]).catch((error: unknown) => warnOnce(envelope.subject, error));
-          retaining.delete(envelope.subject);
-          if (open === group) open = undefined;
-          for (const e of group) {
-            try {
-              e.publish();
-            } catch (error) {
-              console.error(`NATS: could not publish to "${e.subject}"`, error);
-            }
-          }
+          publish();
         })
         .catch((error: unknown) => console.error(`NATS: could not publish to "${envelope.subject}"`, error))
         .finally(() => (queued -= 1));
       log?.track(queue);
-      // The guest's `send` answers at once (never suspends); its call's result waits for this.
-      markQueued(queue);
     },
+    // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
+    // client write what was published (see `send`).
+    settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -184,18 +153,6 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       subscriptions.clear();
     },
   };
-}
-
-/**
- * Hands what the client buffered to the WebSocket now. The client does it in a microtask
- * (or inline once 32 KiB wait), and a guest whose sends do not suspend runs no microtask
- * until it suspends or returns. `flushPending` is the client's own method for it (private
- * in its types); without it a PING flush writes the buffer too.
- */
-function pushOut(nc: NatsLink['nc']): void {
-  const protocol = (nc as unknown as { protocol?: { flushPending?: () => void } }).protocol;
-  if (typeof protocol?.flushPending === 'function') protocol.flushPending();
-  else if (!nc.isClosed()) void nc.flush().catch(() => undefined);
 }
 
 const warned = new Set<string>();
