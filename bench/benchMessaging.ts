@@ -74,11 +74,13 @@ export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, 
   const backend = on ? { backend: on.backend } : {};
   const sends = new Map<string, number>();
   const delivered: Array<[string, number]> = [];
+  const acked = new Map<string, number>();
   const onTrace = (events: TraceEvent[]) => {
     for (const e of events) {
       if (e.kind !== 'message' || e.topic !== 'bench.msg') continue;
       if (e.action === 'send') sends.set(String(e.envelope.id), e.at);
       else if (e.action === 'deliver') delivered.push([String(e.envelope.id), e.at]);
+      else if (e.action === 'ack') acked.set(String(e.envelope.id), e.at);
     }
   };
   const h = startGuest(handler, { config: { guest: 'sink', namespace, subscriptions: ['bench.>'], buckets: [], ...backend }, timeLimitMs: 60_000 }, { onTrace });
@@ -106,7 +108,11 @@ export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, 
   const order = [...sends.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   const deliveredAt = new Map(delivered);
   const byPosition = Array.from({ length: PER_BURST }, (_, k) => percentile(order.filter((_, i) => i % PER_BURST === k).map((id) => deliveredAt.get(id)! - sends.get(id)!), 0.5));
-  return { byPosition, sendGaps: { gaps, gapMs, spanMs: lastSend - first }, count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
+  // Probe figures (medians, ms): a burst's consecutive send stamps apart (the guest's own
+  // per-send cost), and a delivery's handler call (deliver → ack stamps, the handler's side).
+  const sendStep = percentile(order.flatMap((id, i) => (i % PER_BURST === 0 ? [] : [sends.get(id)! - sends.get(order[i - 1]!)!])), 0.5);
+  const handleMs = percentile(delivered.flatMap(([id, at]) => (acked.has(id) ? [acked.get(id)! - at] : [])), 0.5);
+  return { byPosition, sendStep, handleMs, sendGaps: { gaps, gapMs, spanMs: lastSend - first }, count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
 }
 
 async function rawSide(n: number): Promise<Side> {

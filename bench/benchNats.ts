@@ -1,5 +1,7 @@
 import { wsconnect } from '@nats-io/nats-core';
 import { Kvm } from '@nats-io/kv';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { topicLogStreamConfig } from '../src/hosts/backend/nats/natsStreams';
 import { startGuest, type BackendConfig, type BuildArtifact, type BuildClient } from '../src/index';
 import { alternate, alternateMany, figure, medianOf, percentile, type Figure } from './alternate';
 import { BURSTS, PER_BURST, guestRun } from './benchMessaging';
@@ -101,16 +103,28 @@ export async function benchNats(client: BuildClient, servers: string, rounds: nu
   ];
 }
 
+/**
+ * Probe variants of the raw side (never the baseline, which stays the plain client):
+ * `envelope` adds the guest's CloudEvents headers (built per message, decoded on receipt);
+ * `kept` sends them to a subject a stream configured like the topic log keeps.
+ */
+interface RawVariant {
+  envelope?: boolean;
+  /** Prefix of subjects a topic-log-like stream keeps (`<prefix>.>`). */
+  keptPrefix?: string;
+}
+
 /** Raw NATS: `bursts` bursts of `perBurst` publishes from one worker to a subscriber in another. */
-async function rawRun(servers: string, perBurst: number, bursts: number, intervalMs?: number): Promise<{ spanMs: number; lat: number[]; offered: number }> {
+async function rawRun(servers: string, perBurst: number, bursts: number, intervalMs?: number, variant: RawVariant = {}): Promise<{ spanMs: number; lat: number[]; offered: number }> {
   const total = perBurst * bursts;
-  const subject = `bench.raw.${Math.random().toString(36).slice(2, 8)}`;
+  const subject = `${variant.keptPrefix ?? 'bench.raw'}.${Math.random().toString(36).slice(2, 8)}`;
+  const envelope = variant.envelope === true;
   const [rx, tx] = [openWorker(), openWorker()];
   try {
     await Promise.all([rx.ask({ cmd: 'connect', servers }, 'connected'), tx.ask({ cmd: 'connect', servers }, 'connected')]);
     const received = rx.next('received');
-    await rx.ask({ cmd: 'receive', subject, total }, 'ready');
-    const sent = (await tx.ask({ cmd: 'send', subject, bursts, perBurst, ...(intervalMs === undefined ? {} : { intervalMs }) }, 'sent')) as { first: number; lastSend: number };
+    await rx.ask({ cmd: 'receive', subject, total, envelope }, 'ready');
+    const sent = (await tx.ask({ cmd: 'send', subject, bursts, perBurst, envelope, ...(intervalMs === undefined ? {} : { intervalMs }) }, 'sent')) as { first: number; lastSend: number };
     const got = (await received) as { lat: number[]; last: number };
     return { spanMs: got.last - sent.first, lat: got.lat, offered: total / ((sent.lastSend - sent.first) / 1000) };
   } finally {
@@ -175,6 +189,8 @@ export function createNatsProbe(client: BuildClient) {
       return [p.artifact, h.artifact] as [BuildArtifact, BuildArtifact];
     }));
   const namespace = `bench-nats-cpu-${Date.now().toString(36)}`;
+  let keptPrefix: Promise<string> | undefined;
+  let turn = 0;
   return {
     prepare: async (ws: string) => {
       servers = ws;
@@ -193,8 +209,48 @@ export function createNatsProbe(client: BuildClient) {
       const [p, h] = await guests();
       const g = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST, { backend: { kind: 'nats', servers }, namespace, settleMs: 300 });
       const r = await rawRun(servers, PER_BURST, BURSTS, (PER_BURST / g.offered) * 1000);
-      const rawByPosition = Array.from({ length: PER_BURST }, (_, k) => percentile(r.lat.filter((_, i) => i % PER_BURST === k), 0.5));
-      return { guest: { p50: percentile(g.lat, 0.5), byPosition: g.byPosition, offered: g.offered }, raw: { p50: percentile(r.lat, 0.5), byPosition: rawByPosition, offered: r.offered } };
+      return { guest: { p50: percentile(g.lat, 0.5), byPosition: g.byPosition, offered: g.offered }, raw: pacedStats(r) };
+    },
+    /**
+     * Where the guest's extra latency goes (bench/probeNatsDecompose.mjs): one paced guest
+     * run, then at its offered rate the plain raw client (the baseline), the raw client with
+     * the guest's CloudEvents headers, and with them to a subject a stream configured like
+     * the topic log keeps. The raw variants run in a rotating order.
+     */
+    decompose: async () => {
+      const [p, h] = await guests();
+      keptPrefix ??= makeKeptStream(servers);
+      const prefix = await keptPrefix;
+      const g = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST, { backend: { kind: 'nats', servers }, namespace, settleMs: 300 });
+      const interval = (PER_BURST / g.offered) * 1000;
+      const variants: Array<[string, RawVariant]> = [['raw', {}], ['rawHeaders', { envelope: true }], ['rawKept', { envelope: true, keptPrefix: prefix }]];
+      const out: Record<string, ReturnType<typeof pacedStats> & { sendStep?: number; handleMs?: number }> = { guest: { p50: percentile(g.lat, 0.5), byPosition: g.byPosition, offered: g.offered, sendStep: g.sendStep, handleMs: g.handleMs } };
+      turn += 1;
+      for (let i = 0; i < variants.length; i++) {
+        const [name, variant] = variants[(i + turn) % variants.length]!;
+        out[name] = pacedStats(await rawRun(servers, PER_BURST, BURSTS, interval, variant));
+      }
+      return out;
     },
   };
+}
+
+/** p50 overall and by position in a burst of a paced raw run. */
+function pacedStats(r: { lat: number[]; offered: number }): { p50: number; byPosition: number[]; offered: number } {
+  const byPosition = Array.from({ length: PER_BURST }, (_, k) => percentile(r.lat.filter((_, i) => i % PER_BURST === k), 0.5));
+  return { p50: percentile(r.lat, 0.5), byPosition, offered: r.offered };
+}
+
+/** A stream configured like a namespace's topic log, keeping `<prefix>.>`; resolves with the prefix. */
+async function makeKeptStream(servers: string): Promise<string> {
+  const id = Math.random().toString(36).slice(2, 8);
+  const prefix = `bench.kept${id}`;
+  const nc = await wsconnect({ servers });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add(topicLogStreamConfig(`bench-raw-kept-${id}`, [`${prefix}.>`]));
+  } finally {
+    await nc.close();
+  }
+  return prefix;
 }

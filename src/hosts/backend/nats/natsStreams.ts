@@ -72,15 +72,7 @@ export function createNatsStreams(link: NatsLink, namespace: string): NatsStream
       try {
         if (info) await m.streams.update(stream, { ...info.config, subjects });
         else {
-          await m.streams.add({
-            name: stream,
-            subjects,
-            storage: 'file',
-            retention: 'limits',
-            discard: 'old',
-            max_msgs_per_subject: RETAINED_PER_SUBJECT,
-            no_ack: true,
-          } as Parameters<JetStreamManager['streams']['add']>[0]);
+          await m.streams.add(topicLogStreamConfig(stream, subjects));
         }
       } catch (error) {
         // Another machine created or changed it at the same moment: read again and retry.
@@ -108,6 +100,23 @@ export function createNatsStreams(link: NatsLink, namespace: string): NatsStream
       return next;
     },
   };
+}
+
+/**
+ * The topic log's stream config: on disk (replay and redelivery survive a server restart),
+ * the newest RETAINED_PER_SUBJECT per subject, `no_ack` (see NatsStreams). Exported so the
+ * bench's raw probe can publish to a subject kept exactly like a guest's topic.
+ */
+export function topicLogStreamConfig(name: string, subjects: string[]): Parameters<JetStreamManager['streams']['add']>[0] {
+  return {
+    name,
+    subjects,
+    storage: 'file',
+    retention: 'limits',
+    discard: 'old',
+    max_msgs_per_subject: RETAINED_PER_SUBJECT,
+    no_ack: true,
+  } as Parameters<JetStreamManager['streams']['add']>[0];
 }
 
 /** True when every subject matched by `b` is matched by `a` (NATS wildcards on both sides). */
