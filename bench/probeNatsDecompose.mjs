@@ -4,30 +4,15 @@
 // stream configured like the topic log keeps (natsProbe.decompose). Sites alternate per round.
 //   AB_PORT=4630 NATS_PORT=4634 node bench/probeNatsDecompose.mjs <rounds> name=dist [name=dist…]
 import { loadavg } from 'node:os';
-import { launchChromium, inRoundOrder, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
-import { startBenchNats } from './natsBenchServer.mjs';
+import { inRoundOrder, printLoad, printResults } from './abSites.mjs';
+import { openNatsProbePages } from './natsProbePages.mjs';
 
-const rounds = Number(process.argv[2] ?? 5);
-const sites = sitesFrom(process.argv.slice(3), 4460);
-const natsPort = Number(process.env.NATS_PORT ?? 4491);
-const nats = await startBenchNats(natsPort, natsPort + 1);
-if (!nats.ws) throw new Error(nats.skipped);
-const stop = await serveSites(sites, '/bench/index.html');
-const browser = await launchChromium();
 const res = {};
 const record = (site, key, x) => ((res[site] ??= {})[key] ??= []).push(x);
 const fmt = (x) => `${x.p50.toFixed(2)} [${x.byPosition.map((v) => v.toFixed(2)).join('/')}]`;
 printLoad();
+const { rounds, sites, pages, close } = await openNatsProbePages('decompose');
 try {
-  const pages = {};
-  for (const s of sites) {
-    const p = await browser.newPage();
-    await p.goto(`http://localhost:${s.port}/bench/index.html`);
-    await p.waitForFunction(() => window.wcpEngine?.natsProbe);
-    await p.evaluate((ws) => window.wcpEngine.natsProbe.prepare(ws), nats.ws);
-    await p.evaluate(() => window.wcpEngine.natsProbe.decompose()); // warm-up
-    pages[s.name] = p;
-  }
   for (let r = 0; r < rounds; r++) {
     for (const s of inRoundOrder(sites, r)) {
       const out = await pages[s.name].evaluate(() => window.wcpEngine.natsProbe.decompose());
@@ -43,9 +28,7 @@ try {
     console.log('round', r + 1, 'load', loadavg()[0].toFixed(1));
   }
 } finally {
-  await browser.close();
-  stop();
-  await nats.stop();
+  await close();
 }
 printResults(res, sites, { format: (x) => x.toFixed(2) });
 printLoad();

@@ -7,31 +7,14 @@
 //   BENCH_PORT=4336 node bench/profileFlood.mjs [--panel=console|diagram] [--flood=10000] [--out=trace.json]
 //
 // Expects a built site (npx vite build) and serves it on BENCH_PORT.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { arg, openFloodPage } from './openFloodPage.mjs';
 
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const port = Number(process.env.BENCH_PORT ?? 4336);
 const panel = arg('panel') ?? 'console';
 const n = Number(arg('flood') ?? 10_000);
 const out = arg('out');
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...(arg('dist') ? ['--outDir', arg('dist')] : [])], { stdio: 'ignore', detached: true });
-const url = `http://localhost:${port}/bench/diagram.html?panel=${panel}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { browser, page, close } = await openFloodPage(panel);
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  await page.goto(url);
-  await page.waitForFunction(() => typeof window.wcpFlood === 'object');
-  await page.evaluate(() => window.wcpFlood.prepare());
   // The sampling profiler (--js) names JS functions but slows the page; without it the
   // figures are closer to the bench's.
   const js = process.argv.includes('--js') ? ['disabled-by-default-v8.cpu_profiler'] : [];
@@ -44,12 +27,7 @@ try {
   console.log(`${panel} flood of ${n}:`, JSON.stringify(r));
   analyse(JSON.parse(buffer.toString('utf8')));
 } finally {
-  await browser.close();
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
+  await close();
 }
 
 function analyse(parsed) {

@@ -6,29 +6,12 @@
 // were minor GCs waiting for V8's helper threads (README, "Flood, fourth pass").
 //
 //   BENCH_PORT=4336 node bench/profileFloodAlloc.mjs [--panel=console|diagram] [--flood=10000] [--dist=dir]
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { arg, openFloodPage } from './openFloodPage.mjs';
 
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const port = Number(process.env.BENCH_PORT ?? 4336);
 const panel = arg('panel') ?? 'diagram';
 const n = Number(arg('flood') ?? 10_000);
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...(arg('dist') ? ['--outDir', arg('dist')] : [])], { stdio: 'ignore', detached: true });
-const url = `http://localhost:${port}/bench/diagram.html?panel=${panel}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { page, close } = await openFloodPage(panel);
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  await page.goto(url);
-  await page.waitForFunction(() => typeof window.wcpFlood === 'object');
-  await page.evaluate(() => window.wcpFlood.prepare());
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
@@ -49,10 +32,5 @@ try {
   console.log(`allocated (sampled) ${(total / 1e6).toFixed(1)} MB = ${(total / n).toFixed(0)} B per message; by function (self):`);
   for (const [l, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(b / 1e6).toFixed(2).padStart(7)} MB  ${l}`);
 } finally {
-  await browser.close();
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
+  await close();
 }
