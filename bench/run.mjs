@@ -30,7 +30,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 if (!existsSync('dist/bench/index.html') || process.argv.includes('--build')) execSync('npx vite build', { stdio: 'inherit' });
 
 // Cross-origin isolated (vite.config.ts): 5 µs timers in the page and its workers.
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true, env: { ...process.env, WCP_ISOLATE: '1' } });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true, env: { ...process.env, WCP_ISOLATE: process.env.WCP_ISOLATE ?? '1' } });
 const url = `http://localhost:${port}/bench/index.html`;
 for (let i = 0; i < 100; i++) {
   try {
