@@ -15,10 +15,15 @@ export function sitesFrom(args, firstPort) {
   });
 }
 
+/**
+ * The environment of every bench `vite preview`: cross-origin isolated (5 µs clocks; see
+ * vite.config.ts) unless WCP_ISOLATE=0 asks for the plain site.
+ */
+export const previewEnv = () => ({ ...process.env, WCP_ISOLATE: process.env.WCP_ISOLATE ?? '1' });
+
 /** Serves each site with `vite preview` and waits until `path` answers on every one; returns the stop function. */
 export async function serveSites(sites, path) {
-  // Cross-origin isolated like bench/run.mjs (vite.config.ts): 5 µs timers.
-  const servers = sites.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true, env: { ...process.env, WCP_ISOLATE: process.env.WCP_ISOLATE ?? '1' } }));
+  const servers = sites.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true, env: previewEnv() }));
   for (const v of sites) {
     for (let i = 0; i < 100; i++) {
       try {

@@ -1,8 +1,8 @@
 // What the flood profilers (profileFlood.mjs, profileFloodAlloc.mjs) share: the built site
-// (or --dist=dir) served on BENCH_PORT, Debian's Chromium, and the flood page
+// (or --dist=dir) served on BENCH_PORT as the bench serves it (previewEnv), Debian's Chromium, and the flood page
 // (bench/diagram.html) opened with its panel and prepared. `close()` stops both.
 import { spawn } from 'node:child_process';
-import { launchChromium } from './abSites.mjs';
+import { launchChromium, previewEnv } from './abSites.mjs';
 
 /** `--name=value` from the command line. */
 export const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -10,7 +10,7 @@ export const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`)
 /** Serves the site, opens bench/diagram.html?panel=… in a 900×900 page and prepares the flood. */
 export async function openFloodPage(panel) {
   const port = Number(process.env.BENCH_PORT ?? 4336);
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...(arg('dist') ? ['--outDir', arg('dist')] : [])], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...(arg('dist') ? ['--outDir', arg('dist')] : [])], { stdio: 'ignore', detached: true, env: previewEnv() });
   const url = `http://localhost:${port}/bench/diagram.html?panel=${panel}`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -19,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { compareRuns, formatSummary, median, summarize } from './figureStats.mjs';
 import { startBenchNats } from './natsBenchServer.mjs';
 import { measureCpu } from './cpuTime.mjs';
+import { previewEnv } from './abSites.mjs';
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(process.env.BENCH_PORT ?? 4399);
@@ -30,7 +31,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 if (!existsSync('dist/bench/index.html') || process.argv.includes('--build')) execSync('npx vite build', { stdio: 'inherit' });
 
 // Cross-origin isolated (vite.config.ts): 5 µs timers in the page and its workers.
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true, env: { ...process.env, WCP_ISOLATE: process.env.WCP_ISOLATE ?? '1' } });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true, env: previewEnv() });
 const url = `http://localhost:${port}/bench/index.html`;
 for (let i = 0; i < 100; i++) {
   try {

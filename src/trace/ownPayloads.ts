@@ -1,3 +1,4 @@
+import { ownedBytes } from '../platform/ownedBytes';
 import type { TraceEvent } from './traceEvent';
 
 /**
@@ -8,5 +9,9 @@ import type { TraceEvent } from './traceEvent';
  * Events are never changed, so the originals stay as they are.
  */
 export function ownPayloads(events: TraceEvent[]): TraceEvent[] {
-  return events.map((e) => (e.kind === 'message' && e.data instanceof Uint8Array && e.data.byteLength !== e.data.buffer.byteLength ? { ...e, data: e.data.slice() } : e));
+  return events.map((e) => {
+    if (e.kind !== 'message' || !(e.data instanceof Uint8Array)) return e;
+    const data = ownedBytes(e.data);
+    return data === e.data ? e : { ...e, data };
+  });
 }

@@ -1,4 +1,5 @@
 import type { BusMessagePacket, BusPacket } from './createBus';
+import { ownedBytes } from '../../platform/ownedBytes';
 
 /** Payloads up to this size share one buffer in a batch (packBytes); larger ones keep their own. */
 export const PACK_MAX_BYTES = 1024;
@@ -39,6 +40,6 @@ export function packBytes(batch: BusPacket[]): BusPacket[] {
  * stores a message must not carry the whole batch's buffer along.
  */
 export function ownBytes(packet: BusPacket): BusPacket {
-  if (packet.type === 'message' && packet.data instanceof Uint8Array && packet.data.byteLength !== packet.data.buffer.byteLength) packet.data = packet.data.slice();
+  if (packet.type === 'message' && packet.data instanceof Uint8Array) packet.data = ownedBytes(packet.data);
   return packet;
 }
