@@ -134,7 +134,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         // REFILL_AFTER_MS in), not while it loads or its first messages flow: on two cores
         // they compete, and a 0.3 handler then saw three back-to-back orders arrive spread out.
         refillTimer = setTimeout(refillRunWorkers, REFILL_AFTER_MS);
-        if (sandbox) prewarmHostSandbox();
+        // The next run of this host code (an edit loop) finds it fetched and parsed.
+        if (sandbox) prewarmHostSandbox(opts.customHosts);
         serving = msg.serving.length > 0;
         listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
         if (!opts.call) setState(serving ? 'serving' : 'finished');

@@ -38,6 +38,11 @@ export interface SandboxPackage {
 /** Run worker → sandbox. */
 export type ToSandbox =
   | { type: 'load'; sources: Record<string, string>; config: HostConfig; tab?: string }
+  /**
+   * Fetch, parse and link these host modules now, evaluating none of them: a later `load` of
+   * the same source text only opens its gate. Sent to a spare sandbox, from the page only.
+   */
+  | { type: 'prepare'; sources: Record<string, string> }
   | { type: 'call'; id: number; pkg: string; iface: string; name: string; kind: 'fn' | 'method' | 'static'; self?: number; cls?: string; args: unknown[] }
   | { type: 'construct'; handle: number; pkg: string; iface: string; cls: string; args: unknown[] }
   | { type: 'drop'; handle: number }
