@@ -4,6 +4,7 @@ import { createEnvelope } from '../../messaging/createEnvelope';
 import { CHUNK_BYTES, pushEntries, toChunks, type LogEntry } from './logChunks';
 import { appendBatchToLog, appendManyToLog, closeLogDatabases, LOG, logDatabaseName, readLogBatch, readLogFrom, RETAINED_PER_TOPIC } from './topicLog';
 import { readNamespace } from '../../../learn/readNamespace';
+import { decodeValue, encodeValue } from '../../../storage/encodeValue';
 
 let n = 0;
 const fresh = () => `test-log-chunks-${process.pid}-${++n}`;
@@ -54,6 +55,14 @@ describe('topic log chunks (logChunks.ts)', () => {
     for (const c of chunks) expect(c.envelopes.length).toBe(c.data.length);
     const big = { envelope: createEnvelope({ topic: 't', tab: 't', guest: 'g' }), data: new Uint8Array(CHUNK_BYTES * 2) };
     expect(toChunks([item('t', 0), big, item('t', 1)]).map((c) => c.data.length)).toEqual([1, 1, 1]);
+  });
+
+  it('survives a backup file (export everything, import everything)', async () => {
+    const [chunk] = toChunks(items('t', 0, 3));
+    const back = decodeValue(JSON.parse(JSON.stringify(await encodeValue(chunk))));
+    const out: LogEntry[] = [];
+    pushEntries(out, ['t', 9], back, 0);
+    expect(out.map((e) => [e.offset, text(e), e.envelope.id])).toEqual(chunk!.envelopes.map((env, i) => [7 + i, `m${i}`, env.id]));
   });
 
   it('reads one-entry records of the older format and chunks alike', () => {
