@@ -3,7 +3,7 @@
 //   node bench/abEngine.mjs 5 kv,replay,hostCall,kvCpu before=/tmp/site-a after=/tmp/site-b   (ports AB_PORT+; OUT=file.json)
 // Each round runs every named figure once per site (order flipped every round): `kvCpu` is the
 // CPU time per key-value op (marginal, bench/run.mjs's kv.cpu), `msgCpu` per flooded message
-// (messaging.cpu), `natsCpu` per message of a NATS flood (browser threads only), `replayCpu` the CPU ms of worker threads and page around one replay figure;
+// (messaging.cpu; the guest side's split by thread group too: `msgCpu.guest.other` etc.), `natsCpu` per message of a NATS flood (browser threads only), `replayCpu` the CPU ms of worker threads and page around one replay figure;
 // any other name is window.wcpEngine.bench[name](1) and records each figure's guest/baseline
 // ratio and guest median; `name:a+b` passes ['a', 'b'] too (e.g. the edit bench's example ids:
 // `edit:proposal-custom-kv-ttl+kv-counter`). `nats` runs the NATS figures against a nats-server
@@ -40,12 +40,17 @@ try {
     await page.evaluate(() => window.wcpEngine.ready);
     pages.set(v.name, page);
   }
-  /** Marginal CPU µs per unit: runs of n and 3n, the difference over 2n·perUnit. */
+  /**
+   * Marginal CPU µs per unit: runs of n and 3n, the difference over 2n·perUnit; `groups` the
+   * same per thread group (workers, page, browser, other: e.g. the browser's storage work).
+   */
   const marginal = async (page, probe, side, n, perUnit) => {
     const run = (k) => measureCpu(browser, page, () => page.evaluate(([p, s, m]) => window.wcpEngine[p][s](m), [probe, side, k]));
     const small = await run(n);
     const large = await run(3 * n);
-    return ((large.total - small.total) * 1000) / (2 * n * perUnit);
+    const per = (a, b) => ((b - a) * 1000) / (2 * n * perUnit);
+    const groups = Object.fromEntries(Object.keys(large.groups).map((g) => [g, per(small.groups[g], large.groups[g])]));
+    return Object.assign(per(small.total, large.total), { groups });
   };
   const one = async (v, name, warm) => {
     const page = pages.get(v.name);
@@ -54,8 +59,9 @@ try {
       if (warm) return page.evaluate(([p, ws]) => window.wcpEngine[p].prepare(ws), [probe, nats?.ws]);
       const g = await marginal(page, probe, 'guest', n, perUnit);
       const b = await marginal(page, probe, 'raw', n, perUnit);
-      record(v.name, `${name}.guest`, g);
+      record(v.name, `${name}.guest`, Number(g));
       record(v.name, `${name}.ratio`, g / b);
+      for (const [group, us] of Object.entries(g.groups)) record(v.name, `${name}.guest.${group}`, us);
       return;
     }
     if (name === 'replayCpu') {

@@ -85,13 +85,27 @@ function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): P
   });
 }
 
-/** Page size of the getAll baseline: the host's read-ahead (createPullResources READ_AHEAD). */
+/**
+ * Records per page of the getAll baselines: the host's read-ahead (createPullResources
+ * READ_AHEAD) in records. The log stores chunks of entries (logChunks.ts), so a raw page
+ * of this many records holds at least as many entries as the host reads per transaction.
+ */
 const PAGE = 256;
 
+/** Touches every entry's data of one stored record (a chunk, or a one-entry record of the older format). */
+function touchRecord(value: unknown): { entries: number; bytes: number } {
+  const data = (value as { data: Uint8Array | Uint8Array[] }).data;
+  if (!Array.isArray(data)) return { entries: 1, bytes: data.length };
+  let bytes = 0;
+  for (const d of data) bytes += d.length;
+  return { entries: data.length, bytes };
+}
+
 /**
- * The raw read of the whole topic log, touching every entry's data: one cursor in one
- * readonly transaction, or getAllKeys + getAll pages of {@link PAGE} (one transaction each,
- * like a consumer that holds no transaction open between receives).
+ * The raw read of the whole topic log, touching every entry's data: one cursor over its
+ * records (chunks) in one readonly transaction, or getAllKeys + getAll pages of
+ * {@link PAGE} records (one transaction each, like a consumer that holds no transaction
+ * open between receives).
  */
 async function rawReplay(namespace: string, n: number, method: 'cursor' | 'getAll' | 'getAllRecords'): Promise<number> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -110,8 +124,9 @@ async function rawReplay(namespace: string, n: number, method: 'cursor' | 'getAl
       cursor.onsuccess = () => {
         const c = cursor.result;
         if (!c) return;
-        bytes += (c.value as { data: Uint8Array }).data.length;
-        seen++;
+        const n = touchRecord(c.value);
+        bytes += n.bytes;
+        seen += n.entries;
         c.continue();
       };
       tx.oncomplete = () => resolve(bytes > 0 ? seen : 0);
@@ -119,21 +134,24 @@ async function rawReplay(namespace: string, n: number, method: 'cursor' | 'getAl
     });
   } else {
     for (let from = 0; ; ) {
-      const page = await new Promise<{ keys: IDBValidKey[]; values: Array<{ data: Uint8Array }> }>((resolve, reject) => {
+      const page = await new Promise<{ keys: IDBValidKey[]; values: unknown[] }>((resolve, reject) => {
         const tx = db.transaction(LOG, 'readonly');
         const range = IDBKeyRange.bound([TOPIC, from], [TOPIC, Number.MAX_SAFE_INTEGER]);
         if (method === 'getAllRecords') {
           const store = tx.objectStore(LOG) as IDBObjectStore & { getAllRecords(o: { query: IDBKeyRange; count: number }): IDBRequest<Array<{ primaryKey: IDBValidKey; value: unknown }>> };
           const records = store.getAllRecords({ query: range, count: PAGE });
-          records.onsuccess = () => resolve({ keys: records.result.map((r) => r.primaryKey), values: records.result.map((r) => r.value as { data: Uint8Array }) });
+          records.onsuccess = () => resolve({ keys: records.result.map((r) => r.primaryKey), values: records.result.map((r) => r.value) });
         } else {
           const keys = tx.objectStore(LOG).getAllKeys(range, PAGE);
           const values = tx.objectStore(LOG).getAll(range, PAGE);
-          values.onsuccess = () => resolve({ keys: keys.result, values: values.result as Array<{ data: Uint8Array }> });
+          values.onsuccess = () => resolve({ keys: keys.result, values: values.result });
         }
         tx.onerror = () => reject(tx.error);
       });
-      for (const v of page.values) if (v.data.length > 0) count++;
+      for (const v of page.values) {
+        const n = touchRecord(v);
+        if (n.bytes > 0) count += n.entries;
+      }
       if (page.keys.length < PAGE) break;
       from = (page.keys[page.keys.length - 1] as [string, number])[1] + 1;
     }

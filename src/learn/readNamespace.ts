@@ -1,4 +1,6 @@
 import type { StorageSnapshot, TopicLogEntry } from './runRecord';
+import { pushEntries, type LogEntry } from '../hosts/proposals/messagingExt/logChunks';
+import { RETAINED_PER_TOPIC } from '../hosts/proposals/messagingExt/topicLog';
 
 /**
  * Reads what a namespace holds, straight from the databases the hosts write
@@ -20,11 +22,20 @@ export async function readNamespace(namespace: string): Promise<StorageSnapshot>
     blobs.push((data instanceof Blob ? data.arrayBuffer() : Promise.resolve(new ArrayBuffer(0))).then((buf) => void ((snapshot.blobs[container] ??= {})[name] = decoder.decode(buf))));
   });
   await Promise.all(blobs);
+  // Records are chunks of entries keyed [topic, last offset] (logChunks.ts); in key order.
+  const logged = new Map<string, LogEntry[]>();
   await readAll(`${namespace}-log`, 'log', (key, value) => {
-    const [topic, offset] = key as [string, number];
-    const entry: TopicLogEntry = { offset, data: decoder.decode(toBytes((value as { data: unknown }).data)) };
-    (snapshot.topics[topic] ??= []).push(entry);
+    const topic = (key as [string, number])[0];
+    const entries = logged.get(topic) ?? [];
+    logged.set(topic, entries);
+    pushEntries(entries, key, value, entries.length > 0 ? entries[entries.length - 1]!.offset + 1 : 0);
   });
+  for (const [topic, entries] of logged) {
+    if (entries.length === 0) continue;
+    // As a consumer sees it: the oldest kept chunk may hold entries below the retained window.
+    const oldest = entries[entries.length - 1]!.offset + 1 - RETAINED_PER_TOPIC;
+    snapshot.topics[topic] = entries.filter((e) => e.offset >= oldest).map((e): TopicLogEntry => ({ offset: e.offset, data: decoder.decode(toBytes(e.data)) }));
+  }
   return snapshot;
 }
 

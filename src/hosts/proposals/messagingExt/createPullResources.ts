@@ -17,7 +17,7 @@ export const RESUME_FROM_COMMITTED = 0xffff_ffff_ffff_ffffn;
 const MAX_BUFFERED = 10_000;
 
 /**
- * Log entries a consumer reads per IndexedDB transaction. Replaying 10,000 messages one
+ * Log entries a consumer reads per IndexedDB transaction (at least: whole chunks). Replaying 10,000 messages one
  * transaction each cost ~25x a raw cursor (bench `replay`); entries already read stay
  * valid (the log only appends and trims its oldest), so reading ahead changes no result.
  */
@@ -141,9 +141,9 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
       }
     }
 
-    /** After a full batch the log likely holds more: start reading the next batch now. */
+    /** After a full batch (whole chunks: maybe more) the log likely holds more: start reading the next batch now. */
     #readFollowing(): void {
-      if (this.#ahead.length === READ_AHEAD) this.#readAheadFrom(this.#ahead[READ_AHEAD - 1].offset + 1);
+      if (this.#ahead.length >= READ_AHEAD) this.#readAheadFrom(this.#ahead[this.#ahead.length - 1].offset + 1);
     }
 
     #readAheadFrom(offset: number): void {

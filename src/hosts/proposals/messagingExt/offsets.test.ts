@@ -84,7 +84,9 @@ describe('offsets: persisted topic log', () => {
     expect(await appendManyToLog(ns, 'long', Array.from({ length: 600 }, (_, i) => entry(i)))).toBe(0);
     expect(await appendManyToLog(ns, 'long', [entry(600)])).toBe(600);
     const batch = await readLogBatch(ns, 'long', 250, 10);
-    expect(batch.map((e) => e.offset)).toEqual([250, 251, 252, 253, 254, 255, 256, 257, 258, 259]);
+    // Whole chunks: at least the 10 asked for, then the rest of the last chunk read.
+    expect(batch.length).toBeGreaterThanOrEqual(10);
+    expect(batch.map((e) => e.offset)).toEqual(Array.from({ length: batch.length }, (_, i) => 250 + i));
     expect(new TextDecoder().decode(batch[3].data)).toBe('m253');
 
     const producer = await createExtGuest(ns, 'producer');

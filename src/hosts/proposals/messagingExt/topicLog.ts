@@ -1,20 +1,22 @@
 import type { Envelope } from '../../messaging/createEnvelope';
 import { getAllRecords } from '../../idb/getAllRecords';
 import { commitNow } from '../../idb/runKvTransaction';
+import { pushEntries, toChunks, type LogEntry } from './logChunks';
 
 /**
  * Persisted per-topic logs for the offsets interface: database `${namespace}-log`, store
- * `log` keyed [topic, offset] with dense offsets from 0, and store `commits` keyed
- * [consumer group, topic] holding the next offset a group will read.
+ * `log` of chunks of consecutive entries keyed [topic, last offset] (logChunks.ts) with
+ * dense offsets from 0, and store `commits` keyed [consumer group, topic] holding the next
+ * offset a group will read.
  *
  * Which sends are logged: every `producer.send` of every guest (not request/reply
  * traffic), appended by the producer's worker after the bus post. Always-on keeps the
  * model simple (a consumer can replay a topic nobody declared in advance); the cost is one
  * IndexedDB transaction per batch of sends (those made while the previous append was in
- * flight), off the guest's path (send does not wait for it), and
- * storage bounded by RETAINED_PER_TOPIC entries per topic.
+ * flight) writing one record per ~48 KiB of them, off the guest's path (send does not wait
+ * for it), and storage bounded by RETAINED_PER_TOPIC entries per topic.
  */
-/** Object store of log entries, keyed [topic, offset]. */
+/** Object store of log chunks, keyed [topic, offset of the chunk's last entry]. */
 export const LOG = 'log';
 const COMMITS = 'commits';
 
@@ -23,15 +25,14 @@ export function logDatabaseName(namespace: string): string {
   return `${namespace}-log`;
 }
 
-/** Entries kept per topic; older offsets are trimmed, so "oldest retained" can exceed 0. */
+/**
+ * Entries kept per topic; older offsets are trimmed, so "oldest retained" can exceed 0.
+ * Trimming deletes whole chunks: the oldest kept chunk may still hold a few entries below
+ * the window, which readers skip (oldest retained = last offset + 1 − RETAINED_PER_TOPIC).
+ */
 export const RETAINED_PER_TOPIC = 10_000;
 
-/** One log entry. */
-export interface LogEntry {
-  offset: number;
-  envelope: Envelope;
-  data: Uint8Array;
-}
+export type { LogEntry } from './logChunks';
 
 const databases = new Map<string, Promise<IDBDatabase>>();
 
@@ -88,9 +89,10 @@ export interface LogAppend {
 
 /**
  * Appends sends of any topics in one readwrite transaction, each topic's entries in the
- * given order at its next dense offsets. The last offset is read in the same transaction
- * that adds the entries; IndexedDB serialises those across workers, so offsets stay dense. Resolves with each topic's last
- * offset used. A producer flooding a topic pays one transaction per batch, not per send.
+ * given order at its next dense offsets, as few chunks (records) as fit. The last offset is
+ * read in the same transaction that adds the chunks; IndexedDB serialises those across
+ * workers, so offsets stay dense. Resolves with each topic's last offset used. A producer
+ * flooding a topic pays one transaction per batch and one record per chunk, not per send.
  */
 export function appendBatchToLog(namespace: string, entries: LogAppend[]): Promise<Map<string, number>> {
   const byTopic = groupBy(entries, (entry) => entry.topic);
@@ -103,9 +105,12 @@ export function appendBatchToLog(namespace: string, entries: LogAppend[]): Promi
     for (const [topic, items] of byTopic) {
       const last = store.openKeyCursor(topicRange(topic), 'prev');
       last.onsuccess = () => {
-        const first = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
-        items.forEach((item, i) => store.add({ envelope: item.envelope, data: item.data }, [topic, first + i]));
-        const end = first + items.length;
+        let end = last.result ? (last.result.key as [string, number])[1] + 1 : 0;
+        for (const chunk of toChunks(items)) {
+          end += chunk.envelopes.length;
+          store.add(chunk, [topic, end - 1]);
+        }
+        // Whole chunks that end below the retained window; a chunk straddling it stays.
         if (end > RETAINED_PER_TOPIC) store.delete(IDBKeyRange.bound([topic, 0], [topic, end - RETAINED_PER_TOPIC - 1]));
         lastOffsets.set(topic, end - 1);
         if (--topicsLeft === 0) commitNow(tx);
@@ -134,19 +139,44 @@ export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K
   return groups;
 }
 
+/** Chunks asked for by a read's first request (its later ones use the sizes seen). */
+const FIRST_READ_RECORDS = 8;
+
 /**
- * Up to `limit` entries at or after `offset` (later ones when older were trimmed), in
- * offset order, read in one transaction: a consumer replaying a long log reads ahead in
- * batches instead of paying a transaction per message.
+ * At least `limit` entries at or after `offset` when the log holds them (later ones when
+ * older were trimmed), in offset order, read in one transaction: a consumer replaying a
+ * long log reads ahead in batches instead of paying a transaction per message. Whole
+ * chunks are returned, so a batch may hold more than `limit` (the rest of its last chunk).
  */
 export function readLogBatch(namespace: string, topic: string, offset: number, limit: number): Promise<LogEntry[]> {
   return logTx<LogEntry[]>(namespace, [LOG], 'readonly', (tx, set) => {
-    // One pass over the range where the browser has getAllRecords (keys + values), else
-    // getAllKeys + getAll in the same transaction (their lists line up entry for entry).
-    getAllRecords(tx.objectStore(LOG), topicRange(topic, offset), limit, onSuccess, (records) =>
-      set(records.map((r) => ({ offset: (r.primaryKey as [string, number])[1], ...(r.value as Omit<LogEntry, 'offset'>) }))),
-    );
-    commitNow(tx);
+    const store = tx.objectStore(LOG);
+    const entries: LogEntry[] = [];
+    set(entries);
+    // The first retained offset: entries below it may wait in a chunk not trimmed yet.
+    // Requests of a transaction succeed in order: this is known before any records are.
+    let from = offset;
+    const newest = store.openKeyCursor(topicRange(topic), 'prev');
+    newest.onsuccess = () => {
+      if (newest.result) from = Math.max(from, (newest.result.key as [string, number])[1] + 1 - RETAINED_PER_TOPIC);
+    };
+    let records = 0;
+    const read = (start: number, count: number): void => {
+      // One pass over the range where the browser has getAllRecords (keys + values), else
+      // getAllKeys + getAll in the same transaction (their lists line up entry for entry).
+      getAllRecords(store, topicRange(topic, start), count, onSuccess, (page) => {
+        let last = start - 1;
+        // A chunk overlapping an earlier one (both imported from backups) adds only what is new.
+        for (const r of page) last = pushEntries(entries, r.primaryKey, r.value, Math.max(from, last + 1));
+        records += page.length;
+        const missing = limit - entries.length;
+        if (missing <= 0 || page.length < count) return commitNow(tx);
+        // Ask for about as many chunks as the ones read so far suggest are still missing.
+        const perRecord = Math.max(1, entries.length / records);
+        read(last + 1, Math.ceil(missing / perRecord) + 1);
+      });
+    };
+    read(offset, Math.max(1, Math.min(limit, FIRST_READ_RECORDS)));
   });
 }
 
