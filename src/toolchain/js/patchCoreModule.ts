@@ -59,11 +59,17 @@ export async function rebuildJsCoreModule(
   input: JsGuestInput & { previousCore: Uint8Array },
 ): Promise<{ coreModule: Uint8Array; initOutput: string; timings: JsRebuildTimings }> {
   const started = performance.now();
-  const snapshot = await snapshotJsGuest(input);
-  const t = performance.now();
-  input.onProgress?.('patch');
-  const coreModule = patchCoreModule(input.previousCore, snapshot.sections);
+  let coreModule: Uint8Array | undefined;
+  let patchMs = 0;
+  const patch = (sections: readonly RawSection[]) => {
+    input.onProgress?.('patch');
+    const t = performance.now();
+    coreModule = patchCoreModule(input.previousCore, sections);
+    patchMs = performance.now() - t;
+  };
+  // Patched as soon as the snapshot is taken, straight from the engine's memory (patchSnapshot).
+  const snapshot = await snapshotJsGuest({ ...input, patchSnapshot: patch });
+  if (!coreModule) patch(snapshot.sections);
   input.onProgress?.('done');
-  const end = performance.now();
-  return { coreModule, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs: end - t, totalMs: end - started } };
+  return { coreModule: coreModule!, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs, totalMs: performance.now() - started } };
 }
