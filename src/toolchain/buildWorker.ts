@@ -6,6 +6,7 @@ import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 import { jsArtifactForPage } from './js/jsArtifactForPage';
+import { prepareSpare } from './js/spareBuffers';
 import { WARM_UP_SOURCE } from './js/warmUpSource';
 
 /**
@@ -148,6 +149,9 @@ async function handle(req: BuildRequest): Promise<void> {
       } else {
         previousJs.set(slot, { artifact: { ...artifact, component: new Uint8Array(0) }, worldKey });
         handOff.add(artifact.component);
+        // The next Run of this guest is a fast path: its module's buffer is made ready meanwhile.
+        const core = artifact.files.find(([name]) => name === 'guest.core.wasm')?.[1];
+        if (core) prepareSpare(core.length);
       }
       void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
     }

@@ -8,6 +8,7 @@ import { readModuleLayout } from './readModuleLayout';
 import { snapshotJsGuest, type JsGuestInput } from './snapshotJsGuest';
 import { SectionId, readSections, writeModule, type RawSection } from './wasmBinary';
 import { sameBytes } from '../../platform/sameBytes';
+import { prepareSpare, spareArrival, takeSpare } from './spareBuffers';
 
 const STATE_SECTIONS = new Set<number>([SectionId.memory, SectionId.global, SectionId.data, SectionId.dataCount]);
 /** Sections stubWasi leaves alone that identify the world: they must match for a patch to be valid. */
@@ -18,7 +19,12 @@ const IDENTITY_SECTIONS = [SectionId.type, SectionId.export, SectionId.element] 
  * Replaces the state sections of `previousCore` (the main core module of an earlier build of the
  * same world, e.g. `<name>.core.wasm` from jco's transpile output) with those of `snapshot`.
  */
-export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array | readonly RawSection[]): Uint8Array {
+export function patchCoreModule(
+  previousCore: Uint8Array,
+  snapshot: Uint8Array | readonly RawSection[],
+  /** Where to write the module (given its exact length): see writeModule. */
+  allocate?: (length: number) => Uint8Array,
+): Uint8Array {
   const prev = readSections(previousCore);
   const next = snapshot instanceof Uint8Array ? readSections(snapshot) : snapshot;
   const body = (list: readonly RawSection[], id: number) => list.find((s) => s.id === id)?.body;
@@ -40,7 +46,7 @@ export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array |
     return replacement;
   });
   if (replacements.size > 0) throw new Error('the previous core module lacks a state section; a full build is needed');
-  return writeModule(patched);
+  return writeModule(patched, allocate);
 }
 
 /** Timings of {@link rebuildJsCoreModule}. */
@@ -61,15 +67,20 @@ export async function rebuildJsCoreModule(
   const started = performance.now();
   let coreModule: Uint8Array | undefined;
   let patchMs = 0;
-  const patch = (sections: readonly RawSection[]) => {
+  // The module goes into a buffer touched beforehand on another thread (spareBuffers.ts); the
+  // next Run's is asked for once this one is written.
+  prepareSpare(input.previousCore.length);
+  const patch = async (sections: readonly RawSection[]) => {
     input.onProgress?.('patch');
     const t = performance.now();
-    coreModule = patchCoreModule(input.previousCore, sections);
+    await spareArrival();
+    coreModule = patchCoreModule(input.previousCore, sections, takeSpare);
     patchMs = performance.now() - t;
+    prepareSpare(coreModule.length);
   };
   // Patched as soon as the snapshot is taken, straight from the engine's memory (patchSnapshot).
   const snapshot = await snapshotJsGuest({ ...input, patchSnapshot: patch });
-  if (!coreModule) patch(snapshot.sections);
+  if (!coreModule) await patch(snapshot.sections);
   input.onProgress?.('done');
   return { coreModule: coreModule!, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs, totalMs: performance.now() - started } };
 }

@@ -35,7 +35,7 @@ export interface JsGuestInput {
    * returned snapshot's sections are not to be written again then (the engine's self-check runs
    * after this). Not called when the guest initialised in a helper worker.
    */
-  patchSnapshot?: (sections: readonly RawSection[]) => void;
+  patchSnapshot?: (sections: readonly RawSection[]) => void | Promise<void>;
 }
 
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
@@ -146,7 +146,7 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
     let patchFailure: { error: unknown } | undefined;
     if (input.patchSnapshot) {
       try {
-        input.patchSnapshot(local.sections);
+        await input.patchSnapshot(local.sections);
       } catch (error) {
         patchFailure = { error };
       }
