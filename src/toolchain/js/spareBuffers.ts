@@ -4,6 +4,7 @@
 // pages were touched before 1–18 ms. So the build worker keeps one spare buffer, touched by a
 // helper worker (pagerWorker.ts) on the other core while the guest initialises here, and writes
 // the next patched module into it. At most one spare (~12 MB) is kept or under way.
+import { createNextTask } from '../../platform/createNextTask';
 
 /** A spare's length beyond the module's: room for a guest whose snapshot grew a little. */
 const SLACK = 256 * 1024;
@@ -53,12 +54,11 @@ const fits = (buffer: ArrayBuffer, length: number) => buffer.byteLength >= lengt
 export async function spareArrival(): Promise<void> {
   if (!arriving) return;
   const nextTask = new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
+    const task = createNextTask(() => {
+      task.close();
       resolve();
-    };
-    channel.port2.postMessage(undefined);
+    });
+    task.schedule();
   });
   await Promise.race([arriving, nextTask]);
 }
