@@ -7,7 +7,8 @@
 //  - large buffers are copied once in the worker and the copies transferred (no second copy on
 //    the page). The worker keeps its own: the next fast-path patch and the stored build read them;
 //  - except buffers the worker does not keep (`handOff`: a fast path's new core module, whose
-//    next base is the build it was patched from): those are transferred as they are, no copy.
+//    next base is the build it was patched from): those are transferred as they are, no copy
+//    (a module written into a spare buffer with the spare's unused tail, see spareBuffers.ts).
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import { ownsWholeBuffer } from './spareBuffers';
 
@@ -16,7 +17,6 @@ const TRANSFER_BYTES = 256 * 1024;
 
 /** Empty component bytes of a stale artifact: the page never reads them (BuildArtifact.componentStale). */
 const NO_COMPONENT = new Uint8Array(0);
-
 
 /**
  * The artifact to post to the page, with the buffers to transfer along. `handOff`: buffers the
