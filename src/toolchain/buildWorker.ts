@@ -6,6 +6,7 @@ import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 import { jsArtifactForPage } from './js/jsArtifactForPage';
+import { prepareSpare } from './js/spareBuffers';
 import { WARM_UP_SOURCE } from './js/warmUpSource';
 
 /**
@@ -139,6 +140,8 @@ async function handle(req: BuildRequest): Promise<void> {
     // handed to the page without a copy, see below); a full build is the next base itself, minus
     // its component (handed over too: a base only lends its files, see buildComponent).
     const handOff = new Set<Uint8Array>();
+    /** After a full JS build: the next Run is a fast path, whose module's buffer is made ready meanwhile. */
+    let spareFor: number | undefined;
     if (outcome.ok && isJs) {
       const { artifact, worldKey } = outcome;
       if (outcome.base) {
@@ -148,6 +151,7 @@ async function handle(req: BuildRequest): Promise<void> {
       } else {
         previousJs.set(slot, { artifact: { ...artifact, component: new Uint8Array(0) }, worldKey });
         handOff.add(artifact.component);
+        spareFor = artifact.files.find(([name]) => name === 'guest.core.wasm')?.[1].length;
       }
       void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
     }
@@ -157,6 +161,7 @@ async function handle(req: BuildRequest): Promise<void> {
       // JS artifacts: no stale component, large buffers transferred (see jsArtifactForPage).
       const page = isJs ? jsArtifactForPage(outcome.artifact, handOff) : { artifact: outcome.artifact, transfer: [] };
       post({ type: 'built', seq: req.seq, artifact: page.artifact }, page.transfer);
+      if (spareFor) prepareSpare(spareFor);
     }
     else post({ type: 'failed', seq: req.seq, diagnostics: outcome.diagnostics, componentWit: outcome.componentWit });
   } catch (e) {

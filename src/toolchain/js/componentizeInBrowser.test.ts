@@ -103,6 +103,18 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     expect(Buffer.from(patchCoreModule(template, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
     // The fast path patches the snapshot's sections without writing its module first: same bytes.
     expect(Buffer.from(patchCoreModule(template, snap.sections)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
+    // The fast Run path patches straight from the engine's memory (snapshots differ between runs:
+    // the engine seeds its hashes randomly): the same bytes as from the data section's body.
+    let direct: Uint8Array | undefined;
+    let viaBodies: Uint8Array | undefined;
+    await snapshotJsGuest({
+      source: importSource('='), witSource: IMPORT_WIT, worldName: 'greeter', assets,
+      patchSnapshot: (sections) => {
+        direct = patchCoreModule(template, sections);
+        viaBodies = patchCoreModule(template, sections.map((s) => ({ id: s.id, body: s.body })));
+      },
+    });
+    expect(direct && viaBodies && Buffer.from(direct).equals(Buffer.from(viaBodies))).toBe(true);
     const plainCore = (await transpileComponent((await componentizeJs({ source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets })).component)).files.get('guest.core.wasm')!;
     expect(() => patchCoreModule(plainCore, snap.wasm)).toThrow(/different WIT world/);
   });

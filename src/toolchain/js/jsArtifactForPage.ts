@@ -7,17 +7,16 @@
 //  - large buffers are copied once in the worker and the copies transferred (no second copy on
 //    the page). The worker keeps its own: the next fast-path patch and the stored build read them;
 //  - except buffers the worker does not keep (`handOff`: a fast path's new core module, whose
-//    next base is the build it was patched from): those are transferred as they are, no copy.
+//    next base is the build it was patched from): those are transferred as they are, no copy
+//    (a module written into a spare buffer with the spare's unused tail, see spareBuffers.ts).
 import type { BuildArtifact } from '../../protocol/buildProtocol';
+import { ownsWholeBuffer } from './spareBuffers';
 
 /** Buffers at least this large are transferred instead of cloned. */
 const TRANSFER_BYTES = 256 * 1024;
 
 /** Empty component bytes of a stale artifact: the page never reads them (BuildArtifact.componentStale). */
 const NO_COMPONENT = new Uint8Array(0);
-
-/** A view that spans its whole buffer: transferring its buffer moves nothing else along. */
-const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
 
 /**
  * The artifact to post to the page, with the buffers to transfer along. `handOff`: buffers the
@@ -27,7 +26,7 @@ export function jsArtifactForPage(artifact: BuildArtifact, handOff: ReadonlySet<
   const transfer: ArrayBuffer[] = [];
   const handOver = (bytes: Uint8Array): Uint8Array => {
     if (bytes.byteLength < TRANSFER_BYTES) return bytes;
-    if (handOff.has(bytes) && ownsBuffer(bytes) && !transfer.includes(bytes.buffer as ArrayBuffer)) {
+    if (handOff.has(bytes) && ownsWholeBuffer(bytes) && !transfer.includes(bytes.buffer as ArrayBuffer)) {
       transfer.push(bytes.buffer as ArrayBuffer);
       return bytes;
     }

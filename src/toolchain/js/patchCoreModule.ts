@@ -8,6 +8,7 @@ import { readModuleLayout } from './readModuleLayout';
 import { snapshotJsGuest, type JsGuestInput } from './snapshotJsGuest';
 import { SectionId, readSections, writeModule, type RawSection } from './wasmBinary';
 import { sameBytes } from '../../platform/sameBytes';
+import { prepareSpare, spareArrival, takeSpare } from './spareBuffers';
 
 const STATE_SECTIONS = new Set<number>([SectionId.memory, SectionId.global, SectionId.data, SectionId.dataCount]);
 /** Sections stubWasi leaves alone that identify the world: they must match for a patch to be valid. */
@@ -18,7 +19,12 @@ const IDENTITY_SECTIONS = [SectionId.type, SectionId.export, SectionId.element] 
  * Replaces the state sections of `previousCore` (the main core module of an earlier build of the
  * same world, e.g. `<name>.core.wasm` from jco's transpile output) with those of `snapshot`.
  */
-export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array | readonly RawSection[]): Uint8Array {
+export function patchCoreModule(
+  previousCore: Uint8Array,
+  snapshot: Uint8Array | readonly RawSection[],
+  /** Where to write the module (given its exact length): see writeModule. */
+  allocate?: (length: number) => Uint8Array,
+): Uint8Array {
   const prev = readSections(previousCore);
   const next = snapshot instanceof Uint8Array ? readSections(snapshot) : snapshot;
   const body = (list: readonly RawSection[], id: number) => list.find((s) => s.id === id)?.body;
@@ -40,7 +46,7 @@ export function patchCoreModule(previousCore: Uint8Array, snapshot: Uint8Array |
     return replacement;
   });
   if (replacements.size > 0) throw new Error('the previous core module lacks a state section; a full build is needed');
-  return writeModule(patched);
+  return writeModule(patched, allocate);
 }
 
 /** Timings of {@link rebuildJsCoreModule}. */
@@ -59,11 +65,22 @@ export async function rebuildJsCoreModule(
   input: JsGuestInput & { previousCore: Uint8Array },
 ): Promise<{ coreModule: Uint8Array; initOutput: string; timings: JsRebuildTimings }> {
   const started = performance.now();
-  const snapshot = await snapshotJsGuest(input);
-  const t = performance.now();
-  input.onProgress?.('patch');
-  const coreModule = patchCoreModule(input.previousCore, snapshot.sections);
+  let coreModule: Uint8Array | undefined;
+  let patchMs = 0;
+  // The module goes into a buffer touched beforehand on another thread (spareBuffers.ts); the
+  // next Run's is asked for once this one is written.
+  prepareSpare(input.previousCore.length);
+  const patch = async (sections: readonly RawSection[]) => {
+    input.onProgress?.('patch');
+    const t = performance.now();
+    await spareArrival();
+    coreModule = patchCoreModule(input.previousCore, sections, takeSpare);
+    patchMs = performance.now() - t;
+    prepareSpare(coreModule.length);
+  };
+  // Patched as soon as the snapshot is taken, straight from the engine's memory (patchSnapshot).
+  const snapshot = await snapshotJsGuest({ ...input, patchSnapshot: patch });
+  if (!coreModule) await patch(snapshot.sections);
   input.onProgress?.('done');
-  const end = performance.now();
-  return { coreModule, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs: end - t, totalMs: end - started } };
+  return { coreModule: coreModule!, initOutput: snapshot.initOutput, timings: { ...snapshot.timings, patchMs, totalMs: performance.now() - started } };
 }

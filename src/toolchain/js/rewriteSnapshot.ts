@@ -6,7 +6,7 @@
 //    segments become empty passive ones (keeps data indices stable for memory.init/data.drop),
 //    snapshot segments are appended, the start section and the init/_initialize exports go away.
 import { ExternalKind, readExports, readModuleLayout, readConstExpr, type MemoryLimits, type ModuleLayout } from './readModuleLayout';
-import { ByteReader, ByteWriter, SectionId, customSectionName, readSections, writeModule, type RawSection } from './wasmBinary';
+import { ByteReader, ByteWriter, SectionId, customSectionName, deferredSection, readSections, writeModule, type RawSection } from './wasmBinary';
 
 /** A global's value after initialisation; the type follows the global's declared type. */
 export type SnapshotValue =
@@ -130,31 +130,103 @@ function writeConst(w: ByteWriter, v: SnapshotValue): void {
   w.byte(0x0b);
 }
 
-function rewriteData(body: Uint8Array | undefined, snapshot: ModuleSnapshot, memory64: boolean[]): Uint8Array {
-  // Sized once for everything it can hold (a segment's header takes at most 24 bytes): the
-  // snapshot's data is megabytes, and a growing writer copied it several times per build.
-  const capacity = 16 + (body?.length ?? 0) + snapshot.segments.reduce((n, seg) => n + seg.data.length + 24, 0);
-  const w = new ByteWriter(capacity);
-  const r = body ? new ByteReader(body) : undefined;
-  const existing = r ? r.u32() : 0;
-  w.u32(existing + snapshot.segments.length);
-  for (let i = 0; i < existing; i++) {
-    const flag = r!.u32();
-    if (flag === 2) r!.u32();
-    if (flag !== 1) readConstExpr(r!);
-    const data = r!.take(r!.u32());
-    // Active segments were applied at instantiation and are part of the snapshot already.
+/** {@link keptSegments} per original data section body (the same for every snapshot of a module). */
+const keptSegmentsOf = new WeakMap<Uint8Array, { count: number; bytes: Uint8Array }>();
+
+/**
+ * The original module's data segments as a snapshot keeps them: passive ones as they are, active
+ * ones (applied at instantiation, so part of the snapshot's memory already) as empty passive ones.
+ * Kept per module: the engine has thousands, and decoding them was a fixed cost of every snapshot.
+ */
+function keptSegments(body: Uint8Array | undefined): { count: number; bytes: Uint8Array } {
+  if (!body) return { count: 0, bytes: new Uint8Array(0) };
+  const known = keptSegmentsOf.get(body);
+  if (known) return known;
+  const w = new ByteWriter(body.length + 16);
+  const r = new ByteReader(body);
+  const count = r.u32();
+  for (let i = 0; i < count; i++) {
+    const flag = r.u32();
+    if (flag === 2) r.u32();
+    if (flag !== 1) readConstExpr(r);
+    const data = r.take(r.u32());
     if (flag === 1) w.byte(1).u32(data.length).bytes(data);
     else w.byte(1).u32(0);
   }
-  for (const seg of snapshot.segments) {
-    if (seg.memoryIndex === 0) w.byte(0);
-    else w.byte(2).u32(seg.memoryIndex);
-    if (memory64[seg.memoryIndex]) w.byte(0x42).sleb(BigInt(seg.offset)).byte(0x0b);
-    else w.byte(0x41).sleb(BigInt(seg.offset | 0)).byte(0x0b);
-    w.u32(seg.data.length).bytes(seg.data);
+  const kept = { count, bytes: w.finish() };
+  keptSegmentsOf.set(body, kept);
+  return kept;
+}
+
+/** Writes `value` as unsigned LEB128 at `out[at]`; returns the position after it. */
+function putU32(out: Uint8Array, at: number, value: number): number {
+  let v = value >>> 0;
+  for (;;) {
+    const b = v & 0x7f;
+    v >>>= 7;
+    if (v === 0) {
+      out[at++] = b;
+      return at;
+    }
+    out[at++] = b | 0x80;
   }
-  return w.view();
+}
+
+/** Writes an i32 as signed LEB128 (the bytes ByteWriter.sleb writes for it, without BigInts). */
+function putI32(out: Uint8Array, at: number, value: number): number {
+  let v = value | 0;
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+      out[at++] = b;
+      return at;
+    }
+    out[at++] = b | 0x80;
+  }
+}
+
+/** Writes a snapshot segment's header (flags, offset expression, length); returns the position after it. */
+function putSegmentHeader(out: Uint8Array, at: number, seg: DataSegment, memory64: boolean): number {
+  let pos = at;
+  if (seg.memoryIndex === 0) out[pos++] = 0;
+  else {
+    out[pos++] = 2;
+    pos = putU32(out, pos, seg.memoryIndex);
+  }
+  if (memory64) {
+    const offset = new ByteWriter(16).byte(0x42).sleb(BigInt(seg.offset)).byte(0x0b).view();
+    out.set(offset, pos);
+    pos += offset.length;
+  } else {
+    out[pos++] = 0x41;
+    pos = putI32(out, pos, seg.offset);
+    out[pos++] = 0x0b;
+  }
+  return putU32(out, pos, seg.data.length);
+}
+
+/**
+ * The snapshot's data section: the original segments (kept) and one active segment per run of
+ * live memory. Deferred (see deferredSection): its segments are written straight from memory into
+ * the module, so they must be written (or `body` read) before the instance runs again.
+ */
+function dataSection(body: Uint8Array | undefined, snapshot: ModuleSnapshot, memory64: boolean[]): RawSection {
+  const kept = keptSegments(body);
+  const scratch = new Uint8Array(32);
+  const count = kept.count + snapshot.segments.length;
+  let size = putU32(scratch, 0, count) + kept.bytes.length;
+  for (const seg of snapshot.segments) size += putSegmentHeader(scratch, 0, seg, memory64[seg.memoryIndex] === true) + seg.data.length;
+  return deferredSection(SectionId.data, size, (out, at) => {
+    let pos = putU32(out, at, count);
+    out.set(kept.bytes, pos);
+    pos += kept.bytes.length;
+    for (const seg of snapshot.segments) {
+      pos = putSegmentHeader(out, pos, seg, memory64[seg.memoryIndex] === true);
+      out.set(seg.data, pos);
+      pos += seg.data.length;
+    }
+  });
 }
 
 /** Writes the pre-initialised module: the original sections with the snapshot baked in. */
@@ -170,6 +242,7 @@ export function rewriteWithSnapshot(
  * The sections of {@link rewriteWithSnapshot}'s module, unwritten: only the state sections are
  * new, the rest are views into the original module. The fast Run path patches these straight
  * into an earlier build's core module without writing (and re-reading) the whole 12 MB binary.
+ * The data section is deferred: write it before `snapshot.segments` change (see dataSection).
  */
 export function snapshotSections(
   source: Pick<InstrumentedModule, 'sections' | 'layout'>,
@@ -209,14 +282,14 @@ export function snapshotSections(
       const prev = new ByteReader(s.body).u32();
       out.push({ id: s.id, body: new ByteWriter().u32(prev + snapshot.segments.length).finish() });
     } else if (s.id === SectionId.data) {
-      out.push({ id: s.id, body: rewriteData(s.body, snapshot, memory64) });
+      out.push(dataSection(s.body, snapshot, memory64));
       wroteData = true;
     } else if (s.id === SectionId.custom && !wroteData && sawCode && customSectionName(s) === 'name') {
       // Tools expect the name section last, so the data section must precede it.
-      out.push({ id: SectionId.data, body: rewriteData(undefined, snapshot, memory64) }, s);
+      out.push(dataSection(undefined, snapshot, memory64), s);
       wroteData = true;
     } else out.push(s);
   }
-  if (!wroteData) out.push({ id: SectionId.data, body: rewriteData(undefined, snapshot, memory64) });
+  if (!wroteData) out.push(dataSection(undefined, snapshot, memory64));
   return out;
 }

@@ -28,6 +28,14 @@ export interface JsGuestInput {
    * without it (or without workers, as in Node) the initialisation runs here.
    */
   alongside?: (world: SplicedWorld, startHelper: () => Promise<void>) => (() => Promise<void>) | undefined;
+  /**
+   * Where the snapshot goes into a module at once (the fast Run path's patch): called with its
+   * sections when this worker initialised the guest, while their data are still views of the live
+   * engine's memory, so that the megabytes are copied once, straight into that module. The
+   * returned snapshot's sections are not to be written again then (the engine's self-check runs
+   * after this). Not called when the guest initialised in a helper worker.
+   */
+  patchSnapshot?: (sections: readonly RawSection[]) => void | Promise<void>;
 }
 
 /** A pre-initialised engine module for one guest source, before WASI stubbing. */
@@ -133,8 +141,19 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
     } catch (err) {
       throw failed(err instanceof WasiExit ? `exited with code ${err.code}` : describe(err), output);
     }
+    // The self-check runs the engine again: the data section must be written before it. An
+    // error of the patch (a base that does not fit) comes after the check's, as it did before.
+    let patchFailure: { error: unknown } | undefined;
+    if (input.patchSnapshot) {
+      try {
+        await input.patchSnapshot(local.sections);
+      } catch (error) {
+        patchFailure = { error };
+      }
+    } else for (const s of local.sections) void s.body;
     const checkInit = local.instance.exports.check_init;
     checked(typeof checkInit === 'function' ? (checkInit() as number) : 0, output);
+    if (patchFailure) throw patchFailure.error;
     const t = local.timings;
     return { sections: local.sections, output, initializeMs: t.instantiateMs + t.initMs, snapshotMs: t.snapshotMs + t.rewriteMs, wasm: () => local.wasm };
   };

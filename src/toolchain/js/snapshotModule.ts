@@ -21,9 +21,13 @@ export interface SnapshotOptions {
 export interface SnapshotResult {
   /** The pre-initialised module (init export, `_initialize` and start section removed); written on first read. */
   readonly wasm: Uint8Array;
-  /** The same module as sections (state sections new, the rest views of the original). */
+  /**
+   * The same module as sections (state sections new, the rest views of the original). The data
+   * section is written from the live memory when the module is (deferredSection): write it, or
+   * read its `body`, before calling into `instance` again.
+   */
   sections: RawSection[];
-  /** The live instance after initialisation, e.g. to call a self-check export. */
+  /** The live instance after initialisation, e.g. to call a self-check export (see `sections`). */
   instance: WebAssembly.Instance;
   timings: { instantiateMs: number; initMs: number; snapshotMs: number; rewriteMs: number };
 }

@@ -12,7 +12,26 @@ export const SectionId = {
 export interface RawSection {
   id: number;
   /** Section payload (without id and size). */
-  body: Uint8Array;
+  readonly body: Uint8Array;
+  /** Set on a section made by {@link deferredSection}: its body's length and how to write it. */
+  readonly deferred?: { readonly size: number; write(out: Uint8Array, at: number): void };
+}
+
+/**
+ * A section whose body {@link writeModule} writes straight into the module: a snapshot's data
+ * section is megabytes of memory views, and building its body first meant one more fresh
+ * buffer and one more copy per build. Reading `body` writes it out on demand (once).
+ */
+export function deferredSection(id: number, size: number, write: (out: Uint8Array, at: number) => void): RawSection {
+  let body: Uint8Array | undefined;
+  return {
+    id,
+    get body() {
+      if (!body) write((body = new Uint8Array(size)), 0);
+      return body;
+    },
+    deferred: { size, write },
+  };
 }
 
 const MAGIC_AND_VERSION = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -151,22 +170,27 @@ export function readSections(module: Uint8Array): RawSection[] {
   return sections;
 }
 
-/** Concatenates sections back into a module binary. */
-export function writeModule(sections: readonly RawSection[]): Uint8Array {
+/**
+ * Concatenates sections back into a module binary, in a buffer from `allocate` (given the exact
+ * length; a fresh array by default).
+ */
+export function writeModule(sections: readonly RawSection[], allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
   let total = MAGIC_AND_VERSION.length;
-  const headers = sections.map((s) => {
-    const header = new ByteWriter().byte(s.id).u32(s.body.length).finish();
-    total += header.length + s.body.length;
+  const sizes = sections.map((s) => s.deferred?.size ?? s.body.length);
+  const headers = sections.map((s, i) => {
+    const header = new ByteWriter(16).byte(s.id).u32(sizes[i]!).finish();
+    total += header.length + sizes[i]!;
     return header;
   });
-  const out = new Uint8Array(total);
+  const out = allocate(total);
   out.set(MAGIC_AND_VERSION, 0);
   let pos = MAGIC_AND_VERSION.length;
   sections.forEach((s, i) => {
     out.set(headers[i]!, pos);
     pos += headers[i]!.length;
-    out.set(s.body, pos);
-    pos += s.body.length;
+    if (s.deferred) s.deferred.write(out, pos);
+    else out.set(s.body, pos);
+    pos += sizes[i]!;
   });
   return out;
 }
