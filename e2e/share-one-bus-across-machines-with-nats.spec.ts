@@ -114,6 +114,11 @@ test('the two-tabs example on a NATS server: two machines, a restart, nothing lo
   // first machine's listener (resubscribed) hears it.
   await nats.start();
   await expect(first.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
+  // The badge is the page's own connection. The listener's run worker has another one, which
+  // retries on its own timer (every 500 ms plus jitter, connectNats.ts), and core NATS hands a
+  // message only to subscribers connected when it is published: give that connection its
+  // retry before the other machine speaks (a full run of stop 26 failed here once without it).
+  await first.waitForTimeout(1500);
   await second.getByTestId('run').click();
   await expect.poll(() => consoleText(second), { timeout: 45_000 }).toMatch(/run\(\) → 3/);
   await expect.poll(() => consoleText(first), { timeout: 45_000 }).toMatch(/listener\s+chat\.lobby: hello from speaker #3/);
