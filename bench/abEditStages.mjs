@@ -7,7 +7,7 @@
 // Prints median (min–max) per site; OUT=file.json keeps the samples.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { inRoundOrder, launchChromium, median, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, median, openEnginePages, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
 const [rounds, ids, ...rest] = process.argv.slice(2);
 const sites = sitesFrom(rest, 4752);
 const stop = await serveSites(sites, '/bench/index.html');
@@ -16,14 +16,7 @@ const res = {};
 const rec = (s, k, x) => ((res[s] ??= {})[k] ??= []).push(x);
 printLoad();
 try {
-  const pages = new Map();
-  for (const v of sites) {
-    const page = await browser.newPage();
-    await page.goto(`http://localhost:${v.port}/bench/index.html`);
-    await page.evaluate(() => window.wcpEngine.ready);
-    await page.evaluate((i) => window.wcpEngine.bench.edit(1, i.split(',')), ids);
-    pages.set(v.name, page);
-  }
+  const pages = await openEnginePages(browser, sites, (page) => page.evaluate((i) => window.wcpEngine.bench.edit(1, i.split(',')), ids));
   for (let r = 0; r < Number(rounds); r++) {
     for (const v of inRoundOrder(sites, r)) {
       const figs = await pages.get(v.name).evaluate((i) => window.wcpEngine.bench.edit(1, i.split(',')), ids);

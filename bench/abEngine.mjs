@@ -11,7 +11,7 @@
 // port + 8) and that port + 1 for WebSockets. Prints per site and figure the median with min–max.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { inRoundOrder, launchChromium, median as med, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, median as med, openEnginePages, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
 import { measureCpu } from './cpuTime.mjs';
 import { startBenchNats } from './natsBenchServer.mjs';
 
@@ -33,13 +33,7 @@ const res = {};
 const record = (site, key, x) => ((res[site] ??= {})[key] ??= []).push(x);
 printLoad();
 try {
-  const pages = new Map();
-  for (const v of variants) {
-    const page = await browser.newPage();
-    await page.goto(`http://localhost:${v.port}/bench/index.html`);
-    await page.evaluate(() => window.wcpEngine.ready);
-    pages.set(v.name, page);
-  }
+  const pages = await openEnginePages(browser, variants);
   /**
    * Marginal CPU µs per unit: runs of n and 3n, the difference over 2n·perUnit; `groups` the
    * same per thread group (workers, page, browser, other: e.g. the browser's storage work).

@@ -47,6 +47,22 @@ export async function serveSites(sites, path) {
 export const launchChromium = () =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 
+/**
+ * One bench page (`/bench/index.html`) per site, engine ready, then `warm(page)` if given (a
+ * first run whose compile and caches should not count in round 1). Name → page.
+ */
+export async function openEnginePages(browser, sites, warm) {
+  const pages = new Map();
+  for (const v of sites) {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${v.port}/bench/index.html`);
+    await page.evaluate(() => window.wcpEngine.ready);
+    if (warm) await warm(page);
+    pages.set(v.name, page);
+  }
+  return pages;
+}
+
 /** The sites in round `r`'s order: flipped every other round, so neither always goes first. */
 export const inRoundOrder = (sites, r) => (r % 2 ? [...sites].reverse() : sites);
 

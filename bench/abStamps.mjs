@@ -1,7 +1,7 @@
 // Per-segment stamps of paced bursts (floodProbe.stamps, bench/burstStamps.ts) of built sites in
 // alternating rounds; the per-hop `probe` segments need a build with the latency probe patch.
 //   AB_PORT=4630 node bench/abStamps.mjs 5 probe=/tmp/site-probe [other=/tmp/site-b]
-import { inRoundOrder, launchChromium, printLoad, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, openEnginePages, printLoad, serveSites, sitesFrom } from './abSites.mjs';
 
 const rounds = Number(process.argv[2]);
 const sites = sitesFrom(process.argv.slice(3), 4742);
@@ -10,15 +10,10 @@ const browser = await launchChromium();
 printLoad();
 const out = {};
 try {
-  const pages = new Map();
-  for (const v of sites) {
-    const page = await browser.newPage();
-    await page.goto(`http://localhost:${v.port}/bench/index.html`);
-    await page.evaluate(() => window.wcpEngine.ready);
+  const pages = await openEnginePages(browser, sites, async (page) => {
     await page.evaluate(() => window.wcpEngine.floodProbe.prepare());
     await page.evaluate(() => window.wcpEngine.floodProbe.stamps());
-    pages.set(v.name, page);
-  }
+  });
   for (let r = 0; r < rounds; r++) {
     for (const v of inRoundOrder(sites, r)) {
       const s = await pages.get(v.name).evaluate(() => window.wcpEngine.floodProbe.stamps());
