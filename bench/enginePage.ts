@@ -115,5 +115,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, rangeProbe, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), savedForNextVisit: () => client.savedForNextVisit(), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, rangeProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

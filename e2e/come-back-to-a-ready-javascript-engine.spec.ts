@@ -53,7 +53,9 @@ async function comeBack(host: string, port: string, secure: boolean) {
   await expect.poll(() => consoleText(first), { timeout: 180_000 }).toMatch(/run\(\) → "?1"?/);
   // A full build: the engine was downloaded and spliced (while the example opened), then wrapped and transpiled.
   expect(await consoleText(first)).toMatch(/transpiling for the browser/);
-  // The splice and the full build are written after the build is shown; wait for both.
+  // The splice and the full build are written after the build is shown; the console says when
+  // they are kept (closing the tab earlier would lose them). Then both are really there.
+  await expect(first.getByTestId('engine-saving')).toContainText(/Kept for your next visit \(\d+\.\d MB\)/, { timeout: 60_000 });
   if (secure) {
     await expect.poll(() => cachedParts(first), { timeout: 60_000 }).toEqual(['build', 'json', 'wasm']);
     expect(await cachedKeys(first)).toEqual([]);

@@ -9,6 +9,7 @@ export { createBuildClient, type BuildClient, type BuildResult } from './toolcha
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
 export { preloadHostCode } from './runtime/hostSandbox/preloadHostCode';
 export type { EngineProgress } from './toolchain/js/engineProgress';
+export type { EngineSaving } from './toolchain/js/trackCacheWrites';
 export { createPositionMapper } from './toolchain/js/mapGeneratedPosition';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, type TraceStore } from './trace/createTraceStore';

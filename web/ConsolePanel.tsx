@@ -7,6 +7,7 @@ import { useLiveLineLimit } from './console/useLiveLineLimit';
 import type { PanelProps } from './panels/registerPanel';
 import { isScrolledToBottom } from './useStickToBottom';
 import { EngineDownloadRow } from './welcome/EngineDownloadRow';
+import { EngineSavingRow } from './welcome/EngineSavingRow';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -100,6 +101,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
         )}
         {ctx.buildProgress && <BuildProgressRow progress={ctx.buildProgress} showGuest={showGuest} />}
         <EngineDownloadRow building={ctx.buildProgress !== undefined} />
+        <EngineSavingRow building={ctx.buildProgress !== undefined} />
       </div>
     </div>
   );

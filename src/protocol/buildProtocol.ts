@@ -88,6 +88,8 @@ export type BuildResponse =
   | { type: 'progress'; seq: number; stage: string; fraction?: number }
   /** JS engine download progress, not tied to a build (a warm-up may start it): EngineProgress. */
   | { type: 'engine-progress'; stage: 'download' | 'ready' | 'failed'; loaded: number; total: number }
+  /** Caches for a returning visit being written (or done): EngineSaving. */
+  | { type: 'engine-saving'; saving: boolean; bytes: number }
   | { type: 'built'; seq: number; artifact: BuildArtifact }
   | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string };
 
@@ -117,6 +119,7 @@ export function validateBuildResponse(value: unknown): string | null {
       ready: { loadMs: isNumber },
       progress: { seq: isNumber, stage: isString },
       'engine-progress': { stage: isOneOf('download', 'ready', 'failed'), loaded: isNumber, total: isNumber },
+      'engine-saving': { saving: (v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`), bytes: isNumber },
       built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
       failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic), componentWit: isOptional(isString) },
     },

@@ -5,6 +5,7 @@ import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmR
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
+import { holdCacheWrite, setEngineSavingListener } from './js/trackCacheWrites';
 import { jsArtifactForPage } from './js/jsArtifactForPage';
 import { prepareSpare } from './js/spareBuffers';
 import { WARM_UP_SOURCE } from './js/warmUpSource';
@@ -19,6 +20,8 @@ const post = (msg: BuildResponse, transfer: Transferable[] = []) => scope.postMe
 
 // Engine download progress goes to the page as it happens, whichever request started it.
 setEngineProgressListener((p) => post({ type: 'engine-progress', ...p }));
+// So are the cache writes a returning visit needs (trackCacheWrites.ts): closing the page loses them.
+setEngineSavingListener((s) => post({ type: 'engine-saving', ...s }));
 
 const t0 = performance.now();
 const ready = Promise.all([bindgenReady, parse('(module)')]).then(() => post({ type: 'ready', loadMs: performance.now() - t0 }));
@@ -153,7 +156,13 @@ async function handle(req: BuildRequest): Promise<void> {
         handOff.add(artifact.component);
         spareFor = artifact.files.find(([name]) => name === 'guest.core.wasm')?.[1].length;
       }
-      void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact: outcome.artifact, worldKey: outcome.worldKey }));
+      if (!outcome.base) {
+        // Held before the result is posted, so the page hears "saving" before "built" (a test or
+        // a visitor waiting for the save does not miss it); the write itself starts after.
+        // The write it makes reports its own bytes: this hold only bridges the gap until it starts.
+        const release = holdCacheWrite(0);
+        void import('./js/storedJsBuilds').then((m) => m.storeJsBuild({ artifact, worldKey })).finally(() => release(0));
+      }
     }
     // Stack traces at run time count lines in the stripped JS; the page maps them back with this.
     if (outcome.ok && req.guest.lang === 'ts') outcome.artifact = { ...outcome.artifact, sourceMap: await tsSourceMap(req.guest.source) };

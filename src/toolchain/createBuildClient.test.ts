@@ -34,6 +34,26 @@ describe('build client', () => {
     ]);
   });
 
+  it('reports the caches kept for the next visit, and resolves savedForNextVisit once none is in flight', async () => {
+    const { worker, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    await client.savedForNextVisit(); // nothing in flight: at once
+    const seen: unknown[] = [];
+    client.onEngineSaving((s) => seen.push(s));
+    reply({ type: 'engine-saving', saving: true, bytes: 23_000_000 });
+    let saved = false;
+    const waiting = client.savedForNextVisit().then(() => (saved = true));
+    reply({ type: 'engine-saving', saving: 'yes', bytes: 1 }); // malformed: dropped
+    await Promise.resolve();
+    expect(saved).toBe(false);
+    reply({ type: 'engine-saving', saving: false, bytes: 22_900_000 });
+    await waiting;
+    expect(seen).toEqual([
+      { saving: true, bytes: 23_000_000 },
+      { saving: false, bytes: 22_900_000 },
+    ]);
+  });
+
   it('drops a reply from a superseded build and resolves it as stale', async () => {
     const { worker, sent, reply } = fakeWorker();
     const client = createBuildClient(() => worker as unknown as Worker);

@@ -1,4 +1,5 @@
 import type { EngineProgress } from './js/engineProgress';
+import type { EngineSaving } from './js/trackCacheWrites';
 import { validateBuildResponse, type BuildArtifact, type BuildRequest, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
 
 /** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
@@ -49,6 +50,13 @@ export interface BuildClient {
    * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
    */
   onEngineProgress(listener: (p: EngineProgress) => void): () => void;
+  /**
+   * Follows the writes that keep the JS engine and a world's build for the next visit (closing
+   * the page before they end loses them); returns an unsubscribe function.
+   */
+  onEngineSaving(listener: (s: EngineSaving) => void): () => void;
+  /** Resolves once no such write is in flight (at once when none is). */
+  savedForNextVisit(): Promise<void>;
   dispose(): void;
 }
 
@@ -93,6 +101,16 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
   const engineListeners = new Set<(p: EngineProgress) => void>();
+  const savingListeners = new Set<(s: EngineSaving) => void>();
+  let saving: EngineSaving = { saving: false, bytes: 0 };
+  let savedWaiters: Array<() => void> = [];
+  const setSaving = (next: EngineSaving) => {
+    saving = next;
+    for (const fn of savingListeners) fn(next);
+    if (next.saving) return;
+    for (const resolve of savedWaiters) resolve();
+    savedWaiters = [];
+  };
 
   /**
    * The watchdog fired: the worker is stuck in a guest's top level. Replace it (losing only its
@@ -104,6 +122,8 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
     worker.terminate();
     pending.delete(stuck);
     p.resolve({ status: 'failed', diagnostics: [initTimeoutDiagnostic(initTimeoutMs)], ms: performance.now() - p.t0 });
+    // The old worker's writes died with it.
+    if (saving.saving) setSaving({ saving: false, bytes: 0 });
     worker = createWorker();
     attach(worker);
     for (const other of pending.values()) worker.postMessage(other.request);
@@ -134,6 +154,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
         for (const fn of engineListeners) fn({ stage, loaded, total });
         return;
       }
+      if (msg.type === 'engine-saving') return setSaving({ saving: msg.saving, bytes: msg.bytes });
       const p = pending.get(msg.seq);
       if (!p) return;
       settle(p);
@@ -170,6 +191,11 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);
     },
+    onEngineSaving(listener) {
+      savingListeners.add(listener);
+      return () => savingListeners.delete(listener);
+    },
+    savedForNextVisit: () => (saving.saving ? new Promise<void>((resolve) => savedWaiters.push(resolve)) : Promise.resolve()),
     dispose() {
       for (const p of pending.values()) settle(p);
       worker.terminate();

@@ -12,6 +12,8 @@
 // miss, and a write that would crowd the origin's quota is skipped; a failing write clears the
 // cache so the space goes back to the user's workspaces.
 
+import { trackCacheWrite } from './trackCacheWrites';
+
 /** Database name; excluded from "Export everything" (src/storage/backupFile.ts). */
 export const ENGINE_CACHE_DB = 'wcp-engine-cache';
 /** Small records (key, toolchain, recency, size) read on every write to evict; values apart. */
@@ -133,7 +135,12 @@ async function freeBytes(): Promise<number | undefined> {
  * past MAX_ENTRIES and every entry of another toolchain. Resolves `true` when stored; never
  * rejects. A write that fails (quota) clears the whole cache.
  */
-export async function writeEngineCache(key: string, toolchain: string, value: unknown, bytes: number): Promise<boolean> {
+export function writeEngineCache(key: string, toolchain: string, value: unknown, bytes: number): Promise<boolean> {
+  // Reported while in flight (trackCacheWrites.ts): a page closed before the end loses the entry.
+  return trackCacheWrite(bytes, () => writeNow(key, toolchain, value, bytes), (stored) => stored);
+}
+
+async function writeNow(key: string, toolchain: string, value: unknown, bytes: number): Promise<boolean> {
   const db = await open();
   if (!db) return false;
   const free = await freeBytes();

@@ -11,6 +11,7 @@
 // is skipped, and a failing write deletes the cache so the space goes back to the user.
 
 import { sha256Hex } from '../../platform/sha256Hex';
+import { trackCacheWrite } from './trackCacheWrites';
 
 /** Cache names start with this; the rest identifies the toolchain, so old toolchains' caches go. */
 const CACHE_PREFIX = 'wcp-engine-';
@@ -80,12 +81,17 @@ export async function deleteCacheEntries(key: string, toolchain: string, parts: 
  * Stores the parts of `key` (name → body, `bytes` in all) and resolves the stored responses in
  * the same order, or undefined when nothing was stored (no Cache Storage, quota, a failed write).
  */
-export async function writeCacheEntries(
+export function writeCacheEntries(
   key: string,
   toolchain: string,
   parts: ReadonlyArray<readonly [string, Uint8Array | string, string]>,
   bytes: number,
 ): Promise<Response[] | undefined> {
+  // Reported while in flight (trackCacheWrites.ts): a page closed before the end loses the entry.
+  return trackCacheWrite(bytes, () => writeNow(key, toolchain, parts, bytes), (stored) => stored !== undefined);
+}
+
+async function writeNow(key: string, toolchain: string, parts: ReadonlyArray<readonly [string, Uint8Array | string, string]>, bytes: number): Promise<Response[] | undefined> {
   const cache = await openCache(toolchain);
   if (!cache) return undefined;
   try {

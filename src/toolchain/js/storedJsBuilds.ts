@@ -65,12 +65,12 @@ async function unpackStored(worldKey: string, body: Response): Promise<PreviousB
  * build is only ever a fast-path base, whose artifact is `componentStale` anyway, and the
  * ~12 MB component would double what a returning visit reads before its first build.
  */
-export function storeJsBuild(build: PreviousBuild): void {
+export async function storeJsBuild(build: PreviousBuild): Promise<void> {
   if (build.artifact.componentStale) return;
   const { timings: _timings, sourceMap: _sourceMap, ...artifact } = build.artifact;
   const value: BuildArtifact = { ...artifact, component: new Uint8Array(0), componentStale: true, timings: {} };
   if (hasCacheStorage()) {
     const packed = packJsBuild(value);
-    void writeCacheEntries(keyOf(build.worldKey), JS_TOOLCHAIN_ID, [['build', packed, 'application/octet-stream']], packed.byteLength);
-  } else void writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
+    await writeCacheEntries(keyOf(build.worldKey), JS_TOOLCHAIN_ID, [['build', packed, 'application/octet-stream']], packed.byteLength);
+  } else await writeEngineCache(keyOf(build.worldKey), JS_TOOLCHAIN_ID, value, sizeOf(value.files));
 }
