@@ -115,6 +115,7 @@ try {
       back.wat.push(b.watMs);
       back.first.push(b.firstMs);
       back.firstT.push(b.firstTimings);
+      await p2.evaluate(() => window.wcpEngine.savedForNextVisit());
       await p2.close();
       // A returning visit as the app runs it: the page sends its JS warm-up once loaded
       // (web/component/useJsWarmup.ts: splice + one engine initialisation over a stand-in),
