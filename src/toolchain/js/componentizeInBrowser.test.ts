@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { componentizeJs, type JsBuildStage } from './componentizeInBrowser';
 import type { JsToolchainAssets } from './loadJsToolchainAssets';
-import { patchCoreModule, rebuildJsCoreModule } from './patchCoreModule';
+import { patchCoreModule, rebuildJsCoreModule, withoutStateData } from './patchCoreModule';
 import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
 import { snapshotJsGuest, warmJsWorld } from './snapshotJsGuest';
 import { finishComponent } from './componentizeInBrowser';
@@ -101,6 +101,10 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     const other = await componentizeJs({ source: PLAIN_SOURCE.replace('run()', 'ignored()') + importSource('x'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
     const template = (await transpileComponent(other.component)).files.get('guest.core.wasm')!;
     expect(Buffer.from(patchCoreModule(template, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
+    // A kept build's base without its data (storedJsBuilds.ts) patches to the same bytes.
+    const stripped = withoutStateData(template);
+    expect(template.length - stripped.length).toBeGreaterThan(1e6);
+    expect(Buffer.from(patchCoreModule(stripped, snap.wasm)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
     // The fast path patches the snapshot's sections without writing its module first: same bytes.
     expect(Buffer.from(patchCoreModule(template, snap.sections)).equals(Buffer.from(full.files.get('guest.core.wasm')!))).toBe(true);
     // The fast Run path patches straight from the engine's memory (snapshots differ between runs:

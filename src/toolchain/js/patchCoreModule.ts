@@ -49,6 +49,17 @@ export function patchCoreModule(
   return writeModule(patched, allocate);
 }
 
+/**
+ * `core` with empty data and data-count sections: all a later patch needs of a base (it replaces
+ * both), ~2.8 MB smaller for the engine. Kept builds are stored so (storedJsBuilds.ts): less to
+ * write before the visitor may close the tab, less to read on the next visit. Never compiled as
+ * is (its code may still name data segments); only ever patched.
+ */
+export function withoutStateData(core: Uint8Array): Uint8Array {
+  const empty = new Uint8Array([0]);
+  return writeModule(readSections(core).map((s) => (s.id === SectionId.data || s.id === SectionId.dataCount ? { id: s.id, body: empty } : s)));
+}
+
 /** Timings of {@link rebuildJsCoreModule}. */
 export interface JsRebuildTimings {
   loadMs: number;
