@@ -8,7 +8,7 @@
 // TurboFan, Sparkplug and GC/other (V8's compile jobs for the fresh workers' hot code), the
 // browser process's main thread (BroadcastChannel routing, worker start-up) and thread pool
 // (IndexedDB). Unlike abMsgThreads (a whole guestRun) it leaves out start-up before the flood.
-import { inRoundOrder, launchChromium, median, openEnginePages, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, openEnginePages, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
 
 const rounds = Number(process.argv[2]);
 const n = Number(process.argv[3]);
@@ -78,4 +78,3 @@ function windowCpu(events) {
   return groups;
 }
 
-export { median };
