@@ -198,13 +198,17 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
     const out: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(obj)) {
       if (typeof fn !== 'function') continue;
+      const what = `${iface}#${name}`;
       out[name] = async (...args: unknown[]) => {
         const t0 = performance.now();
         const at = performance.timeOrigin + t0;
-        exportsBusy.enter(`${iface}#${name}`);
+        exportsBusy.enter(what);
         try {
           const result = await (fn as (...a: unknown[]) => unknown).apply(obj, args);
-          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: true, result: renderValue(result), ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
+          // Args and result go raw: the trace writer encodes them flat at once and the page
+          // renders the same preview (a handler's call per delivery: no preview objects made
+          // here, cloned and rebuilt on the page).
+          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args, argsRaw: true, ok: true, result, resultRaw: true, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
           return result;
         } catch (e) {
           const { message } = describeError(e);

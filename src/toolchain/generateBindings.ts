@@ -6,6 +6,7 @@ import { sameBytes } from '../platform/sameBytes';
 import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './bindingsCache';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
+import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -88,7 +89,8 @@ async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, with
 
 /**
  * jco's output with the JS glue given the light JSPI import and export paths (see
- * lightenJspiGlue, lightenJspiExports), so
+ * lightenJspiGlue, lightenJspiExports) and exports called without JSPI when no import can
+ * suspend (plainExportsUnlessSuspending), so
  * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
  */
 function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
@@ -97,6 +99,8 @@ function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
     try {
       const light = lightenJspiGlue(new TextDecoder().decode(bytes));
       const lighter = lightenJspiExports(light.js);
+      const plain = plainExportsUnlessSuspending(lighter.js);
+      if (plain !== undefined) return [name, new TextEncoder().encode(plain)];
       return light.lightened.length || lighter.lightened.length ? [name, new TextEncoder().encode(lighter.js)] : [name, bytes];
     } catch {
       return [name, bytes];

@@ -121,7 +121,8 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
     // Once per delivery of a flood: the events and fields are built without spreads.
     const settled = (action: 'ack' | 'nack'): void => ctx.emit({ kind: 'message', action, topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest });
     const delivered: Extract<TraceEventInput, { kind: 'message' }> = { kind: 'message', action: 'deliver', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest };
-    const transit = transitOf(packet).transit;
+    // Only brokered packets (NATS) have a transit; no object per delivery for the others.
+    const transit = packet.via === undefined ? undefined : transitOf(packet).transit;
     if (transit) delivered.transit = transit;
     ctx.emit(delivered);
     let outcome: HandlerOutcome = 'failed';
@@ -166,6 +167,20 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
     return won;
   };
 
+  // A flood repeats a few topics: which subscriptions match one is worked out once (matchTopic
+  // validates and splits pattern and topic on every call), not per delivery.
+  const matchesByTopic = new Map<string, Subscription[]>();
+  const matchingOf = (topic: string): Subscription[] => {
+    let matching = matchesByTopic.get(topic);
+    if (matching === undefined) {
+      matching = subscriptions.filter((s) => matchTopic(s.pattern, topic));
+      // Bounded: reply inboxes and generated topics are each seen once.
+      if (matchesByTopic.size >= MATCH_CACHE_TOPICS) matchesByTopic.clear();
+      matchesByTopic.set(topic, matching);
+    }
+    return matching;
+  };
+
   const unlisten = bus.listen((packet) => {
     if (stopped || ext?.takesDelivery) return;
     if (packet.type === 'claimed') {
@@ -180,7 +195,7 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
       ctx.log('stderr', `messaging: dropped malformed bus message: ${String(error)}\n`);
       return;
     }
-    const matching = subscriptions.filter((s) => matchTopic(s.pattern, fields.topic));
+    const matching = matchingOf(fields.topic);
     if (matching.length === 0) return;
     if (matching.some((s) => s.group === undefined)) {
       const delivery: Delivery = { packet, fields, group: fanoutGroup };
@@ -218,6 +233,9 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   };
   return stop;
 }
+
+/** Topics whose matching subscriptions a delivering guest remembers (deliverMessages). */
+const MATCH_CACHE_TOPICS = 256;
 
 // Claimed notices only matter for a moment; cap the set so a long run does not grow it.
 function rememberClaim(set: Set<string>, key: string): void {
