@@ -3,6 +3,7 @@ import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools'
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { rangeWat, rangeWit } from '../../bench/rangeGuest';
 import { replayWat, replayWit } from '../../bench/replayGuest';
+import { kvOpsWat, kvOpsWit } from '../../bench/kvOpsGuest';
 import { analyzeWit } from './analyzeWit';
 import { embedWorld } from './embedWorld';
 import { ASCII_LOOP_MAX, lowerFaster } from './fastLowering';
@@ -164,6 +165,31 @@ describe('lowerFaster', () => {
     expect(() => fast(['ok', 7], guestMemory().realloc, guestMemory().memory)).toThrow(/expected a string/);
     const small = new WebAssembly.Memory({ initial: 1 });
     expect(() => fast(['key'], () => 65534, small)).toThrow(RangeError);
+  }, 60_000);
+
+  it('lifts string arguments to the same strings as jco, and fails like jco out of bounds', async () => {
+    const js = lightenJspiGlue(await glueOf(kvOpsWit, kvOpsWat)).js;
+    expect(js).not.toContain('TEXT_DECODER_UTF8.decode(new Uint8Array(memory0.buffer, ptr');
+    expect(js).toContain('_wcpLiftString(memory0, ptr3, len3)');
+    const fn = /\n {2}function _wcpLiftString\(memory, ptr, len\) \{\n[\s\S]*?\n {2}\}\n/.exec(js)![0];
+    const lift = new Function(
+      `const TEXT_DECODER_UTF8 = new TextDecoder(); let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);\n${fn}\nreturn _wcpLiftString;`,
+    )() as (memory: WebAssembly.Memory, ptr: number, len: number) => string;
+    const jco = (memory: WebAssembly.Memory, ptr: number, len: number) => new TextDecoder().decode(new Uint8Array(memory.buffer, ptr, len));
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const samples = [...strings.map((t) => new TextEncoder().encode(t)), new Uint8Array([0xef, 0xbb, 0xbf, 0x6b]), new Uint8Array([0x00, 0x7f, 0x41]), new Uint8Array([0x6b, 0xff, 0xfe]), new Uint8Array([0xc3])];
+    for (const bytes of samples) {
+      new Uint8Array(memory.buffer).set(bytes, 100);
+      expect(lift(memory, 100, bytes.length)).toBe(jco(memory, 100, bytes.length));
+    }
+    // After growth (the cached view is renewed), at the memory's end, and out of bounds.
+    memory.grow(1);
+    new Uint8Array(memory.buffer).set(new TextEncoder().encode('k-0042'), 131066);
+    expect(lift(memory, 131066, 6)).toBe('k-0042');
+    for (const [ptr, len] of [[131070, 6], [-1, 3], [131072, 1], [5, -1]] as const) {
+      expect(() => lift(memory, ptr, len)).toThrow(RangeError);
+      expect(() => jco(memory, ptr, len)).toThrow(RangeError);
+    }
   }, 60_000);
 
   it('leaves glue without jco expected text unchanged, and is idempotent', async () => {

@@ -11,6 +11,12 @@
  * 1,500 calls in worker profiles on a loaded machine, before the timers' own tasks). Code that does suspend
  * a task starts both itself when it suspends, so skipping them here when nothing waits loses
  * nothing; when anything waits, jco's path runs unchanged.
+ *
+ * The settle step also runs from one `then` with the same callback on both outcomes instead
+ * of `finally`: `finally` settles its promise through an inner `Promise.resolve(…).then`,
+ * three promise jobs between the host's answer and the trampoline's where `then` takes one,
+ * on every suspending host call. The outcome is the same: the host's value or reason, or
+ * the settle step's own error if it throws.
  */
 export const NOTHING_WAITS = `// wcp: no scheduler timers when no task waits (src/toolchain/quietHostOperations.ts)
 function _wcpNothingWaits() {
@@ -35,5 +41,13 @@ export function quietHostOperations(js: string): string | undefined {
   const end = rest.indexOf(`\n${fn[1]}}\n`);
   if (!settle || end < 0 || settle.index > end) return undefined;
   const quiet = settle[0].replace(/\n( *)for \(const state of ASYNC_STATE/, (_, indent: string) => `\n${indent}if (_wcpNothingWaits()) return;\n${indent}for (const state of ASYNC_STATE`);
-  return js.slice(0, fn.index) + `\n${NOTHING_WAITS}` + rest.replace(settle[0], () => quiet);
+  // The settle step must be the whole `finally` callback of the call's promise.
+  const head = /\n( *)return Promise\.resolve\(result\)\.finally\(\(\) => \{$/.exec(rest.slice(0, settle.index));
+  const tail = new RegExp(`^${head?.[1] ?? ''}\\}\\);\n`).exec(rest.slice(settle.index + settle[0].length));
+  if (!head || !tail) return undefined;
+  const i = head[1];
+  const step = `\n${i}const settled = () => {${quiet}${i}};\n${i}return Promise.resolve(result).then((value) => { settled(); return value; }, (error) => { settled(); throw error; });\n`;
+  const from = head.index;
+  const to = settle.index + settle[0].length + tail[0].length;
+  return js.slice(0, fn.index) + `\n${NOTHING_WAITS}` + rest.slice(0, from) + step + rest.slice(to);
 }

@@ -42,8 +42,8 @@ export function runKvTransaction<T>(
   const now = transactionNow(namespace, mode);
   const run = (transaction: IDBTransaction): Promise<T> => {
     // Writes also count the registered watchers, in the same transaction (see kvWatchers.ts).
-    if (mode !== 'readonly') noteWatchers(namespace, transaction);
-    return execute(transaction, body);
+    const committed = mode !== 'readonly' ? noteWatchers(namespace, transaction) : undefined;
+    return execute(transaction, body, committed);
   };
   if (now) return run(now);
   return openTransaction(namespace, mode).then(run);
@@ -98,7 +98,7 @@ function scopeOf(mode: IDBTransactionMode): string | string[] {
   return mode === 'readonly' ? KV_STORE : [KV_STORE, WATCH_STORE];
 }
 
-function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void): Promise<T> {
+function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void, committed?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let result: T | undefined;
     let failure: unknown;
@@ -117,7 +117,15 @@ function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void): P
         fail(error);
       }
     };
-    transaction.oncomplete = () => (failure === undefined ? resolve(result as T) : reject(failure));
+    transaction.oncomplete = () => {
+      if (failure !== undefined) return reject(failure);
+      try {
+        committed?.();
+      } catch {
+        // Nothing recorded: the next write counts again, and until then every write is announced.
+      }
+      resolve(result as T);
+    };
     transaction.onabort = () => reject(failure ?? toStoreError(transaction.error ?? new Error('transaction aborted')));
     // A failed request aborts the transaction by default; onabort reports it.
     transaction.onerror = () => undefined;

@@ -39,17 +39,20 @@ export function createStoreInterface(state: KvHostState, flavour: CursorFlavour)
     set(key: string, value: Uint8Array) {
       // Copy before any await: the guest may reuse the memory behind `value`.
       const bytes = new Uint8Array(value);
-      return hostCall(state, async () => {
-        await kv.putMany(this.name, [[key, bytes]]);
-        publishChanges(state, [{ op: 'set', bucket: this.name, key, value: bytes }]);
-      });
+      // Announced once committed, before the guest resumes (hostCall's `after`).
+      return hostCall(
+        state,
+        () => kv.putMany(this.name, [[key, bytes]]),
+        () => publishChanges(state, [{ op: 'set', bucket: this.name, key, value: bytes }]),
+      );
     }
 
     delete(key: string) {
-      return hostCall(state, async () => {
-        const existed = await kv.deleteMany(this.name, [key]);
-        publishChanges(state, existed.map((k) => ({ op: 'delete' as const, bucket: this.name, key: k })));
-      });
+      return hostCall(
+        state,
+        () => kv.deleteMany(this.name, [key]),
+        (existed) => publishChanges(state, existed.map((k) => ({ op: 'delete' as const, bucket: this.name, key: k }))),
+      ).then(() => undefined);
     }
 
     exists(key: string) {

@@ -51,18 +51,45 @@ export function publishChanges(state: KvHostState, changes: Omit<KvChange, 'orig
 /**
  * Runs one host call: counts it as in flight (watcher deliveries wait until the guest is
  * no longer suspended in this package) and turns unexpected exceptions into the
- * `error::other` variant so the guest gets `err(...)` instead of a trap.
+ * `error::other` variant so the guest gets `err(...)` instead of a trap. `after` runs with
+ * the value once the body has settled, before the call counts as done (announcing a
+ * committed write to watchers); a throw from it fails the call like a throw from the body.
+ *
+ * One reaction on the body's promise, no async function: the guest resumes from the
+ * promise jobs that run after IndexedDB's event, and every async layer (an `await`, an
+ * async function's result) added one job to that path on every key-value call.
+ * The call always answers with a promise, as the async function did: a guest's call is
+ * never settled while it is still inside the import (a watcher delivery runs after it).
  */
-export async function hostCall<T>(state: KvHostState, body: () => Promise<T> | T): Promise<T> {
+export function hostCall<T>(state: KvHostState, body: () => Promise<T> | T, after?: (value: T) => void): Promise<T> {
   state.busy += 1;
+  let pending: Promise<T> | T;
   try {
-    return await body();
+    pending = body();
   } catch (error) {
-    throw asStoreError(error);
-  } finally {
-    state.busy -= 1;
-    if (state.busy === 0) state.onIdle();
+    pending = Promise.reject(error);
   }
+  return Promise.resolve(pending).then(
+    (value) => {
+      try {
+        after?.(value);
+      } catch (error) {
+        callDone(state);
+        throw asStoreError(error);
+      }
+      callDone(state);
+      return value;
+    },
+    (error: unknown) => {
+      callDone(state);
+      throw asStoreError(error);
+    },
+  );
+}
+
+function callDone(state: KvHostState): void {
+  state.busy -= 1;
+  if (state.busy === 0) state.onIdle();
 }
 
 /** Keeps HostErrors as they are and maps anything else to `{tag:'other', val: text}`. */
