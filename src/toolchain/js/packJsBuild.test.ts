@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import { packJsBuild, unpackJsBuild } from './packJsBuild';
+import { stateFreeSections, withoutStateData } from './patchCoreModule';
+import { SectionId, readSections, writeModule } from './wasmBinary';
 
 const artifact: BuildArtifact = {
   component: new Uint8Array([0, 97, 115, 109]),
@@ -26,6 +28,25 @@ describe('packJsBuild', () => {
     expect({ ...back, component: undefined }).toEqual({ ...rest, component: undefined });
     expect(back.component.byteLength).toBe(0);
     for (const [, d] of back.files) expect(d.buffer.byteLength).toBe(d.byteLength);
+  });
+
+  it('writes a file given as sections straight into the body: the same bytes as writing the module first', () => {
+    // A core module with memory, data count and data sections (one 4-byte active segment).
+    const core = writeModule([
+      { id: SectionId.memory, body: new Uint8Array([1, 0, 1]) },
+      { id: SectionId.dataCount, body: new Uint8Array([1]) },
+      { id: SectionId.data, body: new Uint8Array([1, 0, 0x41, 8, 0x0b, 4, 1, 2, 3, 4]) },
+    ]);
+    const build = { ...artifact, files: artifact.files.map(([n, d]): [string, Uint8Array] => [n, n === 'guest.core.wasm' ? core : d]) };
+    const back = unpackJsBuild(packJsBuild(build, new Map([['guest.core.wasm', stateFreeSections(core)]])));
+    const kept = back.files.find(([n]) => n === 'guest.core.wasm')![1];
+    expect([...kept]).toEqual([...withoutStateData(core)]);
+    expect(readSections(kept).map((s) => [s.id, [...s.body]])).toEqual([
+      [SectionId.memory, [1, 0, 1]],
+      [SectionId.dataCount, [0]],
+      [SectionId.data, [0]],
+    ]);
+    expect(back.files.filter(([n]) => n !== 'guest.core.wasm')).toEqual(artifact.files.filter(([n]) => n !== 'guest.core.wasm'));
   });
 
   it('rejects truncated or damaged bodies', () => {

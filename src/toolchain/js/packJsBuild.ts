@@ -6,6 +6,7 @@
 // views of the body: they are only ever a patch base, or copied before they go to the page
 // (jsArtifactForPage), and a second 12 MB copy here was a tenth of a returning visit's build.
 import type { BuildArtifact } from '../../protocol/buildProtocol';
+import { moduleLength, writeModule, type RawSection } from './wasmBinary';
 
 /** Files at least this large are read back as views of the body (jsArtifactForPage copies those). */
 const VIEW_BYTES = 256 * 1024;
@@ -15,19 +16,31 @@ interface Header {
   files: Array<[string, number]>;
 }
 
-/** Packs a stored build (its component is not kept: see storedJsBuilds.ts). */
-export function packJsBuild(artifact: BuildArtifact): Uint8Array {
+/**
+ * Packs a stored build (its component is not kept: see storedJsBuilds.ts). A file named in
+ * `modules` is written from those sections instead of its bytes, straight into the body: the
+ * kept core module is a 10 MB rewrite of the built one, and a copy of its own first would be one
+ * more fresh buffer to fault in on the build worker (see spareBuffers.ts) right when the next
+ * Run may arrive.
+ */
+export function packJsBuild(artifact: BuildArtifact, modules: ReadonlyMap<string, readonly RawSection[]> = new Map()): Uint8Array {
   const { files, component: _component, ...rest } = artifact;
-  const header = new TextEncoder().encode(JSON.stringify({ artifact: rest, files: files.map(([n, d]) => [n, d.byteLength]) } satisfies Header));
-  const total = 4 + header.length + files.reduce((n, [, d]) => n + d.byteLength, 0);
+  const sizes = files.map(([n, d]) => {
+    const sections = modules.get(n);
+    return sections ? moduleLength(sections) : d.byteLength;
+  });
+  const header = new TextEncoder().encode(JSON.stringify({ artifact: rest, files: files.map(([n], i) => [n, sizes[i]!]) } satisfies Header));
+  const total = 4 + header.length + sizes.reduce((n, size) => n + size, 0);
   const out = new Uint8Array(total);
   new DataView(out.buffer).setUint32(0, header.length, true);
   out.set(header, 4);
   let at = 4 + header.length;
-  for (const [, d] of files) {
-    out.set(d, at);
-    at += d.byteLength;
-  }
+  files.forEach(([n, d], i) => {
+    const sections = modules.get(n);
+    if (sections) writeModule(sections, (length) => out.subarray(at, at + length));
+    else out.set(d, at);
+    at += sizes[i]!;
+  });
   return out;
 }
 

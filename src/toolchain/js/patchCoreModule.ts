@@ -56,8 +56,13 @@ export function patchCoreModule(
  * is (its code may still name data segments); only ever patched.
  */
 export function withoutStateData(core: Uint8Array): Uint8Array {
+  return writeModule(stateFreeSections(core));
+}
+
+/** The sections of {@link withoutStateData}, as views of `core` (written out by the caller). */
+export function stateFreeSections(core: Uint8Array): RawSection[] {
   const empty = new Uint8Array([0]);
-  return writeModule(readSections(core).map((s) => (s.id === SectionId.data || s.id === SectionId.dataCount ? { id: s.id, body: empty } : s)));
+  return readSections(core).map((s) => (s.id === SectionId.data || s.id === SectionId.dataCount ? { id: s.id, body: empty } : s));
 }
 
 /** Timings of {@link rebuildJsCoreModule}. */

@@ -175,13 +175,7 @@ export function readSections(module: Uint8Array): RawSection[] {
  * length; a fresh array by default).
  */
 export function writeModule(sections: readonly RawSection[], allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
-  let total = MAGIC_AND_VERSION.length;
-  const sizes = sections.map((s) => s.deferred?.size ?? s.body.length);
-  const headers = sections.map((s, i) => {
-    const header = new ByteWriter(16).byte(s.id).u32(sizes[i]!).finish();
-    total += header.length + sizes[i]!;
-    return header;
-  });
+  const { total, sizes, headers } = layOut(sections);
   const out = allocate(total);
   out.set(MAGIC_AND_VERSION, 0);
   let pos = MAGIC_AND_VERSION.length;
@@ -193,6 +187,22 @@ export function writeModule(sections: readonly RawSection[], allocate: (length: 
     pos += sizes[i]!;
   });
   return out;
+}
+
+/** Byte length of the module {@link writeModule} would write from `sections`. */
+export function moduleLength(sections: readonly RawSection[]): number {
+  return layOut(sections).total;
+}
+
+function layOut(sections: readonly RawSection[]) {
+  let total = MAGIC_AND_VERSION.length;
+  const sizes = sections.map((s) => s.deferred?.size ?? s.body.length);
+  const headers = sections.map((s, i) => {
+    const header = new ByteWriter(16).byte(s.id).u32(sizes[i]!).finish();
+    total += header.length + sizes[i]!;
+    return header;
+  });
+  return { total, sizes, headers };
 }
 
 /** Name of a custom section (its first field). */
