@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildArtifact } from '../../protocol/buildProtocol';
 import { packJsBuild, unpackJsBuild } from './packJsBuild';
-import { stateFreeSections, withoutStateData } from './patchCoreModule';
+import { expectedModuleLength, stateFreeSections, withoutStateData } from './patchCoreModule';
 import { SectionId, readSections, writeModule } from './wasmBinary';
 
 const artifact: BuildArtifact = {
@@ -41,11 +41,11 @@ describe('packJsBuild', () => {
     const back = unpackJsBuild(packJsBuild(build, new Map([['guest.core.wasm', stateFreeSections(core)]])));
     const kept = back.files.find(([n]) => n === 'guest.core.wasm')![1];
     expect([...kept]).toEqual([...withoutStateData(core)]);
-    expect(readSections(kept).map((s) => [s.id, [...s.body]])).toEqual([
-      [SectionId.memory, [1, 0, 1]],
-      [SectionId.dataCount, [0]],
-      [SectionId.data, [0]],
-    ]);
+    expect(readSections(kept).map((s) => s.id)).toEqual([SectionId.memory, SectionId.dataCount, SectionId.data, SectionId.custom]);
+    expect(readSections(kept).slice(0, 3).map((s) => [...s.body])).toEqual([[1, 0, 1], [0], [0]]);
+    // The kept module remembers the built one's length (the next fast path's spare is sized by it).
+    expect(expectedModuleLength(kept)).toBe(core.length);
+    expect(expectedModuleLength(core)).toBe(core.length);
     expect(back.files.filter(([n]) => n !== 'guest.core.wasm')).toEqual(artifact.files.filter(([n]) => n !== 'guest.core.wasm'));
   });
 

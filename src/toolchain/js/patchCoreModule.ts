@@ -6,7 +6,7 @@
 // componentNew and transpilation entirely (checked byte-for-byte in patchCoreModule.test.ts).
 import { readModuleLayout } from './readModuleLayout';
 import { snapshotJsGuest, type JsGuestInput } from './snapshotJsGuest';
-import { SectionId, readSections, writeModule, type RawSection } from './wasmBinary';
+import { ByteReader, ByteWriter, SectionId, customSectionName, readSections, writeModule, type RawSection } from './wasmBinary';
 import { sameBytes } from '../../platform/sameBytes';
 import { prepareSpare, spareArrival, takeSpare } from './spareBuffers';
 
@@ -25,7 +25,7 @@ export function patchCoreModule(
   /** Where to write the module (given its exact length): see writeModule. */
   allocate?: (length: number) => Uint8Array,
 ): Uint8Array {
-  const prev = readSections(previousCore);
+  const prev = readSections(previousCore).filter((s) => !isKeptLength(s));
   const next = snapshot instanceof Uint8Array ? readSections(snapshot) : snapshot;
   const body = (list: readonly RawSection[], id: number) => list.find((s) => s.id === id)?.body;
   for (const id of IDENTITY_SECTIONS) {
@@ -59,10 +59,34 @@ export function withoutStateData(core: Uint8Array): Uint8Array {
   return writeModule(stateFreeSections(core));
 }
 
-/** The sections of {@link withoutStateData}, as views of `core` (written out by the caller). */
+/**
+ * The sections of {@link withoutStateData}, as views of `core` (written out by the caller), plus
+ * a custom section with `core`'s length: a fast path asks for a spare buffer of the module it
+ * will write before it has the snapshot (spareBuffers.ts), and without it would size that spare
+ * ~2.8 MB short. patchCoreModule drops the note, so patched modules stay byte for byte those of
+ * a full build.
+ */
 export function stateFreeSections(core: Uint8Array): RawSection[] {
   const empty = new Uint8Array([0]);
-  return readSections(core).map((s) => (s.id === SectionId.data || s.id === SectionId.dataCount ? { id: s.id, body: empty } : s));
+  const sections = readSections(core).map((s) => (s.id === SectionId.data || s.id === SectionId.dataCount ? { id: s.id, body: empty } : s));
+  return [...sections, { id: SectionId.custom, body: new ByteWriter(32).name(KEPT_LENGTH).u32(core.length).finish() }];
+}
+
+/** Name of the custom section {@link stateFreeSections} adds. */
+const KEPT_LENGTH = 'wcp:kept-module-length';
+const isKeptLength = (s: RawSection) => s.id === SectionId.custom && customSectionName(s) === KEPT_LENGTH;
+
+/** The length of the module a fast path from `previousCore` will write, as far as it is known. */
+export function expectedModuleLength(previousCore: Uint8Array): number {
+  try {
+    const note = readSections(previousCore).find(isKeptLength);
+    if (!note) return previousCore.length;
+    const reader = new ByteReader(note.body);
+    reader.name();
+    return reader.u32();
+  } catch {
+    return previousCore.length;
+  }
 }
 
 /** Timings of {@link rebuildJsCoreModule}. */
@@ -85,7 +109,7 @@ export async function rebuildJsCoreModule(
   let patchMs = 0;
   // The module goes into a buffer touched beforehand on another thread (spareBuffers.ts); the
   // next Run's is asked for once this one is written.
-  prepareSpare(input.previousCore.length);
+  prepareSpare(expectedModuleLength(input.previousCore));
   const patch = async (sections: readonly RawSection[]) => {
     input.onProgress?.('patch');
     const t = performance.now();
