@@ -1,8 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { examples } from '../examples/index';
@@ -12,6 +8,7 @@ import { embedWorld } from './embedWorld';
 import { generateBindings, generateOptions } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
+import { importGlue, instantiateGlue as instantiate, outcome, type Outcome } from './loadGlue.testing';
 
 /** A guest whose export calls a JSPI import, returns ok or err, or traps (n = 13). */
 const runWit = `package local:light-export-test;
@@ -37,8 +34,6 @@ const runWat = `(module
     (i32.store (i32.const 20) (i32.add (call $note (local.get $n)) (i32.const 1)))
     (i32.const 16)))`;
 
-const dir = mkdtempSync(join(tmpdir(), 'wcp-light-exports-'));
-let loaded = 0;
 
 async function bindingsOf(wit: string, wat: string) {
   await $init;
@@ -51,12 +46,6 @@ async function bindingsOf(wit: string, wat: string) {
 }
 
 /** Instantiates glue text with the given host imports (JSPI stubbed: Node has none; host calls answer synchronously). */
-async function instantiate(js: string, modules: Map<string, Uint8Array>, imports: Record<string, unknown>) {
-  const file = join(dir, `glue${loaded++}.mjs`);
-  writeFileSync(file, js);
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { instantiate: (get: (n: string) => Promise<WebAssembly.Module>, imports: unknown) => Promise<Record<string, unknown>> };
-  return mod.instantiate((n) => WebAssembly.compile(modules.get(n)! as BufferSource), imports);
-}
 
 /** Both paths, jco's and the light one, of the same glue. */
 async function bothPaths(wit: string, wat: string) {
@@ -65,15 +54,6 @@ async function bothPaths(wit: string, wat: string) {
   return { ...b, light };
 }
 
-type Outcome = { ok: unknown } | { threw: string; message: string; payload?: unknown };
-async function outcome(p: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    return { ok: await p() };
-  } catch (e) {
-    const err = e as Error & { payload?: unknown };
-    return { threw: err.constructor.name, message: err.message, ...(err.payload !== undefined ? { payload: err.payload } : {}) };
-  }
-}
 
 const wasm = WebAssembly as unknown as Record<string, unknown>;
 const saved = { promising: wasm.promising, Suspending: wasm.Suspending };
@@ -154,9 +134,7 @@ describe('lightenJspiExports', () => {
       lightened++;
       expect(out.js.split('class _WcpExportTask {').length - 1, g.id).toBe(1);
       expect(lightenJspiExports(out.js).js, `${g.id}: idempotent`).toBe(out.js);
-      const file = join(dir, `${g.id.replace(/\W/g, '_')}.mjs`);
-      writeFileSync(file, out.js);
-      expect(typeof ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { instantiate?: unknown }).instantiate, g.id).toBe('function');
+      expect(typeof (await importGlue(out.js)).instantiate, g.id).toBe('function');
     }
     expect(p3).toBeGreaterThanOrEqual(5);
     expect(lightened).toBeGreaterThanOrEqual(10);

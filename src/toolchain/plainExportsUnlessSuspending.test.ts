@@ -1,8 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { handlerWat, handlerWit } from '../../bench/messagingGuests';
@@ -11,6 +7,7 @@ import { embedWorld } from './embedWorld';
 import { generateBindings, generateOptions } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
+import { instantiateGlue as instantiate, outcome, type Outcome } from './loadGlue.testing';
 import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
 
 /** A guest with no imports: ok(n + 1), err("odd") for odd n, a trap for 13. */
@@ -47,8 +44,6 @@ const hostWat = `(module
   (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 1024))
   (func (export "run") (param $n i32) (result i32) (call $note (local.get $n))))`;
 
-const dir = mkdtempSync(join(tmpdir(), 'wcp-plain-exports-'));
-let loaded = 0;
 
 async function lightGlueOf(wit: string, wat: string) {
   await $init;
@@ -60,22 +55,7 @@ async function lightGlueOf(wit: string, wat: string) {
   return { light: lightenJspiExports(lightenJspiGlue(js).js).js, modules: new Map(out.files.filter(([n]) => n.endsWith('.wasm'))), world: a.world, component };
 }
 
-async function instantiate(js: string, modules: Map<string, Uint8Array>, imports: Record<string, unknown>) {
-  const file = join(dir, `glue${loaded++}.mjs`);
-  writeFileSync(file, js);
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { instantiate: (get: (n: string) => Promise<WebAssembly.Module>, imports: unknown) => Promise<Record<string, unknown>> };
-  return mod.instantiate((n) => WebAssembly.compile(modules.get(n)! as BufferSource), imports);
-}
 
-type Outcome = { ok: unknown } | { threw: string; message: string; payload?: unknown };
-async function outcome(p: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    return { ok: await p() };
-  } catch (e) {
-    const err = e as Error & { payload?: unknown };
-    return { threw: err.constructor.name, message: err.message, ...(err.payload !== undefined ? { payload: err.payload } : {}) };
-  }
-}
 
 // Node has no JSPI: stubs that count the calls made through a promising function.
 const wasm = WebAssembly as unknown as Record<string, unknown>;
