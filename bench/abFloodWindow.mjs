@@ -8,7 +8,7 @@
 // TurboFan, Sparkplug and GC/other (V8's compile jobs for the fresh workers' hot code), the
 // browser process's main thread (BroadcastChannel routing, worker start-up) and thread pool
 // (IndexedDB). Unlike abMsgThreads (a whole guestRun) it leaves out start-up before the flood.
-import { inRoundOrder, launchChromium, openEnginePages, printLoad, printResults, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, openEnginePages, printLoad, printResults, serveSites, sitesFrom, warmFloodProbe } from './abSites.mjs';
 
 const rounds = Number(process.argv[2]);
 const n = Number(process.argv[3]);
@@ -18,10 +18,7 @@ const browser = await launchChromium();
 const res = {};
 printLoad();
 try {
-  const pages = await openEnginePages(browser, sites, async (page) => {
-    await page.evaluate(() => window.wcpEngine.floodProbe.prepare());
-    await page.evaluate((k) => window.wcpEngine.floodProbe.guest(k), n);
-  });
+  const pages = await openEnginePages(browser, sites, warmFloodProbe(n));
   for (let r = 0; r < rounds; r++) {
     for (const s of inRoundOrder(sites, r)) {
       const page = pages.get(s.name);

@@ -5,17 +5,14 @@
 // the two busiest workers (w1, w2: the flood's handler and producer, busiest first), of the other
 // workers (spares loading) and of the page. Unlike msg/s and marginal CPU (msgCpu) it
 // shows which side of the pipeline a change moved.
-import { inRoundOrder, launchChromium, openEnginePages, serveSites, sitesFrom } from './abSites.mjs';
+import { inRoundOrder, launchChromium, openEnginePages, serveSites, sitesFrom, warmFloodProbe } from './abSites.mjs';
 const rounds = Number(process.argv[2]); const n = Number(process.argv[3]);
 const sites = sitesFrom(process.argv.slice(4), 4742);
 const stop = await serveSites(sites, '/bench/index.html');
 const browser = await launchChromium();
 const res = {};
 try {
-  const pages = await openEnginePages(browser, sites, async (page) => {
-    await page.evaluate(() => window.wcpEngine.floodProbe.prepare());
-    await page.evaluate((k) => window.wcpEngine.floodProbe.guest(k), n);
-  });
+  const pages = await openEnginePages(browser, sites, warmFloodProbe(n));
   for (let r = 0; r < rounds; r++) {
     for (const s of inRoundOrder(sites, r)) {
       const page = pages.get(s.name);

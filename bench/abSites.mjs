@@ -80,3 +80,9 @@ export function printResults(res, sites, { format = (x) => x.toPrecision(3), wid
     console.log(k.padEnd(width), cells.join('   '), ab);
   }
 }
+
+/** {@link openEnginePages}'s warm-up for flood A/Bs: the flood probe's guests built and one flood of `n` run. */
+export const warmFloodProbe = (n) => async (page) => {
+  await page.evaluate(() => window.wcpEngine.floodProbe.prepare());
+  await page.evaluate((k) => window.wcpEngine.floodProbe.guest(k), n);
+};
