@@ -45,6 +45,19 @@ test('?present shows big, high-contrast text with a simpler header, and F shows 
   await expect(page.getByTestId('time-limit')).toBeVisible();
 });
 
+test('a presenter link naming an example that does not exist says so and still opens a working example', async ({ page }) => {
+  await page.goto('/?present&example=kv-countr');
+  await expect(page.getByTestId('example-picker')).toBeVisible();
+  const notice = page.locator('[data-testid="notice"][data-id="missing-example"]');
+  await expect(notice).toContainText('"kv-countr"');
+  const shown = await page.getByTestId('example-picker').locator('option:checked').innerText();
+  await expect(notice).toContainText(`showing "${shown.trim()}" instead`);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(/run\(\) →/);
+  await notice.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test('?embed shows only editors, Run and output, and runs an example', async ({ page }) => {
   await page.goto('/?embed&example=kv-counter');
   await expect(page.getByTestId('embed-header')).toBeVisible();

@@ -25,6 +25,7 @@ import { loadSettings, saveSettings, type Settings } from './state/settings';
 import { useNotices } from './state/useNotices';
 import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
+import { useMissingExampleNotice } from './state/useMissingExampleNotice';
 import { confirmReset } from './state/confirmReset';
 import { useRunner } from './useRunner';
 import { ComponentDropZone } from './component/OpenComponent';
@@ -65,6 +66,7 @@ export function App() {
   const hosts = learn.active ? undefined : ws.workspace.hosts;
   const notices = useNotices();
   useWorkspaceNotices(ws, notices);
+  useMissingExampleNotice(location.search, startup.hash.kind === 'share', ws.example.title, notices);
   const trust = useHostTrust(ws, notices, !embed);
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
