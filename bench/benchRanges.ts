@@ -113,7 +113,7 @@ export async function raw(namespace: string, op: Op, method: Method, want: numbe
       const records = (store as RecordsStore).getAllRecords({ query: range });
       records.onsuccess = () => {
         seen = records.result.length;
-        for (const r of records.result) bytes += (r.value as Uint8Array).length;
+        for (const r of records.result) bytes += (r.value as Uint8Array).length + keyed(r.primaryKey);
       };
     } else if (method === 'chunks') {
       // Chained requests from the last key read: the next chunk is asked for before this one is touched.
@@ -129,13 +129,16 @@ export async function raw(namespace: string, op: Op, method: Method, want: numbe
             next(IDBKeyRange.bound(last, upper, true, range.upperOpen));
           }
           seen += got.length;
-          if (records) for (const r of records.result) bytes += (r.value as Uint8Array).length;
+          if (records) for (const r of records.result) bytes += (r.value as Uint8Array).length + keyed(r.primaryKey);
         };
       };
       next(range);
     } else if (method === 'getAll') {
       const keys = store.getAllKeys(range);
-      keys.onsuccess = () => (seen = keys.result.length);
+      keys.onsuccess = () => {
+        seen = keys.result.length;
+        if (op === 'scan') for (const k of keys.result) bytes += keyed(k);
+      };
       if (op === 'scan') {
         const values = store.getAll(range);
         values.onsuccess = () => {
@@ -146,7 +149,7 @@ export async function raw(namespace: string, op: Op, method: Method, want: numbe
       const c = store.openCursor(range);
       c.onsuccess = () => {
         if (!c.result) return;
-        bytes += (c.result.value as Uint8Array).length;
+        bytes += (c.result.value as Uint8Array).length + keyed(c.result.primaryKey);
         seen++;
         c.result.continue();
       };
@@ -165,6 +168,14 @@ export async function raw(namespace: string, op: Op, method: Method, want: numbe
   if (found !== want) throw new Error(`raw ${op} (${method}) found ${found}, expected ${want}`);
   return ms;
 }
+
+/**
+ * A scan's consumer needs every pair's key as well as its value (the guest's `get-range` hands
+ * both over), so a scan baseline reads each key too: getAllRecords and cursors make a record's
+ * key only when it is read, and a baseline that skipped it would be doing less than the job.
+ * Returns 0 for a well-formed key (counted into `bytes`, so it cannot be optimised away).
+ */
+const keyed = (key: IDBValidKey): number => (key === undefined ? 1 : 0);
 
 type RecordsStore = IDBObjectStore & { getAllRecords(options: { query?: IDBKeyRange; count?: number }): IDBRequest<Array<{ primaryKey: IDBValidKey; value: unknown }>> };
 
