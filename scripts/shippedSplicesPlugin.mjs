@@ -4,7 +4,7 @@
 // Each world is emitted gzipped and content-hashed (assets/spliced-engine-<world>-<hash>.bin,
 // ~6.8 MB each: packShippedSplice.ts); the virtual module
 // `virtual:wcp-shipped-splices` is their manifest: each splice's full key (the same spliceKey the
-// build worker computes), its URL and the componentize-js version that made it. The splicing runs
+// build worker computes), its URL, its decompressed length and the componentize-js version that made it. The splicing runs
 // the site's own TypeScript (listShippedWorlds.ts, spliceShippedWorlds.ts) through a Vite SSR
 // loader, with the engine binary the site serves.
 //
@@ -42,6 +42,7 @@ async function makeSplices() {
       key: m.world.key,
       name: m.world.worldName,
       gzipped: gzipSync(m.packed, { level: 9 }),
+      bytes: m.packed.length,
       componentizeJs: version,
     }));
     const bytes = out.reduce((n, s) => n + s.gzipped.length, 0);
@@ -69,7 +70,7 @@ export function shippedSplices({ splice = true } = {}) {
       made ??= makeSplices();
       const entries = (await made).map((s) => {
         const ref = this.emitFile({ type: 'asset', name: `spliced-engine-${s.name}.bin`, source: s.gzipped });
-        return `{ key: ${JSON.stringify(s.key)}, url: import.meta.ROLLUP_FILE_URL_${ref}, componentizeJs: ${JSON.stringify(s.componentizeJs)} }`;
+        return `{ key: ${JSON.stringify(s.key)}, url: import.meta.ROLLUP_FILE_URL_${ref}, componentizeJs: ${JSON.stringify(s.componentizeJs)}, bytes: ${s.bytes} }`;
       });
       return `export default [\n${entries.join(',\n')}\n];`;
     },

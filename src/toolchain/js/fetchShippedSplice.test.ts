@@ -46,7 +46,7 @@ afterAll(() => {
   server?.close();
 });
 
-const entry = (over: Partial<ShippedSpliceEntry> = {}): ShippedSpliceEntry => ({ key: world.key, url: `${base}/counter.bin`, componentizeJs: COMPONENTIZE_JS_VERSION, ...over });
+const entry = (over: Partial<ShippedSpliceEntry> = {}): ShippedSpliceEntry => ({ key: world.key, url: `${base}/counter.bin`, componentizeJs: COMPONENTIZE_JS_VERSION, bytes: made.packed.length, ...over });
 
 describe('a shipped splice', { timeout: 180_000 }, () => {
   it('is found only under its exact key and engine, and fetched, decompressed and unpacked whole', async () => {

@@ -15,6 +15,8 @@ export interface ShippedSpliceEntry {
   url: string;
   /** componentize-js version whose engine and splicer made it (its package.json at build time). */
   componentizeJs: string;
+  /** The file's length once decompressed (it is inflated into one buffer of that size). */
+  bytes: number;
 }
 
 /** The manifest, or none where it cannot load (a build without it behaves as dev does). */
@@ -34,17 +36,13 @@ export async function findShippedSplice(key: string, manifest?: readonly Shipped
   const entry = (manifest ?? (await readManifest())).find((e) => e.key === key);
   // A splice made by another engine must never be used (the manifest and the engine come from one build; this is a guard).
   if (!entry || entry.componentizeJs !== COMPONENTIZE_JS_VERSION) return undefined;
-  return () => fetchShippedSplice(new URL(entry.url, globalThis.location?.href));
+  return () => fetchShippedSplice(new URL(entry.url, globalThis.location?.href), entry.bytes);
 }
 
-/** Fetches (progress reported as the engine's download), decompresses and unpacks one shipped splice. */
-export async function fetchShippedSplice(url: URL): Promise<ShippedSpliceBody> {
-  const gzipped = await fetchEngineAsset(url);
-  return unpackShippedSplice(await gunzip(gzipped));
-}
-
-/** gzip → bytes with the platform's DecompressionStream (browsers and Node alike). */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Fetches (progress reported as the engine's download), decompresses as it arrives (the
+ * platform's DecompressionStream, browsers and Node alike) and unpacks one shipped splice.
+ */
+export async function fetchShippedSplice(url: URL, bytes: number): Promise<ShippedSpliceBody> {
+  return unpackShippedSplice(await fetchEngineAsset(url, bytes));
 }
