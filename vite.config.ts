@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, DEFAULT_CONNECT_SRC } from './src/security/contentSecurityPolicy';
 import { buildPrebuiltComponents, prebuiltIndex } from './scripts/buildPrebuiltComponents.mjs';
+import { shippedSplices } from './scripts/shippedSplicesPlugin.mjs';
 
 // Names a room reaches the site by over plain http. Vite answers any other host name with 403
 // (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
@@ -27,6 +28,9 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The examples' JS worlds spliced at build time, for the build worker (see the file); in dev
+    // and vitest the manifest is empty.
+    shippedSplices(),
     // The built app page carries its CSP (dev keeps none: Vite's HMR needs inline scripts).
     // WebSockets for a NATS server the user picks; WCP_CONNECT_SRC narrows it (see the file).
     {
@@ -73,7 +77,7 @@ export default defineConfig({
     // run worker and the shim share one preview2-shim module (one set of stdout handlers).
     exclude: ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim', '@bytecodealliance/preview3-shim'],
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [shippedSplices()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 8000,

@@ -4,12 +4,16 @@ import { consoleText } from './appHelpers';
 // A first-time visitor comes to the bare address: no saved workspace, no link.
 test.use({ viewport: { width: 1280, height: 720 } });
 
-/** Counts requests for the JavaScript engine (componentize-js's StarlingMonkey build), with when the first came. */
+/**
+ * Counts requests for the JavaScript engine, with when the first came: componentize-js's
+ * StarlingMonkey build, or (an example's world, as here) that engine spliced for the example at
+ * build time (scripts/shippedSplicesPlugin.mjs).
+ */
 function watchEngine(page: Page): { count(): number; firstAt(): number | undefined } {
   let n = 0;
   let first: number | undefined;
   page.on('request', (r) => {
-    if (!/starlingmonkey_embedding/.test(r.url())) return;
+    if (!/starlingmonkey_embedding|\/spliced-engine-counter-[\w-]+\.bin$/.test(r.url())) return;
     n++;
     first ??= Date.now();
   });
@@ -72,10 +76,11 @@ test('a newcomer lands on a JavaScript example with a way into each interface; t
     expect(prefetched - quietSince, 'the engine was fetched only after 15 s without input').toBeGreaterThanOrEqual(14_500);
   }
 
-  // Run: the build downloads the engine and says so, with its size and progress.
+  // Run: the build downloads the engine and says so, with its progress: the example's world was
+  // spliced when the site was built, so it is that engine that comes (not the 16 MB of engine and splicer).
   await page.getByTestId('run').click();
   const progress = page.getByTestId('build-progress');
-  if (prefetched === undefined) await expect(progress).toContainText(/downloading the JavaScript engine \(≈16 MB, first build only\)/, { timeout: 30_000 });
+  if (prefetched === undefined) await expect(progress).toContainText(/downloading the JavaScript engine made for this example \(first build only\)/, { timeout: 30_000 });
   expect(engine.count()).toBeGreaterThan(0);
   // The page stays usable meanwhile: tabs switch and the editor takes keys (the work is in a worker).
   await page.getByTestId('tab-trace').click();

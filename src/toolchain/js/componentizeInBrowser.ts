@@ -75,17 +75,26 @@ export async function finishComponent(
 export async function componentizeJs(input: ComponentizeJsInput & { prepareBindings?: (shell: Uint8Array) => Promise<void> }): Promise<ComponentizeJsResult> {
   const started = performance.now();
   let startedEarly = false;
-  // Only where the world's shell is still to be built: otherwise there is nothing to overlap.
-  const alongside = (world: SplicedWorld, startHelper: () => Promise<void>) =>
-    world.shell
-      ? undefined
-      : async () => {
-          // Stages are not reported: the build is in `initialize` until the helper is done.
-          const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets, afterStubWasi: startHelper });
-          startedEarly = found.fresh;
-          const shell = await found.shell;
-          await input.prepareBindings?.(shell.component);
-        };
+  // Only where the world's shell is still to be built, or its bindings (a shell shipped with the
+  // site, fetchShippedSplice.ts): otherwise there is nothing to overlap.
+  const alongside = (world: SplicedWorld, startHelper: () => Promise<void>) => {
+    const shipped = world.shell;
+    if (shipped) {
+      if (!world.shellBindingsDue || !input.prepareBindings) return undefined;
+      world.shellBindingsDue = false;
+      return async () => {
+        await startHelper();
+        await input.prepareBindings?.((await shipped).component);
+      };
+    }
+    return async () => {
+      // Stages are not reported: the build is in `initialize` until the helper is done.
+      const found = startWorldShell(world, { witSource: input.witSource, worldName: input.worldName, assets: input.assets, afterStubWasi: startHelper });
+      startedEarly = found.fresh;
+      const shell = await found.shell;
+      await input.prepareBindings?.(shell.component);
+    };
+  };
   const snapshot = await snapshotJsGuest({ ...input, alongside });
   const { component, bindings, stubWasiMs, componentNewMs, shellWaitMs, patchMs } = await finishComponent(snapshot, input, startedEarly);
   input.onProgress?.('done');

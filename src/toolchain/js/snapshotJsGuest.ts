@@ -2,14 +2,15 @@
 // toolchain, splice the world's bindings (cached), pre-initialise the engine with the source.
 import { buildInitEnvironment } from './buildInitEnvironment';
 import { WasiExit } from './createPreview1';
-import { loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { loadAdapter, loadJsToolchainAssets, loadSplicer, watchToolchainDownload, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
+import { findShippedSplice } from './fetchShippedSplice';
 import { snapshotModule } from './snapshotModule';
 import { writeModule, type RawSection } from './wasmBinary';
 import { canInitializeInHelper, initializeInHelper, type HelperInit } from './initializeInHelper';
 import { describe, spliceForWorld, type EngineFeature, type SpliceSource, type SplicedWorld } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
-export type JsBuildStage = 'load-toolchain' | 'download' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
+export type JsBuildStage = 'load-toolchain' | 'download' | 'shipped-engine' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
 
 /** Input shared by the JS build entry points. */
 export interface JsGuestInput {
@@ -68,7 +69,8 @@ const CHECK_INIT_ERRORS: Record<number, string> = {
 
 // With fetch-event disabled, componentize-js's "an incomingHandler export replaces fetch-event"
 // rule has nothing left to remove: every source gets the same features (and one cached splice).
-function featuresFor(_source: string): EngineFeature[] {
+/** The engine features a build of `source` splices with (part of the splice's key). */
+export function featuresFor(_source: string): EngineFeature[] {
   return DEFAULT_FEATURES;
 }
 
@@ -82,7 +84,10 @@ export async function warmJsWorld(input: Pick<JsGuestInput, 'witSource' | 'world
   await spliceForWorld(spliceSource(input), input.witSource, input.worldName, DEFAULT_FEATURES);
 }
 
-/** The splicer and engine, loaded only when a splice is in no cache (memory or IndexedDB). */
+/**
+ * The splicer and engine, loaded only when a splice is in no cache (memory, Cache Storage or
+ * IndexedDB) and not shipped with the site; a shipped one is fetched instead (the browser only).
+ */
 function spliceSource(input: Pick<JsGuestInput, 'assets' | 'onProgress'>): SpliceSource {
   return {
     persist: !input.assets,
@@ -91,13 +96,21 @@ function spliceSource(input: Pick<JsGuestInput, 'assets' | 'onProgress'>): Splic
       const [assets, splicer] = await Promise.all([input.assets ?? loadJsToolchainAssets(), loadSplicer()]);
       return { assets, splicer };
     },
+    // The shipped world carries its shell too: neither the engine nor the splicer is loaded.
+    findShipped: input.assets ? undefined : (key) => findShippedSplice(key),
   };
 }
 
-/** The splicer and the engine's binaries, for the steps after the snapshot (stubWasi, componentNew). */
+/** The splicer and the engine's binaries (Node tests pass their own). */
 export async function loadSplicerAndAssets(assets?: JsToolchainAssets): Promise<{ splicer: Splicer; assets: JsToolchainAssets }> {
   const [a, splicer] = await Promise.all([assets ?? loadJsToolchainAssets(), loadSplicer()]);
   return { splicer, assets: a };
+}
+
+/** The splicer and the preview1 adapter, for the steps after the snapshot (stubWasi, componentNew): no engine needed. */
+export async function loadSplicerAndAdapter(assets?: JsToolchainAssets): Promise<{ splicer: Splicer; adapter: Uint8Array }> {
+  const [adapter, splicer] = await Promise.all([assets?.adapter ?? loadAdapter(), loadSplicer()]);
+  return { splicer, adapter };
 }
 
 /** Runs the engine's initialisation over `source` and snapshots it (the part native Wizer did). */
@@ -110,14 +123,20 @@ export async function snapshotJsGuest(input: JsGuestInput): Promise<GuestSnapsho
   const features = featuresFor(source);
   // The first build in a page downloads the engine (≈10 MB) and splicer (≈6 MB), or waits for a
   // warm-up that started it: show how far. Nothing is reported when the splice comes from a cache.
+  // A shipped splice's download is shown as that (`shipped-engine`), not as the engine's.
   let shown = -1;
+  let downloading: JsBuildStage = 'download';
+  const stageOf = (stage: JsBuildStage, fraction?: number) => {
+    if (stage === 'shipped-engine') downloading = stage;
+    onProgress?.(stage, fraction);
+  };
   const unwatch = input.assets
     ? () => undefined
     : watchToolchainDownload((f) => {
         const percent = Math.floor(f * 100);
-        if (percent !== shown) onProgress?.('download', (shown = percent) / 100);
+        if (percent !== shown) onProgress?.(downloading, (shown = percent) / 100);
       });
-  const { world, cacheHit } = await spliceForWorld(spliceSource(input), witSource, worldName, features).finally(unwatch);
+  const { world, cacheHit } = await spliceForWorld(spliceSource({ ...input, onProgress: stageOf }), witSource, worldName, features).finally(unwatch);
   const t1 = performance.now();
 
   onProgress?.('initialize');

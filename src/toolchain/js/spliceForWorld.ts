@@ -24,6 +24,11 @@ export interface SplicedWorld {
   timings: { spliceMs: number; compileMs: number };
   /** The world's component without a guest, made by the world's first full build (worldShell.ts). */
   shell?: Promise<WorldShell>;
+  /**
+   * The shell came with a shipped splice and its bindings are not transpiled yet: the world's
+   * first full build transpiles them while the guest initialises (componentizeJs).
+   */
+  shellBindingsDue?: boolean;
 }
 
 /** Where a splice comes from when it is in no cache, and whether to keep it across visits. */
@@ -32,12 +37,17 @@ export interface SpliceSource {
   load(): Promise<{ splicer: Splicer; assets: JsToolchainAssets }>;
   /** Read and write the splice in IndexedDB (the browser build; Node tests pass false). */
   persist: boolean;
-  /** `splice` when splicing (or on a memory hit), `cached-engine` when read back from IndexedDB. */
-  onStage?: (stage: 'splice' | 'cached-engine') => void;
+  /** `splice` when splicing (or on a memory hit), `cached-engine` when read back from a cache, `shipped-engine` when fetched from the site. */
+  onStage?: (stage: SpliceStage) => void;
+  /**
+   * The splice of `key` shipped with the site (fetchShippedSplice.ts), as its fetch; undefined
+   * when none is. Asked only when no cache holds the world; Node tests leave it out.
+   */
+  findShipped?: (key: string) => Promise<(() => Promise<StoredSplice & { shell: Omit<WorldShell, 'timings'> }>) | undefined>;
 }
 
-/** The splicer's output for a world, as kept in IndexedDB. */
-interface StoredSplice {
+/** The splicer's output for a world, as kept in IndexedDB (and shipped: packShippedSplice.ts). */
+export interface StoredSplice {
   wasm: Uint8Array;
   jsBindings: string;
   exports: SplicedWorld['exports'];
@@ -51,8 +61,8 @@ function isStoredSplice(v: unknown): v is StoredSplice {
 
 const MAX_CACHED_WORLDS = 3;
 const cache = new Map<string, Promise<SplicedWorld>>();
-/** What a splice still pending is doing: splicing, or reading a stored splice back. */
-type SpliceStage = 'splice' | 'cached-engine';
+/** What a splice still pending is doing: splicing, reading a stored splice back, or fetching a shipped one. */
+export type SpliceStage = 'splice' | 'cached-engine' | 'shipped-engine';
 /**
  * Splices still pending, with what each is doing (undefined while the toolchain loads) and the
  * stage listeners of builds that joined it (e.g. a build after a warm-up started the splice).
@@ -61,13 +71,14 @@ const underWay = new Map<string, { stage?: SpliceStage; joined: Set<(stage: Spli
 
 // The key is the inputs themselves: WIT sources are a few KB, a Map compares them exactly, and
 // crypto.subtle is missing outside secure contexts.
-function cacheKey(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): string {
+/** What a splice depends on, as one string: the key of every splice cache, and of the splices shipped with the site. */
+export function spliceKey(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): string {
   return JSON.stringify([witSource, worldName ?? null, features]);
 }
 
 /** True when the last build for this (WIT, world, features) is still cached. */
 export function isWorldCached(witSource: string, worldName: string | undefined, features: readonly EngineFeature[]): boolean {
-  return cache.has(cacheKey(witSource, worldName, features));
+  return cache.has(spliceKey(witSource, worldName, features));
 }
 
 /** Splices (or returns the cached splice of) the engine for a WIT world. */
@@ -77,7 +88,7 @@ export async function spliceForWorld(
   worldName: string | undefined,
   features: readonly EngineFeature[],
 ): Promise<{ world: SplicedWorld; cacheHit: boolean }> {
-  const key = cacheKey(witSource, worldName, features);
+  const key = spliceKey(witSource, worldName, features);
   const hit = cache.get(key);
   if (hit) {
     // Refresh recency so the world being edited is the last one evicted.
@@ -114,6 +125,7 @@ export async function spliceForWorld(
     let spliced: SpliceMeta | undefined;
     let prepared: PreparedModule | undefined;
     let compileFrom: number | undefined;
+    let shippedShell: Promise<WorldShell> | undefined;
     if (inCacheStorage) {
       const cached = await readCachedSplice(storeKey, JS_TOOLCHAIN_ID, () => {
         note('cached-engine');
@@ -134,14 +146,31 @@ export async function spliceForWorld(
       }
     }
     if (!prepared) {
-      const { splicer, assets } = await source.load();
-      note('splice');
-      let out: StoredSplice;
-      try {
-        const made = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
-        out = { wasm: made.wasm, jsBindings: made.jsBindings, exports: made.exports, imports: made.imports };
-      } catch (err) {
-        throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
+      // A world shipped pre-spliced: its splice is fetched instead of the engine and the splicer's
+      // run, then goes on exactly as the splicer's own output (stored, instrumented, compiled).
+      const shipped = await source.findShipped?.(key).catch(() => undefined);
+      let out: StoredSplice | undefined;
+      if (shipped) {
+        note('shipped-engine');
+        // A damaged or missing file is not fatal: the world is spliced here as without it.
+        const got = await shipped().catch((err: unknown) => void console.warn(`the shipped splice could not be used, splicing instead: ${describe(err)}`));
+        if (got) {
+          const { shell, ...splice } = got;
+          out = splice;
+          // Built at build time by the same steps as startWorldShell's, so this build and the
+          // world's later ones patch into it as into their own (none of them runs the splicer).
+          shippedShell = Promise.resolve({ ...shell, timings: { stubWasiMs: 0, componentNewMs: 0 } });
+        }
+      }
+      if (!out) {
+        const { splicer, assets } = await source.load();
+        note('splice');
+        try {
+          const made = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
+          out = { wasm: made.wasm, jsBindings: made.jsBindings, exports: made.exports, imports: made.imports };
+        } catch (err) {
+          throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
+        }
       }
       spliced = out;
       compileFrom = performance.now();
@@ -165,6 +194,8 @@ export async function spliceForWorld(
       imports: spliced!.imports,
       prepared,
       timings: { spliceMs: t1 - t0, compileMs: t2 - t1 },
+      shell: shippedShell,
+      shellBindingsDue: !!shippedShell,
     };
   })();
   cache.set(key, pending);
