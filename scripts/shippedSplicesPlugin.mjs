@@ -2,7 +2,7 @@
 // visit's build of an example fetches both instead of the engine (10.5 MB) and the splicer
 // (5.7 MB), whose first run in a page costs seconds (src/toolchain/js/fetchShippedSplice.ts).
 // Each world is emitted gzipped and content-hashed (assets/spliced-engine-<world>-<hash>.bin,
-// ~6.8 MB each: packShippedSplice.ts); the virtual module
+// ~6.2 MB each with the shell: packShippedSplice.ts); the virtual module
 // `virtual:wcp-shipped-splices` is their manifest: each splice's full key (the same spliceKey the
 // build worker computes), its URL, its decompressed length and the componentize-js version that made it. The splicing runs
 // the site's own TypeScript (listShippedWorlds.ts, spliceShippedWorlds.ts) through a Vite SSR

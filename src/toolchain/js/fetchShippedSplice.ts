@@ -1,5 +1,5 @@
 // The splices shipped with the site (scripts/shippedSplicesPlugin.mjs splices every example's JS
-// world at build time): a first visit's build of an example fetches its splice (~3.4 MB gzipped)
+// world at build time): a first visit's build of an example fetches its splice and shell (~6.2 MB gzipped)
 // instead of the engine (10.5 MB) and running the splicer (~3 s on a cold page). The manifest is
 // a chunk of its own, loaded only on a splice that no cache holds. `npm run dev` ships none (the
 // plugin splices only in `vite build`): there every world is spliced in the browser, as before.
