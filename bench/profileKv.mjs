@@ -2,6 +2,7 @@
 // around kvProbe.guest(n) and kvProbe.raw(n) (bench/benchKeyvalue.ts) of a built site (best
 // non-minified), JS self time by function in the busiest DedicatedWorker thread of each.
 //   AB_PORT=4630 node bench/profileKv.mjs 3 site=/tmp/site-prof [n=1000]
+import { collectSelfTime } from './collectSelfTime.mjs';
 import { launchChromium, openEnginePages, printLoad, serveSites, sitesFrom } from './abSites.mjs';
 
 const runs = Number(process.argv[2]);
@@ -22,7 +23,7 @@ try {
         await browser.startTracing(page, { categories: ['toplevel', 'v8', 'disabled-by-default-v8.cpu_profiler', '__metadata'] });
         await page.evaluate(([s, k]) => window.wcpEngine.kvProbe[s](k), [side, n]);
         const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
-        total += collect(events, self);
+        total += collectSelfTime(events, self, /^DedicatedWorker/);
       }
       console.log(`\n== ${v.name} ${side}: ${(total / 1000).toFixed(0)} ms sampled in the busiest worker over ${runs} runs of ${n}+${n} ops = ${(total / (runs * 2 * n)).toFixed(1)} µs/op; self µs per op:`);
       for (const [l, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`  ${(us / (runs * 2 * n)).toFixed(2).padStart(7)}  ${l}`);
@@ -33,38 +34,3 @@ try {
   stop();
 }
 printLoad('load after');
-
-/** Adds the busiest worker thread's sampled self time per function into `self`; returns its total µs. */
-function collect(events, self) {
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  // Chunks come from the profiler's own threads; the `Profile` event names the profiled thread.
-  const workerProfiles = new Set();
-  for (const e of events) if (e.name === 'Profile' && /^DedicatedWorker/.test(names.get(`${e.pid}:${e.tid}`) ?? '')) workerProfiles.add(`${e.pid}:${e.id}`);
-  const byProfile = new Map();
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk' || !workerProfiles.has(`${e.pid}:${e.id}`)) continue;
-    const key = `${e.pid}:${e.id}`;
-    const p = byProfile.get(key) ?? byProfile.set(key, { nodes: new Map(), samples: [] }).get(key);
-    const c = e.args?.data?.cpuProfile;
-    for (const node of c?.nodes ?? []) p.nodes.set(node.id, node.callFrame);
-    const ids = c?.samples ?? [];
-    const deltas = e.args?.data?.timeDeltas ?? [];
-    for (let i = 0; i < ids.length; i++) p.samples.push([ids[i], deltas[i + 1] ?? deltas[i] ?? 0]);
-  }
-  let best;
-  let bestUs = -1;
-  for (const p of byProfile.values()) {
-    let us = 0;
-    for (const [id, d] of p.samples) if (p.nodes.get(id)?.functionName !== '(idle)') us += d;
-    if (us > bestUs) [best, bestUs] = [p, us];
-  }
-  if (!best) return 0;
-  for (const [id, d] of best.samples) {
-    const f = best.nodes.get(id);
-    if (!f || f.functionName === '(idle)') continue;
-    const l = `${f.functionName || '(anon)'} ${f.url?.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '.js') ?? ''}:${(f.lineNumber ?? -1) + 1}`;
-    self.set(l, (self.get(l) ?? 0) + d);
-  }
-  return bestUs;
-}
