@@ -37,34 +37,31 @@ export const JS_TOOLCHAIN_ID = JSON.stringify([1, COMPONENTIZE_JS_VERSION, ENGIN
 
 export { watchToolchainDownload } from './fetchEngineAsset';
 
-let enginePromise: Promise<Uint8Array> | undefined;
-let adapterPromise: Promise<Uint8Array> | undefined;
 let splicerPromise: Promise<Splicer> | undefined;
+/** Each binary's fetch, made once per URL; a failed one is dropped so a later build retries it. */
+const fetched = new Map<string, Promise<Uint8Array>>();
 
-/** Fetches (once) the engine binary; a failed fetch is retried by the next call. */
-function loadEngine(): Promise<Uint8Array> {
-  enginePromise ??= fetchEngineAsset(ENGINE_URL).catch((err: unknown) => {
-    enginePromise = undefined; // let a later build retry after a network error
-    throw err;
-  });
-  return enginePromise;
+function fetchOnce(url: URL): Promise<Uint8Array> {
+  let pending = fetched.get(url.href);
+  if (!pending) {
+    pending = fetchEngineAsset(url).catch((err: unknown) => {
+      fetched.delete(url.href); // let a later build retry after a network error
+      throw err;
+    });
+    fetched.set(url.href, pending);
+  }
+  return pending;
 }
 
 /**
  * Fetches (once) the preview1 adapter: all a world's shell needs besides the splicer, so a build
  * from a shipped splice (fetchShippedSplice.ts) never fetches the 10 MB engine.
  */
-export function loadAdapter(): Promise<Uint8Array> {
-  adapterPromise ??= fetchEngineAsset(ADAPTER_URL).catch((err: unknown) => {
-    adapterPromise = undefined;
-    throw err;
-  });
-  return adapterPromise;
-}
+export const loadAdapter = (): Promise<Uint8Array> => fetchOnce(ADAPTER_URL);
 
 /** Fetches (once) the engine and adapter binaries. Tests under Node pass their own bytes instead. */
 export async function loadJsToolchainAssets(): Promise<JsToolchainAssets> {
-  const [engine, adapter] = await Promise.all([loadEngine(), loadAdapter()]);
+  const [engine, adapter] = await Promise.all([fetchOnce(ENGINE_URL), loadAdapter()]);
   return { engine, adapter };
 }
 
