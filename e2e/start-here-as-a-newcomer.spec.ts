@@ -80,7 +80,7 @@ test('a newcomer lands on a JavaScript example with a way into each interface; t
   // spliced when the site was built, so it is that engine that comes (not the 16 MB of engine and splicer).
   await page.getByTestId('run').click();
   const progress = page.getByTestId('build-progress');
-  if (prefetched === undefined) await expect(progress).toContainText(/downloading the JavaScript engine made for this example \(first build only\)/, { timeout: 30_000 });
+  if (prefetched === undefined) await expect(progress).toContainText(/downloading the JavaScript engine made for this example \(≈6 MB, first build only\)/, { timeout: 30_000 });
   expect(engine.count()).toBeGreaterThan(0);
   // The page stays usable meanwhile: tabs switch and the editor takes keys (the work is in a worker).
   await page.getByTestId('tab-trace').click();

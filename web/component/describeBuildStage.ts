@@ -8,7 +8,7 @@ const LABELS: Record<string, string> = {
   'strip-types': 'stripping TypeScript types',
   'load-toolchain': 'loading the JS engine',
   download: 'downloading the JavaScript engine (≈16 MB, first build only)',
-  'shipped-engine': 'downloading the JavaScript engine made for this example (first build only)',
+  'shipped-engine': 'downloading the JavaScript engine made for this example (≈6 MB, first build only)',
   splice: 'splicing WIT bindings into the engine',
   'cached-engine': 'loading the JS engine kept from your last visit',
   initialize: 'initializing your JavaScript',
