@@ -27,8 +27,8 @@ interface Side {
  * plain workers, in alternating rounds. Each round measures both sides twice:
  * - flood: n messages as fast as the sender can; throughput = n / (last delivery − first
  *   send), both stamped in the workers;
- * - paced: bursts of 4 messages with a ~1 ms sleep after each (the guest sleeps in a
- *   request with a 1 ms timeout); the raw sender posts the same bursts on a schedule at the
+ * - paced: bursts of 4 messages with a ~1 ms sleep after each (the guest blocks on a
+ *   `wasi:clocks` 1 ms pollable, a timer in the host); the raw sender posts the same bursts on a schedule at the
  *   guest's measured offered rate, so latency is compared at the same offered load (both
  *   rates are noted); p50 of send → delivery.
  */

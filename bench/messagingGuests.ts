@@ -1,13 +1,15 @@
 /**
  * Producer: `run(n)` sends n small messages to topic "bench.msg" as fast as it can;
- * `paced(bursts, k)` sends `bursts` bursts of k messages and after each burst sleeps about
- * 1 ms by making a request on "idle.sleep" (nobody answers) with a 1 ms timeout — the
- * guest's only way to yield, matched on the raw side by a 1 ms setTimeout between bursts.
+ * `paced(bursts, k)` sends `bursts` bursts of k messages and after each burst sleeps 1 ms
+ * on a `wasi:clocks` pollable (a 1 ms timer in the host), matched on the raw side by a 1 ms
+ * setTimeout between bursts. (Until stop 29 it slept by a request nobody answered, with a
+ * 1 ms timeout: a message, an inbox and a timeout error per burst that the raw side did not
+ * pay, on NATS a subscription, a publication and an unsubscription at the server.)
  */
 export const producerWit = `package local:msg-bench-producer;
 world producer {
   import wasi:messaging/producer@0.2.0-draft;
-  import wasi:messaging/request-reply@0.2.0-draft;
+  import wasi:clocks/monotonic-clock@0.2.2;
   export run: func(n: u32) -> u32;
   export paced: func(bursts: u32, k: u32) -> u32;
 }`;
@@ -16,14 +18,12 @@ export const producerWat = `(module
   (import "wasi:messaging/types@0.2.0-draft" "[static]client.connect" (func $connect (param i32 i32 i32)))
   (import "wasi:messaging/types@0.2.0-draft" "[constructor]message" (func $message_new (param i32 i32) (result i32)))
   (import "wasi:messaging/producer@0.2.0-draft" "send" (func $send (param i32 i32 i32 i32 i32)))
-  (import "wasi:messaging/request-reply@0.2.0-draft" "[constructor]request-options" (func $options_new (result i32)))
-  (import "wasi:messaging/request-reply@0.2.0-draft" "[method]request-options.set-timeout-ms" (func $set_timeout (param i32 i32)))
-  ;; request(c, topic, borrow<message>, option<request-options>) -> result<list<message>, error>
-  (import "wasi:messaging/request-reply@0.2.0-draft" "request" (func $request (param i32 i32 i32 i32 i32 i32 i32)))
+  (import "wasi:clocks/monotonic-clock@0.2.2" "subscribe-duration" (func $after (param i64) (result i32)))
+  (import "wasi:io/poll@0.2.2" "[method]pollable.block" (func $block (param i32)))
+  (import "wasi:io/poll@0.2.2" "[resource-drop]pollable" (func $drop_pollable (param i32)))
   (memory (export "memory") 1)
   (data (i32.const 16) "bench")
   (data (i32.const 32) "bench.msg")
-  (data (i32.const 48) "idle.sleep")
   (data (i32.const 64) "payload-of-32-bytes.............")
   (global $heap (mut i32) (i32.const 4096))
   (func (export "cabi_realloc") (param i32 i32) (param $align i32) (param $size i32) (result i32)
@@ -51,9 +51,8 @@ export const producerWat = `(module
       (br $next)))
     (local.get $i))
   (func (export "paced") (param $bursts i32) (param $k i32) (result i32)
-    (local $c i32) (local $b i32) (local $i i32) (local $sent i32) (local $opts i32) (local $ping i32)
+    (local $c i32) (local $b i32) (local $i i32) (local $sent i32) (local $timer i32)
     (local.set $c (call $client))
-    (local.set $ping (call $message_new (i32.const 64) (i32.const 1)))
     (block $done (loop $burst
       (br_if $done (i32.ge_u (local.get $b) (local.get $bursts)))
       (local.set $i (i32.const 0))
@@ -63,10 +62,10 @@ export const producerWat = `(module
         (local.set $sent (i32.add (local.get $sent) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-      ;; Sleep ~1 ms: a request nobody answers, err(timeout) expected and ignored.
-      (local.set $opts (call $options_new))
-      (call $set_timeout (local.get $opts) (i32.const 1))
-      (call $request (local.get $c) (i32.const 48) (i32.const 10) (local.get $ping) (i32.const 1) (local.get $opts) (i32.const 320))
+      ;; Sleep 1 ms (1,000,000 ns) on a clock pollable.
+      (local.set $timer (call $after (i64.const 1000000)))
+      (call $block (local.get $timer))
+      (call $drop_pollable (local.get $timer))
       (global.set $heap (i32.const 4096))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $burst)))

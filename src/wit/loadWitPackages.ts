@@ -4,6 +4,7 @@ import messagingDraft from '../../wit/messaging-0.2.0-draft/messaging.wit?raw';
 import blobstoreDraft from '../../wit/blobstore-0.2.0-draft/blobstore.wit?raw';
 import io022 from '../../wit/io-0.2.2/io.wit?raw';
 import cli022 from '../../wit/cli-0.2.2/cli.wit?raw';
+import clocks022 from '../../wit/clocks-0.2.2/clocks.wit?raw';
 import cli030 from '../../wit/cli-0.3.0/cli.wit?raw';
 import keyvalueRange from '../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 import messagingExt from '../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
@@ -59,6 +60,10 @@ export const WIT_PACKAGES: readonly WitPackageEntry[] = [
     summary: 'Command-line basics: stdout/stderr/stdin streams (printed to the console pane), environment, exit.',
   },
   {
+    id: 'wasi:clocks@0.2.2', status: 'standard', source: clocks022, deps: ['wasi:io@0.2.2'], worlds: ['imports'],
+    summary: 'Monotonic and wall clocks; blocking on a subscribe-duration pollable sleeps (a timer in the browser).',
+  },
+  {
     id: 'wasi:cli@0.3.0', status: 'standard', source: cli030, deps: [], worlds: ['imports', 'command'],
     summary: 'WASI 0.3 commands: run is an async func, stdout/stderr/stdin are stream<u8> (served by preview3-shim’s browser build).',
   },
@@ -108,12 +113,12 @@ export function findWitPackage(id: string): WitPackageEntry | undefined {
   return WIT_PACKAGES.find((p) => p.id === id) ?? patchVersionAlias(id, WIT_PACKAGES);
 }
 
-/** WASI 0.2 packages whose 0.2.x releases only add `@since`-gated items the shipped text leaves out. */
-const PATCH_ALIASED = /^(wasi:(?:cli|io))@0\.2\.(\d+)$/;
+/** WASI 0.2 packages (cli, io, clocks) whose 0.2.x releases only add `@since`-gated items the shipped text leaves out. */
+const PATCH_ALIASED = /^(wasi:(?:cli|io|clocks))@0\.2\.(\d+)$/;
 const aliases = new Map<string, WitPackageEntry>();
 
 /**
- * `wasi:cli@0.2.0`, `wasi:cli@0.2.6`…: the shipped 0.2.2 text under the asked version (its
+ * `wasi:cli@0.2.0`, `wasi:clocks@0.2.6`…: the shipped 0.2.2 text under the asked version (its
  * wasi:io dependency moved along), because toolchains stamp whatever 0.2.x they were built
  * with and hosts accept any of them (semver-compatible patch releases).
  */
@@ -127,7 +132,7 @@ export function patchVersionAlias(id: string, registry: readonly WitPackageEntry
   if (cached) return cached;
   const from = shipped.id.slice(shipped.id.indexOf('@') + 1);
   const to = `0.2.${m[2]}`;
-  const swap = (text: string) => text.replace(/(wasi:(?:cli|io)(?:\/[\w-]+)?)@0\.2\.\d+/g, (_, name: string) => `${name}@${to}`);
+  const swap = (text: string) => text.replace(/(wasi:(?:cli|io|clocks)(?:\/[\w-]+)?)@0\.2\.\d+/g, (_, name: string) => `${name}@${to}`);
   const entry: WitPackageEntry = { ...shipped, id, source: swap(shipped.source), deps: shipped.deps.map(swap), summary: `${shipped.summary} (same interfaces as ${shipped.id}; versions ${from} and ${to} are interchangeable)` };
   aliases.set(key, entry);
   return entry;
