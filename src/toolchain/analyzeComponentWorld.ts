@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
 import { findWitPackage } from '../wit/loadWitPackages';
 import { analyzeWit, type AnalysisOutcome } from './analyzeWit';
-import { suspendingBaseImports } from './suspendingBaseImports';
 
 /**
  * Namespaces the run worker serves itself (src/runtime/createWasiBase.ts), whatever their
@@ -64,12 +63,7 @@ export function analyzeComponentWorld(printed: string): { outcome: AnalysisOutco
     return !(m && isBaseInterface(m[1]!));
   });
   const witText = `package local:opened;\n\nworld root {${kept.join('\n')}}\n`;
-  const analysed = analyzeWit(witText, 'root');
-  // A copy: analyzeWit keeps its outcomes for the next analysis of the same text.
-  const outcome: AnalysisOutcome = analysed.ok
-    ? { ok: true, world: { ...analysed.world, asyncImports: [...new Set([...analysed.world.asyncImports, ...suspendingBaseImports(baseImports)])] } }
-    : analysed;
-  return { outcome, baseImports, witText };
+  return { outcome: analyzeWit(witText, 'root'), baseImports, witText };
 }
 
 function fail(message: string): AnalysisOutcome {

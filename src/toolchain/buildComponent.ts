@@ -6,6 +6,8 @@ import { locateJsError } from './js/locateJsError';
 import { embedWorld } from './embedWorld';
 import { watComponent } from './reuseWatComponent';
 import { generateBindings } from './generateBindings';
+import { readComponentImports } from './readComponentImports';
+import { suspendingBaseImports } from './suspendingBaseImports';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateImportMismatch } from './locateImportMismatch';
 import { cleanMessage, locateWatError } from './locateWatError';
@@ -226,6 +228,11 @@ async function transpile(
   from?: TranspileFrom,
 ): Promise<BuildOutcome> {
   progress('transpile');
+  // The WASI base interfaces the component imports beyond its world (an opened component's,
+  // a JS guest's adapter's): those whose host may answer with a Promise must suspend too.
+  const importedBase = (readComponentImports(component) ?? []).filter(isBaseInterface);
+  const suspending = suspendingBaseImports(importedBase).filter((n) => !world.asyncImports.includes(n));
+  if (suspending.length > 0) world = { ...world, asyncImports: [...world.asyncImports, ...suspending] };
   let bindings;
   try {
     bindings = await generateBindings(component, world, withTypes, knownWit, lap, from);
@@ -236,7 +243,7 @@ async function transpile(
   // The component may import more than the world names: componentize-js adds wasi:cli,
   // wasi:io, wasi:filesystem… (newer versions) through the preview1 adapter. The run worker
   // serves those from its WASI base, so they must be in the list it selects hosts from.
-  const baseImports = printed.startsWith('//') ? [] : readRootWorld(printed).imports.filter(isBaseInterface);
+  const baseImports = printed.startsWith('//') ? importedBase : readRootWorld(printed).imports.filter(isBaseInterface);
   return {
     ok: true,
     worldKey: '',
