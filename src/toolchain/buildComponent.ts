@@ -230,7 +230,8 @@ async function transpile(
   progress('transpile');
   // The WASI base interfaces the component imports beyond its world (an opened component's,
   // a JS guest's adapter's): those whose host may answer with a Promise must suspend too.
-  const importedBase = (readComponentImports(component) ?? []).filter(isBaseInterface);
+  const imported = readComponentImports(component);
+  const importedBase = (imported ?? []).filter(isBaseInterface);
   const suspending = suspendingBaseImports(importedBase).filter((n) => !world.asyncImports.includes(n));
   if (suspending.length > 0) world = { ...world, asyncImports: [...world.asyncImports, ...suspending] };
   let bindings;
@@ -242,8 +243,9 @@ async function transpile(
   const printed = bindings.wit;
   // The component may import more than the world names: componentize-js adds wasi:cli,
   // wasi:io, wasi:filesystem… (newer versions) through the preview1 adapter. The run worker
-  // serves those from its WASI base, so they must be in the list it selects hosts from.
-  const baseImports = printed.startsWith('//') ? importedBase : readRootWorld(printed).imports.filter(isBaseInterface);
+  // serves those from its WASI base, so they must be in the list it selects hosts from. The
+  // printed WIT names them too, for a binary the import reader does not understand.
+  const baseImports = imported || printed.startsWith('//') ? importedBase : readRootWorld(printed).imports.filter(isBaseInterface);
   return {
     ok: true,
     worldKey: '',

@@ -23,11 +23,11 @@ const SUSPENDING: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * JSPI import names (`wasi:io/poll@0.2.0#[method]pollable.block`) for the base interfaces an
- * opened component imports, at the component's own versions. An opened component's base
- * imports are not part of the world the playground resolves (its WIT covers only some of
- * them), so without these a host Promise would reach the guest as a plain return: a Rust
- * `thread::sleep` (subscribe-duration, then block) would not wait at all.
+ * JSPI import names (`wasi:io/poll@0.2.0#[method]pollable.block`) for the base interfaces a
+ * component imports, at the component's own versions. An opened component's base imports and
+ * a JS guest's (its adapter's) are not part of the world the playground resolves, so without
+ * these a host Promise would reach the guest as a plain return: a Rust `thread::sleep`
+ * (subscribe-duration, then block) or a JS `setTimeout` would not wait at all.
  */
 export function suspendingBaseImports(baseImports: readonly string[]): string[] {
   return baseImports.flatMap((id) => {
