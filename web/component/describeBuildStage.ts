@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   download: 'downloading the JavaScript engine (≈16 MB, first build only)',
   'shipped-engine': 'downloading the JavaScript engine made for this example (≈6 MB, first build only)',
   splice: 'splicing WIT bindings into the engine',
+  'engine-ready': 'the JavaScript engine for this world is ready (prepared ahead)',
   'cached-engine': 'loading the JS engine kept from your last visit',
   initialize: 'initializing your JavaScript',
   'stub-wasi': 'stubbing unused WASI imports',

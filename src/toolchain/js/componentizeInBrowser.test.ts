@@ -55,7 +55,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     const { component, timings } = await componentizeJs({
       source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets, onProgress: (s) => stages.push(s),
     });
-    expect(stages).toEqual(['load-toolchain', 'splice', 'initialize', 'stub-wasi', 'component-new', 'patch', 'done']);
+    expect(stages).toEqual(['load-toolchain', 'engine-ready', 'initialize', 'stub-wasi', 'component-new', 'patch', 'done']);
     expect(timings.spliceMs).toBe(0); // warmed above
     const guest = await runComponentInNode(component, {});
     expect(guest.run()).toBe('table=10,20,30 calls=1 json={"a":[1,{"b":null}]}');

@@ -10,7 +10,7 @@ import { canInitializeInHelper, initializeInHelper, type HelperInit } from './in
 import { describe, spliceForWorld, type EngineFeature, type SpliceSource, type SplicedWorld } from './spliceForWorld';
 
 /** Pipeline stages reported through `onProgress`, in order. */
-export type JsBuildStage = 'load-toolchain' | 'download' | 'shipped-engine' | 'splice' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
+export type JsBuildStage = 'load-toolchain' | 'download' | 'shipped-engine' | 'splice' | 'engine-ready' | 'cached-engine' | 'initialize' | 'stub-wasi' | 'component-new' | 'patch' | 'done';
 
 /** Input shared by the JS build entry points. */
 export interface JsGuestInput {

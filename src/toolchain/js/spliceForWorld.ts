@@ -37,7 +37,7 @@ export interface SpliceSource {
   load(): Promise<{ splicer: Splicer; assets: JsToolchainAssets }>;
   /** Read and write the splice in IndexedDB (the browser build; Node tests pass false). */
   persist: boolean;
-  /** `splice` when splicing (or on a memory hit), `cached-engine` when read back from a cache, `shipped-engine` when fetched from the site. */
+  /** `splice` when splicing, `engine-ready` on a memory hit (a warm-up prepared it), `cached-engine` when read back from a cache, `shipped-engine` when fetched from the site. */
   onStage?: (stage: SpliceStage) => void;
   /**
    * The splice of `key` shipped with the site (fetchShippedSplice.ts), as its fetch; undefined
@@ -61,8 +61,8 @@ function isStoredSplice(v: unknown): v is StoredSplice {
 
 const MAX_CACHED_WORLDS = 3;
 const cache = new Map<string, Promise<SplicedWorld>>();
-/** What a splice still pending is doing: splicing, reading a stored splice back, or fetching a shipped one. */
-export type SpliceStage = 'splice' | 'cached-engine' | 'shipped-engine';
+/** What a splice is doing: splicing, reading a stored splice back, fetching a shipped one, or (a memory hit) nothing left to do. */
+export type SpliceStage = 'splice' | 'engine-ready' | 'cached-engine' | 'shipped-engine';
 /**
  * Splices still pending, with what each is doing (undefined while the toolchain loads) and the
  * stage listeners of builds that joined it (e.g. a build after a warm-up started the splice).
@@ -96,7 +96,8 @@ export async function spliceForWorld(
     cache.set(key, hit);
     const running = underWay.get(key);
     if (!running) {
-      source.onStage?.('splice');
+      // Said as what it is: a console line "splicing … (0 ms)" read as if nothing had been done.
+      source.onStage?.('engine-ready');
       return { world: await hit, cacheHit: true };
     }
     // Joining a splice still under way: follow its stages (the download reports its own).
