@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
 import { jsComponent } from './fixtures/buildFixtures';
+import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
 // A JavaScript guest that paces itself with `await new Promise((r) => setTimeout(r, ms))`:
 // componentize-js's engine waits for timers by blocking on wasi:io/poll, which the host
 // answers with a Promise. That import is not in the example's world (the engine's adapter
 // adds it), and it used to be called without suspending: the timer "fired" at once.
-
-const editorLines = (pane: Locator) => pane.locator('.view-line').allInnerTexts().then((ls) => ls.map((l) => l.replace(/\u00a0/g, ' ').trim()));
-const shipped = readFileSync(new URL('../src/examples/js/counter.js', import.meta.url), 'utf8').split('\n');
-
-/** Walks the caret to the end of the shipped line containing `text` with the keys a person uses. */
-async function caretAtEndOf(page: Page, pane: Locator, text: string): Promise<void> {
-  const index = shipped.findIndex((l) => l.includes(text));
-  expect(index).toBeGreaterThanOrEqual(0);
-  await pane.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-}
 
 test('a JavaScript guest built here awaits an 80 ms timer before it goes on', async ({ page }) => {
   test.setTimeout(180_000);
@@ -28,16 +15,13 @@ test('a JavaScript guest built here awaits an 80 ms timer before it goes on', as
   await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
 
   // `export function run() {` becomes `export async function run() {`.
-  await caretAtEndOf(page, guest, 'export function run()');
+  const source = shipped('js/counter.js');
+  await caretAfterLine(page, guest, source, 'export function run()');
   await page.keyboard.press('Home');
   for (let i = 0; i < 'export '.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.type('async ');
-  await caretAtEndOf(page, guest, "const bucket = open('counters');");
-  for (const line of ['const t0 = Date.now();', 'await new Promise((resolve) => setTimeout(resolve, 80));', "console.log('slept ' + (Date.now() - t0) + ' ms');"]) {
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-    await page.keyboard.press('Escape');
-  }
+  await caretAfterLine(page, guest, source, "const bucket = open('counters');");
+  await typeLines(page, ['const t0 = Date.now();', 'await new Promise((resolve) => setTimeout(resolve, 80));', "console.log('slept ' + (Date.now() - t0) + ' ms');"]);
   await expect.poll(() => editorLines(guest)).toContain("console.log('slept ' + (Date.now() - t0) + ' ms');");
   await expect.poll(() => editorLines(guest)).toContain('export async function run() {');
 

@@ -1,44 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
+import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
 // A presenter live-codes in the real Monaco editors on a 1280×720 projector: every key
 // reaches the editor (no single-key shortcut fires, the diagram stays closed) and the
 // edited program runs with its new behaviour.
 test.use({ viewport: { width: 1280, height: 720 } });
-
-/** The rendered lines of a Monaco editor, trimmed (Monaco draws spaces as U+00A0). */
-const editorLines = (pane: Locator) => pane.locator('.view-line').allInnerTexts().then((ls) => ls.map((l) => l.replace(/\u00a0/g, ' ').trim()));
-
-/** The shipped source of an example file, to know which line to walk to. */
-const shipped = (path: string) => readFileSync(new URL(`../src/examples/${path}`, import.meta.url), 'utf8').split('\n');
-
-/**
- * Puts the caret at the end of the first line of `source` containing `text`, with the keys a
- * presenter uses (click in, Ctrl+Home, arrows, End): on a projector most lines are off-screen.
- */
-async function caretAfterLine(page: Page, pane: Locator, source: string[], text: string): Promise<void> {
-  const index = source.findIndex((l) => l.includes(text));
-  expect(index, `${text} in the shipped source`).toBeGreaterThanOrEqual(0);
-  await pane.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-  await expect(pane.locator('.view-line', { hasText: text }).first()).toBeVisible();
-}
-
-// Monaco draws typed text on its next animation frame, so the rendered lines are polled:
-// on a loaded machine the last characters of a line can still be undrawn when typing ends.
-
-/** Types with real key presses (keydown, keypress, input, keyup per character). */
-async function typeLines(page: Page, lines: string[]): Promise<void> {
-  for (const line of lines) {
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-    // Close any suggestion list so Enter makes a new line instead of accepting it.
-    await page.keyboard.press('Escape');
-  }
-}
 
 test('type WAT and JavaScript into Monaco in presenter mode: no shortcut fires, the edits run', async ({ page }) => {
   test.setTimeout(240_000);

@@ -9,8 +9,7 @@ import { patchCoreModule, rebuildJsCoreModule, withoutStateData } from './patchC
 import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
 import { snapshotJsGuest, warmJsWorld } from './snapshotJsGuest';
 import { finishComponent } from './componentizeInBrowser';
-import { COMPONENTIZE_JS_VERSION } from './loadJsToolchainAssets';
-import { loadSplicerAndAssets } from './snapshotJsGuest';
+import { COMPONENTIZE_JS_VERSION, loadSplicer } from './loadJsToolchainAssets';
 import { generateBindings } from '../generateBindings';
 import { analyzeWit, type WorldAnalysis } from '../analyzeWit';
 
@@ -128,7 +127,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
     const input = { witSource: IMPORT_WIT, worldName: 'greeter', assets };
     const snap = await snapshotJsGuest({ ...input, source: importSource('~') });
     // componentize-js's way: the whole 12 MB engine through stubWasi, componentNew and metadataAdd.
-    const { splicer } = await loadSplicerAndAssets(assets);
+    const splicer = await loadSplicer();
     const { componentNew, metadataAdd } = await import('@bytecodealliance/jco-transpile/wasm-tools');
     const stubbed = splicer.stubWasi(snap.wasm, [...snap.features], IMPORT_WIT, undefined, 'greeter');
     const direct = await metadataAdd(await componentNew(stubbed, [['wasi_snapshot_preview1', assets.adapter]]), [

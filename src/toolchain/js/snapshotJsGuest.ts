@@ -101,12 +101,6 @@ function spliceSource(input: Pick<JsGuestInput, 'assets' | 'onProgress'>): Splic
   };
 }
 
-/** The splicer and the engine's binaries (Node tests pass their own). */
-export async function loadSplicerAndAssets(assets?: JsToolchainAssets): Promise<{ splicer: Splicer; assets: JsToolchainAssets }> {
-  const [a, splicer] = await Promise.all([assets ?? loadJsToolchainAssets(), loadSplicer()]);
-  return { splicer, assets: a };
-}
-
 /** The splicer and the preview1 adapter, for the steps after the snapshot (stubWasi, componentNew): no engine needed. */
 export async function loadSplicerAndAdapter(assets?: JsToolchainAssets): Promise<{ splicer: Splicer; adapter: Uint8Array }> {
   const [adapter, splicer] = await Promise.all([assets?.adapter ?? loadAdapter(), loadSplicer()]);

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Typing into the real Monaco editors the way a person does: keys, not `fill`.
+
+/** The rendered lines of a Monaco editor, trimmed (Monaco draws spaces as U+00A0). */
+export const editorLines = (pane: Locator) => pane.locator('.view-line').allInnerTexts().then((ls) => ls.map((l) => l.replace(/\u00a0/g, ' ').trim()));
+
+/** The shipped source of an example file (path under src/examples/), as lines, to know which line to walk to. */
+export const shipped = (path: string) => readFileSync(new URL(`../src/examples/${path}`, import.meta.url), 'utf8').split('\n');
+
+/**
+ * Puts the caret at the end of the first line of `source` containing `text`, with the keys a
+ * presenter uses (click in, Ctrl+Home, arrows, End): on a projector most lines are off-screen.
+ */
+export async function caretAfterLine(page: Page, pane: Locator, source: string[], text: string): Promise<void> {
+  const index = source.findIndex((l) => l.includes(text));
+  expect(index, `${text} in the shipped source`).toBeGreaterThanOrEqual(0);
+  await pane.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect(pane.locator('.view-line', { hasText: text }).first()).toBeVisible();
+}
+
+// Monaco draws typed text on its next animation frame, so callers poll the rendered lines:
+// on a loaded machine the last characters of a line can still be undrawn when typing ends.
+
+/** Types each line on a new line below the caret with real key presses (keydown, keypress, input, keyup per character). */
+export async function typeLines(page: Page, lines: string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+    // Close any suggestion list so Enter makes a new line instead of accepting it.
+    await page.keyboard.press('Escape');
+  }
+}
