@@ -4,6 +4,7 @@ import type { RawValueMarks } from '../trace/encodeTraceBatch';
 import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
+import { guestWillWait } from '../platform/beforeGuestWaits';
 
 /**
  * What the wrapper reports for every host call. `argsRaw` / `resultRaw` mark args and result
@@ -119,6 +120,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
       report(false, err.message);
       throw err;
     }
+    guestWillWait();
     return ret.then(
       (v) => (report(true, v), v),
       (e) => (report(false, payloadOf(e)), Promise.reject(e)),

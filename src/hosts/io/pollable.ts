@@ -1,4 +1,5 @@
 import type { MaybePromise } from './maybeAsync';
+import { guestWillWait } from '../../platform/beforeGuestWaits';
 
 /** Something a pollable waits on: a level-triggered readiness check plus a way to wait. */
 export interface PollSource {
@@ -27,6 +28,7 @@ export class Pollable {
 
   block(): MaybePromise<void> {
     if (this.#source.ready()) return undefined;
+    guestWillWait();
     return this.#waitUntilReady();
   }
 
@@ -70,6 +72,7 @@ export function poll(list: Pollable[]): MaybePromise<Uint32Array> {
   if (list.length === 0) throw new Error('poll: the list of pollables must not be empty');
   const readyNow = readyIndices(list);
   if (readyNow.length > 0) return readyNow;
+  guestWillWait();
   return Promise.race(list.map((p) => p.block())).then(() => readyIndices(list));
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH, settleAllBuses } from '../../messaging/createBus';
 import type { NatsLink } from './connectNats';
 import { createNatsBus, fromNatsMessage, toHeaders } from './natsBus';
+import { createPollable, createTimerPollable } from '../../io/pollable';
 
 function fakeLink() {
   const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
@@ -59,6 +60,33 @@ describe('NATS bus sends', () => {
       clock.mockRestore();
       bus.release();
     }
+  });
+
+  it('publish the held sends when the guest waits (a sleep on a clock pollable), in send order', async () => {
+    const { link, nc } = fakeLink();
+    const bus = createNatsBus(link, 'ns');
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    try {
+      for (let i = 0; i < 4; i++) send(bus, i);
+      expect(nc.publish).toHaveBeenCalledTimes(1);
+      // The paced producer's sleep: blocking on a timer pollable that is not ready yet.
+      const sleep = createTimerPollable(5).block();
+      expect(sleep).toBeInstanceOf(Promise);
+      expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2, 3]);
+      await sleep;
+      // A pollable that is ready answers at once: the guest does not wait, nothing is flushed.
+      send(bus, 4);
+      send(bus, 5);
+      expect(createPollable().block()).toBeUndefined();
+      expect(nc.publish).toHaveBeenCalledTimes(5);
+    } finally {
+      clock.mockRestore();
+      bus.release();
+    }
+    // A released bus is no longer flushed by a wait.
+    const before = nc.publish.mock.calls.length;
+    await createTimerPollable(1).block();
+    expect(nc.publish).toHaveBeenCalledTimes(before);
   });
 
   it('publish a request or a reply at once, after the sends held before it', () => {

@@ -1,6 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import { createNextTask } from '../../../platform/createNextTask';
+import { beforeGuestWaits } from '../../../platform/beforeGuestWaits';
 import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
@@ -35,7 +36,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   // client writes its buffer in the microtask that runs then: publishing each send at once
   // was a WebSocket frame per message. The first send of a task is published at once; later
   // sends of the same task wait here until MAX_BATCH wait, the oldest is MAX_BATCH_AGE_MS
-  // old, or the task ends, and are then published together (one frame).
+  // old, the guest waits for something, or the task ends, and are then published together
+  // (one frame).
   let inTask = false;
   let held: Array<() => void> = [];
   let heldSince = 0;
@@ -51,6 +53,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     inTask = false;
     batch.flush();
   });
+  // Nothing joins a burst while its guest waits (a paced producer sleeping after it): the
+  // held sends go then, not at the end of the task (measured 0.4–0.6 ms later).
+  const unhookWait = beforeGuestWaits(batch.flush);
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
   const send = (publish: () => void): void => {
@@ -148,6 +153,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       batch.flush();
       closed = true;
       afterTask.close();
+      unhookWait();
       listeners.clear();
       for (const sub of subscriptions) sub.unsubscribe();
       subscriptions.clear();
