@@ -50,12 +50,18 @@ export async function fetchEngineAsset(url: URL, gunzipTo?: number): Promise<Uin
   }
 }
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
+/** Fetches `url` and enters it in the download's progress, at its Content-Length (0 if none). */
+async function openDownload(url: URL): Promise<{ res: Response; entry: { loaded: number; total: number } }> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
-  const total = Number(res.headers.get('content-length') ?? 0);
-  const entry = { loaded: 0, total };
+  const entry = { loaded: 0, total: Number(res.headers.get('content-length') ?? 0) };
   received.set(url.href, entry);
+  return { res, entry };
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const { res, entry } = await openDownload(url);
+  const { total } = entry;
   if (!res.body || !total) {
     const bytes = new Uint8Array(await res.arrayBuffer());
     entry.loaded = entry.total = bytes.length;
@@ -77,10 +83,8 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 }
 
 async function fetchGunzipped(url: URL, size: number): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok || !res.body) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
-  const entry = { loaded: 0, total: Number(res.headers.get('content-length') ?? 0) };
-  received.set(url.href, entry);
+  const { res, entry } = await openDownload(url);
+  if (!res.body) throw new Error(`failed to load ${url.pathname}: the response has no body`);
   const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
     transform(chunk, controller) {
       entry.loaded += chunk.length;
