@@ -36,9 +36,14 @@ describe('NATS bus sends', () => {
     // task is a MessageChannel message, which Node may deliver after a zero-delay timer.
     await vi.waitFor(() => expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 5));
     expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual(Array.from({ length: 2 * MAX_BATCH + 5 }, (_, i) => i & 255));
-    // A new task: its first send leaves at once again.
+    // The task before sent a burst: the next task's first send is held with what follows it
+    // (a paced producer's burst travels as one frame), until that task ends.
     send(bus, 0);
-    expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 6);
+    expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 5);
+    await vi.waitFor(() => expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 6));
+    // That task sent one message: the first send of the next leaves at once again.
+    send(bus, 1);
+    expect(nc.publish).toHaveBeenCalledTimes(2 * MAX_BATCH + 7);
     bus.release();
   });
 
@@ -62,7 +67,7 @@ describe('NATS bus sends', () => {
     }
   });
 
-  it('publish the held sends when the guest waits (a sleep on a clock pollable), in send order', async () => {
+  it('publish the held sends when the guest waits (a sleep on a clock pollable), in send order, a burst after a burst whole', async () => {
     const { link, nc } = fakeLink();
     const bus = createNatsBus(link, 'ns');
     const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
@@ -74,11 +79,15 @@ describe('NATS bus sends', () => {
       expect(sleep).toBeInstanceOf(Promise);
       expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2, 3]);
       await sleep;
-      // A pollable that is ready answers at once: the guest does not wait, nothing is flushed.
+      // The next burst is held whole (the task before sent a burst), and a pollable that is
+      // ready answers at once: the guest does not wait, nothing is flushed.
       send(bus, 4);
       send(bus, 5);
       expect(createPollable().block()).toBeUndefined();
-      expect(nc.publish).toHaveBeenCalledTimes(5);
+      expect(nc.publish).toHaveBeenCalledTimes(4);
+      // The next sleep sends the whole burst, in order.
+      await createTimerPollable(1).block();
+      expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2, 3, 4, 5]);
     } finally {
       clock.mockRestore();
       bus.release();
