@@ -1,11 +1,14 @@
 import { randomUuid } from '../../../platform/randomUuid';
-import { headers, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
+import type { Msg, MsgHdrs, Subscription } from '@nats-io/nats-core';
 import { createNextTask } from '../../../platform/createNextTask';
 import { beforeGuestWaits } from '../../../platform/beforeGuestWaits';
 import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
+import { readHeaderPairs, toHeaders } from './natsHeaders';
+
+export { toHeaders };
 import type { NatsStreams } from './natsStreams';
 
 /**
@@ -193,18 +196,6 @@ function isLogged(envelope: Envelope): boolean {
   return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
 }
 
-/** CloudEvents attributes → NATS headers (binary mode). */
-export function toHeaders(envelope: Envelope): MsgHdrs {
-  const h = headers();
-  // `append`, not `set`: envelope names are distinct, and `set` first scans for the name to
-  // delete it (a copy of the key list per header, per message).
-  for (const name in envelope) {
-    const value = envelope[name];
-    if (value !== undefined) h.append(name === 'datacontenttype' ? 'content-type' : `ce-${name}`, encodeHeaderValue(value));
-  }
-  return h;
-}
-
 /**
  * A NATS message → bus packet. Messages from clients that sent no CloudEvents headers get
  * an envelope naming the subject, so handlers see every message, with `source` saying it
@@ -212,10 +203,8 @@ export function toHeaders(envelope: Envelope): MsgHdrs {
  */
 export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number): BusMessagePacket {
   const envelope: Envelope = {};
-  // The entries themselves: `get(key)` scans a copy of the key list per header.
-  for (const [key, values] of msg.headers ?? []) {
+  for (const [key, value] of readHeaderPairs(msg)) {
     const lower = key.toLowerCase();
-    const value = decodeHeaderValue(values[0] ?? '');
     if (lower.startsWith('ce-')) envelope[lower.slice(3)] = value;
     else if (lower === 'content-type') envelope.datacontenttype = value;
   }
@@ -227,25 +216,4 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
   return { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
-}
-
-/** Printable ASCII except `%`: sent as is (ids, times, sources, types almost always). */
-const PLAIN_HEADER_VALUE = /^[\x20-\x24\x26-\x7e]*$/;
-
-/**
- * Header values are percent-encoded outside printable ASCII, as the CloudEvents HTTP
- * binding does, because NATS headers cannot carry CR/LF and are read as ASCII.
- */
-function encodeHeaderValue(value: string): string {
-  if (PLAIN_HEADER_VALUE.test(value)) return value;
-  return value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-}
-
-function decodeHeaderValue(value: string): string {
-  if (!value.includes('%')) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
