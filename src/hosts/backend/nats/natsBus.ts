@@ -7,9 +7,10 @@ import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { toQueueName, toSubjectFilter } from './natsNames';
 import { readHeaderPairs, toHeaders } from './natsHeaders';
-
-export { toHeaders };
 import type { NatsStreams } from './natsStreams';
+
+// Where the bench's raw worker and the tests have always found it.
+export { toHeaders };
 
 /**
  * The messaging bus on NATS core subjects. A message is published to the subject of its
