@@ -47,8 +47,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   // burst leaves in one frame when the guest waits. Publishing the first at once cost the
   // rest of the burst the client writing that first frame (~0.1 ms in the microtask of
   // the first send's suspension, stamped in the worker) before the guest could send again:
-  // abEngine 5 nats, nats.p50 1.93 → 1.73. A lone send (the last thing a guest does before
-  // looping until the watchdog stops it) still leaves at once.
+  // abEngine 5 nats, nats.p50 1.93 → 1.73. A guest that sends one message per task still has
+  // each leave at once; only right after a burst is a first send held, and then it leaves
+  // when the guest waits or its task ends (lost only if the guest never yields again and the
+  // watchdog stops it, as the second send of any burst always could be).
   let inTask = false;
   let sendsInTask = 0;
   let lastTaskSentBurst = false;
