@@ -51,7 +51,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   // each leave at once; only right after a burst is a first send held, and then it leaves
   // when the guest waits or its task ends (lost only if the guest never yields again and the
   // watchdog stops it, as the second send of any burst always could be).
-  let inTask = false;
+  // Sends of the current task (0: none yet, so the next one starts a task).
   let sendsInTask = 0;
   let lastTaskSentBurst = false;
   let held: Array<() => void> = [];
@@ -65,7 +65,6 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
   };
   const afterTask = createNextTask(() => {
-    inTask = false;
     lastTaskSentBurst = sendsInTask > 1;
     sendsInTask = 0;
     batch.flush();
@@ -77,8 +76,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
   const send = (publish: () => void): void => {
     sendsInTask += 1;
-    if (!inTask) {
-      inTask = true;
+    if (sendsInTask === 1) {
       afterTask.schedule();
       if (held.length === 0 && !lastTaskSentBurst) return publish();
     }

@@ -7,11 +7,11 @@ import { createEnvelope } from '../../messaging/createEnvelope';
 const te = new TextEncoder();
 
 /** A message as the client hands it to a subscription: header block and payload in one buffer. */
-function received(headerBlock: Uint8Array, payload: Uint8Array, hdr = headerBlock.length): MsgImpl {
+function received(headerBlock: Uint8Array, payload: Uint8Array): MsgImpl {
   const raw = new Uint8Array(headerBlock.length + payload.length);
   raw.set(headerBlock);
   raw.set(payload, headerBlock.length);
-  const arg = { subject: te.encode('orders.new'), reply: te.encode(''), sid: 1, hdr, size: raw.length };
+  const arg = { subject: te.encode('orders.new'), reply: te.encode(''), sid: 1, hdr: headerBlock.length, size: raw.length };
   return new MsgImpl(arg, raw, {} as Publisher);
 }
 
