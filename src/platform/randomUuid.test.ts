@@ -27,6 +27,24 @@ describe('randomUuid', () => {
     spy.mockRestore();
   });
 
+  it('spells its 16 random bytes in order as hex, with the version and variant bits set', async () => {
+    vi.resetModules();
+    const fresh = (await import('./randomUuid')).randomUuid;
+    const byte = (i: number) => (i * 37 + 11) & 255;
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(((a: Uint8Array) => {
+      for (let i = 0; i < a.length; i++) a[i] = byte(i);
+      return a;
+    }) as typeof crypto.getRandomValues);
+    for (const first of [0, 16]) {
+      const b = Array.from({ length: 16 }, (_, i) => byte(first + i));
+      b[6] = (b[6]! & 0x0f) | 0x40;
+      b[8] = (b[8]! & 0x3f) | 0x80;
+      const hex = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+      expect(fresh()).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+    }
+    spy.mockRestore();
+  });
+
   it('still makes distinct v4 UUIDs on an insecure origin (no randomUUID)', () => {
     const { getRandomValues } = globalThis.crypto;
     vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) });

@@ -192,6 +192,37 @@ describe('lowerFaster', () => {
     }
   }, 60_000);
 
+  it('lifts byte list arguments to the same bytes as jco, each in an array of its own', async () => {
+    const js = lightenJspiGlue(await glueOf(kvOpsWit, kvOpsWat)).js;
+    expect(js).not.toMatch(/new Uint8Array\(memory\d+\.buffer\.slice\(ptr/);
+    expect(js).toMatch(/_wcpLiftBytes\(memory0, ptr\d+, len\d+\)/);
+    const fn = /\n {2}function _wcpLiftBytes\(memory, ptr, len\) \{\n[\s\S]*?\n {2}\}\n/.exec(js)![0];
+    const lift = new Function(
+      `let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);\n${fn}\nreturn _wcpLiftBytes;`,
+    )() as (memory: WebAssembly.Memory, ptr: number, len: number) => Uint8Array;
+    const jco = (memory: WebAssembly.Memory, ptr: number, len: number) => new Uint8Array(memory.buffer.slice(ptr, ptr + len * 1));
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const all = new Uint8Array(memory.buffer);
+    for (let i = 0; i < all.length; i++) all[i] = (i * 7) & 255;
+    // Short (copied here), at the limit, past it (jco's slice), after growth, at the end,
+    // and ranges jco's slice clamps or counts from the end: the same bytes either way.
+    const cases: Array<[number, number]> = [[100, 0], [100, 1], [100, 32], [100, ASCII_LOOP_MAX], [100, ASCII_LOOP_MAX + 1], [0, 5000], [65530, 6], [65530, 10], [-4, 3], [70000, 2]];
+    for (const grown of [false, true]) {
+      if (grown) memory.grow(1);
+      for (const [ptr, len] of cases) {
+        const got = lift(memory, ptr, len);
+        expect(got).toEqual(jco(memory, ptr, len));
+        expect(got.byteOffset).toBe(0);
+        expect(got.buffer.byteLength).toBe(got.length);
+      }
+    }
+    // A copy: the guest reusing its memory afterwards does not change what the host got.
+    const got = lift(memory, 200, 16);
+    const before = [...got];
+    new Uint8Array(memory.buffer).fill(0, 200, 216);
+    expect([...got]).toEqual(before);
+  }, 60_000);
+
   it('leaves glue without jco expected text unchanged, and is idempotent', async () => {
     const js = lightenJspiGlue(await glueOf(rangeWit, rangeWat)).js;
     expect(lowerFaster(js)).toBe(js);

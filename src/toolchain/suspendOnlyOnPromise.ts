@@ -23,13 +23,17 @@ import { ANSWERS_SYNC, hostFnOf } from './syncImports';
  *
  * The suspension itself is saved for host functions marked as always answering
  * synchronously (syncImports.ts): given the host function (`hostFnOf`, looked up at
- * instantiate time), `_wcpReturnWhenReady` returns a plain driver flagged `wcpSync`, which
- * the lowering then imports without `WebAssembly.Suspending`.
+ * instantiate time), `_wcpReturnWhenReady` returns the trampoline's plain twin flagged
+ * `wcpSync` (the same body, the host call checked in place by `_wcpSyncAnswer`), which the
+ * lowering then imports without `WebAssembly.Suspending`. Why a twin and not the generator
+ * driven synchronously (as until stop 32): a flooding producer makes two such calls per
+ * send, and per call the generator object and its step results were a good part of what
+ * the run worker allocated (sampling heap profile, ~0.7 of its 3.8 KB per send).
  */
 
 /** Injected next to `_suspendingImport`: drives a light trampoline's generator. */
 export const RETURN_WHEN_READY = `${ANSWERS_SYNC}// wcp: a host answer that is not a Promise returns without suspending (src/toolchain/suspendOnlyOnPromise.ts)
-function _wcpReturnWhenReady(generatorFn, hostFnOf) {
+function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
   const isThenable = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
   const settle = async (gen, pending) => {
     for (;;) {
@@ -50,6 +54,10 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf) {
     // Imported without WebAssembly.Suspending: the guest cannot wait, so a Promise from a
     // host function marked synchronous is an error thrown where the host answered (the
     // trampoline's catch marks the component trapped), never a Promise object lowered.
+    if (typeof plainFn === 'function') {
+      plainFn.wcpSync = true;
+      return plainFn;
+    }
     const plain = function () {
       const gen = generatorFn.apply(this, arguments);
       let step = gen.next();
@@ -74,6 +82,12 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf) {
     return step.value;
   };
 }
+// The plain twin's host call: what the plain driver above does with a yielded value.
+function _wcpSyncAnswer(value, trampoline) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof value.then !== 'function') return value;
+  Promise.resolve(value).catch(() => {});
+  throw new WebAssembly.RuntimeError('host function ' + trampoline.fnName + ' is marked as answering synchronously but returned a Promise; the guest is not suspended for it');
+}
 
 `;
 
@@ -84,19 +98,22 @@ const ASYNC_TRAMPOLINE = /^(\n( *)const (_trampoline\d+) = )async function\(([^)
  * generator driven by `_wcpReturnWhenReady`, or undefined when its body has other awaits
  * than the host call (then it stays an async function). With `syncable`, the host
  * function is looked up at instantiate time (syncImports.ts hostFnOf) and, when marked
- * as always answering synchronously, the trampoline is plain and flagged `wcpSync`.
+ * as always answering synchronously, the trampoline is its plain twin, flagged `wcpSync`.
  */
 export function returnWhenReady(trampoline: string, syncable = false): string | undefined {
   const m = ASYNC_TRAMPOLINE.exec(trampoline);
   if (!m) return undefined;
-  const [head, prefix, indent, , params, body] = m;
+  const [head, prefix, indent, name, params, body] = m;
   if (body.split(/\bawait\b/).length !== 2 || body.split('await _trackHostOperation(() => ').length !== 2) return undefined;
   // A generator's `yield` binds looser than `await`: parenthesised, the expression is the same.
   const host = /await _trackHostOperation\(\(\) => ([^\n]*)\)\n/.exec(body);
   if (!host) return undefined;
   const newBody = body.replace(host[0], () => `(yield _trackHostOperation(() => ${host[1]}))\n`);
   const fn = syncable ? hostFnOf(host[1], body) : undefined;
-  const lookup = fn === undefined ? '' : `, () => ${fn}`;
+  // With a host function to look up, also the plain twin used when it answers synchronously:
+  // the same body with the host call checked in place, no generator to create and step.
+  const twin = () => `function (${params}) {\n${body.replace(host[0], () => `(_wcpSyncAnswer(_trackHostOperation(() => ${host[1]}), ${name}))\n`)}\n${indent}}`;
+  const lookup = fn === undefined ? '' : `, () => ${fn}, ${twin()}`;
   return `${prefix}_wcpReturnWhenReady(function* (${params}) {\n${newBody}\n${indent}}${lookup});\n${trampoline.slice(head.length)}`;
 }
 
