@@ -171,7 +171,7 @@ describe('lowerFaster', () => {
     const js = lightenJspiGlue(await glueOf(kvOpsWit, kvOpsWat)).js;
     expect(js).not.toContain('TEXT_DECODER_UTF8.decode(new Uint8Array(memory0.buffer, ptr');
     expect(js).toContain('_wcpLiftString(memory0, ptr3, len3)');
-    const fn = /\n {2}function _wcpLiftString\(memory, ptr, len\) \{\n[\s\S]*?\n {2}\}\n/.exec(js)![0];
+    const fn = /\n {2}const _wcpCodes = \[\];\n {2}function _wcpLiftString\(memory, ptr, len\) \{\n[\s\S]*?\n {2}\}\n/.exec(js)![0];
     const lift = new Function(
       `const TEXT_DECODER_UTF8 = new TextDecoder(); let _wcpU8 = new Uint8Array(0); const _wcpBytes = mem => _wcpU8.buffer === mem.buffer ? _wcpU8 : _wcpU8 = new Uint8Array(mem.buffer);\n${fn}\nreturn _wcpLiftString;`,
     )() as (memory: WebAssembly.Memory, ptr: number, len: number) => string;

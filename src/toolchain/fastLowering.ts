@@ -80,18 +80,23 @@ ${ENCODE.slice(ENCODE.indexOf('\n') + 1)}`;
 /** A string argument lifted from guest memory: short ASCII read directly, the rest decoded as jco does. */
 const LIFT_STRING = `
   // wcp: short ASCII string arguments lifted without a view or decoder call (src/toolchain/fastLowering.ts)
+  // Char codes of the string being lifted, reused: one fromCharCode makes one flat string
+  // (adding a character at a time made a string per character).
+  const _wcpCodes = [];
   function _wcpLiftString(memory, ptr, len) {
     if (len <= ${ASCII_LOOP_MAX} && ptr >= 0 && len >= 0) {
       const bytes = ${MARKER}(memory);
       if (ptr + len <= bytes.length) {
-        let s = '';
         let i = 0;
         for (; i < len; i++) {
           const b = bytes[ptr + i];
           if (b >= 0x80) break;
-          s += String.fromCharCode(b);
+          _wcpCodes[i] = b;
         }
-        if (i === len) return s;
+        if (i === len) {
+          _wcpCodes.length = len;
+          return String.fromCharCode.apply(null, _wcpCodes);
+        }
       }
     }
     return TEXT_DECODER_UTF8.decode(new Uint8Array(memory.buffer, ptr, len));
