@@ -50,27 +50,14 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
       pending = step.value;
     }
   };
-  if (_wcpAnswersSync(hostFnOf)) {
+  // A host function is named (hostFnOf) only together with the trampoline's plain twin.
+  if (typeof plainFn === 'function' && _wcpAnswersSync(hostFnOf)) {
     // Imported without WebAssembly.Suspending: the guest cannot wait, so a Promise from a
-    // host function marked synchronous is an error thrown where the host answered (the
-    // trampoline's catch marks the component trapped), never a Promise object lowered.
-    if (typeof plainFn === 'function') {
-      plainFn.wcpSync = true;
-      return plainFn;
-    }
-    const plain = function () {
-      const gen = generatorFn.apply(this, arguments);
-      let step = gen.next();
-      while (!step.done) {
-        if (isThenable(step.value)) {
-          Promise.resolve(step.value).catch(() => {});
-          step = gen.throw(new WebAssembly.RuntimeError('host function ' + plain.fnName + ' is marked as answering synchronously but returned a Promise; the guest is not suspended for it'));
-        } else step = gen.next(step.value);
-      }
-      return step.value;
-    };
-    plain.wcpSync = true;
-    return plain;
+    // host function marked synchronous is an error thrown where the host answered
+    // (_wcpSyncAnswer; the trampoline's catch marks the component trapped), never a Promise
+    // object lowered.
+    plainFn.wcpSync = true;
+    return plainFn;
   }
   return function () {
     const gen = generatorFn.apply(this, arguments);
@@ -82,7 +69,7 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
     return step.value;
   };
 }
-// The plain twin's host call: what the plain driver above does with a yielded value.
+// The plain twin's host call: a plain answer is returned, a Promise is an error (see above).
 function _wcpSyncAnswer(value, trampoline) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof value.then !== 'function') return value;
   Promise.resolve(value).catch(() => {});
