@@ -43,9 +43,9 @@ export async function serveSites(sites, path) {
   };
 }
 
-/** Debian's Chromium (CHROMIUM_PATH overrides) with the flags every test and bench here uses. */
-export const launchChromium = () =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+/** Debian's Chromium (CHROMIUM_PATH overrides) with the flags every test and bench here uses, and `extraArgs`. */
+export const launchChromium = (extraArgs = []) =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs] });
 
 /**
  * One bench page (`/bench/index.html`) per site, engine ready, then `warm(page)` if given (a

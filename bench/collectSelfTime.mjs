@@ -10,18 +10,15 @@
 export function collectSelfTime(events, self, thread, rank = 0, inSpanOf = undefined) {
   const names = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  // Chunks come from the profiler's own threads; the `Profile` event names the profiled thread.
-  const profiles = new Set();
+  // Chunks come from the profiler's own threads; the `Profile` event names the profiled thread
+  // and when sampling started (sample times are deltas from it).
   const starts = new Map();
-  for (const e of events) if (e.name === 'Profile' && thread.test(names.get(`${e.pid}:${e.tid}`) ?? '')) {
-    profiles.add(`${e.pid}:${e.id}`);
-    starts.set(`${e.pid}:${e.id}`, { at: e.args?.data?.startTime ?? 0, thread: `${e.pid}:${e.tid}` });
-  }
+  for (const e of events) if (e.name === 'Profile' && thread.test(names.get(`${e.pid}:${e.tid}`) ?? '')) starts.set(`${e.pid}:${e.id}`, e.args?.data?.startTime ?? 0);
   const byProfile = new Map();
   for (const e of events) {
-    if (e.name !== 'ProfileChunk' || !profiles.has(`${e.pid}:${e.id}`)) continue;
+    if (e.name !== 'ProfileChunk' || !starts.has(`${e.pid}:${e.id}`)) continue;
     const key = `${e.pid}:${e.id}`;
-    const p = byProfile.get(key) ?? byProfile.set(key, { nodes: new Map(), parents: new Map(), samples: [], at: starts.get(key)?.at ?? 0, thread: starts.get(key)?.thread }).get(key);
+    const p = byProfile.get(key) ?? byProfile.set(key, { nodes: new Map(), parents: new Map(), samples: [], at: starts.get(key) }).get(key);
     const c = e.args?.data?.cpuProfile;
     for (const node of c?.nodes ?? []) {
       p.nodes.set(node.id, node.callFrame);

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Where a worker of a guest messaging flood (bench/benchMessaging.ts's flood probe,
-// the handler's run worker) spends its CPU, by JS function, from Chrome's sampling profiler.
-// Not a figure: a tool for finding what to take off the handler's path (messaging.throughput).
+// Where a worker of a guest messaging flood (bench/benchMessaging.ts's flood probe) spends its
+// time, by JS function, from Chrome's sampling profiler: the busiest (the producer's run worker
+// in floods of 2,000–6,000) or, with RANK=1, the second busiest (the handler's). Not a figure: a
+// tool for finding what to take off a flood's path (messaging.throughput). The profiler samples
+// wall time (a thread waiting for a core is charged to the function it was in), and guest code
+// under a JSPI export shows as `(program)`.
 //   AB_PORT=4450 [RANK=1] node bench/profileMsgWorker.mjs [n=6000] [rounds=3] site=/path/to/built/site
 // RANK=1 profiles the second busiest worker instead (RANK=0, the default: the busiest).
 // The profiler slows the worker; shares between functions hold, absolute times do not.
@@ -29,5 +32,5 @@ try {
   stop();
 }
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 45));
-console.log(`busiest worker, ${rounds} floods of ${n}: ${(total / 1000).toFixed(0)} ms sampled, ${(total / rounds / n).toFixed(1)} µs per message`);
+console.log(`worker of rank ${process.env.RANK ?? 0} by busyness, ${rounds} floods of ${n}: ${(total / 1000).toFixed(0)} ms sampled, ${(total / rounds / n).toFixed(1)} µs per message`);
 for (const [name, us] of rows) console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / rounds / n).toFixed(2).padStart(6)} µs  ${name}`);

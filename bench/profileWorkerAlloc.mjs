@@ -8,12 +8,11 @@
 // can be asked for its profile after its run.
 //   AB_PORT=4490 node --experimental-websocket bench/profileWorkerAlloc.mjs send|guest [n=2000] site=/path/to/built/site
 // Build the site with `--minify false` for readable names.
-import { chromium } from '@playwright/test';
-import { serveSites, sitesFrom, warmFloodProbe } from '/work/main/bench/abSites.mjs';
+import { launchChromium, serveSites, sitesFrom, warmFloodProbe } from './abSites.mjs';
 const [what, nArg] = [process.argv[2], Number(process.argv[3] ?? 2000)];
 const sites = sitesFrom(process.argv.slice(4), 4490);
 const stop = await serveSites(sites, '/bench/index.html');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=9339'] });
+const browser = await launchChromium(['--remote-debugging-port=9339']);
 try {
   const page = await browser.newPage();
   await page.goto(`http://localhost:${sites[0].port}/bench/index.html`);

@@ -33,8 +33,10 @@ import { ANSWERS_SYNC, hostFnOf } from './syncImports';
 
 /** Injected next to `_suspendingImport`: drives a light trampoline's generator. */
 export const RETURN_WHEN_READY = `${ANSWERS_SYNC}// wcp: a host answer that is not a Promise returns without suspending (src/toolchain/suspendOnlyOnPromise.ts)
+function _wcpIsThenable(v) {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
+}
 function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
-  const isThenable = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
   const settle = async (gen, pending) => {
     for (;;) {
       let value;
@@ -63,7 +65,7 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
     const gen = generatorFn.apply(this, arguments);
     let step = gen.next();
     while (!step.done) {
-      if (isThenable(step.value)) return settle(gen, step.value);
+      if (_wcpIsThenable(step.value)) return settle(gen, step.value);
       step = gen.next(step.value);
     }
     return step.value;
@@ -71,7 +73,7 @@ function _wcpReturnWhenReady(generatorFn, hostFnOf, plainFn) {
 }
 // The plain twin's host call: a plain answer is returned, a Promise is an error (see above).
 function _wcpSyncAnswer(value, trampoline) {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || typeof value.then !== 'function') return value;
+  if (!_wcpIsThenable(value)) return value;
   Promise.resolve(value).catch(() => {});
   throw new WebAssembly.RuntimeError('host function ' + trampoline.fnName + ' is marked as answering synchronously but returned a Promise; the guest is not suspended for it');
 }
