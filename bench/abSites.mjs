@@ -23,6 +23,12 @@ export const previewEnv = () => ({ ...process.env, WCP_ISOLATE: process.env.WCP_
 
 /** Serves each site with `vite preview` and waits until `path` answers on every one; returns the stop function. */
 export async function serveSites(sites, path) {
+  // A server left on a port (an earlier run's) would answer for the new site while
+  // `--strictPort` makes the new one exit quietly: every figure would be of the wrong build.
+  for (const v of sites) {
+    const taken = await fetch(`http://localhost:${v.port}${path}`).then(() => true, () => false);
+    if (taken) throw new Error(`port ${v.port} (site ${v.name}) already answers: stop what serves it (an earlier preview?) or set AB_PORT`);
+  }
   const servers = sites.map((v) => spawn('npx', ['vite', 'preview', '--outDir', v.dir, '--port', String(v.port), '--strictPort'], { stdio: 'ignore', detached: true, env: previewEnv() }));
   for (const v of sites) {
     for (let i = 0; i < 100; i++) {
