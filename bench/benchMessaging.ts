@@ -6,6 +6,13 @@ import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGue
 /** Bursts of the paced (latency) run and messages per burst; ~1 ms sleep between bursts. */
 export const BURSTS = 250;
 export const PER_BURST = 4;
+/**
+ * Messages of the sustained flood. A flood of 2,000 lasts ~0.1–0.2 s, much of it in two
+ * fresh run workers whose JavaScript is still being compiled (V8's background compiler
+ * threads took 140–230 ms of CPU in a flood of 4,000 on two cores); at 20,000 the rate is the
+ * path's own. Both are reported.
+ */
+export const SUSTAINED = 20_000;
 
 interface Side {
   /** Flood: messages per second from the first send to the last delivery. */
@@ -19,6 +26,8 @@ interface Side {
   sendRate: number;
   /** Flood: messages per second the receiver handled (first to last delivery). */
   deliverRate: number;
+  /** Flood of {@link SUSTAINED}: messages per second from the first send to the last delivery. */
+  sustained: number;
 }
 
 /**
@@ -39,6 +48,7 @@ export async function benchMessaging(client: BuildClient, n: number, rounds: num
   const title = 'guest → host → BroadcastChannel → host → guest vs raw BroadcastChannel between two workers';
   return [
     figure(s.throughput, { id: 'messaging.throughput', title: `Messaging throughput, ${n} messages flooded: ${title}`, unit: 'msg/s', baselineName: 'raw BroadcastChannel', ratio: 'guest/baseline', goal: { op: '>=', value: 0.5 } }),
+    figure(s.sustained, { id: 'messaging.sustained', title: `Messaging throughput sustained, ${SUSTAINED} messages flooded: ${title}`, unit: 'msg/s', baselineName: 'raw BroadcastChannel', ratio: 'guest/baseline', goal: { op: '>=', value: 0.5 } }),
     figure(s.p50, {
       id: 'messaging.p50',
       title: `Messaging p50 latency at equal offered load (${BURSTS} bursts of ${PER_BURST}, ~1 ms apart): ${title}`,
@@ -61,7 +71,8 @@ async function guestSide(producer: BuildArtifact, handler: BuildArtifact, n: num
   const flood = await guestRun(producer, handler, { name: 'run', args: [n] }, n);
   const paced = await guestRun(producer, handler, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
   guestOffered = paced.offered;
-  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate };
+  const long = await guestRun(producer, handler, { name: 'run', args: [SUSTAINED] }, SUSTAINED);
+  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: long.count / (long.spanMs / 1000) };
 }
 
 /**
@@ -118,7 +129,8 @@ export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, 
 async function rawSide(n: number): Promise<Side> {
   const flood = await rawRun(n, n);
   const paced = await rawRun(BURSTS, PER_BURST, (PER_BURST / guestOffered) * 1000);
-  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate };
+  const long = await rawRun(SUSTAINED, SUSTAINED);
+  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: SUSTAINED / (long.spanMs / 1000) };
 }
 
 /**
