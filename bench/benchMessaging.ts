@@ -202,7 +202,10 @@ export function createFloodProbe(client: BuildClient) {
     paced: async () => {
       const [p, h] = await guests();
       const r = await guestRun(p, h, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
-      return { p50: percentile(r.lat, 0.5), byPosition: r.byPosition, offered: r.offered };
+      // p50 of each quarter of the run, in delivery order: whether latency falls as the fresh run workers warm up.
+      const q = r.lat.length / 4;
+      const quarters = [0, 1, 2, 3].map((i) => percentile(r.lat.slice(Math.round(i * q), Math.round((i + 1) * q)), 0.5));
+      return { p50: percentile(r.lat, 0.5), byPosition: r.byPosition, offered: r.offered, quarters };
     },
     /** One paced run with each message's send, deliver and ack stamps by position in its burst (burstStamps.ts). */
     stamps: async () => {
