@@ -33,9 +33,9 @@ interface Side {
 /**
  * Cross-worker messaging, guest → host → BroadcastChannel → host → guest (a producer guest
  * and a handler guest in two run workers) against raw BroadcastChannel posts between two
- * plain workers, in alternating rounds. Each round measures both sides twice:
+ * plain workers, in alternating rounds. Each round measures both sides three times:
  * - flood: n messages as fast as the sender can; throughput = n / (last delivery − first
- *   send), both stamped in the workers;
+ *   send), both stamped in the workers; then the same with {@link SUSTAINED} messages;
  * - paced: bursts of 4 messages with a ~1 ms sleep after each (the guest blocks on a
  *   `wasi:clocks` 1 ms pollable, a timer in the host); the raw sender posts the same bursts on a schedule at the
  *   guest's measured offered rate, so latency is compared at the same offered load (both
