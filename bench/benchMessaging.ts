@@ -14,6 +14,9 @@ export const PER_BURST = 4;
  */
 export const SUSTAINED = 20_000;
 
+/** Messages per second of `count` messages over `ms` milliseconds. */
+const perSecond = (count: number, ms: number): number => count / (ms / 1000);
+
 interface Side {
   /** Flood: messages per second from the first send to the last delivery. */
   throughput: number;
@@ -72,7 +75,7 @@ async function guestSide(producer: BuildArtifact, handler: BuildArtifact, n: num
   const paced = await guestRun(producer, handler, { name: 'paced', args: [BURSTS, PER_BURST] }, BURSTS * PER_BURST);
   guestOffered = paced.offered;
   const long = await guestRun(producer, handler, { name: 'run', args: [SUSTAINED] }, SUSTAINED);
-  return { throughput: flood.count / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: long.count / (long.spanMs / 1000) };
+  return { throughput: perSecond(flood.count, flood.spanMs), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: perSecond(long.count, long.spanMs) };
 }
 
 /**
@@ -123,14 +126,14 @@ export async function guestRun(producer: BuildArtifact, handler: BuildArtifact, 
   // per-send cost), and a delivery's handler call (deliver → ack stamps, the handler's side).
   const sendStep = percentile(order.flatMap((id, i) => (i % PER_BURST === 0 ? [] : [sends.get(id)! - sends.get(order[i - 1]!)!])), 0.5);
   const handleMs = percentile(delivered.flatMap(([id, at]) => (acked.has(id) ? [acked.get(id)! - at] : [])), 0.5);
-  return { byPosition, sendStep, handleMs, sendGaps: { gaps, gapMs, spanMs: lastSend - first }, count, spanMs: lastDelivery - first, lat, offered: count / ((lastSend - first) / 1000), deliverRate: count / ((lastDelivery - firstDelivery) / 1000) };
+  return { byPosition, sendStep, handleMs, sendGaps: { gaps, gapMs, spanMs: lastSend - first }, count, spanMs: lastDelivery - first, lat, offered: perSecond(count, lastSend - first), deliverRate: perSecond(count, lastDelivery - firstDelivery) };
 }
 
 async function rawSide(n: number): Promise<Side> {
   const flood = await rawRun(n, n);
   const paced = await rawRun(BURSTS, PER_BURST, (PER_BURST / guestOffered) * 1000);
   const long = await rawRun(SUSTAINED, SUSTAINED);
-  return { throughput: n / (flood.spanMs / 1000), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: SUSTAINED / (long.spanMs / 1000) };
+  return { throughput: perSecond(n, flood.spanMs), p50: percentile(paced.lat, 0.5), p99: percentile(paced.lat, 0.99), offered: paced.offered, sendRate: flood.offered, deliverRate: flood.deliverRate, sustained: perSecond(SUSTAINED, long.spanMs) };
 }
 
 /**
@@ -164,7 +167,7 @@ export async function rawRun(bursts: number, k: number, intervalMs?: number): Pr
   const [{ first, lastSend }, { lat, last, firstGot }] = await Promise.all([sent, got]);
   r.terminate();
   s.terminate();
-  return { spanMs: last - first, lat, offered: total / ((lastSend - first) / 1000), deliverRate: total / ((last - firstGot) / 1000) };
+  return { spanMs: last - first, lat, offered: perSecond(total, lastSend - first), deliverRate: perSecond(total, last - firstGot) };
 }
 
 /**
@@ -217,7 +220,7 @@ export function createFloodProbe(client: BuildClient) {
       const [p, h] = await guests();
       const g = await guestRun(p, h, { name: 'run', args: [n] }, n);
       const r = await rawRun(n, n);
-      const rate = (x: { spanMs: number; offered: number; deliverRate: number }) => ({ throughput: n / (x.spanMs / 1000), sendRate: x.offered, deliverRate: x.deliverRate });
+      const rate = (x: { spanMs: number; offered: number; deliverRate: number }) => ({ throughput: perSecond(n, x.spanMs), sendRate: x.offered, deliverRate: x.deliverRate });
       return { guest: { ...rate(g), ...g.sendGaps }, raw: rate(r) };
     },
   };
