@@ -14,12 +14,14 @@ export async function benchKeyvalue(client: BuildClient, n: number, rounds: numb
   if (built.status !== 'built') throw new Error(`bench guest failed to build: ${JSON.stringify(built)}`);
   const worker = new Worker(new URL('./idbKeyvalWorker.ts', import.meta.url), { type: 'module' });
   const hostMs: number[] = [];
+  let recycled = 0;
   try {
     const samples = await alternate(
       rounds,
       async () => {
         const r = await runGuest(built.artifact, n);
         hostMs.push(r.hostMs);
+        if (r.runsBefore > 0) recycled += 1;
         return r.ms;
       },
       () => runDirect(worker, n),
@@ -33,7 +35,9 @@ export async function benchKeyvalue(client: BuildClient, n: number, rounds: numb
         baselineName: 'idb-keyval (worker)',
         ratio: 'baseline/guest',
         goal: { op: '>=', value: 1 },
-        notes: { ops, guestOpsPerSec: ops / (medianOf(samples.guest) / 1000), idbKeyvalOpsPerSec: ops / (medianOf(samples.baseline) / 1000), hostCallMs: medianOf(hostMs) },
+        // The idb-keyval worker serves every round; the guest's run worker is a recycled one
+        // (the previous round's, see src/runtime/runWorkerPool.ts) in this many rounds.
+        notes: { ops, guestOpsPerSec: ops / (medianOf(samples.guest) / 1000), idbKeyvalOpsPerSec: ops / (medianOf(samples.baseline) / 1000), hostCallMs: medianOf(hostMs), guestInRecycledWorker: `${recycled}/${samples.guest.length}` },
       }),
     ];
   } finally {
@@ -64,10 +68,11 @@ export function createKvProbe(client: BuildClient) {
   };
 }
 
-function runGuest(artifact: BuildArtifact, n: number): Promise<{ ms: number; hostMs: number }> {
+function runGuest(artifact: BuildArtifact, n: number): Promise<{ ms: number; hostMs: number; runsBefore: number }> {
   const namespace = `bench-kv-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
   let ms = 0;
   let hostMs = 0;
+  let runsBefore = 0;
   let found: unknown;
   return new Promise((resolve, reject) => {
     const h = startGuest(
@@ -75,11 +80,12 @@ function runGuest(artifact: BuildArtifact, n: number): Promise<{ ms: number; hos
       { config: { guest: 'bench', namespace, subscriptions: [], buckets: [] }, call: { name: 'run', args: [n] }, timeLimitMs: 120_000 },
       {
         onResult: (_n, v, t) => ((found = v), (ms = t)),
+        onInstantiated: (_ms, _serving, _stages, before) => (runsBefore = before ?? 0),
         onTrap: (m) => reject(new Error(m)),
         onTrace: (events) => events.forEach((e) => e.kind === 'call' && (hostMs += e.ms)),
       },
     );
-    void h.settled.then(() => (Number(found) === n ? resolve({ ms, hostMs }) : reject(new Error(`guest found ${String(found)} of ${n} keys`))));
+    void h.settled.then(() => (Number(found) === n ? resolve({ ms, hostMs, runsBefore }) : reject(new Error(`guest found ${String(found)} of ${n} keys`))));
   });
 }
 

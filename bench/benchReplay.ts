@@ -25,11 +25,13 @@ export async function benchReplay(client: BuildClient, n: number, rounds: number
   await appendManyToLog(namespace, TOPIC, items);
   const hostMs: number[] = [];
   const winners: string[] = [];
+  let recycled = 0;
   const samples = await alternate(
     rounds,
     async () => {
       const r = await replayInGuest(built.artifact, namespace, n);
       hostMs.push(r.hostMs);
+      if (r.runsBefore > 0) recycled += 1;
       return r.ms;
     },
     async () => {
@@ -52,7 +54,8 @@ export async function benchReplay(client: BuildClient, n: number, rounds: number
       baselineName: 'raw IndexedDB',
       ratio: 'baseline/guest',
       goal: { op: '>=', value: 0.8 },
-      notes: { guestMsgPerSec: n / (medianOf(samples.guest) / 1000), rawMsgPerSec: n / (medianOf(samples.baseline) / 1000), hostCallMs: medianOf(hostMs), fasterRaw: summarizeWinners(winners) },
+      // Rounds whose guest ran in a recycled worker (the previous round's: src/runtime/runWorkerPool.ts).
+      notes: { guestMsgPerSec: n / (medianOf(samples.guest) / 1000), rawMsgPerSec: n / (medianOf(samples.baseline) / 1000), hostCallMs: medianOf(hostMs), fasterRaw: summarizeWinners(winners), guestInRecycledWorker: `${recycled}/${samples.guest.length}` },
     }),
   ];
 }
@@ -64,9 +67,10 @@ export function summarizeWinners(winners: string[]): string {
   return [...counts].map(([w, c]) => `${w} ${c}/${winners.length}`).join(', ');
 }
 
-function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): Promise<{ ms: number; hostMs: number }> {
+function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): Promise<{ ms: number; hostMs: number; runsBefore: number }> {
   let ms = 0;
   let hostMs = 0;
+  let runsBefore = 0;
   let found: unknown;
   let trap: string | undefined;
   const h = startGuest(
@@ -74,6 +78,7 @@ function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): P
     { config: { guest: 'replayer', namespace, subscriptions: [], buckets: [] }, call: { name: 'run', args: [] }, timeLimitMs: 300_000 },
     {
       onResult: (_name, value, t) => ((found = value), (ms = t)),
+      onInstantiated: (_ms, _serving, _stages, before) => (runsBefore = before ?? 0),
       onTrap: (m) => (trap = m),
       onTrace: (events) => events.forEach((e) => e.kind === 'call' && (hostMs += e.ms)),
     },
@@ -81,7 +86,7 @@ function replayInGuest(artifact: BuildArtifact, namespace: string, n: number): P
   return h.settled.then(() => {
     if (trap) throw new Error(`replay guest trapped: ${trap}`);
     if (Number(found) !== n) throw new Error(`replay guest read ${String(found)} of ${n} messages`);
-    return { ms, hostMs };
+    return { ms, hostMs, runsBefore };
   });
 }
 

@@ -14,6 +14,11 @@ export function beforeGuestWaits(hook: () => void): () => void {
   return () => hooks.delete(hook);
 }
 
+/** Drops every hook: the run worker calls it when it is recycled (the hooks were its run's buses'). */
+export function forgetGuestWaitHooks(): void {
+  hooks.clear();
+}
+
 /** Called by host glue when a guest import answered with a Promise that has not settled. */
 export function guestWillWait(): void {
   for (const hook of hooks) {

@@ -43,6 +43,7 @@ describe('run protocol', () => {
     expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run', args: [1] } })).toBeNull();
     expect(validateRunRequest({ type: 'prepare', files: [['guest.js', new Uint8Array(1)]] })).toBeNull();
     expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, bindingsPrepared: true, sentAt: 1e12 })).toBeNull();
+    expect(validateRunRequest({ type: 'recycle', seq: 3 })).toBeNull();
   });
 
   it('rejects requests that would make the worker misbehave', () => {
@@ -51,6 +52,7 @@ describe('run protocol', () => {
     expect(validateRunRequest({ type: 'call', seq: 1, call: { name: 'run' } })).toMatch(/args must be an array/);
     expect(validateRunRequest({ type: 'prepare', files: 'guest.js' })).toMatch(/files must be an array/);
     expect(validateRunRequest({ type: 'start', seq: 1, artifact, config, bindingsPrepared: 'yes' })).toMatch(/bindingsPrepared must be a boolean/);
+    expect(validateRunRequest({ type: 'recycle' })).toMatch(/seq must be a number/);
   });
 
   it('validates every reply kind the watchdog and console rely on', () => {
@@ -60,12 +62,15 @@ describe('run protocol', () => {
       { type: 'log', seq: 1, stream: 'stdout', text: 'hi' },
       { type: 'trace', seq: 1, batch: createTraceBatchWriter('g', 'g:r:').take() },
       { type: 'instantiated', seq: 1, ms: 2, serving: [] },
+      { type: 'instantiated', seq: 1, ms: 2, serving: [], runsBefore: 2 },
+      { type: 'recycled', seq: 1 },
       { type: 'result', seq: 1, name: 'run', value: 1, ms: 1 },
       { type: 'trap', seq: 1, message: 'unreachable' },
     ]) {
       expect(validateRunResponse(msg)).toBeNull();
     }
     expect(validateRunResponse({ type: 'log', seq: 1, stream: 'stdin', text: '' })).toMatch(/stream must be one of stdout, stderr/);
+    expect(validateRunResponse({ type: 'recycled', seq: '1' })).toMatch(/seq must be a number/);
     expect(validateRunResponse({ type: 'trace', seq: 1, batch: { ...createTraceBatchWriter('g', 'g:r:').take(), strings: [1] } })).toMatch(/strings\[0\] must be a string/);
     expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] })).toMatch(/batch must be an object/);
   });

@@ -73,7 +73,12 @@ export type RunRequest =
    * To a spare worker before its run: files of the previous run to load ahead (the JS
    * bindings, small core modules). The run uses them only where its own files are identical.
    */
-  | { type: 'prepare'; files: RunnableArtifact['files'] };
+  | { type: 'prepare'; files: RunnableArtifact['files'] }
+  /**
+   * The run `seq` ended cleanly (its call returned, nothing serves): drop it and answer
+   * `recycled`, so this worker, its code already compiled, can take the next run.
+   */
+  | { type: 'recycle'; seq: number };
 
 /** Run worker → main thread. `busy` / `idle` drive the watchdog that enforces the time limit. */
 export type RunResponse =
@@ -84,9 +89,12 @@ export type RunResponse =
   /** Trace events in the columnar wire format; startGuest decodes them (decodeTraceBatch). */
   | { type: 'trace'; seq: number; batch: TraceBatch }
   /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
-  | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number> }
+  /** `runsBefore`: runs this worker had served before this one (0: a fresh worker; see runWorkerPool). */
+  | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number>; runsBefore?: number }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
-  | { type: 'trap'; seq: number; message: string; stack?: string };
+  | { type: 'trap'; seq: number; message: string; stack?: string }
+  /** Answer to `recycle`: the run's hosts are closed and nothing of it will post again. */
+  | { type: 'recycled'; seq: number };
 
 export function validateRunRequest(value: unknown): string | null {
   return checkUnion(
@@ -106,6 +114,7 @@ export function validateRunRequest(value: unknown): string | null {
       },
       call: { seq: isNumber, call: isShape({ name: isString, args: isArrayOf(isAny) }) },
       prepare: { files: isArrayOf(isAny) },
+      recycle: { seq: isNumber },
     },
     'run request',
   );
@@ -120,9 +129,10 @@ const runResponseVariants = {
   log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
   // The columns themselves are checked as they are decoded (decodeTraceBatch).
   trace: { seq: isNumber, batch: isShape({ guest: isString, idPrefix: isString, first: isNumber, strings: isArrayOf(isString), slots: isArray }) },
-  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})) },
+  instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
+  recycled: { seq: isNumber },
 };
 
 export function validateRunResponse(value: unknown): string | null {

@@ -1,5 +1,5 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
-import { importBindings, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
+import { importBindings, keepLoaded, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
  * Imports the generated JS from a Blob URL (the build never touches the network) and
@@ -8,13 +8,14 @@ import { importBindings, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest
  * see prepareGuest) is taken instead of loading it again. Small modules are compiled and
  * every module instantiated synchronously: jco's instantiate then runs to the end without
  * waiting for V8's background threads (one round trip per module otherwise). `lap` times
- * the steps.
+ * the steps; `keep` receives what was loaded (see keepLoaded), for a later run in this worker.
  */
 export async function loadGuest(
   artifact: RunnableArtifact,
   imports: Record<string, unknown>,
   lap: (stage: string) => void = () => {},
   prepared?: PreparedGuest,
+  keep?: (loaded: PreparedGuest) => void,
 ): Promise<Record<string, unknown>> {
   const noJspi = refuseWithoutJspi(artifact);
   if (noJspi) throw new Error(noJspi);
@@ -29,16 +30,21 @@ export async function loadGuest(
   const mod = ahead ?? (await importBindings(jsEntry[1]));
   if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
   lap('import');
+  const compiled = new Map<string, { bytes: Uint8Array; module: WebAssembly.Module }>();
   const out = await mod.instantiate(
     (name) => {
       const bytes = files.get(name);
       if (!bytes) throw new Error(`core module ${name} missing from the build`);
       const ahead = preparedFor(prepared?.cores.get(name), bytes);
-      if (ahead instanceof WebAssembly.Module) return ahead;
+      if (ahead instanceof WebAssembly.Module) {
+        compiled.set(name, { bytes, module: ahead });
+        return ahead;
+      }
       if (ahead) return ahead.then((m) => m ?? WebAssembly.compile(bytes as BufferSource));
       if (bytes.length > SYNC_COMPILE_MAX_BYTES) return WebAssembly.compile(bytes as BufferSource);
       lap('instantiate');
       const module = new WebAssembly.Module(bytes as BufferSource);
+      compiled.set(name, { bytes, module });
       lap('compile');
       return module;
     },
@@ -46,6 +52,7 @@ export async function loadGuest(
     (module, imports) => new WebAssembly.Instance(module, imports),
   );
   lap('instantiate');
+  keep?.(keepLoaded(jsEntry[1], mod, compiled));
   return out;
 }
 

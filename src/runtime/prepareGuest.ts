@@ -48,13 +48,22 @@ export const PRECOMPILE_MAX_BYTES = 512 * 1024;
  */
 export const SYNC_COMPILE_MAX_BYTES = 1024 * 1024;
 
-/** Starts importing the JS entry and compiling the small core modules of `files`. */
-export function prepareGuest(files: RunnableArtifact['files']): PreparedGuest | undefined {
+/**
+ * Starts importing the JS entry and compiling the small core modules of `files`. What
+ * `kept` (the last run of a recycled worker, see {@link keepLoaded}) holds for identical
+ * bytes is taken as it is: that module and its compiled code are warm.
+ */
+export function prepareGuest(files: RunnableArtifact['files'], kept?: PreparedGuest): PreparedGuest | undefined {
   const js = files.find(([name]) => name.endsWith('.js'));
   if (!js) return undefined;
   const cores = new Map<string, Prepared<WebAssembly.Module>>();
   for (const [name, bytes] of files) {
     if (!name.endsWith('.wasm') || bytes.length > PRECOMPILE_MAX_BYTES) continue;
+    const same = kept?.cores.get(name);
+    if (same?.ready && sameBytes(same.bytes, bytes)) {
+      cores.set(name, same);
+      continue;
+    }
     // Synchronously: an async compile waits for V8's background threads, which a loaded
     // machine may not schedule before the run arrives (measured: up to 200 ms).
     try {
@@ -64,7 +73,23 @@ export function prepareGuest(files: RunnableArtifact['files']): PreparedGuest | 
       // Invalid bytes: the run compiles them itself and reports the error.
     }
   }
-  return { js: prepared(js[1], importBindings(js[1]).then(warmInstantiate)), cores };
+  const keptJs = kept?.js.ready && sameBytes(kept.js.bytes, js[1]) ? kept.js : undefined;
+  return { js: keptJs ?? prepared(js[1], importBindings(js[1]).then(warmInstantiate)), cores };
+}
+
+/**
+ * What a run loaded (its JS module and small core modules), for a later run of the same
+ * bindings in this worker once it is recycled. Reusing the module is sound because jco's
+ * glue keeps its state inside `instantiate` (a new closure set per call); the one
+ * module-level variable ours adds (plainExportsUnlessSuspending's count of Suspending
+ * imports) only grows, so a later instance at worst takes the JSPI path it did not need.
+ */
+export function keepLoaded(jsBytes: Uint8Array, mod: GuestBindings, cores: Map<string, { bytes: Uint8Array; module: WebAssembly.Module }>): PreparedGuest {
+  const kept: PreparedGuest = { js: { bytes: jsBytes, loading: Promise.resolve(mod), ready: mod }, cores: new Map() };
+  for (const [name, { bytes, module }] of cores) {
+    if (bytes.length <= PRECOMPILE_MAX_BYTES) kept.cores.set(name, { bytes, loading: Promise.resolve(module), ready: module });
+  }
+  return kept;
 }
 
 /**

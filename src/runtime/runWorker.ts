@@ -14,19 +14,37 @@ import { importsFor, instantiateLinked, type LinkedInstances } from './linking/l
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
-import { flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
+import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
+import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
+import type { HostBackend } from '../hosts/backend/backendTypes';
 import { isCliRun } from './witNames';
 
 /**
- * A throwaway worker that runs one guest. The main thread terminates it to stop a
- * runaway guest, so nothing here needs cleanup logic beyond closing channels.
+ * A worker that runs one guest at a time. The main thread terminates it to stop a runaway
+ * guest (a trap, a timeout, a Stop, a serving guest); a run that ended cleanly is dropped
+ * on `recycle` instead, and the worker, its runtime and hosts already compiled by V8, takes
+ * a later run (see runWorkerPool.ts).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let seq = 0;
+/**
+ * Whether run `seq` owns the worker: false before its start and after its recycle. Posts
+ * of any other run (a late timer of a recycled one) are dropped here, and every post of a
+ * run carries the seq it captured at its start, never a later run's.
+ */
+let live = false;
+/** Runs this worker started before the current one (recycled runs). */
+let runsBefore = -1;
+/** Export calls of the run under way: a worker is recycled only between calls. */
+let calling = 0;
+/** The run's storage and bus backend, closed when the run is recycled. */
+let backend: HostBackend | undefined;
 let guestExports: Record<string, unknown> | undefined;
 let artifact: RunnableArtifact;
 
-const post = (msg: RunResponse) => scope.postMessage(msg);
+const post = (msg: RunResponse) => {
+  if ((live && msg.seq === seq) || msg.seq === -1) scope.postMessage(msg);
+};
 let trace: ReturnType<typeof createTraceQueue>;
 /** Guests serving this guest's imports (guests linked to guests), instantiated in this worker. */
 let linked: LinkedInstances | undefined;
@@ -44,7 +62,10 @@ const flushTrace = () => {
 let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
 /** What this worker loaded ahead while it was the spare (see prepareGuest); taken by the run. */
 let prepared: PreparedGuest | undefined;
-// Host-driven export calls (handlers, watchers) report to the watchdog through this.
+/** What the last run loaded: a later run of the same bindings (a recycled worker) reuses it warm. */
+let kept: PreparedGuest | undefined;
+// Host-driven export calls (handlers, watchers) report to the watchdog through this. Such
+// guests serve, and a serving guest's worker is terminated, never recycled.
 const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq }));
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
@@ -54,20 +75,26 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
     return;
   }
   const req = ev.data as RunRequest;
-  if (req.type === 'prepare') prepared = prepareGuest(req.files);
+  if (req.type === 'prepare') prepared = prepareGuest(req.files, kept);
   else if (req.type === 'start') void start(req);
-  else if (req.seq === seq) void callExport(req.call);
+  else if (req.type === 'recycle') void recycle(req.seq);
+  else if (req.seq === seq && live) void callExport(req.call);
 };
 
 async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void> {
   seq = req.seq;
+  live = true;
+  runsBefore += 1;
+  // Captured: hosts' callbacks that fire late must not speak for a later run.
+  const runSeq = req.seq;
   artifact = req.artifact;
-  trace = createTraceQueue(req.config.guest, (batch) => post({ type: 'trace', seq, batch }));
+  const runTrace = createTraceQueue(req.config.guest, (batch) => post({ type: 'trace', seq: runSeq, batch }));
+  trace = runTrace;
   const ctx: HostContext = {
     config: req.config,
     tab: req.tab,
-    emit: (event) => trace.push(event),
-    log: (stream, text) => post({ type: 'log', seq, stream, text }),
+    emit: (event) => runTrace.push(event),
+    log: (stream, text) => post({ type: 'log', seq: runSeq, stream, text }),
   };
   const t0 = performance.now();
   // Where the time to "instantiated" goes, per stage (ms), for the edit-to-running bench.
@@ -85,6 +112,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     // watchdog's "instantiate" phase: a slow network is not a runaway guest, and the
     // connect has its own timeout with a readable error.
     ctx.backend = await createHostBackend(req.config.backend);
+    backend = ctx.backend;
     lap('backend');
   } catch (e) {
     report(e);
@@ -96,14 +124,14 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     if (custom.length) lap('hostCode');
     const sink = (e: Parameters<typeof trace.push>[0]) => {
       if (e.kind === 'call' && !e.ok) lastFailedCall = e;
-      trace.push(e);
+      runTrace.push(e);
     };
-    linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq }) });
+    linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq: runSeq }) });
     const { imports, packages } = await importsFor(req.artifact, req.links, ctx, sink, custom, linked.exports);
     lap('hosts');
-    const ahead = prepared && { ...prepared, jsKnown: req.bindingsPrepared === true };
+    const ahead = prepared ? { ...prepared, jsKnown: req.bindingsPrepared === true } : kept;
     prepared = undefined;
-    guestExports = await loadGuest(req.artifact, imports, lap, ahead);
+    guestExports = await loadGuest(req.artifact, imports, lap, ahead, (loaded) => (kept = loaded));
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
     const traced = tracedExports(guestExports);
@@ -111,8 +139,8 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     lap('attach');
     // A command's wasi:cli/run is called once, like a world-level run; it serves nothing.
     const serving = req.artifact.exportedInterfaces.filter((id) => !isCliRun(id));
-    trace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
-    post({ type: 'instantiated', seq, ms: performance.now() - t0, serving, stages });
+    runTrace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
+    post({ type: 'instantiated', seq, ms: performance.now() - t0, serving, stages, runsBefore });
     post({ type: 'idle', seq });
     if (req.call) await callExport(req.call);
   } catch (e) {
@@ -142,6 +170,7 @@ async function callExport(call: ExportCall): Promise<void> {
   const command = isCliRun(iface);
   const t0 = performance.now();
   post({ type: 'busy', seq, what: call.name });
+  calling += 1;
   try {
     let value: unknown;
     try {
@@ -161,8 +190,39 @@ async function callExport(call: ExportCall): Promise<void> {
       post({ type: 'result', seq, name, value: 'err', ms: performance.now() - t0, exitCode: 1 });
     } else report(e, performance.now() - t0);
   } finally {
+    calling -= 1;
     post({ type: 'idle', seq });
   }
+}
+
+/** How long a recycled run's backend may take to close (a NATS drain) before the worker answers anyway. */
+const CLOSE_LIMIT_MS = 1000;
+
+/**
+ * Drops run `runSeq`, which ended cleanly, and answers `recycled`: from here on nothing of
+ * it posts (`live`), its buses are closed (their listeners gone, so nothing reaches its
+ * hosts) and its backend's connections end. Its instance, hosts and exports are left to the
+ * garbage collector. No answer (the page then terminates the worker) unless the run is the
+ * current one and no call of it is under way.
+ */
+async function recycle(runSeq: number): Promise<void> {
+  if (runSeq !== seq || !live || calling > 0) return;
+  live = false;
+  const closing = backend;
+  backend = undefined;
+  closeAllBuses();
+  forgetGuestWaitHooks();
+  guestExports = undefined;
+  linked = undefined;
+  lastFailedCall = undefined;
+  prepared = undefined;
+  if (closing) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([closing.close().catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, CLOSE_LIMIT_MS)))]);
+    clearTimeout(timer);
+  }
+  // The page hands this worker to a new run only after this answer.
+  scope.postMessage({ type: 'recycled', seq: runSeq } satisfies RunResponse);
 }
 
 function report(e: unknown, ms = 0): void {

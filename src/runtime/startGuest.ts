@@ -5,7 +5,8 @@ import type { TraceEvent } from '../trace/traceEvent';
 import { decodeTraceBatch } from '../trace/decodeTraceBatch';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
-import { refillRunWorkers, takeRunWorker } from './runWorkerPool';
+import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
+import { isCliRun } from './witNames';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
@@ -24,8 +25,11 @@ export interface GuestListener {
   /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
   onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
   onTrap?(message: string, stack?: string): void;
-  /** The component is instantiated and its hosts attached: the guest is running. */
-  onInstantiated?(ms: number, serving: string[], stages?: Readonly<Record<string, number>>): void;
+  /**
+   * The component is instantiated and its hosts attached: the guest is running. `runsBefore`:
+   * how many runs its worker served before (0: fresh; more: recycled, its code compiled).
+   */
+  onInstantiated?(ms: number, serving: string[], stages?: Readonly<Record<string, number>>, runsBefore?: number): void;
 }
 
 /** Options for {@link startGuest}. */
@@ -58,14 +62,15 @@ export interface GuestHandle {
 let runSeq = 0;
 
 /**
- * Runs a built component in a fresh worker. A watchdog enforces the time limit: the
+ * Runs a built component in a worker of its own: a spare, or the worker of a run that
+ * returned (runWorkerPool.ts). A watchdog enforces the time limit: the
  * worker reports `busy` before each guest call and `idle` after; if `idle` doesn't come in
  * time the worker is terminated — the only way to stop a wasm loop — and the UI thread
  * never blocks.
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const { worker, bindingsPrepared } = takeRunWorker(artifact.files);
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, artifact.exportedInterfaces.some((id) => !isCliRun(id)));
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   const taken = hasHostCode && !opts.inWorkerHosts ? takeHostSandbox(opts.customHosts!, opts.config, opts.tab) : undefined;
   const sandbox: HostSandboxLease | undefined = taken?.lease;
@@ -83,11 +88,20 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     listener.onState?.(s);
     if (s !== 'starting' && s !== 'running') settle(s);
   };
-  const end = (s: GuestState) => {
+  /**
+   * `recycle`: the call returned and nothing serves, so the worker holds no guest code that
+   * runs: it goes back to the pool (its spare replaces the one this run took). Otherwise it
+   * is terminated, and a new spare replaces it. Host code evaluated in the worker itself (a
+   * benchmark's) never leaves a worker for another run.
+   */
+  const end = (s: GuestState, recycle = false) => {
     clearTimeout(refillTimer);
-    refillRunWorkers();
     clearTimeout(watchdog);
-    worker.terminate();
+    if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files);
+    else {
+      refillRunWorkers();
+      worker.terminate();
+    }
     sandbox?.kill();
     setState(s);
   };
@@ -137,16 +151,18 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         // The next run of this host code (an edit loop) finds it fetched and parsed.
         if (sandbox) prewarmHostSandbox(opts.customHosts);
         serving = msg.serving.length > 0;
-        listener.onInstantiated?.(msg.ms, msg.serving, msg.stages);
+        listener.onInstantiated?.(msg.ms, msg.serving, msg.stages, msg.runsBefore);
         if (!opts.call) setState(serving ? 'serving' : 'finished');
         break;
       case 'result':
         pendingCall = false;
-        clearTimeout(refillTimer);
-        refillRunWorkers();
         listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode);
-        if (!serving) end('finished');
-        else setState('serving');
+        if (!serving) end('finished', true);
+        else {
+          clearTimeout(refillTimer);
+          refillRunWorkers();
+          setState('serving');
+        }
         break;
       case 'trap':
         pendingCall = false;

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { freshNamespace, openEngine } from './engineHelpers';
+
+/**
+ * A run whose call returned gives its worker back (runWorkerPool.recycleRunWorker): the next
+ * run starts in it, with the runtime already compiled. What must hold: the second run sees
+ * only its own trace, output and result; storage carries over as it would across workers;
+ * and a worker whose guest trapped or ran away is never handed on.
+ */
+type Run = { state: string; result?: unknown; trap?: string; logs: string[]; events: Array<{ kind: string; phase?: string; fn?: string }>; runsBefore?: number };
+type Engine = {
+  build: (wit: string, lang: string, source: string) => Promise<{ artifact: unknown }>;
+  run: (artifact: unknown, opts: Record<string, unknown>) => Promise<Run>;
+  exampleGuests: (id: string) => Array<{ wit: string; lang: string; source: string; call: string; name: string }>;
+};
+
+const trapWit = `package local:trap;
+world trap {
+  export run: func();
+}`;
+const trapWat = `(module
+  (memory (export "memory") 1)
+  (func (export "run") unreachable))`;
+const spinWat = `(module
+  (memory (export "memory") 1)
+  (func (export "run") (loop $forever (br $forever))))`;
+
+test('the next run starts in the worker of a run that returned, and sees nothing of it', async ({ page }) => {
+  await openEngine(page);
+  const namespace = freshNamespace('recycle');
+  const runs = await page.evaluate(async (namespace) => {
+    const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
+    const [g] = engine.exampleGuests('kv-counter');
+    const { artifact } = await engine.build(g.wit, g.lang, g.source);
+    const out: Run[] = [];
+    for (let i = 0; i < 3; i++) {
+      out.push(await engine.run(artifact, { guest: g.name, namespace, call: g.call }));
+      // The worker's answer to `recycle` crosses back before the next run is started.
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return out;
+  }, namespace);
+  expect(runs.map((r) => r.state)).toEqual(['finished', 'finished', 'finished']);
+  // Each later run took the worker its predecessor gave back.
+  expect(runs[1].runsBefore).toBeGreaterThan(runs[0].runsBefore ?? 0);
+  expect(runs[2].runsBefore).toBeGreaterThan(runs[1].runsBefore ?? 0);
+  for (const [i, r] of runs.entries()) {
+    // The counter persisted across runs: run i returns visits = i + 1.
+    expect(String(r.result)).toBe(String(i + 1));
+    // One start and one exit per run: nothing of the run before leaked into this one's trace.
+    expect(r.events.filter((e) => e.kind === 'lifecycle' && e.phase === 'start')).toHaveLength(1);
+    expect(r.events.filter((e) => e.kind === 'lifecycle' && e.phase === 'exit')).toHaveLength(1);
+    expect(r.events.filter((e) => e.fn === 'increment')).toHaveLength(1);
+  }
+});
+
+for (const [name, wat, expected] of [
+  ['trapped', trapWat, 'trapped'],
+  ['ran away', spinWat, 'timeout'],
+] as const) {
+  test(`a worker whose guest ${name} is not handed on`, async ({ page }) => {
+    await openEngine(page);
+    const namespace = freshNamespace('recycle-bad');
+    const [ok, bad, next] = await page.evaluate(
+      async ({ namespace, trapWit, wat }) => {
+        const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
+        const [g] = engine.exampleGuests('kv-counter');
+        const good = (await engine.build(g.wit, g.lang, g.source)).artifact;
+        const bad = (await engine.build(trapWit, 'wat', wat)).artifact;
+        const pause = () => new Promise((r) => setTimeout(r, 50));
+        const a = await engine.run(good, { guest: g.name, namespace, call: g.call });
+        await pause();
+        // Takes the worker `a` gave back, and loses it.
+        const b = await engine.run(bad, { guest: 'bad', namespace, call: 'run', timeLimitMs: 1000 });
+        await pause();
+        const c = await engine.run(good, { guest: g.name, namespace, call: g.call });
+        return [a, b, c];
+      },
+      { namespace, trapWit, wat },
+    );
+    expect(ok.state).toBe('finished');
+    expect(bad.state).toBe(expected);
+    expect(bad.runsBefore).toBeGreaterThan(ok.runsBefore ?? 0);
+    // The bad run's worker was terminated: the next run starts in a worker that has run nothing.
+    expect(next.state).toBe('finished');
+    expect(next.runsBefore).toBe(0);
+    expect(String(next.result)).toBe('2');
+  });
+}
