@@ -3,7 +3,7 @@
 // heap profiler, counting objects the minor and major GCs collected too, so the figure is
 // bytes allocated (what makes scavenges happen), not bytes kept. Prints the top allocating
 // functions by self size. A tool, not a figure: under a flood the main thread's long tasks
-// were minor GCs waiting for V8's helper threads (README, "Flood, fourth pass").
+// were minor GCs waiting for V8's helper threads (bench/HISTORY.md, "Flood, fourth pass").
 //
 //   BENCH_PORT=4336 node bench/profileFloodAlloc.mjs [--panel=console|diagram] [--flood=10000] [--dist=dir]
 import { arg, openFloodPage } from './openFloodPage.mjs';
