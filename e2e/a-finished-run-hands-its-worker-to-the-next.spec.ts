@@ -7,7 +7,7 @@ import { freshNamespace, openEngine } from './engineHelpers';
  * only its own trace, output and result; storage carries over as it would across workers;
  * and a worker whose guest trapped or ran away is never handed on.
  */
-type Run = { state: string; result?: unknown; trap?: string; logs: string[]; events: Array<{ kind: string; phase?: string; fn?: string }>; runsBefore?: number };
+type Run = { state: string; result?: unknown; trap?: string; logs: string[]; events: Array<{ kind: string; phase?: string; fn?: string; result?: unknown }>; runsBefore?: number };
 type Engine = {
   build: (wit: string, lang: string, source: string) => Promise<{ artifact: unknown }>;
   run: (artifact: unknown, opts: Record<string, unknown>) => Promise<Run>;
@@ -51,7 +51,33 @@ test('the next run starts in the worker of a run that returned, and sees nothing
     expect(r.events.filter((e) => e.kind === 'lifecycle' && e.phase === 'start')).toHaveLength(1);
     expect(r.events.filter((e) => e.kind === 'lifecycle' && e.phase === 'exit')).toHaveLength(1);
     expect(r.events.filter((e) => e.fn === 'increment')).toHaveLength(1);
+    // Resources are numbered per run, as in a fresh worker.
+    expect(r.events.find((e) => e.fn === 'open')?.result).toBe('<bucket#1>');
   }
+});
+
+test('a blob example traces every call of its resources in a recycled worker as in a fresh one', async ({ page }) => {
+  await openEngine(page);
+  const namespace = freshNamespace('recycle-blob');
+  const runs = await page.evaluate(async (namespace) => {
+    const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
+    const [g] = engine.exampleGuests('blob-range-read');
+    const { artifact } = await engine.build(g.wit, g.lang, g.source);
+    const out: Run[] = [];
+    // A namespace per run: the example reuses its container when it finds one.
+    for (let i = 0; i < 2; i++) {
+      out.push(await engine.run(artifact, { guest: g.name, namespace: `${namespace}-${i}`, call: g.call }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return out;
+  }, namespace);
+  expect(runs[1].runsBefore).toBeGreaterThan(runs[0].runsBefore ?? 0);
+  // The host's resource classes are shared by the worker's runs; the second run's calls on
+  // them (outgoing-value, container, incoming-value methods) reach its own trace.
+  const calls = (r: Run) => r.events.filter((e) => e.kind === 'call').map((e) => e.fn);
+  expect(calls(runs[0])).toContain('[method]container.get-data');
+  expect(calls(runs[1])).toEqual(calls(runs[0]));
+  expect(runs[1].logs).toEqual(runs[0].logs);
 });
 
 for (const [name, wat, expected] of [

@@ -66,6 +66,14 @@ export function resourceNameOf(value: object): string | undefined {
 const RESOURCE_ID = Symbol('wcp.resourceId');
 const ids = new WeakMap<object, number>();
 let nextId = 1;
+/**
+ * Numbers start again at 1 for the next run of a recycled worker (its resources are gone),
+ * as they do in a fresh one: a run's first bucket is `<bucket#1>` however it got its worker.
+ */
+export function restartResourceIds(): void {
+  nextId = 1;
+}
+
 /** The number an object is shown with (`<bucket#3>`), the same for its whole life in this worker. */
 export function resourceIdOf(value: object): number {
   const tagged = value as { [RESOURCE_ID]?: number };

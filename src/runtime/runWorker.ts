@@ -8,7 +8,7 @@ import { findExport, loadGuest } from './loadGuest';
 import { prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
-import { renderValue } from './renderValue';
+import { renderValue, restartResourceIds } from './renderValue';
 import { traceTargetOf } from './wrapInterface';
 import { importsFor, instantiateLinked, type LinkedInstances } from './linking/linkGuests';
 import { createTraceQueue } from './createTraceQueue';
@@ -16,6 +16,7 @@ import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
 import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
+import { restoreRunPatches } from '../platform/patchForRun';
 import type { HostBackend } from '../hosts/backend/backendTypes';
 import { isCliRun } from './witNames';
 
@@ -212,6 +213,9 @@ async function recycle(runSeq: number): Promise<void> {
   backend = undefined;
   closeAllBuses();
   forgetGuestWaitHooks();
+  // Host classes wrapped for its trace (and faults) go back to what a fresh worker has.
+  restoreRunPatches();
+  restartResourceIds();
   guestExports = undefined;
   linked = undefined;
   lastFailedCall = undefined;

@@ -5,6 +5,7 @@ import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
 import { guestWillWait } from '../platform/beforeGuestWaits';
+import { patchForRun } from '../platform/patchForRun';
 
 /**
  * What the wrapper reports for every host call. `argsRaw` / `resultRaw` mark args and result
@@ -38,7 +39,8 @@ const WRAPPED = Symbol('wcp.wrapped');
  * traced (arguments, result or error, duration) at the worker boundary, and so a host
  * function that returns a Promise without being in the JSPI list fails loudly: without
  * JSPI, jco would hand the guest a Promise object and the call would fail silently.
- * Resource classes are patched in place because jco checks `instanceof` on them.
+ * Resource classes are patched in place because jco checks `instanceof` on them, for this
+ * run only (patchForRun: a recycled worker restores them before its next run).
  */
 export function wrapInterface(impl: InterfaceImpl, opts: WrapOptions): InterfaceImpl {
   const out: InterfaceImpl = {};
@@ -62,19 +64,19 @@ function isClass(fn: unknown): boolean {
 
 function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, res: string, opts: WrapOptions): void {
   if (cls[WRAPPED]) return;
-  cls[WRAPPED] = true;
-  cls[RESOURCE_NAME] = res;
+  patchForRun(cls, WRAPPED, true);
+  patchForRun(cls, RESOURCE_NAME, res);
   // The constructor is called as is: the class carries the glue's mark itself (set or cleared).
-  Object.defineProperty(cls, GLUE_SYNC_MARK, { value: !opts.servedBy && isAnswersSync(cls), configurable: true });
+  patchForRun(cls, GLUE_SYNC_MARK, !opts.servedBy && isAnswersSync(cls), true);
   for (const key of Object.getOwnPropertyNames(cls.prototype)) {
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
     if (key === 'constructor' || !desc || typeof desc.value !== 'function') continue;
-    cls.prototype[key] = wrapFunction(desc.value, `[method]${res}.${toKebab(key)}`, opts);
+    patchForRun(cls.prototype, key, wrapFunction(desc.value, `[method]${res}.${toKebab(key)}`, opts));
   }
   for (const key of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, key);
     if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
-    cls[key] = wrapFunction(desc.value, `[static]${res}.${toKebab(key)}`, opts);
+    patchForRun(cls, key, wrapFunction(desc.value, `[static]${res}.${toKebab(key)}`, opts));
   }
 }
 

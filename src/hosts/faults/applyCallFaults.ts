@@ -1,6 +1,7 @@
 import { HostError, type InterfaceImpl } from '../hostContract';
 import { toKebab } from '../../runtime/witNames';
 import { carryAnswersSync } from '../answersSync';
+import { patchForRun } from '../../platform/patchForRun';
 import type { CallFault, FaultConfig } from './faultConfig';
 import type { Rng } from './createRng';
 
@@ -72,16 +73,17 @@ function guard(fn: Fn, witName: string, key: string, decide: (w: string) => bool
 /** `res` comes from the import key, not `cls.name`: minified builds rename classes. */
 function patchClass(cls: PatchableClass, res: string, key: string, decide: (w: string) => boolean): void {
   if (cls[PATCHED]) return;
-  cls[PATCHED] = true;
+  // For this run only: a recycled run worker restores the class before its next run.
+  patchForRun(cls, PATCHED, true);
   for (const name of Object.getOwnPropertyNames(cls.prototype)) {
     const desc = Object.getOwnPropertyDescriptor(cls.prototype, name);
     if (name === 'constructor' || !desc || typeof desc.value !== 'function') continue;
-    cls.prototype[name] = guard(desc.value as Fn, `[method]${res}.${toKebab(name)}`, key, decide);
+    patchForRun(cls.prototype, name, guard(desc.value as Fn, `[method]${res}.${toKebab(name)}`, key, decide));
   }
   for (const name of Object.getOwnPropertyNames(cls)) {
     const desc = Object.getOwnPropertyDescriptor(cls, name);
     if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
-    cls[name] = guard(desc.value as Fn, `[static]${res}.${toKebab(name)}`, key, decide);
+    patchForRun(cls, name, guard(desc.value as Fn, `[static]${res}.${toKebab(name)}`, key, decide));
   }
 }
 
