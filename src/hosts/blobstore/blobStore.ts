@@ -21,11 +21,25 @@ export class BlobStore implements BlobStorage {
 
   /** Opened on first use so guests that never touch the blobstore never open the database. */
   db(): Promise<IDBDatabase> {
-    this.#db ??= openBlobDb(this.namespace).catch((e: unknown) => {
-      this.#db = undefined; // let a later call retry, e.g. after another tab's upgrade finished
-      throw e;
-    });
-    return this.#db;
+    if (this.#db) return this.#db;
+    const opening: Promise<IDBDatabase> = openBlobDb(this.namespace).then(
+      (db) => {
+        // Someone deletes the namespace (a Learn check cleaning up): step aside, as the
+        // key-value and log connections do, rather than block the delete for as long as
+        // this worker lives (a recycled run worker lives on), and reopen on the next call.
+        db.onversionchange = () => {
+          db.close();
+          if (this.#db === opening) this.#db = undefined;
+        };
+        return db;
+      },
+      (e: unknown) => {
+        this.#db = undefined; // let a later call retry, e.g. after another tab's upgrade finished
+        throw e;
+      },
+    );
+    this.#db = opening;
+    return opening;
   }
 
   async createContainer(name: string): Promise<ContainerRecord> {

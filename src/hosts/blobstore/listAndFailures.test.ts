@@ -79,3 +79,23 @@ describe('storage failures', () => {
     expect(await dst.hasObject('b')).toBe(false);
   });
 });
+
+describe('a namespace deleted under an open blob store', () => {
+  it('is deleted at once (the store steps aside) and the store reopens on its next call', async () => {
+    const { BlobStore } = await import('./blobStore');
+    const namespace = `blob-delete-${process.pid}`;
+    const store = new BlobStore(namespace);
+    await store.createContainer('kept');
+    const outcome = await new Promise<string>((resolve) => {
+      const req = indexedDB.deleteDatabase(`${namespace}-blob`);
+      req.onsuccess = () => resolve('deleted');
+      req.onblocked = () => resolve('blocked');
+      req.onerror = () => resolve('error');
+    });
+    expect(outcome).toBe('deleted');
+    // The database is gone, so is the container; the store works on a new one.
+    await expect(store.containerExists('kept')).resolves.toBe(false);
+    await store.createContainer('again');
+    await expect(store.containerExists('again')).resolves.toBe(true);
+  });
+});
