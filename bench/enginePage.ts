@@ -36,7 +36,8 @@ async function tryBuild(wit: string, lang: 'wat' | 'js' | 'ts', source: string) 
   return r.status === 'failed' ? { status: r.status, diagnostics: r.diagnostics } : { status: r.status };
 }
 
-async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string>; backend?: BackendConfig } = {}) {
+/** `stopAfter`: press Stop once the run has settled (as the app may on a finished guest). */
+async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: string; call?: string; args?: unknown[]; timeLimitMs?: number; subscriptions?: string[]; customHosts?: Record<string, string>; backend?: BackendConfig; stopAfter?: boolean } = {}) {
   const logs: string[] = [];
   const events: TraceEvent[] = [];
   let result: unknown;
@@ -48,6 +49,7 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
     { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m), onInstantiated: (_ms, _s, _st, n) => (runsBefore = n) },
   );
   const state = await handle.settled;
+  if (opts.stopAfter) handle.stop();
   return { state, result, trap, logs, events, runsBefore };
 }
 

@@ -34,7 +34,8 @@ test('the next run starts in the worker of a run that returned, and sees nothing
     const { artifact } = await engine.build(g.wit, g.lang, g.source);
     const out: Run[] = [];
     for (let i = 0; i < 3; i++) {
-      out.push(await engine.run(artifact, { guest: g.name, namespace, call: g.call }));
+      // Stop pressed on a finished run must not kill the worker it already gave back.
+      out.push(await engine.run(artifact, { guest: g.name, namespace, call: g.call, stopAfter: i === 0 }));
       // The worker's answer to `recycle` crosses back before the next run is started.
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -94,7 +94,11 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
    * is terminated, and a new spare replaces it. Host code evaluated in the worker itself (a
    * benchmark's) never leaves a worker for another run.
    */
+  let ended = false;
   const end = (s: GuestState, recycle = false) => {
+    // Once: a Stop after the run finished must not terminate a worker already handed on.
+    if (ended) return;
+    ended = true;
     clearTimeout(refillTimer);
     clearTimeout(watchdog);
     if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files);
