@@ -25,3 +25,26 @@ export function restoreRunPatches(): void {
   }
   saved.length = 0;
 }
+
+/** A host class as jco receives it: methods on its prototype, static functions on itself. */
+export type PatchableClass = Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> };
+
+/**
+ * Replaces, for this run, every method of `cls.prototype` and every writable static function
+ * of `cls` with `wrap(fn, kind, name)`. Done once per run and `marker`: a class imported by
+ * two interfaces (or twice) is wrapped once, as it would be in a fresh worker.
+ */
+export function patchMethodsForRun(cls: PatchableClass, marker: symbol, wrap: (fn: (...a: unknown[]) => unknown, kind: '[method]' | '[static]', name: string) => unknown): void {
+  if (cls[marker]) return;
+  patchForRun(cls, marker, true);
+  for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, name);
+    if (name === 'constructor' || !desc || typeof desc.value !== 'function') continue;
+    patchForRun(cls.prototype, name, wrap(desc.value as (...a: unknown[]) => unknown, '[method]', name));
+  }
+  for (const name of Object.getOwnPropertyNames(cls)) {
+    const desc = Object.getOwnPropertyDescriptor(cls, name);
+    if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
+    patchForRun(cls, name, wrap(desc.value as (...a: unknown[]) => unknown, '[static]', name));
+  }
+}

@@ -5,7 +5,7 @@ import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
 import { guestWillWait } from '../platform/beforeGuestWaits';
-import { patchForRun } from '../platform/patchForRun';
+import { patchForRun, patchMethodsForRun, type PatchableClass } from '../platform/patchForRun';
 
 /**
  * What the wrapper reports for every host call. `argsRaw` / `resultRaw` mark args and result
@@ -49,7 +49,7 @@ export function wrapInterface(impl: InterfaceImpl, opts: WrapOptions): Interface
       out[name] = value;
     } else if (isClass(value)) {
       // The import key, not `cls.name`: minified builds rename classes, jco keys do not change.
-      patchClass(value as unknown as Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, toKebab(name), opts);
+      patchClass(value as unknown as PatchableClass, toKebab(name), opts);
       out[name] = value;
     } else {
       out[name] = wrapFunction(value as (...a: unknown[]) => unknown, toKebab(name), opts);
@@ -62,22 +62,12 @@ function isClass(fn: unknown): boolean {
   return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 
-function patchClass(cls: Record<string | symbol, unknown> & { prototype: Record<string | symbol, unknown> }, res: string, opts: WrapOptions): void {
+function patchClass(cls: PatchableClass, res: string, opts: WrapOptions): void {
   if (cls[WRAPPED]) return;
-  patchForRun(cls, WRAPPED, true);
   patchForRun(cls, RESOURCE_NAME, res);
   // The constructor is called as is: the class carries the glue's mark itself (set or cleared).
   patchForRun(cls, GLUE_SYNC_MARK, !opts.servedBy && isAnswersSync(cls), true);
-  for (const key of Object.getOwnPropertyNames(cls.prototype)) {
-    const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
-    if (key === 'constructor' || !desc || typeof desc.value !== 'function') continue;
-    patchForRun(cls.prototype, key, wrapFunction(desc.value, `[method]${res}.${toKebab(key)}`, opts));
-  }
-  for (const key of Object.getOwnPropertyNames(cls)) {
-    const desc = Object.getOwnPropertyDescriptor(cls, key);
-    if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
-    patchForRun(cls, key, wrapFunction(desc.value, `[static]${res}.${toKebab(key)}`, opts));
-  }
+  patchMethodsForRun(cls, WRAPPED, (fn, kind, key) => wrapFunction(fn, `${kind}${res}.${toKebab(key)}`, opts));
 }
 
 function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: WrapOptions) {

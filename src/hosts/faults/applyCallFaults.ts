@@ -1,7 +1,7 @@
 import { HostError, type InterfaceImpl } from '../hostContract';
 import { toKebab } from '../../runtime/witNames';
 import { carryAnswersSync } from '../answersSync';
-import { patchForRun } from '../../platform/patchForRun';
+import { patchMethodsForRun, type PatchableClass } from '../../platform/patchForRun';
 import type { CallFault, FaultConfig } from './faultConfig';
 import type { Rng } from './createRng';
 
@@ -49,7 +49,6 @@ export function applyCallFaults(imports: Record<string, InterfaceImpl>, faults: 
 }
 
 type Fn = (...args: unknown[]) => unknown;
-type PatchableClass = Record<string | symbol, unknown> & { name: string; prototype: Record<string | symbol, unknown> };
 
 /** Counts the call and rolls the dice; both happen on every call so runs stay reproducible. */
 function trips(rule: CallFault, counters: Map<CallFault, number>, rng: Rng): boolean {
@@ -72,19 +71,8 @@ function guard(fn: Fn, witName: string, key: string, decide: (w: string) => bool
 
 /** `res` comes from the import key, not `cls.name`: minified builds rename classes. */
 function patchClass(cls: PatchableClass, res: string, key: string, decide: (w: string) => boolean): void {
-  if (cls[PATCHED]) return;
   // For this run only: a recycled run worker restores the class before its next run.
-  patchForRun(cls, PATCHED, true);
-  for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-    const desc = Object.getOwnPropertyDescriptor(cls.prototype, name);
-    if (name === 'constructor' || !desc || typeof desc.value !== 'function') continue;
-    patchForRun(cls.prototype, name, guard(desc.value as Fn, `[method]${res}.${toKebab(name)}`, key, decide));
-  }
-  for (const name of Object.getOwnPropertyNames(cls)) {
-    const desc = Object.getOwnPropertyDescriptor(cls, name);
-    if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
-    patchForRun(cls, name, guard(desc.value as Fn, `[static]${res}.${toKebab(name)}`, key, decide));
-  }
+  patchMethodsForRun(cls, PATCHED, (fn, kind, name) => guard(fn as Fn, `${kind}${res}.${toKebab(name)}`, key, decide));
 }
 
 function isClass(fn: unknown): boolean {
