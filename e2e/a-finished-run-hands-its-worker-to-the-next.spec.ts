@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { freshNamespace, openEngine } from './engineHelpers';
 
 /**
@@ -25,22 +25,34 @@ const spinWat = `(module
   (memory (export "memory") 1)
   (func (export "run") (loop $forever (br $forever))))`;
 
+/**
+ * Builds an example's (single) guest and runs it `times` times one after the other, in
+ * `namespaces[i]` (one shared namespace when all are equal); Stop is pressed after the first
+ * run when `stopFirst`.
+ */
+function runRepeatedly(page: Page, example: string, namespaces: string[], stopFirst = false): Promise<Run[]> {
+  return page.evaluate(
+    async ({ example, namespaces, stopFirst }) => {
+      const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
+      const [g] = engine.exampleGuests(example);
+      const { artifact } = await engine.build(g.wit, g.lang, g.source);
+      const out: Run[] = [];
+      for (const [i, namespace] of namespaces.entries()) {
+        out.push(await engine.run(artifact, { guest: g.name, namespace, call: g.call, stopAfter: stopFirst && i === 0 }));
+        // The worker's answer to `recycle` crosses back before the next run is started.
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
+    },
+    { example, namespaces, stopFirst },
+  );
+}
+
 test('the next run starts in the worker of a run that returned, and sees nothing of it', async ({ page }) => {
   await openEngine(page);
   const namespace = freshNamespace('recycle');
-  const runs = await page.evaluate(async (namespace) => {
-    const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
-    const [g] = engine.exampleGuests('kv-counter');
-    const { artifact } = await engine.build(g.wit, g.lang, g.source);
-    const out: Run[] = [];
-    for (let i = 0; i < 3; i++) {
-      // Stop pressed on a finished run must not kill the worker it already gave back.
-      out.push(await engine.run(artifact, { guest: g.name, namespace, call: g.call, stopAfter: i === 0 }));
-      // The worker's answer to `recycle` crosses back before the next run is started.
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return out;
-  }, namespace);
+  // Stop pressed on a finished run must not kill the worker it already gave back.
+  const runs = await runRepeatedly(page, 'kv-counter', [namespace, namespace, namespace], true);
   expect(runs.map((r) => r.state)).toEqual(['finished', 'finished', 'finished']);
   // Each later run took the worker its predecessor gave back.
   expect(runs[1].runsBefore).toBeGreaterThan(runs[0].runsBefore ?? 0);
@@ -60,18 +72,8 @@ test('the next run starts in the worker of a run that returned, and sees nothing
 test('a blob example traces every call of its resources in a recycled worker as in a fresh one', async ({ page }) => {
   await openEngine(page);
   const namespace = freshNamespace('recycle-blob');
-  const runs = await page.evaluate(async (namespace) => {
-    const engine = (window as unknown as { wcpEngine: Engine }).wcpEngine;
-    const [g] = engine.exampleGuests('blob-range-read');
-    const { artifact } = await engine.build(g.wit, g.lang, g.source);
-    const out: Run[] = [];
-    // A namespace per run: the example reuses its container when it finds one.
-    for (let i = 0; i < 2; i++) {
-      out.push(await engine.run(artifact, { guest: g.name, namespace: `${namespace}-${i}`, call: g.call }));
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return out;
-  }, namespace);
+  // A namespace per run: the example reuses its container when it finds one.
+  const runs = await runRepeatedly(page, 'blob-range-read', [`${namespace}-0`, `${namespace}-1`]);
   expect(runs[1].runsBefore).toBeGreaterThan(runs[0].runsBefore ?? 0);
   // The host's resource classes are shared by the worker's runs; the second run's calls on
   // them (outgoing-value, container, incoming-value methods) reach its own trace.

@@ -18,7 +18,7 @@ import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
 import type { HostBackend } from '../hosts/backend/backendTypes';
-import { isCliRun } from './witNames';
+import { isCliRun, servedInterfaces } from './witNames';
 
 /**
  * A worker that runs one guest at a time. The main thread terminates it to stop a runaway
@@ -138,8 +138,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     const traced = tracedExports(guestExports);
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
     lap('attach');
-    // A command's wasi:cli/run is called once, like a world-level run; it serves nothing.
-    const serving = req.artifact.exportedInterfaces.filter((id) => !isCliRun(id));
+    const serving = servedInterfaces(req.artifact.exportedInterfaces);
     runTrace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
     post({ type: 'instantiated', seq, ms: performance.now() - t0, serving, stages, runsBefore });
     post({ type: 'idle', seq });

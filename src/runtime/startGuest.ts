@@ -6,7 +6,7 @@ import { decodeTraceBatch } from '../trace/decodeTraceBatch';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
-import { isCliRun } from './witNames';
+import { servedInterfaces } from './witNames';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
@@ -70,7 +70,7 @@ let runSeq = 0;
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, artifact.exportedInterfaces.some((id) => !isCliRun(id)));
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, servedInterfaces(artifact.exportedInterfaces).length > 0);
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   const taken = hasHostCode && !opts.inWorkerHosts ? takeHostSandbox(opts.customHosts!, opts.config, opts.tab) : undefined;
   const sandbox: HostSandboxLease | undefined = taken?.lease;
@@ -80,6 +80,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
   let refillTimer: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
   let settle!: (s: GuestState) => void;
   const settled = new Promise<GuestState>((r) => (settle = r));
   const setState = (s: GuestState) => {
@@ -92,11 +93,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
    * `recycle`: the call returned and nothing serves, so the worker holds no guest code that
    * runs: it goes back to the pool (its spare replaces the one this run took). Otherwise it
    * is terminated, and a new spare replaces it. Host code evaluated in the worker itself (a
-   * benchmark's) never leaves a worker for another run.
+   * benchmark's) never leaves a worker for another run. Only once: a Stop after the run
+   * finished must not terminate a worker already handed on.
    */
-  let ended = false;
   const end = (s: GuestState, recycle = false) => {
-    // Once: a Stop after the run finished must not terminate a worker already handed on.
     if (ended) return;
     ended = true;
     clearTimeout(refillTimer);

@@ -25,6 +25,14 @@ export function isCliRun(iface: string): boolean {
   return /^wasi:cli\/run@0\.[23]\.\d+(-[\w.-]+)?$/.test(iface);
 }
 
+/**
+ * The exported interfaces hosts drive (handlers, watchers): a guest exporting any of them
+ * serves after its call. A command's `wasi:cli/run` is called once and serves nothing.
+ */
+export function servedInterfaces(exportedInterfaces: readonly string[]): string[] {
+  return exportedInterfaces.filter((id) => !isCliRun(id));
+}
+
 /** The call Run makes for a command component (`wasi:cli/run@0.2.x#run`), if it exports one. */
 export function cliRunCall(exportedInterfaces: readonly string[]): string | undefined {
   const iface = exportedInterfaces.find(isCliRun);
