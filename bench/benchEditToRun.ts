@@ -98,13 +98,20 @@ async function editAndRun(client: BuildClient, ex: Example, namespace: string, e
 }
 
 /** The guest with one more (unexported, never called) function whose constant is new on every edit. */
-function editedSource(source: string, edit: number): string {
+export function editedSource(source: string, edit: number): string {
   const fn = `  (func $bench_edit (result i32) i32.const ${edit * 1000 + Math.floor(Math.random() * 1000)})`;
   const end = source.lastIndexOf(')');
   return `${source.slice(0, end)}\n${fn}\n${source.slice(end)}`;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** `count` bare module workers spawned at once, each answering one message: ms until the last answers. */
+export async function workerRoundTrips(src: string, count: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: count }, () => workerRoundTrip(src)));
+  return performance.now() - t0;
+}
 
 function workerRoundTrip(src: string): Promise<number> {
   const t0 = performance.now();

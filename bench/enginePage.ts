@@ -1,4 +1,5 @@
 import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BackendConfig, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
+import { benchEditServing } from './benchEditServing';
 import { benchEditToRun } from './benchEditToRun';
 import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
@@ -54,14 +55,14 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
 }
 
 /** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */
-const serving = new Map<string, { logs: string[]; events: TraceEvent[]; stop: () => void }>();
+const serving = new Map<string, { logs: string[]; events: TraceEvent[]; stop: () => void; runsBefore?: number; state?: string }>();
 
 async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[]; backend?: BackendConfig; timeLimitMs?: number }) {
-  const entry = { logs: [] as string[], events: [] as TraceEvent[], stop: () => {} };
+  const entry = { logs: [] as string[], events: [] as TraceEvent[], stop: () => {}, runsBefore: undefined as number | undefined, state: 'starting' };
   const h = startGuest(
     artifact,
     { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, timeLimitMs: opts.timeLimitMs ?? 5000 },
-    { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e) },
+    { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e), onInstantiated: (_ms, _s, _st, n) => (entry.runsBefore = n), onState: (s) => (entry.state = s) },
   );
   entry.stop = h.stop;
   serving.set(name, entry);
@@ -70,8 +71,11 @@ async function serve(name: string, artifact: BuildArtifact, opts: { namespace: s
 
 const served = (name: string) => {
   const e = serving.get(name);
-  return e ? { logs: e.logs, events: e.events } : undefined;
+  return e ? { logs: e.logs, events: e.events, runsBefore: e.runsBefore, state: e.state } : undefined;
 };
+
+/** Presses Stop on a guest started with {@link serve}. */
+const stopServing = (name: string) => serving.get(name)?.stop();
 
 async function runExample(id: string, namespace = 'wcp-bench') {
   const ex = examples.find((e) => e.id === id);
@@ -88,7 +92,7 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 const bench = {
   jsBuild: () => benchJsBuild(client),
   /** `only`: example ids (all single-guest WAT examples by default). */
-  edit: (rounds: number, only?: string[]) => benchEditToRun(client, rounds, only),
+  edit: async (rounds: number, only?: string[]) => [...(await benchEditToRun(client, rounds, only)), ...(await benchEditServing(client, rounds, only))],
   kv: (rounds: number) => benchKeyvalue(client, 500, rounds),
   messaging: (rounds: number) => benchMessaging(client, 2000, rounds),
   replay: (rounds: number) => benchReplay(client, 10_000, rounds),
@@ -118,5 +122,5 @@ async function checkLessonCode(lesson: string | Lesson, which: 'starter' | 'solu
 }
 
 const learn = { ids: lessons.map((l) => l.id), check: checkLessonCode };
-const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), savedForNextVisit: () => client.savedForNextVisit(), run, serve, served, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, rangeProbe, examples: examples.map((e) => e.id) };
+const engine = { learn, ready: client.ready, build, tryBuild, warm: (wit: string, opts?: Parameters<typeof client.warm>[1]) => client.warm(wit, opts), savedForNextVisit: () => client.savedForNextVisit(), run, serve, served, stopServing, exampleGuests, runExample, runScenario: (id: string, opts?: ScenarioOptions) => runScenario(client, id, opts), bench, floodProbe, natsProbe, kvProbe, rangeProbe, examples: examples.map((e) => e.id) };
 (window as unknown as { wcpEngine: typeof engine }).wcpEngine = engine;

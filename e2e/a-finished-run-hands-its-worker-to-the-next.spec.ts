@@ -116,3 +116,58 @@ for (const [name, wat, expected] of [
     expect(String(next.result)).toBe('2');
   });
 }
+
+type Served = { logs: string[]; events: Array<{ kind: string; action?: string; fn?: string; args?: unknown[] }>; runsBefore?: number; state?: string };
+type ServingEngine = Engine & {
+  serve: (name: string, artifact: unknown, opts: { namespace: string; subscriptions: string[] }) => Promise<string>;
+  served: (name: string) => Served | undefined;
+  stopServing: (name: string) => void;
+};
+
+test('a message handler stopped while idle hands its worker to the next handler, and hears nothing after Stop', async ({ page }) => {
+  await openEngine(page);
+  const namespace = freshNamespace('recycle-handler');
+  const result = await page.evaluate(async (namespace) => {
+    const engine = (window as unknown as { wcpEngine: ServingEngine }).wcpEngine;
+    const guests = engine.exampleGuests('msg-fan-out');
+    const handler = guests.find((g) => g.name === 'all-orders')!;
+    const producer = guests.find((g) => g.name === 'order-service')!;
+    const h = (await engine.build(handler.wit, handler.lang, handler.source)).artifact;
+    const p = (await engine.build(producer.wit, producer.lang, producer.source)).artifact;
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+    };
+    const handles = (name: string) => engine.served(name)!.events.filter((e) => e.kind === 'call' && e.fn === 'handle');
+    await engine.serve('first', h, { namespace, subscriptions: ['orders.*'] });
+    await engine.run(p, { guest: 'order-service', namespace, call: 'run' });
+    await until(() => handles('first').length === 3 && engine.served('first')!.state === 'serving');
+    engine.stopServing('first');
+    const firstAtStop = { logs: engine.served('first')!.logs.length, handles: handles('first').length, state: engine.served('first')!.state };
+    // The worker's answer to `recycle` crosses back before the next handler starts.
+    await new Promise((r) => setTimeout(r, 100));
+    await engine.serve('second', h, { namespace, subscriptions: ['orders.*'] });
+    await engine.run(p, { guest: 'order-service', namespace, call: 'run' });
+    await until(() => handles('second').length === 3);
+    await new Promise((r) => setTimeout(r, 200));
+    return {
+      first: engine.served('first')!,
+      second: engine.served('second')!,
+      firstAtStop,
+      firstHandleArgs: handles('first').map((e) => e.args),
+      secondHandleArgs: handles('second').map((e) => e.args),
+    };
+  }, namespace);
+  expect(result.firstAtStop).toEqual({ logs: result.first.logs.length, handles: 3, state: 'stopped' });
+  // The second handler took the stopped one's worker (its runtime and glue compiled)…
+  expect(result.second.runsBefore).toBeGreaterThan(result.first.runsBefore ?? 0);
+  // …and the first heard nothing of the second round: no delivery slipped past its Stop.
+  expect(handles(result.first)).toHaveLength(3);
+  expect(handles(result.second)).toHaveLength(3);
+  expect(result.second.logs.join('\n')).toMatch(/orders\.paid/);
+  // Resources are numbered per run, as in a fresh worker.
+  expect(result.secondHandleArgs).toEqual(result.firstHandleArgs);
+});
+
+function handles(s: Served) {
+  return s.events.filter((e) => e.kind === 'call' && e.fn === 'handle');
+}

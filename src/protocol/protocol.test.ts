@@ -64,6 +64,7 @@ describe('run protocol', () => {
       { type: 'instantiated', seq: 1, ms: 2, serving: [] },
       { type: 'instantiated', seq: 1, ms: 2, serving: [], runsBefore: 2 },
       { type: 'recycled', seq: 1 },
+      { type: 'recycled', seq: 1, refused: true },
       { type: 'result', seq: 1, name: 'run', value: 1, ms: 1 },
       { type: 'trap', seq: 1, message: 'unreachable' },
     ]) {
@@ -71,6 +72,7 @@ describe('run protocol', () => {
     }
     expect(validateRunResponse({ type: 'log', seq: 1, stream: 'stdin', text: '' })).toMatch(/stream must be one of stdout, stderr/);
     expect(validateRunResponse({ type: 'recycled', seq: '1' })).toMatch(/seq must be a number/);
+    expect(validateRunResponse({ type: 'recycled', seq: 1, refused: 'yes' })).toMatch(/refused must be a boolean/);
     expect(validateRunResponse({ type: 'trace', seq: 1, batch: { ...createTraceBatchWriter('g', 'g:r:').take(), strings: [1] } })).toMatch(/strings\[0\] must be a string/);
     expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] })).toMatch(/batch must be an object/);
   });

@@ -75,8 +75,9 @@ export type RunRequest =
    */
   | { type: 'prepare'; files: RunnableArtifact['files'] }
   /**
-   * The run `seq` ended cleanly (its call returned, nothing serves): drop it and answer
-   * `recycled`, so this worker, its code already compiled, can take the next run.
+   * The run `seq` ended cleanly (its call returned and nothing serves, or a message handler
+   * was stopped while idle): drop it and answer `recycled`, so this worker, its code already
+   * compiled, can take the next run.
    */
   | { type: 'recycle'; seq: number };
 
@@ -93,8 +94,12 @@ export type RunResponse =
   | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number>; runsBefore?: number }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
   | { type: 'trap'; seq: number; message: string; stack?: string }
-  /** Answer to `recycle`: the run's hosts are closed and nothing of it will post again. */
-  | { type: 'recycled'; seq: number };
+  /**
+   * Answer to `recycle`: the run's hosts are closed and nothing of it will post again; or,
+   * `refused`, the run cannot be dropped (a call or a delivery is under way, or it serves
+   * what only terminating ends): the page terminates the worker at once.
+   */
+  | { type: 'recycled'; seq: number; refused?: boolean };
 
 export function validateRunRequest(value: unknown): string | null {
   return checkUnion(
@@ -132,7 +137,7 @@ const runResponseVariants = {
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
-  recycled: { seq: isNumber },
+  recycled: { seq: isNumber, refused: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
 };
 
 export function validateRunResponse(value: unknown): string | null {

@@ -78,6 +78,20 @@ export function prepareGuest(files: RunnableArtifact['files'], kept?: PreparedGu
 }
 
 /**
+ * What a run takes from what its worker loaded before it arrived: the spare's preparation
+ * when the page found it has the run's bindings (`jsKnown`); else what the worker's last
+ * run kept, when those bindings are the run's (a stopped handler's worker taking the same
+ * handler again, though the pool told it to prepare another guest meanwhile), with the
+ * prepared core modules besides; else the preparation, checked byte for byte as it is used.
+ */
+export function pickLoadedAhead(files: RunnableArtifact['files'], prepared: PreparedGuest | undefined, kept: PreparedGuest | undefined, jsKnown: boolean): PreparedGuest | undefined {
+  if (prepared && jsKnown) return { ...prepared, jsKnown: true };
+  const js = files.find(([name]) => name.endsWith('.js'))?.[1];
+  if (kept?.js.ready && js && sameBytes(kept.js.bytes, js)) return { js: kept.js, jsKnown: true, cores: new Map([...(prepared?.cores ?? []), ...kept.cores]) };
+  return prepared ?? kept;
+}
+
+/**
  * What a run loaded (its JS module and small core modules), for a later run of the same
  * bindings in this worker once it is recycled. Reusing the module is sound because jco's
  * glue keeps its state inside `instantiate` (a new closure set per call); the one

@@ -5,7 +5,7 @@ import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
 import { findExport, loadGuest } from './loadGuest';
-import { prepareGuest, type PreparedGuest } from './prepareGuest';
+import { pickLoadedAhead, prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { renderValue, restartResourceIds } from './renderValue';
@@ -18,13 +18,15 @@ import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
 import type { HostBackend } from '../hosts/backend/backendTypes';
-import { isCliRun, servedInterfaces } from './witNames';
+import { isCliRun, recyclesWhenStopped, servedInterfaces } from './witNames';
+import { endRun } from '../platform/atRunEnd';
 
 /**
  * A worker that runs one guest at a time. The main thread terminates it to stop a runaway
- * guest (a trap, a timeout, a Stop, a serving guest); a run that ended cleanly is dropped
- * on `recycle` instead, and the worker, its runtime and hosts already compiled by V8, takes
- * a later run (see runWorkerPool.ts).
+ * guest (a trap, a timeout, a Stop during a call, a guest serving watchers); a run that
+ * ended cleanly, or a message handler stopped while idle, is dropped on `recycle` instead,
+ * and the worker, its runtime and hosts already compiled by V8, takes a later run (see
+ * runWorkerPool.ts).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let seq = 0;
@@ -36,8 +38,10 @@ let seq = 0;
 let live = false;
 /** Runs this worker started before the current one (recycled runs). */
 let runsBefore = -1;
-/** Export calls of the run under way: a worker is recycled only between calls. */
+/** Export calls of the run under way, Run's and hosts' (deliveries): a worker is recycled only between calls. */
 let calling = 0;
+/** The run brought host code or guests linked into this worker: while it serves, only terminating ends them. */
+let hasExtras = false;
 /** The run's storage and bus backend, closed when the run is recycled. */
 let backend: HostBackend | undefined;
 let guestExports: Record<string, unknown> | undefined;
@@ -65,9 +69,6 @@ let lastFailedCall: { iface: string; fn: string; result?: unknown } | undefined;
 let prepared: PreparedGuest | undefined;
 /** What the last run loaded: a later run of the same bindings (a recycled worker) reuses it warm. */
 let kept: PreparedGuest | undefined;
-// Host-driven export calls (handlers, watchers) report to the watchdog through this. Such
-// guests serve, and a serving guest's worker is terminated, never recycled.
-const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq }));
 
 scope.onmessage = (ev: MessageEvent<unknown>) => {
   const err = validateRunRequest(ev.data);
@@ -90,6 +91,10 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   const runSeq = req.seq;
   artifact = req.artifact;
   const runTrace = createTraceQueue(req.config.guest, (batch) => post({ type: 'trace', seq: runSeq, batch }));
+  // Host-driven export calls (handlers, watchers) report to the watchdog through this; one
+  // per run, so a late idle check of a recycled run never speaks for the next.
+  const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq: runSeq }));
+  hasExtras = Object.keys(req.customHosts ?? {}).length > 0 || (req.linked?.length ?? 0) > 0;
   trace = runTrace;
   const ctx: HostContext = {
     config: req.config,
@@ -130,12 +135,12 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     linked = await instantiateLinked(req.linked ?? [], { ctx, custom, post: (msg) => post({ ...msg, seq: runSeq }) });
     const { imports, packages } = await importsFor(req.artifact, req.links, ctx, sink, custom, linked.exports);
     lap('hosts');
-    const ahead = prepared ? { ...prepared, jsKnown: req.bindingsPrepared === true } : kept;
+    const ahead = pickLoadedAhead(req.artifact.files, prepared, kept, req.bindingsPrepared === true);
     prepared = undefined;
     guestExports = await loadGuest(req.artifact, imports, lap, ahead, (loaded) => (kept = loaded));
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
-    const traced = tracedExports(guestExports);
+    const traced = tracedExports(guestExports, runSeq, exportsBusy);
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
     lap('attach');
     const serving = servedInterfaces(req.artifact.exportedInterfaces);
@@ -200,16 +205,24 @@ const CLOSE_LIMIT_MS = 1000;
 
 /**
  * Drops run `runSeq`, which ended cleanly, and answers `recycled`: from here on nothing of
- * it posts (`live`), its buses are closed (their listeners gone, so nothing reaches its
- * hosts) and its backend's connections end. Its instance, hosts and exports are left to the
- * garbage collector. No answer (the page then terminates the worker) unless the run is the
- * current one and no call of it is under way.
+ * it posts (`live`) or reaches its guest (tracedExports), the hosts' deliveries stop
+ * (atRunEnd), its buses are closed (their listeners gone) and its backend's connections end.
+ * Its instance, hosts and exports are left to the garbage collector. Refused (the page then
+ * terminates the worker) unless the run is the current one, no call or delivery of it is
+ * under way, and whatever it serves ends with it.
  */
 async function recycle(runSeq: number): Promise<void> {
-  if (runSeq !== seq || !live || calling > 0) return;
+  // A guest serving nothing holds nothing once its call returned; a server must be a plain message handler.
+  const endsWithRun = (): boolean => servedInterfaces(artifact.exportedInterfaces).length === 0 || (!hasExtras && recyclesWhenStopped(artifact.exportedInterfaces));
+  if (runSeq !== seq || !live || calling > 0 || !endsWithRun()) {
+    scope.postMessage({ type: 'recycled', seq: runSeq, refused: true } satisfies RunResponse);
+    return;
+  }
   live = false;
   const closing = backend;
   backend = undefined;
+  // First: no delivery may start once the page has stopped the run.
+  endRun();
   closeAllBuses();
   forgetGuestWaitHooks();
   // Host classes wrapped for its trace (and faults) go back to what a fresh worker has.
@@ -256,16 +269,20 @@ function isErrResult(e: unknown): boolean {
  * Export object handed to hosts that drive guest exports (handlers, watchers): each call
  * is watched by the watchdog (batched: createBusyReporter) and traced as a host → guest call.
  */
-function tracedExports(exports: Record<string, unknown>): Record<string, unknown> {
+function tracedExports(exports: Record<string, unknown>, runSeq: number, exportsBusy: ReturnType<typeof createBusyReporter>): Record<string, unknown> {
   const wrapObject = (iface: string, obj: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(obj)) {
       if (typeof fn !== 'function') continue;
       const what = `${iface}#${name}`;
       out[name] = async (...args: unknown[]) => {
+        // The run was dropped (a stopped handler's worker handed on): as in a terminated
+        // worker, the delivery never completes, so nothing acknowledges it.
+        if (!live || runSeq !== seq) return new Promise<never>(() => undefined);
         const t0 = performance.now();
         const at = performance.timeOrigin + t0;
         exportsBusy.enter(what);
+        calling += 1;
         try {
           const result = await (fn as (...a: unknown[]) => unknown).apply(obj, args);
           // Args and result go raw: the trace writer encodes them flat at once and the page
@@ -278,6 +295,7 @@ function tracedExports(exports: Record<string, unknown>): Record<string, unknown
           trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: false, result: message, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
           throw e;
         } finally {
+          calling -= 1;
           exportsBusy.exit();
         }
       };

@@ -6,8 +6,9 @@ import { PRECOMPILE_MAX_BYTES } from './prepareGuest';
  * Run workers loaded ahead of time. A fresh worker must start, fetch and evaluate the runtime
  * and hosts, and import the guest's bindings before it can instantiate anything: most of
  * the cost of a Run once the toolchain is warm. Each run takes a spare. A run that traps,
- * times out, is stopped or serves ends with its worker terminated (the only way to stop a
- * runaway guest); one whose call returned gives its worker back ({@link recycleRunWorker}),
+ * times out, is stopped mid-call or serves watchers ends with its worker terminated (the
+ * only way to stop a runaway guest); one whose call returned, or a message handler stopped
+ * while idle, gives its worker back ({@link recycleRunWorker}),
  * and the next run takes it first: V8 has compiled the runtime, hosts, trace writer and glue
  * helpers there already, where a fresh worker compiles them again during the run, on the
  * same two cores (stop 33: 140–230 ms of background compile per flood of 4,000).
@@ -29,6 +30,14 @@ import { PRECOMPILE_MAX_BYTES } from './prepareGuest';
  */
 const SPARES = 3;
 
+/**
+ * Spares kept at most, counting workers handed back: a handler example restarted in an edit
+ * loop (a producer and two handlers) hands back three at each Run, and each is worth more
+ * than a fresh one (its guest's bindings stay loaded there). Beyond this the freshest fresh
+ * spare goes first, then the longest unused warm one: each idle worker holds a few MB.
+ */
+const MAX_SPARES = SPARES + 2;
+
 interface Spare {
   worker: Worker;
   /** The JS bindings this spare was last told to prepare. */
@@ -49,10 +58,15 @@ function newRunWorker(): Worker {
 
 const jsOf = (files: RunnableArtifact['files']) => files.find(([name]) => name.endsWith('.js'))?.[1];
 
-/** Tells a spare to load `latest` ahead, unless it has these very bindings already. */
+/**
+ * Tells a fresh spare to load `latest` ahead, unless it has these very bindings already. A
+ * warm spare keeps what its last run loaded instead: loading another guest's bindings there
+ * would only keep it busy (30–70 ms) when a run of its own guest comes (an edit loop, a
+ * handler restarted), and what it kept serves a run of `latest` as well when that is its guest.
+ */
 function prepare(spare: Spare): void {
   const js = latest && jsOf(latest);
-  if (!latest || !js || (spare.preparedJs && sameBytes(spare.preparedJs, js))) return;
+  if (spare.warm || !latest || !js || (spare.preparedJs && sameBytes(spare.preparedJs, js))) return;
   spare.preparedJs = js;
   // Only what the spare loads ahead: a JavaScript guest's ~10 MB engine module is not copied to it.
   const files = latest.filter(([name, bytes]) => name.endsWith('.js') || (name.endsWith('.wasm') && bytes.length <= PRECOMPILE_MAX_BYTES));
@@ -70,20 +84,28 @@ export function prewarmRunWorker(): void {
 }
 
 /**
- * Which spare a run takes. One that will return its worker (`serves` false) takes a warm
- * spare, best the one that last ran these very bindings (an edit loop, a Learn check, a
- * bench round), whose glue is warm too. A guest that serves keeps its worker until it is
- * terminated, so it takes a fresh spare if there is one and leaves the warm ones to runs
- * that give them back. Otherwise the oldest (the most loaded).
+ * Which spare a run takes, best first:
+ * 1. a warm spare that last ran these very bindings (an edit loop, a Learn check, a bench
+ *    round, a handler restarted): its glue is loaded and compiled;
+ * 2. a fresh spare that imported them ahead (`prepare`): importing a guest's bindings
+ *    (30–50 ms) costs more than what a warm worker saves on the runtime;
+ * 3. the warm spare unused the longest: the others keep their guests' bindings for the
+ *    runs that want them (a producer and two handlers restarted together);
+ * 4. the oldest fresh one (the most loaded).
+ * A guest that serves what only terminating ends (`keeps`: a watcher) keeps its worker, so it
+ * takes a fresh spare if there is one and leaves the warm ones to runs that give them back.
  */
-function pickSpare(js: Uint8Array | undefined, serves: boolean): number {
-  if (serves) {
+function pickSpare(js: Uint8Array | undefined, keeps: boolean): number {
+  if (keeps) {
     const fresh = spares.findIndex((s) => !s.warm);
     return fresh < 0 ? 0 : fresh;
   }
-  const same = spares.findIndex((s) => s.warm && s.keptJs !== undefined && js !== undefined && sameBytes(s.keptJs, js));
+  const has = (bytes: Uint8Array | undefined) => bytes !== undefined && js !== undefined && sameBytes(bytes, js);
+  const same = spares.findIndex((s) => s.warm && has(s.keptJs));
   if (same >= 0) return same;
-  const warm = spares.findIndex((s) => s.warm);
+  const prepared = spares.findIndex((s) => !s.warm && has(s.preparedJs));
+  if (prepared >= 0) return prepared;
+  const warm = spares.findLastIndex((s) => s.warm);
   return warm < 0 ? 0 : warm;
 }
 
@@ -92,9 +114,9 @@ function pickSpare(js: Uint8Array | undefined, serves: boolean): number {
  * remaining spares start loading those files. Call {@link refillRunWorkers} once the run is
  * under way.
  */
-export function takeRunWorker(files: RunnableArtifact['files'], serves = false): { worker: Worker; bindingsPrepared: boolean } {
+export function takeRunWorker(files: RunnableArtifact['files'], keeps = false): { worker: Worker; bindingsPrepared: boolean } {
   const js = jsOf(files);
-  const [taken] = spares.length > 0 ? spares.splice(pickSpare(js, serves), 1) : [];
+  const [taken] = spares.length > 0 ? spares.splice(pickSpare(js, keeps), 1) : [];
   // Compared here, where the code is hot, rather than in the fresh worker's interpreter.
   const bindingsPrepared = !!(taken?.preparedJs && js && sameBytes(taken.preparedJs, js));
   latest = files;
@@ -111,12 +133,14 @@ export function refillRunWorkers(): void {
 const RECYCLE_LIMIT_MS = 2000;
 
 /**
- * Takes back the worker of run `seq`, whose call returned and which serves nothing: it is
- * told to drop the run (`recycle`) and, once it answers, becomes the first spare. A worker
- * that does not answer within {@link RECYCLE_LIMIT_MS}, or fails, is terminated and replaced.
- * With more than {@link SPARES} spares, the freshest fresh one goes (the least loaded).
+ * Takes back the worker of run `seq`, whose call returned and which serves nothing, or a
+ * message handler stopped while idle: it is told to drop the run (`recycle`) and, once it
+ * answers, becomes the first spare. A worker that refuses (a delivery was under way), does
+ * not answer within {@link RECYCLE_LIMIT_MS}, or fails, is terminated and replaced. Until
+ * the answer, the run's own messages (the trace of a delivery that was already running)
+ * go to `forward`. With more than {@link MAX_SPARES} spares, the freshest fresh one goes.
  */
-export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArtifact['files']): void {
+export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArtifact['files'], forward?: (msg: RunResponse) => void): void {
   let done = false;
   const finish = (ok: boolean): void => {
     if (done) return;
@@ -131,8 +155,7 @@ export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArt
     }
     const spare: Spare = { worker, warm: true, keptJs: jsOf(files) };
     spares.unshift(spare);
-    prepare(spare);
-    while (spares.length > SPARES) {
+    while (spares.length > MAX_SPARES) {
       const fresh = spares.findLastIndex((s) => !s.warm);
       const [gone] = spares.splice(fresh < 0 ? spares.length - 1 : fresh, 1);
       gone!.worker.terminate();
@@ -146,7 +169,9 @@ export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArt
   worker.onmessage = (ev: MessageEvent<unknown>) => {
     if (validateRunResponse(ev.data) !== null) return;
     const msg = ev.data as RunResponse;
-    if (msg.type === 'recycled' && msg.seq === seq) finish(true);
+    if (msg.seq !== seq) return;
+    if (msg.type === 'recycled') finish(msg.refused !== true);
+    else forward?.(msg);
   };
   worker.postMessage({ type: 'recycle', seq } satisfies RunRequest);
 }

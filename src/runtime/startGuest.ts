@@ -6,7 +6,8 @@ import { decodeTraceBatch } from '../trace/decodeTraceBatch';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
-import { servedInterfaces } from './witNames';
+import { recyclesWhenStopped, servedInterfaces } from './witNames';
+import type { TraceBatch } from '../trace/traceBatch';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
@@ -70,8 +71,10 @@ let runSeq = 0;
  */
 export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener: GuestListener = {}): GuestHandle {
   const seq = ++runSeq;
-  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, servedInterfaces(artifact.exportedInterfaces).length > 0);
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
+  // A message handler stopped while idle hands its worker on, like a run that returned.
+  const recyclesOnStop = recyclesWhenStopped(artifact.exportedInterfaces) && !hasHostCode && !opts.linked?.length && !opts.inWorkerHosts;
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, servedInterfaces(artifact.exportedInterfaces).length > 0 && !recyclesOnStop);
   const taken = hasHostCode && !opts.inWorkerHosts ? takeHostSandbox(opts.customHosts!, opts.config, opts.tab) : undefined;
   const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
@@ -90,8 +93,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     if (s !== 'starting' && s !== 'running') settle(s);
   };
   /**
-   * `recycle`: the call returned and nothing serves, so the worker holds no guest code that
-   * runs: it goes back to the pool (its spare replaces the one this run took). Otherwise it
+   * `recycle`: the call returned and nothing serves, or a message handler was stopped while
+   * idle, so the worker holds no guest code that runs once the run is dropped: it goes back
+   * to the pool (its spare replaces the one this run took). Otherwise it
    * is terminated, and a new spare replaces it. Host code evaluated in the worker itself (a
    * benchmark's) never leaves a worker for another run. Only once: a Stop after the run
    * finished must not terminate a worker already handed on.
@@ -101,13 +105,25 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ended = true;
     clearTimeout(refillTimer);
     clearTimeout(watchdog);
-    if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files);
+    // A delivery that was already running when Stop came still shows its trace and output.
+    if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files, (msg) => (msg.type === 'trace' ? onTraceBatch(msg.batch) : msg.type === 'log' ? listener.onLog?.(msg.stream, msg.text, msg.guest) : undefined));
     else {
       refillRunWorkers();
       worker.terminate();
     }
     sandbox?.kill();
     setState(s);
+  };
+
+  const onTraceBatch = (batch: TraceBatch): void => {
+    let events: TraceEvent[];
+    try {
+      events = decodeTraceBatch(batch);
+    } catch (e) {
+      listener.onLog?.('stderr', `[playground] run worker sent a trace batch that does not decode: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    listener.onTrace?.(events);
   };
 
   worker.onerror = (ev) => {
@@ -136,17 +152,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'log':
         listener.onLog?.(msg.stream, msg.text, msg.guest);
         break;
-      case 'trace': {
-        let events: TraceEvent[];
-        try {
-          events = decodeTraceBatch(msg.batch);
-        } catch (e) {
-          listener.onLog?.('stderr', `[playground] run worker sent a trace batch that does not decode: ${e instanceof Error ? e.message : String(e)}`);
-          break;
-        }
-        listener.onTrace?.(events);
+      case 'trace':
+        onTraceBatch(msg.batch);
         break;
-      }
       case 'instantiated':
         // New spares load once this run's start-up burst is over (its call returned, or
         // REFILL_AFTER_MS in), not while it loads or its first messages flow: on two cores
@@ -198,7 +206,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       pendingCall = true;
       worker.postMessage({ type: 'call', seq, call } satisfies RunRequest);
     },
-    stop: () => end('stopped'),
+    // Idle as far as this page knows: the worker refuses if a delivery started meanwhile.
+    stop: () => end('stopped', recyclesOnStop && state === 'serving' && !pendingCall),
     settled,
   };
 }

@@ -33,6 +33,18 @@ export function servedInterfaces(exportedInterfaces: readonly string[]): string[
   return exportedInterfaces.filter((id) => !isCliRun(id));
 }
 
+/**
+ * Whether a serving guest's worker may be handed to a later run once the guest is stopped
+ * while idle: every interface it serves is a message handler, whose delivery ends with the
+ * run (deliverMessages registers its stop with atRunEnd; buses and the NATS connection are
+ * closed). Watchers (a Web Lock held for the worker's life) and WASI 0.3 handlers keep
+ * their worker until it is terminated.
+ */
+export function recyclesWhenStopped(exportedInterfaces: readonly string[]): boolean {
+  const served = servedInterfaces(exportedInterfaces);
+  return served.length > 0 && served.every((id) => /^(wasi:messaging\/incoming-handler@0\.2\.|wasmcloud:messaging\/handler@0\.2\.)/.test(id));
+}
+
 /** The call Run makes for a command component (`wasi:cli/run@0.2.x#run`), if it exports one. */
 export function cliRunCall(exportedInterfaces: readonly string[]): string | undefined {
   const iface = exportedInterfaces.find(isCliRun);

@@ -30,8 +30,16 @@ export const browserBackend: HostBackend = {
   kv: createBrowserKv,
   blobs: (namespace) => new BlobStore(namespace),
   refuses: () => undefined,
-  close: async () => undefined,
+  // A run worker handed to the next run (runWorker.ts `recycle`) ends this run's change
+  // channels: left open, each would keep receiving every change notice of the namespace.
+  close: async () => {
+    for (const channel of changeChannels) channel.close();
+    changeChannels.clear();
+  },
 };
+
+/** The change-notice channels of the run under way in this worker (one run at a time). */
+const changeChannels = new Set<BroadcastChannel>();
 
 /** Key-value storage over the shared `${namespace}-kv` IndexedDB store (src/hosts/idb). */
 function createBrowserKv(namespace: string, origin: string): KvStorage {
@@ -39,6 +47,7 @@ function createBrowserKv(namespace: string, origin: string): KvStorage {
   const changeChannel = (): BroadcastChannel => {
     if (!channel) {
       channel = new BroadcastChannel(`${namespace}:kv-changes`);
+      changeChannels.add(channel);
       // Node (unit tests) keeps the process alive for an open channel; browsers have no unref.
       (channel as unknown as { unref?: () => void }).unref?.();
     }

@@ -7,6 +7,7 @@ import { closeTestBuses, createTestGuest, utf8, waitFor, type GuestImports, type
 import { createBus, closeAllBuses } from './createBus';
 import { createMessagingHost } from './createMessagingHost';
 import type { Message } from './messageTypes';
+import { endRun } from '../../platform/atRunEnd';
 
 let ns = 0;
 const freshNamespace = () => `test-msg-${process.pid}-${++ns}`;
@@ -211,5 +212,25 @@ describe('with the runtime tracer', () => {
     expect(new TextDecoder().decode(replies[0].data())).toBe('ping');
     // Only the guest-visible calls: the handler's reply (with the topic as edge target).
     expect(calls).toEqual(['[method]message.set-content-type@svc.ping', 'reply@svc.ping']);
+  });
+});
+
+describe('a handler whose run ended (its worker handed to another run)', () => {
+  it('gets no delivery after endRun, while a handler of the next run does', async () => {
+    const namespace = freshNamespace();
+    const { seen: before } = await receiver(namespace, 'old', ['jobs.*']);
+    const pub = await createTestGuest(namespace, 'pub');
+    const { Client, Message } = pub.imports.types;
+    const client = Client.connect('default');
+    pub.imports.producer.send(client, 'jobs.a', new Message(utf8('first')));
+    await waitFor(() => before.length === 1, 'delivery before the end');
+    endRun();
+    const { seen: after } = await receiver(namespace, 'new', ['jobs.*']);
+    pub.imports.producer.send(client, 'jobs.b', new Message(utf8('second')));
+    await waitFor(() => after.length === 1, 'delivery to the next run');
+    // Given the same time the new one took, the old handler heard nothing more.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(before.map((m) => m.data)).toEqual(['first']);
+    expect(after.map((m) => m.data)).toEqual(['second']);
   });
 });

@@ -7,6 +7,7 @@ import type { Message, ReceivedFields } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 import { randomUuid } from '../../platform/randomUuid';
 import type { TraceEventInput } from '../../trace/encodeTraceBatch';
+import { atRunEnd } from '../../platform/atRunEnd';
 
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn<M = Message> = (message: M) => unknown;
@@ -226,11 +227,14 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
   });
 
   const stop = (): void => {
+    if (stopped) return;
     stopped = true;
     unlisten();
     for (const off of unsubscribe) off?.();
     stopExt?.();
   };
+  // A stopped handler's worker may be handed to another run (runWorker.ts `recycle`).
+  atRunEnd(stop);
   return stop;
 }
 
