@@ -31,10 +31,10 @@ import { PRECOMPILE_MAX_BYTES } from './prepareGuest';
 const SPARES = 3;
 
 /**
- * Spares kept at most, counting workers handed back: a handler example restarted in an edit
+ * Spares kept at most when workers are handed back: a handler example restarted in an edit
  * loop (a producer and two handlers) hands back three at each Run, and each is worth more
- * than a fresh one (its guest's bindings stay loaded there). Beyond this the freshest fresh
- * spare goes first, then the longest unused warm one: each idle worker holds a few MB.
+ * than a fresh one (its guest's bindings stay loaded there). Fresh spares count only up to
+ * SPARES; beyond MAX_SPARES the longest unused warm one goes: each idle worker holds a few MB.
  */
 const MAX_SPARES = SPARES + 2;
 
@@ -89,34 +89,37 @@ export function prewarmRunWorker(): void {
  *    round, a handler restarted): its glue is loaded and compiled;
  * 2. a fresh spare that imported them ahead (`prepare`): importing a guest's bindings
  *    (30–50 ms) costs more than what a warm worker saves on the runtime;
- * 3. the warm spare unused the longest: the others keep their guests' bindings for the
- *    runs that want them (a producer and two handlers restarted together);
- * 4. the oldest fresh one (the most loaded).
- * A guest that serves what only terminating ends (`keeps`: a watcher) keeps its worker, so it
- * takes a fresh spare if there is one and leaves the warm ones to runs that give them back.
+ * 3. for a run that works during its call (it serves nothing), the warm spare unused the
+ *    longest, whose runtime and hosts V8 has compiled (a flood's producer sent 2,000
+ *    messages twice as fast in one, bench `messaging.sendRate`); the others keep their
+ *    guests' bindings for the runs that want them;
+ * 4. a fresh one (the oldest, the most loaded); for a serving guest, which mostly waits
+ *    for messages, before any warm one.
+ * A guest that serves what only terminating ends (`keeps`: a watcher) never gives its worker
+ * back, so it takes a fresh spare if there is one and leaves the warm ones to runs that do.
  */
-function pickSpare(js: Uint8Array | undefined, keeps: boolean): number {
-  if (keeps) {
-    const fresh = spares.findIndex((s) => !s.warm);
-    return fresh < 0 ? 0 : fresh;
-  }
+function pickSpare(js: Uint8Array | undefined, serves: boolean, keeps: boolean): number {
+  const fresh = spares.findIndex((s) => !s.warm);
+  if (keeps) return fresh < 0 ? 0 : fresh;
   const has = (bytes: Uint8Array | undefined) => bytes !== undefined && js !== undefined && sameBytes(bytes, js);
   const same = spares.findIndex((s) => s.warm && has(s.keptJs));
   if (same >= 0) return same;
   const prepared = spares.findIndex((s) => !s.warm && has(s.preparedJs));
   if (prepared >= 0) return prepared;
+  if (serves && fresh >= 0) return fresh;
   const warm = spares.findLastIndex((s) => s.warm);
   return warm < 0 ? 0 : warm;
 }
 
 /**
  * A spare (see {@link pickSpare}; a new worker when none is left) for a run of `files`; the
- * remaining spares start loading those files. Call {@link refillRunWorkers} once the run is
- * under way.
+ * remaining spares start loading those files. `serves`: the guest exports interfaces hosts
+ * drive; `keeps`: it keeps its worker until terminated. Call {@link refillRunWorkers} once
+ * the run is under way.
  */
-export function takeRunWorker(files: RunnableArtifact['files'], keeps = false): { worker: Worker; bindingsPrepared: boolean } {
+export function takeRunWorker(files: RunnableArtifact['files'], serves = false, keeps = serves): { worker: Worker; bindingsPrepared: boolean } {
   const js = jsOf(files);
-  const [taken] = spares.length > 0 ? spares.splice(pickSpare(js, keeps), 1) : [];
+  const [taken] = spares.length > 0 ? spares.splice(pickSpare(js, serves, keeps), 1) : [];
   // Compared here, where the code is hot, rather than in the fresh worker's interpreter.
   const bindingsPrepared = !!(taken?.preparedJs && js && sameBytes(taken.preparedJs, js));
   latest = files;
@@ -138,7 +141,7 @@ const RECYCLE_LIMIT_MS = 2000;
  * answers, becomes the first spare. A worker that refuses (a delivery was under way), does
  * not answer within {@link RECYCLE_LIMIT_MS}, or fails, is terminated and replaced. Until
  * the answer, the run's own messages (the trace of a delivery that was already running)
- * go to `forward`. With more than {@link MAX_SPARES} spares, the freshest fresh one goes.
+ * go to `forward`. Spares beyond {@link SPARES} are trimmed, fresh ones first (see {@link MAX_SPARES}).
  */
 export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArtifact['files'], forward?: (msg: RunResponse) => void): void {
   let done = false;
@@ -155,11 +158,15 @@ export function recycleRunWorker(worker: Worker, seq: number, files: RunnableArt
     }
     const spare: Spare = { worker, warm: true, keptJs: jsOf(files) };
     spares.unshift(spare);
-    while (spares.length > MAX_SPARES) {
+    // Fresh spares beyond SPARES go first: each is told to load every run's bindings ahead
+    // (30–70 ms of CPU per run started, on the cores a flood is using). Then warm ones beyond
+    // MAX_SPARES, the longest unused first.
+    while (spares.length > SPARES) {
       const fresh = spares.findLastIndex((s) => !s.warm);
-      const [gone] = spares.splice(fresh < 0 ? spares.length - 1 : fresh, 1);
-      gone!.worker.terminate();
+      if (fresh < 0) break;
+      spares.splice(fresh, 1)[0]!.worker.terminate();
     }
+    while (spares.length > MAX_SPARES) spares.pop()!.worker.terminate();
   };
   const timer = setTimeout(() => finish(false), RECYCLE_LIMIT_MS);
   worker.onerror = (ev) => {

@@ -74,7 +74,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const hasHostCode = Object.keys(opts.customHosts ?? {}).length > 0;
   // A message handler stopped while idle hands its worker on, like a run that returned.
   const recyclesOnStop = recyclesWhenStopped(artifact.exportedInterfaces) && !hasHostCode && !opts.linked?.length && !opts.inWorkerHosts;
-  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, servedInterfaces(artifact.exportedInterfaces).length > 0 && !recyclesOnStop);
+  const serves = servedInterfaces(artifact.exportedInterfaces).length > 0;
+  const { worker, bindingsPrepared } = takeRunWorker(artifact.files, serves, serves && !recyclesOnStop);
   const taken = hasHostCode && !opts.inWorkerHosts ? takeHostSandbox(opts.customHosts!, opts.config, opts.tab) : undefined;
   const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
