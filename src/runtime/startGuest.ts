@@ -7,7 +7,6 @@ import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHos
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
 import { recyclesWhenStopped, servedInterfaces } from './witNames';
-import type { TraceBatch } from '../trace/traceBatch';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
@@ -107,7 +106,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     clearTimeout(refillTimer);
     clearTimeout(watchdog);
     // A delivery that was already running when Stop came still shows its trace and output.
-    if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files, (msg) => (msg.type === 'trace' ? onTraceBatch(msg.batch) : msg.type === 'log' ? listener.onLog?.(msg.stream, msg.text, msg.guest) : undefined));
+    if (recycle && !opts.inWorkerHosts) recycleRunWorker(worker, seq, artifact.files, showOutput);
     else {
       refillRunWorkers();
       worker.terminate();
@@ -116,10 +115,13 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     setState(s);
   };
 
-  const onTraceBatch = (batch: TraceBatch): void => {
+  /** Hands a `log` or `trace` message to the listener (during the run, and while its worker is being recycled). */
+  const showOutput = (msg: RunResponse): void => {
+    if (msg.type === 'log') return listener.onLog?.(msg.stream, msg.text, msg.guest);
+    if (msg.type !== 'trace') return;
     let events: TraceEvent[];
     try {
-      events = decodeTraceBatch(batch);
+      events = decodeTraceBatch(msg.batch);
     } catch (e) {
       listener.onLog?.('stderr', `[playground] run worker sent a trace batch that does not decode: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -151,10 +153,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         if (state === 'running' && serving && !pendingCall) setState('serving');
         break;
       case 'log':
-        listener.onLog?.(msg.stream, msg.text, msg.guest);
-        break;
       case 'trace':
-        onTraceBatch(msg.batch);
+        showOutput(msg);
         break;
       case 'instantiated':
         // New spares load once this run's start-up burst is over (its call returned, or
