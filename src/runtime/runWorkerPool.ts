@@ -51,6 +51,8 @@ interface Spare {
 const spares: Spare[] = [];
 /** Files of the latest run started: spares load them ahead. */
 let latest: RunnableArtifact['files'] | undefined;
+/** Files of the latest run started that keeps its worker until terminated: one fresh spare loads them ahead. */
+let latestKept: RunnableArtifact['files'] | undefined;
 
 function newRunWorker(): Worker {
   return new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module', name: 'wcp-run' });
@@ -59,17 +61,23 @@ function newRunWorker(): Worker {
 const jsOf = (files: RunnableArtifact['files']) => files.find(([name]) => name.endsWith('.js'))?.[1];
 
 /**
- * Tells a fresh spare to load `latest` ahead, unless it has these very bindings already. A
- * warm spare keeps what its last run loaded instead: loading another guest's bindings there
- * would only keep it busy (30–70 ms) when a run of its own guest comes (an edit loop, a
- * handler restarted), and what it kept serves a run of `latest` as well when that is its guest.
+ * Tells a fresh spare to load `latest` ahead, unless it has these very bindings already; one
+ * fresh spare loads those of `latestKept` instead. A guest that keeps its worker (a watcher, a
+ * 0.3 handler) starts in a fresh worker at every Run, so its next Run finds its bindings
+ * there; every other guest finds its own in the warm worker it gave back. A warm spare keeps
+ * what its last run loaded: loading another guest's bindings there would only keep it busy
+ * (30–70 ms) when a run of its own guest comes (an edit loop, a handler restarted).
  */
 function prepare(spare: Spare): void {
-  const js = latest && jsOf(latest);
-  if (spare.warm || !latest || !js || (spare.preparedJs && sameBytes(spare.preparedJs, js))) return;
+  if (spare.warm) return;
+  const keptJs = latestKept && jsOf(latestKept);
+  const held = keptJs !== undefined && spares.some((s) => s !== spare && !s.warm && s.preparedJs !== undefined && sameBytes(s.preparedJs, keptJs));
+  const target = keptJs && !held ? latestKept : latest;
+  const js = target && jsOf(target);
+  if (!target || !js || (spare.preparedJs && sameBytes(spare.preparedJs, js))) return;
   spare.preparedJs = js;
   // Only what the spare loads ahead: a JavaScript guest's ~10 MB engine module is not copied to it.
-  const files = latest.filter(([name, bytes]) => name.endsWith('.js') || (name.endsWith('.wasm') && bytes.length <= PRECOMPILE_MAX_BYTES));
+  const files = target.filter(([name, bytes]) => name.endsWith('.js') || (name.endsWith('.wasm') && bytes.length <= PRECOMPILE_MAX_BYTES));
   spare.worker.postMessage({ type: 'prepare', files } satisfies RunRequest);
 }
 
@@ -95,16 +103,17 @@ export function prewarmRunWorker(): void {
  *    guests' bindings for the runs that want them;
  * 4. a fresh one (the oldest, the most loaded); for a serving guest, which mostly waits
  *    for messages, before any warm one.
- * A guest that serves what only terminating ends (`keeps`: a watcher) never gives its worker
- * back, so it takes a fresh spare if there is one and leaves the warm ones to runs that do.
+ * A guest that serves what only terminating ends (`keeps`: a watcher, a 0.3 handler) never
+ * gives its worker back, so it takes a fresh spare (best one that loaded its bindings, see
+ * {@link prepare}) if there is one and leaves the warm ones to runs that do.
  */
 function pickSpare(js: Uint8Array | undefined, serves: boolean, keeps: boolean): number {
-  const fresh = spares.findIndex((s) => !s.warm);
-  if (keeps) return fresh < 0 ? 0 : fresh;
   const has = (bytes: Uint8Array | undefined) => bytes !== undefined && js !== undefined && sameBytes(bytes, js);
+  const fresh = spares.findIndex((s) => !s.warm);
+  const prepared = spares.findIndex((s) => !s.warm && has(s.preparedJs));
+  if (keeps) return prepared >= 0 ? prepared : fresh < 0 ? 0 : fresh;
   const same = spares.findIndex((s) => s.warm && has(s.keptJs));
   if (same >= 0) return same;
-  const prepared = spares.findIndex((s) => !s.warm && has(s.preparedJs));
   if (prepared >= 0) return prepared;
   if (serves && fresh >= 0) return fresh;
   const warm = spares.findLastIndex((s) => s.warm);
@@ -123,6 +132,7 @@ export function takeRunWorker(files: RunnableArtifact['files'], serves = false, 
   // Compared here, where the code is hot, rather than in the fresh worker's interpreter.
   const bindingsPrepared = !!(taken?.preparedJs && js && sameBytes(taken.preparedJs, js));
   latest = files;
+  if (keeps) latestKept = files;
   for (const spare of spares) prepare(spare);
   return { worker: taken?.worker ?? newRunWorker(), bindingsPrepared };
 }
