@@ -1,13 +1,13 @@
 import { examples, startGuest, type BuildArtifact, type BuildClient, type Example, type GuestHandle } from '../src/index';
 import { alternate, figure, medianOf, type Figure } from './alternate';
-import { editedSource, workerRoundTrips } from './benchEditToRun';
+import { editedSource, round1, workerRoundTrips } from './benchEditToRun';
 
 /** Iterations per round on each side; the round's sample is their median. */
 const PER_ROUND = 3;
 
 /**
- * Edit-to-running for the WAT messaging examples whose handlers serve (pub/sub fan-out, work
- * queue), as Run does it in the app (web/useRunner.ts): the previous run's handlers are
+ * Edit-to-running for the WAT examples whose handlers serve (pub/sub fan-out, work queue, two
+ * tabs, the 0.3 handler), as Run does it in the app (web/useRunner.ts): the previous run's handlers are
  * stopped, every guest is built (the producer edited as in benchEditToRun, the handlers
  * unchanged), the handlers are started and serving, then the producer is started; "running"
  * is when the producer is instantiated and its export called. An iteration starts once the
@@ -59,7 +59,7 @@ export async function benchEditServing(client: BuildClient, rounds: number, only
             // Handlers started in a worker a stopped handler handed on (runWorkerPool.ts).
             // Where the time goes (medians, ms): stopping the last run, building every guest,
             // starting the handlers one after another until serving, starting the producer.
-            notes: { handlersInRecycledWorker: `${warmHandlers}/${handlers}`, ...Object.fromEntries([...parts].map(([k, v]) => [k, Math.round(medianOf(v) * 10) / 10])) },
+            notes: { handlersInRecycledWorker: `${warmHandlers}/${handlers}`, ...Object.fromEntries([...parts].map(([k, v]) => [k, round1(medianOf(v))])) },
           }),
         );
       } finally {

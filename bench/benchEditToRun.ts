@@ -104,7 +104,8 @@ export function editedSource(source: string, edit: number): string {
   return `${source.slice(0, end)}\n${fn}\n${source.slice(end)}`;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** A figure's note value: rounded to 0.1. */
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** `count` bare module workers spawned at once, each answering one message: ms until the last answers. */
 export async function workerRoundTrips(src: string, count: number): Promise<number> {

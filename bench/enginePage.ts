@@ -91,7 +91,7 @@ async function runExample(id: string, namespace = 'wcp-bench') {
 /** Benchmarks by `--only` name; each takes the round count and returns figures (bench/figureStats.mjs). */
 const bench = {
   jsBuild: () => benchJsBuild(client),
-  /** `only`: example ids (all single-guest WAT examples by default). */
+  /** `only`: example ids (by default every single-guest WAT example, then every WAT example with handlers). */
   edit: async (rounds: number, only?: string[]) => [...(await benchEditToRun(client, rounds, only)), ...(await benchEditServing(client, rounds, only))],
   kv: (rounds: number) => benchKeyvalue(client, 500, rounds),
   messaging: (rounds: number) => benchMessaging(client, 2000, rounds),
