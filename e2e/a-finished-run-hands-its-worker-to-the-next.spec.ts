@@ -171,3 +171,68 @@ test('a message handler stopped while idle hands its worker to the next handler,
 function handles(s: Served) {
   return s.events.filter((e) => e.kind === 'call' && e.fn === 'handle');
 }
+
+/**
+ * A 0.3 handler (`proposal:messaging-p3`) has async tasks that may outlive its calls: jco
+ * settles the export's promise at `task.return`. Stopped with every task exited, it hands
+ * its worker on like a 0.2 handler; stopped while a task it detached still waits, the worker
+ * is terminated (toolchain/exposeAsyncTasks.ts reports the tasks to the worker).
+ */
+for (const detached of [false, true]) {
+  test(`a 0.3 handler stopped ${detached ? 'while a task it returned from still waits is terminated' : 'with every task ended hands its worker to the next'}`, async ({ page }) => {
+    await openEngine(page);
+    const namespace = freshNamespace(detached ? 'recycle-p3-detached' : 'recycle-p3');
+    const result = await page.evaluate(async ({ namespace, detached }) => {
+      const engine = (window as unknown as { wcpEngine: ServingEngine }).wcpEngine;
+      const guests = engine.exampleGuests('p3-handler-awaits');
+      const shouter = guests.find((g) => g.name === 'shouter')!;
+      const desk = guests.find((g) => g.name === 'order-desk-p3')!;
+      const producer = guests.find((g) => g.name === 'order-service')!;
+      // The detached variant calls task.return before it waits, on a topic nobody answers (2 s timeout).
+      const deskSource = !detached
+        ? desk.source
+        : desk.source
+            .replace('(data (i32.const 16) "greet")', '(data (i32.const 16) "alone")')
+            .replace(';; 2 = WAIT', '(call $task_return (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0))\n    ;; 2 = WAIT')
+            .replace('(call $task_return (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0))\n    (i32.const 0)))', '(i32.const 0)))');
+      const s = (await engine.build(shouter.wit, shouter.lang, shouter.source)).artifact;
+      const d = (await engine.build(desk.wit, desk.lang, deskSource)).artifact;
+      const p = (await engine.build(producer.wit, producer.lang, producer.source)).artifact;
+      const until = async (ok: () => boolean) => {
+        for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+      };
+      const handles = (name: string) => engine.served(name)!.events.filter((e) => e.kind === 'call' && e.fn === 'handle');
+      const checks = (name: string) => engine.served(name)!.logs.join('').split('checked ').length - 1;
+      await engine.serve('shouter', s, { namespace, subscriptions: ['greet'] });
+      await engine.serve('first', d, { namespace, subscriptions: ['orders.*'] });
+      await engine.run(p, { guest: 'order-service', namespace, call: 'run' });
+      await until(() => handles('first').length === 3 && (detached || checks('first') === 3) && engine.served('first')!.state === 'serving');
+      engine.stopServing('first');
+      const firstAtStop = { handles: handles('first').length, checks: checks('first') };
+      await new Promise((r) => setTimeout(r, 100));
+      await engine.serve('second', d, { namespace, subscriptions: ['orders.*'] });
+      await engine.run(p, { guest: 'order-service', namespace, call: 'run' });
+      await until(() => handles('second').length === 3 && (detached || checks('second') === 3));
+      // Past the detached requests' 2 s timeout: a task left in a handed-on worker would print then.
+      if (detached) await new Promise((r) => setTimeout(r, 2300));
+      engine.stopServing('second');
+      engine.stopServing('shouter');
+      return { first: engine.served('first')!, second: engine.served('second')!, firstAtStop, checks: [checks('first'), checks('second')] };
+    }, { namespace, detached });
+    expect(handles(result.first)).toHaveLength(3);
+    expect(handles(result.second)).toHaveLength(3);
+    expect(result.first.state).toBe('stopped');
+    if (!detached) {
+      expect(result.firstAtStop).toEqual({ handles: 3, checks: 3 });
+      // The second took the first's worker, and each printed its own three checks only.
+      expect(result.second.runsBefore).toBeGreaterThan(result.first.runsBefore ?? 0);
+      expect(result.checks).toEqual([3, 3]);
+    } else {
+      // The first still had three tasks waiting: its worker was not handed on…
+      expect(result.second.runsBefore).toBe(0);
+      // …and nothing of it printed after Stop; the second's own tasks printed when their requests timed out.
+      expect(result.checks[0]).toBe(result.firstAtStop.checks);
+      expect(result.second.logs.join('')).toMatch(/checked orders\.\S+ -> no answer/);
+    }
+  });
+}

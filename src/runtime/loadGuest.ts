@@ -1,4 +1,5 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
+import { ASYNC_TASKS_KEY, type ListAsyncTasks } from '../toolchain/exposeAsyncTasks';
 import { importBindings, keepLoaded, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
@@ -31,7 +32,8 @@ export async function loadGuest(
   if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
   lap('import');
   const compiled = new Map<string, { bytes: Uint8Array; module: WebAssembly.Module }>();
-  const out = await mod.instantiate(
+  let listTasks: ListAsyncTasks | undefined;
+  const out: Record<string, unknown> = await mod.instantiate(
     (name) => {
       const bytes = files.get(name);
       if (!bytes) throw new Error(`core module ${name} missing from the build`);
@@ -48,10 +50,15 @@ export async function loadGuest(
       lap('compile');
       return module;
     },
-    imports,
+    { ...imports, [ASYNC_TASKS_KEY]: (list: ListAsyncTasks) => (listTasks = list) },
     (module, imports) => new WebAssembly.Instance(module, imports),
   );
   lap('instantiate');
+  if (listTasks) {
+    const list = listTasks;
+    const atStart = new Set(list());
+    Object.defineProperty(out, ASYNC_TASKS_KEY, { value: () => list().filter((t) => !atStart.has(t)).length });
+  }
   keep?.(keepLoaded(jsEntry[1], mod, compiled));
   return out;
 }
@@ -87,4 +94,14 @@ export function refuseWithoutJspi(artifact: Pick<RunnableArtifact, 'files'>): st
   return p3
     ? 'This component uses WASI 0.3 (component-model async: async func, stream or future). Running it needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.'
     : 'Running components here needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.';
+}
+
+/**
+ * How many component-model tasks the instance behind `exports` started that have not exited
+ * (0.3 glue, see toolchain/exposeAsyncTasks.ts; the tasks alive at instantiation not counted),
+ * or undefined when its glue does not say (0.2 glue has no tasks; rewritten 0.3 glue always says).
+ */
+export function unfinishedTasks(exports: Record<string, unknown> | undefined): number | undefined {
+  const count = (exports as { [ASYNC_TASKS_KEY]?: () => number } | undefined)?.[ASYNC_TASKS_KEY];
+  return typeof count === 'function' ? count() : undefined;
 }

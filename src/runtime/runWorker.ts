@@ -4,7 +4,7 @@ import { validateRunRequest, type ExportCall, type RunnableArtifact, type RunReq
 import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
-import { findExport, loadGuest } from './loadGuest';
+import { findExport, loadGuest, unfinishedTasks } from './loadGuest';
 import { pickLoadedAhead, prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
@@ -18,7 +18,7 @@ import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
 import type { HostBackend } from '../hosts/backend/backendTypes';
-import { isCliRun, recyclesWhenStopped, servedInterfaces } from './witNames';
+import { isCliRun, recyclesWhenStopped, servedInterfaces, servesP3Handler } from './witNames';
 import { endRun } from '../platform/atRunEnd';
 
 /**
@@ -214,7 +214,10 @@ const CLOSE_LIMIT_MS = 1000;
 async function recycle(runSeq: number): Promise<void> {
   // A guest serving nothing holds nothing once its call returned; a server must be a plain message handler.
   const endsWithRun = (): boolean => servedInterfaces(artifact.exportedInterfaces).length === 0 || (!hasExtras && recyclesWhenStopped(artifact.exportedInterfaces));
-  if (runSeq !== seq || !live || calling > 0 || !endsWithRun()) {
+  // A 0.3 guest's export may have returned while its task goes on (detached work): that task
+  // would outlive the run here. A 0.3 handler whose glue cannot say is not handed on either.
+  const tasksLeft = (): boolean => (unfinishedTasks(guestExports) ?? (servesP3Handler(artifact.exportedInterfaces) ? 1 : 0)) > 0;
+  if (runSeq !== seq || !live || calling > 0 || !endsWithRun() || tasksLeft()) {
     scope.postMessage({ type: 'recycled', seq: runSeq, refused: true } satisfies RunResponse);
     return;
   }

@@ -62,10 +62,10 @@ const jsOf = (files: RunnableArtifact['files']) => files.find(([name]) => name.e
 
 /**
  * Tells a fresh spare to load `latest` ahead, unless it has these very bindings already; one
- * fresh spare loads those of `latestKept` instead. A guest that keeps its worker (a watcher, a
- * 0.3 handler) starts in a fresh worker at every Run, so its next Run finds its bindings
- * there; every other guest finds its own in the warm worker it gave back. A warm spare keeps
- * what its last run loaded: loading another guest's bindings there would only keep it busy
+ * fresh spare loads those of `latestKept` instead. A guest that keeps its worker (a watcher)
+ * starts in a fresh worker at every Run, so its next Run finds its bindings there; every
+ * other guest finds its own in the warm worker it gave back. A warm spare keeps what its
+ * last run loaded: loading another guest's bindings there would only keep it busy
  * (30–70 ms) when a run of its own guest comes (an edit loop, a handler restarted).
  */
 function prepare(spare: Spare): void {
@@ -103,9 +103,9 @@ export function prewarmRunWorker(): void {
  *    guests' bindings for the runs that want them;
  * 4. a fresh one (the oldest, the most loaded); for a serving guest, which mostly waits
  *    for messages, before any warm one.
- * A guest that serves what only terminating ends (`keeps`: a watcher, a 0.3 handler) never
- * gives its worker back, so it takes a fresh spare (best one that loaded its bindings, see
- * {@link prepare}) if there is one and leaves the warm ones to runs that do.
+ * A guest that serves what only terminating ends (`keeps`: a watcher) never gives its worker
+ * back, so it takes a fresh spare (best one that loaded its bindings, see {@link prepare}) if
+ * there is one and leaves the warm ones to runs that do.
  */
 function pickSpare(js: Uint8Array | undefined, serves: boolean, keeps: boolean): number {
   const has = (bytes: Uint8Array | undefined) => bytes !== undefined && js !== undefined && sameBytes(bytes, js);

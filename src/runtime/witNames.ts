@@ -33,16 +33,24 @@ export function servedInterfaces(exportedInterfaces: readonly string[]): string[
   return exportedInterfaces.filter((id) => !isCliRun(id));
 }
 
+const P3_HANDLER = /^proposal:messaging-p3\/incoming-handler@0\.1\./;
+
 /**
  * Whether a serving guest's worker may be handed to a later run once the guest is stopped
  * while idle: every interface it serves is a message handler, whose delivery ends with the
  * run (deliverMessages registers its stop with atRunEnd; buses and the NATS connection are
- * closed). Watchers (a Web Lock held for the worker's life) and WASI 0.3 handlers keep
- * their worker until it is terminated.
+ * closed). A WASI 0.3 handler's worker is handed on only if no task of it is left either
+ * (the worker checks: runWorker's recycle, toolchain/exposeAsyncTasks.ts). Watchers (a Web
+ * Lock held for the worker's life) keep their worker until it is terminated.
  */
 export function recyclesWhenStopped(exportedInterfaces: readonly string[]): boolean {
   const served = servedInterfaces(exportedInterfaces);
-  return served.length > 0 && served.every((id) => /^(wasi:messaging\/incoming-handler@0\.2\.|wasmcloud:messaging\/handler@0\.2\.)/.test(id));
+  return served.length > 0 && served.every((id) => /^(wasi:messaging\/incoming-handler@0\.2\.|wasmcloud:messaging\/handler@0\.2\.)/.test(id) || P3_HANDLER.test(id));
+}
+
+/** Whether the guest serves the proposed WASI 0.3 message handler (its tasks may outlive its calls). */
+export function servesP3Handler(exportedInterfaces: readonly string[]): boolean {
+  return exportedInterfaces.some((id) => P3_HANDLER.test(id));
 }
 
 /** The call Run makes for a command component (`wasi:cli/run@0.2.x#run`), if it exports one. */

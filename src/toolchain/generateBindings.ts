@@ -7,6 +7,7 @@ import { bindingsShape, cachedBindings, coreModulesOf, storeBindings } from './b
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
 import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
+import { exposeAsyncTasks } from './exposeAsyncTasks';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -90,7 +91,8 @@ async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, with
 /**
  * jco's output with the JS glue given the light JSPI import and export paths (see
  * lightenJspiGlue, lightenJspiExports) and exports called without JSPI when no import can
- * suspend (plainExportsUnlessSuspending), so
+ * suspend (plainExportsUnlessSuspending), 0.3 glue reporting its unfinished tasks
+ * (exposeAsyncTasks), so
  * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
  */
 function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
@@ -101,6 +103,9 @@ function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
       const lighter = lightenJspiExports(light.js);
       const plain = plainExportsUnlessSuspending(lighter.js);
       if (plain !== undefined) return [name, new TextEncoder().encode(plain)];
+      // 0.3 glue (the rewrites above leave it alone) reports its unfinished tasks to the worker.
+      const counted = exposeAsyncTasks(lighter.js);
+      if (counted !== undefined) return [name, new TextEncoder().encode(counted)];
       return light.lightened.length || lighter.lightened.length ? [name, new TextEncoder().encode(lighter.js)] : [name, bytes];
     } catch {
       return [name, bytes];
