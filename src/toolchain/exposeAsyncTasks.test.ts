@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
-import { examples } from '../examples/index';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
 import { exposeAsyncTasks } from './exposeAsyncTasks';
-import { generateOptions } from './generateBindings';
-import { importGlue } from './loadGlue.testing';
-
-async function glueOf(wit: string, wat: string): Promise<string> {
-  await $init;
-  const a = analyzeWit(wit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  const component = await componentNew(await embedWorld(await parse(wat), a.world));
-  const out = generate(component, generateOptions(a.world, false));
-  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-}
-
+import { exampleWatGuests, glueOf, importGlue } from './loadGlue.testing';
 describe('0.3 glue reports the tasks that have not exited', () => {
   it('rewrites the glue of every 0.3 example once, leaves 0.2 glue alone, and the glue still loads', async () => {
     let p3 = 0;
-    for (const g of examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })))) {
+    for (const g of await exampleWatGuests()) {
       const js = await glueOf(g.wit, g.wat);
       const out = exposeAsyncTasks(js);
       if (!/\[async-(lower|lift)\]/.test(js)) {

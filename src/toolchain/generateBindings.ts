@@ -8,6 +8,7 @@ import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
 import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
 import { exposeAsyncTasks } from './exposeAsyncTasks';
+import { wakeAsyncTicks } from './wakeAsyncTicks';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -92,7 +93,7 @@ async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, with
  * jco's output with the JS glue given the light JSPI import and export paths (see
  * lightenJspiGlue, lightenJspiExports) and exports called without JSPI when no import can
  * suspend (plainExportsUnlessSuspending), 0.3 glue reporting its unfinished tasks
- * (exposeAsyncTasks), so
+ * (exposeAsyncTasks) and scheduling them without timers' delays (wakeAsyncTicks), so
  * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
  */
 function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
@@ -103,9 +104,11 @@ function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
       const lighter = lightenJspiExports(light.js);
       const plain = plainExportsUnlessSuspending(lighter.js);
       if (plain !== undefined) return [name, new TextEncoder().encode(plain)];
-      // 0.3 glue (the rewrites above leave it alone) reports its unfinished tasks to the worker.
-      const counted = exposeAsyncTasks(lighter.js);
-      if (counted !== undefined) return [name, new TextEncoder().encode(counted)];
+      // 0.3 glue (the rewrites above leave it alone) reports its unfinished tasks to the
+      // worker and schedules its tasks without timers' delays.
+      const counted = exposeAsyncTasks(lighter.js) ?? lighter.js;
+      const p3 = wakeAsyncTicks(counted) ?? counted;
+      if (p3 !== lighter.js) return [name, new TextEncoder().encode(p3)];
       return light.lightened.length || lighter.lightened.length ? [name, new TextEncoder().encode(lighter.js)] : [name, bytes];
     } catch {
       return [name, bytes];

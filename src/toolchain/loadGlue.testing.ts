@@ -4,6 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { analyzeWit } from './analyzeWit';
+import { embedWorld } from './embedWorld';
+import { generateOptions } from './generateBindings';
 
 const dir = mkdtempSync(join(tmpdir(), 'wcp-glue-'));
 let loaded = 0;
@@ -34,4 +39,20 @@ export async function outcome(p: () => Promise<unknown>): Promise<Outcome> {
     const err = e as Error & { payload?: unknown };
     return { threw: err.constructor.name, message: err.message, ...(err.payload !== undefined ? { payload: err.payload } : {}) };
   }
+}
+
+/** jco's glue, unchanged, for a WAT guest of the given WIT (as a build generates it before the rewrites). */
+export async function glueOf(wit: string, wat: string): Promise<string> {
+  await $init;
+  const a = analyzeWit(wit);
+  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
+  const component = await componentNew(await embedWorld(await parse(wat), a.world));
+  const out = generate(component, generateOptions(a.world, false));
+  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
+}
+
+/** Every WAT guest of every example, named `example/guest`. */
+export async function exampleWatGuests(): Promise<Array<{ id: string; wit: string; wat: string }>> {
+  const { examples } = await import('../examples/index');
+  return examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })));
 }
