@@ -6,11 +6,14 @@ import { editedSource, round1, workerRoundTrips } from './benchEditToRun';
 const PER_ROUND = 3;
 
 /**
- * Edit-to-running for the WAT examples whose handlers serve (pub/sub fan-out, work queue, two
- * tabs, the 0.3 handler), as Run does it in the app (web/useRunner.ts): the previous run's handlers are
- * stopped, every guest is built (the producer edited as in benchEditToRun, the handlers
- * unchanged), the handlers are started and serving, then the producer is started; "running"
- * is when the producer is instantiated and its export called. An iteration starts once the
+ * Edit-to-running for the WAT examples of several guests (pub/sub fan-out, work queue,
+ * request-reply, two tabs, delivery guarantees, the 0.3 handler and requests; the 0.2 and
+ * 0.3 counter, pull and replay), as Run does it in the app
+ * (web/useRunner.ts): the previous run's handlers are stopped, every guest is built (the
+ * called ones edited as in benchEditToRun, the handlers unchanged), the handlers are started
+ * and serving, then the called guests one after the other, each once the one before finished;
+ * "running" is when the last of them is instantiated and its export called, less the time the
+ * ones before it spent in their own calls (`calledRanMs` in the notes). An iteration starts once the
  * last one's handlers have handled its messages and are idle again, as they are when a
  * person has edited for a few seconds (the deliveries take milliseconds). Baseline: spawning one bare
  * worker per guest at once and getting a message back from each, the floor for any design
@@ -51,7 +54,9 @@ export async function benchEditServing(client: BuildClient, rounds: number, only
         figures.push(
           figure(samples, {
             id: `edit.${ex.id}`,
-            title: `Edit-to-running, ${ex.id} (${ex.guests.length} guests, handlers serving): stop, build all, start handlers, then the edited producer, vs ${ex.guests.length} bare worker round trips at once`,
+            title: ex.guests.every((g) => g.call)
+              ? `Edit-to-running, ${ex.id} (${ex.guests.length} guests called one after the other): build all, run each edited guest in turn until the last one's export is called, vs ${ex.guests.length} bare worker round trips at once`
+              : `Edit-to-running, ${ex.id} (${ex.guests.length} guests, handlers serving): stop, build all, start handlers, then ${ex.guests.filter((g) => g.call).length > 1 ? 'the edited guests that are called, one after the other' : 'the edited producer'}, vs ${ex.guests.length} bare worker round trips at once`,
             unit: 'ms',
             baselineName: `${ex.guests.length} worker round trips`,
             ratio: 'guest/baseline',
@@ -72,10 +77,15 @@ export async function benchEditServing(client: BuildClient, rounds: number, only
   return figures;
 }
 
-/** A WAT example with handlers (guests without a call) and exactly one guest that is called. */
+/**
+ * A WAT example of several guests, at least one of them called: handlers (guests without a
+ * call) and one producer, or guests that are called one after the other (the 0.2 and 0.3
+ * counter, a sensor and its dashboard).
+ */
 function isServingExample(ex: Example): boolean {
   const called = ex.guests.filter((g) => g.call);
-  return !ex.customHosts && ex.guests.every((g) => g.lang === 'wat') && called.length === 1 && ex.guests.some((g) => !g.call && (g.subscriptions?.length ?? 0) > 0);
+  const handlers = ex.guests.filter((g) => !g.call);
+  return !ex.customHosts && ex.guests.every((g) => g.lang === 'wat') && called.length >= 1 && ex.guests.length > 1 && handlers.every((g) => (g.subscriptions?.length ?? 0) > 0);
 }
 
 /** A handler of the last iteration and its state as it reported it. */
@@ -101,25 +111,33 @@ async function editAndRunAll(client: BuildClient, ex: Example, namespace: string
   let handlersAt = builtAt;
   const stages: Record<string, number> = {};
   let warmHandlers = 0;
+  // Time the called guests before the last spent running their own code (a sensor that
+  // sends for a second): the example's, not the playground's, so it is not counted.
+  let ranMs = 0;
+  const lastCalled = built.filter(([g]) => g.call).at(-1)?.[0];
   // Handlers first, as the app starts them: subscriptions exist before the producer sends.
   for (const [g, artifact] of [...built.filter(([g]) => !g.call), ...built.filter(([g]) => g.call)]) {
     const config = { guest: g.name, namespace, subscriptions: g.subscriptions ?? [], buckets: [] };
     const served: Served = { handle: undefined as unknown as GuestHandle, state: 'starting' };
     let up = false;
+    let calledAt = 0;
     await new Promise<void>((resolve, reject) => {
       served.handle = startGuest(artifact, { config, ...(g.call ? { call: { name: g.call, args: [] } } : {}), timeLimitMs: 10_000 }, {
         onInstantiated: (ms, _serving, st, before) => {
           // Run-worker stages, summed over the handlers ("h:") and the producer's ("p:").
           const prefix = g.call ? 'p:' : 'h:';
           for (const [k, v] of Object.entries({ ...st, worker: ms })) stages[`${prefix}${k}`] = (stages[`${prefix}${k}`] ?? 0) + v;
-          if (g.call) runningMs = performance.now() - t0;
-          else if ((before ?? 0) > 0) warmHandlers += 1;
+          if (g.call) {
+            calledAt = performance.now();
+            runningMs = calledAt - t0 - ranMs;
+          } else if ((before ?? 0) > 0) warmHandlers += 1;
         },
         onState: (s) => {
           served.state = s;
           if ((s !== 'serving' && s !== 'finished') || up) return;
           up = true;
           if (!g.call) handlersAt = performance.now();
+          else if (g !== lastCalled) ranMs += performance.now() - calledAt;
           resolve();
         },
         onTrap: (m) => reject(new Error(`${g.name}: ${m}`)),
@@ -127,6 +145,6 @@ async function editAndRunAll(client: BuildClient, ex: Example, namespace: string
       if (!g.call) live.push(served);
     });
   }
-  const parts = { stopMs: stopped - t0, buildMs: builtAt - stopped, handlersMs: handlersAt - builtAt, producerMs: t0 + runningMs - handlersAt, ...stages };
+  const parts = { stopMs: stopped - t0, buildMs: builtAt - stopped, handlersMs: handlersAt - builtAt, producerMs: t0 + runningMs - handlersAt, ...(ranMs > 0 ? { calledRanMs: ranMs } : {}), ...stages };
   return { runningMs, live, warmHandlers, handlers: live.length, parts };
 }

@@ -44,14 +44,15 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
   let result: unknown;
   let trap: string | undefined;
   let runsBefore: number | undefined;
+  let stages: Readonly<Record<string, number>> | undefined;
   const handle = startGuest(
     artifact,
     { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, call: opts.call ? { name: opts.call, args: opts.args ?? [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000, customHosts: opts.customHosts },
-    { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m), onInstantiated: (_ms, _s, _st, n) => (runsBefore = n) },
+    { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m), onInstantiated: (_ms, _s, st, n) => ((runsBefore = n), (stages = st)) },
   );
   const state = await handle.settled;
   if (opts.stopAfter) handle.stop();
-  return { state, result, trap, logs, events, runsBefore };
+  return { state, result, trap, logs, events, runsBefore, stages };
 }
 
 /** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */

@@ -100,7 +100,10 @@ export function prewarmRunWorker(): void {
  * 3. for a run that works during its call (it serves nothing), the warm spare unused the
  *    longest, whose runtime and hosts V8 has compiled (a flood's producer sent 2,000
  *    messages twice as fast in one, bench `messaging.sendRate`); the others keep their
- *    guests' bindings for the runs that want them;
+ *    guests' bindings for the runs that want them. Not the only warm spare while a fresh
+ *    one is left: that one keeps the bindings of the guest that ran last, and a Run of two
+ *    guests called one after the other (the 0.2 and 0.3 counter) would otherwise hand one
+ *    worker back and forth, each guest importing its bindings at every Run;
  * 4. a fresh one (the oldest, the most loaded); for a serving guest, which mostly waits
  *    for messages, before any warm one.
  * A guest that serves what only terminating ends (`keeps`: a watcher) never gives its worker
@@ -117,7 +120,8 @@ function pickSpare(js: Uint8Array | undefined, serves: boolean, keeps: boolean):
   if (prepared >= 0) return prepared;
   if (serves && fresh >= 0) return fresh;
   const warm = spares.findLastIndex((s) => s.warm);
-  return warm < 0 ? 0 : warm;
+  if (warm < 0) return 0;
+  return fresh >= 0 && spares.findIndex((s) => s.warm) === warm ? fresh : warm;
 }
 
 /**
