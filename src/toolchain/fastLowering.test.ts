@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { rangeWat, rangeWit } from '../../bench/rangeGuest';
 import { replayWat, replayWit } from '../../bench/replayGuest';
 import { kvOpsWat, kvOpsWit } from '../../bench/kvOpsGuest';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
 import { ASCII_LOOP_MAX, lowerFaster } from './fastLowering';
-import { generateOptions } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
+import { glueOf } from './loadGlue.testing';
 
-async function glueOf(wit: string, wat: string): Promise<string> {
-  await $init;
-  const a = analyzeWit(wit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  const out = generate(await componentNew(await embedWorld(await parse(wat), a.world)), generateOptions(a.world, false));
-  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-}
 
 /** A guest memory with a bump `realloc` that grows the memory when needed (detaching its old buffer). */
 function guestMemory(pages = 1) {

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { examples } from '../examples/index';
 import { handlerWat, handlerWit } from '../../bench/messagingGuests';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
-import { generateBindings, generateOptions } from './generateBindings';
+import { generateBindings } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
-import { importGlue, instantiateGlue as instantiate, outcome, type Outcome } from './loadGlue.testing';
+import { importGlue, instantiateGlue as instantiate, outcome, type Outcome, generateGlue } from './loadGlue.testing';
 
 /** A guest whose export calls a JSPI import, returns ok or err, or traps (n = 13). */
 const runWit = `package local:light-export-test;
@@ -35,21 +31,12 @@ const runWat = `(module
     (i32.const 16)))`;
 
 
-async function bindingsOf(wit: string, wat: string) {
-  await $init;
-  const a = analyzeWit(wit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  const component = await componentNew(await embedWorld(await parse(wat), a.world));
-  const out = generate(component, generateOptions(a.world, false));
-  const js = new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-  return { js, modules: new Map(out.files.filter(([n]) => n.endsWith('.wasm'))), world: a.world, component };
-}
 
 /** Instantiates glue text with the given host imports (JSPI stubbed: Node has none; host calls answer synchronously). */
 
 /** Both paths, jco's and the light one, of the same glue. */
 async function bothPaths(wit: string, wat: string) {
-  const b = await bindingsOf(wit, wat);
+  const b = await generateGlue(wit, wat);
   const light = lightenJspiExports(lightenJspiGlue(b.js).js);
   return { ...b, light };
 }
@@ -120,7 +107,7 @@ describe('lightenJspiExports', () => {
     let lightened = 0;
     let p3 = 0;
     for (const g of examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })))) {
-      const { js } = await bindingsOf(g.wit, g.wat);
+      const { js } = await generateGlue(g.wit, g.wat);
       const imports = lightenJspiGlue(js).js;
       const out = lightenJspiExports(imports);
       if (/\bisAsync: true\b|\bfuncTypeIsAsync: true\b/.test(js)) {
@@ -141,7 +128,7 @@ describe('lightenJspiExports', () => {
   }, 300_000);
 
   it('leaves the glue as jco wrote it when a wrapper or an import is not the expected shape', async () => {
-    const { js } = await bindingsOf(runWit, runWat);
+    const { js } = await generateGlue(runWit, runWat);
     const imports = lightenJspiGlue(js).js;
     // A wrapper that differs (as a later jco might emit): no export is rewritten.
     const odd = imports.replace('const started = await task.enter();', 'const started = await task.enter({ extra: 1 });');
@@ -156,7 +143,7 @@ describe('lightenJspiExports', () => {
   }, 60_000);
 
   it('is what generateBindings returns for a 0.2 handler', async () => {
-    const { world, component } = await bindingsOf(handlerWit, handlerWat);
+    const { world, component } = await generateGlue(handlerWit, handlerWat);
     const b = await generateBindings(component, world, false, undefined, () => undefined);
     expect(new TextDecoder().decode(b.files.find(([n]) => n.endsWith('.js'))![1])).toContain('new _WcpExportTask(0, ');
   }, 60_000);

@@ -3,15 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { examples } from '../examples/index';
 import { kvOpsWat, kvOpsWit } from '../../bench/kvOpsGuest';
 import { replayWat, replayWit } from '../../bench/replayGuest';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
-import { generateBindings, generateOptions } from './generateBindings';
+import { generateBindings } from './generateBindings';
 import { lightenJspiGlue, withoutDebugLogs } from './lightenJspiGlue';
+import { generateGlue, glueOf } from './loadGlue.testing';
 
 const guests = [
   ...examples.flatMap((ex) => ex.guests.filter((g) => g.lang === 'wat').map((g) => ({ id: `${ex.id}/${g.name}`, wit: g.wit, wat: g.source }))),
@@ -19,18 +16,6 @@ const guests = [
   { id: 'bench/replay', wit: replayWit, wat: replayWat },
 ];
 
-async function componentOf(wit: string, wat: string) {
-  const a = analyzeWit(wit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  return { world: a.world, component: await componentNew(await embedWorld(await parse(wat), a.world)) };
-}
-
-async function glueOf(wit: string, wat: string): Promise<string> {
-  await $init;
-  const { world, component } = await componentOf(wit, wat);
-  const out = generate(component, generateOptions(world, false));
-  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-}
 
 /** Each `_trampolineN` definition's body, by name. */
 function trampolines(js: string): Map<string, string> {
@@ -122,7 +107,7 @@ describe('lightenJspiGlue', () => {
   it('is what generateBindings returns (and caches) for a 0.2 guest, not for a p3 guest', async () => {
     const dec = new TextDecoder();
     const jsOf = async (wit: string, wat: string) => {
-      const { world, component } = await componentOf(wit, wat);
+      const { world, component } = await generateGlue(wit, wat);
       const b = await generateBindings(component, world, false, undefined, () => undefined);
       return dec.decode(b.files.find(([n]) => n.endsWith('.js'))![1]);
     };

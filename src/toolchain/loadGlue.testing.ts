@@ -41,14 +41,23 @@ export async function outcome(p: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** jco's glue, unchanged, for a WAT guest of the given WIT (as a build generates it before the rewrites). */
-export async function glueOf(wit: string, wat: string): Promise<string> {
+/**
+ * What jco generates for a WAT guest of the given WIT, as a build does before its rewrites:
+ * the glue's text, the core modules by file name, the world and the component.
+ */
+export async function generateGlue(wit: string, wat: string) {
   await $init;
   const a = analyzeWit(wit);
   if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
   const component = await componentNew(await embedWorld(await parse(wat), a.world));
   const out = generate(component, generateOptions(a.world, false));
-  return new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
+  const js = new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
+  return { js, modules: new Map(out.files.filter(([n]) => n.endsWith('.wasm'))), world: a.world, component };
+}
+
+/** jco's glue text alone (see {@link generateGlue}). */
+export async function glueOf(wit: string, wat: string): Promise<string> {
+  return (await generateGlue(wit, wat)).js;
 }
 
 /** Every WAT guest of every example, named `example/guest`. */

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { handlerWat, handlerWit } from '../../bench/messagingGuests';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
-import { generateBindings, generateOptions } from './generateBindings';
+import { generateBindings } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
-import { instantiateGlue as instantiate, outcome, type Outcome } from './loadGlue.testing';
+import { instantiateGlue as instantiate, outcome, type Outcome, generateGlue } from './loadGlue.testing';
 import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
 
 /** A guest with no imports: ok(n + 1), err("odd") for odd n, a trap for 13. */
@@ -46,13 +42,8 @@ const hostWat = `(module
 
 
 async function lightGlueOf(wit: string, wat: string) {
-  await $init;
-  const a = analyzeWit(wit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  const component = await componentNew(await embedWorld(await parse(wat), a.world));
-  const out = generate(component, generateOptions(a.world, false));
-  const js = new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-  return { light: lightenJspiExports(lightenJspiGlue(js).js).js, modules: new Map(out.files.filter(([n]) => n.endsWith('.wasm'))), world: a.world, component };
+  const { js, ...rest } = await generateGlue(wit, wat);
+  return { light: lightenJspiExports(lightenJspiGlue(js).js).js, ...rest };
 }
 
 

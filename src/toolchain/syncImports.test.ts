@@ -3,15 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import ordersProducerWat from '../examples/messaging/ordersProducer.wat?raw';
 import ordersProducerWit from '../examples/messaging/ordersProducer.wit?raw';
-import { analyzeWit } from './analyzeWit';
-import { embedWorld } from './embedWorld';
-import { generateOptions } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { hostFnOf, SYNC_IMPORT_MARK } from './syncImports';
+import { generateGlue } from './loadGlue.testing';
 
 const MARK = Symbol.for(SYNC_IMPORT_MARK);
 const mark = <T extends object>(fn: T): T => Object.assign(fn, { [MARK]: true });
@@ -33,13 +29,8 @@ describe('hostFnOf', () => {
 });
 
 async function producerGlue() {
-  await $init;
-  const a = analyzeWit(ordersProducerWit);
-  if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
-  const component = await componentNew(await embedWorld(await parse(ordersProducerWat), a.world));
-  const out = generate(component, generateOptions(a.world, false));
-  const js = new TextDecoder().decode(out.files.find(([n]) => n.endsWith('.js'))![1]);
-  const modules = new Map(out.files.filter(([n]) => n.endsWith('.wasm')).map(([n, b]) => [n, new WebAssembly.Module(b as BufferSource)]));
+  const { js, modules: files } = await generateGlue(ordersProducerWit, ordersProducerWat);
+  const modules = new Map([...files].map(([n, b]) => [n, new WebAssembly.Module(b as BufferSource)]));
   return { js, modules };
 }
 
