@@ -8,14 +8,14 @@ const PER_ROUND = 3;
 /**
  * Edit-to-running for the WAT examples of several guests (pub/sub fan-out, work queue,
  * request-reply, two tabs, delivery guarantees, the 0.3 handler and requests; the 0.2 and
- * 0.3 counter, pull and replay), as Run does it in the app
- * (web/useRunner.ts): the previous run's handlers are stopped, every guest is built (the
- * called ones edited as in benchEditToRun, the handlers unchanged), the handlers are started
- * and serving, then the called guests one after the other, each once the one before finished;
- * "running" is when the last of them is instantiated and its export called, less the time the
- * ones before it spent in their own calls (`calledRanMs` in the notes). An iteration starts once the
- * last one's handlers have handled its messages and are idle again, as they are when a
- * person has edited for a few seconds (the deliveries take milliseconds). Baseline: spawning one bare
+ * 0.3 counter, pull and replay), as Run does it in the app (web/useRunner.ts): the previous
+ * run's handlers are stopped, every guest is built (the called ones edited as in
+ * benchEditToRun, the handlers unchanged), the handlers are started and serving, then the
+ * called guests one after the other, each once the one before finished; "running" is when
+ * the last of them is instantiated and its export called, less the time the ones before it
+ * spent in their own calls (`calledRanMs` in the notes). An iteration starts once the last
+ * one's handlers have handled its messages and are idle again, as they are when a person has
+ * edited for a few seconds (the deliveries take milliseconds). Baseline: spawning one bare
  * worker per guest at once and getting a message back from each, the floor for any design
  * that runs each guest in a throwaway worker. Alternating rounds; ratio = guest / baseline.
  */
@@ -23,7 +23,7 @@ export async function benchEditServing(client: BuildClient, rounds: number, only
   const src = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
   const figures: Figure[] = [];
   try {
-    for (const ex of examples.filter(isServingExample).filter((e) => !only || only.includes(e.id))) {
+    for (const ex of examples.filter(isMultiGuestExample).filter((e) => !only || only.includes(e.id))) {
       const namespace = `bench-edit-serving-${Date.now()}`;
       let live: Served[] = [];
       let edit = 0;
@@ -82,7 +82,7 @@ export async function benchEditServing(client: BuildClient, rounds: number, only
  * call) and one producer, or guests that are called one after the other (the 0.2 and 0.3
  * counter, a sensor and its dashboard).
  */
-function isServingExample(ex: Example): boolean {
+function isMultiGuestExample(ex: Example): boolean {
   const called = ex.guests.filter((g) => g.call);
   const handlers = ex.guests.filter((g) => !g.call);
   return !ex.customHosts && ex.guests.every((g) => g.lang === 'wat') && called.length >= 1 && ex.guests.length > 1 && handlers.every((g) => (g.subscriptions?.length ?? 0) > 0);
