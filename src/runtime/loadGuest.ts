@@ -1,5 +1,6 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
 import { ASYNC_TASKS_KEY, type ListAsyncTasks } from '../toolchain/exposeAsyncTasks';
+import { isAsyncAbiGlue } from '../toolchain/isAsyncAbiGlue';
 import { importBindings, keepLoaded, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
@@ -88,9 +89,8 @@ export function findExport(exports: Record<string, unknown>, iface: string, name
 export function refuseWithoutJspi(artifact: Pick<RunnableArtifact, 'files'>): string | undefined {
   const wasm = WebAssembly as unknown as { Suspending?: unknown; promising?: unknown };
   if (typeof wasm.Suspending === 'function' && typeof wasm.promising === 'function') return undefined;
-  // The bindings of a 0.3 component wire core imports/exports named "[async-lower]…"/"[async-lift]…".
   const js = artifact.files.find(([name]) => name.endsWith('.js'))?.[1];
-  const p3 = js !== undefined && /\[async-(lower|lift)\]/.test(new TextDecoder().decode(js));
+  const p3 = js !== undefined && isAsyncAbiGlue(new TextDecoder().decode(js));
   return p3
     ? 'This component uses WASI 0.3 (component-model async: async func, stream or future). Running it needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.'
     : 'Running components here needs JSPI (WebAssembly.Suspending), which this browser does not have: use a current Chromium-based browser.';

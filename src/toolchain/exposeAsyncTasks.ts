@@ -1,3 +1,5 @@
+import { isAsyncAbiGlue } from './isAsyncAbiGlue';
+
 /**
  * The key under which glue rewritten by {@link exposeAsyncTasks} reports its unfinished tasks:
  * an import-object entry it calls once per instantiation with a function listing them (see
@@ -31,7 +33,7 @@ const DECLARE = `
  * constructor and `delete` where `exit` marks the task exited.
  */
 export function exposeAsyncTasks(js: string): string | undefined {
-  if (!/\[async-(lower|lift)\]/.test(js) || js.includes('_wcpTasks')) return undefined;
+  if (!isAsyncAbiGlue(js) || js.includes('_wcpTasks')) return undefined;
   const head = /\nexport function instantiate\(getCoreModule, imports[^)]*\) \{\n/.exec(js);
   const cls = js.indexOf('class AsyncTask {');
   if (!head || cls < 0 || js.indexOf('class AsyncTask {', cls + 1) >= 0) return undefined;

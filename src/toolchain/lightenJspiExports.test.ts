@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examples } from '../examples/index';
 import { handlerWat, handlerWit } from '../../bench/messagingGuests';
 import { generateBindings } from './generateBindings';
 import { lightenJspiGlue } from './lightenJspiGlue';
 import { lightenJspiExports } from './lightenJspiExports';
-import { importGlue, instantiateGlue as instantiate, outcome, type Outcome, generateGlue } from './loadGlue.testing';
+import { importGlue, instantiateGlue as instantiate, outcome, type Outcome, generateGlue, exampleWatGuests } from './loadGlue.testing';
 
 /** A guest whose export calls a JSPI import, returns ok or err, or traps (n = 13). */
 const runWit = `package local:light-export-test;
@@ -106,7 +105,7 @@ describe('lightenJspiExports', () => {
   it('lightens every 0.2 example export whose imports are all light, leaves p3 glue byte for byte, and the glue still loads', async () => {
     let lightened = 0;
     let p3 = 0;
-    for (const g of examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })))) {
+    for (const g of exampleWatGuests()) {
       const { js } = await generateGlue(g.wit, g.wat);
       const imports = lightenJspiGlue(js).js;
       const out = lightenJspiExports(imports);

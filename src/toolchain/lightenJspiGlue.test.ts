@@ -8,10 +8,10 @@ import { kvOpsWat, kvOpsWit } from '../../bench/kvOpsGuest';
 import { replayWat, replayWit } from '../../bench/replayGuest';
 import { generateBindings } from './generateBindings';
 import { lightenJspiGlue, withoutDebugLogs } from './lightenJspiGlue';
-import { generateGlue, glueOf } from './loadGlue.testing';
+import { generateGlue, glueOf, exampleWatGuests } from './loadGlue.testing';
 
 const guests = [
-  ...examples.flatMap((ex) => ex.guests.filter((g) => g.lang === 'wat').map((g) => ({ id: `${ex.id}/${g.name}`, wit: g.wit, wat: g.source }))),
+  ...exampleWatGuests(),
   { id: 'bench/kv-ops', wit: kvOpsWit, wat: kvOpsWat },
   { id: 'bench/replay', wit: replayWit, wat: replayWat },
 ];

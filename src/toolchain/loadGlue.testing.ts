@@ -9,6 +9,7 @@ import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { analyzeWit } from './analyzeWit';
 import { embedWorld } from './embedWorld';
 import { generateOptions } from './generateBindings';
+import { examples } from '../examples/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'wcp-glue-'));
 let loaded = 0;
@@ -61,7 +62,6 @@ export async function glueOf(wit: string, wat: string): Promise<string> {
 }
 
 /** Every WAT guest of every example, named `example/guest`. */
-export async function exampleWatGuests(): Promise<Array<{ id: string; wit: string; wat: string }>> {
-  const { examples } = await import('../examples/index');
+export function exampleWatGuests(): Array<{ id: string; wit: string; wat: string }> {
   return examples.flatMap((ex) => ex.guests.filter((x) => x.lang === 'wat').map((x) => ({ id: `${ex.id}/${x.name}`, wit: x.wit, wat: x.source })));
 }

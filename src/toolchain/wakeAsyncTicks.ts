@@ -1,3 +1,5 @@
+import { isAsyncAbiGlue } from './isAsyncAbiGlue';
+
 /**
  * Macrotasks without the clamp of nested timers, for the rewritten glue (below): one
  * MessageChannel per glue module, its callbacks run in the order they were queued. Unref'd
@@ -46,7 +48,7 @@ const LOWER_WAIT = /setTimeout\(\(\) => \{(\n\s*\/\/ NOTE: whether the import se
  * Every pattern must occur exactly once; otherwise the glue is left as jco made it.
  */
 export function wakeAsyncTicks(js: string): string | undefined {
-  if (!/\[async-(lower|lift)\]/.test(js) || js.includes('_wcpSoon(')) return undefined;
+  if (!isAsyncAbiGlue(js) || js.includes('_wcpSoon(')) return undefined;
   if (count(js, LOOP_START) !== 1 || count(js, LOOP_SLEEP) !== 1 || (js.match(new RegExp(LOWER_WAIT.source, 'g')) ?? []).length > 1) return undefined;
   const body = js
     .replace(LOOP_START, 'if (this.#tickLoop !== null) { this._wcpWake?.(); return; }\n        this.#tickLoop = 1;\n        _wcpSoon(async () => {')
