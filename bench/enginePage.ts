@@ -58,11 +58,11 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
 /** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */
 const serving = new Map<string, { logs: string[]; events: TraceEvent[]; stop: () => void; runsBefore?: number; state?: string }>();
 
-async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[]; backend?: BackendConfig; timeLimitMs?: number }) {
+async function serve(name: string, artifact: BuildArtifact, opts: { namespace: string; subscriptions: string[]; buckets?: string[]; backend?: BackendConfig; timeLimitMs?: number }) {
   const entry = { logs: [] as string[], events: [] as TraceEvent[], stop: () => {}, runsBefore: undefined as number | undefined, state: 'starting' };
   const h = startGuest(
     artifact,
-    { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, timeLimitMs: opts.timeLimitMs ?? 5000 },
+    { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: opts.buckets ?? [], ...(opts.backend ? { backend: opts.backend } : {}) }, timeLimitMs: opts.timeLimitMs ?? 5000 },
     { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e), onInstantiated: (_ms, _s, _st, n) => (entry.runsBefore = n), onState: (s) => (entry.state = s) },
   );
   entry.stop = h.stop;

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { getEntry, kvDatabaseName, openKvDatabase, putEntries } from './index';
+import { forgetKvDatabase, getEntry, kvDatabaseName, openKvDatabase, putEntries } from './index';
+import { upgradeKvDatabase } from './openKvDatabase';
 
 describe('openKvDatabase', () => {
   it('opens one connection per namespace and reuses it', async () => {
@@ -24,6 +25,26 @@ describe('openKvDatabase', () => {
     expect(await getEntry(namespace, 'b', 'k')).toBeUndefined();
     await putEntries(namespace, 'b', [['k', new Uint8Array([8])]]);
     expect(await getEntry(namespace, 'b', 'k')).toEqual(new Uint8Array([8]));
+  });
+
+  it('opens a database at whatever version registrations raised it to, and adds the watcher store to one made before it', async () => {
+    const raised = `test-${crypto.randomUUID()}`;
+    await putEntries(raised, 'b', [['k', new Uint8Array([1])]]);
+    for (let i = 0; i < 3; i++) await upgradeKvDatabase(raised, () => undefined);
+    forgetKvDatabase(raised);
+    expect((await openKvDatabase(raised)).version).toBeGreaterThanOrEqual(4);
+    expect(await getEntry(raised, 'b', 'k')).toEqual(new Uint8Array([1]));
+
+    // Version 1 of an early build: the entries store only.
+    const early = `test-${crypto.randomUUID()}`;
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.open(kvDatabaseName(early), 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('entries').put(new Uint8Array([9]), ['b', 'k']);
+      request.onsuccess = () => (request.result.close(), resolve());
+    });
+    const db = await openKvDatabase(early);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'watchers']);
+    expect(await getEntry(early, 'b', 'k')).toEqual(new Uint8Array([9]));
   });
 
   it('says that storage is blocked in this embed when the browser refuses IndexedDB', async () => {

@@ -7,9 +7,11 @@ export const KV_STORE = 'entries';
 export const WATCH_STORE = 'watchers';
 
 /**
- * Schema version. Buckets live inside the compound key, so creating a bucket never needs
- * an upgrade; this only changes if the store layout itself changes. 2 added WATCH_STORE
- * (a version-1 database keeps its entries and gains the store on open).
+ * Version a database that lacks a store is upgraded to (at least). Buckets live inside the
+ * compound key, so creating a bucket never needs an upgrade. 2 added WATCH_STORE (a version-1
+ * database keeps its entries and gains the store on open). Since then each watcher's
+ * registration raises the version by one (kvWatchers.ts), so databases are opened at the
+ * version they have and a higher number means nothing about the layout.
  */
 const KV_DB_VERSION = 2;
 
@@ -74,7 +76,50 @@ export function forgetKvDatabase(namespace: string): void {
   pending?.then((db) => db.close()).catch(() => undefined);
 }
 
-function connect(namespace: string): Promise<IDBDatabase> {
+/**
+ * Opens the database at whatever version it has: a watcher's registration raises the
+ * version (see {@link upgradeKvDatabase}), so no fixed number can be asked for. A database
+ * without both stores (new, or made by a build before WATCH_STORE) is upgraded once more to
+ * add them.
+ */
+async function connect(namespace: string): Promise<IDBDatabase> {
+  const db = await openAt(namespace);
+  if (hasStores(db)) return db;
+  const version = db.version;
+  db.close();
+  return openAt(namespace, Math.max(version + 1, KV_DB_VERSION));
+}
+
+const hasStores = (db: IDBDatabase) => db.objectStoreNames.contains(KV_STORE) && db.objectStoreNames.contains(WATCH_STORE);
+
+/**
+ * Raises the database's version by one and runs `write` in that upgrade's transaction.
+ * An upgrade is the one change every open connection hears of before it happens: each gets
+ * `versionchange` and closes (see {@link openKvDatabase}), its transactions finish first, and
+ * the upgrade waits for all of them. kvWatchers.ts registers watchers this way. Retried when
+ * another upgrade got there first.
+ */
+export async function upgradeKvDatabase(namespace: string, write: (tx: IDBTransaction) => void): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const version = (await openKvDatabase(namespace)).version;
+    let wrote = false;
+    try {
+      const db = await openAt(namespace, version + 1, (tx) => {
+        write(tx);
+        wrote = true;
+      });
+      db.close();
+    } catch (error) {
+      // VersionError: another registration raised it further meanwhile; try from there.
+      const versionError = error instanceof HostError && error.message.includes('VersionError');
+      if (!versionError || attempt >= 10) throw error;
+    }
+    if (wrote) return;
+  }
+}
+
+/** One open request (at `version`, or the current one), mapped to clear errors; `upgrade` runs in its upgrade transaction. */
+function openAt(namespace: string, version?: number, upgrade?: (tx: IDBTransaction) => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') {
       reject(storeError('IndexedDB is not available in this context (private mode or an old browser?)'));
@@ -82,7 +127,7 @@ function connect(namespace: string): Promise<IDBDatabase> {
     }
     let request: IDBOpenDBRequest;
     try {
-      request = indexedDB.open(kvDatabaseName(namespace), KV_DB_VERSION);
+      request = version === undefined ? indexedDB.open(kvDatabaseName(namespace)) : indexedDB.open(kvDatabaseName(namespace), version);
     } catch (e) {
       // Chromium throws SecurityError here in a third-party frame whose storage is blocked.
       reject(storeError(isStorageBlocked(e) ? STORAGE_BLOCKED : `cannot open IndexedDB: ${e instanceof Error ? e.message : String(e)}`));
@@ -93,6 +138,7 @@ function connect(namespace: string): Promise<IDBDatabase> {
       const db = request.result;
       if (!db.objectStoreNames.contains(KV_STORE)) db.createObjectStore(KV_STORE);
       if (!db.objectStoreNames.contains(WATCH_STORE)) db.createObjectStore(WATCH_STORE);
+      if (upgrade && request.transaction) upgrade(request.transaction);
     };
     // Blocked means another tab holds an older connection open and ignores versionchange;
     // wait a while (it may close), then fail with text the user can act on.
@@ -107,7 +153,7 @@ function connect(namespace: string): Promise<IDBDatabase> {
       const error = request.error;
       const hint = error?.name === 'VersionError' ? ' (it was created by a newer version of the playground)' : '';
       if (isStorageBlocked(error)) return reject(storeError(STORAGE_BLOCKED));
-      reject(storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.message ?? 'unknown error'}`));
+      reject(storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.name ?? ''} ${error?.message ?? 'unknown error'}`));
     };
     request.onsuccess = () => {
       clearTimeout(blockedTimer);

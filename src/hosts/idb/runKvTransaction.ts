@@ -1,5 +1,5 @@
 import { HostError } from '../hostContract';
-import { noteWatchers } from './kvWatchers';
+import { noteWatchers, writesCountWatchers } from './kvWatchers';
 import { forgetKvDatabase, KV_STORE, openKvDatabase, openKvDatabaseNow, WATCH_STORE } from './openKvDatabase';
 import { endReadBurst, onRead, readInBurst, type ReadSettle } from './readInBurst';
 
@@ -75,7 +75,7 @@ function transactionNow(namespace: string, mode: IDBTransactionMode): IDBTransac
   const db = openKvDatabaseNow(namespace);
   if (!db) return undefined;
   try {
-    return db.transaction(scopeOf(mode), mode);
+    return db.transaction(scopeOf(mode, db), mode);
   } catch {
     return undefined;
   }
@@ -84,18 +84,19 @@ function transactionNow(namespace: string, mode: IDBTransactionMode): IDBTransac
 async function openTransaction(namespace: string, mode: IDBTransactionMode): Promise<IDBTransaction> {
   const db = await openKvDatabase(namespace);
   try {
-    return db.transaction(scopeOf(mode), mode);
+    return db.transaction(scopeOf(mode, db), mode);
   } catch (error) {
     // The connection was closed under us (versionchange from another tab): reopen once.
     if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw toStoreError(error);
     forgetKvDatabase(namespace);
-    return (await openKvDatabase(namespace)).transaction(scopeOf(mode), mode);
+    const again = await openKvDatabase(namespace);
+    return again.transaction(scopeOf(mode, again), mode);
   }
 }
 
-/** Writes include the watcher registry, so a registration is ordered before or after each write. */
-function scopeOf(mode: IDBTransactionMode): string | string[] {
-  return mode === 'readonly' ? KV_STORE : [KV_STORE, WATCH_STORE];
+/** Writes that count the watcher registry include it (kvWatchers.ts: until their connection has seen it empty). */
+function scopeOf(mode: IDBTransactionMode, db: IDBDatabase): string | string[] {
+  return mode !== 'readonly' && writesCountWatchers(db) ? [KV_STORE, WATCH_STORE] : KV_STORE;
 }
 
 function execute<T>(transaction: IDBTransaction, body: (tx: KvTx<T>) => void, committed?: () => void): Promise<T> {
