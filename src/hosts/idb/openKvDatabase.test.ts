@@ -47,6 +47,34 @@ describe('openKvDatabase', () => {
     expect(await getEntry(early, 'b', 'k')).toEqual(new Uint8Array([9]));
   });
 
+  it('gives up on an upgrade another connection blocks, and does not make it behind the caller\'s back later', async () => {
+    const namespace = `test-${crypto.randomUUID()}`;
+    await putEntries(namespace, 'b', [['k', new Uint8Array([1])]]);
+    const before = (await openKvDatabase(namespace)).version;
+    // A connection that ignores versionchange (a tab of some other code).
+    const rogue = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(kvDatabaseName(namespace));
+      request.onsuccess = () => resolve(request.result);
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const write = vi.fn();
+      const upgrade = upgradeKvDatabase(namespace, write);
+      const outcome = upgrade.then(() => 'upgraded', (e: unknown) => String(e));
+      // Let the open request reach "blocked" (fake-indexeddb schedules with setImmediate).
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      vi.advanceTimersByTime(10_000);
+      expect(await outcome).toMatch(/blocked by another open tab/);
+      rogue.close();
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await openKvDatabase(namespace)).version).toBe(before);
+    expect(await getEntry(namespace, 'b', 'k')).toEqual(new Uint8Array([1]));
+  });
+
   it('says that storage is blocked in this embed when the browser refuses IndexedDB', async () => {
     const spy = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       throw new DOMException('access to the Indexed Database API is denied in this context.', 'SecurityError');

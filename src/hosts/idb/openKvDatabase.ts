@@ -134,7 +134,11 @@ function openAt(namespace: string, version?: number, upgrade?: (tx: IDBTransacti
       return;
     }
     let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+    // Set once the caller was told the open is blocked: an upgrade that gets through later
+    // must not happen behind its back (a watcher registered after it was told it failed).
+    let gaveUp = false;
     request.onupgradeneeded = () => {
+      if (gaveUp) return request.transaction?.abort();
       const db = request.result;
       if (!db.objectStoreNames.contains(KV_STORE)) db.createObjectStore(KV_STORE);
       if (!db.objectStoreNames.contains(WATCH_STORE)) db.createObjectStore(WATCH_STORE);
@@ -143,10 +147,10 @@ function openAt(namespace: string, version?: number, upgrade?: (tx: IDBTransacti
     // Blocked means another tab holds an older connection open and ignores versionchange;
     // wait a while (it may close), then fail with text the user can act on.
     request.onblocked = () => {
-      blockedTimer ??= setTimeout(
-        () => reject(storeError('the key-value database is blocked by another open tab; close other playground tabs and retry')),
-        BLOCKED_TIMEOUT_MS,
-      );
+      blockedTimer ??= setTimeout(() => {
+        gaveUp = true;
+        reject(storeError('the key-value database is blocked by another open tab; close other playground tabs and retry'));
+      }, BLOCKED_TIMEOUT_MS);
     };
     request.onerror = () => {
       clearTimeout(blockedTimer);
@@ -157,6 +161,8 @@ function openAt(namespace: string, version?: number, upgrade?: (tx: IDBTransacti
     };
     request.onsuccess = () => {
       clearTimeout(blockedTimer);
+      // Nobody holds this connection any more: left open, it would block every later upgrade.
+      if (gaveUp) return request.result.close();
       resolve(request.result);
     };
   });
