@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
+import { check, retypeLine } from './learnHelpers';
 
 /** The element's box lies inside the viewport (nothing off-screen). */
 async function expectOnScreen(page: Page, el: Locator, what: string) {
@@ -132,5 +133,41 @@ test('a 390-wide phone: Run is on screen and tappable, and the example runs', as
   await page.getByTestId('console-line').first().scrollIntoViewIfNeeded();
   await expect(page.getByTestId('console-line').first()).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('phone.png') });
+  await context.close();
+});
+
+test('a 390-wide phone in the course: the lesson reads whole, the code under it takes typing, and Check passes it', async ({ browser }) => {
+  // Check builds the JavaScript guest: the engine's first download and compile on this machine.
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openApp(page, '?example=kv-counter');
+  await page.getByTestId('learn-entry').tap();
+  await expect(page.getByTestId('lesson-title')).toBeVisible();
+  // Side by side, the lesson's minimum width pushed the editors off the right edge and cut its lines.
+  await expectNoSidewaysScroll(page);
+  const panel = page.getByTestId('lesson-panel');
+  const box = (await panel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390.5);
+  await expectNotTruncated(panel.locator('.lesson-body'), 'the lesson text');
+  // The code sits under the lesson, as wide as the screen.
+  const editor = page.getByTestId('guest-editor');
+  await editor.locator('.monaco-editor').scrollIntoViewIfNeeded();
+  const code = (await editor.boundingBox())!;
+  const lesson = (await panel.boundingBox())!;
+  expect(code.y).toBeGreaterThan(lesson.y + lesson.height - 1);
+  expect(code.x + code.width).toBeLessThanOrEqual(390.5);
+  await retypeLine(page, 'guest-editor', 4, "console.log('hello from a component');");
+  await retypeLine(page, 'guest-editor', 6, "return 'hello, wasi';");
+  await expect(editor.locator('.view-lines')).toContainText("console.log('hello from a component');");
+  await expect(editor.locator('.view-lines')).toContainText("return 'hello, wasi';");
+  await page.getByTestId('learn-check').scrollIntoViewIfNeeded();
+  await expectOnScreen(page, page.getByTestId('learn-check'), 'Check');
+  expect(await check(page)).toContain('Passed');
+  // Entered from the header, the course stays on the lesson just passed (it used to jump to
+  // the next one at once, taking the verdict with it).
+  await expect(page.getByTestId('lesson-title')).toContainText('A component and its world');
+  await page.screenshot({ path: test.info().outputPath('phone-course.png') });
   await context.close();
 });

@@ -43,6 +43,8 @@ export function useLearn(): Learn {
   const [active, setActive] = useState(address.active);
   const [loaded, setLoaded] = useState<Lesson[]>([]);
   const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
+  // Until the stored progress is read, "the first lesson not done" is not known yet.
+  const [progressRead, setProgressRead] = useState(false);
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
   const [checking, setChecking] = useState(false);
   const [stage, setStage] = useState('');
@@ -60,6 +62,7 @@ export function useLearn(): Learn {
     void loadLearnData().then(
       ({ progress: p, loaded: l }) => {
         setProgress((now) => ({ ...p, ...now }));
+        setProgressRead(true);
         let fromLink: Lesson | undefined;
         if (address.hash) {
           try {
@@ -72,9 +75,19 @@ export function useLearn(): Learn {
         }
         setLoaded([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])]);
       },
-      (e) => setError(`Your course progress could not be read (${String(e)}); it will not be saved this time.`),
+      (e) => {
+        setProgressRead(true);
+        setError(`Your course progress could not be read (${String(e)}); it will not be saved this time.`);
+      },
     );
   }, [address.hash]);
+
+  // Opened without a lesson (the header's entry, `?learn`), the course shows the first lesson
+  // not done; once progress is read that lesson is pinned. Left unpinned, passing it made
+  // it "done", the course jumped to the next one at once and the learner never saw the verdict.
+  useEffect(() => {
+    if (active && lessonId === undefined && progressRead && lesson) setLessonId(lesson.id);
+  }, [active, lessonId, progressRead, lesson]);
 
   const lessonKey = lesson?.id;
   useEffect(() => {
