@@ -171,3 +171,24 @@ test('a 390-wide phone in the course: the lesson reads whole, the code under it 
   await page.screenshot({ path: test.info().outputPath('phone-course.png') });
   await context.close();
 });
+
+test('a 390-wide phone: every header menu opens inside the screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openApp(page, '?example=kv-counter');
+  // Anchored to buttons in the middle of a row, these ran off the right edge (the page then
+  // scrolled sideways to reach Copy link or Export).
+  for (const [menu, popover] of [['workspaces', '.workspaces-popover'], ['storage', '.storage-popover'], ['share', '.share-popover'], ['settings', '.settings-popover']] as const) {
+    const summary = page.getByTestId(menu);
+    await summary.tap();
+    const opened = page.locator(popover);
+    await expect(opened).toBeVisible();
+    const box = (await opened.boundingBox())!;
+    expect(box.x, `${popover} left edge`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${popover} right edge`).toBeLessThanOrEqual(390.5);
+    await expectNoSidewaysScroll(page);
+    await summary.tap();
+    await expect(opened).toBeHidden();
+  }
+  await context.close();
+});

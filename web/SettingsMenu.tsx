@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { FONT_SIZE_RANGE, type Settings } from './state/settings';
+import { placePopover } from './share/placePopover';
 
 interface Props {
   settings: Settings;
@@ -29,11 +30,11 @@ export function SettingsMenu({ settings, onSettings, children }: Props) {
     };
   }, []);
   return (
-    <details className="settings-menu" ref={ref}>
+    <details className="settings-menu" ref={ref} onToggle={(e) => e.currentTarget.open && placePopover(e.currentTarget)}>
       <summary aria-label="Editor settings" title="Editor settings" data-testid="settings">
         ⚙
       </summary>
-      <div className="settings-popover">
+      <div className="settings-popover" data-popover>
         <label className="setting">
           <input type="checkbox" checked={settings.plainEditor} onChange={(e) => onSettings({ plainEditor: e.target.checked })} data-testid="plain-editor" />
           Plain editor (no Monaco)
