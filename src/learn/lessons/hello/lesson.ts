@@ -8,7 +8,7 @@ export const helloLesson: Lesson = {
   title: 'A component and its world',
   text: `A **component** is a WebAssembly module wrapped with a typed contract. The contract is a **world**, written in WIT: the functions the component *imports* (what it needs from the host) and *exports* (what others can call).
 
-The WIT on the left declares \`world hello\` with one export, \`run: func() -> string\`. Your JavaScript becomes the component's code: the playground compiles it with componentize-js and checks that it really exports \`run\` with that signature. The host (this page) then calls it in a worker.
+The WIT editor declares \`world hello\` with one export, \`run: func() -> string\`. Your JavaScript becomes the component's code: the playground compiles it with componentize-js and checks that it really exports \`run\` with that signature. The host (this page) then calls it in a worker.
 
 Press **Run** to see what the starter prints and returns (Console tab), then **Check** to have the lesson judge it.`,
   docs: [
