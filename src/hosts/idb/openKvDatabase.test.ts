@@ -47,6 +47,32 @@ describe('openKvDatabase', () => {
     expect(await getEntry(early, 'b', 'k')).toEqual(new Uint8Array([9]));
   });
 
+  it('retries an upgrade another one overtook (VersionError) from the version that one left', async () => {
+    const namespace = `test-${crypto.randomUUID()}`;
+    await putEntries(namespace, 'b', [['k', new Uint8Array([1])]]);
+    for (let i = 0; i < 2; i++) await upgradeKvDatabase(namespace, () => undefined);
+    const before = (await openKvDatabase(namespace)).version;
+    // The first versioned open asks for a version already passed, as when a registration in
+    // another tab raised the database between our read of its version and our request.
+    const open = indexedDB.open.bind(indexedDB);
+    let overtaken = false;
+    const spy = vi.spyOn(indexedDB, 'open').mockImplementation((name: string, version?: number) => {
+      if (version === undefined || overtaken) return version === undefined ? open(name) : open(name, version);
+      overtaken = true;
+      return open(name, version - 2);
+    });
+    const write = vi.fn();
+    try {
+      await upgradeKvDatabase(namespace, write);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(overtaken).toBe(true);
+    expect(write).toHaveBeenCalledTimes(1);
+    forgetKvDatabase(namespace);
+    expect((await openKvDatabase(namespace)).version).toBe(before + 1);
+  });
+
   it('gives up on an upgrade another connection blocks, and does not make it behind the caller\'s back later', async () => {
     const namespace = `test-${crypto.randomUUID()}`;
     await putEntries(namespace, 'b', [['k', new Uint8Array([1])]]);

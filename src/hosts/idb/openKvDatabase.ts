@@ -111,7 +111,7 @@ export async function upgradeKvDatabase(namespace: string, write: (tx: IDBTransa
       db.close();
     } catch (error) {
       // VersionError: another registration raised it further meanwhile; try from there.
-      const versionError = error instanceof HostError && error.message.includes('VersionError');
+      const versionError = error instanceof HostError && (error.cause as DOMException | null | undefined)?.name === 'VersionError';
       if (!versionError || attempt >= 10) throw error;
     }
     if (wrote) return;
@@ -157,7 +157,10 @@ function openAt(namespace: string, version?: number, upgrade?: (tx: IDBTransacti
       const error = request.error;
       const hint = error?.name === 'VersionError' ? ' (it was created by a newer version of the playground)' : '';
       if (isStorageBlocked(error)) return reject(storeError(STORAGE_BLOCKED));
-      reject(storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.name ?? ''} ${error?.message ?? 'unknown error'}`));
+      const failed = storeError(`cannot open IndexedDB database "${kvDatabaseName(namespace)}"${hint}: ${error?.message ?? 'unknown error'}`);
+      // What the browser said, for callers that act on its kind (upgradeKvDatabase retries a VersionError).
+      failed.cause = error;
+      reject(failed);
     };
     request.onsuccess = () => {
       clearTimeout(blockedTimer);
