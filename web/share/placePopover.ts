@@ -18,7 +18,8 @@ export function placePopover(details: HTMLDetailsElement): void {
   // that runs off the edge (the page zooms out to show it), clientWidth does not.
   const windowWidth = document.documentElement.clientWidth || window.innerWidth;
   const width = Math.min(popover.offsetWidth || 440, windowWidth - 2 * MARGIN);
-  popover.classList.toggle('popover-from-left', details.getBoundingClientRect().right < width + MARGIN);
+  const anchor = details.getBoundingClientRect();
+  popover.classList.toggle('popover-from-left', anchor.right < width + MARGIN);
   const box = popover.getBoundingClientRect();
   const over = box.right - (windowWidth - MARGIN);
   const shift = over > 0 ? -Math.min(over, box.left - MARGIN) : box.left < MARGIN ? MARGIN - box.left : 0;
@@ -26,5 +27,5 @@ export function placePopover(details: HTMLDetailsElement): void {
   // Hung from the menu's left edge at an offset (not translated: a translated popover still
   // widens the page to where it was laid out).
   popover.classList.add('popover-from-left');
-  popover.style.left = `${Math.round(box.left + shift - details.getBoundingClientRect().left)}px`;
+  popover.style.left = `${Math.round(box.left + shift - anchor.left)}px`;
 }
