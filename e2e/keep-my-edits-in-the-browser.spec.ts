@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, usePlainEditors } from './appHelpers';
+import { editorLines } from './monacoHelpers';
 
 const guestSource = (page: Page) => page.getByTestId('guest-editor').locator('textarea');
 const source = (n: number) => `(module (func (export "run") (result i32) i32.const ${n}))\n`;
@@ -53,4 +54,27 @@ test('a full disk shows a banner, keeps the last saved version, and saving resum
   await expect(banner).toBeHidden();
   await other.reload();
   await expect(other.getByTestId('guest-editor').locator('textarea')).toHaveValue(source(4));
+});
+
+test('a line typed in Monaco right before a reload is still there after it', async ({ page }) => {
+  await openApp(page, '?example=kv-counter');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  // Two reloads: the first straight after typing, the second after typing again, so both
+  // the kept copy and the normal save on the next load are exercised.
+  for (const marker of [';; kept across a reload', ';; and across another']) {
+    await guest.locator('.view-line').first().click({ position: { x: 4, y: 4 } });
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type(`${marker}\n`);
+    await expect.poll(() => editorLines(guest)).toContain(marker);
+    // At once: autosave waits 400 ms after the last key, so only the kept copy has it.
+    await page.reload();
+    await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => editorLines(guest)).toContain(marker);
+  }
+  await expect.poll(() => editorLines(guest)).toContain(';; kept across a reload');
+  // Saved in IndexedDB too, not only shown: a second tab opens the example with both lines.
+  const other = await page.context().newPage();
+  await other.goto('/?example=kv-counter');
+  await expect.poll(() => editorLines(other.getByTestId('guest-editor'))).toEqual(expect.arrayContaining([';; and across another', ';; kept across a reload']));
 });

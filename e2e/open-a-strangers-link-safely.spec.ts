@@ -173,3 +173,28 @@ test('a workspace file with host code asks first too; a failed import notice goe
   await expect(prompt.getByTestId('trust-item')).toContainText('replaces the built-in wasi:keyvalue@0.2.0-draft2 host');
   await expect(page.getByTestId('notice').filter({ hasText: 'not a WASI Cloud Playground workspace' })).toHaveCount(0);
 });
+
+test('declined host code stays off after the user types into it; Accept is the only way on', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(evilLink());
+  await page.getByTestId('trust-decline').click();
+  await expect(page.getByTestId('host-code-badge')).toContainText('(off)');
+  // One line of the user's own at the top of the stranger's module, typed with the keyboard.
+  await page.getByTestId('tab-host-code').click();
+  const editor = page.getByTestId('host-code-editor');
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('// looks fine to me\n');
+  await expect(editor).toHaveValue(/^\/\/ looks fine to me\n\/\/ A perfectly ordinary key-value host\./);
+  // Still the stranger's code: still off, and Run uses the built-in host.
+  await expect(page.getByTestId('host-code-badge')).toContainText('(off)');
+  await run(page);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(result(1));
+  expect(await consoleText(page)).not.toContain('[probe]');
+  // Accepting the edited module is a decision the user makes in the prompt.
+  await page.getByTestId('host-code-badge').click();
+  await expect(page.getByTestId('trust-code')).toContainText('looks fine to me');
+  await page.getByTestId('trust-accept').click();
+  await run(page);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(result(999));
+});

@@ -88,7 +88,7 @@ test('a corrupted link shows what is wrong and loads the saved workspace intact'
   // A link from a future version says so instead of failing obscurely.
   const future = await context.newPage();
   await future.goto('/#w9.AAAA');
-  await expect(future.getByTestId('notice')).toContainText(/damaged: .*format version 9/);
+  await expect(future.getByTestId('notice')).toContainText(/can't be opened here: .*format version 9.*Reload the page/);
   await expect(guestSource(future)).toHaveValue(mine);
 
   // Nothing stored was touched.

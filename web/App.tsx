@@ -21,7 +21,8 @@ import { useGuestTab } from './share/useGuestTab';
 import { useSharedComponent } from './share/useSharedComponent';
 import { WorkspacesMenu } from './share/WorkspacesMenu';
 import { readStartup, timeLimitOf } from './state/readStartup';
-import { loadSettings, saveSettings, type Settings } from './state/settings';
+import { useSettings } from './state/useSettings';
+import { loadSettings, type Settings } from './state/settings';
 import { useNotices } from './state/useNotices';
 import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
@@ -54,9 +55,10 @@ import { WelcomeStrip } from './welcome/WelcomeStrip';
 
 /** The playground: header, guest tabs, WIT + guest editors and the output pane. */
 export function App() {
-  const [startup] = useState(() => readStartup(location, loadSettings()));
+  const [stored] = useState(loadSettings);
+  const [startup] = useState(() => readStartup(location, stored));
   const embed = startup.mode.embed;
-  const [settings, setSettings] = useState<Settings>(startup.settings);
+  const { settings, onSettings, applyWorkspaceLimit } = useSettings(startup.settings, stored, embed);
   const ws = useWorkspace(startup.request, !embed);
   // Learn mode swaps the lesson's guests into the editors, Run and the panels.
   const learn = useLearn();
@@ -89,10 +91,7 @@ export function App() {
   const guest = guests[guestIndex];
   const diags = (guest && runner.diagnostics[guest.name]) || [];
 
-  // Embedded views never touch the visitor's own settings.
-  useEffect(() => void (embed || saveSettings(settings)), [settings, embed]);
   // Guests of the previous example would keep serving (and markers would point into the wrong sources): useGuestTab calls runner.reset on every example change.
-  const onSettings = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
   // Remember what is open for the next visit: an example, or a saved/edited named workspace.
   useEffect(() => {
     if (ws.origin === 'example') onSettings({ lastExampleId: ws.example.id, lastWorkspaceId: undefined });
@@ -100,18 +99,18 @@ export function App() {
   }, [ws.origin, ws.recordId, ws.example, onSettings]);
   const openWorkspace = useCallback(
     (request: OpenRequest & { kind: 'workspace' }) => {
-      onSettings({ timeLimitMs: timeLimitOf(request) });
+      applyWorkspaceLimit(timeLimitOf(request));
       // An imported file is work the user wants kept: ask the browser to keep storage.
       if (request.origin === 'file') void requestPersistence();
       void ws.open(request);
     },
-    [onSettings, ws],
+    [applyWorkspaceLimit, ws],
   );
   const openWs = ws.open;
   const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
-  const onResize = useCallback((index: number, delta: number) => setSettings((s) => ({ ...s, panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), []);
+  const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present }, settings.panes);
 
   const run = useCallback(async () => {

@@ -157,13 +157,16 @@ export function useRunner(): Runner {
         const call = g.call ?? cliRunCall(artifact.exportedInterfaces);
         const js = g.lang === 'js' || g.lang === 'ts';
         const stderr: string[] = [];
+        // A failure before the guest was instantiated (its hosts could not start: a NATS
+        // server out of reach, host code that throws) is not the guest trapping.
+        let instantiated = false;
         entry.handle = startGuest(
           artifact,
           { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, tab: trace.tab, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}), ...linking.startOptionsOf(g.name) },
           {
             onState: (s) => {
               entry.state = s;
-              if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : `${g.name} trapped`;
+              if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : `${g.name} could not start`;
               if (runId.current === my) refreshPhase();
             },
             onLog: (stream, text, from) =>
@@ -175,6 +178,7 @@ export function useRunner(): Runner {
                 }
                 append({ kind: stream, guest: g.name, text: line });
               }),
+            onInstantiated: () => void (instantiated = true),
             onTrace: (events) => {
               trace.addLocal(events);
               describeDrops(events).forEach(append);

@@ -71,6 +71,19 @@ describe('export everything and import it back', () => {
     expect(fresh.getItem('wcp:settings')).toBe('{"fontSize":20}');
   });
 
+  it('never carries which host code this browser trusts, out or in', async () => {
+    const local = new MemoryStorage();
+    local.setItem('wcp:settings', '{}');
+    local.setItem('wcp.trustedHostCode', '{"version":2,"entries":[{"id":"wasi:keyvalue","sha256":"ab","how":"accepted"}]}');
+    const backup = await exportEverything(indexedDB, local);
+    expect(Object.keys(backup.localStorage)).toEqual(['wcp:settings']);
+    // A file made by an older build, or by hand, still carries it: a fresh browser skips it.
+    const fresh = new MemoryStorage();
+    const report = await importEverything({ ...backup, databases: [], localStorage: { ...backup.localStorage, 'wcp.trustedHostCode': local.getItem('wcp.trustedHostCode')! } }, indexedDB, fresh);
+    expect(fresh.getItem('wcp.trustedHostCode')).toBeNull();
+    expect(report.trustLeftOut).toBe(true);
+  });
+
   it('rejects files that are not backups with a reason', () => {
     expect(() => readBackup('{')).toThrow(/not valid JSON/);
     expect(() => readBackup('{"format":"wasi-cloud-playground","version":1}')).toThrow(/not a playground backup/);

@@ -31,6 +31,8 @@ export interface ImportReport {
   conflicts: string[];
   /** Stores the file has that this browser's database lacks and cannot gain without an upgrade. */
   skipped: string[];
+  /** The file said which host code its browser trusted; not taken (see NOT_CARRIED). */
+  trustLeftOut?: boolean;
 }
 
 const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
@@ -43,9 +45,17 @@ async function databaseNames(idb: IDBFactory): Promise<string[]> {
 }
 
 /**
+ * localStorage entries a backup never carries. The host code this browser runs without
+ * asking (web/trust/trustStore.ts) is a decision of the person at this browser: a file
+ * from someone else must not bring it in, or host code in that same file would run
+ * unasked (and sandboxed still). Files made before this are read with the entry skipped.
+ */
+const NOT_CARRIED = new Set(['wcp.trustedHostCode']);
+
+/**
  * Everything the browser keeps for the playground, as one JSON document: all IndexedDB
  * databases (workspaces, key-value data, blobs, topic logs, offsets, anything added
- * later) and localStorage (settings, trusted host code).
+ * later) and localStorage (settings; not which host code is trusted, see NOT_CARRIED).
  */
 export async function exportEverything(idb: IDBFactory = indexedDB, storage: Pick<Storage, 'length' | 'key' | 'getItem'> | undefined = globalThis.localStorage): Promise<BackupV1> {
   const databases: BackupV1['databases'] = [];
@@ -72,7 +82,7 @@ export async function exportEverything(idb: IDBFactory = indexedDB, storage: Pic
   const local: Record<string, string> = {};
   for (let i = 0; i < (storage?.length ?? 0); i++) {
     const key = storage!.key(i);
-    if (key !== null && /^wcp[.:]/.test(key)) local[key] = storage!.getItem(key) ?? '';
+    if (key !== null && /^wcp[.:]/.test(key) && !NOT_CARRIED.has(key)) local[key] = storage!.getItem(key) ?? '';
   }
   return { format: BACKUP_FORMAT, version: 1, exportedAt: new Date().toISOString(), databases, localStorage: local };
 }
@@ -136,6 +146,10 @@ export async function importEverything(backup: BackupV1, idb: IDBFactory = index
     }
   }
   for (const [key, value] of Object.entries(backup.localStorage)) {
+    if (NOT_CARRIED.has(key)) {
+      report.trustLeftOut = true;
+      continue;
+    }
     const current = storage?.getItem(key);
     if (current === null || current === undefined) {
       storage?.setItem(key, value);

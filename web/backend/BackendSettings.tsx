@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { addressProblem, hasCredentials } from './backendChoice';
 import type { BackendState } from './useBackend';
 import './backend.css';
 
@@ -11,10 +12,21 @@ import './backend.css';
 export function BackendSettings({ backend }: { backend: BackendState }) {
   const { choice, credentials, choose, setCredentials } = backend;
   const [servers, setServers] = useState(choice.servers);
+  const [problem, setProblem] = useState<string>();
   // Two instances (⚙ menu, Hosts tab) must not form one radio group.
   const group = useId();
+  const problemId = useId();
   useEffect(() => setServers(choice.servers), [choice.servers]);
-  const apply = () => servers.trim() !== choice.servers && choose({ servers: servers.trim() });
+  // An address that cannot be used is not applied (nor saved): the field says why.
+  const apply = (): boolean => {
+    const next = servers.trim();
+    const why = next === choice.servers ? undefined : addressProblem(next);
+    setProblem(why);
+    if (why === undefined && next !== choice.servers) choose({ servers: next });
+    return why === undefined;
+  };
+  // Credentials typed for another server are kept for it but not sent here.
+  const otherServer = hasCredentials(credentials) && credentials.server !== choice.servers ? credentials.server : undefined;
   return (
     <fieldset className="backend-settings" data-testid="backend-settings">
       <legend>Hosts run on</legend>
@@ -23,7 +35,7 @@ export function BackendSettings({ backend }: { backend: BackendState }) {
         this browser <small>(IndexedDB, BroadcastChannel; offline)</small>
       </label>
       <label>
-        <input type="radio" name={group} checked={choice.kind === 'nats'} onChange={() => choose({ kind: 'nats', servers: servers.trim() || choice.servers })} data-testid="backend-nats" />
+        <input type="radio" name={group} checked={choice.kind === 'nats'} onChange={() => apply() && choose({ kind: 'nats' })} data-testid="backend-nats" />
         a NATS server
       </label>
       <label className="backend-field">
@@ -35,13 +47,25 @@ export function BackendSettings({ backend }: { backend: BackendState }) {
           placeholder="ws://127.0.0.1:4280"
           aria-label="NATS server WebSocket address"
           data-testid="nats-server"
+          aria-invalid={problem !== undefined}
+          aria-describedby={problem !== undefined ? problemId : undefined}
           onChange={(e) => setServers(e.target.value)}
           onBlur={apply}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
         />
       </label>
-      <details className="backend-credentials">
+      {problem !== undefined && (
+        <p className="backend-error" role="alert" id={problemId} data-testid="nats-server-problem">
+          {problem}
+        </p>
+      )}
+      <details className="backend-credentials" open={otherServer !== undefined || undefined}>
         <summary>Credentials (optional, this tab only, never shared)</summary>
+        {otherServer !== undefined && (
+          <p className="backend-note" data-testid="credentials-other-server">
+            These were typed for <code>{otherServer}</code> and are not sent to <code>{choice.servers}</code>. Type them again to use them here.
+          </p>
+        )}
         <label className="backend-field">
           Token
           <input type="password" autoComplete="off" value={credentials.token ?? ''} onChange={(e) => setCredentials({ ...credentials, token: e.target.value || undefined })} aria-label="NATS token" />

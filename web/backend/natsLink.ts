@@ -1,3 +1,5 @@
+import { withoutUserinfo } from './backendChoice';
+
 /**
  * Share links may name the NATS server a workspace ran on, as the `nats` query parameter
  * (`?nats=wss%3A%2F%2Fhost%3A443#w1.…`). Only the address: credentials never go into a link.
@@ -5,8 +7,9 @@
  */
 export const NATS_PARAM = 'nats';
 
-/** `url` with the server address added as `?nats=` (before the hash). */
-export function withNatsServer(url: string, servers: string): string {
+/** `url` with the server address added as `?nats=` (before the hash), never with `user:pass@`. */
+export function withNatsServer(url: string, address: string): string {
+  const servers = withoutUserinfo(address);
   const hashAt = url.indexOf('#');
   const [base, hash] = hashAt === -1 ? [url, ''] : [url.slice(0, hashAt), url.slice(hashAt)];
   return `${base}${base.includes('?') ? '&' : '?'}${NATS_PARAM}=${encodeURIComponent(servers)}${hash}`;

@@ -12,6 +12,7 @@ export interface BackendState {
   /** Live connection state of the NATS server (undefined on the browser backend). */
   status: NatsMonitorStatus | undefined;
   choose(patch: Partial<Omit<BackendChoice, 'v'>>): void;
+  /** Sets the credentials for the server chosen now (they are sent to it alone). */
   setCredentials(credentials: BackendCredentials): void;
   /** A NATS server named by the opened link, waiting for the visitor's yes or no. */
   offer: string | undefined;
@@ -45,10 +46,14 @@ export function useBackend(persist = true, search = ''): BackendState {
   }, [config]);
 
   const choose = useCallback((patch: Partial<Omit<BackendChoice, 'v'>>) => setChoice((c) => ({ ...c, ...patch })), []);
-  const setCredentials = useCallback((next: BackendCredentials) => {
-    setCreds(next);
-    saveCredentials(next);
-  }, []);
+  const setCredentials = useCallback(
+    (next: BackendCredentials) => {
+      const bound = { ...next, server: choice.servers };
+      setCreds(bound);
+      saveCredentials(bound);
+    },
+    [choice.servers],
+  );
   const answerOffer = useCallback(
     (accept: boolean) => {
       if (accept && offer !== undefined) choose({ kind: 'nats', servers: offer });

@@ -41,7 +41,11 @@ export function shareLink(ws: Workspace, base: Pick<Location, 'origin' | 'pathna
 
 /** The user-facing text of the damaged-link notice. */
 export function damagedLinkText(message: string): string {
-  // The codec's messages start "The link is damaged: …"; don't say it twice.
-  const reason = message.replace(/^The link is damaged:\s*/i, '');
+  // The codec's messages start "The link is damaged: …"; don't say it twice. The others
+  // (a newer format, an example this version lacks, too large) are not damage: a link
+  // that a newer playground made is fine, this copy of the app just can't read it.
+  const damaged = /^The link is damaged:\s*/i;
+  if (!damaged.test(message)) return `This share link can't be opened here: ${message} Your own workspace was loaded instead.`;
+  const reason = message.replace(damaged, '');
   return `This share link is damaged: ${reason.charAt(0).toLowerCase()}${reason.slice(1)} Your own workspace was loaded instead.`;
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { workspaceFromExample, type Example, type Workspace, type WorkspaceGuest, type WorkspaceHosts, type WorkspaceStoreError } from '../../src/index';
 import { appExamples, exampleRecordId, findAppExample, getAppStore } from './appWorkspaces';
-import { createAutosave, type SaveTarget } from './createAutosave';
+import { createAutosave, writeWorkspace, type SaveTarget } from './createAutosave';
+import { forgetUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsavedEdits';
 import { scratchExample } from './scratchExample';
 
 /** How the open workspace got here: an example's own copy, a named save, a share link or a file. */
@@ -46,6 +47,25 @@ export interface WorkspaceState {
 }
 
 const exampleFor = (ws: Workspace): Example => findAppExample(ws.exampleId) ?? scratchExample;
+
+let rescued: Promise<void> | undefined;
+/**
+ * Once per page: writes the edits the tab's previous page left unsaved (unsavedEdits.ts)
+ * to their workspace, before anything is loaded. Once, not per autosave: StrictMode makes
+ * two. If the write fails they are kept again, so the next load tries once more.
+ */
+function rescueUnsavedEdits(): Promise<void> {
+  rescued ??= (async () => {
+    const left = takeUnsavedEdits();
+    if (!left) return;
+    try {
+      await writeWorkspace(await getAppStore(), left.workspace, left.target);
+    } catch {
+      keepUnsavedEdits(left.workspace, left.target, 0);
+    }
+  })();
+  return rescued;
+}
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function exampleSession(id: string | undefined, persist: boolean): Session {
@@ -79,13 +99,15 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
       createAutosave({
         store: getAppStore,
         onError: setSaveError,
+        after: persist ? rescueUnsavedEdits() : undefined,
+        onSaved: forgetUnsavedEdits,
         // The shared/imported copy now has its own record: keep editing that record.
         onCreated: (target, record) => {
           const s = current.current;
           if (s.target === target) setSession({ ...s, target: { kind: 'record', id: record.id, name: record.name } });
         },
       }),
-    [setSession],
+    [setSession, persist],
   );
 
   const open = useCallback(
@@ -126,7 +148,12 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
   }, []);
 
   useEffect(() => {
-    const flush = () => void autosave.flush();
+    // The write below may not finish before the page is gone (a reload right after
+    // typing): a copy is kept synchronously for the tab's next load.
+    const flush = () => {
+      autosave.keepPending(keepUnsavedEdits);
+      void autosave.flush();
+    };
     const onHide = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);

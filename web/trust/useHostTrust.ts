@@ -27,7 +27,10 @@ export interface HostTrust {
   hostsForRun(hosts: WorkspaceHosts): WorkspaceHosts | undefined;
   /** Package ids whose host code is not accepted (pending or declined): never loaded, not even to check syntax. */
   unreviewed: readonly string[];
-  /** Hosts edited in the UI: what the user types here is theirs and runs without asking. */
+  /**
+   * Hosts edited in the UI: what the user types here is theirs and runs without asking,
+   * unless it is an edit of outside code not accepted here, which keeps that decision.
+   */
   setHosts(hosts: WorkspaceHosts): void;
 }
 
@@ -100,13 +103,23 @@ export function useHostTrust(ws: WorkspaceState, notices: Notices, persist: bool
 
   const setHosts = useCallback(
     (hosts: WorkspaceHosts) => {
+      const nowDeclined: string[] = [];
       for (const [id, source] of Object.entries(hosts.customHosts)) {
-        if (workspace.hosts.customHosts[id] !== source) store.add({ id, source, how: 'typed' });
+        const before = workspace.hosts.customHosts[id];
+        if (before === source) continue;
+        // An edit of code this browser never accepted does not make it the user's: one
+        // typed character would otherwise let the rest of a declined stranger's module run
+        // unasked. It keeps the decision (declined stays declined, pending still asks);
+        // Accept in the prompt, or starting from an empty module, makes it runnable.
+        const prior = before === undefined || before.trim() === '' ? undefined : items.find((i) => i.id === id && i.source === before);
+        if (prior?.status === 'declined') nowDeclined.push(keyOf({ id, source }));
+        else if (prior?.status !== 'pending') store.add({ id, source, how: 'typed' });
       }
+      if (nowDeclined.length) setDeclined((d) => new Set([...d, ...nowDeclined]));
       setVersion((v) => v + 1);
       saveHosts(hosts);
     },
-    [workspace, store, saveHosts],
+    [workspace, items, store, saveHosts],
   );
 
   return { items, origin, unreviewed, promptOpen: pending || (reviewing && items.length > 0), review: () => setReviewing(true), accept, decline, hostsForRun, setHosts };

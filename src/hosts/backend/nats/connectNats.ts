@@ -36,6 +36,11 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
   if (!/^wss?:\/\//i.test(servers)) {
     throw new Error(`NATS server address "${servers}" must be a WebSocket URL (ws://host:port or wss://host:port)`);
   }
+  // The client ignores `user:pass@` in the address; saying so beats a connection that is
+  // refused for missing credentials. Not repeated in the message: it is a secret.
+  if (/^wss?:\/\/[^/?#]*@/i.test(servers)) {
+    throw new Error('the NATS server address contains credentials (user:pass@); give them in Settings → Credentials instead');
+  }
   const blocked = watchCspViolations(servers);
   let nc: NatsConnection;
   try {
