@@ -178,7 +178,7 @@ export async function buildComponent(
         return { ok: true, worldKey, base: previous, artifact: { ...previous.artifact, files, componentStale: true, timings } };
       } catch (e) {
         // Only "the previous build doesn't fit" falls back to a full build; guest errors are final.
-        if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
+        if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e), wit)] };
       }
     }
     try {
@@ -187,7 +187,7 @@ export async function buildComponent(
       transpileFrom = built.transpileFrom;
       addStepTimings(timings, built.timings);
     } catch (e) {
-      return { ok: false, diagnostics: [locateJsError(messageOf(e))] };
+      return { ok: false, diagnostics: [locateJsError(messageOf(e), wit)] };
     }
     lap('componentize');
   }

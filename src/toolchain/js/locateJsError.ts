@@ -1,5 +1,12 @@
 import type { Diagnostic } from '../../protocol/buildProtocol';
+import { locateWitBuildError } from '../analyzeWit';
 import { SOURCE_NAME } from './buildInitEnvironment';
+
+/**
+ * How a JS build's error begins when the splicer rejected the WIT (a type or name error our own
+ * parser does not check): the mistake is in the WIT, not in the guest.
+ */
+export const WIT_BINDINGS_FAILED = 'WIT bindings for the JS engine could not be generated: ';
 
 // Engine messages cite the guest as "source.js:L:C" (JS guests) or, after componentizeGuest maps
 // them back through the source map, "guest.ts:L:C" (TS guests).
@@ -8,9 +15,12 @@ const LOCATION = new RegExp(`(?:${SOURCE_NAME.replace('.', '\\.')}|guest\\.ts):(
 /**
  * Turns a JS/TS build error into a guest diagnostic at the first source position it names
  * (a syntax error or an exception thrown while the module's top level ran), or at 1:1 when
- * it names none (e.g. an export the WIT world expects is missing).
+ * it names none (e.g. an export the WIT world expects is missing). An error in the WIT
+ * (`userWit`, the user's own text) is placed there instead, as WAT builds place it.
  */
-export function locateJsError(message: string): Diagnostic {
+export function locateJsError(message: string, userWit: string): Diagnostic {
+  // The splicer's wit-parser wording is wasm-tools' (the WAT path's componentEmbed): same locator.
+  if (message.startsWith(WIT_BINDINGS_FAILED)) return locateWitBuildError(userWit, message.slice(WIT_BINDINGS_FAILED.length));
   const m = LOCATION.exec(message);
   if (!m) return { file: 'guest', line: 1, column: 1, message };
   return { file: 'guest', line: Number(m[1]), column: Math.max(1, Number(m[2])), message: onePrefix(message, m[0]) };

@@ -7,6 +7,7 @@ import { clearEngineCache, readEngineCache, sizeOf, writeEngineCache } from './e
 import { JS_TOOLCHAIN_ID, type JsToolchainAssets, type Splicer } from './loadJsToolchainAssets';
 import { readCachedSplice, storeAndPrepareSplice, type SpliceMeta } from './cachedSplice';
 import { hasCacheStorage } from './engineCacheStorage';
+import { WIT_BINDINGS_FAILED } from './locateJsError';
 import { prepareModule, type PreparedModule } from './snapshotModule';
 import type { WorldShell } from './worldShell';
 
@@ -170,7 +171,7 @@ export async function spliceForWorld(
           const made = splicer.spliceBindings(assets.engine, [...features], witSource, undefined, worldName, false);
           out = { wasm: made.wasm, jsBindings: made.jsBindings, exports: made.exports, imports: made.imports };
         } catch (err) {
-          throw new Error(`WIT bindings for the JS engine could not be generated: ${describe(err)}`);
+          throw new Error(`${WIT_BINDINGS_FAILED}${describe(err)}`);
         }
       }
       spliced = out;
