@@ -73,7 +73,8 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
-  const runs = useRunHistory(getTraceStore(), ws.example.id, ws.example.title);
+  // While learning, runs are the lesson's (labelled with its title), not the workspace example's.
+  const runs = useRunHistory(getTraceStore(), example.id, example.title);
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
