@@ -73,7 +73,8 @@ export function App() {
   const presenter = usePresenter(startup.mode);
   const stagePanel = useStagePanel();
   const runner = useRunner();
-  const runs = useRunHistory(getTraceStore(), ws.example.id, ws.example.title);
+  // While learning, runs are the lesson's (labelled with its title), not the workspace example's.
+  const runs = useRunHistory(getTraceStore(), example.id, example.title);
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
@@ -109,9 +110,10 @@ export function App() {
   const openWs = ws.open;
   const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
-  const fontSize = presenter.present ? Math.max(settings.fontSize, 22) : settings.fontSize;
+  // Beside a lesson the code has less room: 18 px still reads from the back, 22 px cut lines.
+  const fontSize = presenter.present ? Math.max(settings.fontSize, learn.active ? 18 : 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
-  const stage = useStageFocus({ ...startup.mode, present: presenter.present }, settings.panes);
+  const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.

@@ -18,20 +18,25 @@ export interface StageLayout {
  * (`?embed&panel=diagram`) gives that panel most of the frame. Otherwise the user's own
  * pane sizes apply.
  */
-export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string }, panes: readonly number[]): StageLayout {
+export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string; learning?: boolean }, panes: readonly number[]): StageLayout {
   const [chosen, setFocus] = useState<StageFocus>(mode.embed && mode.panel ? 'output' : 'guest');
   const focus = mode.present || (mode.embed && mode.panel) ? chosen : undefined;
-  return { focus, setFocus, columns: columnsFor(focus, panes) };
+  return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
 }
 
-/** Hidden panes keep a zero-width column, so the children keep their grid slots. */
-export function columnsFor(focus: StageFocus | undefined, panes: readonly number[]): string {
+/**
+ * Hidden panes keep a zero-width column, so the children keep their grid slots. Beside a
+ * lesson (`learning`) the editor gets most of what is left: the lesson has the
+ * verdict, and at 1024 px a 3:2 split cut the code after a few characters.
+ */
+export function columnsFor(focus: StageFocus | undefined, panes: readonly number[], learning = false): string {
   const [p1, p2, p3] = panes;
+  const side = learning ? '1.2fr' : '2fr';
   switch (focus) {
     case 'wit':
-      return 'minmax(0, 3fr) 0 0 0 minmax(0, 2fr)';
+      return `minmax(0, 3fr) 0 0 0 minmax(0, ${side})`;
     case 'guest':
-      return '0 0 minmax(0, 3fr) 0 minmax(0, 2fr)';
+      return `0 0 minmax(0, 3fr) 0 minmax(0, ${side})`;
     case 'output':
       return '0 0 minmax(0, 1fr) 0 minmax(0, 2.6fr)';
     default:

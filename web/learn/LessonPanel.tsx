@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { copyText } from '../share/copyText';
+import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
 import { LessonText } from './LessonText';
 import { SolutionDiff } from './SolutionDiff';
@@ -74,7 +75,11 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             </button>
           </div>
           {learn.checking && <p className="muted lesson-stage" role="status">{learn.stage}</p>}
-          {learn.verdict && <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined} />}
+          {learn.verdict && (
+            <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined}>
+              {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}
+            </VerdictBox>
+          )}
           {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={learn.applySolution} />}
         </div>
       )}

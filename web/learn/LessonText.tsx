@@ -1,39 +1,26 @@
 import type { ReactNode } from 'react';
+import { parseLessonText } from './parseLessonText';
 
 /**
  * The lesson text format: a small Markdown subset rendered as React elements (never as
  * HTML, so a lesson from a file or link cannot inject markup or script). Paragraphs are
- * separated by blank lines; `- ` starts a list item; ``` fences a code block; inline
+ * separated by blank lines; `- ` lines are a list (parseLessonText); ``` fences code; inline
  * `code`, **bold**, *emphasis* and [links](https://…) (http/https only).
  */
 export function LessonText({ text, className }: { text: string; className?: string }) {
-  const blocks: ReactNode[] = [];
-  let para: string[] = [];
-  let code: string[] | undefined;
-  const flush = () => {
-    const lines = para.filter((l) => l.trim());
-    para = [];
-    if (lines.length === 0) return;
-    const key = blocks.length;
-    if (lines.every((l) => /^\s*- /.test(l))) blocks.push(<ul key={key}>{lines.map((l, k) => <li key={k}>{inline(l.replace(/^\s*- /, ''))}</li>)}</ul>);
-    else blocks.push(<p key={key}>{inline(lines.join(' '))}</p>);
-  };
-  for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
-    if (/^```/.test(line)) {
-      if (code) {
-        blocks.push(<pre key={blocks.length} className="lesson-code">{code.join('\n')}</pre>);
-        code = undefined;
-      } else {
-        flush();
-        code = [];
-      }
-    } else if (code) code.push(line);
-    else if (!line.trim()) flush();
-    else para.push(line);
-  }
-  if (code) blocks.push(<pre key={blocks.length} className="lesson-code">{code.join('\n')}</pre>);
-  flush();
-  return <div className={className}>{blocks}</div>;
+  return (
+    <div className={className}>
+      {parseLessonText(text).map((b, key) =>
+        b.kind === 'code' ? (
+          <pre key={key} className="lesson-code">{b.text}</pre>
+        ) : b.kind === 'ul' ? (
+          <ul key={key}>{b.items.map((item, k) => <li key={k}>{inline(item)}</li>)}</ul>
+        ) : (
+          <p key={key}>{inline(b.text)}</p>
+        ),
+      )}
+    </div>
+  );
 }
 
 const TOKEN = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
