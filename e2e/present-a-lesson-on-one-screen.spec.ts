@@ -101,6 +101,8 @@ test('passing the last lesson points at the lessons still open, and runs in a le
   await page.getByTestId('tab-trace').click();
   await expect(page.getByTestId('run-picker').locator('option').first()).toContainText('Delivery guarantees compared', { timeout: 120_000 });
   await expect(page.getByTestId('run-picker')).not.toContainText('Scratch');
+  // So does the header's picker: the lesson is open, not the blank Scratch workspace.
+  await expect(page.getByTestId('example-picker').locator('option:checked')).toHaveText('Lesson: Delivery guarantees compared');
   await end.getByTestId('course-open-lesson').first().click();
   await expect(page.getByTestId('lesson-title')).toContainText('A component and its world');
 });

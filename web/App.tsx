@@ -182,6 +182,7 @@ export function App() {
       <Header
         examples={examples}
         exampleId={example.id}
+        exampleTitle={learn.active ? `Lesson: ${example.title}` : example.title}
         onPickExample={(id) => {
           learn.leave();
           openExample(id);

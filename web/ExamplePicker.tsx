@@ -5,6 +5,8 @@ export const SCRATCH_ID = 'scratch';
 interface Props {
   examples: Example[];
   value: string;
+  /** What is open when it is not one of the examples (a lesson): shown as the picker's value. */
+  openTitle?: string;
   onChange(id: string): void;
 }
 
@@ -28,11 +30,18 @@ export function groupExamples(examples: Example[]): [string, Example[]][] {
 }
 
 /** Example `<select>` with one `<optgroup>` per tag, plus a blank scratch workspace. */
-export function ExamplePicker({ examples, value, onChange }: Props) {
+export function ExamplePicker({ examples, value, openTitle, onChange }: Props) {
+  // A value no option has would show the first option (Scratch) as if it were open.
+  const other = value !== SCRATCH_ID && !examples.some((ex) => ex.id === value);
   return (
     <label className="picker">
       <span className="visually-hidden">Example</span>
       <select data-testid="example-picker" aria-label="Example" value={value} onChange={(e) => onChange(e.target.value)}>
+        {other && (
+          <option value={value} disabled>
+            {openTitle ?? value}
+          </option>
+        )}
         <option value={SCRATCH_ID}>Scratch (blank WAT guest)</option>
         {examples.length === 0 && (
           <option value="" disabled>

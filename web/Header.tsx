@@ -8,6 +8,8 @@ import type { RunPhase } from './useRunner';
 interface Props {
   examples: Example[];
   exampleId: string;
+  /** Title of what is open when it is not an example (a lesson). */
+  exampleTitle?: string;
   onPickExample(id: string): void;
   /** Shown right after the example picker (the Learn entry: where newcomers start). */
   afterPicker?: ReactNode;
@@ -28,12 +30,12 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
-export function Header({ examples, exampleId, onPickExample, afterPicker, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
+export function Header({ examples, exampleId, exampleTitle, onPickExample, afterPicker, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header">
       <h1 className="app-title">WASI Cloud Playground</h1>
-      <ExamplePicker examples={examples} value={exampleId} onChange={onPickExample} />
+      <ExamplePicker examples={examples} value={exampleId} openTitle={exampleTitle} onChange={onPickExample} />
       {afterPicker}
       <button type="button" className="primary" data-testid="run" onClick={onRun} aria-label={`Run (${isMac ? 'Command' : 'Control'}+Enter)`} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
         {phase === 'building' ? 'Building…' : busy ? 'Re-run' : 'Run'} <kbd>{RUN_SHORTCUT}</kbd>
