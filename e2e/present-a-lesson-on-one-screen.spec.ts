@@ -49,7 +49,18 @@ test('1024×768: a verdict comes into view, its build error keeps the caret line
   await retypeLine(page, 'guest-editor', 11, 'const visits = ;');
   // Asked for less motion, the verdict is in view at once (no smooth scroll to wait for).
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Every text the stage line shows while Check works (it is gone when the verdict comes).
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { stages: string[] }).stages = []);
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="learn-stage"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await check(page);
+  // A JS guest's first build says where its seconds go, in the bar beside Check.
+  const stages = await page.evaluate(() => (window as unknown as { stages: string[] }).stages);
+  expect(stages.some((t) => /^building visits: (downloading the JavaScript engine|loading the JS engine|splicing WIT bindings|initializing your JavaScript)/.test(t)), stages.join(' | ')).toBe(true);
   const verdict = page.getByTestId('learn-verdict');
   const inBody = await verdict.evaluate((v) => {
     const body = v.closest('.lesson-body')!.getBoundingClientRect();

@@ -17,6 +17,11 @@ export interface RunCheckOptions {
   onTrace?(events: TraceEvent[]): void;
   /** What Check is doing, for a status line. */
   onStage?(text: string): void;
+  /**
+   * The build's own stages (`download`, `splice`, `initialize`…, with a fraction when
+   * known): a JS guest's first build takes seconds, which "building…" alone left unexplained.
+   */
+  onBuildProgress?(guest: string, stage: string, fraction?: number): void;
 }
 
 /** Check's run: a record to judge, or the build errors that prevented it. */
@@ -42,7 +47,8 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
     if (!artifact) {
       opts.onStage?.(`building ${g.name}…`);
       // Same slot as Run: a JS guest rebuilt after Run (or vice versa) takes the fast path.
-      const r = await client.build(g.wit, { lang: g.lang, source: g.source }, { slot: g.name });
+      const onProgress = opts.onBuildProgress && ((stage: string, fraction?: number) => opts.onBuildProgress?.(g.name, stage, fraction));
+      const r = await client.build(g.wit, { lang: g.lang, source: g.source }, { slot: g.name, ...(onProgress ? { onProgress } : {}) });
       if (r.status === 'stale') return { status: 'stale' };
       if (r.status === 'failed') return { status: 'build-failed', guest: g.name, diagnostics: r.diagnostics };
       artifact = r.artifact;

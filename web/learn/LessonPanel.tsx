@@ -73,8 +73,9 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             <button type="button" data-testid="learn-reset" onClick={() => window.confirm('Put the starter code back? Your code for this lesson is discarded.') && learn.resetLesson()}>
               Reset lesson
             </button>
+            {/* In the sticky bar, so what Check is doing shows wherever the lesson is scrolled. */}
+            {learn.checking && <p className="muted lesson-stage" role="status" data-testid="learn-stage">{learn.stage}</p>}
           </div>
-          {learn.checking && <p className="muted lesson-stage" role="status">{learn.stage}</p>}
           {learn.verdict && (
             <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined}>
               {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}

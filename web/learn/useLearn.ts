@@ -1,3 +1,4 @@
+import { describeBuildStage } from '../component/describeBuildStage';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
@@ -141,7 +142,11 @@ export function useLearn(): Learn {
     setOutput([]);
     const trace = getTraceStore();
     try {
-      const out = await checkLesson(getBuildClient(), lesson, guests, { onStage: (s) => token === checkToken.current && setStage(s), onTrace: (events) => trace.addLocal(events) });
+      const out = await checkLesson(getBuildClient(), lesson, guests, {
+        onStage: (s) => token === checkToken.current && setStage(s),
+        onBuildProgress: (guest, s, fraction) => token === checkToken.current && setStage(`building ${guest}: ${describeBuildStage(s, fraction)}…`),
+        onTrace: (events) => trace.addLocal(events),
+      });
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
       setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
