@@ -1,21 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSidewaysScroll, expectOnScreen } from './layoutHelpers';
 import { check, retypeLine } from './learnHelpers';
-
-/** The element's box lies inside the viewport (nothing off-screen). */
-async function expectOnScreen(page: Page, el: Locator, what: string) {
-  const box = await el.boundingBox();
-  const vp = page.viewportSize()!;
-  expect(box, `${what} is rendered`).not.toBeNull();
-  expect(box!.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
-  expect(box!.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, `${what} right edge`).toBeLessThanOrEqual(vp.width + 0.5);
-  expect(box!.y + box!.height, `${what} bottom edge`).toBeLessThanOrEqual(vp.height + 0.5);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
-  expect(sw, 'page does not scroll sideways').toBeLessThanOrEqual(cw);
-}
 
 const width = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())!.width;
 

@@ -1,23 +1,12 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
-import { caretAfterLine, editorLines, shipped } from './monacoHelpers';
+import { caretAfterLine, editorLines, markedLines, shipped } from './monacoHelpers';
 
 // A student misspells a type in the WIT of a JavaScript or TypeScript example. Our WIT parser lets a name it
 // does not know through; the engine's bindings generator is the first to reject it. The mistake
 // must be marked in the WIT, at the misspelt name, as it is for a WAT guest, and the guest's
 // code (which is fine) must not be blamed.
 test.use({ viewport: { width: 1280, height: 720 } });
-
-/** Line numbers that carry an error squiggle in a Monaco pane (matched by vertical position). */
-async function markedLines(pane: Locator): Promise<number[]> {
-  return pane.evaluate((root) => {
-    const numbers = [...root.querySelectorAll('.line-numbers')].map((el) => ({ n: Number(el.textContent), top: el.getBoundingClientRect().top }));
-    return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
-      const top = sq.getBoundingClientRect().top;
-      return numbers.reduce((best, x) => (Math.abs(x.top - top) < Math.abs(best.top - top) ? x : best)).n;
-    });
-  });
-}
 
 const cases = [
   { example: 'js-kv-counter', lang: 'JavaScript', wit: 'js/counter.wit', type: 's64' },

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
+import { markedLines } from './monacoHelpers';
 
 // A teacher's class writes JavaScript and TypeScript guests in the real Monaco editor on a
 // projector; when a guest throws, runs out of memory or reaches for the network, the console
@@ -27,17 +28,6 @@ async function replaceSource(page: Page, pane: Locator, lines: string[]): Promis
       )
     ).slice(0, lines.length);
   await expect.poll(shown).toEqual(lines.map((l) => l.trimEnd()));
-}
-
-/** Line numbers that carry an error squiggle in a Monaco pane (matched by vertical position). */
-async function markedLines(pane: Locator): Promise<number[]> {
-  return pane.evaluate((root) => {
-    const numbers = [...root.querySelectorAll('.line-numbers')].map((el) => ({ n: Number(el.textContent), top: el.getBoundingClientRect().top }));
-    return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
-      const top = sq.getBoundingClientRect().top;
-      return numbers.reduce((best, x) => (Math.abs(x.top - top) < Math.abs(best.top - top) ? x : best)).n;
-    });
-  });
 }
 
 const guestPane = (page: Page) => page.getByTestId('guest-editor');

@@ -1,7 +1,7 @@
 // HEAVY (≈10 s): a TypeScript guest using wasi:keyvalue resources, built through the build
 // worker's entry point against the analysed world (user WIT + shipped packages).
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readJsToolchainAssets } from './readJsToolchainAssets.testing';
 import { analyzeWit } from '../analyzeWit';
 import { componentizeGuest, rebuildGuestFiles } from './componentizeGuest';
 import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
@@ -43,21 +43,13 @@ function keyvalueHost() {
   };
 }
 
-async function readAssets() {
-  const root = new URL('../../../', import.meta.url);
-  const [engine, adapter] = await Promise.all([
-    readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
-    readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
-  ]);
-  return { engine: new Uint8Array(engine), adapter: new Uint8Array(adapter) };
-}
 
 describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
   it('builds a TypeScript keyvalue guest whose resources, options, lists and errors round-trip', async () => {
     const analysis = analyzeWit(USER_WIT);
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.diagnostics));
     const stages: string[] = [];
-    const { output: component } = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readAssets());
+    const { output: component } = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readJsToolchainAssets());
     expect(stages.slice(0, 2)).toEqual(['strip-types', 'load-toolchain']);
     const guest = await runComponentInNode(component, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(guest.run()).toBe('visit 1; {"tag":"access-denied"}');
@@ -65,7 +57,7 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
 
     // JS-only edit through the fast path: patched files of the previous build run the new code.
     const previous = await transpileComponent(component);
-    const { output: files } = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readAssets());
+    const { output: files } = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readJsToolchainAssets());
     const patched = await instantiateTranspiled({ ...previous, files: new Map(files) }, { 'wasi:keyvalue/store': keyvalueHost() });
     expect(patched.run()).toBe('seen 1; {"tag":"access-denied"}');
   });
@@ -84,6 +76,6 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
     const analysis = analyzeWit(USER_WIT);
     if (!analysis.ok) throw new Error('analysis failed');
     const source = ['interface A { x: number }', 'type B = A;', '', 'const n: number = 1;', "throw new Error('boom ' + n);", 'export function run(): string { return \'\'; }'].join('\n');
-    await expect(componentizeGuest({ lang: 'ts', source }, analysis.world, () => {}, await readAssets())).rejects.toThrow(/guest\.ts:5:7 Error: boom 1/);
+    await expect(componentizeGuest({ lang: 'ts', source }, analysis.world, () => {}, await readJsToolchainAssets())).rejects.toThrow(/guest\.ts:5:7 Error: boom 1/);
   });
 });

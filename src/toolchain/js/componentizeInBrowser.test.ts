@@ -1,10 +1,9 @@
 // HEAVY (≈50 s on 2 cores): builds real StarlingMonkey components. Runs the in-browser
 // pipeline under Node, transpiles the result with jco, runs it with preview2-shim, and compares
 // it with componentize-js + native Wizer (scripts/componentizeNode.mjs).
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readJsToolchainAssets } from './readJsToolchainAssets.testing';
 import { componentizeJs, type JsBuildStage } from './componentizeInBrowser';
-import type { JsToolchainAssets } from './loadJsToolchainAssets';
 import { patchCoreModule, rebuildJsCoreModule, withoutStateData } from './patchCoreModule';
 import { instantiateTranspiled, runComponentInNode, transpileComponent } from './runComponentInNode.testing';
 import { snapshotJsGuest, warmJsWorld } from './snapshotJsGuest';
@@ -19,14 +18,6 @@ function worldOf(wit: string): WorldAnalysis {
   return analysis.world;
 }
 
-const root = new URL('../../../', import.meta.url);
-async function readAssets(): Promise<JsToolchainAssets> {
-  const [engine, adapter] = await Promise.all([
-    readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
-    readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
-  ]);
-  return { engine: new Uint8Array(engine), adapter: new Uint8Array(adapter) };
-}
 
 const PLAIN_WIT = `package local:plain;
 world plain { export run: func() -> string; }`;
@@ -49,7 +40,7 @@ export function run() { return names.map((n) => greet(n)).join(' & ') + '${suffi
 describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }, () => {
   it('builds a guest with no imports that runs and keeps module state', async () => {
     const stages: JsBuildStage[] = [];
-    const assets = await readAssets();
+    const assets = await readJsToolchainAssets();
     await warmJsWorld({ witSource: PLAIN_WIT, worldName: 'plain', assets });
     const { component, timings } = await componentizeJs({
       source: PLAIN_SOURCE, witSource: PLAIN_WIT, worldName: 'plain', assets, onProgress: (s) => stages.push(s),
@@ -62,7 +53,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   });
 
   it('matches componentize-js + native Wizer for a guest importing a function, and rebuilds from cache', async () => {
-    const assets = await readAssets();
+    const assets = await readJsToolchainAssets();
     const host = { 'local:greeter/host': { greet: (name: string) => `hello ${name}` } };
     const first = await componentizeJs({ source: importSource('!'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
     expect(first.timings.spliceMs).toBeGreaterThan(0);
@@ -94,7 +85,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   });
 
   it('fast-path patching yields byte-for-byte the core module a full build transpiles to', async () => {
-    const assets = await readAssets();
+    const assets = await readJsToolchainAssets();
     const snap = await snapshotJsGuest({ source: importSource('='), witSource: IMPORT_WIT, worldName: 'greeter', assets });
     const full = await transpileComponent((await finishComponent(snap, { witSource: IMPORT_WIT, worldName: 'greeter', assets })).component);
     const other = await componentizeJs({ source: PLAIN_SOURCE.replace('run()', 'ignored()') + importSource('x'), witSource: IMPORT_WIT, worldName: 'greeter', assets });
@@ -123,7 +114,7 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   });
 
   it('builds from the world shell byte for byte what stubWasi + componentNew of the snapshot give', async () => {
-    const assets = await readAssets();
+    const assets = await readJsToolchainAssets();
     const input = { witSource: IMPORT_WIT, worldName: 'greeter', assets };
     const snap = await snapshotJsGuest({ ...input, source: importSource('~') });
     // componentize-js's way: the whole 12 MB engine through stubWasi, componentNew and metadataAdd.
@@ -144,9 +135,9 @@ describe('componentizeJs (in-browser pipeline under Node)', { timeout: 120_000 }
   });
 
   it('reports a syntax error in the guest with the engine message', async () => {
-    const build = componentizeJs({ source: 'export function run() { return (; }', witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets() });
+    const build = componentizeJs({ source: 'export function run() { return (; }', witSource: PLAIN_WIT, worldName: 'plain', assets: await readJsToolchainAssets() });
     await expect(build).rejects.toThrow(/failed to initialise[\s\S]*SyntaxError/);
-    const missing = componentizeJs({ source: 'export function other() {}', witSource: PLAIN_WIT, worldName: 'plain', assets: await readAssets() });
+    const missing = componentizeJs({ source: 'export function other() {}', witSource: PLAIN_WIT, worldName: 'plain', assets: await readJsToolchainAssets() });
     await expect(missing).rejects.toThrow(/Unable to extract expected exports list\):\nError: "source.js" does not export a "run" function/);
   });
 });

@@ -1,21 +1,12 @@
 // A WIT mistake our own parser lets through (an unknown type name) is first caught, for a JS or
 // TS guest, by the splicer: it must still be marked where it is in the WIT, as for a WAT guest,
 // and nothing blamed on the guest. Fast (≈0.3 s): the splicer rejects the WIT before any engine work.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readJsToolchainAssets } from './readJsToolchainAssets.testing';
 import type { GuestSource } from '../../protocol/buildProtocol';
 import { buildComponent } from '../buildComponent';
 import { componentizeGuest } from './componentizeGuest';
-import type { JsToolchainAssets } from './loadJsToolchainAssets';
 
-const root = new URL('../../../', import.meta.url);
-async function readAssets(): Promise<JsToolchainAssets> {
-  const [engine, adapter] = await Promise.all([
-    readFile(new URL('node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm', root)),
-    readFile(new URL('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', root)),
-  ]);
-  return { engine: new Uint8Array(engine), adapter: new Uint8Array(adapter) };
-}
 
 // `strng` is on line 4, columns 25–29.
 const WIT = `package local:app;
@@ -25,7 +16,7 @@ world app {
 }`;
 
 async function diagnosticsFor(guest: GuestSource) {
-  const assets = await readAssets();
+  const assets = await readJsToolchainAssets();
   const outcome = await buildComponent(WIT, guest, { componentize: (g, w, p) => componentizeGuest(g, w, p, assets) });
   if (outcome.ok) throw new Error('expected the build to fail');
   return outcome.diagnostics;
