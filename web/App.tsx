@@ -47,7 +47,9 @@ import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
+import { useLeaveCourse } from './learn/useLeaveCourse';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
+import { useShowMarkedEditor } from './layout/useShowMarkedEditor';
 import { useStageFocus } from './layout/useStageFocus';
 import { LANDING_EXAMPLE_ID } from './welcome/landing';
 import { useWelcome } from './welcome/useWelcome';
@@ -109,11 +111,13 @@ export function App() {
   );
   const openWs = ws.open;
   const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
+  const pickExample = useLeaveCourse(learn, notices, openExample);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   // Beside a lesson the code has less room: 18 px still reads from the back, 22 px cut lines.
   const fontSize = presenter.present ? Math.max(settings.fontSize, learn.active ? 18 : 22) : settings.fontSize;
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
+  useShowMarkedEditor(stage, diags);
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
@@ -183,10 +187,7 @@ export function App() {
         examples={examples}
         exampleId={example.id}
         exampleTitle={learn.active ? `Lesson: ${example.title}` : example.title}
-        onPickExample={(id) => {
-          learn.leave();
-          openExample(id);
-        }}
+        onPickExample={pickExample}
         afterPicker={<LearnEntry learn={learn} />}
         settings={settings}
         onSettings={onSettings}

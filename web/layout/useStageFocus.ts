@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useMediaQuery } from './useMediaQuery';
 
 /** Which pane a big-screen view makes large: one editor (with the output beside it) or the output. */
 export type StageFocus = 'wit' | 'guest' | 'output';
@@ -13,14 +14,22 @@ export interface StageLayout {
 }
 
 /**
+ * Below this width a lesson beside three columns left each editor ~200-250 px (1024 px:
+ * WIT 191, guest 247), a few words per line; on a phone (≤ 700 px) the panes stack anyway.
+ */
+export const LEARN_FOCUS_QUERY = '(min-width: 701px) and (max-width: 1199px)';
+
+/**
  * Presenter mode shows one editor large beside the output (or the output large), so the
  * code is readable from the back of a room at 1280×720; an embed that asks for a panel
- * (`?embed&panel=diagram`) gives that panel most of the frame. Otherwise the user's own
- * pane sizes apply.
+ * (`?embed&panel=diagram`) gives that panel most of the frame. A lesson on a laptop-sized
+ * screen does the same, with the switch in the header. Otherwise the user's own pane
+ * sizes apply.
  */
 export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string; learning?: boolean }, panes: readonly number[]): StageLayout {
   const [chosen, setFocus] = useState<StageFocus>(mode.embed && mode.panel ? 'output' : 'guest');
-  const focus = mode.present || (mode.embed && mode.panel) ? chosen : undefined;
+  const narrow = useMediaQuery(LEARN_FOCUS_QUERY);
+  const focus = mode.present || (mode.embed && mode.panel) || (mode.learning && narrow && !mode.embed) ? chosen : undefined;
   return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
 }
 

@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSidewaysScroll } from './layoutHelpers';
+import { retypeLine } from './learnHelpers';
+import { markedLines } from './monacoHelpers';
+
+const width = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())!.width;
+const ABI = 'WIT types and the canonical ABI (WAT)';
+
+/**
+ * A learner on a 1024×768 school laptop, not presenting: beside the lesson, three columns
+ * left the WIT 191 px and the guest 247 px wide. One editor is large now, with a switch.
+ */
+test('1024×768: one editor is large beside the lesson, and a WIT error brings the WIT forward', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?learn=wit-types-canonical-abi');
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stage-focus')).toBeVisible();
+  expect(await width(page, 'guest-editor')).toBeGreaterThan(1024 * 0.45);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: test.info().outputPath('learn-1024.png') });
+
+  // The learner breaks the WIT, goes back to the guest and runs: the build fails in the WIT.
+  await page.getByTestId('stage-focus-wit').click();
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  expect(await width(page, 'wit-editor')).toBeGreaterThan(1024 * 0.45);
+  await retypeLine(page, 'wit-editor', 7, 'export run: func() -> strin;');
+  await page.getByTestId('stage-focus-guest').click();
+  await expect(page.getByTestId('wit-editor')).toBeHidden();
+  await page.getByTestId('run').click();
+  // The markers are in the hidden editor: it comes forward by itself.
+  await expect(page.getByTestId('stage-focus-wit')).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  await expect.poll(() => markedLines(page.getByTestId('wit-editor')), { timeout: 30_000 }).toContain(7);
+  // …and the learner can switch back and stay there.
+  await page.getByTestId('stage-focus-guest').click();
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('stage-focus-guest')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('1280×720: the three columns stay beside the lesson', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn=wit-types-canonical-abi');
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stage-focus')).toHaveCount(0);
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+});
+
+test('picking an example during the course says so and leads back to the lesson, edits kept', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn=wit-types-canonical-abi');
+  await expect(page.getByTestId('wit-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await retypeLine(page, 'wit-editor', 7, 'export run: func() -> string; // mine');
+  await page.getByTestId('example-picker').selectOption('kv-counter');
+  await expect(page.getByTestId('lesson-panel')).toBeHidden();
+  const notice = page.locator('[data-testid="notice"][data-id="left-course"]');
+  await expect(notice).toContainText(`You left the course at “${ABI}”`);
+  await expect(notice).toContainText('kept');
+  await notice.getByRole('button', { name: 'Back to the lesson' }).click();
+  await expect(page.getByTestId('lesson-title')).toContainText(ABI);
+  await expect(page.getByTestId('wit-editor')).toContainText('// mine');
+  await expect(notice).toHaveCount(0);
+  await expect(page).toHaveURL(/learn=wit-types-canonical-abi/);
+});
