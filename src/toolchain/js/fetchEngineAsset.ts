@@ -3,30 +3,7 @@
 // that overlap form one download: its EngineProgress sums their bytes, and says `ready` when the
 // last of them is in; a download started later (the visitor edited a shipped world's WIT, so the
 // engine itself is needed) is reported from zero again, so the page shows what really comes in.
-import { reportEngineProgress } from './engineProgress';
-
-/** Bytes received and expected per URL of the download under way. */
-const received = new Map<string, { loaded: number; total: number }>();
-let inFlight = 0;
-/** Listeners of the download as a fraction, for a build's own progress line ("downloading 42%"). */
-const listeners = new Set<(fraction: number) => void>();
-
-const sumProgress = () => {
-  let loaded = 0;
-  let total = 0;
-  for (const r of received.values()) {
-    loaded += r.loaded;
-    total += r.total;
-  }
-  return { loaded, total };
-};
-
-/** One progress report to both sinks: the page's EngineProgress and the builds' fraction. */
-const reportDownload = () => {
-  const sum = sumProgress();
-  reportEngineProgress({ stage: 'download', ...sum });
-  if (sum.total) for (const l of listeners) l(Math.min(1, sum.loaded / sum.total));
-};
+import { beginDownload, endDownload, openDownload, reportDownload } from './downloadProgress';
 
 /**
  * Fetches one file of the engine's download, reporting bytes as they stream in. `gunzipTo`: the
@@ -36,27 +13,15 @@ const reportDownload = () => {
  * about the decompression alone). The progress counts the bytes fetched, as the server sent them.
  */
 export async function fetchEngineAsset(url: URL, gunzipTo?: number): Promise<Uint8Array> {
-  if (inFlight++ === 0) received.clear();
+  beginDownload();
   try {
     const bytes = gunzipTo === undefined ? await fetchBytes(url) : await fetchGunzipped(url, gunzipTo);
-    if (--inFlight === 0) reportEngineProgress({ stage: 'ready', ...sumProgress() });
+    endDownload(true);
     return bytes;
   } catch (err) {
-    if (--inFlight === 0) {
-      reportEngineProgress({ stage: 'failed', ...sumProgress() });
-      received.clear();
-    }
+    endDownload(false);
     throw err;
   }
-}
-
-/** Fetches `url` and enters it in the download's progress, at its Content-Length (0 if none). */
-async function openDownload(url: URL): Promise<{ res: Response; entry: { loaded: number; total: number } }> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
-  const entry = { loaded: 0, total: Number(res.headers.get('content-length') ?? 0) };
-  received.set(url.href, entry);
-  return { res, entry };
 }
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
@@ -106,13 +71,4 @@ async function fetchGunzipped(url: URL, size: number): Promise<Uint8Array> {
   }
   if (at !== size) throw new Error(`${url.pathname}: ${at} bytes, its manifest says ${size}`);
   return out;
-}
-
-/**
- * Reports the engine's downloads as a fraction (0–1) while the caller listens; returns the
- * unsubscribe. Nothing is reported while nothing is fetched (everything came from a cache).
- */
-export function watchToolchainDownload(listener: (fraction: number) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

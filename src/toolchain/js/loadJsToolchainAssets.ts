@@ -17,6 +17,7 @@ export type Splicer = typeof import('../../../node_modules/@bytecodealliance/com
 /** componentize-js version the assets come from; recorded in the component's producers section. */
 export const COMPONENTIZE_JS_VERSION = '0.23.0';
 
+import { withCountedFetch } from './countSplicerDownload';
 import { fetchEngineAsset } from './fetchEngineAsset';
 
 const ENGINE_URL = new URL(
@@ -35,7 +36,7 @@ const ADAPTER_URL = new URL(
  */
 export const JS_TOOLCHAIN_ID = JSON.stringify([1, COMPONENTIZE_JS_VERSION, ENGINE_URL.pathname, (globalThis as { location?: Location }).location?.pathname ?? '']);
 
-export { watchToolchainDownload } from './fetchEngineAsset';
+export { watchToolchainDownload } from './downloadProgress';
 
 let splicerPromise: Promise<Splicer> | undefined;
 /** Each binary's fetch, made once per URL; a failed one is dropped so a later build retries it. */
@@ -65,11 +66,24 @@ export async function loadJsToolchainAssets(): Promise<JsToolchainAssets> {
   return { engine, adapter };
 }
 
-/** Loads (once) the splicer; its module top-level-awaits compilation of its own core wasm. */
+/** The splicer's core modules, which its glue fetches itself while the module is evaluated. */
+const SPLICER_CORE = /spidermonkey-embedding-splicer[^/]*\.wasm$/;
+/** Their bytes in componentize-js 0.23.0 (core + core2), checked against the package by a test. */
+export const SPLICER_CORE_BYTES = 5_708_611 + 27_254;
+
+/**
+ * Loads (once) the splicer; its module top-level-awaits compilation of its own core wasm, whose
+ * bytes are counted in the engine's download progress. A failed load is dropped so a later
+ * build retries it.
+ */
 export function loadSplicer(): Promise<Splicer> {
-  splicerPromise ??= import(
-    '../../../node_modules/@bytecodealliance/componentize-js/lib/spidermonkey-embedding-splicer.js'
-  ).then((m) => m.splicer);
+  splicerPromise ??= withCountedFetch(SPLICER_CORE, SPLICER_CORE_BYTES, () => import('../../../node_modules/@bytecodealliance/componentize-js/lib/spidermonkey-embedding-splicer.js')).then(
+    (m) => m.splicer,
+    (err: unknown) => {
+      splicerPromise = undefined;
+      throw err;
+    },
+  );
   return splicerPromise;
 }
 
