@@ -112,3 +112,21 @@ test('a newcomer who leaves the page alone gets the engine downloaded while idle
   await expect(page.getByTestId('engine-download')).toContainText('Downloaded the JavaScript engine', { timeout: 30_000 });
   await expect(page.getByTestId('console')).toContainText('Press Run');
 });
+
+test('a JavaScript guest with a world of its own fetches the engine and the splicer, and the console counts both', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?example=js-kv-counter');
+  const wit = page.getByTestId('wit-editor');
+  await expect(wit.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  // A world no shipped splice was made for: the engine (10.5 MB) and the splicer (5.7 MB) come.
+  await wit.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('import wasi:keyvalue/batch@0.2.0-draft2;');
+  // The console once said 10.6 MB here (the engine alone) while the status line said ≈16 MB.
+  await expect(page.getByTestId('engine-download')).toContainText(/one time, 16\.\d MB/, { timeout: 60_000 });
+  await expect(page.getByTestId('engine-download')).toContainText('Downloaded the JavaScript engine', { timeout: 60_000 });
+});
