@@ -61,4 +61,10 @@ test('picking an example during the course says so and leads back to the lesson,
   await expect(page.getByTestId('wit-editor')).toContainText('// mine');
   await expect(notice).toHaveCount(0);
   await expect(page).toHaveURL(/learn=wit-types-canonical-abi/);
+  // The header's Reset asks first, as the lesson's own does (it once discarded the code unasked).
+  let asked = '';
+  page.once('dialog', (d) => ((asked = d.message()), void d.dismiss()));
+  await page.getByRole('button', { name: "Reset sources to the example's original" }).click();
+  await expect.poll(() => asked).toContain('Your code for this lesson is discarded');
+  await expect(page.getByTestId('wit-editor')).toContainText('// mine');
 });

@@ -48,8 +48,10 @@ import { useBackend } from './backend/useBackend';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { useLeaveCourse } from './learn/useLeaveCourse';
+import { confirmLessonReset } from './learn/confirmLessonReset';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
 import { useShowMarkedEditor } from './layout/useShowMarkedEditor';
+import { revealOutputOnPhone } from './layout/revealOutputOnPhone';
 import { useStageFocus } from './layout/useStageFocus';
 import { LANDING_EXAMPLE_ID } from './welcome/landing';
 import { useWelcome } from './welcome/useWelcome';
@@ -127,6 +129,7 @@ export function App() {
     if (hosts && !trusted) return;
     const runHosts = resolveRunHosts(example, runGuests, trusted);
     beginRun(runHosts);
+    revealOutputOnPhone();
     const outcome = await runner.run(runGuests, settings.timeLimitMs, runHosts, backend.config);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
@@ -195,7 +198,7 @@ export function App() {
         status={runner.status}
         onRun={() => void run()}
         onStop={runner.stop}
-        onReset={learn.active ? learn.resetLesson : () => confirmReset(ws.workspace, example) && ws.reset()}
+        onReset={learn.active ? () => confirmLessonReset(learn) : () => confirmReset(ws.workspace, example) && ws.reset()}
         settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { confirmLessonReset } from './confirmLessonReset';
 import { copyText } from '../share/copyText';
 import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
@@ -70,7 +71,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             <button type="button" data-testid="learn-solution" onClick={() => setSolutionOpen(!solutionOpen)} disabled={!current.tried} title={current.tried ? 'Compare your code with the solution' : 'Try Check first'}>
               {solutionOpen ? 'Hide solution' : 'Show solution'}
             </button>
-            <button type="button" data-testid="learn-reset" onClick={() => window.confirm('Put the starter code back? Your code for this lesson is discarded.') && learn.resetLesson()}>
+            <button type="button" data-testid="learn-reset" onClick={() => confirmLessonReset(learn)}>
               Reset lesson
             </button>
             {/* In the sticky bar, so what Check is doing shows wherever the lesson is scrolled. */}
