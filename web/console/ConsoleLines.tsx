@@ -6,7 +6,8 @@ const ICON: Record<ConsoleLine['kind'], string> = {
   stderr: '!',
   result: '→',
   trap: '✖',
-  timeout: '⏱',
+  // ◷, not ⏱: the stopwatch is an emoji, an empty box where no emoji font is installed.
+  timeout: '◷',
   info: '·',
   error: '✖',
 };

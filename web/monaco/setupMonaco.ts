@@ -4,6 +4,8 @@ import { loader } from '@monaco-editor/react';
 // 'monaco-editor/esm/vs/editor/editor.worker' path no longer resolves; these are the same files.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus';
+import { setTabFocusMode } from '../keyboard/tabFocusMode';
 import { watConfiguration, watLanguage, watLanguageId } from './watLanguage';
 import { WIT_LANGUAGE_ID, witLanguageConfiguration, witMonarchLanguage } from '../../src/index';
 
@@ -59,3 +61,7 @@ monaco.editor.defineTheme(themeName, {
 });
 
 export { monaco };
+
+// The page's key hint follows Monaco's tab focus mode (web/keyboard/tabFocusMode.ts).
+TabFocus.onDidChangeTabFocus(setTabFocusMode);
+setTabFocusMode(TabFocus.getTabFocusMode());

@@ -1,0 +1,13 @@
+import type { Learn } from './useLearn';
+
+/** What both Reset buttons ask while a lesson is open (the lesson's and the header's). */
+export const RESET_LESSON_QUESTION = 'Put the starter code back? Your code for this lesson is discarded.';
+
+/**
+ * Resets the open lesson after asking, unless the learner changed nothing (then there is
+ * nothing to lose). The header's Reset once discarded a student's code unasked while the
+ * lesson's own button asked; with the plain editor there was no undo.
+ */
+export function confirmLessonReset(learn: Pick<Learn, 'current' | 'resetLesson'>, ask: (question: string) => boolean = (q) => window.confirm(q)): void {
+  if (Object.keys(learn.current.sources).length === 0 || ask(RESET_LESSON_QUESTION)) learn.resetLesson();
+}
