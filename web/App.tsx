@@ -129,6 +129,7 @@ export function App() {
     if (hosts && !trusted) return;
     const runHosts = resolveRunHosts(example, runGuests, trusted);
     beginRun(runHosts);
+    backend.noticeRun();
     revealOutputOnPhone();
     const outcome = await runner.run(runGuests, settings.timeLimitMs, runHosts, backend.config);
     if (outcome.status === 'failed') {
@@ -137,7 +138,7 @@ export function App() {
       const firstBad = guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened, component.settings, beginRun, trust, backend.config]);
+  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened, component.settings, beginRun, trust, backend]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);

@@ -17,6 +17,10 @@ export interface BackendState {
   /** A NATS server named by the opened link, waiting for the visitor's yes or no. */
   offer: string | undefined;
   answerOffer(accept: boolean): void;
+  /** True once a run went ahead in this browser while the offer was still unanswered. */
+  ranBeforeAnswer: boolean;
+  /** Called as a run starts: an audience member who pressed Run before Connect must be told. */
+  noticeRun(): void;
 }
 
 /**
@@ -34,6 +38,7 @@ export function useBackend(persist = true, search = ''): BackendState {
   });
   const [credentials, setCreds] = useState<BackendCredentials>(loadCredentials);
   const [status, setStatus] = useState<NatsMonitorStatus | undefined>();
+  const [ranBeforeAnswer, setRanBeforeAnswer] = useState(false);
   const config = useMemo(() => toBackendConfig(choice, credentials), [choice, credentials]);
 
   useEffect(() => void (persist && saveChoice(choice)), [choice, persist]);
@@ -61,5 +66,11 @@ export function useBackend(persist = true, search = ''): BackendState {
     },
     [offer, choose],
   );
-  return useMemo(() => ({ choice, credentials, config, status, choose, setCredentials, offer, answerOffer }), [choice, credentials, config, status, choose, setCredentials, offer, answerOffer]);
+  const noticeRun = useCallback(() => {
+    if (offer !== undefined) setRanBeforeAnswer(true);
+  }, [offer]);
+  return useMemo(
+    () => ({ choice, credentials, config, status, choose, setCredentials, offer, answerOffer, ranBeforeAnswer, noticeRun }),
+    [choice, credentials, config, status, choose, setCredentials, offer, answerOffer, ranBeforeAnswer, noticeRun],
+  );
 }

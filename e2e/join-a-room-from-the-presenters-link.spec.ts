@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { consoleText, openApp } from './appHelpers';
+import { useNatsServer } from './natsServer';
+
+const nats = useNatsServer();
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/**
+ * Someone in the audience opens the presenter's link, which names the room's NATS server,
+ * and presses Run before answering the question: the run is local (nothing connects unasked),
+ * and the bar now says so instead of letting them believe they joined.
+ */
+test('Run before Connect runs in this browser and says so; after Connect the same Run uses the server', async ({ page }) => {
+  await openApp(page, `?example=kv-counter&nats=${encodeURIComponent(nats.ws)}`);
+  const offer = page.getByTestId('backend-offer');
+  await expect(offer).toContainText(nats.ws);
+  await expect(page.getByTestId('backend-offer-ran')).toHaveCount(0);
+
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?1"?/);
+  await expect(page.getByTestId('backend-offer-ran')).toContainText("That run used this browser's hosts, not the room's server.");
+  await expect(page.getByTestId('backend-badge')).toContainText(/browser/i);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?2"?/);
+  await page.screenshot({ path: test.info().outputPath('ran-before-connect.png') });
+
+  await page.getByTestId('backend-offer-accept').click();
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  // The room's key-value store is not this browser's (whose counter is at 2 by now): 1.
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?1"?/);
+});
