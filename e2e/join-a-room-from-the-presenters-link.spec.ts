@@ -31,3 +31,24 @@ test('Run before Connect runs in this browser and says so; after Connect the sam
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?1"?/);
 });
+
+test('handlers serving while the room’s server goes away: the status line says handlers hear nothing, until it is back', async ({ page }) => {
+  await openApp(page, `?example=msg-fan-out&nats=${encodeURIComponent(nats.ws)}`);
+  await page.getByTestId('backend-offer-accept').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await page.getByTestId('run').click();
+  const status = page.getByTestId('status');
+  await expect(status).toContainText('serving', { timeout: 60_000 });
+  await expect(status).not.toContainText('unreachable');
+  await nats.stop();
+  try {
+    await expect(status).toContainText('NATS server unreachable: handlers hear nothing until it is back', { timeout: 15_000 });
+    await expect(status).toHaveClass(/status-down/);
+    await page.screenshot({ path: test.info().outputPath('serving-while-down.png') });
+  } finally {
+    await nats.start();
+  }
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  await expect(status).not.toContainText('unreachable');
+  await expect(status).toContainText('serving');
+});

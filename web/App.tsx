@@ -45,6 +45,7 @@ import { BackendBadge } from './backend/BackendBadge';
 import { BackendOffer } from './backend/BackendOffer';
 import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
+import { statusWithBackend } from './backend/statusWithBackend';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { useLeaveCourse } from './learn/useLeaveCourse';
@@ -113,6 +114,7 @@ export function App() {
   );
   const openWs = ws.open;
   const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
+  const shownStatus = statusWithBackend(runner.status, runner.phase, backend.status);
   const pickExample = useLeaveCourse(learn, notices, openExample);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   // Beside a lesson the code has less room: 18 px still reads from the back, 22 px cut lines.
@@ -185,7 +187,7 @@ export function App() {
   return (
     <div className="app">
       {embed ? (
-        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={runner.status} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} />
+        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} />
       ) : (
       <Header
         examples={examples}
@@ -196,7 +198,8 @@ export function App() {
         settings={settings}
         onSettings={onSettings}
         phase={runner.phase}
-        status={runner.status}
+        status={shownStatus.text}
+        statusDown={shownStatus.down}
         onRun={() => void run()}
         onStop={runner.stop}
         onReset={learn.active ? () => confirmLessonReset(learn) : () => confirmReset(ws.workspace, example) && ws.reset()}
@@ -247,7 +250,7 @@ export function App() {
         <OutputPane ctx={ctx} active={panel} onSelect={setPanel} />
       </main>
       </LearnLayout>
-      {presenter.fullscreen && <FullscreenPanel ctx={ctx} phase={runner.phase} status={runner.status} onRun={() => void run()} onClose={() => presenter.setFullscreen(false)} />}
+      {presenter.fullscreen && <FullscreenPanel ctx={ctx} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onClose={() => presenter.setFullscreen(false)} />}
     </div>
   );
 }

@@ -17,6 +17,8 @@ interface Props {
   onSettings(patch: Partial<Settings>): void;
   phase: RunPhase;
   status: string;
+  /** The status is true but hides trouble (handlers serving while their NATS server is down). */
+  statusDown?: boolean;
   onRun(): void;
   onStop(): void;
   onReset(): void;
@@ -30,7 +32,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
-export function Header({ examples, exampleId, exampleTitle, onPickExample, afterPicker, settings, onSettings, phase, status, onRun, onStop, onReset, extra, settingsExtra }: Props) {
+export function Header({ examples, exampleId, exampleTitle, onPickExample, afterPicker, settings, onSettings, phase, status, statusDown, onRun, onStop, onReset, extra, settingsExtra }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header">
@@ -65,7 +67,7 @@ export function Header({ examples, exampleId, exampleTitle, onPickExample, after
       </label>
       {extra}
       <SettingsMenu settings={settings} onSettings={onSettings}>{settingsExtra}</SettingsMenu>
-      <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
+      <span className={`status status-${phase}${statusDown ? ' status-down' : ''}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>
     </header>

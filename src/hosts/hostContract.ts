@@ -120,6 +120,14 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * The host backend cannot be reached (a NATS server down or refused): a fact about the
+ * network, not a bug, so it is shown as its message alone, without a JavaScript stack.
+ */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError';
+}
+
 function describePayload(payload: unknown): string {
   if (payload && typeof payload === 'object' && 'tag' in payload) {
     const p = payload as { tag: string; val?: unknown };

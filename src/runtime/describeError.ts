@@ -10,6 +10,8 @@ export function describeError(e: unknown): { message: string; stack?: string } {
   if (e instanceof WebAssembly.RuntimeError) return { message: `guest trapped: ${e.message}`, stack: e.stack };
   if (e instanceof WebAssembly.LinkError) return { message: `link error: ${e.message}`, stack: e.stack };
   if (e instanceof WebAssembly.CompileError) return { message: `invalid core module: ${e.message}`, stack: e.stack };
+  // A backend out of reach is the network's doing: no stack (it named only our own code).
+  if (e instanceof Error && e.name === 'BackendUnavailableError') return { message: e.message };
   if (e instanceof Error) return { message: `${e.name}: ${e.message}`, stack: e.stack };
   return { message: String(e) };
 }

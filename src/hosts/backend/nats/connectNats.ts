@@ -1,5 +1,5 @@
 import { wsconnect, type NatsConnection } from '@nats-io/nats-core';
-import type { BackendConfig } from '../../hostContract';
+import { BackendUnavailableError, type BackendConfig } from '../../hostContract';
 
 type NatsConfig = Extract<BackendConfig, { kind: 'nats' }>;
 
@@ -55,7 +55,7 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
       ...(config.user ? { user: config.user, pass: config.pass ?? '' } : {}),
     });
   } catch (error) {
-    throw new Error(connectFailure(servers, error, blocked.seen()));
+    throw new BackendUnavailableError(connectFailure(servers, error, blocked.seen()));
   } finally {
     blocked.stop();
   }
@@ -99,7 +99,10 @@ function connectFailure(servers: string, error: unknown, cspBlocked: boolean): s
     return `cannot connect to the NATS server ${servers}: the page's Content-Security-Policy (connect-src) does not allow this address. Serve the playground with ${new URL(servers).origin} in connect-src.`;
   }
   if (/auth/i.test(detail)) return `the NATS server ${servers} refused the credentials: ${detail}`;
-  return `cannot connect to the NATS server ${servers} (${detail}). Is it running (npm run nats) with its WebSocket listener on that port?`;
+  // `npm run nats` helps whoever runs the playground's server on this machine; someone in a room
+  // whose presenter's server is away needs to hear that it is that server, not their setup.
+  if (/^wss?:\/\/(localhost|127\.|\[::1\])/i.test(servers)) return `cannot connect to the NATS server ${servers} (${detail}). Is it running (npm run nats) with its WebSocket listener on that port?`;
+  return `cannot connect to the NATS server ${servers} (${detail}). Is it running and reachable from this network? If it is a presenter's, ask them; the Hosts setting (⚙) switches back to this browser.`;
 }
 
 /** Notices a CSP block of the WebSocket (browsers report it as an event, not as the error). */
