@@ -9,6 +9,7 @@ import { generateBindings } from './generateBindings';
 import { readComponentImports } from './readComponentImports';
 import { suspendingBaseImports } from './suspendingBaseImports';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
+import { locateExportMismatch } from './locateExportMismatch';
 import { locateImportMismatch } from './locateImportMismatch';
 import { cleanMessage, locateWatError } from './locateWatError';
 
@@ -160,7 +161,9 @@ export async function buildComponent(
     } catch (e) {
       if (embedFailed) return { ok: false, diagnostics: [locateWitBuildError(wit, messageOf(e))] };
       const mismatch = locateImportMismatch(messageOf(e), guest.source, world.source);
-      return { ok: false, diagnostics: [mismatch ?? { file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
+      if (mismatch) return { ok: false, diagnostics: [mismatch] };
+      const exportMismatch = locateExportMismatch(messageOf(e), guest.source, wit);
+      return { ok: false, diagnostics: exportMismatch ?? [{ file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
     }
     lap(reused ? 'componentReused' : 'componentNew');
   } else {
