@@ -80,6 +80,9 @@ test('800×500 embed of the diagram: the diagram takes most of the frame, nothin
   for (const id of ['run', 'diagram-pause', 'diagram-filter-guest', 'diagram-filter-topic', 'diagram-filter-kind']) await expectOnScreen(page, page.getByTestId(id), id);
   // One line, not two.
   expect((await page.getByTestId('diagram-pause').boundingBox())!.height).toBeLessThan(30);
+  // The output tabs are one scrolling row (three wrapped rows took 100 px), the open one in view.
+  expect((await page.locator('.output-pane .tabs').boundingBox())!.height).toBeLessThan(45);
+  await expectOnScreen(page, page.getByTestId('tab-diagram'), 'Diagram tab');
   // Filters show their whole label ("all guests", not "all g").
   for (const id of ['diagram-filter-guest', 'diagram-filter-topic', 'diagram-filter-kind']) {
     const label = await page.getByTestId(id).evaluate((s: HTMLSelectElement) => {
