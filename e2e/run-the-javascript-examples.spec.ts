@@ -8,7 +8,7 @@ const expectations: { id: string; lines: RegExp[] }[] = [
   { id: 'js-kv-counter', lines: [/visit number 1/, /run\(\) → "?1"?/] },
   { id: 'js-kv-bucket-walk', lines: [/item-042 = /, /page 1: \d+ keys, first /, /run\(\) → \[250,/] },
   { id: 'js-msg-fan-out', lines: [/sent orders\.shipped/, /js-all-orders\s+orders\.created: order 1001/, /js-payments\s+orders\.paid: order 1001/, /run\(\) → 3/] },
-  { id: 'js-msg-request-reply', lines: [/js-shouter\s+request on greet: hello, wasi/, /reply: HELLO, WASI/, /replies within 1000 ms: 1/] },
+  { id: 'js-msg-request-reply', lines: [/js-shouter\s+request on greet: hello, wasi/, /reply: HELLO, WASI/, /replies \(expected 1, within 3000 ms\): 1/] },
   { id: 'js-blob-range-read', lines: [/bytes 6\.\.10: "world"/, /bytes 500\.\.600: error: /] },
   { id: 'ts-kv-visit-log', lines: [/#1 at /, /run\(\) → "visit 1, keeping 1"/] },
 ];

@@ -53,7 +53,7 @@ export const jsExamples: Example[] = [
     id: 'js-msg-request-reply',
     title: 'JavaScript: request-reply',
     description:
-      'A JavaScript responder replies to requests on greet in upper case; a JavaScript asker sends "hello, wasi" with a 1000 ms timeout and prints the replies. request() looks synchronous in the guest: the host suspends it (JSPI) while the reply travels over BroadcastChannel.' + FIRST_BUILD,
+      'A JavaScript responder replies to requests on greet in upper case; a JavaScript asker sends "hello, wasi" expecting one reply within 3000 ms (request returns at the first reply) and prints it. request() looks synchronous in the guest: the host suspends it (JSPI) while the reply travels over BroadcastChannel.' + FIRST_BUILD,
     tags: ['messaging', 'javascript'],
     guests: [
       { name: 'js-shouter', lang: 'js', wit: shouterWit, source: shouterJs, subscriptions: ['greet'] },
