@@ -36,7 +36,7 @@ test("a link naming another NATS server: my token stays with my server, and addr
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('aria-label', `Hosts run on NATS ${nats.ws}: connected`);
   await page.getByTestId('settings').click();
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toContain(`nats=${encodeURIComponent(nats.ws)}`);
   expect(link).not.toMatch(/alice|pa55word|SECRET/);

@@ -118,7 +118,7 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   await page.getByTestId('lesson-link').click();
   await expect(page.getByTestId('lesson-link')).toHaveText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/\?learn=teacher-answer#l1\./);
+  expect(link).toMatch(/\?learn=teacher-answer#l2\./);
 
   // A fresh browser profile opens the link in presenter mode: the lesson is all in the link.
   const other = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 720 } });

@@ -92,10 +92,10 @@ test('?embed with a share link shows the shared workspace and never stores edits
   const mine = '(module (func (export "run") (result i32) i32.const 9))\n';
   await page.getByTestId('guest-editor').locator('textarea').fill(mine);
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-embed')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-embed')).toHaveValue(/#w2\./);
   const embedCode = await page.getByTestId('share-embed').inputValue();
   const src = /src="([^"]+)"/.exec(embedCode)?.[1] ?? '';
-  expect(src).toMatch(/\?embed#w1\./);
+  expect(src).toMatch(/\?embed#w2\./);
 
   const embedded = await context.newPage();
   await embedded.goto(src);

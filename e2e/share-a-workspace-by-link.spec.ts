@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, usePlainEditors } from './appHelpers';
+import { mangleCodeOfShareLink } from './mangleShareLink';
 
 // The scratch guest returns 1 + 2; the shared edit makes it return 40 + 2.
 const EDITED = `(module
@@ -28,9 +29,9 @@ test('an edited WAT guest shared as a link opens in a new page with the same sou
   await editScratch(page, EDITED);
 
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/^http:\/\/localhost:\d+\/#w1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/#w2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
   await expect(page.getByTestId('share-length')).toHaveText(`${link.length} characters`);
   await expect(page.getByTestId('share-status')).toHaveText('Copied to clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -46,7 +47,7 @@ test('an edited WAT guest shared as a link opens in a new page with the same sou
 test("editing a shared link's workspace never overwrites the user's own saved edits", async ({ page, context }) => {
   await editScratch(page, EDITED);
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
   // The user keeps working on their own copy after sharing it.
   await page.keyboard.press('Escape');
@@ -69,13 +70,13 @@ test("editing a shared link's workspace never overwrites the user's own saved ed
 });
 
 test('a corrupted link shows what is wrong and loads the saved workspace intact', async ({ page, context }) => {
-  const mine = EDITED.replace('i32.const 40', 'i32.const 5');
+  const mine = EDITED.replace('i32.const 40', 'i32.const 5').replace('(module\n', '(module\n  ;; MY STORED EDIT\n');
   await editScratch(page, mine);
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
   // A link cut in half when pasted into a chat message.
-  const damaged = link.replace(/#w1\.(.+)$/, (_, data: string) => `#w1.${data.slice(0, data.length >> 1)}`);
+  const damaged = link.replace(/#w2\.(.+)$/, (_, data: string) => `#w2.${data.slice(0, data.length >> 1)}`);
   expect(damaged).not.toBe(link);
 
   const other = await context.newPage();
@@ -84,6 +85,13 @@ test('a corrupted link shows what is wrong and loads the saved workspace intact'
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('Your own workspace was loaded instead.');
   await expect(guestSource(other)).toHaveValue(mine);
+
+  // Four characters mangled mid-link that still inflate to a valid workspace with other code
+  // (`;; MY S4jvID EDIT`): only the link's check tells, and it is named as damage.
+  const mangled = await context.newPage();
+  await mangled.goto(mangleCodeOfShareLink(link));
+  await expect(mangled.getByTestId('notice')).toContainText(/This share link is damaged: its data does not match its check.* Your own workspace was loaded instead\./);
+  await expect(guestSource(mangled)).toHaveValue(mine);
 
   // A link from a future version says so instead of failing obscurely.
   const future = await context.newPage();
@@ -132,7 +140,7 @@ test('a link opens on the guest tab its sender was editing, with the edit typed 
   await expect(editor.locator('.view-line').first()).toHaveText(/;;\sedited\sin\stab\s3/);
 
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
 
   const other = await context.newPage();
@@ -169,7 +177,7 @@ test('a long link is decoded in a worker: it opens with its source, and cut in h
   await editScratch(page, EDITED);
   await guestSource(page).fill(big);
   await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#w1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w2\./);
   const link = await page.getByTestId('share-link').inputValue();
   expect(link.length).toBeGreaterThan(64 * 1024);
 
@@ -183,7 +191,7 @@ test('a long link is decoded in a worker: it opens with its source, and cut in h
   await expect.poll(() => consoleText(other), { timeout: 20_000 }).toMatch(/run\(\) → 42/);
 
   const damaged = await context.newPage();
-  await damaged.goto(link.replace(/#w1\.(.+)$/, (_, data: string) => `#w1.${data.slice(0, data.length >> 1)}`));
+  await damaged.goto(link.replace(/#w2\.(.+)$/, (_, data: string) => `#w2.${data.slice(0, data.length >> 1)}`));
   const notice = damaged.getByTestId('notice').filter({ hasText: 'This share link is damaged' });
   await expect(notice).toBeVisible({ timeout: 20_000 });
   await expect(notice).toContainText('Your own workspace was loaded instead.');

@@ -21,7 +21,7 @@ test('a small opened .wasm travels in the share link with its Hosts-tab settings
   const note = page.getByTestId('share-opened-note');
   await expect(note).toContainText(`The opened component notes.wasm (${Math.round(small.length / 1024)} KB) and its Hosts-tab settings are in this link`);
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toContain('~c1.');
+  expect(link).toContain('~c2.');
   await page.screenshot({ path: test.info().outputPath('share-small.png') });
 
   // The recipient gets the component, opened over the workspace, with its bucket setting, and runs it.
@@ -42,7 +42,7 @@ test('a small opened .wasm travels in the share link with its Hosts-tab settings
   if (!(await page.getByTestId('share-link').isVisible())) await page.getByTestId('share').click();
   else await page.getByTestId('share-copy').click();
   await expect(note).toContainText(`The opened component notes-big.wasm (${Math.round(big.length / 1024)} KB) is too large for a link, so it is not in it, nor are its Hosts-tab settings`);
-  expect(await page.getByTestId('share-link').inputValue()).not.toContain('~c1.');
+  expect(await page.getByTestId('share-link').inputValue()).not.toContain('~c2.');
   await page.screenshot({ path: test.info().outputPath('share-large.png') });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-download-component').click()]);
   expect(download.suggestedFilename()).toBe('notes-big.wasm');

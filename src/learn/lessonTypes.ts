@@ -3,7 +3,7 @@ import type { FaultConfig } from '../hosts/faults/faultConfig';
 /**
  * The lesson file format, version 1 (`"format": "wcp-lesson/1"`). Shipped lessons and
  * lessons a teacher writes are the same plain JSON shape, so a lesson can live in a file,
- * in a link (`?learn#l1.…`) or in `src/learn/lessons/`. Documented for teachers in
+ * in a link (`?learn#l2.…`) or in `src/learn/lessons/`. Documented for teachers in
  * `src/learn/LESSON_FORMAT.md`.
  */
 export const LESSON_FORMAT = 'wcp-lesson/1';

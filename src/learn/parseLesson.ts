@@ -1,6 +1,3 @@
-import { deflateSync, strToU8, strFromU8 } from 'fflate';
-import { fromBase64url, toBase64url } from '../share/base64url';
-import { inflateCapped } from '../share/inflateCapped';
 import { LESSON_FORMAT, type Expectation, type Lesson } from './lessonTypes';
 
 /** A lesson that can't be used, with every reason as a sentence. */
@@ -69,27 +66,4 @@ export function parseLessonFile(text: string): Lesson {
     throw new LessonError([`the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`]);
   }
   return parseLesson(json);
-}
-
-/** Prefix of a lesson link's hash: `#l1.` + base64url(deflateRaw(utf8(JSON))). */
-export const LESSON_LINK_PREFIX = '#l1.';
-
-/** The hash part of a link that opens `lesson` (use with `?learn`). */
-export function encodeLessonHash(lesson: Lesson): string {
-  return LESSON_LINK_PREFIX + toBase64url(deflateSync(strToU8(JSON.stringify({ format: LESSON_FORMAT, ...lesson })), { level: 9 }));
-}
-
-/** True when a hash holds a lesson. */
-export const isLessonHash = (hash: string): boolean => hash.startsWith(LESSON_LINK_PREFIX);
-
-/** Decodes a lesson link's hash; damaged links throw LessonError with a readable reason. */
-export function decodeLessonHash(hash: string): Lesson {
-  if (!isLessonHash(hash)) throw new LessonError(['the link does not hold a lesson']);
-  let text: string;
-  try {
-    text = strFromU8(inflateCapped(fromBase64url(hash.slice(LESSON_LINK_PREFIX.length)), 4 * 1024 * 1024));
-  } catch (e) {
-    throw new LessonError([e instanceof Error ? e.message : String(e)]);
-  }
-  return parseLessonFile(text);
 }

@@ -1,19 +1,24 @@
-import { deflateSync } from 'fflate';
-import { fromBase64url, toBase64url } from './base64url';
-import { inflateCapped } from './inflateCapped';
+import { packChecked, unpackChecked, unpackUnchecked } from './checkedData';
 import { ShareError } from './shareError';
 
 /**
- * An opened .wasm carried in a share link, after the workspace: `#w1.<workspace>~c1.<data>`.
- * `data` is base64url(deflateRaw(utf8(JSON header) + NUL + component bytes)); the header is
- * `{"n": fileName, "s": settings}` with the Hosts-tab settings of the opened component
- * (subscriptions, buckets, args, env, stdin, config — absent = default).
+ * An opened .wasm carried in a share link, after the workspace: `#w2.<workspace>~c2.<data>`.
+ * `data` is checked link data (checkedData.ts: base64url(deflateRaw(bytes)) + "." + CRC-32)
+ * of utf8(JSON header) + NUL + component bytes; the header is `{"n": fileName, "s": settings}`
+ * with the Hosts-tab settings of the opened component (subscriptions, buckets, args, env,
+ * stdin, config — absent = default). `~c1.` segments, from before the check, are the same
+ * bytes without it and still open: a mangled byte of code can leave a valid component that
+ * does something else, which is why `~c2.` has the check, as `#w2.` does.
  *
  * Only small components travel this way ({@link MAX_LINKED_COMPONENT_BYTES}): a component
  * made from WAT is a few KB, but one from componentize-js is ~10 MB, far past what chats and
  * browsers keep of a URL. Bigger ones stay out of the link and the share dialog says so.
  */
-export const COMPONENT_SEGMENT = '~c1.';
+export const COMPONENT_SEGMENT = '~c2.';
+
+// `~c<version>.`: "~" is not base64url nor the check's ".", so only the segment has it.
+const SEGMENT = /~c(\d{1,6})\./;
+const readers: Readonly<Record<number, (text: string, maxBytes: number) => Uint8Array>> = { 1: unpackUnchecked, 2: unpackChecked };
 
 /** Largest component (raw bytes) a share link carries. */
 export const MAX_LINKED_COMPONENT_BYTES = 64 * 1024;
@@ -47,7 +52,7 @@ export function encodeComponentSegment(c: SharedComponent): string | undefined {
   const data = new Uint8Array(header.length + 1 + c.bytes.length);
   data.set(header, 0);
   data.set(c.bytes, header.length + 1);
-  return COMPONENT_SEGMENT + toBase64url(deflateSync(data, { level: 9 }));
+  return COMPONENT_SEGMENT + packChecked(data);
 }
 
 /**
@@ -55,9 +60,12 @@ export function encodeComponentSegment(c: SharedComponent): string | undefined {
  * ShareError naming what is wrong with a damaged component segment.
  */
 export function splitComponentSegment(hash: string): { workspaceHash: string; component?: SharedComponent } {
-  const at = hash.indexOf(COMPONENT_SEGMENT);
-  if (at < 0) return { workspaceHash: hash };
-  const data = inflateCapped(fromBase64url(hash.slice(at + COMPONENT_SEGMENT.length)), MAX_LINKED_COMPONENT_BYTES + 64 * 1024);
+  const m = SEGMENT.exec(hash);
+  if (!m) return { workspaceHash: hash };
+  const read = Object.hasOwn(readers, Number(m[1])) ? readers[Number(m[1])] : undefined;
+  if (!read) throw new ShareError(`The component in this link uses format version ${m[1]}, which this version of the playground can't read. Reload the page to get the latest version.`);
+  const at = m.index;
+  const data = read(hash.slice(at + m[0].length), MAX_LINKED_COMPONENT_BYTES + 64 * 1024);
   const nul = data.indexOf(0);
   if (nul < 0) throw new ShareError('The link is damaged: its component has no header.');
   let header: unknown;

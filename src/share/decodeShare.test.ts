@@ -38,6 +38,15 @@ describe('decodeShare: frozen links (never edit these literals; add new ones)', 
     const example = examples.find((e) => e.id === 'kv-counter')!;
     expect(decodeShare('#w1.q1ZKVbJSyi7TTc4vzStJLVKqBQA')).toEqual(workspaceFromExample(example));
   });
+
+  it('decodes v2 links (v1 JSON plus its CRC-32) of the same two workspaces', () => {
+    const v2 =
+      '#w2.RY7LasMwEEV_ZZhN2uIGU-hGhv5InYWQx49GjMxIqluE_j3jkMfuSpx77hSc0HwXZDQ4k_cBG_Saf6KGTcNq3dlOBD44641d167nnrcgfgB9QekZgP7WIAkks4Exs3t5hfcviEkWnpSvPastqu0G7kxaAu8NZa8OoZSF4TAvh0fFaUURTVmvxCADSTy-4ameGpzRFNxsXMyZ_n-tz_QcGGi02Sco4IRson3kvlBqBxVqh7XBcXeIAmja46d-JDQfbdvWCw.du7qoA';
+    expect(decodeShare(v2)).toEqual(decodeShare(`#w1.${v2.slice(4, v2.lastIndexOf('.'))}`));
+    const example = examples.find((e) => e.id === 'kv-counter')!;
+    // qwXF_g is Python's base64url(zlib.crc32(b'{"e":"kv-counter"}').to_bytes(4, 'big')).
+    expect(decodeShare('#w2.q1ZKVbJSyi7TTc4vzStJLVKqBQA.qwXF_g')).toEqual(workspaceFromExample(example));
+  });
 });
 
 describe('decodeShareLink: the guest tab a link opens on', () => {
@@ -62,6 +71,8 @@ describe('decodeShare: bad input gives a specific ShareError', () => {
     ['#w1.AAAA', /compressed data is invalid|ends too early/],
     ['#w1.' + encodeShare(workspaceFromExample(examples[0])).slice(4, 12), /ends too early/],
     ['#w9.abc', /format version 9, which this version of the playground can't read/],
+    ['#w2.q1ZKVbJSyi7TTc4vzStJLVKqBQA.qwXF_h', /damaged: its data does not match its check/],
+    ['#w2.q1ZKVbJSyi7TTc4vzStJLVKqBQA', /damaged: its check at the end is missing \(was it cut off\?\)/],
     [v1('{"e":'), /not valid JSON/],
     ['#w1.' + toBase64url(deflateSync(new Uint8Array([0xff, 0xfe, 0x80]))), /not valid UTF-8/],
     [v1('[1,2]'), /link data must be an object/],

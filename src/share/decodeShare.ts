@@ -2,9 +2,8 @@ import type { Example } from '../examples/exampleTypes';
 import { examples as builtInExamples } from '../examples/index';
 import { ShapeError } from '../workspace/checkWorkspace';
 import type { Workspace } from '../workspace/workspaceTypes';
-import { fromBase64url } from './base64url';
+import { unpackChecked, unpackUnchecked } from './checkedData';
 import { expandPayloadV1, type SharedWorkspace } from './expandPayloadV1';
-import { inflateCapped } from './inflateCapped';
 import { ShareError } from './shareError';
 
 /** Largest workspace a link may unpack to; real workspaces are a few tens of KB. */
@@ -17,28 +16,33 @@ export type { SharedWorkspace } from './expandPayloadV1';
 /** Turns the text after `#w<version>.` into a workspace (and its open guest tab); throws ShareError or ShapeError. */
 export type ShareDecoder = (payload: string, examples: readonly Example[]) => SharedWorkspace;
 
+/** The workspace in a link's unpacked bytes: UTF-8 JSON of a v1 payload (shareFormatV1.ts). */
+function expandBytes(bytes: Uint8Array, examples: readonly Example[]): SharedWorkspace {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ShareError('The link is damaged: its data is not valid UTF-8 text.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ShareError(`The link is damaged: its data is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  return expandPayloadV1(json, examples);
+}
+
 /**
- * One decoder per hash version, forever: old links must keep opening. To add v2, add
- * `2: decodeV2` here, bump SHARE_VERSION in encodeShare.ts and freeze a v2 literal in
- * the tests next to the v1 one. Never change what an existing entry accepts.
+ * One decoder per hash version, forever: old links must keep opening. To add v3, add
+ * `3: decodeV3` here, bump SHARE_VERSION in encodeShare.ts and freeze a v3 literal in
+ * the tests next to the others. Never change what an existing entry accepts.
  */
 export const decoders: Readonly<Record<number, ShareDecoder>> = {
-  1: (payload, examples) => {
-    const bytes = inflateCapped(fromBase64url(payload), MAX_SHARE_BYTES);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new ShareError('The link is damaged: its data is not valid UTF-8 text.');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new ShareError(`The link is damaged: its data is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    return expandPayloadV1(json, examples);
-  },
+  // Links made before the check (encodeShare.ts, "Why v2"): opened exactly as they always were.
+  1: (payload, examples) => expandBytes(unpackUnchecked(payload, MAX_SHARE_BYTES), examples),
+  // Same JSON, with a CRC-32 of it after the data (checkedData.ts).
+  2: (payload, examples) => expandBytes(unpackChecked(payload, MAX_SHARE_BYTES), examples),
 };
 
 /** True when `hash` looks like a share link (any version), so the UI knows to decode it. */
@@ -62,7 +66,7 @@ export function decodeShareLink(hash: string, examples: readonly Example[] = bui
     const text = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
     if (text.length > MAX_HASH_CHARS) throw new ShareError('The link is too long to be a workspace link.');
     const m = /^w(\d{1,6})\.([\s\S]*)$/.exec(text);
-    if (!m) throw new ShareError('This is not a workspace link: it should start with "#w1." followed by the workspace data.');
+    if (!m) throw new ShareError('This is not a workspace link: it should start with "#w2." followed by the workspace data.');
     const version = Number(m[1]);
     const decoder = Object.hasOwn(decoders, version) ? decoders[version] : undefined;
     if (!decoder) throw new ShareError(`This link uses format version ${version}, which this version of the playground can't read. Reload the page to get the latest version.`);

@@ -6,6 +6,8 @@ import { decodeShare, decodeShareLink } from './decodeShare';
 import { encodeShare, SHARE_PREFIX } from './encodeShare';
 
 const payloadLength = (hash: string) => hash.length - SHARE_PREFIX.length;
+/** What the integrity check adds to every link: "." and 6 characters of CRC-32. */
+const CHECK_LENGTH = 7;
 const roundTrip = (ws: Workspace, list: readonly Example[] = examples) => decodeShare(encodeShare(ws, list), list);
 
 /** A two-guest example of our own, so diff cases don't depend on which examples ship. */
@@ -40,11 +42,11 @@ describe('encodeShare', () => {
   it.each(examples.map((e) => [e.id, e] as const))('round-trips example %s unedited', (_id, example) => {
     const ws = workspaceFromExample(example);
     const hash = encodeShare(ws);
-    expect(hash.startsWith('#w1.')).toBe(true);
+    expect(hash.startsWith('#w2.')).toBe(true);
     // An unedited example costs no more than its id: the base64 of `{"e":"<id>"}` plus a
-    // few bytes of compression framing (short ids stay under 40 characters).
-    expect(payloadLength(hash)).toBeLessThanOrEqual(Math.ceil((JSON.stringify({ e: example.id }).length * 4) / 3) + 8);
-    if (example.id.length <= 12) expect(payloadLength(hash)).toBeLessThan(40);
+    // few bytes of compression framing and the 7-character check (short ids stay under 47).
+    expect(payloadLength(hash)).toBeLessThanOrEqual(Math.ceil((JSON.stringify({ e: example.id }).length * 4) / 3) + 8 + CHECK_LENGTH);
+    if (example.id.length <= 12) expect(payloadLength(hash)).toBeLessThan(40 + CHECK_LENGTH);
     expect(decodeShare(hash)).toEqual(ws);
   });
 
@@ -92,7 +94,7 @@ describe('encodeShare', () => {
     const scratch: Workspace = { guests: [{ name: 'g', lang: 'js', wit: 'w', source: 's', subscriptions: [] }], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
     expect(roundTrip(scratch)).toEqual(scratch);
     const empty: Workspace = { guests: [], hosts: { customHosts: {} }, settings: { timeLimitMs: 5000 } };
-    expect(payloadLength(encodeShare(empty))).toBeLessThan(10);
+    expect(payloadLength(encodeShare(empty))).toBeLessThan(10 + CHECK_LENGTH);
     expect(roundTrip(empty)).toEqual(empty);
     const labelled = { ...scratch, exampleId: 'scratch' };
     expect(roundTrip(labelled)).toEqual(labelled);

@@ -8,7 +8,20 @@
  * `version` is a decimal integer; each version has an entry in `decoders` (decodeShare.ts)
  * that must keep working forever, because links live on in chats and bug reports.
  *
- * ### v1 — `#w1.` + base64url(deflateRaw(utf8(JSON)))
+ * ### v2 — `#w2.` + base64url(deflateRaw(utf8(JSON))) + `.` + check (written since v2)
+ *
+ * The v1 JSON, followed by the CRC-32 of its UTF-8 bytes (checkedData.ts), so a link damaged
+ * anywhere — one character mangled by a chat app — is reported instead of opening as a
+ * workspace that silently differs (a corrupted DEFLATE stream can inflate to JSON that passes
+ * every schema check).
+ *
+ * Why v2 rather than an optional check field in v1: an optional check is absent from every
+ * old link, so a damaged link that lost it (or whose field name was mangled) would pass as
+ * an old, unchecked one; only a format where the check is required catches it. And a v1
+ * reader (a copy of the app from before) rejects unknown fields as "malformed", where it
+ * says of `#w2.` that the link is newer and a reload gets the version that reads it.
+ *
+ * ### v1 — `#w1.` + base64url(deflateRaw(utf8(JSON))) (read forever, no longer written)
  *
  * base64url is RFC 4648 §5 without padding; deflate is raw DEFLATE (fflate `deflateSync`,
  * level 9). The JSON is a {@link PayloadV1} whose fields all default when absent, so an
@@ -32,23 +45,22 @@
  * `[keepPrefix, keepSuffix, insertedText, fnv1aOfExampleText]` against the example's text,
  * so a one-character edit costs a few bytes; the hash detects links whose example changed.
  */
-import { deflateSync } from 'fflate';
 import type { Example } from '../examples/exampleTypes';
 import { examples as builtInExamples } from '../examples/index';
 import { checkWorkspace, ShapeError } from '../workspace/checkWorkspace';
 import type { Workspace } from '../workspace/workspaceTypes';
-import { toBase64url } from './base64url';
+import { packChecked } from './checkedData';
 import { MAX_SHARE_BYTES } from './decodeShare';
 import { ShareError } from './shareError';
 import { compactWorkspace } from './shareFormatV1';
 
 /** Version written by {@link encodeShare}. */
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 /** Prefix of every current share hash, including the leading '#'. */
 export const SHARE_PREFIX = `#w${SHARE_VERSION}.`;
 
 /**
- * Encodes `ws` as a URL hash (`#w1.…`). `examples` are the bases edits are diffed against;
+ * Encodes `ws` as a URL hash (`#w2.…`). `examples` are the bases edits are diffed against;
  * pass the same list to decodeShare (the UI adds its scratch example to the built-ins).
  * `activeGuest` is the index of the guest tab the link should open on (default the first).
  * Throws ShareError if `ws` is not a valid workspace (it would not decode again).
@@ -63,5 +75,5 @@ export function encodeShare(ws: Workspace, examples: readonly Example[] = builtI
   const bytes = new TextEncoder().encode(JSON.stringify(compactWorkspace(valid, examples, activeGuest)));
   // decodeShare refuses anything bigger (zip-bomb guard), so such a link would never open.
   if (bytes.length > MAX_SHARE_BYTES) throw new ShareError('This workspace is too large for a link (over 2 MB); export it as a file instead.');
-  return SHARE_PREFIX + toBase64url(deflateSync(bytes, { level: 9 }));
+  return SHARE_PREFIX + packChecked(bytes);
 }

@@ -1,6 +1,6 @@
 import { encodeLessonHash, isLessonHash, type Lesson } from '../../src/index';
 
-/** What the address asks of Learn mode: `?learn`, `?learn=<id>`, and a lesson link `#l1.…`. */
+/** What the address asks of Learn mode: `?learn`, `?learn=<id>`, and a lesson link `#l2.…` (or `#l1.…`). */
 export interface LearnAddress {
   active: boolean;
   lessonId?: string;
