@@ -2,7 +2,7 @@ import { withoutUserinfo } from './backendChoice';
 
 /**
  * Share links may name the NATS server a workspace ran on, as the `nats` query parameter
- * (`?nats=wss%3A%2F%2Fhost%3A443#w1.…`). Only the address: credentials never go into a link.
+ * (`?nats=wss%3A%2F%2Fhost%3A443#w2.…`). Only the address: credentials never go into a link.
  * Opening such a link asks before connecting (BackendOffer).
  */
 export const NATS_PARAM = 'nats';

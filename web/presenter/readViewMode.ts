@@ -4,7 +4,7 @@
  * - `?embed`: minimal chrome for an iframe: editors, Run and output; edits are not stored.
  * - `panel=<id>`: output tab to show first (e.g. `?embed&panel=diagram`).
  * - `example=<id>`: example to open (ignored when the hash holds a share link).
- * Both combine with a share hash: `?embed#w1.…`.
+ * Both combine with a share hash: `?embed#w2.…`.
  */
 export interface ViewMode {
   present: boolean;
