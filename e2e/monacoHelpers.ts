@@ -46,3 +46,26 @@ export async function markedLines(pane: Locator): Promise<number[]> {
     });
   });
 }
+
+/** Replaces the editor's text with a real paste (typing would let Monaco auto-close brackets). */
+export async function replaceSource(page: Page, pane: Locator, lines: string[]): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join('\n') + '\n');
+  await pane.locator('.view-line').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  // Exactly the pasted lines: the last one is the empty line after the final newline.
+  await expect(pane.locator('.line-numbers').last()).toHaveText(String(lines.length + 1));
+  // Monaco reuses line elements out of order: read them top to bottom. Polled: Monaco may
+  // still be repositioning reused line elements right after the paste.
+  const shown = async () =>
+    (
+      await pane.locator('.view-line').evaluateAll((els) =>
+        els
+          .map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').trimEnd() }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      )
+    ).slice(0, lines.length);
+  await expect.poll(shown).toEqual(lines.map((l) => l.trimEnd()));
+}

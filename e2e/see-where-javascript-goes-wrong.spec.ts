@@ -1,34 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
-import { markedLines } from './monacoHelpers';
+import { markedLines, replaceSource } from './monacoHelpers';
 
 // A teacher's class writes JavaScript and TypeScript guests in the real Monaco editor on a
 // projector; when a guest throws, runs out of memory or reaches for the network, the console
 // says so in words and the editor marks the line the mistake is on.
 test.use({ viewport: { width: 1280, height: 720 } });
-
-/** Replaces the editor's text with a real paste (typing would let Monaco auto-close brackets). */
-async function replaceSource(page: Page, pane: Locator, lines: string[]): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join('\n') + '\n');
-  await pane.locator('.view-line').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-  // Exactly the pasted lines: the last one is the empty line after the final newline.
-  await expect(pane.locator('.line-numbers').last()).toHaveText(String(lines.length + 1));
-  // Monaco reuses line elements out of order: read them top to bottom. Polled: Monaco may
-  // still be repositioning reused line elements right after the paste.
-  const shown = async () =>
-    (
-      await pane.locator('.view-line').evaluateAll((els) =>
-        els
-          .map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText.replace(/\u00a0/g, ' ').trimEnd() }))
-          .sort((a, b) => a.top - b.top)
-          .map((l) => l.text),
-      )
-    ).slice(0, lines.length);
-  await expect.poll(shown).toEqual(lines.map((l) => l.trimEnd()));
-}
 
 const guestPane = (page: Page) => page.getByTestId('guest-editor');
 

@@ -3,7 +3,7 @@
  * tested and benchmarked without React and the UI never reaches into internals.
  */
 export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
-export type { ExportCall, LinkedGuest } from './protocol/runProtocol';
+export type { ExportCall, GuestMemory, LinkedGuest } from './protocol/runProtocol';
 export { planLinks, type GuestLink, type LinkableGuest, type LinkError, type LinkPlan, type LinkPlanResult } from './runtime/linking/planLinks';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';
 export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHostSandbox';
@@ -18,6 +18,7 @@ export type { TraceRun, StartRunOptions } from './trace/traceRuns';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
 export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
 export { cliRunCall, isCliRun } from './runtime/witNames';
+export { grewDuringCall, isMemoryFull, megabytes, memoryLimit, saysAllocationFailed, type MemoryAtStop } from './runtime/describeMemory';
 export { hostPackages } from './hosts/registry';
 export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
 export { validateFaultConfig, type FaultConfig, type CallFault } from './hosts/faults/faultConfig';

@@ -4,6 +4,7 @@ import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
 import { ABORT_NOTICE, explainJsTrap } from './console/explainJsTrap';
+import { memoryOutcome } from './console/memoryOutcome';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
@@ -160,21 +161,23 @@ export function useRunner(): Runner {
         // A failure before the guest was instantiated (its hosts could not start: a NATS
         // server out of reach, host code that throws) is not the guest trapping.
         let instantiated = false;
+        // What the run status says instead of "trapped" / "time limit" when memory explains it.
+        let memoryStatus: string | undefined;
         entry.handle = startGuest(
           artifact,
           { config: hostConfigOf(g, hosts, backend), call: call ? { name: call, args: g.callArgs ?? [] } : undefined, timeLimitMs, tab: trace.tab, ...(hosts?.customHosts ? { customHosts: hosts.customHosts } : {}), ...linking.startOptionsOf(g.name) },
           {
             onState: (s) => {
               entry.state = s;
-              if (s === 'trapped' || s === 'timeout') outcome = s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : `${g.name} could not start`;
+              if (s === 'trapped' || s === 'timeout') outcome = memoryStatus ?? (s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : `${g.name} could not start`);
               if (runId.current === my) refreshPhase();
             },
             onLog: (stream, text, from) =>
               splitLines(text).forEach((line) => {
                 if (from) return append({ kind: stream, guest: from, text: line });
-                if (js && stream === 'stderr') {
+                if (stream === 'stderr') {
                   if (stderr.push(line) > 200) stderr.shift();
-                  if (ABORT_NOTICE.test(line)) return; // explained with the trap below
+                  if (js && ABORT_NOTICE.test(line)) return; // explained with the trap below
                 }
                 append({ kind: stream, guest: g.name, text: line });
               }),
@@ -188,11 +191,13 @@ export function useRunner(): Runner {
               const text = name === 'exit' ? `exited` : `${name}() → ${typeof value === 'string' && exitCode !== undefined ? value : formatValue(value)}`;
               append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
-            onTrap: (message, stack) => {
+            onTrap: (message, stack, memory) => {
+              const stopped = /^Stopped:/.test(message);
               // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
               const toSource = g.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
-              const why = js && !/^Stopped:/.test(message) ? explainJsTrap(stderr, message, g.source, toSource) : undefined;
-              if (!why) return append({ kind: /^Stopped:/.test(message) ? 'timeout' : 'trap', guest: g.name, text: message, stack });
+              const why = js && !stopped ? explainJsTrap(stderr, message, g.source, toSource, memory) : undefined;
+              memoryStatus = memoryOutcome(g.name, { message, memory, stderr, outOfMemory: why?.outOfMemory });
+              if (!why) return append({ kind: stopped ? 'timeout' : 'trap', guest: g.name, text: message, stack });
               append({ kind: 'trap', guest: g.name, text: why.message, stack: [message, stack].filter(Boolean).join('\n') });
               if (why.line && (g.lang === 'js' || toSource) && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
             },

@@ -27,6 +27,15 @@ export interface LinkedGuest {
   links: Record<string, string>;
 }
 
+/**
+ * The guest's largest linear memory (a JavaScript guest's engine, a WAT guest's own): how
+ * big it is and the most it can grow to (its module's declared maximum, else 4 GiB).
+ */
+export interface GuestMemory {
+  bytes: number;
+  maxBytes: number;
+}
+
 /** Main thread → run worker. */
 export type RunRequest =
   | {
@@ -93,7 +102,14 @@ export type RunResponse =
   /** `runsBefore`: runs this worker had served before this one (0: a fresh worker; see runWorkerPool). */
   | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number>; runsBefore?: number }
   | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
-  | { type: 'trap'; seq: number; message: string; stack?: string }
+  /** `memory`: the guest's memory when it trapped (absent before a core instance existed). */
+  | { type: 'trap'; seq: number; message: string; stack?: string; memory?: GuestMemory }
+  /**
+   * The guest's memory before each Run call and, while a call runs, whenever it grew (at most
+   * every few hundred ms, see guestMemory.ts): a guest stopped at the time limit can then be
+   * told its memory was piling up.
+   */
+  | ({ type: 'memory'; seq: number } & GuestMemory)
   /**
    * Answer to `recycle`: the run's hosts are closed and nothing of it will post again; or,
    * `refused`, the run cannot be dropped (a call or a delivery is under way, or it serves
@@ -136,7 +152,8 @@ const runResponseVariants = {
   trace: { seq: isNumber, batch: isShape({ guest: isString, idPrefix: isString, first: isNumber, strings: isArrayOf(isString), slots: isArray }) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
-  trap: { seq: isNumber, message: isString, stack: isOptional(isString) },
+  trap: { seq: isNumber, message: isString, stack: isOptional(isString), memory: isOptional(isShape({ bytes: isNumber, maxBytes: isNumber })) },
+  memory: { seq: isNumber, bytes: isNumber, maxBytes: isNumber },
   recycled: { seq: isNumber, refused: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
 };
 

@@ -5,6 +5,7 @@ import type { CliConfig, InterfaceImpl } from '../hosts/hostContract';
 import { ioHost } from '../hosts/io/index';
 import { bytesSource, createInputStream, createOutputStream, createPollable, createTimerPollable } from '../hosts/io/index';
 import { createFilesystemBase } from './createFilesystemBase';
+import { sampleGuestMemory } from './guestMemory';
 
 type Log = (stream: 'stdout' | 'stderr', text: string) => void;
 
@@ -53,10 +54,22 @@ export function createWasiBase(log: Log, cli?: CliConfig, program = 'guest'): Re
         throw new GuestExit(code);
       },
     },
-    'wasi:clocks/wall-clock': clocks.wallClock as InterfaceImpl,
+    // Both clocks are heartbeats of a busy guest (guestMemory.ts): the JavaScript engine's
+    // garbage collector reads the monotonic one, Date.now() the wall clock.
+    'wasi:clocks/wall-clock': {
+      ...(clocks.wallClock as InterfaceImpl),
+      now: () => {
+        sampleGuestMemory(performance.now());
+        return clocks.wallClock.now();
+      },
+    },
     'wasi:clocks/monotonic-clock': {
       resolution: () => 1_000_000n,
-      now: () => BigInt(Math.floor(performance.now() * 1e6)),
+      now: () => {
+        const t = performance.now();
+        sampleGuestMemory(t);
+        return BigInt(Math.floor(t * 1e6));
+      },
       subscribeDuration: (ns: bigint) => (ns <= 0n ? createPollable() : createTimerPollable(Number(ns / 1_000_000n))),
       subscribeInstant: (at: bigint) => {
         const ns = at - BigInt(Math.floor(performance.now() * 1e6));

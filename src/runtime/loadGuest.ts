@@ -1,6 +1,7 @@
 import type { RunnableArtifact } from '../protocol/runProtocol';
 import { ASYNC_TASKS_KEY, type ListAsyncTasks } from '../toolchain/exposeAsyncTasks';
 import { isAsyncAbiGlue } from '../toolchain/isAsyncAbiGlue';
+import { trackInstance } from './guestMemory';
 import { importBindings, keepLoaded, preparedFor, SYNC_COMPILE_MAX_BYTES, type PreparedGuest } from './prepareGuest';
 
 /**
@@ -33,6 +34,9 @@ export async function loadGuest(
   if (typeof mod.instantiate !== 'function') throw new Error('generated bindings have no instantiate()');
   lap('import');
   const compiled = new Map<string, { bytes: Uint8Array; module: WebAssembly.Module }>();
+  // Each module's bytes, for the memory maximum it declares (guestMemory.ts).
+  const bytesOf = new Map<WebAssembly.Module, Uint8Array>();
+  const from = (bytes: Uint8Array) => (module: WebAssembly.Module) => (bytesOf.set(module, bytes), module);
   let listTasks: ListAsyncTasks | undefined;
   const out: Record<string, unknown> = await mod.instantiate(
     (name) => {
@@ -41,18 +45,22 @@ export async function loadGuest(
       const ahead = preparedFor(prepared?.cores.get(name), bytes);
       if (ahead instanceof WebAssembly.Module) {
         compiled.set(name, { bytes, module: ahead });
-        return ahead;
+        return from(bytes)(ahead);
       }
-      if (ahead) return ahead.then((m) => m ?? WebAssembly.compile(bytes as BufferSource));
-      if (bytes.length > SYNC_COMPILE_MAX_BYTES) return WebAssembly.compile(bytes as BufferSource);
+      if (ahead) return ahead.then((m) => m ?? WebAssembly.compile(bytes as BufferSource)).then(from(bytes));
+      if (bytes.length > SYNC_COMPILE_MAX_BYTES) return WebAssembly.compile(bytes as BufferSource).then(from(bytes));
       lap('instantiate');
-      const module = new WebAssembly.Module(bytes as BufferSource);
+      const module = from(bytes)(new WebAssembly.Module(bytes as BufferSource));
       compiled.set(name, { bytes, module });
       lap('compile');
       return module;
     },
     { ...imports, [ASYNC_TASKS_KEY]: (list: ListAsyncTasks) => (listTasks = list) },
-    (module, imports) => new WebAssembly.Instance(module, imports),
+    (module, imports) => {
+      const instance = new WebAssembly.Instance(module, imports);
+      trackInstance(instance, bytesOf.get(module));
+      return instance;
+    },
   );
   lap('instantiate');
   if (listTasks) {

@@ -4,6 +4,8 @@ import { validateRunRequest, type ExportCall, type RunnableArtifact, type RunReq
 import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
+import { isMemoryFull, memoryFullNote } from './describeMemory';
+import { guestMemoryUse, reportGuestMemory, watchGuestMemory } from './guestMemory';
 import { findExport, loadGuest, unfinishedTasks } from './loadGuest';
 import { pickLoadedAhead, prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
@@ -96,6 +98,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   const exportsBusy = createBusyReporter((msg) => post({ ...msg, seq: runSeq }));
   hasExtras = Object.keys(req.customHosts ?? {}).length > 0 || (req.linked?.length ?? 0) > 0;
   trace = runTrace;
+  watchGuestMemory((memory) => post({ type: 'memory', seq: runSeq, ...memory }));
   const ctx: HostContext = {
     config: req.config,
     tab: req.tab,
@@ -174,6 +177,8 @@ async function callExport(call: ExportCall): Promise<void> {
   const info = artifact.exports.find((e) => e.iface === iface && e.name === name);
   const command = isCliRun(iface);
   const t0 = performance.now();
+  // The memory the call starts with: growth while it runs is measured from here.
+  reportGuestMemory();
   post({ type: 'busy', seq, what: call.name });
   calling += 1;
   try {
@@ -234,6 +239,7 @@ async function recycle(runSeq: number): Promise<void> {
   guestExports = undefined;
   linked = undefined;
   lastFailedCall = undefined;
+  watchGuestMemory();
   prepared = undefined;
   if (closing) {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -258,9 +264,12 @@ function report(e: unknown, ms = 0): void {
   if (e instanceof WebAssembly.RuntimeError && /unreachable/.test(e.message) && lastFailedCall) {
     message += ` — right after ${lastFailedCall.iface}#${lastFailedCall.fn} returned an error: ${errorText(lastFailedCall.result)}`;
   }
+  // A trap with the memory full is most likely a failed allocation ending in `unreachable`.
+  const memory = guestMemoryUse();
+  if (memory && e instanceof WebAssembly.RuntimeError && isMemoryFull(memory)) message += ` — ${memoryFullNote(memory)}`;
   trace.push({ kind: 'lifecycle', phase: 'trap', detail: message });
   flushTrace();
-  post({ type: 'trap', seq, message, stack });
+  post({ type: 'trap', seq, message, stack, ...(memory ? { memory } : {}) });
 }
 
 /** jco's ComponentError: an export returned `err(…)` (carries `payload`), as opposed to a trap. */

@@ -3,6 +3,7 @@ import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { decodeTraceBatch } from '../trace/decodeTraceBatch';
+import { timeLimitMessage, type MemoryAtStop } from './describeMemory';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
@@ -24,7 +25,11 @@ export interface GuestListener {
   onTrace?(events: TraceEvent[]): void;
   /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
   onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
-  onTrap?(message: string, stack?: string): void;
+  /**
+   * `memory`: the guest's memory when it trapped, or, stopped at the time limit, its last
+   * report with what it was when the stopped call began (`startBytes`).
+   */
+  onTrap?(message: string, stack?: string, memory?: MemoryAtStop): void;
   /**
    * The component is instantiated and its hosts attached: the guest is running. `runsBefore`:
    * how many runs its worker served before (0: fresh; more: recycled, its code compiled).
@@ -79,6 +84,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  // The guest's memory as last reported, and at the `busy` that armed the watchdog.
+  let memory: MemoryAtStop | undefined;
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
@@ -143,10 +150,14 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'busy':
         setState('running');
         clearTimeout(watchdog);
+        if (memory) memory.startBytes = memory.bytes;
         watchdog = setTimeout(() => {
-          listener.onTrap?.(`Stopped: "${msg.what}" ran longer than the ${opts.timeLimitMs} ms time limit (infinite loop?). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`);
+          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, memory), undefined, memory && { ...memory });
           end('timeout');
         }, opts.timeLimitMs);
+        break;
+      case 'memory':
+        memory = { bytes: msg.bytes, maxBytes: msg.maxBytes, startBytes: memory?.startBytes ?? msg.bytes };
         break;
       case 'idle':
         clearTimeout(watchdog);
@@ -179,7 +190,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'trap':
         pendingCall = false;
-        listener.onTrap?.(msg.message, msg.stack);
+        listener.onTrap?.(msg.message, msg.stack, msg.memory);
         if (!serving) end('trapped');
         break;
     }

@@ -32,6 +32,23 @@ describe('explainJsTrap', () => {
     expect(e.message).toMatch(/^fetch is not available to guests/);
     expect(e).toMatchObject({ line: 2, column: 10 });
   });
+  // A guest piling up strings: the engine prints its out-of-memory exception (a plain string) and aborts.
+  const HEAP_FULL = ['"out of memory"', '', 'Redirecting call to abort() to mozalloc_abort'];
+  const MB = 2 ** 20;
+  it("says the engine's heap limit was met when the guest's memory was still far below its maximum", () => {
+    const e = explainJsTrap(HEAP_FULL, 'guest trapped: wasm `unreachable` instruction executed', '', undefined, { bytes: 79 * MB, maxBytes: 4096 * MB })!;
+    expect(e.message).toBe("out of memory: the JavaScript engine's heap reached its limit (the engine's own, far below the 4096 MB a guest's memory can have: this one's was at 79 MB). Look for data that keeps growing, e.g. in a loop");
+    expect(e.outOfMemory).toBe(true);
+  });
+  it("says the guest's memory reached its maximum when it had (a failed allocation can leave some unused)", () => {
+    const e = explainJsTrap(HEAP_FULL, 'guest trapped: unreachable', '', undefined, { bytes: 4093 * MB, maxBytes: 4096 * MB })!;
+    expect(e.message).toMatch(/^out of memory: the JavaScript guest's memory reached 4093 MB of 4096 MB, the most a guest's memory can have\. Look for/);
+  });
+  it('keeps the plain words for one allocation too big, whatever the memory', () => {
+    const e = explainJsTrap(['allocation size overflow', 'Stack:', '  run@source.js:3:17'], 'guest trapped: unreachable', '', undefined, { bytes: 12 * MB, maxBytes: 4096 * MB })!;
+    expect(e.message).toMatch(/^out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:17\)$/);
+    expect(e.outOfMemory).toBe(true);
+  });
   it('says nothing it does not know', () => {
     expect(explainJsTrap([], 'guest trapped: integer divide by zero', 'export function run() {}')).toBeUndefined();
   });

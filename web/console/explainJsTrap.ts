@@ -1,3 +1,5 @@
+import { megabytes, memoryLimit, type GuestMemory } from '../../src/index';
+
 /**
  * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
  * on stderr ("message", "Stack:", "  fn@source.js:12:26") and then aborts, which surfaces as
@@ -8,6 +10,8 @@
  */
 export interface JsTrapExplanation {
   message: string;
+  /** The guest ran out of memory (the run status says so instead of "trapped"). */
+  outOfMemory?: boolean;
   /** Position in the guest's source.js, when the stack names one. */
   line?: number;
   column?: number;
@@ -18,6 +22,22 @@ export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
 const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
 const OUT_OF_MEMORY = /out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i;
 const OOM_TEXT = 'out of memory: the JavaScript guest asked the engine for more memory than it has (look for data that keeps growing, e.g. in a loop)';
+/** A string or array longer than the engine allows: one allocation too big, no memory full. */
+const SIZE_OVERFLOW = /allocation (?:size )?overflow/i;
+/** A failed allocation can be big (an array doubling its storage): memory past this share of its maximum counts as full. */
+const NEARLY_FULL = 0.75;
+
+/**
+ * Which limit an out-of-memory exception met, from the guest's memory when it trapped: the
+ * memory's maximum, or, with the memory still far below it, the engine's own heap limit
+ * (StarlingMonkey caps SpiderMonkey's heap; measured: it is full at 77–103 MB of memory).
+ */
+function outOfMemoryText(exception: string, memory: GuestMemory | undefined): string {
+  if (!memory || SIZE_OVERFLOW.test(exception)) return OOM_TEXT;
+  const look = 'Look for data that keeps growing, e.g. in a loop';
+  if (memory.bytes >= memory.maxBytes * NEARLY_FULL) return `out of memory: the JavaScript guest's memory reached ${megabytes(memory.bytes)} of ${memoryLimit(memory)}. ${look}`;
+  return `out of memory: the JavaScript engine's heap reached its limit (the engine's own, far below the ${megabytes(memory.maxBytes)} a guest's memory can have: this one's was at ${megabytes(memory.bytes)}). ${look}`;
+}
 
 /** Maps a stack position in the JS the engine ran to the user's source (TypeScript guests). */
 export type ToSource = (line: number, column: number) => { line: number; column: number };
@@ -26,8 +46,9 @@ export type ToSource = (line: number, column: number) => { line: number; column:
  * Explains a trap from the guest's stderr during the run and its source; undefined = nothing
  * better to say. `toSource` maps stack positions of a TypeScript guest (they count in the
  * stripped JS) back to the .ts file; JavaScript guests run their own file unchanged.
+ * `memory`: the guest's memory at the trap, to say which limit an out-of-memory met.
  */
-export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource): JsTrapExplanation | undefined {
+export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource, memory?: GuestMemory): JsTrapExplanation | undefined {
   const stack = stderr.findIndex((l) => l.trim() === 'Stack:');
   if (stack >= 0) {
     // The exception text is the non-empty lines right before "Stack:".
@@ -38,11 +59,12 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     const where = frame ? (toSource ?? ((line, column) => ({ line, column })))(Number(frame[1]), Number(frame[2])) : undefined;
     const at = where ? ` (at line ${where.line}:${where.column})` : '';
     // The engine turns a failed allocation into an exception: say what it means.
-    if (OUT_OF_MEMORY.test(text)) return { message: `${OOM_TEXT}${at}`, ...where };
+    if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
     return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}`, ...where };
   }
-  if (OUT_OF_MEMORY.test(`${stderr.join('\n')}\n${trapMessage}`) || stderr.some((l) => ABORT_NOTICE.test(l))) {
-    return { message: OOM_TEXT };
+  const said = `${stderr.join('\n')}\n${trapMessage}`;
+  if (OUT_OF_MEMORY.test(said) || stderr.some((l) => ABORT_NOTICE.test(l))) {
+    return { message: outOfMemoryText(said, memory), outOfMemory: true };
   }
   if (/unreachable/i.test(trapMessage)) {
     const call = /\bfetch\s*\(/.exec(source);

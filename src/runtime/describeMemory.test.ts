@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { grewDuringCall, isMemoryFull, megabytes, memoryFullNote, saysAllocationFailed, timeLimitMessage, WASM32_MAX_BYTES } from './describeMemory';
+
+const MB = 2 ** 20;
+
+describe('describeMemory', () => {
+  it('writes sizes in MB, with a decimal below 10 MB', () => {
+    expect(megabytes(77.1 * MB)).toBe('77 MB');
+    expect(megabytes(WASM32_MAX_BYTES)).toBe('4096 MB');
+    expect(megabytes(65536)).toBe('0.1 MB');
+    expect(megabytes(9.1 * MB)).toBe('9.1 MB');
+  });
+
+  it('calls a memory full when not one more page fits', () => {
+    expect(isMemoryFull({ bytes: WASM32_MAX_BYTES, maxBytes: WASM32_MAX_BYTES })).toBe(true);
+    expect(isMemoryFull({ bytes: WASM32_MAX_BYTES - 65536, maxBytes: WASM32_MAX_BYTES })).toBe(false);
+    expect(isMemoryFull({ bytes: MB, maxBytes: MB })).toBe(true);
+  });
+
+  it("names the limit a full memory met: the 4 GiB of every guest, or its module's own maximum", () => {
+    expect(memoryFullNote({ bytes: WASM32_MAX_BYTES, maxBytes: WASM32_MAX_BYTES })).toBe('its memory was full (4096 MB, the most a guest\'s memory can have; memory.grow returns -1 there): if it asked for more, it ran out of memory');
+    expect(memoryFullNote({ bytes: MB, maxBytes: MB })).toMatch(/^its memory was full \(1 MB, the maximum its module declares;/);
+  });
+
+  it('keeps the infinite-loop hint for a guest stopped with its memory steady, or never heard from', () => {
+    const plain = 'Stopped: "run" ran longer than the 5000 ms time limit (infinite loop?). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.';
+    expect(timeLimitMessage('run', 5000)).toBe(plain);
+    expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(plain);
+    // A loop that made 10 MB of scratch space at its start is still a loop.
+    expect(timeLimitMessage('run', 5000, { bytes: 19 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(plain);
+  });
+
+  it('says a guest stopped while its memory piled up was heading out of memory', () => {
+    const m = { bytes: 63 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9.1 * MB };
+    expect(grewDuringCall(m)).toBe(true);
+    expect(timeLimitMessage('run', 5000, m)).toBe(
+      'Stopped: "run" ran longer than the 5000 ms time limit while its memory grew from 9.1 MB to 63 MB (data piling up in a loop? It would have run out of memory). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.',
+    );
+    expect(grewDuringCall({ bytes: 63 * MB, maxBytes: WASM32_MAX_BYTES })).toBe(false);
+  });
+
+  it("recognises Rust's failed-allocation message on stderr", () => {
+    expect(saysAllocationFailed(['starting', 'memory allocation of 4294967296 bytes failed'])).toBe(true);
+    expect(saysAllocationFailed(['memory allocation went fine'])).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+import type { GuestMemory } from '../protocol/runProtocol';
+
+/**
+ * How a guest's memory is put in words when it traps or is stopped. A guest that piles up
+ * data meets one of two limits: its linear memory's maximum (4 GiB unless its module declares
+ * less; `memory.grow` then returns -1), or, for a JavaScript guest, the engine's own heap limit,
+ * which it reaches with its memory still small (measured: 77–103 MB of memory after 115,000 ropes
+ * or a million small objects). Reaching either can take longer than the time limit: the
+ * watchdog then stops the guest first, and the stop says the memory was growing.
+ */
+
+/** The most a 32-bit memory grows to in V8 (65,536 pages of 64 KiB), when its module declares no maximum. */
+export const WASM32_MAX_BYTES = 2 ** 32;
+/** One WebAssembly page: a memory with less than this left cannot grow at all. */
+export const PAGE_BYTES = 65_536;
+/**
+ * Growth during one stopped call worth naming: more than a loop's scratch space. A loop that
+ * makes garbage but keeps none measured no growth at all (the engine collects it in place).
+ */
+export const GROWTH_WORTH_NAMING = 16 * 2 ** 20;
+
+/** The guest's memory at a time-limit stop; `startBytes`: when the stopped call began, if known. */
+export type MemoryAtStop = GuestMemory & { startBytes?: number };
+
+/** A size for people: "77 MB", "4096 MB", "0.5 MB" (a WAT guest's few pages). */
+export function megabytes(bytes: number): string {
+  const mb = bytes / 2 ** 20;
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+}
+
+/** Whether the memory cannot grow by even one page: `memory.grow` returns -1 from here on. */
+export function isMemoryFull(m: GuestMemory): boolean {
+  return m.maxBytes - m.bytes < PAGE_BYTES;
+}
+
+/** The limit a memory stops at, in words. */
+export function memoryLimit(m: GuestMemory): string {
+  return m.maxBytes >= WASM32_MAX_BYTES ? `${megabytes(m.maxBytes)}, the most a guest's memory can have` : `${megabytes(m.maxBytes)}, the maximum its module declares`;
+}
+
+/**
+ * Added to a trap's message when the guest's memory was full: a guest whose allocation failed
+ * (memory.grow returned -1) usually ends in `unreachable` (Rust's abort, a WAT guest's own
+ * check), which alone does not say why. Worded as a condition: a guest with a one-page
+ * memory may trap for another reason.
+ */
+export function memoryFullNote(m: GuestMemory): string {
+  return `its memory was full (${memoryLimit(m)}; memory.grow returns -1 there): if it asked for more, it ran out of memory`;
+}
+
+/** Whether a stopped call's memory grew by more than scratch space while it ran. */
+export function grewDuringCall(m: MemoryAtStop | undefined): m is MemoryAtStop & { startBytes: number } {
+  return m?.startBytes !== undefined && m.bytes - m.startBytes >= GROWTH_WORTH_NAMING;
+}
+
+/**
+ * The watchdog's message. A call whose memory kept growing is told so instead of "infinite
+ * loop?": it was stopped before it could run out of memory, which is where it was heading.
+ * Starts with "Stopped:", which the page keys on.
+ */
+export function timeLimitMessage(what: string, limitMs: number, memory?: MemoryAtStop): string {
+  const why = grewDuringCall(memory)
+    ? ` while its memory grew from ${megabytes(memory.startBytes)} to ${megabytes(memory.bytes)} (data piling up in a loop? It would have run out of memory)`
+    : ' (infinite loop?)';
+  return `Stopped: "${what}" ran longer than the ${limitMs} ms time limit${why}. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`;
+}
+
+/** Rust's standard library prints this before it aborts (then `unreachable`) when an allocation fails. */
+const RUST_ALLOC_FAILED = /^memory allocation of \d+ bytes failed$/;
+
+/** Whether a guest's stderr says an allocation failed (Rust's message), i.e. it ran out of memory. */
+export function saysAllocationFailed(stderr: readonly string[]): boolean {
+  return stderr.some((line) => RUST_ALLOC_FAILED.test(line.trim()));
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { declaredMaxBytes, guestMemoryUse, reportGuestMemory, sampleGuestMemory, trackInstance, watchGuestMemory } from './guestMemory';
+import type { GuestMemory } from '../protocol/runProtocol';
+
+const MB = 2 ** 20;
+const growable = `(module
+  (memory (export "memory") 1 32)
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))`;
+
+/** Instantiates `wat` and tracks it, as loadGuest does for every core instance of a run. */
+async function instantiate(wat: string, imports: WebAssembly.Imports = {}) {
+  const bytes = await parse(wat);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), imports);
+  trackInstance(instance, bytes);
+  return instance.exports as { memory: WebAssembly.Memory; grow: (pages: number) => number };
+}
+
+afterEach(() => watchGuestMemory());
+
+describe('declaredMaxBytes', () => {
+  it("reads a module's memory maximum, 4 GiB without one, nothing for an imported memory", async () => {
+    expect(declaredMaxBytes(await parse(growable))).toBe(2 * MB);
+    expect(declaredMaxBytes(await parse('(module (memory 1))'))).toBe(4096 * MB);
+    expect(declaredMaxBytes(await parse('(module (import "env" "memory" (memory 1 8)))'))).toBeUndefined();
+    expect(declaredMaxBytes(await parse('(module)'))).toBeUndefined();
+  });
+});
+
+describe('the run worker watching its guest memory', () => {
+  it('reports the largest memory with its maximum, once per change', async () => {
+    const reports: GuestMemory[] = [];
+    watchGuestMemory((m) => reports.push(m));
+    const guest = await instantiate(growable);
+    await instantiate('(module (memory (export "memory") 1))'); // an adapter's own small memory
+    reportGuestMemory();
+    reportGuestMemory();
+    expect(reports).toEqual([{ bytes: 65536, maxBytes: 2 * MB }]);
+    guest.grow(15);
+    reportGuestMemory();
+    expect(reports.at(-1)).toEqual({ bytes: MB, maxBytes: 2 * MB });
+  });
+
+  it('samples at most every 250 ms from the clock, while the guest keeps growing', async () => {
+    const reports: number[] = [];
+    watchGuestMemory((m) => reports.push(m.bytes));
+    const guest = await instantiate(growable);
+    sampleGuestMemory(1000);
+    guest.grow(1);
+    sampleGuestMemory(1100); // too soon: the page hears of it at the next sample
+    sampleGuestMemory(1250);
+    expect(reports).toEqual([65536, 131072]);
+  });
+
+  it('tracks a memory imported and exported again once, by the module that defines it', async () => {
+    const guest = await instantiate(growable);
+    await instantiate('(module (import "env" "memory" (memory 1)) (export "memory" (memory 0)))', { env: { memory: guest.memory } });
+    expect(guestMemoryUse()).toEqual({ bytes: 65536, maxBytes: 2 * MB });
+  });
+
+  it('forgets the memories of the run before', async () => {
+    await instantiate(growable);
+    watchGuestMemory();
+    expect(guestMemoryUse()).toBeUndefined();
+  });
+});
