@@ -21,9 +21,9 @@ interface Side {
  * - messaging: guest → host → NATS → host → guest (a producer and a handler guest in two
  *   run workers, each with its own WebSocket connection) vs the raw client in two plain
  *   workers (two connections, as two pages would have). Flood throughput of `n` messages,
- *   and p50/p99 send → delivery latency of paced bursts at the guest's offered load. The
- *   guest's topic is also kept in the namespace's JetStream stream (the topic log), which
- *   the raw side does not pay for.
+ *   and p50/p99 send → delivery latency of paced bursts at the guest's offered load. Each
+ *   guest send is also appended to its topic's log (a second publication, in the same frame,
+ *   to a subject the namespace's JetStream stream keeps), which the raw side does not pay for.
  * - key-value: `kvN` sets + `kvN` gets through the guest (JetStream KV) vs `@nats-io/kv`
  *   awaited one by one in the page.
  */

@@ -43,3 +43,17 @@ export async function storedText(page: Page, bucket: string, key: string): Promi
     [bucket, key] as const,
   );
 }
+
+/**
+ * Settings → Hosts run on: a NATS server at `ws`, then waits for the header to say it is
+ * connected. A loaded machine may need more than the default 5 s to instantiate: the time
+ * limit becomes `timeLimitMs`.
+ */
+export async function chooseNatsBackend(page: Page, ws: string, timeLimitMs = 30_000): Promise<void> {
+  await page.getByTestId('settings').click();
+  await page.getByTestId('nats-server').fill(ws);
+  await page.getByTestId('backend-nats').check();
+  await page.getByTestId('settings').click();
+  await page.getByTestId('time-limit').fill(String(timeLimitMs));
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+}

@@ -9,6 +9,7 @@ import { lightenJspiExports } from './lightenJspiExports';
 import { plainExportsUnlessSuspending } from './plainExportsUnlessSuspending';
 import { exposeAsyncTasks } from './exposeAsyncTasks';
 import { wakeAsyncTicks } from './wakeAsyncTicks';
+import { pinImportTasks } from './pinImportTasks';
 
 /** jco generate's options for a world: async instantiation, JSPI for the world's async imports/exports. */
 export function generateOptions(world: Pick<WorldAnalysis, 'asyncImports' | 'asyncExports'>, withTypes: boolean) {
@@ -93,7 +94,8 @@ async function bindingsFromShell(from: TranspileFrom, world: WorldAnalysis, with
  * jco's output with the JS glue given the light JSPI import and export paths (see
  * lightenJspiGlue, lightenJspiExports) and exports called without JSPI when no import can
  * suspend (plainExportsUnlessSuspending), 0.3 glue reporting its unfinished tasks
- * (exposeAsyncTasks) and scheduling them without timers' delays (wakeAsyncTicks), so
+ * (exposeAsyncTasks), calling 0.2 imports as the task that made the call (pinImportTasks)
+ * and scheduling its tasks without timers' delays (wakeAsyncTicks), so
  * the bindings cache holds and reuses the light glue. A rewrite that fails leaves jco's glue.
  */
 function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
@@ -105,9 +107,11 @@ function withLightGlue<T extends { files: [string, Uint8Array][] }>(out: T): T {
       const plain = plainExportsUnlessSuspending(lighter.js);
       if (plain !== undefined) return [name, new TextEncoder().encode(plain)];
       // 0.3 glue (the rewrites above leave it alone) reports its unfinished tasks to the
-      // worker and schedules its tasks without timers' delays.
+      // worker, attributes each 0.2 import to the task that called it and schedules its
+      // tasks without timers' delays.
       const counted = exposeAsyncTasks(lighter.js) ?? lighter.js;
-      const p3 = wakeAsyncTicks(counted) ?? counted;
+      const pinned = pinImportTasks(counted) ?? counted;
+      const p3 = wakeAsyncTicks(pinned) ?? pinned;
       if (p3 !== lighter.js) return [name, new TextEncoder().encode(p3)];
       return light.lightened.length || lighter.lightened.length ? [name, new TextEncoder().encode(lighter.js)] : [name, bytes];
     } catch {

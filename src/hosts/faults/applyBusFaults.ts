@@ -1,5 +1,5 @@
 import type { HostContext } from '../hostContract';
-import type { Bus, BusListener, BusPacket } from '../messaging/createBus';
+import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../messaging/createBus';
 import { hasBusFaults, type FaultConfig } from './faultConfig';
 import { rngFor, type Rng } from './createRng';
 
@@ -104,12 +104,14 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
 }
 
 /**
- * Keeps the wrapped bus's subject interest and its `settled` (NATS), which faults do not
- * change: without `settled` a send would not wait for the topic log or the client's flush.
+ * Keeps the wrapped bus's subject interest, its `settled` and its topic-log appends (NATS),
+ * which faults do not change: without `settled` a send would not wait for the topic log or
+ * the client's flush, and the log is appended by the host before the faulty network.
  */
-function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled'> {
+function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog'> {
   return {
     ...(bus.subscribe ? { subscribe: (pattern: string, group?: string) => bus.subscribe!(pattern, group) } : {}),
     ...(bus.settled ? { settled: () => bus.settled!() } : {}),
+    ...(bus.appendToLog ? { appendToLog: (packet: BusMessagePacket) => bus.appendToLog!(packet) } : {}),
   };
 }

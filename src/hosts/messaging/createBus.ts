@@ -68,6 +68,13 @@ export interface Bus {
    * lose what it sent.
    */
   settled?(): Promise<void> | undefined;
+  /**
+   * Where the backend keeps the topic logs itself (NATS: the namespace's JetStream stream),
+   * appends one `producer.send` to the log of its topic. Called once per send, beside `post`
+   * and not through it: injected network faults wrap `post` only, so the log holds each send
+   * once, in send order, as the browser's IndexedDB log (topicLog.ts, which omits this) does.
+   */
+  appendToLog?(packet: BusMessagePacket): void;
 }
 
 interface OpenBus extends Bus {

@@ -2,12 +2,11 @@ import { applyBusFaults } from '../faults/applyBusFaults';
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../hostContract';
 import type { Bus } from '../messaging/createBus';
 import { backendOf } from '../backend/backendOf';
-import { readEnvelope } from '../messaging/createEnvelope';
 import { deliverMessages } from '../messaging/deliverMessages';
 import { inboxPrefix } from '../messaging/matchTopic';
+import { collectReplies } from '../messaging/requestReply';
 import type { Message, MessageTypes } from '../messaging/messageTypes';
 import { publishMessage } from '../messaging/publishMessage';
-import { randomUuid } from '../../platform/randomUuid';
 
 /** `broker-message` as jco passes it: a plain record, `reply-to` undefined when none. */
 export interface BrokerMessage {
@@ -64,34 +63,21 @@ export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus
   };
 }
 
-/** Publishes with a fresh inbox as reply-to and resolves with the first reply, or `err` after the timeout. */
-function request(ctx: HostContext, bus: Bus, subject: string, body: Uint8Array, timeoutMs: number): Promise<BrokerMessage> {
-  const inbox = `${inboxPrefix}${randomUuid()}`;
-  return new Promise<BrokerMessage>((resolve, reject) => {
-    const stop = bus.listen((packet) => {
-      if (packet.type !== 'message' || packet.envelope.subject !== inbox) return;
-      finish();
-      const fields = readEnvelope(packet.envelope);
-      ctx.emit({ kind: 'message', action: 'deliver', topic: inbox, envelope: packet.envelope, data: packet.data, to: ctx.config.guest });
-      resolve({ subject: fields.topic, body: packet.data, replyTo: fields.replyTo });
-    });
-    const timer = setTimeout(() => {
-      finish();
-      reject(new HostError(`no reply on ${subject} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const finish = () => {
-      stop();
-      clearTimeout(timer);
-    };
-    try {
-      publishMessage(ctx, bus, { topic: subject, message: { data: body }, action: 'request', replyTo: inbox });
-    } catch (error) {
-      finish();
-      // publishMessage fails with wasi:messaging's error variant; wasmCloud's error is a string.
-      const payload = (error as { payload?: { val?: unknown; tag?: string } }).payload;
-      reject(new HostError(String(payload?.val ?? payload?.tag ?? error)));
-    }
-  });
+/**
+ * Publishes with a fresh inbox as reply-to and resolves with the first reply, or `err` after
+ * the timeout. The request of wasi:messaging (collectReplies) does it: it also subscribes to
+ * the inbox, which a subject-routed bus (NATS) needs to hand the reply over at all.
+ */
+async function request(ctx: HostContext, bus: Bus, subject: string, body: Uint8Array, timeoutMs: number): Promise<BrokerMessage> {
+  try {
+    const [reply] = await collectReplies(ctx, bus, subject, { data: body }, { timeoutMs, expectedReplies: 1 });
+    return { subject: reply!.topic, body: reply!.data, replyTo: reply!.replyTo };
+  } catch (error) {
+    // wasi:messaging's error variant (timeout, connection, other); wasmCloud's error is a string.
+    const payload = (error as { payload?: { val?: unknown; tag?: string } }).payload;
+    if (payload?.tag === 'timeout') throw new HostError(`no reply on ${subject} within ${timeoutMs} ms`);
+    throw new HostError(String(payload?.val ?? payload?.tag ?? error));
+  }
 }
 
 /** `handle-message` in a jco export object (keyed `handler` or by interface id). */

@@ -41,7 +41,7 @@ export async function createNatsBackend(config: Extract<BackendConfig, { kind: '
     bus: (namespace) => createNatsBus(link, namespace, { streams: streamsOf(namespace), track }),
     kv: (namespace) => createNatsKv(link, buckets, namespace),
     blobs: (namespace) => createNatsBlobs(link, namespace),
-    durable: (namespace) => createNatsDurable(link, streamsOf(namespace), () => offsets(namespace)),
+    durable: (namespace) => createNatsDurable(link, namespace, streamsOf(namespace), () => offsets(namespace)),
     refuses: (packageId) => NOT_ON_NATS[packageId],
     async close() {
       // Sends still waiting for their topic's stream go out before the connection drains.

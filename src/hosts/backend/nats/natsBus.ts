@@ -5,9 +5,10 @@ import { beforeGuestWaits } from '../../../platform/beforeGuestWaits';
 import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
-import { toQueueName, toSubjectFilter } from './natsNames';
+import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
 import { readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
+import { createCopyFilter } from './natsCopies';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -25,13 +26,17 @@ export { toHeaders };
  * Only declared subjects are received (`subscribe`); `queue:NAME` subscriptions join the
  * NATS queue group NAME, so the server hands each message to one member on any machine.
  * Bookkeeping packets of the browser bus (claims, notices) have no meaning here and are
- * dropped: queue groups make claims unnecessary.
+ * dropped: queue groups make claims unnecessary. A send's topic-log entry (`appendToLog`)
+ * goes to its own subject, `$WCP.log.<namespace>.<topic>`, which the stream keeps: the topic
+ * itself carries what the (possibly faulty) network delivers, the log what was sent.
  */
 export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogGate): Bus {
   const listeners = new Set<BusListener>();
   const subscriptions = new Set<Subscription>();
-  // One message reaches a guest once even when several of its patterns match it.
-  const recent = new Set<string>();
+  // One message reaches a guest once even when several of its patterns match it, and a
+  // message sent twice reaches it twice (natsCopies.ts).
+  const copies = createCopyFilter();
+  let subscriptionCount = 0;
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
@@ -74,12 +79,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   const unhookWait = beforeGuestWaits(batch.flush);
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
-  const send = (publish: () => void): void => {
-    sendsInTask += 1;
-    if (sendsInTask === 1) {
-      afterTask.schedule();
-      if (held.length === 0 && !lastTaskSentBurst) return publish();
-    }
+  const hold = (publish: () => void): void => {
     const now = performance.now();
     held.push(publish);
     if (held.length === 1) {
@@ -87,6 +87,18 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       markUnflushed(batch);
     } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
   };
+  const send = (publish: () => void): void => {
+    sendsInTask += 1;
+    if (sendsInTask === 1) {
+      afterTask.schedule();
+      if (held.length === 0 && !lastTaskSentBurst) return publish();
+    }
+    hold(publish);
+  };
+  // A send's log append (made right after it) goes the way the send went: at once, in the
+  // same frame, when it left at once; else in its batch. It is not a send of its own: a guest
+  // sending one message per task still has each leave at once.
+  const alongside = (publish: () => void): void => (held.length === 0 ? publish() : hold(publish));
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -98,13 +110,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     }
   };
 
-  const receive = (msg: Msg): void => {
+  const receive = (msg: Msg, subscription: number): void => {
     const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now());
-    const id = packet.envelope.id;
-    if (recent.has(id)) return;
-    recent.add(id);
-    if (recent.size > 2000) recent.delete(recent.values().next().value as string);
-    dispatch(packet);
+    if (copies.admit(packet.envelope.id!, subscription)) dispatch(packet);
   };
 
   return {
@@ -119,32 +127,41 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
-      const logged = isLogged(envelope);
-      const retain = log !== undefined && logged && !log.streams.decided(envelope.subject);
-      if (!retain && queued === 0) {
-        if (logged) return send(publish);
-        // A request or a reply has someone waiting for it, and a guest that made a request
-        // suspends until replies come: holding it (and the sends before it) until the task
-        // ends only delays them. Held sends go first, so the order stays the send order.
-        batch.flush();
-        return publish();
-      }
-      // Held sends go first, so the order on the subject stays the send order.
+      if (mayWait(envelope)) return send(publish);
+      // A request or a reply has someone waiting for it, and a guest that made a request
+      // suspends until replies come: holding it (and the sends before it) until the task
+      // ends only delays them. Held sends go first, so the order stays the send order.
       batch.flush();
-      // The first send to a topic waits until the stream keeps it (so the log starts with
-      // it); later sends queue behind it so the order on the subject stays the send order.
+      publish();
+    },
+    appendToLog(packet) {
+      if (closed || log === undefined) return;
+      const { envelope, data } = packet;
+      const subject = logSubject(namespace, envelope.subject);
+      // Headers as on the topic (the same CloudEvents envelope), no reply subject: a log entry answers nobody.
+      const publish = (): void => {
+        if (link.nc.isClosed()) return;
+        link.nc.publish(subject, data, { headers: toHeaders(envelope) });
+        markUnsettled(arrived);
+      };
+      // With its send (one frame), once the stream keeps the namespace's logs.
+      const logs = logSubjects(namespace);
+      if (queued === 0 && log.streams.decided(logs)) return alongside(publish);
+      // The first append waits until the stream keeps the logs (so the log starts with it);
+      // later ones queue behind it, so each log stays in send order. Held appends go first.
+      batch.flush();
       queued += 1;
       queue = queue
         .then(async () => {
-          if (retain) await log.streams.retain([envelope.subject]).catch((error: unknown) => warnOnce(envelope.subject, error));
+          if (!log.streams.decided(logs)) await log.streams.retain([logs]).catch((error: unknown) => warnOnce(envelope.subject, error));
           publish();
         })
-        .catch((error: unknown) => console.error(`NATS: could not publish to "${envelope.subject}"`, error))
+        .catch((error: unknown) => console.error(`NATS: could not append to the log of "${envelope.subject}"`, error))
         .finally(() => (queued -= 1));
-      log?.track(queue);
+      log.track(queue);
     },
     // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
-    // client write what was published (see `send`).
+    // client write what was published (see `send`). Only a namespace's first log append waits.
     settled: () => (queued > 0 ? queue : undefined),
     listen(listener) {
       listeners.add(listener);
@@ -152,10 +169,12 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
     subscribe(pattern, group) {
       if (closed) return () => undefined;
+      const id = ++subscriptionCount;
       const sub = link.nc.subscribe(toSubjectFilter(pattern), {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
+        // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber.
         callback: (error, msg) => {
-          if (!error) receive(msg);
+          if (!error && !isLogSubject(msg.subject)) receive(msg, id);
         },
       });
       subscriptions.add(sub);
@@ -185,15 +204,15 @@ function warnOnce(subject: string, error: unknown): void {
   console.warn(`NATS: "${subject}" is not kept in this namespace's topic log (subscribe-from cannot replay it)`, error);
 }
 
-/** How sends reach the topic log (the namespace's JetStream stream). */
+/** How `appendToLog` reaches the topic logs (subjects of the namespace's JetStream stream). */
 export interface TopicLogGate {
   streams: NatsStreams;
-  /** Publications waiting for the stream; the backend waits for them before closing. */
+  /** Appends waiting for the stream; the backend waits for them before closing. */
   track(pending: Promise<unknown>): void;
 }
 
-/** Sends are logged (as on the browser); requests and replies to inboxes are not. */
-function isLogged(envelope: Envelope): boolean {
+/** A plain send may wait in a batch; a request or a reply (to an inbox) has someone waiting. */
+function mayWait(envelope: Envelope): boolean {
   return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
 }
 

@@ -4,7 +4,7 @@ import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { fromNatsMessage } from './natsBus';
-import { encodeKey, encodeNamePart } from './natsNames';
+import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects } from './natsNames';
 import type { NatsStreams } from './natsStreams';
 
 /** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
@@ -18,11 +18,13 @@ const nanos = (ms: number): number => Math.round(ms * 1_000_000);
  * proposal:messaging-ext on JetStream. Consumer groups are durable pull consumers on the
  * namespace stream (explicit ack, `ack_wait` = the lease, `max_deliver`): a member that
  * dies without acking loses its messages to another member on any machine when the ack
- * wait ends. Topic logs are the stream itself; an offset is the stream sequence − 1
- * (increasing per topic, with gaps where other topics' messages sit). Committed offsets
- * live in the KV bucket `<namespace>-offsets`.
+ * wait ends. A topic's log is its subject `$WCP.log.<namespace>.<topic>` in the same stream,
+ * appended by the sending host beside the publication on the topic (natsBus `appendToLog`),
+ * so injected network faults never reach it; an offset is the stream sequence − 1
+ * (increasing per topic, with gaps where other messages sit). Committed offsets live in the
+ * KV bucket `<namespace>-offsets`.
  */
-export function createNatsDurable(link: NatsLink, streams: NatsStreams, offsets: () => Promise<KV>): DurableMessaging {
+export function createNatsDurable(link: NatsLink, namespace: string, streams: NatsStreams, offsets: () => Promise<KV>): DurableMessaging {
   const js = jetstream(link.nc);
   const guard = (): void => {
     if (!link.connected()) throw failure(new Error('not connected'), link);
@@ -59,26 +61,30 @@ export function createNatsDurable(link: NatsLink, streams: NatsStreams, offsets:
         const consumer = await js.consumers.get(streams.stream, name);
         const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
         void (async () => {
-          for await (const m of messages) onMessage(toDelivery(m, link));
+          for await (const m of messages) {
+            // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
+            if (isLogSubject(m.subject)) m.term();
+            else onMessage(toDelivery(m, link));
+          }
         })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
         return () => void messages.stop();
       }),
 
     read: (topic, offset) =>
       wrap(async () => {
-        await streams.retain([topic]);
+        await streams.retain([logSubjects(namespace)]);
         const jsm = await streams.jsm();
         const info = await jsm.consumers.add(streams.stream, {
           ack_policy: AckPolicy.None,
           deliver_policy: DeliverPolicy.StartSequence,
           opt_start_seq: offset + 1,
-          filter_subject: topic,
+          filter_subject: logSubject(namespace, topic),
           mem_storage: true,
           inactive_threshold: nanos(60_000),
         });
         const consumer = await js.consumers.get(streams.stream, info.name);
         const messages = await consumer.consume({ max_messages: READ_AHEAD });
-        return createReader(link, messages, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
+        return createReader(link, topic, messages, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
       }),
 
     commit: (group, topic, offset) =>
@@ -117,7 +123,7 @@ function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
 }
 
 /** A log cursor over an ephemeral consumer; entries arrive in stream order, read ahead. */
-function createReader(link: NatsLink, messages: ConsumerMessages, onClose: () => void): LogReader {
+function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, onClose: () => void): LogReader {
   const ready: JsMsg[] = [];
   let wake: (() => void) | undefined;
   let closed = false;
@@ -130,7 +136,8 @@ function createReader(link: NatsLink, messages: ConsumerMessages, onClose: () =>
   return {
     take() {
       const m = ready.shift();
-      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }) };
+      // Stored on the log's subject: the message is the topic's.
+      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }) };
     },
     wait(ms) {
       if (ready.length > 0) return Promise.resolve();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeKey, encodeKey, kvBucketName, objectStoreName, toSubjectFilter } from './natsNames';
+import { covers } from './natsStreams';
+import { decodeKey, encodeKey, isLogSubject, kvBucketName, logSubject, logSubjects, objectStoreName, toSubjectFilter } from './natsNames';
 
 describe('NATS names', () => {
   it('keeps plain keys readable and round-trips any key', () => {
@@ -22,5 +23,16 @@ describe('NATS names', () => {
   it('maps # to > in subject filters', () => {
     expect(toSubjectFilter('orders.#')).toBe('orders.>');
     expect(toSubjectFilter('orders.*')).toBe('orders.*');
+  });
+
+  it('keeps each namespace\'s topic logs apart from every topic and from the other namespaces', () => {
+    expect(logSubject('wcp', 'orders.created')).toBe('$WCP.log.wcp.orders.created');
+    expect(covers(logSubjects('wcp'), logSubject('wcp', 'orders.created'))).toBe(true);
+    expect(covers(logSubjects('wcp'), logSubject('wcp-2', 'orders'))).toBe(false);
+    expect(covers(logSubjects('a.b'), logSubject('a', 'b.c'))).toBe(false);
+    expect(isLogSubject(logSubject('wcp', 'x'))).toBe(true);
+    expect(isLogSubject('orders.created')).toBe(false);
+    // A guest's patterns cover no log unless they start with a wildcard.
+    expect(covers('orders.>', logSubject('wcp', 'orders.created'))).toBe(false);
   });
 });

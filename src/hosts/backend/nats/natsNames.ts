@@ -72,3 +72,26 @@ export function toSubjectFilter(pattern: string): string {
 export function toQueueName(group: string): string {
   return group.replace(/\s/g, '_');
 }
+
+/**
+ * Prefix of the subjects that hold topic logs (`subscribe-from`). The host appends each send
+ * there itself, beside publishing it on its topic, so the log is written before any injected
+ * network fault and holds every send once. `$` marks it as no topic of a guest's, as `$KV.`
+ * marks key-value subjects.
+ */
+const LOG_PREFIX = '$WCP.log.';
+
+/** The subject holding `topic`'s log in `namespace`: `$WCP.log.<namespace>.<topic>`. */
+export function logSubject(namespace: string, topic: string): string {
+  return `${LOG_PREFIX}${encodeNamePart(namespace)}.${topic}`;
+}
+
+/** The subjects of every topic log of `namespace` (what its stream keeps for them). */
+export function logSubjects(namespace: string): string {
+  return `${LOG_PREFIX}${encodeNamePart(namespace)}.>`;
+}
+
+/** True for a topic-log subject: a guest's wildcard subscription (`>`) never receives those. */
+export function isLogSubject(subject: string): boolean {
+  return subject.startsWith(LOG_PREFIX);
+}

@@ -14,8 +14,10 @@ const REFUSAL_MS = 30_000;
 /**
  * The JetStream stream `<namespace>-msgs` that keeps a namespace's messages: the topic
  * logs of `subscribe-from` and the backlog of at-least-once handlers. Its subjects are the
- * topics themselves (so any NATS client's publications are kept too), added as guests
- * send to them or subscribe with acks. NATS refuses overlapping subjects in one stream,
+ * log subjects `$WCP.log.<namespace>.>` (the sending host appends each send there, see
+ * natsBus `appendToLog`), added at the first send, and the patterns handlers subscribe to
+ * with acks (so any NATS client's publications to those are kept too), added as they
+ * subscribe. NATS refuses overlapping subjects in one stream,
  * so the list is kept minimal: `orders.>` replaces `orders.eu`; two patterns that only
  * partly overlap (`orders.*`, `*.eu`) become their common cover (`*.*`).
  * `no_ack`: the stream never answers a publication, so a request with a reply inbox to a

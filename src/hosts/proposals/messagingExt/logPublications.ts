@@ -80,8 +80,13 @@ export function enableTopicLog(): void {
     },
   };
   observePublications((published) => {
-    // A backend with durable messaging (NATS) keeps the log in its stream already.
-    if (backendOf(published.ctx).durable) return;
+    // A backend with durable messaging (NATS) keeps the log in its stream: its bus appends
+    // there, batched with its sends. Here too the send is logged once, whatever the faults
+    // injected on its way to the subscribers did with it.
+    if (backendOf(published.ctx).durable) {
+      published.bus.appendToLog?.({ type: 'message', envelope: published.envelope, data: published.data });
+      return;
+    }
     if (pending.length === 0) {
       firstAt = performance.now();
       markUnsettled(writer);
