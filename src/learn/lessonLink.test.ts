@@ -1,7 +1,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../share/base64url';
-import { fourCharCorruption, silentlyChanged } from '../share/linkDamage.testing';
+import { fourCharCorruption, refusalOf, silentlyChanged } from '../share/linkDamage.testing';
 import { handWritten } from './handWrittenLesson.testing';
 import { decodeLessonHash, encodeLessonHash, isLessonHash } from './lessonLink';
 import { LessonError } from './parseLesson';
@@ -10,15 +10,7 @@ const hash = encodeLessonHash(handWritten as never);
 /** The compressed lesson of `hash`, without its check: what a `#l1.` link carried. */
 const data = hash.slice(4, hash.lastIndexOf('.'));
 
-function problemOf(text: string): string {
-  try {
-    decodeLessonHash(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(LessonError);
-    return (e as LessonError).message;
-  }
-  throw new Error(`opened without a word: ${text}`);
-}
+const problemOf = (text: string): string => refusalOf(decodeLessonHash, LessonError, text);
 
 describe('lesson links', () => {
   it('round-trip a lesson, behind a checked #l2. prefix', () => {

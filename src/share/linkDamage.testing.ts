@@ -53,3 +53,17 @@ export function fourCharCorruption(data: string, accept: (damaged: string) => bo
   }
   return undefined;
 }
+
+/**
+ * The message of the error `open` must throw for `link` (of class `kind`); fails the test when
+ * the link opens without a word instead.
+ */
+export function refusalOf(open: (link: string) => unknown, kind: new (...args: never[]) => Error, link: string): string {
+  try {
+    open(link);
+  } catch (e) {
+    if (!(e instanceof kind)) throw new Error(`refused with ${String(e)}, not a ${kind.name}: ${link}`);
+    return e.message;
+  }
+  throw new Error(`opened without a word: ${link}`);
+}

@@ -5,7 +5,7 @@ import { crc32 } from './checkedData';
 import { decodeShareLink } from './decodeShare';
 import { encodeShare } from './encodeShare';
 import { ShareError } from './shareError';
-import { fourCharCorruption, silentlyChanged } from './linkDamage.testing';
+import { fourCharCorruption, refusalOf, silentlyChanged } from './linkDamage.testing';
 
 // A damaged link must never open as a different workspace: QA turned `;; MY STORED EDIT`
 // into `;; MY S4jvID EDIT` by replacing four characters in the middle of a link.
@@ -31,15 +31,7 @@ const decode = (hash: string) => decodeShareLink(hash, examples);
 /** `#w<n>.`, the compressed data, and what follows it (the check, when the link has one). */
 const parts = (hash: string) => /^(#w\d+\.)([A-Za-z0-9_-]+)(.*)$/.exec(hash)!.slice(1) as [string, string, string];
 
-function damageOf(hash: string): string {
-  try {
-    decode(hash);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ShareError);
-    return (e as ShareError).message;
-  }
-  throw new Error(`opened without a word: ${hash}`);
-}
+const damageOf = (hash: string): string => refusalOf(decode, ShareError, hash);
 
 it('checks with the standard CRC-32 (its check value)', () => {
   expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);

@@ -1,3 +1,5 @@
+import { prefersReducedMotion } from './prefersReducedMotion';
+
 /** The one-column layout of web/layout/layout.css: code, then the output, then the WIT. */
 export const PHONE_QUERY = '(max-width: 700px)';
 
@@ -13,6 +15,5 @@ export function revealOutputOnPhone(win: Window = window): void {
   const header = win.document.querySelector<HTMLElement>('.app-header')?.offsetHeight ?? 0;
   const top = pane.getBoundingClientRect().top;
   if (top >= header && top < win.innerHeight / 2) return;
-  const still = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  win.scrollTo({ top: Math.max(0, top + win.scrollY - header - 4), behavior: still ? 'auto' : 'smooth' });
+  win.scrollTo({ top: Math.max(0, top + win.scrollY - header - 4), behavior: prefersReducedMotion(win) ? 'auto' : 'smooth' });
 }

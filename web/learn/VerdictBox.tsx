@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Verdict } from '../../src/index';
+import { prefersReducedMotion } from '../layout/prefersReducedMotion';
 import { inline } from './LessonText';
 import { splitProblem } from './splitProblem';
 
@@ -9,8 +10,7 @@ export function VerdictBox({ verdict, output, onNext, children }: { verdict: Ver
   // The verdict lands under the actions, often below the panel's fold: bring it into view
   // (no animation for people who asked the system for less motion).
   useEffect(() => {
-    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    box.current?.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    box.current?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
   }, [verdict]);
   return (
     <section ref={box} className={`verdict ${verdict.pass ? 'verdict-pass' : 'verdict-fail'}`} data-testid="learn-verdict" role="status" aria-live="polite">
