@@ -1,6 +1,7 @@
 import { createNextTask } from '../../../platform/createNextTask';
 import { beforeGuestWaits } from '../../../platform/beforeGuestWaits';
-import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed } from '../../messaging/createBus';
+import { MAX_BATCH, MAX_BATCH_AGE_MS } from '../../messaging/createBus';
+import { markUnflushed } from '../../messaging/settleBuses';
 
 /** A publication made later: the client's `publish` call of one send or log entry. */
 type Publish = () => void;

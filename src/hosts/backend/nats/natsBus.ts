@@ -1,6 +1,7 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import type { Msg, MsgHdrs, Subscription } from '@nats-io/nats-core';
-import { markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
+import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/busTypes';
+import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
