@@ -1,81 +1,11 @@
-import type { Envelope } from './createEnvelope';
+import type { Bus, BusListener, BusPacket } from './busTypes';
+import { forgetUnflushed, markUnflushed } from './settleBuses';
 import { createNextTask } from '../../platform/createNextTask';
 import { ownBytes, packBytes } from './packBatchBytes';
 
-/** A published message as it crosses the bus: CloudEvents attributes plus payload bytes. */
-export interface BusMessagePacket {
-  type: 'message';
-  envelope: Envelope;
-  data: Uint8Array;
-  /**
-   * Set by buses that go through a broker (NATS): which one, and when this machine got the
-   * message (epoch ms). With the envelope's `time` it gives the broker's delay.
-   */
-  via?: string;
-  receivedAt?: number;
-  /** When the broker stored it (JetStream), for the delay of messages without a CloudEvents `time`. */
-  storedAt?: number;
-}
-
-/**
- * Notice that a work-queue consumer won the IndexedDB claim for a message. Others that
- * have not tried yet skip their (slower) claim transaction; IndexedDB stays the authority.
- */
-export interface BusClaimedPacket {
-  type: 'claimed';
-  id: string;
-  group: string;
-  by: string;
-}
-
-/**
- * Bookkeeping notice of an extension (proposal:messaging-ext: `logged` after a topic-log
- * append, `requeued` after a nack or expired lease). Plain delivery ignores notices.
- */
-export interface BusNoticePacket {
-  type: 'notice';
-  name: string;
-  topic?: string;
-  group?: string;
-  offset?: number;
-}
-
-/** Everything posted on `${namespace}:bus`. */
-export type BusPacket = BusMessagePacket | BusClaimedPacket | BusNoticePacket;
-
-/** Receives every packet, including ones posted from this same worker. */
-export type BusListener = (packet: BusPacket) => void;
-
-/** One BroadcastChannel per namespace, with in-worker delivery added. */
-export interface Bus {
-  namespace: string;
-  post(packet: BusPacket): void;
-  /** Adds a listener; returns a function that removes it. */
-  listen(listener: BusListener): () => void;
-  /** Drops one reference; the channel closes when the last user releases it. */
-  release(): void;
-  /**
-   * Declares interest in topics matching `pattern` (matchTopic syntax), as one member of the
-   * work-queue `group` when given. Buses that route by subject (NATS) pass to `listen` only
-   * packets of declared patterns, and a group's message to one member across all machines;
-   * broadcast buses (BroadcastChannel) omit it and hand every packet to every listener.
-   * Returns a function that withdraws the interest.
-   */
-  subscribe?(pattern: string, group?: string): () => void;
-  /**
-   * A Promise while posted messages still wait to go out (NATS: the first send to a topic
-   * waits for its topic-log stream), else undefined. Producers return it to the guest, so a guest that sends and exits does not
-   * lose what it sent.
-   */
-  settled?(): Promise<void> | undefined;
-  /**
-   * Where the backend keeps the topic logs itself (NATS: the namespace's JetStream stream),
-   * appends one `producer.send` to the log of its topic. Called once per send, beside `post`
-   * and not through it: injected network faults wrap `post` only, so the log holds each send
-   * once, in send order, as the browser's IndexedDB log (topicLog.ts, which omits this) does.
-   */
-  appendToLog?(packet: BusMessagePacket): void;
-}
+// Importers have found the bus's types and the worker's flush/settle functions here.
+export type { Bus, BusClaimedPacket, BusListener, BusMessagePacket, BusNoticePacket, BusPacket } from './busTypes';
+export { flushAllBuses, markUnflushed, markUnsettled, settleAllBuses } from './settleBuses';
 
 interface OpenBus extends Bus {
   refs: number;
@@ -89,9 +19,6 @@ export const MAX_BATCH_AGE_MS = 1;
 
 /** Flushes per task made when the posting code yields (microtask checkpoint) before the task's end. */
 export const EARLY_FLUSHES = 4;
-
-/** Buses of this worker with packets waiting, for {@link flushAllBuses}. */
-const unflushed = new Set<{ flush(): void }>();
 
 /**
  * Opens a private bus (its own BroadcastChannel). Separate private buses behave like
@@ -169,7 +96,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
   };
   const handle = {
     flush(): void {
-      unflushed.delete(handle);
+      forgetUnflushed(handle);
       if (pending.length === 0 || closed) return;
       const batch = pending;
       pending = [];
@@ -198,7 +125,7 @@ export function openBus(namespace: string, clock: () => number = () => performan
       pending.push(packet);
       if (pending.length === 1) {
         firstAt = now;
-        unflushed.add(handle);
+        markUnflushed(handle);
         // The guest's synchronous run (it never suspends on a BroadcastChannel send) ends at
         // the next microtask checkpoint: when it returns or suspends (a paced guest's sleep).
         // Its burst goes out then, not a task later. A guest that suspends after every send
@@ -227,52 +154,6 @@ export function openBus(namespace: string, clock: () => number = () => performan
       channel.close();
     },
   };
-}
-
-/**
- * Sends every packet still waiting in a burst (see openBus). The run worker calls it before
- * reporting that a call returned, after which the main thread may terminate the worker.
- */
-export function flushAllBuses(): void {
-  const buses = [...unflushed];
-  unflushed.clear();
-  for (const bus of buses) bus.flush();
-}
-
-/** Adds a bus of another kind (NATS) with sends waiting to {@link flushAllBuses}. */
-export function markUnflushed(bus: { flush(): void }): void {
-  unflushed.add(bus);
-}
-
-/** Buses of this worker whose sends may still be on their way to a server, for {@link settleAllBuses}. */
-const unsettled = new Set<{ settle(): Promise<void> }>();
-
-/**
- * Marks a bus (NATS) as having sends that may not have reached its server yet: the browser
- * drops what a WebSocket still buffers when the worker is terminated, and a batched flood
- * hands the socket hundreds of kilobytes at once. `settle` resolves once they arrived.
- */
-export function markUnsettled(bus: { settle(): Promise<void> }): void {
-  unsettled.add(bus);
-}
-
-/** How long a result waits for sends to reach a server (down or slow: it goes out anyway). */
-const SETTLE_LIMIT_MS = 2000;
-
-/**
- * Waits until every send of this worker's server-backed buses reached the server (at most
- * SETTLE_LIMIT_MS). The run worker calls it before reporting that a call returned, after
- * which the main thread may terminate this worker.
- */
-export async function settleAllBuses(): Promise<void> {
-  flushAllBuses();
-  if (unsettled.size === 0) return;
-  const buses = [...unsettled];
-  unsettled.clear();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_LIMIT_MS)));
-  await Promise.race([Promise.allSettled(buses.map((b) => b.settle())), limit]);
-  clearTimeout(timer);
 }
 
 const shared = new Map<string, OpenBus>();

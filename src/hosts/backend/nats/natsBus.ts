@@ -1,14 +1,14 @@
 import { randomUuid } from '../../../platform/randomUuid';
 import type { Msg, MsgHdrs, Subscription } from '@nats-io/nats-core';
-import { createNextTask } from '../../../platform/createNextTask';
-import { beforeGuestWaits } from '../../../platform/beforeGuestWaits';
-import { MAX_BATCH, MAX_BATCH_AGE_MS, markUnflushed, markUnsettled, type Bus, type BusListener, type BusMessagePacket, type BusPacket } from '../../messaging/createBus';
+import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/busTypes';
+import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
 import { readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
+import { holdNatsSends } from './holdNatsSends';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -40,65 +40,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
-  // Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
-  // Chromium, even one answered with a plain value (bench/probeJspiSuspend.mjs), and the
-  // client writes its buffer in the microtask that runs then: publishing each send at once
-  // was a WebSocket frame per message. Sends wait here until MAX_BATCH wait, the oldest is
-  // MAX_BATCH_AGE_MS old, the guest waits for something, or the task ends, and are then
-  // published together (one frame).
-  //
-  // The first send of a task is published at once, unless the task before sent more than
-  // one: a guest that sends bursts (a paced producer) then holds its whole burst, and the
-  // burst leaves in one frame when the guest waits. Publishing the first at once cost the
-  // rest of the burst the client writing that first frame (~0.1 ms in the microtask of
-  // the first send's suspension, stamped in the worker) before the guest could send again:
-  // abEngine 5 nats, nats.p50 1.93 → 1.73. A guest that sends one message per task still has
-  // each leave at once; only right after a burst is a first send held, and then it leaves
-  // when the guest waits or its task ends (lost only if the guest never yields again and the
-  // watchdog stops it, as the second send of any burst always could be).
-  // Sends of the current task (0: none yet, so the next one starts a task).
-  let sendsInTask = 0;
-  let lastTaskSentBurst = false;
-  let held: Array<() => void> = [];
-  let heldSince = 0;
-  const batch = {
-    flush(): void {
-      if (held.length === 0) return;
-      const publishes = held;
-      held = [];
-      for (const publish of publishes) publish();
-    },
-  };
-  const afterTask = createNextTask(() => {
-    lastTaskSentBurst = sendsInTask > 1;
-    sendsInTask = 0;
-    batch.flush();
-  });
-  // Nothing joins a burst while its guest waits (a paced producer sleeping after it): the
-  // held sends go then, not at the end of the task (measured 0.4–0.6 ms later).
-  const unhookWait = beforeGuestWaits(batch.flush);
+  // When publications reach the client: batched sends, log entries after them (holdNatsSends.ts).
+  const hold = holdNatsSends();
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
-  const hold = (publish: () => void): void => {
-    const now = performance.now();
-    held.push(publish);
-    if (held.length === 1) {
-      heldSince = now;
-      markUnflushed(batch);
-    } else if (held.length >= MAX_BATCH || now - heldSince >= MAX_BATCH_AGE_MS) batch.flush();
-  };
-  const send = (publish: () => void): void => {
-    sendsInTask += 1;
-    if (sendsInTask === 1) {
-      afterTask.schedule();
-      if (held.length === 0 && !lastTaskSentBurst) return publish();
-    }
-    hold(publish);
-  };
-  // A send's log append (made right after it) goes the way the send went: at once, in the
-  // same frame, when it left at once; else in its batch. It is not a send of its own: a guest
-  // sending one message per task still has each leave at once.
-  const alongside = (publish: () => void): void => (held.length === 0 ? publish() : hold(publish));
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -127,12 +72,11 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
-      if (mayWait(envelope)) return send(publish);
       // A request or a reply has someone waiting for it, and a guest that made a request
       // suspends until replies come: holding it (and the sends before it) until the task
       // ends only delays them. Held sends go first, so the order stays the send order.
-      batch.flush();
-      publish();
+      if (mayWait(envelope)) hold.send(publish);
+      else hold.now(publish);
     },
     appendToLog(packet) {
       if (closed || log === undefined) return;
@@ -144,12 +88,12 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         link.nc.publish(subject, data, { headers: toHeaders(envelope) });
         markUnsettled(arrived);
       };
-      // With its send (one frame), once the stream keeps the namespace's logs.
+      // After its send's frame, once the stream keeps the namespace's logs.
       const logs = logSubjects(namespace);
-      if (queued === 0 && log.streams.decided(logs)) return alongside(publish);
+      if (queued === 0 && log.streams.decided(logs)) return hold.later(publish);
       // The first append waits until the stream keeps the logs (so the log starts with it);
       // later ones queue behind it, so each log stays in send order. Held appends go first.
-      batch.flush();
+      hold.flush();
       queued += 1;
       queue = queue
         .then(async () => {
@@ -185,10 +129,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
     release() {
       if (closed) return;
-      batch.flush();
+      hold.close();
       closed = true;
-      afterTask.close();
-      unhookWait();
       listeners.clear();
       for (const sub of subscriptions) sub.unsubscribe();
       subscriptions.clear();

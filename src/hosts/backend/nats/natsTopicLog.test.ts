@@ -3,6 +3,7 @@ import type { HostContext, InterfaceImpl } from '../../hostContract';
 import type { HostBackend } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { createNatsBus } from './natsBus';
+import { flushAllBuses } from '../../messaging/createBus';
 import type { NatsStreams } from './natsStreams';
 import { createMessagingHost } from '../../messaging/createMessagingHost';
 import type { GuestImports } from '../../messaging/createTestGuest';
@@ -71,7 +72,7 @@ describe('the topic log on NATS', () => {
     expect(entry[2]).not.toHaveProperty('reply');
   });
 
-  it('leaves with its send: at once after a send that left at once, else in the send\'s batch', async () => {
+  it('leaves after its send\'s frame: in a later task, never between a send and its client write', async () => {
     const { bus, nc, streams } = fakeNats();
     await streams.retain(['$WCP.log.ns.>']);
     const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
@@ -81,20 +82,38 @@ describe('the topic log on NATS', () => {
       bus.appendToLog!(packet);
     };
     const published = () => nc.publish.mock.calls.map((c) => `${c[0] as string}:${(c[1] as Uint8Array)[0]}`);
-    // A burst: the first send and its entry leave at once (one frame), the rest are held
-    // together until the task ends.
+    // A burst: the first send leaves at once and alone; the rest of the burst is held until
+    // the task ends, and the entries follow in a task of their own, in send order.
     sendAndLog(1);
     sendAndLog(2);
-    expect(published()).toEqual(['orders:1', '$WCP.log.ns.orders:1']);
-    await vi.waitFor(() => expect(published().slice(2)).toEqual(['orders:2', '$WCP.log.ns.orders:2']));
-    // After a burst a task's first send is held, and its entry with it.
+    expect(published()).toEqual(['orders:1']);
+    await vi.waitFor(() => expect(published()).toHaveLength(4));
+    expect(published().slice(1)).toEqual(['orders:2', '$WCP.log.ns.orders:1', '$WCP.log.ns.orders:2']);
+    // After a burst a task's first send is held; its entry still comes after it.
     sendAndLog(3);
     expect(nc.publish).toHaveBeenCalledTimes(4);
     await vi.waitFor(() => expect(published().slice(4)).toEqual(['orders:3', '$WCP.log.ns.orders:3']));
-    // That task sent one message (an entry is no send of its own): the next send leaves at once, with its entry.
+    // That task sent one message (an entry is no send of its own): the next send leaves at once, alone.
     sendAndLog(4);
-    expect(published().slice(6)).toEqual(['orders:4', '$WCP.log.ns.orders:4']);
+    expect(published().slice(6)).toEqual(['orders:4']);
+    await vi.waitFor(() => expect(published().slice(7)).toEqual(['$WCP.log.ns.orders:4']));
     clock.mockRestore();
+    bus.release();
+  });
+
+  it('hands a flood\'s entries over in batches, and every held entry before the run reports', async () => {
+    const { bus, nc, streams } = fakeNats();
+    await streams.retain(['$WCP.log.ns.>']);
+    const entries = () => nc.publish.mock.calls.filter((c) => c[0] === '$WCP.log.ns.orders').length;
+    for (let i = 0; i < 130; i++) {
+      const packet = { type: 'message' as const, envelope: { id: `f${i}`, subject: 'orders', specversion: '1.0' }, data: new Uint8Array([i]) };
+      bus.post(packet);
+      bus.appendToLog!(packet);
+    }
+    // A flood that never yields does not pile its entries up: they leave 64 at a time.
+    expect(entries()).toBe(128);
+    flushAllBuses();
+    expect(entries()).toBe(130);
     bus.release();
   });
 
