@@ -7,7 +7,7 @@ test('storage status, export everything to one file, and import it back without 
   await openApp(page);
   await page.getByTestId('example-picker').selectOption('kv-counter');
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "1"/);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 1 {2}\(/);
   await page.getByTestId('workspaces').click();
   await page.getByTestId('save-as-name').fill('Backup me');
   await page.getByTestId('save-as').click();

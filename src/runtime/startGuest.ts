@@ -23,8 +23,12 @@ export interface GuestListener {
   /** `from`: a linked guest running in this guest's worker wrote it (absent = the guest). */
   onLog?(stream: 'stdout' | 'stderr', text: string, from?: string): void;
   onTrace?(events: TraceEvent[]): void;
-  /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
-  onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
+  /**
+   * `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. `value`: the
+   * JSON-safe preview (a u64 as a decimal string); `text`: the value as the console prints it
+   * (a u64 bare, a string quoted), absent for commands and exits.
+   */
+  onResult?(name: string, value: unknown, ms: number, exitCode?: number, text?: string): void;
   /**
    * `memory`: the guest's memory when it trapped, or, stopped at the time limit, its last
    * report with what it was when the stopped call began (`startBytes`).
@@ -180,7 +184,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'result':
         pendingCall = false;
-        listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode);
+        listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode, msg.text);
         if (!serving) end('finished', true);
         else {
           clearTimeout(refillTimer);
