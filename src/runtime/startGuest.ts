@@ -3,7 +3,7 @@ import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { decodeTraceBatch } from '../trace/decodeTraceBatch';
-import { timeLimitMessage, type MemoryAtStop } from './describeMemory';
+import { timeLimitMessage, wasWatched, type MemoryAtStop } from './describeMemory';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
@@ -88,8 +88,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
-  // The guest's memory as last reported, and at the `busy` that armed the watchdog.
+  // The guest's memory as last reported, and at the `busy` that armed the watchdog; when (page
+  // time) it was last reported since that `busy`: was it watched until a stop?
   let memory: MemoryAtStop | undefined;
+  let seenAt: number | undefined;
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
@@ -155,13 +157,16 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         setState('running');
         clearTimeout(watchdog);
         if (memory) memory.startBytes = memory.bytes;
+        seenAt = undefined;
         watchdog = setTimeout(() => {
-          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, memory), undefined, memory && { ...memory });
+          const atStop = memory && { ...memory, watched: wasWatched(seenAt, performance.now()) };
+          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, atStop), undefined, atStop);
           end('timeout');
         }, opts.timeLimitMs);
         break;
       case 'memory':
         memory = { bytes: msg.bytes, maxBytes: msg.maxBytes, startBytes: memory?.startBytes ?? msg.bytes };
+        seenAt = performance.now();
         break;
       case 'idle':
         clearTimeout(watchdog);
