@@ -92,7 +92,7 @@ export class GuestExit extends Error {
   }
 }
 
-/** A sink whose writes are heartbeats of a busy guest too (guestMemory.ts): printing is not calling no host. */
+/** A sink whose writes are heartbeats of a busy guest too (guestMemory.ts): a guest that prints is not busy in its own code alone. */
 function withHeartbeat<S extends { write(bytes: Uint8Array): void }>(sink: S): S {
   return {
     ...sink,

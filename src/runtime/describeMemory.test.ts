@@ -31,7 +31,7 @@ describe('describeMemory', () => {
 
   it('does not guess "infinite loop?" when the memory could not be watched: a guest calling no host may be piling up data', () => {
     const unknown =
-      'Stopped: "run" ran longer than the 5000 ms time limit without returning: an endless loop, or more work than the limit allows (whether its memory was piling up could not be seen: a guest busy in its own code, calling no host, cannot be watched). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.';
+      'Stopped: "run" ran longer than the 5000 ms time limit without returning: an endless loop, or more work (or data) than the limit allows. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.';
     expect(timeLimitMessage('run', 5000)).toBe(unknown);
     expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(unknown);
     expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: false })).toBe(unknown);

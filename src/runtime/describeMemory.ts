@@ -86,7 +86,7 @@ export function timeLimitMessage(what: string, limitMs: number, memory?: MemoryA
     ? ` while its memory grew from ${megabytes(memory.startBytes)} to ${megabytes(memory.bytes)} (data piling up in a loop? It would have run out of memory)`
     : memory?.watched
       ? ' (infinite loop?)'
-      : ' without returning: an endless loop, or more work than the limit allows (whether its memory was piling up could not be seen: a guest busy in its own code, calling no host, cannot be watched)';
+      : ' without returning: an endless loop, or more work (or data) than the limit allows';
   return `Stopped: "${what}" ran longer than the ${limitMs} ms time limit${why}. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`;
 }
 
