@@ -7,7 +7,7 @@ test('storage status, export everything to one file, and import it back without 
   await openApp(page);
   await page.getByTestId('example-picker').selectOption('kv-counter');
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "1"/);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 1 {2}\(/);
   await page.getByTestId('workspaces').click();
   await page.getByTestId('save-as-name').fill('Backup me');
   await page.getByTestId('save-as').click();
@@ -34,11 +34,11 @@ test('storage status, export everything to one file, and import it back without 
 
   // The counter moves on; importing the old file again keeps the newer stored value and says so.
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "2"/);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 2 {2}\(/);
   await page.getByTestId('storage').click();
   await page.getByTestId('import-everything-file').setInputFiles(file);
   await expect(page.getByTestId('storage-message')).toContainText(/differ from what is stored and were left as stored: .*wcp-kv/);
   await page.getByTestId('storage').click();
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "3"/);
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3 {2}\(/);
 });

@@ -3,13 +3,14 @@ import { consoleText, openApp, runExample } from './appHelpers';
 
 // Each example, picked and run through the UI as a new user would, and what it must print.
 const expectations: { id: string; lines: RegExp[] }[] = [
-  { id: 'kv-counter', lines: [/run\(\) → "?1"?/] },
-  { id: 'kv-counter-draft', lines: [/run\(\) → "?1"?/] },
+  // s64 and u64 results print as numbers, as WIT and Rust show them: `1`, never `"1"`.
+  { id: 'kv-counter', lines: [/run\(\) → 1 {2}\(/] },
+  { id: 'kv-counter-draft', lines: [/run\(\) → 1 {2}\(/] },
   { id: 'kv-bucket-walk', lines: [/run\(\) → \[250,\s*3,\s*8\]/] },
   { id: 'kv-cas-swap', lines: [/cas\.new: the handle saw price = 100/, /swap\(110\) failed: cas-failed/, /the fresh handle sees price = 120/, /swap\(130\) succeeded/, /run\(\) → 2/] },
   {
     id: 'kv-watcher',
-    lines: [/stock-watch\s+on-set apples = 40\n/, /on-set apples = 5 {2}\(low stock!\)/, /on-set figs = 7 {2}\(low stock!\)/, /on-set plums = 18\n/, /on-delete pears/, /run\(\) → "?5"?/],
+    lines: [/stock-watch\s+on-set apples = 40\n/, /on-set apples = 5 {2}\(low stock!\)/, /on-set figs = 7 {2}\(low stock!\)/, /on-set plums = 18\n/, /on-delete pears/, /run\(\) → 5 {2}\(/],
   },
   { id: 'msg-fan-out', lines: [/all-orders\s+orders\.created/, /payments\s+orders\.paid/, /run\(\) → 3/] },
   { id: 'msg-work-queue', lines: [/queued job-6/, /run\(\) → 6/] },
@@ -32,12 +33,12 @@ for (const { id, lines } of expectations) {
 test('the counter keeps counting across runs because IndexedDB keeps the value', async ({ page }) => {
   await openApp(page);
   await runExample(page, 'kv-counter');
-  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?1"?/);
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → 1 {2}\(/);
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?2"?/);
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → 2 {2}\(/);
   await page.reload();
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → "?3"?/);
+  await expect.poll(() => consoleText(page)).toMatch(/run\(\) → 3 {2}\(/);
 });
 
 test('a long example description shows two lines, unfolds with "more" and folds with "less"', async ({ page }) => {

@@ -4,7 +4,8 @@ import { replaceSource } from './monacoHelpers';
 
 // A class writes guests that pile up data forever. The console and the run status say which
 // wall each hit: the JavaScript engine's heap, a memory that cannot grow any more, or the time
-// limit while memory was still growing; a guest that only loops is still told "infinite loop?".
+// limit while memory was still growing; a guest whose memory was watched and steady is told
+// "infinite loop?", one busy in its own code (its memory cannot be watched) is told both.
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const guestPane = (page: Page) => page.getByTestId('guest-editor');
@@ -45,11 +46,11 @@ test('a JavaScript guest that fills the engine heap is told it ran out of memory
     '}',
   ]);
   await page.getByTestId('run').click();
-  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/run\(\) → "1"/);
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(/run\(\) → 1 {2}\(/);
   expect(await consoleText(page)).toContain('still stored: kept');
 });
 
-test('a guest stopped at the time limit while its memory grows is told so; a plain loop still hears "infinite loop?"', async ({ page }) => {
+test('a guest stopped at the time limit while its memory grows is told so; a loop watched with its memory steady hears "infinite loop?"', async ({ page }) => {
   test.setTimeout(420_000);
   await openApp(page, '?example=js-kv-counter');
   await expect(guestPane(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
@@ -60,11 +61,47 @@ test('a guest stopped at the time limit while its memory grows is told so; a pla
   await expect(status(page)).toContainText('stopped: time limit, memory growing', { timeout: 240_000 });
   await expect.poll(() => consoleText(page)).toMatch(/Stopped: "run" ran longer than the 3000 ms time limit while its memory grew from [\d.]+ MB to \d+ MB \(data piling up in a loop\? It would have run out of memory\)/);
 
-  await replaceSource(page, guestPane(page), ['export function run() {', '  let turns = 0;', '  for (;;) turns++;', '}']);
+  // Reading the clock in its loop, it is watched to the end: its memory did not grow.
+  await replaceSource(page, guestPane(page), ['export function run() {', '  let last = 0;', '  for (;;) last = Date.now();', '}']);
   await page.getByTestId('run').click();
   await expect(status(page)).toHaveText(/stopped: time limit$/, { timeout: 240_000 });
   await expect.poll(() => consoleText(page)).toMatch(/Stopped: "run" ran longer than the 3000 ms time limit \(infinite loop\?\)/);
   expect(await consoleText(page)).not.toMatch(/memory/);
+});
+
+// Neither guest reads a clock or calls a host while it loops: the page cannot see its memory
+// (the worker runs nothing else meanwhile), so it is not told "infinite loop?" as if it knew.
+const UNWATCHED = /Stopped: "run" ran longer than the 3000 ms time limit without returning: an endless loop, or more work \(or data\) than the limit allows\. The worker/;
+
+test('a guest busy in its own code, calling no host, is not told "infinite loop?" whether it piles up data or not', async ({ page }) => {
+  test.setTimeout(420_000);
+  await openApp(page, '?example=js-kv-counter');
+  await expect(guestPane(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await setTimeLimit(page, 3000);
+  // Strings piling up: its memory grows, but nothing in the loop lets the page hear of it.
+  // The engine's heap limit (2–6 s measured) or the time limit comes first, by the machine's
+  // load: either is said, never "infinite loop?".
+  await replaceSource(page, guestPane(page), ['export function run() {', '  const a = [];', "  for (;;) a.push('x'.repeat(1000));", '}']);
+  await page.getByTestId('run').click();
+  await expect(status(page)).toHaveText(/stopped: time limit$|js-counter ran out of memory$/, { timeout: 240_000 });
+  if (/time limit$/.test((await status(page).textContent()) ?? '')) await expect.poll(() => consoleText(page)).toMatch(UNWATCHED);
+  expect(await consoleText(page)).not.toMatch(/infinite loop/);
+
+  await replaceSource(page, guestPane(page), ['export function run() {', '  let turns = 0;', '  for (;;) turns++;', '}']);
+  await page.getByTestId('run').click();
+  await expect(status(page)).toHaveText(/stopped: time limit$/, { timeout: 240_000 });
+  await expect.poll(() => consoleText(page)).toMatch(UNWATCHED);
+  expect(await consoleText(page)).not.toMatch(/infinite loop/);
+
+  // A WAT guest taking pages in a loop it never leaves (memory.grow answers -1 once full).
+  await openApp(page, '?example=kv-counter');
+  await expect(guestPane(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await setTimeLimit(page, 3000);
+  await replaceSource(page, guestPane(page), ['(module', '  (memory (export "memory") 1)', '  (func (export "run") (result i64)', '    (loop $more', '      (drop (memory.grow (i32.const 1)))', '      (br $more))', '    i64.const 0))']);
+  await page.getByTestId('run').click();
+  await expect(status(page)).toHaveText(/stopped: time limit$/, { timeout: 240_000 });
+  await expect.poll(() => consoleText(page)).toMatch(UNWATCHED);
+  expect(await consoleText(page)).not.toMatch(/infinite loop/);
 });
 
 test('a WAT guest that traps after memory.grow failed is told its memory was full', async ({ page }) => {

@@ -99,6 +99,24 @@ test('a corrupted link shows what is wrong and loads the saved workspace intact'
   await expect(future.getByTestId('notice')).toContainText(/can't be opened here: .*format version 9.*Reload the page/);
   await expect(guestSource(future)).toHaveValue(mine);
 
+  // A link whose "#w2." itself was changed on the way (capitalised by a chat app, another
+  // letter, a lost dot) matches no format: said so, instead of the user's own workspace
+  // shown without a word as if it were what they were sent.
+  const data = link.slice(link.indexOf('#w2.') + 4);
+  for (const prefix of ['#W2.', '#x2.', '#w2']) {
+    const page = await context.newPage();
+    await page.goto(`/${prefix}${data}`);
+    await expect(page.getByTestId('notice')).toContainText(/This share link can't be opened here: Its address does not start the way this playground's links do .*newer version.*cut or changed on its way here\. Your own workspace was loaded instead\./);
+    await expect(guestSource(page)).toHaveValue(mine);
+    await page.close();
+  }
+  // A plain page anchor is no link: no notice.
+  const anchor = await context.newPage();
+  await anchor.goto('/#top');
+  await expect(guestSource(anchor)).toHaveValue(mine);
+  await expect(anchor.getByTestId('notice').filter({ hasText: 'share link' })).toHaveCount(0);
+  await anchor.close();
+
   // Nothing stored was touched.
   await future.goto('/');
   await expect(guestSource(future)).toHaveValue(mine);

@@ -29,6 +29,7 @@ export { workspaceFromExample, DEFAULT_TIME_LIMIT_MS, type Workspace, type Works
 export { encodeShare, SHARE_PREFIX } from './share/encodeShare';
 export { decodeShare, decodeShareLink, isShareHash, MAX_SHARE_BYTES, type SharedWorkspace } from './share/decodeShare';
 export { ShareError } from './share/shareError';
+export { detectUnknownLink } from './share/detectUnknownLink';
 export { encodeComponentSegment, splitComponentSegment, MAX_LINKED_COMPONENT_BYTES, type SharedComponent, type SharedComponentSettings } from './share/componentSegment';
 export { exportWorkspaceFile, importWorkspaceFile } from './share/workspaceFile';
 export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace, saveWorkspace, deleteWorkspace, WORKSPACE_DB, type WorkspaceStore, type WorkspaceSummary, type SaveOptions } from './workspace/workspaceStore';

@@ -186,9 +186,9 @@ export function useRunner(): Runner {
               trace.addLocal(events);
               describeDrops(events).forEach(append);
             },
-            onResult: (name, value, ms, exitCode) => {
+            onResult: (name, value, ms, exitCode, shown) => {
               ranMs += ms;
-              const text = name === 'exit' ? `exited` : `${name}() → ${typeof value === 'string' && exitCode !== undefined ? value : formatValue(value)}`;
+              const text = name === 'exit' ? `exited` : `${name}() → ${typeof value === 'string' && exitCode !== undefined ? value : (shown ?? formatValue(value))}`;
               append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
             onTrap: (message, stack, memory) => {

@@ -17,6 +17,13 @@ describe('judgeRun: declarative checks over a run record', () => {
     expect(v.problems).toEqual(['key `visits` holds 2, expected 3 after 3 runs', '`run` returned "2", expected 3 after 3 runs']);
   });
 
+  it('names a u64 result as the console prints it: bare, not quoted', () => {
+    const run = record({ guests: [guest('visits', { result: '2', resultText: '2' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 3 }] }, run).problems).toEqual(['`run` returned 2, expected 3']);
+    const text = record({ guests: [guest('hello', { result: 'hello', resultText: '"hello"' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, text).problems).toEqual(['`run` returned "hello", expected "hello, wasi"']);
+  });
+
   it('passes when every expectation holds; numbers and decimal strings compare equal', () => {
     const run = record({ guests: [guest('visits', { result: '3', stdout: ['visit number 3'] })], storage: { kv: { counters: { visits: '3' } }, blobs: {}, topics: {} } });
     const v = judgeRun({ expect: [{ kind: 'key', bucket: 'counters', key: 'visits', equals: 3 }, { kind: 'result', equals: 3 }, { kind: 'stdout', includes: 'visit number' }] }, run);

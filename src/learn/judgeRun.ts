@@ -91,7 +91,8 @@ function judgeOne(e: Expectation, run: RunRecord): string | undefined {
       if (gs.length === 0) return `${e.guest ? code(e.guest) : 'no guest'} was never called`;
       const last = gs[gs.length - 1];
       if (last.trap) return `${code(last.call ?? 'run')} did not return (it trapped)`;
-      const shown = last.result === undefined || last.result === null ? 'nothing' : JSON.stringify(last.result);
+      // As the console shows it: a u64 counter returned 2 reads `2`, not `"2"`.
+      const shown = last.result === undefined || last.result === null ? 'nothing' : (last.resultText ?? JSON.stringify(last.result));
       if (e.equals !== undefined && !sameValue(last.result, e.equals)) return `${code(last.call ?? 'run')} returned ${shown}, expected ${JSON.stringify(e.equals)}${afterRuns}`;
       const n = Number(last.result);
       if (e.min !== undefined && !(n >= e.min)) return `${code(last.call ?? 'run')} returned ${shown}, expected at least ${e.min}`;

@@ -89,8 +89,9 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
         onLog: (stream, text) => rec[stream].push(...text.split('\n').filter((line) => line.length > 0)),
         onTrace,
         onInstantiated: () => instantiated(),
-        onResult: (_name, value) => {
+        onResult: (_name, value, _ms, _exitCode, text) => {
           rec.result = value;
+          if (text !== undefined) rec.resultText = text;
           done();
         },
         onTrap: (message) => {

@@ -29,6 +29,8 @@ export interface GuestRecord {
   state: string;
   /** Rendered return value (bigints as decimal strings, bytes as text previews). */
   result?: unknown;
+  /** The return value as the console prints it (a u64 bare, a string quoted), when the run worker sent it. */
+  resultText?: string;
   trap?: string;
   stdout: string[];
   stderr: string[];

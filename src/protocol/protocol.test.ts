@@ -66,6 +66,7 @@ describe('run protocol', () => {
       { type: 'recycled', seq: 1 },
       { type: 'recycled', seq: 1, refused: true },
       { type: 'result', seq: 1, name: 'run', value: 1, ms: 1 },
+      { type: 'result', seq: 1, name: 'run', value: '1', ms: 1, text: '1' },
       { type: 'trap', seq: 1, message: 'unreachable' },
       { type: 'trap', seq: 1, message: 'unreachable', memory: { bytes: 65536, maxBytes: 2 ** 32 } },
       { type: 'memory', seq: 1, bytes: 65536, maxBytes: 2 ** 32 },
@@ -76,6 +77,7 @@ describe('run protocol', () => {
     expect(validateRunResponse({ type: 'recycled', seq: '1' })).toMatch(/seq must be a number/);
     expect(validateRunResponse({ type: 'recycled', seq: 1, refused: 'yes' })).toMatch(/refused must be a boolean/);
     expect(validateRunResponse({ type: 'memory', seq: 1, bytes: 65536 })).toMatch(/maxBytes must be a number/);
+    expect(validateRunResponse({ type: 'result', seq: 1, name: 'run', value: '1', ms: 1, text: 1 })).toMatch(/text must be a string/);
     expect(validateRunResponse({ type: 'trap', seq: 1, message: 'x', memory: { bytes: '1', maxBytes: 1 } })).toMatch(/memory.bytes must be a number/);
     expect(validateRunResponse({ type: 'trace', seq: 1, batch: { ...createTraceBatchWriter('g', 'g:r:').take(), strings: [1] } })).toMatch(/strings\[0\] must be a string/);
     expect(validateRunResponse({ type: 'trace', seq: 1, events: [{ id: 'a', kind: 'call' }] })).toMatch(/batch must be an object/);

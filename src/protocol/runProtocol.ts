@@ -101,7 +101,8 @@ export type RunResponse =
   /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
   /** `runsBefore`: runs this worker had served before this one (0: a fresh worker; see runWorkerPool). */
   | { type: 'instantiated'; seq: number; ms: number; serving: string[]; stages?: Record<string, number>; runsBefore?: number }
-  | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number }
+  /** `value`: the JSON-safe preview (renderValue); `text`: how the console prints it (formatResult: s64/u64 bare, not quoted). */
+  | { type: 'result'; seq: number; name: string; value: unknown; ms: number; exitCode?: number; text?: string }
   /** `memory`: the guest's memory when it trapped (absent before a core instance existed). */
   | { type: 'trap'; seq: number; message: string; stack?: string; memory?: GuestMemory }
   /**
@@ -151,7 +152,7 @@ const runResponseVariants = {
   // The columns themselves are checked as they are decoded (decodeTraceBatch).
   trace: { seq: isNumber, batch: isShape({ guest: isString, idPrefix: isString, first: isNumber, strings: isArrayOf(isString), slots: isArray }) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },
-  result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber) },
+  result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber), text: isOptional(isString) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString), memory: isOptional(isShape({ bytes: isNumber, maxBytes: isNumber })) },
   memory: { seq: isNumber, bytes: isNumber, maxBytes: isNumber },
   recycled: { seq: isNumber, refused: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },

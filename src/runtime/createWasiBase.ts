@@ -23,8 +23,8 @@ type Log = (stream: 'stdout' | 'stderr', text: string) => void;
 export function createWasiBase(log: Log, cli?: CliConfig, program = 'guest'): Record<string, InterfaceImpl> {
   const io = ioHost.create({} as never) as Record<string, InterfaceImpl>;
   const stdin = bytesSource(new TextEncoder().encode(cli?.stdin ?? ''));
-  const stdout = lineSink((t) => log('stdout', t));
-  const stderr = lineSink((t) => log('stderr', t));
+  const stdout = withHeartbeat(lineSink((t) => log('stdout', t)));
+  const stderr = withHeartbeat(lineSink((t) => log('stderr', t)));
   const base: Record<string, InterfaceImpl> = {
     'wasi:io/error': io.error,
     'wasi:io/poll': io.poll,
@@ -90,6 +90,17 @@ export class GuestExit extends Error {
   constructor(readonly code: number) {
     super(`guest exited with code ${code}`);
   }
+}
+
+/** A sink whose writes are heartbeats of a busy guest too (guestMemory.ts): a guest that prints is not busy in its own code alone. */
+function withHeartbeat<S extends { write(bytes: Uint8Array): void }>(sink: S): S {
+  return {
+    ...sink,
+    write(bytes: Uint8Array) {
+      sampleGuestMemory(performance.now());
+      sink.write(bytes);
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grewDuringCall, isMemoryFull, megabytes, memoryFullNote, saysAllocationFailed, timeLimitMessage, WASM32_MAX_BYTES } from './describeMemory';
+import { grewDuringCall, HEARTBEAT_STALE_MS, isMemoryFull, megabytes, memoryFullNote, saysAllocationFailed, timeLimitMessage, WASM32_MAX_BYTES, wasWatched } from './describeMemory';
 
 const MB = 2 ** 20;
 
@@ -22,12 +22,28 @@ describe('describeMemory', () => {
     expect(memoryFullNote({ bytes: MB, maxBytes: MB })).toMatch(/^its memory was full \(1 MB, the maximum its module declares;/);
   });
 
-  it('keeps the infinite-loop hint for a guest stopped with its memory steady, or never heard from', () => {
+  it('keeps the infinite-loop hint for a guest stopped with its memory watched and steady', () => {
     const plain = 'Stopped: "run" ran longer than the 5000 ms time limit (infinite loop?). The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.';
-    expect(timeLimitMessage('run', 5000)).toBe(plain);
-    expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(plain);
+    expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe(plain);
     // A loop that made 10 MB of scratch space at its start is still a loop.
-    expect(timeLimitMessage('run', 5000, { bytes: 19 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(plain);
+    expect(timeLimitMessage('run', 5000, { bytes: 19 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe(plain);
+  });
+
+  it('does not guess "infinite loop?" when the memory could not be watched: a guest calling no host may be piling up data', () => {
+    const unknown =
+      'Stopped: "run" ran longer than the 5000 ms time limit without returning: an endless loop, or more work (or data) than the limit allows. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.';
+    expect(timeLimitMessage('run', 5000)).toBe(unknown);
+    expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toBe(unknown);
+    expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: false })).toBe(unknown);
+    expect(timeLimitMessage('run', 5000)).not.toMatch(/infinite loop/);
+  });
+
+  it('takes the memory as watched only when heard of during the stopped call, shortly before the stop', () => {
+    expect(wasWatched(undefined, 5000)).toBe(false);
+    expect(wasWatched(4900, 5000)).toBe(true);
+    expect(wasWatched(5000 - HEARTBEAT_STALE_MS, 5000)).toBe(true);
+    // Read the clock once at its start, then looped in its own code for seconds.
+    expect(wasWatched(200, 5000)).toBe(false);
   });
 
   it('says a guest stopped while its memory piled up was heading out of memory', () => {

@@ -19,8 +19,28 @@ export const PAGE_BYTES = 65_536;
  */
 export const GROWTH_WORTH_NAMING = 16 * 2 ** 20;
 
-/** The guest's memory at a time-limit stop; `startBytes`: when the stopped call began, if known. */
-export type MemoryAtStop = GuestMemory & { startBytes?: number };
+/**
+ * The guest's memory at a time-limit stop; `startBytes`: when the stopped call began, if known;
+ * `watched`: a heartbeat during the stopped call reported it less than HEARTBEAT_STALE_MS
+ * before the stop, so had it been piling up, the page would know (see wasWatched).
+ */
+export type MemoryAtStop = GuestMemory & { startBytes?: number; watched?: boolean };
+
+/**
+ * A memory last heard of longer ago than this before a stop is unknown at the stop: heartbeats
+ * come every 250 ms (guestMemory.ts SAMPLE_EVERY_MS) while a guest reads a clock or calls a
+ * host; the rest is slack for a busy page.
+ */
+export const HEARTBEAT_STALE_MS = 1000;
+
+/**
+ * Whether the page watched the memory until a stop at `stopAt`: the last report of the stopped
+ * call (`seenAt`, page time; undefined: none since it began) came at most HEARTBEAT_STALE_MS
+ * before the stop. A guest busy in its own code sends none (guestMemory.ts sampleGuestMemory).
+ */
+export function wasWatched(seenAt: number | undefined, stopAt: number): boolean {
+  return seenAt !== undefined && stopAt - seenAt <= HEARTBEAT_STALE_MS;
+}
 
 /** A size for people: "77 MB", "4096 MB", "0.5 MB" (a WAT guest's few pages). */
 export function megabytes(bytes: number): string {
@@ -56,12 +76,17 @@ export function grewDuringCall(m: MemoryAtStop | undefined): m is MemoryAtStop &
 /**
  * The watchdog's message. A call whose memory kept growing is told so instead of "infinite
  * loop?": it was stopped before it could run out of memory, which is where it was heading.
- * Starts with "Stopped:", which the page keys on.
+ * "infinite loop?" only when the memory was watched and steady until the stop: a guest that
+ * read no clock and called no host may as well have been piling up data (its memory cannot be
+ * read once it is stopped, and the worker runs nothing else while it is busy), so it is told
+ * both. Starts with "Stopped:", which the page keys on.
  */
 export function timeLimitMessage(what: string, limitMs: number, memory?: MemoryAtStop): string {
   const why = grewDuringCall(memory)
     ? ` while its memory grew from ${megabytes(memory.startBytes)} to ${megabytes(memory.bytes)} (data piling up in a loop? It would have run out of memory)`
-    : ' (infinite loop?)';
+    : memory?.watched
+      ? ' (infinite loop?)'
+      : ' without returning: an endless loop, or more work (or data) than the limit allows';
   return `Stopped: "${what}" ran longer than the ${limitMs} ms time limit${why}. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`;
 }
 

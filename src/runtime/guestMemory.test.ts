@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { declaredMaxBytes, guestMemoryUse, reportGuestMemory, sampleGuestMemory, trackInstance, watchGuestMemory } from './guestMemory';
 import type { GuestMemory } from '../protocol/runProtocol';
+import { wrapInterface } from './wrapInterface';
 
 const MB = 2 ** 20;
 const growable = `(module
@@ -50,6 +51,26 @@ describe('the run worker watching its guest memory', () => {
     sampleGuestMemory(1100); // too soon: the page hears of it at the next sample
     sampleGuestMemory(1250);
     expect(reports).toEqual([65536, 131072]);
+  });
+
+  it('reports at every sample even unchanged: a heartbeat says the memory was watched and steady', async () => {
+    const reports: number[] = [];
+    watchGuestMemory((m) => reports.push(m.bytes));
+    await instantiate(growable);
+    sampleGuestMemory(1000);
+    sampleGuestMemory(1250);
+    sampleGuestMemory(1300); // too soon
+    sampleGuestMemory(1500);
+    expect(reports).toEqual([65536, 65536, 65536]);
+  });
+
+  it('hears a heartbeat at host calls too, not only clock reads', async () => {
+    const reports: number[] = [];
+    watchGuestMemory((m) => reports.push(m.bytes));
+    await instantiate(growable);
+    const host = wrapInterface({ get: () => 1 }, { ifaceId: 'wasi:keyvalue/store', asyncImports: new Set(), sink: () => undefined }) as { get(): number };
+    host.get();
+    expect(reports).toEqual([65536]);
   });
 
   it('tracks a memory imported and exported again once, by the module that defines it', async () => {

@@ -8,8 +8,11 @@ import { PAGE_BYTES, WASM32_MAX_BYTES } from './describeMemory';
  * restarted by each run's {@link watchGuestMemory}.
  */
 
-/** At most one heartbeat report per this many ms: a report is a post the page handles. */
-const SAMPLE_EVERY_MS = 250;
+/**
+ * At most one heartbeat report per this many ms: a report is a post the page handles. The
+ * page takes a memory last heard of more than HEARTBEAT_STALE_MS before a stop as unknown.
+ */
+export const SAMPLE_EVERY_MS = 250;
 /** The memory section's id in the core module binary format. */
 const MEMORY_SECTION = 5;
 
@@ -48,24 +51,30 @@ export function guestMemoryUse(): GuestMemory | undefined {
   return largest;
 }
 
-/** Reports the memory when it changed since the last report (always before a Run call starts). */
-export function reportGuestMemory(): void {
+/**
+ * Reports the memory when it changed since the last report (always before a Run call starts),
+ * or, `always`, even unchanged: a heartbeat tells the page the memory was watched and steady.
+ */
+export function reportGuestMemory(always = false): void {
   const use = guestMemoryUse();
-  if (!use || use.bytes === reportedBytes) return;
+  if (!use || (use.bytes === reportedBytes && !always)) return;
   reportedBytes = use.bytes;
   report?.(use);
 }
 
 /**
- * A heartbeat while the guest runs; `now` is performance.now(). Called by the monotonic
- * clock's `now`, which the JavaScript engine's garbage collector reads at every collection:
- * a guest piling up objects calls it hundreds of times a second (measured: ~1000/s) though
- * its own code calls no host, so the page learns its memory grows even while it is busy.
+ * A heartbeat while the guest runs; `now` is performance.now(). Called by both clocks' `now`
+ * (the JavaScript engine's garbage collector reads the monotonic one at a full collection),
+ * by every host call (wrapInterface.ts) and by every write to stdout or stderr. Reported even
+ * unchanged, so the page knows the memory was watched until the stop: a guest busy in its
+ * own code, reading no clock and calling no host (a wasm loop of memory.grow, a JavaScript
+ * loop whose garbage fits the engine's nursery), never comes here, and the worker's own
+ * event loop does not run meanwhile either: its memory at a stop is then unknown.
  */
 export function sampleGuestMemory(now: number): void {
   if (!report || now - sampledAt < SAMPLE_EVERY_MS) return;
   sampledAt = now;
-  reportGuestMemory();
+  reportGuestMemory(true);
 }
 
 /**

@@ -10,6 +10,7 @@ import { findExport, loadGuest, unfinishedTasks } from './loadGuest';
 import { pickLoadedAhead, prepareGuest, type PreparedGuest } from './prepareGuest';
 import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
+import { formatResult } from './formatResult';
 import { renderValue, restartResourceIds } from './renderValue';
 import { traceTargetOf } from './wrapInterface';
 import { importsFor, instantiateLinked, type LinkedInstances } from './linking/linkGuests';
@@ -192,7 +193,7 @@ async function callExport(call: ExportCall): Promise<void> {
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: command ? 'run → ok (exit code 0)' : name, ms: performance.now() - t0 });
     flushTrace();
     // wasi:cli/run returns `result`: jco returns nothing for ok and throws for err.
-    post({ type: 'result', seq, name, value: command ? 'ok' : renderValue(value), ms: performance.now() - t0, ...(command ? { exitCode: 0 } : {}) });
+    post({ type: 'result', seq, name, value: command ? 'ok' : renderValue(value), ms: performance.now() - t0, ...(command ? { exitCode: 0 } : { text: formatResult(value) }) });
   } catch (e) {
     if (command && isErrResult(e)) {
       trace.push({ kind: 'lifecycle', phase: 'exit', detail: 'run → err (exit code 1)', ms: performance.now() - t0 });

@@ -3,7 +3,7 @@ import type { BuildArtifact } from '../protocol/buildProtocol';
 import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest, type RunResponse } from '../protocol/runProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 import { decodeTraceBatch } from '../trace/decodeTraceBatch';
-import { timeLimitMessage, type MemoryAtStop } from './describeMemory';
+import { timeLimitMessage, wasWatched, type MemoryAtStop } from './describeMemory';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
@@ -23,8 +23,12 @@ export interface GuestListener {
   /** `from`: a linked guest running in this guest's worker wrote it (absent = the guest). */
   onLog?(stream: 'stdout' | 'stderr', text: string, from?: string): void;
   onTrace?(events: TraceEvent[]): void;
-  /** `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. */
-  onResult?(name: string, value: unknown, ms: number, exitCode?: number): void;
+  /**
+   * `exitCode` is set for a command's `wasi:cli/run` and for `wasi:cli/exit`. `value`: the
+   * JSON-safe preview (a u64 as a decimal string); `text`: the value as the console prints it
+   * (a u64 bare, a string quoted), absent for commands and exits.
+   */
+  onResult?(name: string, value: unknown, ms: number, exitCode?: number, text?: string): void;
   /**
    * `memory`: the guest's memory when it trapped, or, stopped at the time limit, its last
    * report with what it was when the stopped call began (`startBytes`).
@@ -84,8 +88,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   const sandbox: HostSandboxLease | undefined = taken?.lease;
   let state: GuestState = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
-  // The guest's memory as last reported, and at the `busy` that armed the watchdog.
+  // The guest's memory as last reported, and at the `busy` that armed the watchdog; when (page
+  // time) it was last reported since that `busy`: was it watched until a stop?
   let memory: MemoryAtStop | undefined;
+  let seenAt: number | undefined;
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
@@ -151,13 +157,16 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         setState('running');
         clearTimeout(watchdog);
         if (memory) memory.startBytes = memory.bytes;
+        seenAt = undefined;
         watchdog = setTimeout(() => {
-          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, memory), undefined, memory && { ...memory });
+          const atStop = memory && { ...memory, watched: wasWatched(seenAt, performance.now()) };
+          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, atStop), undefined, atStop);
           end('timeout');
         }, opts.timeLimitMs);
         break;
       case 'memory':
         memory = { bytes: msg.bytes, maxBytes: msg.maxBytes, startBytes: memory?.startBytes ?? msg.bytes };
+        seenAt = performance.now();
         break;
       case 'idle':
         clearTimeout(watchdog);
@@ -180,7 +189,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         break;
       case 'result':
         pendingCall = false;
-        listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode);
+        listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode, msg.text);
         if (!serving) end('finished', true);
         else {
           clearTimeout(refillTimer);

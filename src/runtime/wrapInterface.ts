@@ -1,6 +1,7 @@
 import type { InterfaceImpl } from '../hosts/hostContract';
 import type { HostCallEvent } from '../trace/traceEvent';
 import type { RawValueMarks } from '../trace/encodeTraceBatch';
+import { sampleGuestMemory } from './guestMemory';
 import { RESOURCE_NAME, renderValue } from './renderValue';
 import { toKebab } from './witNames';
 import { GLUE_SYNC_MARK, isAnswersSync } from '../hosts/answersSync';
@@ -122,6 +123,8 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
   // spread copies, and the event built in one fixed shape.
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const t0 = performance.now();
+    // A guest calling hosts is watched while it runs: its memory can explain a stop.
+    sampleGuestMemory(t0);
     const at = performance.timeOrigin + t0;
     const callId = traceStart ? `c${++callIds}` : undefined;
     // Arguments are shown as they were when the call started. Primitives and bytes (jco's

@@ -40,6 +40,19 @@ describe('readShareHash', () => {
     // Not called damaged: a newer playground made it.
     if (future.kind === 'damaged') expect(damagedLinkText(future.message)).toMatch(/^This share link can't be opened here: This link uses format version 9, .* Your own workspace was loaded instead\.$/);
   });
+
+  it('explains a link whose "#w2." was mangled instead of ignoring it; anchors and lesson links stay quiet', () => {
+    const link = encodeShare(shared(), appExamples);
+    const data = link.slice('#w2.'.length);
+    for (const mangled of [`#W2.${data}`, `#x2.${data}`, `#w2${data}`]) {
+      const req = readShareHash(mangled);
+      expect(req.kind, mangled).toBe('damaged');
+      if (req.kind === 'damaged') expect(damagedLinkText(req.message)).toMatch(/^This share link can't be opened here: Its address does not start the way this playground's links do .* newer version .* cut or changed on its way here\. Your own workspace was loaded instead\.$/);
+    }
+    for (const quiet of ['#top', '#section-2', `#l2.${data}`]) expect(readShareHash(quiet), quiet).toEqual({ kind: 'none' });
+    // Startup falls back to the user's own workspace, as for any damaged link.
+    expect(readStartup({ search: '', hash: `#W2.${data}` }, { ...defaultSettings, lastWorkspaceId: 'abc' }).request).toEqual({ kind: 'record', id: 'abc', fallbackExampleId: undefined });
+  });
 });
 
 describe('readStartup', () => {

@@ -1,4 +1,4 @@
-import { decodeShareLink, encodeShare, isShareHash, ShareError, splitComponentSegment, type SharedComponent, type Workspace } from '../../src/index';
+import { decodeShareLink, detectUnknownLink, encodeShare, isShareHash, ShareError, splitComponentSegment, type SharedComponent, type Workspace } from '../../src/index';
 import { appExamples, findAppExample } from '../state/appWorkspaces';
 import type { OpenRequest } from '../state/useWorkspace';
 
@@ -15,9 +15,15 @@ export type HashRequest =
 /** Name a shared workspace gets in the Workspaces list once the user edits it. */
 export const sharedName = (ws: Workspace): string => `Shared: ${findAppExample(ws.exampleId)?.title ?? 'workspace'}`;
 
-/** Reads `location.hash`. Never throws: a bad link becomes `damaged` with the codec's message. */
+/**
+ * Reads `location.hash`. Never throws: a bad link becomes `damaged` with the codec's message,
+ * and so does a hash that looks like a link in no format this version reads (a mangled `#w2.`).
+ */
 export function readShareHash(hash: string): HashRequest {
-  if (!isShareHash(hash)) return { kind: 'none' };
+  if (!isShareHash(hash)) {
+    const unknown = detectUnknownLink(hash);
+    return unknown ? { kind: 'damaged', message: unknown } : { kind: 'none' };
+  }
   try {
     // A small opened .wasm may follow the workspace (src/share/componentSegment.ts).
     const { workspaceHash, component } = splitComponentSegment(hash);
