@@ -42,3 +42,18 @@ test('storage status, export everything to one file, and import it back without 
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3 {2}\(/);
 });
+
+test('the storage menu closes on Escape and on a click elsewhere, as the other header menus do', async ({ page }) => {
+  await openApp(page);
+  const popover = page.locator('.storage-popover');
+  await page.getByTestId('storage').click();
+  await expect(popover).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  // Opening Share from an open Storage menu used to stack the two popovers.
+  await page.getByTestId('storage').click();
+  await expect(popover).toBeVisible();
+  await page.getByTestId('share').click();
+  await expect(page.locator('.share-popover')).toBeVisible();
+  await expect(popover).toBeHidden();
+});

@@ -4,6 +4,7 @@ import { downloadBlob } from '../share/downloadBlob';
 import { useStorageStatus } from './useStorageStatus';
 import './storage.css';
 import { placePopover } from '../share/placePopover';
+import { useDismissable } from '../share/useDismissable';
 
 const mb = (n: number | undefined) => (n === undefined ? '?' : n < 1e6 ? `${(n / 1e3).toFixed(0)} kB` : n < 1e9 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e9).toFixed(1)} GB`);
 
@@ -16,6 +17,8 @@ export function StorageMenu() {
   const { status, refresh, persist } = useStorageStatus();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const fileInput = useRef<HTMLInputElement>(null);
+  // Closes on Escape or a click elsewhere, as Share and Workspaces do (it stayed open, under them).
+  const ref = useDismissable();
 
   const exportAll = async () => {
     try {
@@ -39,7 +42,7 @@ export function StorageMenu() {
   };
 
   return (
-    <details className="storage-menu" onToggle={(e) => e.currentTarget.open && (placePopover(e.currentTarget), void refresh())}>
+    <details ref={ref} className="storage-menu" onToggle={(e) => e.currentTarget.open && (placePopover(e.currentTarget), void refresh())}>
       <summary data-testid="storage" title="What this browser keeps for the playground">
         Storage
       </summary>
