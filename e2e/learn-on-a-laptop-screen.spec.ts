@@ -38,8 +38,20 @@ test('1024×768: one editor is large beside the lesson, and a WIT error brings t
   await expect(page.getByTestId('stage-focus-guest')).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('1280×720: the three columns stay beside the lesson', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+/** At 1366×768 (the commonest laptop) three columns left the guest 335 px, scrolled sideways at every edit. */
+test('1366×768: one editor is large too, the lesson and the output beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?learn=keyvalue-get-set');
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stage-focus')).toBeVisible();
+  expect(await width(page, 'guest-editor')).toBeGreaterThan(1366 * 0.4);
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: test.info().outputPath('learn-1366.png') });
+});
+
+test('1440×900: the three columns stay beside the lesson', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?learn=wit-types-canonical-abi');
   await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('stage-focus')).toHaveCount(0);
@@ -49,6 +61,7 @@ test('1280×720: the three columns stay beside the lesson', async ({ page }) => 
 test('picking an example during the course says so and leads back to the lesson, edits kept', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?learn=wit-types-canonical-abi');
+  await page.getByTestId('stage-focus-wit').click();
   await expect(page.getByTestId('wit-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await retypeLine(page, 'wit-editor', 7, 'export run: func() -> string; // mine');
   await page.getByTestId('example-picker').selectOption('kv-counter');

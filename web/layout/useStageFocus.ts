@@ -14,10 +14,12 @@ export interface StageLayout {
 }
 
 /**
- * Below this width a lesson beside three columns left each editor ~200-250 px (1024 px:
- * WIT 191, guest 247), a few words per line; on a phone (≤ 700 px) the panes stack anyway.
+ * Below this width a lesson beside three columns left each editor ~200-330 px (1024 px: WIT
+ * 191, guest 247; 1366 px, the commonest laptop: WIT 255, guest 335, and Monaco scrolled
+ * sideways at every edit, hiding the start of each line); on a phone (≤ 700 px) the panes
+ * stack anyway. From 1440 px the three columns are wide enough to keep.
  */
-export const LEARN_FOCUS_QUERY = '(min-width: 701px) and (max-width: 1199px)';
+export const LEARN_FOCUS_QUERY = '(min-width: 701px) and (max-width: 1439px)';
 
 /**
  * Presenter mode shows one editor large beside the output (or the output large), so the
