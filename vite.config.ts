@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, DEFAULT_CONNECT_SRC } from './src/security/contentSecurityPolicy';
 import { buildPrebuiltComponents, prebuiltIndex } from './scripts/buildPrebuiltComponents.mjs';
 import { shippedSplices } from './scripts/shippedSplicesPlugin.mjs';
+import { gzippedEngineAssets } from './scripts/gzippedEnginePlugin.mjs';
 
 // Names a room reaches the site by over plain http. Vite answers any other host name with 403
 // (DNS-rebinding protection); IP addresses and localhost always pass. A leading dot allows a
@@ -31,6 +32,8 @@ export default defineConfig({
     // The examples' JS worlds spliced at build time, for the build worker (see the file); in dev
     // and vitest the manifest is empty.
     shippedSplices(),
+    // …and the JS engine's large files gzipped beside themselves, wherever a bundle references them.
+    gzippedEngineAssets(),
     // The built app page carries its CSP (dev keeps none: Vite's HMR needs inline scripts).
     // WebSockets for a NATS server the user picks; WCP_CONNECT_SRC narrows it (see the file).
     {
@@ -77,7 +80,8 @@ export default defineConfig({
     // run worker and the shim share one preview2-shim module (one set of stdout handlers).
     exclude: ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim', '@bytecodealliance/preview3-shim'],
   },
-  worker: { format: 'es', plugins: () => [shippedSplices()] },
+  // The engine's large files also ship gzipped (scripts/gzippedEnginePlugin.mjs): the build worker fetches them.
+  worker: { format: 'es', plugins: () => [shippedSplices(), gzippedEngineAssets()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 8000,

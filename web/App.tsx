@@ -84,7 +84,7 @@ export function App() {
   const backend = useBackend(!embed, location.search);
   const component = useOpenedComponent();
   const welcome = useWelcome(startup.firstVisit);
-  // The landing example is JavaScript: its ~16 MB engine waits for Run or an idle visitor.
+  // The landing example is JavaScript: its engine download (~6 MB) waits for Run or an idle visitor.
   useJsWarmup(guests, welcome.active && example.id === LANDING_EXAMPLE_ID);
   // A share link opens on the guest tab its sender was editing; a new example on its first.
   const guestTab = useGuestTab(example, ws.workspace, runner.reset, startup.hash.kind === 'share' ? { workspace: startup.hash.request.workspace, index: startup.hash.activeGuest } : undefined);

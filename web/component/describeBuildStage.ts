@@ -7,7 +7,7 @@
 const LABELS: Record<string, string> = {
   'strip-types': 'stripping TypeScript types',
   'load-toolchain': 'loading the JS engine',
-  download: 'downloading the JavaScript engine (≈16 MB, first build only)',
+  download: 'downloading the JavaScript engine (≈5 MB, first build only)',
   'shipped-engine': 'downloading the JavaScript engine made for this example (≈6 MB, first build only)',
   splice: 'splicing WIT bindings into the engine',
   'engine-ready': 'the JavaScript engine for this world is ready (prepared ahead)',

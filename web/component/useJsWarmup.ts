@@ -13,7 +13,7 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
  * first Run doesn't pay for loading the engine and splicing the world's bindings. The build
  * worker caches splices per world, so re-warming an unchanged WIT costs nothing.
  *
- * `lazy` (the example a newcomer lands on): the engine is a ~16 MB download, and a visitor
+ * `lazy` (the example a newcomer lands on): the engine is a ~5 MB download, and a visitor
  * who only looks around should not pay for it, nor a classroom's network thirty times at
  * once. Then the download waits for Run (the build fetches it) or until the visitor has left
  * the page alone for {@link IDLE_MS} and the browser is idle.

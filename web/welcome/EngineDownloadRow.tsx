@@ -35,7 +35,7 @@ export function EngineDownloadRow({ building }: { building: boolean }) {
       </div>
     );
   }
-  const size = progress.total ? `, ${mb(progress.total)}` : ', ≈16 MB';
+  const size = progress.total ? `, ${mb(progress.total)}` : ', ≈5 MB';
   if (progress.stage === 'ready') {
     // Only a download this page watched is reported; an engine found in the cache is silent.
     if (!sawDownload || built) return null;

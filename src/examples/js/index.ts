@@ -17,7 +17,7 @@ import visitLogTs from './visitLog.ts?raw';
 import visitLogWit from './visitLog.wit?raw';
 
 const FIRST_BUILD =
-  ' The first JavaScript build downloads the engine with the WIT bindings of this example already spliced in (about 6 MB, made when the site was built; after an edit of the WIT it loads the 16 MB engine and splicer and splices, which takes several seconds); after a JS-only edit, Run re-initialises the engine with the new code in well under that.';
+  ' The first JavaScript build downloads the engine with the WIT bindings of this example already spliced in (about 6 MB, made when the site was built; after an edit of the WIT it loads the engine and splicer (about 5 MB, gzipped) and splices, which takes several seconds); after a JS-only edit, Run re-initialises the engine with the new code in well under that.';
 
 /** Examples whose guests are JavaScript or TypeScript, compiled with componentize-js in the browser. */
 export const jsExamples: Example[] = [

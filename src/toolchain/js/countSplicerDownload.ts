@@ -1,7 +1,8 @@
 // Counting bytes that code other than ours fetches: the splicer's jco glue fetches its own
 // core modules (5.7 MB) and compiles them with compileStreaming, so the one-time download the
 // page shows is the whole of it, engine and splicer, not the engine alone.
-import { announceDownload, beginDownload, endDownload, openDownload, reportDownload } from './downloadProgress';
+import { announceDownload, beginDownload, endDownload, enterDownload, openDownload, reportDownload } from './downloadProgress';
+import { gunzipStream, gzippedCopyOf, openGzippedCopy } from './gzippedCopy';
 
 /**
  * A Response for `url` whose body is counted into the download's progress as it is read: for
@@ -18,7 +19,10 @@ export async function fetchCounted(url: URL, fetcher: typeof fetch = fetch): Pro
     endDownload(ok);
   };
   try {
-    const { res, entry } = await openDownload(url, fetcher);
+    // The file's gzipped copy when the site has one (gzippedCopy.ts): counted as fetched,
+    // handed on inflated, as application/wasm (compileStreaming insists on it).
+    const copy = await openGzippedCopy(url, fetcher);
+    const { res, entry } = copy ? { res: copy, entry: enterDownload(gzippedCopyOf(url), copy) } : await openDownload(url, fetcher);
     const reader = res.body?.getReader();
     if (!reader) {
       finish(true);
@@ -47,6 +51,7 @@ export async function fetchCounted(url: URL, fetcher: typeof fetch = fetch): Pro
         return reader.cancel(reason);
       },
     });
+    if (copy) return new Response(gunzipStream(body), { headers: { 'Content-Type': 'application/wasm' } });
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   } catch (err) {
     finish(false);

@@ -60,9 +60,14 @@ export function announceDownload(key: string, bytes: number): { settle(): void }
 export async function openDownload(url: URL, fetcher: typeof fetch = fetch): Promise<{ res: Response; entry: DownloadEntry }> {
   const res = await fetcher(url);
   if (!res.ok) throw new Error(`failed to load ${url.pathname}: HTTP ${res.status}`);
+  return { res, entry: enterDownload(url, res) };
+}
+
+/** Enters a response already fetched (a gzipped copy, gzippedCopy.ts) in the download's progress. */
+export function enterDownload(url: URL, res: Response): DownloadEntry {
   const entry = { loaded: 0, total: Number(res.headers.get('content-length') ?? 0) };
   received.set(url.href, entry);
-  return { res, entry };
+  return entry;
 }
 
 /**

@@ -3,7 +3,8 @@
 // that overlap form one download: its EngineProgress sums their bytes, and says `ready` when the
 // last of them is in; a download started later (the visitor edited a shipped world's WIT, so the
 // engine itself is needed) is reported from zero again, so the page shows what really comes in.
-import { beginDownload, endDownload, openDownload, reportDownload } from './downloadProgress';
+import { beginDownload, endDownload, enterDownload, openDownload, reportDownload, type DownloadEntry } from './downloadProgress';
+import { gunzipStream, gzippedCopyOf, openGzippedCopy } from './gzippedCopy';
 
 /**
  * Fetches one file of the engine's download, reporting bytes as they stream in. `gunzipTo`: the
@@ -15,13 +16,21 @@ import { beginDownload, endDownload, openDownload, reportDownload } from './down
 export async function fetchEngineAsset(url: URL, gunzipTo?: number): Promise<Uint8Array> {
   beginDownload();
   try {
-    const bytes = gunzipTo === undefined ? await fetchBytes(url) : await fetchGunzipped(url, gunzipTo);
+    const bytes = gunzipTo === undefined ? await fetchSmallest(url) : await fetchGunzipped(url, gunzipTo);
     endDownload(true);
     return bytes;
   } catch (err) {
     endDownload(false);
     throw err;
   }
+}
+
+/** The file's gzipped copy inflated, when the site has one (gzippedCopy.ts), else the file. */
+async function fetchSmallest(url: URL): Promise<Uint8Array> {
+  const copy = await openGzippedCopy(url);
+  if (!copy) return fetchBytes(url);
+  const at = gzippedCopyOf(url);
+  return readGunzipped(copy, enterDownload(at, copy), at);
 }
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
@@ -49,6 +58,14 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 
 async function fetchGunzipped(url: URL, size: number): Promise<Uint8Array> {
   const { res, entry } = await openDownload(url);
+  return readGunzipped(res, entry, url, size);
+}
+
+/**
+ * Inflates a gzipped response as it arrives, counting the bytes fetched; `size`, when known
+ * (a shipped splice's manifest), is the inflated length, checked, and the one buffer it goes to.
+ */
+async function readGunzipped(res: Response, entry: DownloadEntry, url: URL, size?: number): Promise<Uint8Array> {
   if (!res.body) throw new Error(`failed to load ${url.pathname}: the response has no body`);
   const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
     transform(chunk, controller) {
@@ -58,10 +75,11 @@ async function fetchGunzipped(url: URL, size: number): Promise<Uint8Array> {
       controller.enqueue(chunk);
     },
   });
+  const inflated = gunzipStream(res.body.pipeThrough(counted));
+  if (size === undefined) return new Uint8Array(await new Response(inflated).arrayBuffer());
   const out = new Uint8Array(size);
   let at = 0;
-  // (The DOM types give DecompressionStream a BufferSource writable; it takes these chunks.)
-  const reader = res.body.pipeThrough(counted).pipeThrough<Uint8Array>(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>).getReader();
+  const reader = inflated.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
