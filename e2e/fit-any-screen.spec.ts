@@ -110,6 +110,9 @@ test('a 390-wide phone: Run is on screen and tappable, and the example runs', as
   await expectNoSidewaysScroll(page);
   const run = page.getByTestId('run');
   await expectOnScreen(page, run, 'Run');
+  // The sticky header once wrapped to four rows of buttons, 45% of the screen; the rest waits behind ⋯ More.
+  expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThan(844 * 0.3);
+  await expect(page.getByTestId('share')).toBeHidden();
   const box = (await run.boundingBox())!;
   expect(box.height).toBeGreaterThanOrEqual(40);
   // Nothing covers it: the element at its centre is the button (or inside it).
@@ -166,6 +169,8 @@ test('a 390-wide phone: every header menu opens inside the screen', async ({ bro
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await openApp(page, '?example=kv-counter');
+  await page.getByTestId('header-more').tap();
+  await expect(page.getByTestId('header-more')).toHaveAttribute('aria-expanded', 'true');
   // Anchored to buttons in the middle of a row, these ran off the right edge (the page then
   // scrolled sideways to reach Copy link or Export).
   for (const [menu, popover] of [['workspaces', '.workspaces-popover'], ['storage', '.storage-popover'], ['share', '.share-popover'], ['settings', '.settings-popover']] as const) {

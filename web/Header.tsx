@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Example } from '../src/index';
 import { ExamplePicker } from './ExamplePicker';
 import { SettingsMenu } from './SettingsMenu';
@@ -34,6 +34,9 @@ export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+↵';
 /** Top bar: title, example picker, Run/Stop, settings and the run status. */
 export function Header({ examples, exampleId, exampleTitle, onPickExample, afterPicker, settings, onSettings, phase, status, statusDown, onRun, onStop, onReset, extra, settingsExtra }: Props) {
   const busy = phase === 'building' || phase === 'running';
+  // On a phone (≤ 700 px) the header is sticky, and its buttons wrapped to four rows: 45% of
+  // the screen stayed covered. There, everything but the picker and Run/Stop sits behind ⋯.
+  const [moreOpen, setMoreOpen] = useState(false);
   return (
     <header className="app-header">
       <h1 className="app-title">WASI Cloud Playground</h1>
@@ -45,28 +48,33 @@ export function Header({ examples, exampleId, exampleTitle, onPickExample, after
       <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'} aria-label="Stop running guests">
         Stop
       </button>
-      <button type="button" onClick={onReset} aria-label="Reset sources to the example's original" title="Discard your edits to this example">
-        Reset
+      <button type="button" className="header-more-toggle" data-testid="header-more" aria-expanded={moreOpen} aria-controls="header-more" onClick={() => setMoreOpen((open) => !open)}>
+        ⋯ <span>{moreOpen ? 'Less' : 'More'}</span>
       </button>
-      <label className="setting" title="A single guest call running longer than this is stopped">
-        Limit
-        <input
-          type="number"
-          min={TIME_LIMIT_RANGE.min}
-          max={TIME_LIMIT_RANGE.max}
-          step={500}
-          value={settings.timeLimitMs}
-          aria-label="Time limit in milliseconds"
-          data-testid="time-limit"
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (Number.isFinite(n) && n >= TIME_LIMIT_RANGE.min && n <= TIME_LIMIT_RANGE.max) onSettings({ timeLimitMs: n });
-          }}
-        />
-        ms
-      </label>
-      {extra}
-      <SettingsMenu settings={settings} onSettings={onSettings}>{settingsExtra}</SettingsMenu>
+      <div className="header-more" id="header-more" data-open={moreOpen}>
+        <button type="button" onClick={onReset} aria-label="Reset sources to the example's original" title="Discard your edits to this example">
+          Reset
+        </button>
+        <label className="setting" title="A single guest call running longer than this is stopped">
+          Limit
+          <input
+            type="number"
+            min={TIME_LIMIT_RANGE.min}
+            max={TIME_LIMIT_RANGE.max}
+            step={500}
+            value={settings.timeLimitMs}
+            aria-label="Time limit in milliseconds"
+            data-testid="time-limit"
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isFinite(n) && n >= TIME_LIMIT_RANGE.min && n <= TIME_LIMIT_RANGE.max) onSettings({ timeLimitMs: n });
+            }}
+          />
+          ms
+        </label>
+        {extra}
+        <SettingsMenu settings={settings} onSettings={onSettings}>{settingsExtra}</SettingsMenu>
+      </div>
       <span className={`status status-${phase}${statusDown ? ' status-down' : ''}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>
