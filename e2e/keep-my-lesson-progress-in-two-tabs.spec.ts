@@ -44,6 +44,7 @@ test('a lesson passed in one tab stays passed, with its code, while a second tab
   await expect(b.getByTestId('lesson-title')).toContainText('✓ done');
   await expect(editor(b)).toContainText('(i32.const 21)) ;; pointer');
   await expect(b.getByTestId('lesson-changed-elsewhere')).toContainText('another tab');
+  await b.screenshot({ path: 'test-results/two-tabs-b-heard-of-the-pass.png' });
 
   // Tab B adds a note; tab A shows it live (one lesson, one code) and is still done.
   await b.bringToFront();
@@ -63,6 +64,7 @@ test('a lesson passed in one tab stays passed, with its code, while a second tab
   await expect(editor(b)).toContainText('(i32.const 16)) ;; pointer');
   await expect(editor(a)).toContainText('(i32.const 16)) ;; pointer');
   await expect(a.getByTestId('lesson-title')).toContainText('✓ done');
+  await a.screenshot({ path: 'test-results/two-tabs-a-after-reset-in-b.png' });
   await a.getByTestId('learn-passed-code').click();
   await expect(editor(a)).toContainText('(i32.const 21)) ;; pointer');
   await expect(editor(b)).toContainText('(i32.const 21)) ;; pointer');
