@@ -36,6 +36,12 @@ export function LessonPanel({ learn }: { learn: Learn }) {
         <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
       </div>
       {learn.error && <p className="lesson-error" role="alert" data-testid="lesson-error">{learn.error}</p>}
+      {learn.changedElsewhere && (
+        <p className="lesson-elsewhere" role="status" data-testid="lesson-changed-elsewhere">
+          This lesson's code was changed in another tab; the editor shows it now.
+          <button type="button" className="small" onClick={learn.dismissChangedElsewhere} aria-label="Hide this notice">✕</button>
+        </p>
+      )}
       {!lesson ? (
         <p className="muted">This lesson does not exist. Pick one above.</p>
       ) : (
@@ -74,6 +80,11 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             <button type="button" data-testid="learn-reset" onClick={() => confirmLessonReset(learn)}>
               Reset lesson
             </button>
+            {learn.passedCodeDiffers && (
+              <button type="button" data-testid="learn-passed-code" onClick={learn.restorePassedCode} title="Put back the code that passed Check">
+                Back to your passing code
+              </button>
+            )}
             {/* In the sticky bar, so what Check is doing shows wherever the lesson is scrolled. */}
             {learn.checking && <p className="muted lesson-stage" role="status" data-testid="learn-stage">{learn.stage}</p>}
           </div>

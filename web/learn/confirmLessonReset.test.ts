@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { confirmLessonReset, RESET_LESSON_QUESTION } from './confirmLessonReset';
+import { confirmLessonReset, PASSED_CODE_KEPT, RESET_LESSON_QUESTION } from './confirmLessonReset';
 import { emptyProgress } from './progressStore';
 
 describe('confirmLessonReset', () => {
@@ -11,6 +11,13 @@ describe('confirmLessonReset', () => {
     expect(learn.resetLesson).not.toHaveBeenCalled();
     confirmLessonReset(learn, () => true);
     expect(learn.resetLesson).toHaveBeenCalledOnce();
+  });
+
+  it('says that the passing code is kept once the lesson passed', () => {
+    const learn = { current: { ...emptyProgress(), done: true, sources: { visits: 'later' }, passedCode: { visits: 'passed' } }, resetLesson: vi.fn() };
+    const ask = vi.fn(() => true);
+    confirmLessonReset(learn, ask);
+    expect(ask).toHaveBeenCalledWith(RESET_LESSON_QUESTION + PASSED_CODE_KEPT);
   });
 
   it('does not ask when nothing was changed', () => {

@@ -2,6 +2,8 @@ import type { Learn } from './useLearn';
 
 /** What both Reset buttons ask while a lesson is open (the lesson's and the header's). */
 export const RESET_LESSON_QUESTION = 'Put the starter code back? Your code for this lesson is discarded.';
+/** Added once the lesson passed: that code is kept whatever happens to the editors' code. */
+export const PASSED_CODE_KEPT = ' The code that passed Check is kept ("Back to your passing code").';
 
 /**
  * Resets the open lesson after asking, unless the learner changed nothing (then there is
@@ -9,5 +11,6 @@ export const RESET_LESSON_QUESTION = 'Put the starter code back? Your code for t
  * lesson's own button asked; with the plain editor there was no undo.
  */
 export function confirmLessonReset(learn: Pick<Learn, 'current' | 'resetLesson'>, ask: (question: string) => boolean = (q) => window.confirm(q)): void {
-  if (Object.keys(learn.current.sources).length === 0 || ask(RESET_LESSON_QUESTION)) learn.resetLesson();
+  const question = RESET_LESSON_QUESTION + (learn.current.passedCode ? PASSED_CODE_KEPT : '');
+  if (Object.keys(learn.current.sources).length === 0 || ask(question)) learn.resetLesson();
 }

@@ -1,7 +1,12 @@
-import { createStore, del, entries, get, set } from 'idb-keyval';
+import { createStore, del, entries, get, set, update } from 'idb-keyval';
 import { parseLesson, type Lesson } from '../../src/index';
+import { mergeProgress, type ProgressChange } from './mergeProgress';
 
-/** Schema version of a progress record; bump with a migration in {@link readProgress}. */
+/**
+ * Schema version of a progress record; bump with a migration in {@link readProgress}.
+ * Optional fields (`passedCode`, `firstPassedAt`) came later without a bump: a record
+ * without them reads as one that never kept them.
+ */
 const PROGRESS_VERSION = 1;
 
 /** What the learner has done in one lesson (IndexedDB `wcp-learn`, store `progress`). */
@@ -15,6 +20,10 @@ export interface LessonProgress {
   tried: boolean;
   /** Hints revealed so far. */
   hints: number;
+  /** The code (as `sources`) of the latest Check that passed: no edit, reset or other tab removes it. */
+  passedCode?: Record<string, string>;
+  /** When Check first passed (ms since 1970). */
+  firstPassedAt?: number;
 }
 
 export const emptyProgress = (): LessonProgress => ({ v: PROGRESS_VERSION, sources: {}, done: false, tried: false, hints: 0 });
@@ -29,7 +38,9 @@ function readProgress(value: unknown): LessonProgress | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const p = value as Partial<LessonProgress>;
   if (p.v !== PROGRESS_VERSION || typeof p.sources !== 'object' || p.sources === null) return undefined;
-  return { v: PROGRESS_VERSION, sources: p.sources, done: !!p.done, tried: !!p.tried, hints: Number(p.hints) || 0 };
+  const passedCode = p.passedCode && typeof p.passedCode === 'object' ? { passedCode: p.passedCode } : {};
+  const firstPassedAt = typeof p.firstPassedAt === 'number' ? { firstPassedAt: p.firstPassedAt } : {};
+  return { v: PROGRESS_VERSION, sources: p.sources, done: !!p.done, tried: !!p.tried, hints: Number(p.hints) || 0, ...passedCode, ...firstPassedAt };
 }
 
 /** All progress records and lessons loaded from files or links, in one read. */
@@ -52,7 +63,24 @@ export async function loadLearnData(): Promise<{ progress: Record<string, Lesson
   return { progress, loaded };
 }
 
-export const saveProgress = (id: string, p: LessonProgress): Promise<void> => set(`${PROGRESS}${id}`, p, db());
+/**
+ * Applies `change` to the lesson's stored record and stores the merge ({@link mergeProgress})
+ * in one IndexedDB transaction, so no other tab writes in between; returns what was stored.
+ * Never a write of this tab's in-memory copy: that copy may be older than another tab's write.
+ */
+export async function updateProgress(id: string, change: ProgressChange): Promise<LessonProgress> {
+  let stored: LessonProgress | undefined;
+  await update(
+    `${PROGRESS}${id}`,
+    (old) => {
+      const before = readProgress(old) ?? emptyProgress();
+      stored = mergeProgress(before, change(before));
+      return stored;
+    },
+    db(),
+  );
+  return stored ?? emptyProgress();
+}
 export const saveLoadedLesson = (lesson: Lesson): Promise<void> => set(`${LESSON}${lesson.id}`, lesson, db());
 export const forgetLoadedLesson = (id: string): Promise<void> => del(`${LESSON}${id}`, db());
 export const readStoredProgress = async (id: string): Promise<LessonProgress | undefined> => readProgress(await get(`${PROGRESS}${id}`, db()));

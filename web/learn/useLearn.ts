@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
-import { emptyProgress, loadLearnData, saveLoadedLesson, saveProgress, type LessonProgress } from './progressStore';
+import { emptyProgress, loadLearnData, saveLoadedLesson, type LessonProgress } from './progressStore';
+import { useLessonProgress } from './useLessonProgress';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
 export interface Learn {
@@ -18,6 +19,13 @@ export interface Learn {
   guests: ExampleGuest[];
   progress: Record<string, LessonProgress>;
   current: LessonProgress;
+  /** Another tab changed the open lesson's code since this tab did; this tab shows that code. */
+  changedElsewhere: boolean;
+  dismissChangedElsewhere(): void;
+  /** The open lesson passed with code other than what the editors hold now. */
+  passedCodeDiffers: boolean;
+  /** Puts the code of the lesson's latest pass back into the editors. */
+  restorePassedCode(): void;
   checking: boolean;
   stage: string;
   verdict: Verdict | undefined;
@@ -36,6 +44,9 @@ export interface Learn {
 }
 
 
+/** The same code in every guest (what the editors show). */
+const sameGuests = (a: ExampleGuest[], b: ExampleGuest[]) => a.length === b.length && a.every((g, i) => g.source === b[i]?.source && g.wit === b[i]?.wit);
+
 /** The first lesson not done yet (where "Learn" takes a returning learner). */
 const nextLesson = (list: Lesson[], progress: Record<string, LessonProgress>) => list.find((l) => !progress[l.id]?.done) ?? list[0];
 
@@ -43,7 +54,6 @@ export function useLearn(): Learn {
   const [address] = useState(() => readLearnAddress(location));
   const [active, setActive] = useState(address.active);
   const [loaded, setLoaded] = useState<Lesson[]>([]);
-  const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
   // Until the stored progress is read, "the first lesson not done" is not known yet.
   const [progressRead, setProgressRead] = useState(false);
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
@@ -52,17 +62,17 @@ export function useLearn(): Learn {
   const [verdict, setVerdict] = useState<Verdict>();
   const [output, setOutput] = useState<string[]>([]);
   const [error, setError] = useState<string>();
+  const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
   const lessons = useMemo(() => [...shipped, ...loaded.filter((l) => !shipped.some((s) => s.id === l.id))], [loaded]);
   const lesson = active ? (lessons.find((l) => l.id === lessonId) ?? (lessonId ? undefined : nextLesson(lessons, progress))) : undefined;
   const current = (lesson && progress[lesson.id]) || emptyProgress();
   const checkToken = useRef(0);
-  const saveTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   // Progress and loaded lessons come from IndexedDB; a lesson link in the address is added to them.
   useEffect(() => {
     void loadLearnData().then(
       ({ progress: p, loaded: l }) => {
-        setProgress((now) => ({ ...p, ...now }));
+        adoptLoaded(p);
         setProgressRead(true);
         let fromLink: Lesson | undefined;
         if (address.hash) {
@@ -81,7 +91,7 @@ export function useLearn(): Learn {
         setError(`Your course progress could not be read (${String(e)}); it will not be saved this time.`);
       },
     );
-  }, [address.hash]);
+  }, [address.hash, adoptLoaded]);
 
   // Opened without a lesson (the header's entry, `?learn`), the course shows the first lesson
   // not done; once progress is read that lesson is pinned. Left unpinned, passing it made
@@ -97,18 +107,6 @@ export function useLearn(): Learn {
     setStage('');
     if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
   }, [active, lessonKey, address.hash]);
-
-  const patchProgress = useCallback((id: string, patch: (p: LessonProgress) => LessonProgress, delay = 0) => {
-    setProgress((all) => {
-      const next = patch(all[id] ?? emptyProgress());
-      // Typing is saved after a pause; one timer per lesson, so switching lessons loses nothing.
-      clearTimeout(saveTimers.current.get(id));
-      const write = () => void saveProgress(id, next).catch((e) => setError(`Progress could not be saved: ${String(e)}`));
-      if (delay) saveTimers.current.set(id, setTimeout(write, delay));
-      else write();
-      return { ...all, [id]: next };
-    });
-  }, []);
 
   const open = useCallback((id?: string) => {
     setActive(true);
@@ -127,9 +125,10 @@ export function useLearn(): Learn {
       if (!shown || shown.fixed) return;
       // A guest sharing another's code edits that guest's code.
       const g = (shown.sameCodeAs && lesson.guests.find((o) => o.name === shown.sameCodeAs)) || shown;
+      dismissChangedElsewhere(lesson.id);
       patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...(patch.source !== undefined ? { [g.name]: patch.source } : {}), ...(patch.wit !== undefined ? { [`${g.name}:wit`]: patch.wit } : {}) } }), 400);
     },
-    [lesson, patchProgress],
+    [lesson, patchProgress, dismissChangedElsewhere],
   );
 
   const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
@@ -140,6 +139,8 @@ export function useLearn(): Learn {
     setChecking(true);
     setVerdict(undefined);
     setOutput([]);
+    // The code checked, kept as the lesson's passing code if it passes.
+    const checked = current.sources;
     const trace = getTraceStore();
     try {
       const out = await checkLesson(getBuildClient(), lesson, guests, {
@@ -150,7 +151,9 @@ export function useLearn(): Learn {
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
       setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
-      patchProgress(lesson.id, (p) => ({ ...p, tried: true, done: p.done || out.verdict.pass }));
+      const pass = out.verdict.pass;
+      const at = Date.now();
+      patchProgress(lesson.id, (p) => ({ ...p, tried: true, done: p.done || pass, ...(pass ? { passedCode: checked, firstPassedAt: p.firstPassedAt ?? at } : {}) }));
     } catch (e) {
       if (token === checkToken.current) setVerdict({ pass: false, problems: [`Check could not run: ${e instanceof Error ? e.message : String(e)}`], passed: [] });
     } finally {
@@ -159,17 +162,29 @@ export function useLearn(): Learn {
         setStage('');
       }
     }
-  }, [lesson, guests, patchProgress]);
+  }, [lesson, guests, current.sources, patchProgress]);
 
-  const showHint = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, hints: Math.min(lesson.hints.length, p.hints + 1) })), [lesson, patchProgress]);
+  // The count the learner asked for, not "one more": a change may be applied twice (useLessonProgress).
+  const showHint = useCallback(() => {
+    if (!lesson) return;
+    const hints = Math.min(lesson.hints.length, current.hints + 1);
+    patchProgress(lesson.id, (p) => ({ ...p, hints: Math.max(p.hints, hints) }));
+  }, [lesson, current.hints, patchProgress]);
   const resetLesson = useCallback(() => {
     if (!lesson) return;
     checkToken.current++;
     setVerdict(undefined);
     setOutput([]);
+    dismissChangedElsewhere(lesson.id);
     patchProgress(lesson.id, (p) => ({ ...p, sources: {} }));
-  }, [lesson, patchProgress]);
+  }, [lesson, patchProgress, dismissChangedElsewhere]);
   const applySolution = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...lesson.solution } })), [lesson, patchProgress]);
+  const restorePassedCode = useCallback(() => {
+    if (!lesson) return;
+    dismissChangedElsewhere(lesson.id);
+    patchProgress(lesson.id, (p) => (p.passedCode ? { ...p, sources: { ...p.passedCode } } : p));
+  }, [lesson, patchProgress, dismissChangedElsewhere]);
+  const passedCodeDiffers = !!lesson && !!current.passedCode && !sameGuests(learnerGuests(lesson, current.passedCode), guests);
 
   const loadFile = useCallback(async (file: File) => {
     try {
@@ -189,5 +204,10 @@ export function useLearn(): Learn {
     [lesson],
   );
 
-  return { active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile };
+  const lessonChangedElsewhere = !!lesson && !!changedElsewhere[lesson.id];
+  const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
+  return {
+    active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
+    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile,
+  };
 }
