@@ -129,4 +129,14 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   expect(await check(p2)).toContain('run returned 41, expected 42');
   await p2.screenshot({ path: 'test-results/learn-presenter.png' });
   await other.close();
+
+  // The teacher's lesson joined the course (17); it can leave it again, for good.
+  await expect(page.getByTestId('learn-entry')).toContainText(/\/17/);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('lesson-remove').click();
+  await expect(page.getByTestId('learn-entry')).toContainText(/\/16/);
+  await expect(page.getByTestId('lesson-title')).not.toContainText('The answer');
+  await expect(page.getByTestId('lesson-remove')).toHaveCount(0);
+  await page.goto('/?learn');
+  await expect(page.getByTestId('learn-entry')).toContainText(/\/16/);
 });

@@ -104,6 +104,11 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             {copied ? 'Link copied' : 'Copy lesson link'}
           </button>
         )}
+        {lesson && !learn.shipped && (
+          <button type="button" className="small" data-testid="lesson-remove" onClick={() => confirm(`Take “${lesson.title}” out of the course? Open its file or link again to bring it back.`) && learn.removeLoaded()}>
+            Remove this lesson
+          </button>
+        )}
         <button type="button" className="small" data-testid="learn-leave" onClick={learn.leave}>Leave the course</button>
       </div>
     </aside>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
-import { emptyProgress, loadLearnData, saveLoadedLesson, type LessonProgress } from './progressStore';
+import { emptyProgress, forgetLoadedLesson, loadLearnData, saveLoadedLesson, type LessonProgress } from './progressStore';
 import { useLessonProgress } from './useLessonProgress';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
@@ -41,11 +41,16 @@ export interface Learn {
   /** Puts the solution's code into the editors. */
   applySolution(): void;
   loadFile(file: File): Promise<void>;
+  /** Takes the open lesson, a teacher's (from a file or link), out of the course again. */
+  removeLoaded(): void;
 }
 
 
 /** The same code in every guest (what the editors show). */
 const sameGuests = (a: ExampleGuest[], b: ExampleGuest[]) => a.length === b.length && a.every((g, i) => g.source === b[i]?.source && g.wit === b[i]?.wit);
+
+/** Why a teacher's lesson is not the one shown: its id is a shipped lesson's. */
+const sameIdAsShipped = (what: string, id: string) => `${what} uses the id "${id}" of a shipped lesson; the shipped one is shown. Give your lesson another id.`;
 
 /** The first lesson not done yet (where "Learn" takes a returning learner). */
 const nextLesson = (list: Lesson[], progress: Record<string, LessonProgress>) => list.find((l) => !progress[l.id]?.done) ?? list[0];
@@ -80,6 +85,8 @@ export function useLearn(): Learn {
             fromLink = decodeLessonHash(address.hash);
             void saveLoadedLesson(fromLink);
             setLessonId(fromLink.id);
+            // As for a file: a shipped lesson's id shows the shipped lesson, which the teacher must hear.
+            if (shipped.some((s) => s.id === fromLink!.id)) setError(sameIdAsShipped(`This lesson link`, fromLink.id));
           } catch (e) {
             setError(e instanceof Error ? e.message : String(e));
           }
@@ -193,11 +200,21 @@ export function useLearn(): Learn {
       setLoaded((all) => [...all.filter((x) => x.id !== l.id), l]);
       setLessonId(l.id);
       setActive(true);
-      setError(shipped.some((s) => s.id === l.id) ? `"${file.name}" uses the id "${l.id}" of a shipped lesson; the shipped one is shown. Give your lesson another id.` : undefined);
+      setError(shipped.some((s) => s.id === l.id) ? sameIdAsShipped(`"${file.name}"`, l.id) : undefined);
     } catch (e) {
       setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }, []);
+
+  // A teacher's lesson (from a file or a link) leaves the course again; its progress stays stored.
+  const removeLoaded = useCallback(() => {
+    if (!lesson || shipped.includes(lesson)) return;
+    const id = lesson.id;
+    void forgetLoadedLesson(id).catch((e: unknown) => setError(`The lesson could not be removed: ${String(e)}`));
+    setLoaded((all) => all.filter((l) => l.id !== id));
+    setLessonId(undefined);
+    setVerdict(undefined);
+  }, [lesson]);
 
   const example = useMemo<Example | undefined>(
     () => (lesson ? { id: `learn-${lesson.id}`, title: lesson.title, description: lesson.task, tags: ['learn'], guests: lesson.guests } : undefined),
@@ -208,6 +225,6 @@ export function useLearn(): Learn {
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
     active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
-    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile,
+    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile, removeLoaded,
   };
 }
