@@ -63,8 +63,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-/** `run() → n` as the console prints an s64 (a quoted bigint). */
-const result = (n: number) => new RegExp(`run\\(\\) → "${n}"`);
+/** `run() → n` as the console prints an s64 (a number since s64 results print unquoted). */
+const result = (n: number) => new RegExp(`run\\(\\) → ${n}\\b`);
 
 const run = async (page: Page) => {
   await page.getByTestId('run').click();

@@ -23,8 +23,14 @@ test('a megabyte of host code from a file is reviewed as a preview and still run
   await page.getByTestId('share').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'bundled.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'wasi-cloud-playground', version: 1, workspace })) });
 
-  // The prompt says how big the code is and shows its beginning; more on request.
+  // It is the example's host code with a bundle in front: the prompt says so and lists the
+  // changed lines, at most 400 of them, then the rest is counted.
   const prompt = page.getByTestId('trust-prompt');
+  await expect(prompt.getByTestId('trust-diff-summary')).toContainText("This is the example's own host code with 1 line changed and 12,000 added");
+  await expect(prompt.getByTestId('trust-diff').locator('.trust-diff-row')).toHaveCount(400);
+  await expect(prompt.getByTestId('trust-diff-more')).toContainText('and 11,602 more changed lines not listed here');
+  // The whole file: how big it is and its beginning; more on request.
+  await prompt.getByTestId('trust-show-whole').click();
   const lines = BIG_HOST.replace(/\n$/, '').split('\n').length; // a final newline ends the last line
   await expect(prompt.getByTestId('trust-code-size')).toHaveText(`${lines.toLocaleString('en')} lines, ${(BIG_HOST.length / 1024 / 1024).toFixed(1)} MB · showing the first 400`);
   const code = prompt.getByTestId('trust-code');

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HostTrust } from './useHostTrust';
-import { CodePreview } from '../codePreview/CodePreview';
+import { TrustItem } from './TrustItem';
 import './trust.css';
 
 const FROM: Record<HostTrust['origin'], string> = {
@@ -19,7 +19,9 @@ export function HostTrustPrompt({ trust }: { trust: HostTrust }) {
   const acceptRef = useRef<HTMLButtonElement>(null);
   const { items, promptOpen } = trust;
   useEffect(() => {
-    if (promptOpen) acceptRef.current?.parentElement?.querySelector<HTMLButtonElement>('[data-testid="trust-decline"]')?.focus();
+    // The safe choice takes the focus, without scrolling the dialog to its end: the top
+    // (what the code is, what a link changed) must be what a small screen shows first.
+    if (promptOpen) acceptRef.current?.parentElement?.querySelector<HTMLButtonElement>('[data-testid="trust-decline"]')?.focus({ preventScroll: true });
   }, [promptOpen]);
   if (items.length === 0) return null;
   const replacing = items.filter((i) => i.replaces);
@@ -30,20 +32,14 @@ export function HostTrustPrompt({ trust }: { trust: HostTrust }) {
       </button>
       {promptOpen && (
         <div className="trust-backdrop">
-          <div className="trust-dialog" role="dialog" aria-modal="true" aria-labelledby="trust-title" data-testid="trust-prompt">
+          <div className="trust-dialog" role="dialog" aria-modal="true" aria-labelledby="trust-title" data-testid="trust-prompt" onKeyDown={keepTabInside}>
             <h2 id="trust-title">{FROM[trust.origin]} carries host code</h2>
             <p>
               Host code is JavaScript that answers the guest&apos;s calls{replacing.length ? ' — here it replaces a built-in host, so a familiar example can return anything this code says' : ''}. Nothing has run yet.
               If you accept, it runs sandboxed: it cannot read your saved workspaces or stored data, and cannot reach the network. If you decline, Run uses the playground&apos;s own hosts (or does not run what needs this code).
             </p>
             {items.map((item) => (
-              <section key={item.id} className="trust-item" data-testid="trust-item" data-package={item.id}>
-                <h3>
-                  {item.replaces ? <span className="trust-replaces">replaces the built-in {item.id} host</span> : <>serves {item.id}</>}
-                  {item.interfaces.length > 0 && <span className="trust-ifaces"> · interfaces {item.interfaces.join(', ')}</span>}
-                </h3>
-                <CodePreview source={item.source} testId="trust-code" className="code-preview trust-code" />
-              </section>
+              <TrustItem key={item.id} item={item} />
             ))}
             <div className="trust-actions">
               <button type="button" ref={acceptRef} data-testid="trust-accept" onClick={trust.accept}>Run with this host code</button>
@@ -54,6 +50,23 @@ export function HostTrustPrompt({ trust }: { trust: HostTrust }) {
       )}
     </>
   );
+}
+
+/**
+ * Tab and Shift+Tab cycle inside the prompt: it is modal, and tabbing out into the page
+ * behind the backdrop left keyboard users on controls they could not see. Escape does not
+ * close it on purpose: a choice has to be made, and neither is a safe "cancel" for Run.
+ */
+function keepTabInside(e: KeyboardEvent<HTMLDivElement>) {
+  if (e.key !== 'Tab') return;
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const at = document.activeElement;
+  if (e.shiftKey ? at === first || !e.currentTarget.contains(at) : at === last) {
+    e.preventDefault();
+    (e.shiftKey ? last : first)?.focus();
+  }
 }
 
 function summary(trust: HostTrust): 'pending' | 'accepted' | 'declined' {

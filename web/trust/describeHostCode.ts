@@ -9,16 +9,19 @@ export interface HostCodeItem {
   replaces: boolean;
   /** Interfaces of the package the workspace's guests import (from their WIT). */
   interfaces: string[];
+  /** The open example's own host code for this package, when it ships one: the link's code is shown as a change of it. */
+  shipped?: string;
 }
 
 /**
  * The workspace's host modules that differ from what the app itself ships (an example's
- * own host code is part of the app). Interfaces are read from the guests' WIT imports.
+ * own host code is part of the app, so code equal to it is not listed and never asks).
+ * Interfaces are read from the guests' WIT imports.
  */
 export function describeHostCode(customHosts: Record<string, string>, guests: readonly WorkspaceGuest[], example: Example | undefined): HostCodeItem[] {
   return Object.entries(customHosts)
     .filter(([id, source]) => example?.customHosts?.[id] !== source)
-    .map(([id, source]) => ({ id, source, replaces: hostPackages.some((p) => p.id === id), interfaces: importedInterfaces(id, guests) }));
+    .map(([id, source]) => ({ id, source, replaces: hostPackages.some((p) => p.id === id), interfaces: importedInterfaces(id, guests), shipped: example?.customHosts?.[id] }));
 }
 
 function importedInterfaces(pkgId: string, guests: readonly WorkspaceGuest[]): string[] {

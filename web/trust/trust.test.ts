@@ -24,7 +24,9 @@ describe('host code trust', () => {
   it("an example's own host code is part of the app, not outside code", () => {
     const example = { customHosts: { 'proposal:kv-ttl@0.1.0': 'shipped' } } as never;
     expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'shipped' }, [], example)).toEqual([]);
-    expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'changed' }, [], example)).toHaveLength(1);
+    // A changed copy asks, and carries the shipped code so the prompt can show what changed.
+    expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'changed' }, [], example)).toEqual([{ id: 'proposal:kv-ttl@0.1.0', source: 'changed', replaces: false, interfaces: [], shipped: 'shipped' }]);
+    expect(describeHostCode({ 'p:other@1.0.0': 'x' }, [], example)[0].shipped).toBeUndefined();
   });
 
   it('trusts exactly the accepted or typed source, persists it, and a typed edit outranks an acceptance', () => {
