@@ -7,6 +7,5 @@ export { runCheck, type CheckRun, type RunCheckOptions } from './runCheck';
 export { checkLesson, learnerGuests, solutionGuests, type CheckOutcome } from './checkLesson';
 export { parseLesson, parseLessonFile, LessonError } from './parseLesson';
 export { encodeLessonHash, decodeLessonHash, isLessonHash, LESSON_LINK_PREFIX } from './lessonLink';
-export { diffLines, type DiffLine } from './diffLines';
 export { readNamespace, deleteNamespace } from './readNamespace';
 export { lessons } from './lessons/index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines } from './diffLines';
+import { diffLines } from '../platform/diffLines';
 import { lessons } from './lessons/index';
 import { handWritten } from './handWrittenLesson.testing';
 import { LessonError, parseLesson, parseLessonFile } from './parseLesson';
@@ -35,12 +35,12 @@ describe('lesson format', () => {
   });
 
   it('diffs the learner code against the solution line by line', () => {
-    expect(diffLines('a\nb\nc', 'a\nB\nc\nd')).toEqual([
-      { op: ' ', text: 'a' },
-      { op: '-', text: 'b' },
-      { op: '+', text: 'B' },
-      { op: ' ', text: 'c' },
-      { op: '+', text: 'd' },
+    expect(diffLines('a\nb\nc', 'a\nB\nc\nd', { ignoreTrailingSpace: true }).lines.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'B' },
+      { kind: 'same', text: 'c' },
+      { kind: 'added', text: 'd' },
     ]);
   });
 });

@@ -6,8 +6,8 @@ export function SolutionDiff({ lesson, guests, onApply }: { lesson: Lesson; gues
     <section className="solution-diff" data-testid="solution-diff" aria-label="Your code against the solution">
       {Object.entries(lesson.solution).map(([name, solution]) => {
         const mine = guests.find((g) => g.name === name)?.source ?? '';
-        const lines = diffLines(mine, solution);
-        const changed = lines.some((l) => l.op !== ' ');
+        const { lines, added, removed } = diffLines(mine, solution, { ignoreTrailingSpace: true });
+        const changed = added + removed > 0;
         return (
           <div key={name}>
             <div className="solution-head">
@@ -15,8 +15,8 @@ export function SolutionDiff({ lesson, guests, onApply }: { lesson: Lesson; gues
             </div>
             <pre className="diff">
               {lines.map((l, i) => (
-                <div key={i} className={`diff-line diff-${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'same'}`}>
-                  <span className="diff-op">{l.op}</span>
+                <div key={i} className={`diff-line diff-${l.kind === 'added' ? 'add' : l.kind === 'removed' ? 'del' : 'same'}`}>
+                  <span className="diff-op">{l.kind === 'added' ? '+' : l.kind === 'removed' ? '-' : ' '}</span>
                   {l.text || ' '}
                 </div>
               ))}

@@ -1,4 +1,4 @@
-import { diffLines, type DiffLine } from './diffLines';
+import { diffLines, type DiffLine } from '../../src/index';
 
 /** A run of diff rows shown together, after some unchanged lines left out. */
 export interface DiffHunk {

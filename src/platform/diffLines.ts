@@ -27,12 +27,19 @@ const MAX_EDITS = 2_000;
 
 type Op = 0 | 1 | 2; // same, added, removed
 
-/** A line diff of two texts (lines split on `\n`, compared exactly). */
-export function diffLines(before: string, after: string): LineDiff {
+/**
+ * A line diff of two texts (lines split on `\n`, compared exactly). Used by the trust prompt
+ * (a link's host code against the example's) and by a lesson's solution (the learner's code
+ * against it), which passes `ignoreTrailingSpace` and `\r\n` text: an editor's stray spaces or
+ * a Windows file are no change to a learner, while in code someone asks to run every byte is.
+ */
+export function diffLines(before: string, after: string, opts: { ignoreTrailingSpace?: boolean } = {}): LineDiff {
   const ids = new Map<string, number>();
-  const intern = (lines: string[]) => Int32Array.from(lines, (l) => ids.get(l) ?? (ids.set(l, ids.size), ids.size - 1));
-  const oldLines = before.split('\n');
-  const newLines = after.split('\n');
+  const key = opts.ignoreTrailingSpace ? (l: string) => l.trimEnd() : (l: string) => l;
+  const intern = (lines: string[]) => Int32Array.from(lines, (line) => { const l = key(line); return ids.get(l) ?? (ids.set(l, ids.size), ids.size - 1); });
+  const split = (text: string) => (opts.ignoreTrailingSpace ? text.replace(/\r\n/g, '\n') : text).split('\n');
+  const oldLines = split(before);
+  const newLines = split(after);
   const ops = diffIds(intern(oldLines), intern(newLines), true);
   const lines: DiffLine[] = [];
   let o = 0;
