@@ -7,12 +7,19 @@ import { markedLines } from './monacoHelpers';
  * Check tells a beginner as much as Run does: a JavaScript exception is named with its line
  * (not as the wasm trap it ends in) and marked in the editor, build errors are marked where
  * they are, a stop at the time limit is called a stop, and a misnamed import or export says
- * the name that was meant. Typed into the real editors at a laptop's 1366×768.
+ * the name that was meant. Typed into the real editors at a laptop's 1366×768, where one
+ * editor is large beside the lesson (the other behind the WIT / Guest switch).
  */
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const guest = (page: Page) => page.getByTestId('guest-editor');
 const wit = (page: Page) => page.getByTestId('wit-editor');
+
+/** Brings an editor forward with the stage-focus switch. */
+async function show(page: Page, editor: 'wit' | 'guest'): Promise<void> {
+  await page.getByTestId(`stage-focus-${editor}`).click();
+  await expect(page.getByTestId(`${editor}-editor`)).toBeVisible();
+}
 
 async function openLesson(page: Page, id: string): Promise<void> {
   await page.goto(`/?learn=${id}`);
@@ -39,14 +46,19 @@ test('a JavaScript lesson: an exception, a build error in the WIT and an endless
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('uncaught exception: console.lg is not a function (at line 6:11)');
 
-  // A misspelt WIT type: the WIT gets the marker, not only the verdict's text.
+  // A misspelt WIT type: the WIT gets the marker, not only the verdict's text, and comes
+  // forward from behind the guest by itself.
   await retypeLine(page, 'guest-editor', 6, "console.log('hello from a component'); return 'hello, wasi';");
+  await show(page, 'wit');
   await retypeLine(page, 'wit-editor', 7, 'export run: func() -> strng;');
+  await show(page, 'guest');
   verdict = await check(page);
   expect(verdict).toContain('does not build: WIT line 7');
+  await expect(page.getByTestId('stage-focus-wit')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => markedLines(wit(page)), { timeout: 15_000 }).toContain(7);
-  await expect.poll(() => markedLines(guest(page))).toEqual([]);
   await retypeLine(page, 'wit-editor', 7, 'export run: func() -> string;');
+  await show(page, 'guest');
+  await expect.poll(() => markedLines(guest(page))).toEqual([]);
 
   // An endless loop is stopped, not trapped; Check's namespace is thrown away, so nothing about writes that stay.
   await retypeLine(page, 'guest-editor', 6, "while (true) {} return 'hello, wasi';");
@@ -97,6 +109,7 @@ test('a WAT lesson: a build error and a misnamed export are marked where they ar
   expect(verdict).toContain('line 10: found (export "Run"): did you mean "run"?');
   expect(verdict).toContain('WIT line 7: the world exports run, but the module has no (export "run"); it has (export "Run") on line 10');
   await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toEqual([10]);
+  await show(page, 'wit');
   await expect.poll(() => markedLines(wit(page))).toEqual([7]);
   await page.screenshot({ path: test.info().outputPath('check-export-name.png') });
 });
