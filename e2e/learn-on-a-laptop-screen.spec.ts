@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSidewaysScroll } from './layoutHelpers';
-import { retypeLine } from './learnHelpers';
+import { check, retypeLine } from './learnHelpers';
 import { markedLines } from './monacoHelpers';
 
 const width = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())!.width;
@@ -36,6 +36,11 @@ test('1024×768: one editor is large beside the lesson, and a WIT error brings t
   await page.getByTestId('stage-focus-guest').click();
   await page.waitForTimeout(300);
   await expect(page.getByTestId('stage-focus-guest')).toHaveAttribute('aria-pressed', 'true');
+  // Check's build errors are markers too: the hidden WIT comes forward for them as for Run's.
+  await expect(page.getByTestId('wit-editor')).toBeHidden();
+  expect(await check(page)).toContain('does not build: WIT line 7');
+  await expect(page.getByTestId('stage-focus-wit')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => markedLines(page.getByTestId('wit-editor')), { timeout: 30_000 }).toContain(7);
 });
 
 /** At 1366×768 (the commonest laptop) three columns left the guest 335 px, scrolled sideways at every edit. */

@@ -39,7 +39,8 @@ export async function typeLines(page: Page, lines: string[]): Promise<void> {
 /** Line numbers that carry an error squiggle in a Monaco pane (matched by vertical position). */
 export async function markedLines(pane: Locator): Promise<number[]> {
   return pane.evaluate((root) => {
-    const numbers = [...root.querySelectorAll('.line-numbers')].map((el) => ({ n: Number(el.textContent), top: el.getBoundingClientRect().top }));
+    // Monaco also draws an empty .line-numbers at the top (it once made a marker on line 1 read as line 0).
+    const numbers = [...root.querySelectorAll('.line-numbers')].filter((el) => el.textContent?.trim()).map((el) => ({ n: Number(el.textContent), top: el.getBoundingClientRect().top }));
     return [...root.querySelectorAll('.squiggly-error')].map((sq) => {
       const top = sq.getBoundingClientRect().top;
       return numbers.reduce((best, x) => (Math.abs(x.top - top) < Math.abs(best.top - top) ? x : best)).n;

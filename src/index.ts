@@ -18,6 +18,7 @@ export type { TraceRun, StartRunOptions } from './trace/traceRuns';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
 export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
 export { cliRunCall, isCliRun } from './runtime/witNames';
+export { ABORT_NOTICE, explainGuestTrap, explainJsTrap, type JsTrapExplanation, type ToSource } from './runtime/explainJsTrap';
 export { grewDuringCall, isMemoryFull, megabytes, memoryLimit, saysAllocationFailed, type MemoryAtStop } from './runtime/describeMemory';
 export { hostPackages } from './hosts/registry';
 export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';

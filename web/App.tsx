@@ -48,6 +48,7 @@ import { useBackend } from './backend/useBackend';
 import { statusWithBackend } from './backend/statusWithBackend';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
+import { useNewestMarkers } from './learn/useNewestMarkers';
 import { useLeaveCourse } from './learn/useLeaveCourse';
 import { confirmLessonReset } from './learn/confirmLessonReset';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
@@ -95,7 +96,9 @@ export function App() {
   const [selectedEventId, selectEvent] = useState<string | undefined>();
   const guestIndex = Math.max(0, Math.min(activeGuest, guests.length - 1));
   const guest = guests[guestIndex];
-  const diags = (guest && runner.diagnostics[guest.name]) || [];
+  // Check's build errors and exception lines are marked as Run's are (the newer of the two shows).
+  const markers = useNewestMarkers(runner.diagnostics, learn.diagnostics, learn.active);
+  const diags = (guest && markers[guest.name]) || [];
 
   // Guests of the previous example would keep serving (and markers would point into the wrong sources): useGuestTab calls runner.reset on every example change.
   // Remember what is open for the next visit: an example, or a saved/edited named workspace.
@@ -227,7 +230,7 @@ export function App() {
       )}
       {!embed && <ComponentToolbar guest={guest} state={component} />}
       <LearnLayout learn={learn}>
-      {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={runner.diagnostics} />}
+      {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={markers} />}
       <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />

@@ -1,9 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import { cliConfigOf, cliRunCall, configValuesOf, createPositionMapper, preloadHostCode, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
+import { ABORT_NOTICE, cliConfigOf, cliRunCall, configValuesOf, explainGuestTrap, preloadHostCode, startGuest, type BackendConfig, type BuildArtifact, type Diagnostic, type ExampleGuest, type FaultConfig, type GuestHandle, type GuestState, type HostConfig } from '../src/index';
 import { describeBuildStage } from './component/describeBuildStage';
 import { createBuildProgress, type BuildProgress } from './console/buildProgress';
 import { describeDrops } from './console/describeDrops';
-import { ABORT_NOTICE, explainJsTrap } from './console/explainJsTrap';
 import { memoryOutcome } from './console/memoryOutcome';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
@@ -193,13 +192,12 @@ export function useRunner(): Runner {
             },
             onTrap: (message, stack, memory) => {
               const stopped = /^Stopped:/.test(message);
-              // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
-              const toSource = g.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
-              const why = js && !stopped ? explainJsTrap(stderr, message, g.source, toSource, memory) : undefined;
+              const why = explainGuestTrap(g, artifact, stderr, message, memory);
               memoryStatus = memoryOutcome(g.name, { message, memory, stderr, outOfMemory: why?.outOfMemory });
               if (!why) return append({ kind: stopped ? 'timeout' : 'trap', guest: g.name, text: message, stack });
               append({ kind: 'trap', guest: g.name, text: why.message, stack: [message, stack].filter(Boolean).join('\n') });
-              if (why.line && (g.lang === 'js' || toSource) && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [{ file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message }] }));
+              const { marker } = why;
+              if (marker && runId.current === my) setDiagnostics((d) => ({ ...d, [g.name]: [marker] }));
             },
           },
         );

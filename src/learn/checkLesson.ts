@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../protocol/buildProtocol';
 import type { BuildClient } from '../toolchain/createBuildClient';
 import { judgeRun, type Verdict } from './judgeRun';
 import type { Lesson, LessonGuest } from './lessonTypes';
@@ -9,6 +10,11 @@ import type { RunRecord } from './runRecord';
 export interface CheckOutcome {
   verdict: Verdict;
   record?: RunRecord;
+  /**
+   * Editor markers by guest name, as a Run's would be: its build errors, or the line a
+   * JavaScript exception names. Before, only the verdict's text said "line N".
+   */
+  diagnostics: Record<string, Diagnostic[]>;
 }
 
 /**
@@ -21,8 +27,8 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
   const ran = await runCheck(client, guests, lesson.check, opts);
   if (ran.status === 'stale') return undefined;
   if (ran.status === 'build-failed') {
-    const problems = ran.diagnostics.slice(0, 3).map((d) => `\`${ran.guest}\` does not build: ${d.line ? `line ${d.line}: ` : ''}${d.message}`);
-    return { verdict: { pass: false, problems: problems.length ? problems : [`\`${ran.guest}\` does not build`], passed: [] } };
+    const problems = ran.diagnostics.slice(0, 3).map((d) => `\`${ran.guest}\` does not build: ${d.line ? `${d.file === 'wit' ? 'WIT ' : ''}line ${d.line}: ` : ''}${d.message}`);
+    return { verdict: { pass: false, problems: problems.length ? problems : [`\`${ran.guest}\` does not build`], passed: [] }, diagnostics: { [ran.guest]: ran.diagnostics } };
   }
   const verdict = judgeRun(lesson.check, ran.record);
   if (lesson.check.script) {
@@ -30,7 +36,14 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
     verdict.problems.push(...extra);
     verdict.pass = verdict.problems.length === 0;
   }
-  return { verdict, record: ran.record };
+  return { verdict, record: ran.record, diagnostics: trapMarkers(ran.record) };
+}
+
+/** The first trap marker of each guest (its copies and later runs trap at the same line). */
+function trapMarkers(record: RunRecord): Record<string, Diagnostic[]> {
+  const out: Record<string, Diagnostic[]> = {};
+  for (const g of record.guests) if (g.marker && !out[g.name]) out[g.name] = [g.marker];
+  return out;
 }
 
 /** The lesson's guests with the solution's sources: what Check must accept. */

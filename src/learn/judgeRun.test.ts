@@ -87,6 +87,22 @@ describe('judgeRun: declarative checks over a run record', () => {
     ]);
   });
 
+  it("says a JavaScript guest's exception as Run does, not as a wasm trap", () => {
+    const run = record({ guests: [guest('hello', { state: 'trapped', trap: 'uncaught exception: console.lg is not a function (at line 6:11)' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, run).problems).toEqual([
+      '`hello` threw an uncaught exception: console.lg is not a function (at line 6:11)',
+      '`run` did not return (it threw an exception)',
+    ]);
+  });
+
+  it('says a guest stopped at the time limit was stopped, not that it trapped', () => {
+    const run = record({ guests: [guest('hello', { state: 'timeout', trap: 'stopped at the time limit (5 s): an infinite loop?' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, run).problems).toEqual([
+      '`hello` was stopped at the time limit (5 s): an infinite loop?',
+      '`run` did not return (it was stopped at the time limit)',
+    ]);
+  });
+
   it('counts keys with a prefix', () => {
     const run = record({ storage: { kv: { inv: { 'item-1': '1', 'item-2': '1', other: '1' } }, blobs: {}, topics: {} } });
     expect(judgeRun({ expect: [{ kind: 'keys', bucket: 'inv', prefix: 'item-', count: 3 }] }, run).problems).toEqual(['bucket `inv` holds 2 keys starting with `item-`, expected 3']);

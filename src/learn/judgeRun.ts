@@ -19,9 +19,7 @@ export interface Verdict {
 export function judgeRun(check: Pick<LessonCheck, 'expect'>, run: RunRecord): Verdict {
   const problems: string[] = [];
   const passed: string[] = [];
-  for (const g of run.guests) {
-    if (g.trap) problems.push(`${who(g)} ${g.state === 'timeout' ? 'was stopped' : 'trapped'}: ${g.trap}`);
-  }
+  for (const g of run.guests) if (g.trap) problems.push(`${who(g)} ${fate(g, g.trap)}`);
   for (const e of check.expect) {
     const problem = judgeOne(e, run);
     if (problem === undefined) passed.push(describeExpectation(e));
@@ -32,6 +30,27 @@ export function judgeRun(check: Pick<LessonCheck, 'expect'>, run: RunRecord): Ve
 
 function dedupe(list: string[]): string[] {
   return [...new Set(list)];
+}
+
+/**
+ * How a guest's run ended early: stopped at the time limit (runCheck words the stop as a
+ * clause following "was"), threw (a JavaScript exception, as Run's console words it), stopped
+ * by what Run explains instead of the trap (out of memory, fetch), or trapped.
+ */
+function endOf(g: GuestRecord): 'timeout' | 'threw' | 'explained' | 'trapped' {
+  if (g.state === 'timeout') return 'timeout';
+  if (/^uncaught /.test(g.trap ?? '')) return 'threw';
+  return /^(?:out of memory|fetch is not available)\b/.test(g.trap ?? '') ? 'explained' : 'trapped';
+}
+
+/** The guest's early end as a sentence after its name. */
+function fate(g: GuestRecord, trap: string): string {
+  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, trapped: `trapped: ${trap}` }[endOf(g)];
+}
+
+/** The same, in a few words, for an export that did not return. */
+function howItEnded(g: GuestRecord): string {
+  return { timeout: 'it was stopped at the time limit', threw: 'it threw an exception', explained: 'it stopped', trapped: 'it trapped' }[endOf(g)];
 }
 
 function who(g: GuestRecord): string {
@@ -90,7 +109,7 @@ function judgeOne(e: Expectation, run: RunRecord): string | undefined {
       const gs = run.guests.filter((g) => g.call !== undefined && (e.guest === undefined || g.name === e.guest));
       if (gs.length === 0) return `${e.guest ? code(e.guest) : 'no guest'} was never called`;
       const last = gs[gs.length - 1];
-      if (last.trap) return `${code(last.call ?? 'run')} did not return (it trapped)`;
+      if (last.trap) return `${code(last.call ?? 'run')} did not return (${howItEnded(last)})`;
       // As the console shows it: a u64 counter returned 2 reads `2`, not `"2"`.
       const shown = last.result === undefined || last.result === null ? 'nothing' : (last.resultText ?? JSON.stringify(last.result));
       if (e.equals !== undefined && !sameValue(last.result, e.equals)) return `${code(last.call ?? 'run')} returned ${shown}, expected ${JSON.stringify(e.equals)}${afterRuns}`;

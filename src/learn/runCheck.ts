@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
 import type { BuildArtifact } from '../protocol/buildProtocol';
+import { ABORT_NOTICE, explainGuestTrap } from '../runtime/explainJsTrap';
+import { checkStopText } from '../runtime/describeMemory';
 import { startGuest, type GuestHandle } from '../runtime/startGuest';
 import type { BuildClient } from '../toolchain/createBuildClient';
 import type { TraceEvent } from '../trace/traceEvent';
@@ -70,6 +72,9 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
   const start = (g: LessonGuest, artifact: BuildArtifact, run: number, copy: number, call: boolean) => {
     const rec: GuestRecord = { name: g.name, traceName: copy > 1 ? `${g.name}#${copy}` : g.name, run, state: 'starting', stdout: [], stderr: [], ...(g.call ? { call: g.call } : {}) };
     records.push(rec);
+    const js = g.lang === 'js' || g.lang === 'ts';
+    // All of stderr, for explaining a trap; the record leaves out the engine's abort notice, as Run's console does.
+    const stderr: string[] = [];
     let instantiated!: () => void;
     let done!: () => void;
     const ready = new Promise<void>((r) => (instantiated = r));
@@ -86,7 +91,11 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
             done();
           }
         },
-        onLog: (stream, text) => rec[stream].push(...text.split('\n').filter((line) => line.length > 0)),
+        onLog: (stream, text) => {
+          const lines = text.split('\n').filter((line) => line.length > 0);
+          if (stream === 'stderr') stderr.push(...lines);
+          rec[stream].push(...(stream === 'stderr' && js ? lines.filter((l) => !ABORT_NOTICE.test(l)) : lines));
+        },
         onTrace,
         onInstantiated: () => instantiated(),
         onResult: (_name, value, _ms, _exitCode, text) => {
@@ -94,8 +103,11 @@ export async function runCheck(client: BuildClient, guests: LessonGuest[], check
           if (text !== undefined) rec.resultText = text;
           done();
         },
-        onTrap: (message) => {
-          rec.trap = message;
+        onTrap: (message, _stack, memory) => {
+          // Worded as Run words it: a JS exception, not the wasm trap it ends in; a stop, not a trap.
+          const why = explainGuestTrap(g, artifact, stderr, message, memory);
+          rec.trap = /^Stopped:/.test(message) ? checkStopText(timeLimitMs, memory) : (why?.message ?? message);
+          if (why?.marker) rec.marker = why.marker;
           done();
         },
       },

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../protocol/buildProtocol';
 import type { TraceEvent } from '../trace/traceEvent';
 
 /**
@@ -31,7 +32,14 @@ export interface GuestRecord {
   result?: unknown;
   /** The return value as the console prints it (a u64 bare, a string quoted), when the run worker sent it. */
   resultText?: string;
+  /**
+   * Why it ended early, as Run's console says it: a JavaScript exception's message (not the
+   * wasm trap it ends in), the trap's text, or for a time-limit stop a clause following
+   * "was": "stopped at the time limit (5 s): an infinite loop?".
+   */
   trap?: string;
+  /** Where in the guest's source the trap happened, when its stack names a line (a marker for the editor). */
+  marker?: Diagnostic;
   stdout: string[];
   stderr: string[];
 }

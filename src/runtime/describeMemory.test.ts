@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grewDuringCall, HEARTBEAT_STALE_MS, isMemoryFull, megabytes, memoryFullNote, saysAllocationFailed, timeLimitMessage, WASM32_MAX_BYTES, wasWatched } from './describeMemory';
+import { checkStopText, grewDuringCall, HEARTBEAT_STALE_MS, isMemoryFull, megabytes, memoryFullNote, saysAllocationFailed, timeLimitMessage, WASM32_MAX_BYTES, wasWatched } from './describeMemory';
 
 const MB = 2 ** 20;
 
@@ -27,6 +27,13 @@ describe('describeMemory', () => {
     expect(timeLimitMessage('run', 5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe(plain);
     // A loop that made 10 MB of scratch space at its start is still a loop.
     expect(timeLimitMessage('run', 5000, { bytes: 19 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe(plain);
+  });
+
+  it("words a stop for Check's verdict without the worker and the writes that stay stored (Check's namespace is thrown away)", () => {
+    expect(checkStopText(5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe('stopped at the time limit (5 s): an infinite loop?');
+    expect(checkStopText(2500)).toBe('stopped at the time limit (2500 ms) without returning: an endless loop, or more work (or data) than the limit allows');
+    expect(checkStopText(5000, { bytes: 90 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB })).toMatch(/^stopped at the time limit \(5 s\) while its memory grew from 9 MB to 90 MB/);
+    expect(checkStopText(5000)).not.toMatch(/rolled back|stored/);
   });
 
   it('does not guess "infinite loop?" when the memory could not be watched: a guest calling no host may be piling up data', () => {

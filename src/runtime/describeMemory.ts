@@ -82,12 +82,26 @@ export function grewDuringCall(m: MemoryAtStop | undefined): m is MemoryAtStop &
  * both. Starts with "Stopped:", which the page keys on.
  */
 export function timeLimitMessage(what: string, limitMs: number, memory?: MemoryAtStop): string {
-  const why = grewDuringCall(memory)
-    ? ` while its memory grew from ${megabytes(memory.startBytes)} to ${megabytes(memory.bytes)} (data piling up in a loop? It would have run out of memory)`
-    : memory?.watched
-      ? ' (infinite loop?)'
-      : ' without returning: an endless loop, or more work (or data) than the limit allows';
+  const why = grewDuringCall(memory) ? ` ${memoryGrewText(memory)}` : memory?.watched ? ' (infinite loop?)' : ` ${UNWATCHED_STOP}`;
   return `Stopped: "${what}" ran longer than the ${limitMs} ms time limit${why}. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`;
+}
+
+/** Why an unwatched guest may have run past the limit: it cannot be told which. */
+const UNWATCHED_STOP = 'without returning: an endless loop, or more work (or data) than the limit allows';
+
+function memoryGrewText(memory: MemoryAtStop & { startBytes: number }): string {
+  return `while its memory grew from ${megabytes(memory.startBytes)} to ${megabytes(memory.bytes)} (data piling up in a loop? It would have run out of memory)`;
+}
+
+/**
+ * A time-limit stop as Check's verdict says it, after "`run` was": the same reasons as
+ * timeLimitMessage without the worker and the writes that stay stored (Check runs in a
+ * namespace of its own, deleted afterwards: nothing of it stays).
+ */
+export function checkStopText(limitMs: number, memory?: MemoryAtStop): string {
+  const limit = `stopped at the time limit (${limitMs % 1000 === 0 ? `${limitMs / 1000} s` : `${limitMs} ms`})`;
+  if (grewDuringCall(memory)) return `${limit} ${memoryGrewText(memory)}`;
+  return memory?.watched ? `${limit}: an infinite loop?` : `${limit} ${UNWATCHED_STOP}`;
 }
 
 /** Rust's standard library prints this before it aborts (then `unreachable`) when an allocation fails. */

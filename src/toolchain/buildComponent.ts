@@ -181,7 +181,7 @@ export async function buildComponent(
         return { ok: true, worldKey, base: previous, artifact: { ...previous.artifact, files, componentStale: true, timings } };
       } catch (e) {
         // Only "the previous build doesn't fit" falls back to a full build; guest errors are final.
-        if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e), wit)] };
+        if (!/full build is needed/.test(messageOf(e))) return { ok: false, diagnostics: [locateJsError(messageOf(e), wit, guest.source, world.source)] };
       }
     }
     try {
@@ -190,7 +190,7 @@ export async function buildComponent(
       transpileFrom = built.transpileFrom;
       addStepTimings(timings, built.timings);
     } catch (e) {
-      return { ok: false, diagnostics: [locateJsError(messageOf(e), wit)] };
+      return { ok: false, diagnostics: [locateJsError(messageOf(e), wit, guest.source, world.source)] };
     }
     lap('componentize');
   }

@@ -25,6 +25,22 @@ describe('locateExportMismatch', () => {
     expect(d[0]!.message).toContain('the module has no (export "add")');
   });
 
+  it('marks a near-miss export name where it is written and says the name the world wants', () => {
+    const missingRun = wrapped('    1: failed to find export of function `run`');
+    const wat = ';; a core module\n(module\n  (memory (export "memory") 1)\n  (func (export "Run") (result i32)\n    (i32.const 0)))\n';
+    const [guest, wit] = locateExportMismatch(missingRun, wat, WIT)!;
+    expect(guest).toMatchObject({ file: 'guest', line: 4, column: 17 });
+    expect(wat.split('\n')[3]!.slice(guest!.column - 1, guest!.endColumn! - 1)).toBe('"Run"');
+    expect(guest!.message).toBe('found (export "Run"): did you mean "run"? The world exports run, but the module has no (export "run") (export names must match exactly, letter case too).');
+    expect(wit).toMatchObject({ file: 'wit', line: 5, column: 10 });
+    expect(wit!.message).toContain('it has (export "Run") on line 4: did you mean "run"?');
+  });
+
+  it('puts a missing export with no near miss on the (module line, not on a comment above it', () => {
+    const d = locateExportMismatch(MISSING, `;; a comment\n${WAT}`, WIT)!;
+    expect(d[0]).toMatchObject({ file: 'guest', line: 2, column: 1 });
+  });
+
   it('finds an interface export by its function name in the WIT', () => {
     const msg = wrapped('    3: type mismatch for function `wasi:messaging/incoming-handler@0.2.0-draft#handle`: expected `[I32] -> [I32]` but found `[] -> [I32]`');
     const wat = '(module\n  (func (export "wasi:messaging/incoming-handler@0.2.0-draft#handle") (result i32) (i32.const 0)))';

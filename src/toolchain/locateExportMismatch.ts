@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
+import { closestName } from './closestName';
 
 // wit-component's wording when a core module's export does not fit the world (componentNew).
 const WRONG_TYPE = /type mismatch for function `([^`]+)`: expected `([^`]*)` but found `([^`]*)`/;
@@ -30,9 +31,31 @@ export function locateExportMismatch(message: string, watSource: string, userWit
     return out;
   }
   const text = `the world exports ${fn}, but the module has no (export "${name}")`;
-  out.push({ file: 'guest', line: 1, column: 1, message: `${text}: add a function with that export name.` });
+  // A near miss (`"Run"` for `"run"`) is marked where it is written, with the name it should have.
+  const exports = exportNames(watSource);
+  const meant = closestName(name, exports);
+  const meantAt = meant === undefined ? undefined : findExport(watSource, meant);
+  if (meant !== undefined && meantAt) {
+    const caseOnly = meant.toLowerCase() === name.toLowerCase() ? ' (export names must match exactly, letter case too)' : '';
+    out.push({ file: 'guest', ...meantAt, message: `found (export "${meant}"): did you mean "${name}"? The ${text.slice(4)}${caseOnly}.` });
+    if (witAt) out.push({ file: 'wit', ...witAt, message: `${text}; it has (export "${meant}") on line ${meantAt.line}: did you mean "${name}"?` });
+    return out;
+  }
+  out.push({ file: 'guest', ...moduleLine(watSource), message: `${text}: add a function with that export name.` });
   if (witAt) out.push({ file: 'wit', ...witAt, message: `${text}.` });
   return out;
+}
+
+/** Every name the WAT exports, in order: `(export "name")` on functions, memories and the like. */
+function exportNames(source: string): string[] {
+  return [...source.matchAll(/\(\s*export\s+"([^"]*)"/g)].map((m) => m[1]!);
+}
+
+/** The `(module` line: where a missing export belongs (line 1 is often a comment). */
+function moduleLine(source: string): { line: number; column: number } {
+  const lines = source.split('\n');
+  const i = lines.findIndex((l) => /^\s*\(\s*module\b/.test(l));
+  return i < 0 ? { line: 1, column: 1 } : { line: i + 1, column: lines[i]!.indexOf('(') + 1 };
 }
 
 /** `[I32, I32] -> [I64]` as WAT writes it: `(param i32 i32) (result i64)`; `(no params, no result)` for `[] -> []`. */

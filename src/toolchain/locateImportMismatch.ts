@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
 import { parseWit } from '../wit/parseWit';
+import { closestName } from './closestName';
 import { cleanMessage } from './locateWatError';
 
 // wit-component's wording when a core module imports what the world does not offer.
@@ -17,7 +18,7 @@ export function locateImportMismatch(message: string, watSource: string, worldSo
   const [, iface, fn] = m as unknown as [string, string, string];
   const at = findImport(watSource, iface, fn);
   const offered = interfaceFunctions(worldSource, iface);
-  const nearest = offered && closest(fn, offered);
+  const nearest = offered && closestName(fn, offered);
   const text = !offered
     ? `the world does not import interface "${iface}", so "${fn}" cannot be imported from it. Add \`import ${iface};\` to the world or fix the module name.`
     : `the world's "${iface}" has no function "${fn}"${nearest ? ` (did you mean "${nearest}"?)` : ''}. It expects one of: ${offered.join(', ')}.`;
@@ -50,28 +51,4 @@ function interfaceFunctions(worldSource: string, iface: string): string[] | unde
   if (!parsed.ok) return undefined;
   const found = parsed.doc.packages.find((p) => p.namespace === ns && p.name === pkg && (p.version ?? undefined) === version)?.interfaces.find((i) => i.name === name);
   return found?.functions.map((f) => f.jcoName);
-}
-
-/** The offered name within edit distance 3 of the wrong one, if any. */
-function closest(wrong: string, names: string[]): string | undefined {
-  let best: [string, number] | undefined;
-  for (const n of names) {
-    const d = distance(wrong, n);
-    if (d <= 3 && (!best || d < best[1])) best = [n, d];
-  }
-  return best?.[0];
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }

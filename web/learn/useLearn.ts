@@ -1,6 +1,6 @@
 import { describeBuildStage } from '../component/describeBuildStage';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkLesson, decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
+import { checkLesson, decodeLessonHash, type Diagnostic, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, forgetLoadedLesson, loadLearnData, saveLoadedLesson, type LessonProgress } from './progressStore';
@@ -31,6 +31,8 @@ export interface Learn {
   verdict: Verdict | undefined;
   /** What the checked run printed, for the verdict box. */
   output: string[];
+  /** The last Check's editor markers by guest name (build errors, a thrown exception's line), as Run's. */
+  diagnostics: Record<string, Diagnostic[]>;
   error: string | undefined;
   open(id?: string): void;
   leave(): void;
@@ -66,6 +68,7 @@ export function useLearn(): Learn {
   const [stage, setStage] = useState('');
   const [verdict, setVerdict] = useState<Verdict>();
   const [output, setOutput] = useState<string[]>([]);
+  const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const [error, setError] = useState<string>();
   const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
   const lessons = useMemo(() => [...shipped, ...loaded.filter((l) => !shipped.some((s) => s.id === l.id))], [loaded]);
@@ -111,6 +114,7 @@ export function useLearn(): Learn {
   useEffect(() => {
     setVerdict(undefined);
     setOutput([]);
+    setDiagnostics({});
     setStage('');
     if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
   }, [active, lessonKey, address.hash]);
@@ -148,6 +152,7 @@ export function useLearn(): Learn {
     setOutput([]);
     // The code checked, kept as the lesson's passing code if it passes.
     const checked = current.sources;
+    setDiagnostics({});
     const trace = getTraceStore();
     try {
       const out = await checkLesson(getBuildClient(), lesson, guests, {
@@ -157,6 +162,7 @@ export function useLearn(): Learn {
       });
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
+      setDiagnostics(out.diagnostics);
       setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
       const pass = out.verdict.pass;
       const at = Date.now();
@@ -183,6 +189,7 @@ export function useLearn(): Learn {
     setVerdict(undefined);
     setOutput([]);
     dismissChangedElsewhere(lesson.id);
+    setDiagnostics({});
     patchProgress(lesson.id, (p) => ({ ...p, sources: {} }));
   }, [lesson, patchProgress, dismissChangedElsewhere]);
   const applySolution = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...lesson.solution } })), [lesson, patchProgress]);
@@ -225,6 +232,6 @@ export function useLearn(): Learn {
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
     active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
-    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile, removeLoaded,
+    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, diagnostics, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile, removeLoaded,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeWit } from '../analyzeWit';
 import { locateJsError, WIT_BINDINGS_FAILED } from './locateJsError';
 
 const WIT = 'package local:app;\nworld app {\n  export run: func() -> strng;\n}';
@@ -30,5 +31,28 @@ describe('locateJsError', () => {
     const d = locateJsError(`${WIT_BINDINGS_FAILED}name \`strng\` does not exist`, WIT);
     expect(d).toMatchObject({ file: 'wit', line: 3, column: 25, endColumn: 30 });
     expect(d.message).toContain('strng');
+  });
+
+  it("names the interface and the function of an import it lacks, not the engine's '<internal>' module", () => {
+    const wit = 'package learn:visits;\n\nworld visits {\n  import wasi:keyvalue/store@0.2.0-draft2;\n  export run: func() -> u32;\n}\n';
+    const analysis = analyzeWit(wit);
+    if (!analysis.ok) throw new Error('bad test WIT');
+    const source = "import { opn } from 'wasi:keyvalue/store@0.2.0-draft2';\n\nexport function run() { return 1; }\n";
+    // Verbatim engine output (componentize-js 0.23, StarlingMonkey) for that import.
+    const engine = "JavaScript guest failed to initialise (exited with code 1):\nException while evaluating top-level script\nsource.js:1:10 SyntaxError: The requested module '<internal>' doesn't provide an export named: 'opn'";
+    const d = locateJsError(engine, wit, source, analysis.world.source);
+    expect(d).toMatchObject({ file: 'guest', line: 1, column: 10, endColumn: 13 });
+    expect(d.message).toBe('`wasi:keyvalue/store@0.2.0-draft2` has no function `opn`: did you mean `open`? It offers `open`, `Bucket`.');
+    expect(d.message).not.toContain('<internal>');
+  });
+
+  it('finds the import on a later line of a multi-line import list', () => {
+    const wit = 'package learn:visits;\nworld visits {\n  import wasi:keyvalue/atomics@0.2.0-draft2;\n  export run: func() -> u32;\n}\n';
+    const analysis = analyzeWit(wit);
+    if (!analysis.ok) throw new Error('bad test WIT');
+    const source = "import {\n  swap,\n  incremnt as add,\n} from 'wasi:keyvalue/atomics@0.2.0-draft2';\n";
+    const d = locateJsError("source.js:3:3 SyntaxError: The requested module '<internal>' doesn't provide an export named: 'incremnt'", wit, source, analysis.world.source);
+    expect(d).toMatchObject({ line: 3, column: 3 });
+    expect(d.message).toBe('`wasi:keyvalue/atomics@0.2.0-draft2` has no function `incremnt`: did you mean `increment`? It offers `increment`, `swap`, `Cas`.');
   });
 });

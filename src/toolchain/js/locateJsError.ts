@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../protocol/buildProtocol';
 import { locateWitBuildError } from '../analyzeWit';
 import { SOURCE_NAME } from './buildInitEnvironment';
+import { explainMissingJsImport } from './explainMissingJsImport';
 
 /**
  * How a JS build's error begins when the splicer rejected the WIT (a type or name error our own
@@ -16,11 +17,15 @@ const LOCATION = new RegExp(`(?:${SOURCE_NAME.replace('.', '\\.')}|guest\\.ts):(
  * Turns a JS/TS build error into a guest diagnostic at the first source position it names
  * (a syntax error or an exception thrown while the module's top level ran), or at 1:1 when
  * it names none (e.g. an export the WIT world expects is missing). An error in the WIT
- * (`userWit`, the user's own text) is placed there instead, as WAT builds place it.
+ * (`userWit`, the user's own text) is placed there instead, as WAT builds place it. An import
+ * the world's interface lacks is named with its interface (`guestSource`, and `worldSource`:
+ * the resolved WIT with the shipped packages).
  */
-export function locateJsError(message: string, userWit: string): Diagnostic {
+export function locateJsError(message: string, userWit: string, guestSource = '', worldSource = userWit): Diagnostic {
   // The splicer's wit-parser wording is wasm-tools' (the WAT path's componentEmbed): same locator.
   if (message.startsWith(WIT_BINDINGS_FAILED)) return locateWitBuildError(userWit, message.slice(WIT_BINDINGS_FAILED.length));
+  const missingImport = explainMissingJsImport(message, guestSource, worldSource);
+  if (missingImport) return missingImport;
   const m = LOCATION.exec(message);
   if (!m) return { file: 'guest', line: 1, column: 1, message };
   return { file: 'guest', line: Number(m[1]), column: Math.max(1, Number(m[2])), message: onePrefix(message, m[0]) };

@@ -1,4 +1,7 @@
-import { megabytes, memoryLimit, type GuestMemory } from '../../src/index';
+import type { BuildArtifact, Diagnostic } from '../protocol/buildProtocol';
+import type { GuestMemory } from '../protocol/runProtocol';
+import { createPositionMapper } from '../toolchain/js/mapGeneratedPosition';
+import { megabytes, memoryLimit } from './describeMemory';
 
 /**
  * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
@@ -74,4 +77,22 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     }
   }
   return undefined;
+}
+
+/**
+ * A guest's trap as Run and Check both tell it: a JavaScript or TypeScript guest's exception
+ * (or running out of memory, or calling fetch) instead of the wasm trap it ends in, with a
+ * marker for the guest editor when the stack names a line of the user's source. Undefined
+ * for other guests, time-limit stops ("Stopped: …") and traps with nothing better to say.
+ * Check once kept the raw "wasm unreachable instruction executed" that Run explained.
+ */
+export function explainGuestTrap(guest: { lang: string; source: string }, artifact: Pick<BuildArtifact, 'sourceMap'>, stderr: readonly string[], trapMessage: string, memory?: GuestMemory): (JsTrapExplanation & { marker?: Diagnostic }) | undefined {
+  if ((guest.lang !== 'js' && guest.lang !== 'ts') || /^Stopped:/.test(trapMessage)) return undefined;
+  // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
+  const toSource = guest.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
+  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory);
+  if (!why) return undefined;
+  // Without its source map a TS guest's position counts in code nobody sees: no marker then.
+  const marked = why.line !== undefined && (guest.lang === 'js' || toSource !== undefined);
+  return marked ? { ...why, marker: { file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message } } : why;
 }

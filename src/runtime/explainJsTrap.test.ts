@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainJsTrap } from './explainJsTrap';
+import { explainGuestTrap, explainJsTrap } from './explainJsTrap';
 
 // Verbatim stderr of a JS guest whose helper throws (componentize-js 0.23, StarlingMonkey).
 const THROWN = ['count too high: 5', 'Stack:', '  helper@source.js:5:11', '  run@source.js:10:17', '  export_run@/initializer.js:58:15', '', 'Redirecting call to abort() to mozalloc_abort', ''];
@@ -51,5 +51,25 @@ describe('explainJsTrap', () => {
   });
   it('says nothing it does not know', () => {
     expect(explainJsTrap([], 'guest trapped: integer divide by zero', 'export function run() {}')).toBeUndefined();
+  });
+});
+
+// What Run and Check both show: one function, so Check cannot fall back to the wasm trap again.
+describe('explainGuestTrap', () => {
+  const TYPO = ['TypeError: console.lg is not a function', 'Stack:', '  run@source.js:6:11', '', 'Redirecting call to abort() to mozalloc_abort'];
+  const trap = 'guest trapped: wasm trap: wasm unreachable instruction executed';
+  it("explains a JavaScript guest's exception and marks its line in the guest editor", () => {
+    const e = explainGuestTrap({ lang: 'js', source: '' }, {}, TYPO, trap)!;
+    expect(e.message).toBe('uncaught TypeError: console.lg is not a function (at line 6:11)');
+    expect(e.marker).toEqual({ file: 'guest', line: 6, column: 11, message: e.message });
+  });
+  it('gives no marker for a TypeScript guest without its source map (the position counts in the stripped JS)', () => {
+    const e = explainGuestTrap({ lang: 'ts', source: '' }, {}, TYPO, trap)!;
+    expect(e.message).toMatch(/console\.lg is not a function/);
+    expect(e.marker).toBeUndefined();
+  });
+  it('leaves WAT traps and time-limit stops as they are', () => {
+    expect(explainGuestTrap({ lang: 'wat', source: '' }, {}, TYPO, trap)).toBeUndefined();
+    expect(explainGuestTrap({ lang: 'js', source: '' }, {}, TYPO, 'Stopped: "run" ran longer than the 5000 ms time limit')).toBeUndefined();
   });
 });

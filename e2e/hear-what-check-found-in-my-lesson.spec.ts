@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText } from './appHelpers';
+import { check, retypeLine } from './learnHelpers';
+import { markedLines } from './monacoHelpers';
+
+/**
+ * Check tells a beginner as much as Run does: a JavaScript exception is named with its line
+ * (not as the wasm trap it ends in) and marked in the editor, build errors are marked where
+ * they are, a stop at the time limit is called a stop, and a misnamed import or export says
+ * the name that was meant. Typed into the real editors at a laptop's 1366×768, where one
+ * editor is large beside the lesson (the other behind the WIT / Guest switch).
+ */
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const guest = (page: Page) => page.getByTestId('guest-editor');
+const wit = (page: Page) => page.getByTestId('wit-editor');
+
+/** Brings an editor forward with the stage-focus switch. */
+async function show(page: Page, editor: 'wit' | 'guest'): Promise<void> {
+  await page.getByTestId(`stage-focus-${editor}`).click();
+  await expect(page.getByTestId(`${editor}-editor`)).toBeVisible();
+}
+
+async function openLesson(page: Page, id: string): Promise<void> {
+  await page.goto(`/?learn=${id}`);
+  await expect(guest(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a JavaScript lesson: an exception, a build error in the WIT and an endless loop, each told as Run tells it', async ({ page }) => {
+  test.setTimeout(600_000);
+  await openLesson(page, 'component-and-world');
+
+  // A typo in a method name throws: the verdict names the exception and its line, like Run.
+  await retypeLine(page, 'guest-editor', 6, "console.lg('hello from a component'); return 'hello, wasi';");
+  let verdict = await check(page);
+  expect(verdict).toContain('hello threw an uncaught exception: console.lg is not a function (at line 6:11)');
+  expect(verdict).toContain('run did not return (it threw an exception)');
+  expect(verdict).not.toMatch(/wasm|unreachable|trapped/);
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toEqual([6]);
+  // What the component printed leaves out the engine's abort notice, as Run's console does.
+  await page.getByTestId('learn-verdict').locator('summary').click();
+  await expect(page.getByTestId('learn-verdict').locator('pre')).toContainText('console.lg is not a function');
+  await expect(page.getByTestId('learn-verdict').locator('pre')).not.toContainText('mozalloc_abort');
+  await page.screenshot({ path: test.info().outputPath('check-exception.png') });
+  // Run says the same words.
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('uncaught exception: console.lg is not a function (at line 6:11)');
+
+  // A misspelt WIT type: the WIT gets the marker, not only the verdict's text, and comes
+  // forward from behind the guest by itself.
+  await retypeLine(page, 'guest-editor', 6, "console.log('hello from a component'); return 'hello, wasi';");
+  await show(page, 'wit');
+  await retypeLine(page, 'wit-editor', 7, 'export run: func() -> strng;');
+  await show(page, 'guest');
+  verdict = await check(page);
+  expect(verdict).toContain('does not build: WIT line 7');
+  await expect(page.getByTestId('stage-focus-wit')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => markedLines(wit(page)), { timeout: 15_000 }).toContain(7);
+  await retypeLine(page, 'wit-editor', 7, 'export run: func() -> string;');
+  await show(page, 'guest');
+  await expect.poll(() => markedLines(guest(page))).toEqual([]);
+
+  // An endless loop is stopped, not trapped; Check's namespace is thrown away, so nothing about writes that stay.
+  await retypeLine(page, 'guest-editor', 6, "while (true) {} return 'hello, wasi';");
+  verdict = await check(page);
+  expect(verdict).toMatch(/hello was stopped at the time limit \(5 s\)/);
+  expect(verdict).toContain('run did not return (it was stopped at the time limit)');
+  expect(verdict).not.toMatch(/trapped|rolled back|stay stored/);
+  await page.screenshot({ path: test.info().outputPath('check-loop.png') });
+});
+
+test('a JavaScript key-value lesson: a misspelt import names its interface and the function meant', async ({ page }) => {
+  test.setTimeout(600_000);
+  await openLesson(page, 'keyvalue-get-set');
+  await retypeLine(page, 'guest-editor', 1, "import { opn } from 'wasi:keyvalue/store@0.2.0-draft2';");
+  const verdict = await check(page);
+  expect(verdict).toContain('wasi:keyvalue/store@0.2.0-draft2 has no function opn: did you mean open?');
+  expect(verdict).not.toContain('<internal>');
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toEqual([1]);
+  // Run's build error says the same.
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('has no function `opn`: did you mean `open`?');
+
+  // A syntax error's excerpt wraps inside the narrow lesson column instead of running off its edge.
+  await retypeLine(page, 'guest-editor', 1, "import { open } from 'wasi:keyvalue/store@0.2.0-draft2';");
+  await retypeLine(page, 'guest-editor', 11, "const visits = Number(decoder.decode(bucket.get('visits') ?? new Uint8Array())) + 1 +;");
+  await check(page);
+  const excerpt = page.getByTestId('verdict-excerpt').first();
+  await expect(excerpt).toBeVisible();
+  const fits = await excerpt.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  expect(fits, 'the excerpt wraps inside its box').toBe(true);
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toContain(11);
+  await page.screenshot({ path: test.info().outputPath('check-excerpt.png') });
+});
+
+test('a WAT lesson: a build error and a misnamed export are marked where they are written', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openLesson(page, 'wit-types-canonical-abi');
+  // A misspelt instruction: the guest gets a marker on its line.
+  await retypeLine(page, 'guest-editor', 13, '(i32.stor (i32.const 4) (i32.const 10))  ;; length');
+  let verdict = await check(page);
+  expect(verdict).toContain('does not build: line 13');
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toContain(13);
+  await retypeLine(page, 'guest-editor', 13, '(i32.store (i32.const 4) (i32.const 10))  ;; length');
+
+  // `"Run"` for `"run"`: the export line is marked with the name the world wants.
+  await retypeLine(page, 'guest-editor', 10, '(func (export "Run") (result i32)');
+  verdict = await check(page);
+  expect(verdict).toContain('line 10: found (export "Run"): did you mean "run"?');
+  expect(verdict).toContain('WIT line 7: the world exports run, but the module has no (export "run"); it has (export "Run") on line 10');
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toEqual([10]);
+  await show(page, 'wit');
+  await expect.poll(() => markedLines(wit(page))).toEqual([7]);
+  await page.screenshot({ path: test.info().outputPath('check-export-name.png') });
+});

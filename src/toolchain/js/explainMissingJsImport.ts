@@ -1,0 +1,67 @@
+import type { Diagnostic } from '../../protocol/buildProtocol';
+import { parseWit } from '../../wit/parseWit';
+import { closestName } from '../closestName';
+
+// StarlingMonkey's wording when a guest imports a name its world's interface does not have:
+// the engine calls every WIT import module '<internal>', which names nothing the learner wrote.
+const NO_SUCH_EXPORT = /The requested module '[^']*' doesn't provide an export named: '([^']+)'/;
+const POSITION = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
+
+/**
+ * Turns "The requested module '<internal>' doesn't provide an export named: 'opn'" into what
+ * the guest asked for: the function and the WIT interface of its import statement, the
+ * interface's nearest name ("did you mean `open`?") and what it offers, marked on the name in
+ * the import. `worldSource`: the resolved WIT (user package and shipped ones). Undefined for
+ * other errors.
+ */
+export function explainMissingJsImport(message: string, guestSource: string, worldSource: string): Diagnostic | undefined {
+  const m = NO_SUCH_EXPORT.exec(message);
+  if (!m) return undefined;
+  const name = m[1]!;
+  const at = POSITION.exec(message);
+  const found = findImport(guestSource, name, at ? Number(at[1]) : undefined);
+  if (!found) return undefined;
+  const offered = jsNamesOf(worldSource, found.from);
+  const meant = offered && closestName(name, offered);
+  const list = offered?.map((n) => `\`${n}\``).join(', ');
+  const text = !offered
+    ? `\`${name}\` is imported from \`${found.from}\`, which the world does not import: add \`import ${found.from};\` to the world or fix the module name.`
+    : `\`${found.from}\` has no ${/^[A-Z]/.test(name) ? 'resource' : 'function'} \`${name}\`${meant ? `: did you mean \`${meant}\`?` : '.'} It offers ${list}.`;
+  return { file: 'guest', line: found.line, column: found.column, endColumn: found.column + name.length, message: text };
+}
+
+/** The `import { … name … } from '…'` naming `name` (the one on `line`, if several do). */
+function findImport(source: string, name: string, line: number | undefined): { from: string; line: number; column: number } | undefined {
+  const hits: { from: string; line: number; column: number }[] = [];
+  for (const st of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2/g)) {
+    const names = st[1]!;
+    const inList = new RegExp(`(^|[\\s,])${name.replace(/[$]/g, '\\$')}(?=\\s*(?:,|$|\\sas\\s))`).exec(names);
+    if (!inList) continue;
+    const offset = st.index! + st[0].indexOf('{') + 1 + inList.index + inList[1]!.length;
+    const before = source.slice(0, offset).split('\n');
+    hits.push({ from: st[3]!, line: before.length, column: before[before.length - 1]!.length + 1 });
+  }
+  return hits.find((h) => h.line === line) ?? hits[0];
+}
+
+/**
+ * What a guest can import from `ns:pkg/name@version` in JavaScript: the interface's functions in
+ * camelCase and its resources as classes, as the engine's bindings name them. Undefined when
+ * the resolved WIT has no such interface.
+ */
+function jsNamesOf(worldSource: string, specifier: string): string[] | undefined {
+  const m = /^([^:]+):([^/]+)\/([^@]+)(?:@(.+))?$/.exec(specifier);
+  if (!m) return undefined;
+  const [, ns, pkg, ifaceName, version] = m;
+  const parsed = parseWit(worldSource);
+  if (!parsed.ok) return undefined;
+  const iface = parsed.doc.packages
+    .filter((p) => p.namespace === ns && p.name === pkg && (version === undefined || p.version === version))
+    .flatMap((p) => p.interfaces)
+    .find((i) => i.name === ifaceName);
+  if (!iface) return undefined;
+  const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const functions = iface.functions.filter((f) => f.kind === 'freestanding').map((f) => camel(f.name));
+  const classes = iface.types.filter((t) => t.kind === 'resource').map((t) => camel(t.name).replace(/^./, (c) => c.toUpperCase()));
+  return [...functions, ...classes];
+}
