@@ -81,6 +81,11 @@ test('a JavaScript key-value lesson: a misspelt import names its interface and t
   await page.getByTestId('run').click();
   await expect.poll(() => consoleText(page), { timeout: 120_000 }).toContain('has no function `opn`: did you mean `open`?');
 
+  // A misspelt interface: the engine said only "Error loading module … No such file or directory", at line 1:1.
+  await retypeLine(page, 'guest-editor', 1, "import { open } from 'wasi:keyvalue/stor@0.2.0-draft2';");
+  expect(await check(page)).toContain("wasi:keyvalue/stor@0.2.0-draft2 is no interface of the world's WIT, so the engine could not load it: did you mean wasi:keyvalue/store@0.2.0-draft2?");
+  await expect.poll(() => markedLines(guest(page)), { timeout: 15_000 }).toEqual([1]);
+
   // A syntax error's excerpt wraps inside the narrow lesson column instead of running off its edge.
   await retypeLine(page, 'guest-editor', 1, "import { open } from 'wasi:keyvalue/store@0.2.0-draft2';");
   await retypeLine(page, 'guest-editor', 11, "const visits = Number(decoder.decode(bucket.get('visits') ?? new Uint8Array())) + 1 +;");

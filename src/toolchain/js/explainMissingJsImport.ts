@@ -30,6 +30,40 @@ export function explainMissingJsImport(message: string, guestSource: string, wor
   return { file: 'guest', line: found.line, column: found.column, endColumn: found.column + name.length, message: text };
 }
 
+// Its wording when an import's module is no interface of the world (`wasi:keyvalue/stor@…`) or
+// another file (`./util.js`): "Error loading module "<specifier>" (resolved path "…"): No such
+// file or directory", placed at 1:1 on the guest.
+const NO_SUCH_MODULE = /Error loading module "([^"]+)"[^\n]*: No such file or directory/;
+
+/**
+ * Turns the engine's "Error loading module … No such file or directory" into what the guest
+ * got wrong, marked on the module name in its import statement: a WIT interface spelt unlike
+ * any the world's WIT has (with the nearest one), or another file, which a one-file guest
+ * cannot import. Undefined for other errors.
+ */
+export function explainUnknownJsModule(message: string, guestSource: string, worldSource: string): Diagnostic | undefined {
+  const m = NO_SUCH_MODULE.exec(message);
+  if (!m) return undefined;
+  const specifier = m[1]!;
+  const quoted = new RegExp(`\\bfrom\\s*(['"])${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\1`).exec(guestSource);
+  if (!quoted) return undefined;
+  const before = guestSource.slice(0, quoted.index + quoted[0].indexOf(quoted[1]!) + 1).split('\n');
+  const line = before.length;
+  const column = before[line - 1]!.length + 1;
+  const meant = closestName(specifier, interfacesOf(worldSource));
+  const text = !specifier.includes(':')
+    ? `\`${specifier}\` is another file: a JavaScript guest is one file, and imports only the WIT interfaces its world imports (\`ns:package/interface@version\`).`
+    : `\`${specifier}\` is no interface of the world's WIT, so the engine could not load it${meant ? `: did you mean \`${meant}\`?` : '.'} A guest imports what its world imports, spelt exactly (\`ns:package/interface@version\`).`;
+  return { file: 'guest', line, column, endColumn: column + specifier.length, message: text };
+}
+
+/** Every interface of the resolved WIT as a JS guest imports it: `ns:pkg/name@version`. */
+function interfacesOf(worldSource: string): string[] {
+  const parsed = parseWit(worldSource);
+  if (!parsed.ok) return [];
+  return parsed.doc.packages.flatMap((p) => p.interfaces.map((i) => `${p.namespace}:${p.name}/${i.name}${p.version ? `@${p.version}` : ''}`));
+}
+
 /** The `import { … name … } from '…'` naming `name` (the one on `line`, if several do). */
 function findImport(source: string, name: string, line: number | undefined): { from: string; line: number; column: number } | undefined {
   const hits: { from: string; line: number; column: number }[] = [];

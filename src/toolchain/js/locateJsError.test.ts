@@ -55,4 +55,20 @@ describe('locateJsError', () => {
     expect(d).toMatchObject({ line: 3, column: 3 });
     expect(d.message).toBe('`wasi:keyvalue/atomics@0.2.0-draft2` has no function `incremnt`: did you mean `increment`? It offers `increment`, `swap`, `Cas`.');
   });
+
+  it('marks a misspelt interface in an import on its module name, with the interface meant', () => {
+    const wit = 'package learn:visits;\n\nworld visits {\n  import wasi:keyvalue/store@0.2.0-draft2;\n  export run: func() -> u32;\n}\n';
+    const analysis = analyzeWit(wit);
+    if (!analysis.ok) throw new Error('bad test WIT');
+    const source = "// visits\nimport { open } from 'wasi:keyvalue/stor@0.2.0-draft2';\n\nexport function run() { return 1; }\n";
+    // Verbatim engine output (componentize-js 0.23, StarlingMonkey, in the browser) for that import.
+    const engine =
+      'JavaScript guest failed to initialise (exited with code 1):\nException while evaluating top-level script\nReferenceError: Error loading module "wasi:keyvalue/stor@0.2.0-draft2" (resolved path "wasi:keyvalue/stor@0.2.0-draft2"): No such file or directory';
+    const d = locateJsError(engine, wit, source, analysis.world.source);
+    expect(d).toMatchObject({ file: 'guest', line: 2, column: 23, endColumn: 23 + 'wasi:keyvalue/stor@0.2.0-draft2'.length });
+    expect(d.message).toBe("`wasi:keyvalue/stor@0.2.0-draft2` is no interface of the world's WIT, so the engine could not load it: did you mean `wasi:keyvalue/store@0.2.0-draft2`? A guest imports what its world imports, spelt exactly (`ns:package/interface@version`).");
+    const file = locateJsError(engine.replace(/wasi:keyvalue\/stor@0\.2\.0-draft2/g, './util.js'), wit, "import { helper } from './util.js';\n", analysis.world.source);
+    expect(file).toMatchObject({ line: 1, column: 25 });
+    expect(file.message).toContain('`./util.js` is another file: a JavaScript guest is one file');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../protocol/buildProtocol';
 import { locateWitBuildError } from '../analyzeWit';
 import { SOURCE_NAME } from './buildInitEnvironment';
-import { explainMissingJsImport } from './explainMissingJsImport';
+import { explainMissingJsImport, explainUnknownJsModule } from './explainMissingJsImport';
 
 /**
  * How a JS build's error begins when the splicer rejected the WIT (a type or name error our own
@@ -26,6 +26,8 @@ export function locateJsError(message: string, userWit: string, guestSource = ''
   if (message.startsWith(WIT_BINDINGS_FAILED)) return locateWitBuildError(userWit, message.slice(WIT_BINDINGS_FAILED.length));
   const missingImport = explainMissingJsImport(message, guestSource, worldSource);
   if (missingImport) return missingImport;
+  const unknownModule = explainUnknownJsModule(message, guestSource, worldSource);
+  if (unknownModule) return unknownModule;
   const m = LOCATION.exec(message);
   if (!m) return { file: 'guest', line: 1, column: 1, message };
   return { file: 'guest', line: Number(m[1]), column: Math.max(1, Number(m[2])), message: onePrefix(message, m[0]) };
