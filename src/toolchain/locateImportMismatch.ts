@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
-import { parseWit } from '../wit/parseWit';
+import { findWitInterface } from '../wit/findWitInterface';
 import { closestName } from './closestName';
 import { cleanMessage } from './locateWatError';
 
@@ -44,11 +44,5 @@ function findImport(source: string, iface: string, fn: string): { line: number; 
 
 /** Canonical-ABI names of an interface `ns:pkg/name@version` in the resolved WIT, or undefined. */
 function interfaceFunctions(worldSource: string, iface: string): string[] | undefined {
-  const m = /^([^:]+):([^/]+)\/([^@]+)(?:@(.+))?$/.exec(iface);
-  if (!m) return undefined;
-  const [, ns, pkg, name, version] = m;
-  const parsed = parseWit(worldSource);
-  if (!parsed.ok) return undefined;
-  const found = parsed.doc.packages.find((p) => p.namespace === ns && p.name === pkg && (p.version ?? undefined) === version)?.interfaces.find((i) => i.name === name);
-  return found?.functions.map((f) => f.jcoName);
+  return findWitInterface(worldSource, iface)?.functions.map((f) => f.jcoName);
 }

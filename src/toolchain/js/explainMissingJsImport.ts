@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../protocol/buildProtocol';
 import { parseWit } from '../../wit/parseWit';
 import { closestName } from '../closestName';
+import { findWitInterface } from '../../wit/findWitInterface';
 
 // StarlingMonkey's wording when a guest imports a name its world's interface does not have:
 // the engine calls every WIT import module '<internal>', which names nothing the learner wrote.
@@ -84,15 +85,7 @@ function findImport(source: string, name: string, line: number | undefined): { f
  * the resolved WIT has no such interface.
  */
 function jsNamesOf(worldSource: string, specifier: string): string[] | undefined {
-  const m = /^([^:]+):([^/]+)\/([^@]+)(?:@(.+))?$/.exec(specifier);
-  if (!m) return undefined;
-  const [, ns, pkg, ifaceName, version] = m;
-  const parsed = parseWit(worldSource);
-  if (!parsed.ok) return undefined;
-  const iface = parsed.doc.packages
-    .filter((p) => p.namespace === ns && p.name === pkg && (version === undefined || p.version === version))
-    .flatMap((p) => p.interfaces)
-    .find((i) => i.name === ifaceName);
+  const iface = findWitInterface(worldSource, specifier, true);
   if (!iface) return undefined;
   const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const functions = iface.functions.filter((f) => f.kind === 'freestanding').map((f) => camel(f.name));
