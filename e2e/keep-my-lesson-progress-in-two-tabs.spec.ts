@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addLineAfter, check, editBeforeEnd } from './learnHelpers';
+import { addLineAfter, check, editBeforeEnd, teacherLesson } from './learnHelpers';
 
 /**
  * A student has the course open in two tabs of one browser (QA found a teacher's class
@@ -72,4 +72,34 @@ test('a lesson passed in one tab stays passed, with its code, while a second tab
   await expect(b.getByTestId('lesson-title')).toContainText('✓ done');
   await expect(editor(b)).toContainText('(i32.const 21)) ;; pointer');
   await expect(b.getByTestId('learn-passed-code')).toBeHidden();
+});
+
+test("a teacher's lesson loaded in one tab joins the course in the other, and leaves it there too", async ({ page: a, context }) => {
+  test.setTimeout(180_000);
+  await a.goto('/?learn');
+  await expect(a.getByTestId('lesson-panel')).toBeVisible();
+  const b = await context.newPage();
+  await b.goto(`/?learn=${LESSON}`);
+  await expect(b.getByTestId('lesson-title')).toContainText('canonical ABI');
+  const count = Number((await b.locator('.lesson-count').innerText()).split('/')[1]);
+
+  // Tab A loads the teacher's file; tab B's picker and counter have it without a reload.
+  await a.bringToFront();
+  await a.getByTestId('lesson-file').setInputFiles({ name: 'answer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(teacherLesson)) });
+  await expect(a.getByTestId('lesson-title')).toContainText('The answer (a teacher wrote this)');
+  await expect(b.locator('.lesson-count')).toHaveText(new RegExp(`/${count + 1}$`));
+  await expect(b.getByTestId('lesson-picker').locator('option', { hasText: 'The answer' })).toHaveCount(1);
+
+  // Tab B opens it from its picker; tab A takes it out; tab B says so instead of "does not exist".
+  await b.bringToFront();
+  await b.getByTestId('lesson-picker').selectOption('teacher-answer');
+  await expect(b.getByTestId('lesson-title')).toContainText('The answer');
+  await a.bringToFront();
+  a.once('dialog', (d) => void d.accept());
+  await a.getByTestId('lesson-remove').click();
+  await expect(a.locator('.lesson-count')).toHaveText(new RegExp(`/${count}$`));
+  await expect(b.locator('.lesson-count')).toHaveText(new RegExp(`/${count}$`));
+  await expect(b.getByTestId('lesson-error')).toContainText('taken out of the course in another tab');
+  await expect(b.getByTestId('lesson-picker').locator('option', { hasText: 'The answer' })).toHaveCount(0);
+  await b.screenshot({ path: 'test-results/two-tabs-lesson-removed-elsewhere.png' });
 });

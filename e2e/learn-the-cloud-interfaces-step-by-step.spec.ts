@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addLineAfter, check, deleteLines, editBeforeEnd, openLesson, retypeLine } from './learnHelpers';
+import { addLineAfter, check, deleteLines, editBeforeEnd, openLesson, retypeLine, teacherLesson } from './learnHelpers';
 
 /**
  * A newcomer takes the course: starts from the Learn entry on the landing page, and in
@@ -79,20 +79,6 @@ test('a learner completes four lessons by editing code, with progress kept acros
   await expect(page).not.toHaveURL(/learn/);
 });
 
-/** A teacher's own lesson, written by hand as a file, then shared as a link. */
-const teacherLesson = {
-  format: 'wcp-lesson/1',
-  id: 'teacher-answer',
-  title: 'The answer (a teacher wrote this)',
-  text: 'Core functions return numbers: a `u32` result is one `i32`.',
-  docs: [{ title: 'Canonical ABI', url: 'https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md' }],
-  task: 'Make `run` return `42` and keep it even.',
-  hints: ['Change the constant.'],
-  guests: [{ name: 'answer', lang: 'wat', call: 'run', wit: 'package teacher:answer;\n\nworld answer {\n  export run: func() -> u32;\n}\n', source: '(module\n  (func (export "run") (result i32)\n    (i32.const 41)))\n' }],
-  solution: { answer: '(module\n  (func (export "run") (result i32)\n    (i32.const 42)))\n' },
-  // A declarative check and a function check (which runs sandboxed).
-  check: { expect: [{ kind: 'result', equals: 42 }], script: "const g = run.guests[0]; if (Number(g.result) % 2 !== 0) return 'the answer must be even, got ' + g.result;" },
-};
 
 test('a lesson file written by hand loads, checks, and opens from its link in presenter mode', async ({ page }) => {
   test.setTimeout(300_000);

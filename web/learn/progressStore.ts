@@ -43,6 +43,9 @@ function readProgress(value: unknown): LessonProgress | undefined {
   return { v: PROGRESS_VERSION, sources: p.sources, done: !!p.done, tried: !!p.tried, hints: Number(p.hints) || 0, ...passedCode, ...firstPassedAt };
 }
 
+/** The lessons loaded from files or links (another tab may have added or removed one). */
+export const readLoadedLessons = async (): Promise<Lesson[]> => (await loadLearnData()).loaded;
+
 /** All progress records and lessons loaded from files or links, in one read. */
 export async function loadLearnData(): Promise<{ progress: Record<string, LessonProgress>; loaded: Lesson[] }> {
   const progress: Record<string, LessonProgress> = {};

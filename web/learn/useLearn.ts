@@ -3,8 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkLesson, decodeLessonHash, type Diagnostic, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { getBuildClient, getTraceStore } from '../engine';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
-import { emptyProgress, forgetLoadedLesson, loadLearnData, saveLoadedLesson, type LessonProgress } from './progressStore';
+import { emptyProgress, loadLearnData, type LessonProgress } from './progressStore';
 import { useLessonProgress } from './useLessonProgress';
+import { useLoadedLessons } from './useLoadedLessons';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
 export interface Learn {
@@ -60,7 +61,6 @@ const nextLesson = (list: Lesson[], progress: Record<string, LessonProgress>) =>
 export function useLearn(): Learn {
   const [address] = useState(() => readLearnAddress(location));
   const [active, setActive] = useState(address.active);
-  const [loaded, setLoaded] = useState<Lesson[]>([]);
   // Until the stored progress is read, "the first lesson not done" is not known yet.
   const [progressRead, setProgressRead] = useState(false);
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
@@ -71,10 +71,21 @@ export function useLearn(): Learn {
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const [error, setError] = useState<string>();
   const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
+  const { loaded, adopt: adoptLessons, add: addLesson, remove: removeLesson } = useLoadedLessons(
+    useCallback((removed: Lesson[]) => {
+      // The open lesson went out of the course in another tab: say so rather than show "does not exist".
+      const open = removed.find((l) => l.id === lessonIdRef.current);
+      if (!open) return;
+      setError(`“${open.title}” was taken out of the course in another tab. Open its file or link again to bring it back.`);
+      setLessonId(undefined);
+    }, []),
+  );
   const lessons = useMemo(() => [...shipped, ...loaded.filter((l) => !shipped.some((s) => s.id === l.id))], [loaded]);
   const lesson = active ? (lessons.find((l) => l.id === lessonId) ?? (lessonId ? undefined : nextLesson(lessons, progress))) : undefined;
   const current = (lesson && progress[lesson.id]) || emptyProgress();
   const checkToken = useRef(0);
+  const lessonIdRef = useRef(lessonId);
+  lessonIdRef.current = lesson?.id;
 
   // Progress and loaded lessons come from IndexedDB; a lesson link in the address is added to them.
   useEffect(() => {
@@ -86,7 +97,7 @@ export function useLearn(): Learn {
         if (address.hash) {
           try {
             fromLink = decodeLessonHash(address.hash);
-            void saveLoadedLesson(fromLink);
+            void addLesson(fromLink).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
             setLessonId(fromLink.id);
             // As for a file: a shipped lesson's id shows the shipped lesson, which the teacher must hear.
             if (shipped.some((s) => s.id === fromLink!.id)) setError(sameIdAsShipped(`This lesson link`, fromLink.id));
@@ -94,14 +105,14 @@ export function useLearn(): Learn {
             setError(e instanceof Error ? e.message : String(e));
           }
         }
-        setLoaded([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])]);
+        adoptLessons([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])]);
       },
       (e) => {
         setProgressRead(true);
         setError(`Your course progress could not be read (${String(e)}); it will not be saved this time.`);
       },
     );
-  }, [address.hash, adoptLoaded]);
+  }, [address.hash, adoptLoaded, adoptLessons, addLesson]);
 
   // Opened without a lesson (the header's entry, `?learn`), the course shows the first lesson
   // not done; once progress is read that lesson is pinned. Left unpinned, passing it made
@@ -203,25 +214,23 @@ export function useLearn(): Learn {
   const loadFile = useCallback(async (file: File) => {
     try {
       const l = parseLessonFile(await file.text());
-      await saveLoadedLesson(l);
-      setLoaded((all) => [...all.filter((x) => x.id !== l.id), l]);
+      await addLesson(l);
       setLessonId(l.id);
       setActive(true);
       setError(shipped.some((s) => s.id === l.id) ? sameIdAsShipped(`"${file.name}"`, l.id) : undefined);
     } catch (e) {
       setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, []);
+  }, [addLesson]);
 
   // A teacher's lesson (from a file or a link) leaves the course again; its progress stays stored.
   const removeLoaded = useCallback(() => {
     if (!lesson || shipped.includes(lesson)) return;
     const id = lesson.id;
-    void forgetLoadedLesson(id).catch((e: unknown) => setError(`The lesson could not be removed: ${String(e)}`));
-    setLoaded((all) => all.filter((l) => l.id !== id));
+    void removeLesson(id).catch((e: unknown) => setError(`The lesson could not be removed: ${String(e)}`));
     setLessonId(undefined);
     setVerdict(undefined);
-  }, [lesson]);
+  }, [lesson, removeLesson]);
 
   const example = useMemo<Example | undefined>(
     () => (lesson ? { id: `learn-${lesson.id}`, title: lesson.title, description: lesson.task, tags: ['learn'], guests: lesson.guests } : undefined),
