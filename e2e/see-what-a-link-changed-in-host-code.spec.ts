@@ -91,3 +91,31 @@ test("a link's edit of an example's host code is shown as the change, in an embe
   await page.getByTestId('tab-console').click();
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toContain('pwned session');
 });
+
+// Trojan Source (CVE-2021-42574): a right-to-left override makes the added line read, in a
+// plain listing, as if its call were inside a comment. The prompt warns and shows each such
+// character as a marked code point, so the order seen is the order that runs. A line changed
+// only by a trailing space and a CRLF end shows what changed instead of two equal lines.
+const HIDDEN_LINE = "/* a note for readers \u202e } \u2066ctx.log('stdout', 'pwned')\u2069 \u2066 { */";
+const GET = 'const entry = entries.get(key);';
+const SNEAKY = SHIPPED.replace(STORE, `${STORE}\n          ${HIDDEN_LINE}`).replace(GET, `${GET} \r`);
+const SNEAKY_LINK = `#w1.${deflateRawSync(Buffer.from(JSON.stringify({ e: 'proposal-custom-kv-ttl', h: { 'proposal:kv-ttl@0.1.0': SNEAKY } }))).toString('base64url')}`;
+
+test('host code hiding characters from a reviewer is flagged, and every hidden character and trailing change is drawn', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/?present${SNEAKY_LINK}`);
+  const prompt = page.getByTestId('trust-prompt');
+  await expect(prompt.getByTestId('trust-hidden-chars')).toContainText('4 characters you cannot see or that change the direction');
+  await expect(prompt.getByTestId('trust-hidden-chars')).toContainText('U+202E right-to-left override (first on line 15)');
+  await expect(prompt.getByTestId('trust-hidden-chars')).toContainText('U+2066 left-to-right isolate ×2');
+  await expect(prompt.getByTestId('trust-diff-summary')).toContainText('1 line changed and 1 added');
+  const added = prompt.getByTestId('trust-diff').locator('[data-kind="added"]');
+  await expect(added.first()).toContainText("⟨U+202E⟩ } ⟨U+2066⟩ctx.log('stdout', 'pwned')⟨U+2069⟩ ⟨U+2066⟩ { */");
+  await expect(added.first().locator('.hidden-char')).toHaveCount(4);
+  // The line changed at its end only: the added copy shows a space and a CRLF end.
+  await expect(added.nth(1).locator('.trailing-space')).toHaveText('·␍');
+  await page.screenshot({ path: 'test-results/trust-hidden-characters.png' });
+  // The whole file shows them too.
+  await prompt.getByTestId('trust-show-whole').click();
+  await expect(prompt.getByTestId('trust-code').locator('.hidden-char')).toHaveCount(4);
+});

@@ -52,3 +52,4 @@ export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow
 export { sha256Hex } from './platform/sha256Hex';
 export { createNextTask } from './platform/createNextTask';
 export { diffLines, type DiffLine, type LineDiff } from './platform/diffLines';
+export { codePointLabel, findHiddenCharacters, hiddenCharacterName, splitOnHidden, type HiddenCharacter } from './platform/findHiddenCharacters';

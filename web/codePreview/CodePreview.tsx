@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { firstLines, sizeText } from './firstLines';
+import { ShownText } from './ShownText';
 import './codePreview.css';
 
 /** Lines shown at first; "Show more" adds five times as many. */
@@ -13,7 +14,8 @@ export const LARGE_SOURCE_CHARS = 200_000;
  * Laying out all of it at once, in a `<pre>` or a `<textarea>`, stalled the page for
  * seconds (and every later layout with it), so the view starts with the first
  * {@link PREVIEW_STEP} lines and grows on request. The header always says how much there
- * is, so nothing is hidden without saying so, and all of it stays reachable.
+ * is, so nothing is hidden without saying so, and all of it stays reachable. Invisible and
+ * direction-changing characters are shown as marked code points ({@link ShownText}).
  */
 export function CodePreview({ source, testId, className = 'code-preview' }: { source: string; testId: string; className?: string }) {
   const [shown, setShown] = useState(PREVIEW_STEP);
@@ -27,7 +29,7 @@ export function CodePreview({ source, testId, className = 'code-preview' }: { so
         {rest > 0 && <> · showing the first {view.lines.toLocaleString('en')}</>}
       </div>
       <pre className={className} data-testid={testId} tabIndex={0}>
-        {view.text}
+        <ShownText text={view.text} />
       </pre>
       {rest > 0 && (
         <div className="code-preview-more">

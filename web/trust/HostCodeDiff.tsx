@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { ShownText } from '../codePreview/ShownText';
 import type { ShippedComparison } from './compareWithShipped';
 
 const MARK = { same: ' ', added: '+', removed: '−' } as const;
@@ -7,7 +8,8 @@ const SAID = { same: 'unchanged', added: 'added', removed: 'removed' } as const;
 /**
  * The changed lines of host code against the example's shipped host, with line numbers on
  * both sides and a few unchanged lines around each change. Long lines wrap instead of
- * running off a phone's screen; unchanged stretches are named, not hidden silently.
+ * running off a phone's screen; unchanged stretches are named, not hidden silently. A changed
+ * line's trailing spaces and CRLF end are drawn, so a change made only there can be seen.
  */
 export function HostCodeDiff({ comparison, onShowWhole }: { comparison: ShippedComparison; onShowWhole?: () => void }) {
   const { hunks, skippedAfter, changesNotShown } = comparison;
@@ -23,7 +25,7 @@ export function HostCodeDiff({ comparison, onShowWhole }: { comparison: ShippedC
               <span className="trust-diff-no">{row.oldNo ?? ''}</span>
               <span className="trust-diff-no">{row.newNo ?? ''}</span>
               <span className="trust-diff-mark" aria-label={SAID[row.kind]}>{MARK[row.kind]}</span>
-              <code className="trust-diff-text">{row.text === '' ? '\u200b' : row.text}</code>
+              <code className="trust-diff-text">{row.text === '' ? '\u200b' : <ShownText text={row.text} trailing={row.kind !== 'same'} />}</code>
             </div>
           ))}
         </div>

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CodePreview } from '../codePreview/CodePreview';
+import { findHiddenCharacters } from '../../src/index';
 import { compareWithShipped } from './compareWithShipped';
+import { HiddenCharactersWarning } from './HiddenCharactersWarning';
 import type { HostCodeItem } from './describeHostCode';
 import { HostCodeDiff } from './HostCodeDiff';
 
@@ -17,6 +19,7 @@ export function TrustItem({ item }: { item: HostCodeItem }) {
   const sectionRef = useRef<HTMLElement>(null);
   // The button that asked for the whole file is gone: the focus goes to the file, not to the page.
   useEffect(() => void (whole && sectionRef.current?.querySelector<HTMLElement>('.trust-code')?.focus()), [whole]);
+  const hidden = useMemo(() => findHiddenCharacters(item.source), [item.source]);
   const edit = comparison?.basedOn ? comparison : undefined;
   return (
     <section ref={sectionRef} className="trust-item" data-testid="trust-item" data-package={item.id}>
@@ -24,6 +27,7 @@ export function TrustItem({ item }: { item: HostCodeItem }) {
         {item.replaces ? <span className="trust-replaces">replaces the built-in {item.id} host</span> : <>serves {item.id}</>}
         {item.interfaces.length > 0 && <span className="trust-ifaces"> · interfaces {item.interfaces.join(', ')}</span>}
       </h3>
+      {hidden.length > 0 && <HiddenCharactersWarning found={hidden} />}
       {comparison && (
         <p className="trust-shipped" data-testid="trust-diff-summary">
           {edit ? (
