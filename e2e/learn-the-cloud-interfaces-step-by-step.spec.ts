@@ -88,6 +88,20 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   await page.getByTestId('lesson-file').setInputFiles({ name: 'answer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(teacherLesson)) });
   await expect(page.getByTestId('lesson-title')).toContainText('The answer (a teacher wrote this)');
   await expect(page).toHaveURL(/learn=teacher-answer/);
+  // The lesson's own check script is code the learner did not write: Check shows it and asks.
+  await page.getByTestId('learn-check').click();
+  const ask = page.getByTestId('check-script-prompt');
+  await expect(ask.getByTestId('check-script-code')).toContainText('the answer must be even');
+  await expect(ask.getByTestId('check-script-skip')).toBeFocused();
+  await page.screenshot({ path: 'test-results/learn-check-script-prompt.png' });
+  await ask.getByTestId('check-script-skip').click();
+  await expect(page.getByTestId('learn-verdict')).toContainText('was not run, as you chose');
+  await expect(page.getByTestId('learn-verdict')).toContainText('run returned 41, expected 42');
+  await page.getByTestId('learn-check').click();
+  await ask.getByTestId('check-script-allow').click();
+  await expect(page.getByTestId('learn-verdict')).toContainText('the answer must be even, got 41', { timeout: 120_000 });
+  await expect(page.getByTestId('learn-verdict')).not.toContainText('was not run');
+  // Allowed once, exactly this script runs unasked from now on in this browser.
   const verdict = await check(page);
   expect(verdict).toContain('run returned 41, expected 42');
   expect(verdict).toContain('the answer must be even, got 41');
@@ -112,7 +126,10 @@ test('a lesson file written by hand loads, checks, and opens from its link in pr
   await p2.goto(link.replace('?learn=', '?present&learn='));
   await expect(p2.getByTestId('lesson-title')).toContainText('The answer (a teacher wrote this)');
   await expect(p2.getByTestId('guest-editor')).toContainText('(i32.const 41)');
-  expect(await check(p2)).toContain('run returned 41, expected 42');
+  // Another browser profile has not allowed the script: it asks there too.
+  await p2.getByTestId('learn-check').click();
+  await p2.getByTestId('check-script-allow').click();
+  await expect(p2.getByTestId('learn-verdict')).toContainText('run returned 41, expected 42', { timeout: 120_000 });
   await p2.screenshot({ path: 'test-results/learn-presenter.png' });
   await other.close();
 

@@ -17,13 +17,26 @@ export interface CheckOutcome {
   diagnostics: Record<string, Diagnostic[]>;
 }
 
+/** Check's options: the run's, and whether the lesson's own script check may run. */
+export interface CheckLessonOptions extends RunCheckOptions {
+  /**
+   * The learner declined the script of a lesson from a file or link (code they did not
+   * write): the declarative checks run, and the verdict says the script did not, so the
+   * lesson cannot pass without it.
+   */
+  skipScript?: boolean;
+}
+
+/** The problem a declined script check leaves in the verdict. */
+export const SCRIPT_SKIPPED = "the lesson's own check (JavaScript that came with the lesson) was not run, as you chose: allow it to finish checking";
+
 /**
  * "Check": builds and runs the learner's guests as the lesson asks, then judges what
  * really happened. Build errors are the verdict themselves (with the line), and a
  * lesson's script check runs sandboxed after the declarative ones. Resolves undefined when
  * a newer build superseded this check.
  */
-export async function checkLesson(client: BuildClient, lesson: Lesson, guests: LessonGuest[], opts: RunCheckOptions = {}): Promise<CheckOutcome | undefined> {
+export async function checkLesson(client: BuildClient, lesson: Lesson, guests: LessonGuest[], opts: CheckLessonOptions = {}): Promise<CheckOutcome | undefined> {
   const ran = await runCheck(client, guests, lesson.check, opts);
   if (ran.status === 'stale') return undefined;
   if (ran.status === 'build-failed') {
@@ -31,7 +44,10 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
     return { verdict: { pass: false, problems: problems.length ? problems : [`\`${ran.guest}\` does not build`], passed: [] }, diagnostics: { [ran.guest]: ran.diagnostics } };
   }
   const verdict = judgeRun(lesson.check, ran.record);
-  if (lesson.check.script) {
+  if (lesson.check.script && opts.skipScript) {
+    verdict.problems.push(SCRIPT_SKIPPED);
+    verdict.pass = false;
+  } else if (lesson.check.script) {
     const extra = await runCheckScript(lesson.check.script, ran.record);
     verdict.problems.push(...extra);
     verdict.pass = verdict.problems.length === 0;

@@ -7,6 +7,7 @@ import { LessonText } from './LessonText';
 import { SolutionDiff } from './SolutionDiff';
 import type { Learn } from './useLearn';
 import { VerdictBox } from './VerdictBox';
+import { CheckScriptPrompt } from './CheckScriptPrompt';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
 export function LessonPanel({ learn }: { learn: Learn }) {
@@ -88,6 +89,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             {/* In the sticky bar, so what Check is doing shows wherever the lesson is scrolled. */}
             {learn.checking && <p className="muted lesson-stage" role="status" data-testid="learn-stage">{learn.stage}</p>}
           </div>
+          {learn.checkScriptAsked !== undefined && !learn.checking && <CheckScriptPrompt script={learn.checkScriptAsked} onAnswer={learn.answerCheckScript} />}
           {learn.verdict && (
             <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined}>
               {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}

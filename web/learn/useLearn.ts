@@ -6,6 +6,7 @@ import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, loadLearnData, type LessonProgress } from './progressStore';
 import { useLessonProgress } from './useLessonProgress';
 import { useLoadedLessons } from './useLoadedLessons';
+import { useCheckScriptConsent, type ScriptDecision } from './useCheckScriptConsent';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
 export interface Learn {
@@ -39,6 +40,10 @@ export interface Learn {
   leave(): void;
   updateGuest(index: number, patch: Partial<Pick<ExampleGuest, 'source' | 'wit'>>): void;
   check(): Promise<void>;
+  /** A lesson from a file or link wants to run its own check script: the script, while Check asks. */
+  checkScriptAsked: string | undefined;
+  /** The learner's answer: run the script (remembered for exactly this script) or check without it. */
+  answerCheckScript(allow: boolean): void;
   showHint(): void;
   resetLesson(): void;
   /** Puts the solution's code into the editors. */
@@ -155,8 +160,10 @@ export function useLearn(): Learn {
 
   const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
 
-  const check = useCallback(async () => {
+  const consent = useCheckScriptConsent(lesson, !!lesson && shipped.includes(lesson));
+  const runCheckWith = useCallback(async (decision: ScriptDecision) => {
     if (!lesson) return;
+    if (decision === 'ask') return consent.ask();
     const token = ++checkToken.current;
     setChecking(true);
     setVerdict(undefined);
@@ -170,6 +177,7 @@ export function useLearn(): Learn {
         onStage: (s) => token === checkToken.current && setStage(s),
         onBuildProgress: (guest, s, fraction) => token === checkToken.current && setStage(`building ${guest}: ${describeBuildStage(s, fraction)}…`),
         onTrace: (events) => trace.addLocal(events),
+        skipScript: decision === 'skip',
       });
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
@@ -186,7 +194,16 @@ export function useLearn(): Learn {
         setStage('');
       }
     }
-  }, [lesson, guests, current.sources, patchProgress]);
+  }, [lesson, guests, current.sources, patchProgress, consent]);
+  const check = useCallback(() => runCheckWith(consent.decide()), [runCheckWith, consent]);
+  const answerCheckScript = useCallback(
+    (allow: boolean) => {
+      if (allow) consent.accept();
+      else consent.decline();
+      void runCheckWith(allow ? 'run' : 'skip');
+    },
+    [consent, runCheckWith],
+  );
 
   // The count the learner asked for, not "one more": a change may be applied twice (useLessonProgress).
   const showHint = useCallback(() => {
@@ -241,6 +258,6 @@ export function useLearn(): Learn {
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
     active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
-    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, diagnostics, error, open, leave, updateGuest, check, showHint, resetLesson, applySolution, loadFile, removeLoaded,
+    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, diagnostics, error, open, leave, updateGuest, check, checkScriptAsked: consent.asking, answerCheckScript, showHint, resetLesson, applySolution, loadFile, removeLoaded,
   };
 }

@@ -35,7 +35,8 @@ export interface TrustStore {
 }
 
 /**
- * `storage` null keeps decisions in memory only (embedded views). A decision is kept as
+ * `storage` null keeps decisions in memory only (embedded views); `key` names the
+ * localStorage entry (lessons' check scripts keep theirs apart from host code). A decision is kept as
  * the package id and the SHA-256 of exactly the source decided on: a changed copy asks
  * again. Storing whole sources (version 1) put megabytes of bundled host code into
  * localStorage, whose few-MB quota the settings share, so a second large module made
@@ -43,8 +44,8 @@ export interface TrustStore {
  * quick checksum) because a stranger's link must not be able to forge a match for code
  * the user accepted earlier.
  */
-export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null | undefined = safeLocalStorage()): TrustStore {
-  let entries = storage ? read(storage) : [];
+export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null | undefined = safeLocalStorage(), key = TRUST_KEY): TrustStore {
+  let entries = storage ? read(storage, key) : [];
   const digest = createDigestCache();
   const lookup = (id: string, sha256: string) => entries.find((e) => e.id === id && e.sha256 === sha256);
   return {
@@ -59,7 +60,7 @@ export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> |
       const how: TrustHow = existing?.how === 'typed' ? 'typed' : entry.how;
       entries = [...entries.filter((e) => e !== existing), { id: entry.id, sha256, how }].slice(-MAX_ENTRIES);
       try {
-        storage?.setItem(TRUST_KEY, JSON.stringify({ version: 2, entries } satisfies StoredTrustV2));
+        storage?.setItem(key, JSON.stringify({ version: 2, entries } satisfies StoredTrustV2));
       } catch {
         // Full or blocked storage: trusted for this page only.
       }
@@ -83,9 +84,9 @@ function createDigestCache(): (source: string) => string {
 
 const isHow = (how: unknown): how is TrustHow => how === 'typed' || how === 'accepted';
 
-function read(storage: Pick<Storage, 'getItem'> | undefined): StoredEntry[] {
+function read(storage: Pick<Storage, 'getItem'> | undefined, key: string): StoredEntry[] {
   try {
-    const raw = JSON.parse(storage?.getItem(TRUST_KEY) ?? 'null') as { version?: unknown; entries?: unknown } | null;
+    const raw = JSON.parse(storage?.getItem(key) ?? 'null') as { version?: unknown; entries?: unknown } | null;
     if (!raw || !Array.isArray(raw.entries)) return [];
     const list = raw.entries as Partial<StoredEntry & TrustEntry>[];
     // Version 1 kept sources: migrated by hashing them (written as version 2 on the next decision).
