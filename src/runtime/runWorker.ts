@@ -12,7 +12,7 @@ import { loadCustomHosts } from './loadCustomHosts';
 import { createSandboxedHosts } from './hostSandbox/createSandboxedHosts';
 import { formatResult } from './formatResult';
 import { renderValue, restartResourceIds } from './renderValue';
-import { traceTargetOf } from './wrapInterface';
+import { wrapTracedExports } from './wrapTracedExports';
 import { importsFor, instantiateLinked, type LinkedInstances } from './linking/linkGuests';
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
@@ -144,7 +144,13 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     guestExports = await loadGuest(req.artifact, imports, lap, ahead, (loaded) => (kept = loaded));
     // Hosts drive the guest's exported interfaces (incoming-handler, watcher); a guest
     // exporting any interface stays alive to serve them after its `run` call.
-    const traced = tracedExports(guestExports, runSeq, exportsBusy);
+    const traced = wrapTracedExports(guestExports, {
+      trace,
+      busy: exportsBusy,
+      isCurrent: () => live && runSeq === seq,
+      enter: () => void (calling += 1),
+      exit: () => void (calling -= 1),
+    });
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
     lap('attach');
     const serving = servedInterfaces(req.artifact.exportedInterfaces);
@@ -211,7 +217,7 @@ const CLOSE_LIMIT_MS = 1000;
 
 /**
  * Drops run `runSeq`, which ended cleanly, and answers `recycled`: from here on nothing of
- * it posts (`live`) or reaches its guest (tracedExports), the hosts' deliveries stop
+ * it posts (`live`) or reaches its guest (wrapTracedExports), the hosts' deliveries stop
  * (atRunEnd), its buses are closed (their listeners gone) and its backend's connections end.
  * Its instance, hosts and exports are left to the garbage collector. Refused (the page then
  * terminates the worker) unless the run is the current one, no call or delivery of it is
@@ -276,50 +282,6 @@ function report(e: unknown, ms = 0): void {
 /** jco's ComponentError: an export returned `err(…)` (carries `payload`), as opposed to a trap. */
 function isErrResult(e: unknown): boolean {
   return e instanceof Error && 'payload' in e;
-}
-
-/**
- * Export object handed to hosts that drive guest exports (handlers, watchers): each call
- * is watched by the watchdog (batched: createBusyReporter) and traced as a host → guest call.
- */
-function tracedExports(exports: Record<string, unknown>, runSeq: number, exportsBusy: ReturnType<typeof createBusyReporter>): Record<string, unknown> {
-  const wrapObject = (iface: string, obj: Record<string, unknown>) => {
-    const out: Record<string, unknown> = {};
-    for (const [name, fn] of Object.entries(obj)) {
-      if (typeof fn !== 'function') continue;
-      const what = `${iface}#${name}`;
-      out[name] = async (...args: unknown[]) => {
-        // The run was dropped (a stopped handler's worker handed on): as in a terminated
-        // worker, the delivery never completes, so nothing acknowledges it.
-        if (!live || runSeq !== seq) return new Promise<never>(() => undefined);
-        const t0 = performance.now();
-        const at = performance.timeOrigin + t0;
-        exportsBusy.enter(what);
-        calling += 1;
-        try {
-          const result = await (fn as (...a: unknown[]) => unknown).apply(obj, args);
-          // Args and result go raw: the trace writer encodes them flat at once and the page
-          // renders the same preview (a handler's call per delivery: no preview objects made
-          // here, cloned and rebuilt on the page).
-          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args, argsRaw: true, ok: true, result, resultRaw: true, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
-          return result;
-        } catch (e) {
-          const { message } = describeError(e);
-          trace.push({ kind: 'call', dir: 'export', iface, fn: name, args: args.map((a) => renderValue(a)), ok: false, result: message, ms: performance.now() - t0, at, target: traceTargetOf(undefined, args) });
-          throw e;
-        } finally {
-          calling -= 1;
-          exportsBusy.exit();
-        }
-      };
-    }
-    return out;
-  };
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(exports)) {
-    out[key] = value && typeof value === 'object' ? wrapObject(key, value as Record<string, unknown>) : value;
-  }
-  return out;
 }
 
 function errorText(result: unknown): string {
