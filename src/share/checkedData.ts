@@ -66,11 +66,20 @@ export function packChecked(bytes: Uint8Array): string {
 }
 
 /**
+ * What chat apps, mail and Markdown glue onto a pasted link's end: a full stop, a closing
+ * bracket or quote (raw, or percent-encoded as a browser stores `>` and `"` in a fragment).
+ * None can end a check (base64url), and the check still has to match, so dropping them
+ * cannot open anything but what was sent; before, "link." said the check was cut short.
+ */
+const TRAILING_PUNCTUATION = /(?:[.,;:!?)\]}>'"]|%3E|%22|%29)+$/i;
+
+/**
  * Inverse of {@link packChecked}: the bytes, once they match their check. Throws ShareError
  * ("The link is damaged: …") for a missing, cut or wrong check, or data that won't inflate
  * to at most `maxBytes`.
  */
-export function unpackChecked(text: string, maxBytes: number): Uint8Array {
+export function unpackChecked(linkText: string, maxBytes: number): Uint8Array {
+  const text = linkText.replace(TRAILING_PUNCTUATION, '');
   const at = text.lastIndexOf(CHECK_SEPARATOR);
   if (at < 0) throw new ShareError('The link is damaged: its check at the end is missing (was it cut off?).');
   const check = text.slice(at + CHECK_SEPARATOR.length);

@@ -69,6 +69,10 @@ describe.each(samples)('a share link of %s', (_name, sample) => {
     expect(decode(`#w1.${data}`)).toEqual({ workspace: ws, activeGuest: tab });
   });
 
+  it('opens with what a chat app or Markdown glued to its end', () => {
+    for (const tail of ['.', ')', ').', ',', '>', '%3E', '"', '%22', ']']) expect(decode(hash + tail)).toEqual({ workspace: ws, activeGuest: tab });
+  });
+
   it('is reported as damaged when its check is wrong, cut short or missing', () => {
     const check = hash.slice(hash.lastIndexOf('.') + 1);
     expect(check).toMatch(/^[A-Za-z0-9_-]{6}$/);
