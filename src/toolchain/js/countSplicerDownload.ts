@@ -8,9 +8,10 @@ import { gunzipStream, gzippedCopyOf, openGzippedCopy } from './gzippedCopy';
  * A Response for `url` whose body is counted into the download's progress as it is read: for
  * a file fetched by code that is not ours (the splicer's jco glue fetches its own 5.7 MB core
  * and compiles it with `compileStreaming`), so the one-time download the page shows is the
- * whole of it, engine and splicer, not the engine alone.
+ * whole of it, engine and splicer, not the engine alone. `onEntered` hears the file's size as
+ * it joins the download (an announced estimate gives that much up then).
  */
-export async function fetchCounted(url: URL, fetcher: typeof fetch = fetch): Promise<Response> {
+export async function fetchCounted(url: URL, fetcher: typeof fetch = fetch, onEntered?: (total: number) => void): Promise<Response> {
   beginDownload();
   let open = true;
   const finish = (ok: boolean) => {
@@ -23,6 +24,7 @@ export async function fetchCounted(url: URL, fetcher: typeof fetch = fetch): Pro
     // handed on inflated, as application/wasm (compileStreaming insists on it).
     const copy = await openGzippedCopy(url, fetcher);
     const { res, entry } = copy ? { res: copy, entry: enterDownload(gzippedCopyOf(url), copy) } : await openDownload(url, fetcher);
+    onEntered?.(entry.total);
     const reader = res.body?.getReader();
     if (!reader) {
       finish(true);
@@ -75,8 +77,7 @@ export async function withCountedFetch<T>(which: RegExp, expectedBytes: number, 
     const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
     const url = new URL(href, globalThis.location?.href);
     if (!which.test(url.pathname) || init) return original(input, init);
-    estimate.settle();
-    return fetchCounted(url, original);
+    return fetchCounted(url, original, (total) => estimate.shrink(total));
   }) as typeof fetch;
   try {
     const value = await load();

@@ -49,11 +49,18 @@ export function endDownload(ok: boolean): void {
 /**
  * Bytes expected before their fetch starts (the splicer's core files are fetched by its own
  * glue once its script is in): counted in the total from the start, so the percentage does not
- * drop when they begin; `settle` removes the estimate (their real entries replace it).
+ * drop when they begin; `shrink` takes a file's real size off it as the file's entry comes in,
+ * `settle` removes what is left.
  */
-export function announceDownload(key: string, bytes: number): { settle(): void } {
-  received.set(key, { loaded: 0, total: bytes });
-  return { settle: () => void received.delete(key) };
+export function announceDownload(key: string, bytes: number): { shrink(by: number): void; settle(): void } {
+  const entry = { loaded: 0, total: bytes };
+  received.set(key, entry);
+  return {
+    // A file the estimate stood for entered with its own size: that much of the estimate goes.
+    // (Dropping all of it at the first fetch let the total dip until the file's answer came.)
+    shrink: (by) => void (entry.total = Math.max(0, entry.total - by)),
+    settle: () => void received.delete(key),
+  };
 }
 
 /** Fetches `url` and enters it in the download's progress, at its Content-Length (0 if none). */

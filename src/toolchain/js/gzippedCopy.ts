@@ -10,7 +10,7 @@ export const GZIPPED_COPY_SUFFIX = '.gz.bin';
 export const gzippedCopyOf = (url: URL): URL => new URL(url.href + GZIPPED_COPY_SUFFIX);
 
 /** A built site has the copies; `npm run dev` and the unit tests serve node_modules' files without them. */
-const siteHasCopies = (): boolean => import.meta.env?.PROD === true;
+export const siteHasCopies = (): boolean => import.meta.env?.PROD === true;
 
 /**
  * The response for the gzipped copy of `url`, or undefined when there is none to use: not a
