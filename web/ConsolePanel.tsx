@@ -38,29 +38,14 @@ export function ConsolePanel({ ctx }: PanelProps) {
     return () => cancelAnimationFrame(frame);
   }, [win.live, newest]);
   const { live, freeze } = win;
-  // The live window's rows are reused by position (ConsoleLines), so freezing puts new
-  // elements in their place and scroll anchoring has nothing to hold: the line at the top
-  // of the view is noted before and put back at the same height after.
-  const anchor = useRef<{ id: number; top: number } | undefined>(undefined);
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     const up = el.scrollTop < lastTop.current;
     lastTop.current = el.scrollTop;
     // Scrolled up to read while following: stop here, or the lines read would be trimmed away.
-    if (live && up && !isScrolledToBottom(el)) {
-      anchor.current = topLine(el);
-      freeze();
-    }
+    if (live && up && !isScrolledToBottom(el)) freeze();
   }, [live, freeze]);
-  useLayoutEffect(() => {
-    const a = anchor.current;
-    anchor.current = undefined;
-    const el = ref.current;
-    if (!a || !el || live) return;
-    const row = el.querySelector(`[data-line="${a.id}"]`);
-    if (row) el.scrollTop += row.getBoundingClientRect().top - el.getBoundingClientRect().top - a.top;
-  }, [live]);
   const history = ctx.consoleHistory;
   return (
     <div className="panel console-panel">
@@ -99,7 +84,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
         {ctx.console.length === 0 && ctx.phase === 'idle' ? (
           <div className="empty">Press Run (Ctrl+Enter) to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
         ) : (
-          <ConsoleLines lines={win.lines} showGuest={showGuest} live={win.live} />
+          <ConsoleLines lines={win.lines} showGuest={showGuest} />
         )}
         {!win.live && (
           <div className="console-more" data-testid="console-later">
@@ -120,14 +105,4 @@ export function ConsolePanel({ ctx }: PanelProps) {
       </div>
     </div>
   );
-}
-
-/** The first line whose bottom is below the top of the view: its id and its top's offset from the view's top. */
-function topLine(el: HTMLElement): { id: number; top: number } | undefined {
-  const top = el.getBoundingClientRect().top;
-  for (const row of el.querySelectorAll<HTMLElement>('[data-line]')) {
-    const box = row.getBoundingClientRect();
-    if (box.bottom > top) return { id: Number(row.dataset.line), top: box.top - top };
-  }
-  return undefined;
 }

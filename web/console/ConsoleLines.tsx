@@ -68,26 +68,8 @@ export function chunksOf(lines: readonly ConsoleLine[]): { key: number; lines: r
   return out;
 }
 
-/**
- * The console's lines, in memoised chunks (every shown line in the DOM, so its text reads in
- * full). While following (`live`), row i shows the window's i-th line instead: a flood
- * replaces the whole live window every render, and keyed by id each render removed and made
- * ~60 lines' elements and text nodes, whose destruction came due together as one task of
- * Blink's heap (finalizing swept pages, 28–35 ms of CPU after a 20,000-line flood: the
- * Console's longest task). Keyed by position the rows stay and only their text and
- * attributes change. A paged window keeps its chunks, so scroll anchoring holds the line
- * being read while pages move (ConsolePanel restores it itself when following stops).
- */
-export function ConsoleLines({ lines, showGuest, live = false }: { lines: readonly ConsoleLine[]; showGuest: boolean; live?: boolean }) {
-  if (live) {
-    return (
-      <div className="console-chunk">
-        {lines.map((line, i) => (
-          <Line key={i} line={line} showGuest={showGuest} />
-        ))}
-      </div>
-    );
-  }
+/** The console's lines, in memoised chunks (every shown line in the DOM, so its text reads in full). */
+export function ConsoleLines({ lines, showGuest }: { lines: readonly ConsoleLine[]; showGuest: boolean }) {
   return (
     <>
       {chunksOf(lines).map((c) => (
