@@ -17,6 +17,7 @@ import { importsFor, instantiateLinked, type LinkedInstances } from './linking/l
 import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
+import { createLogCoalescer } from './createLogCoalescer';
 import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
@@ -50,8 +51,15 @@ let backend: HostBackend | undefined;
 let guestExports: Record<string, unknown> | undefined;
 let artifact: RunnableArtifact;
 
-const post = (msg: RunResponse) => {
+const postNow = (msg: RunResponse) => {
   if ((live && msg.seq === seq) || msg.seq === -1) scope.postMessage(msg);
+};
+/** A guest's prints, joined while they come fast (createLogCoalescer.ts); sent before any other message. */
+const logs = createLogCoalescer(postNow);
+const post = (msg: RunResponse) => {
+  if (msg.type === 'log') return logs.push(msg);
+  logs.flush();
+  postNow(msg);
 };
 let trace: ReturnType<typeof createTraceQueue>;
 /** Guests serving this guest's imports (guests linked to guests), instantiated in this worker. */
@@ -233,6 +241,7 @@ async function recycle(runSeq: number): Promise<void> {
     scope.postMessage({ type: 'recycled', seq: runSeq, refused: true } satisfies RunResponse);
     return;
   }
+  logs.flush();
   live = false;
   const closing = backend;
   backend = undefined;

@@ -1,0 +1,54 @@
+import type { RunResponse } from '../protocol/runProtocol';
+
+/** One `log` message as the run worker posts it. */
+export type LogMessage = Extract<RunResponse, { type: 'log' }>;
+
+/** Least time between two posts of log text while a guest keeps printing. */
+export const LOG_POST_MS = 50;
+/** A post leaves at this many characters whatever the time: bounds one message's clone. */
+const MAX_CHARS = 64 * 1024;
+/** Writes posted one by one after a quiet frame before joining starts (a few prints stay instant). */
+const BURST = 32;
+
+/**
+ * Joins a guest's consecutive writes to one stream into one `log` message. A handler printing
+ * a line per delivery posted one message per line: under a flood of 100,000 deliveries that
+ * is 100,000 tasks on the page, each a MessageEvent for Blink to collect afterwards. The
+ * first BURST writes after a quiet frame still leave at once — a guest that prints and then hangs
+ * (the page then ends its worker) has its lines shown; writes beyond them wait for the next
+ * frame (16 ms) or, from a guest that never yields, for LOG_POST_MS since the last post. The text
+ * is the same bytes in the same order: the page splits lines itself, as writes may end
+ * mid-line anyway. `flush` before any other message keeps every message's order.
+ */
+export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => number = () => performance.now()) {
+  let pending: LogMessage | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastPost = -Infinity;
+  let lastWrite = -Infinity;
+  let postsInBurst = 0;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!pending) return;
+    const msg = pending;
+    pending = undefined;
+    lastPost = now();
+    send(msg);
+  };
+  return {
+    push(msg: LogMessage) {
+      if (pending && (pending.stream !== msg.stream || pending.guest !== msg.guest || pending.seq !== msg.seq)) flush();
+      if (pending) pending.text += msg.text;
+      else pending = { ...msg };
+      const t = now();
+      // The budget of instant posts comes back only after a quiet frame: a flood spends it once.
+      if (t - lastWrite >= 16) postsInBurst = 0;
+      lastWrite = t;
+      if (postsInBurst < BURST || pending.text.length >= MAX_CHARS || t - lastPost >= LOG_POST_MS) {
+        postsInBurst += 1;
+        flush();
+      } else timer ??= setTimeout(flush, 16);
+    },
+    flush,
+  };
+}
