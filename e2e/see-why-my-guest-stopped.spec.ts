@@ -5,7 +5,8 @@ import { replaceSource } from './monacoHelpers';
 // A class writes guests that pile up data forever. The console and the run status say which
 // wall each hit: the JavaScript engine's heap, a memory that cannot grow any more, or the time
 // limit while memory was still growing; a guest whose memory was watched and steady is told
-// "infinite loop?", one busy in its own code (its memory cannot be watched) is told both.
+// "infinite loop?", one busy in its own code (its memory cannot be watched) is told both, one
+// still printing is told to raise the limit.
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const guestPane = (page: Page) => page.getByTestId('guest-editor');
@@ -67,6 +68,21 @@ test('a guest stopped at the time limit while its memory grows is told so; a loo
   await expect(status(page)).toHaveText(/stopped: time limit$/, { timeout: 240_000 });
   await expect.poll(() => consoleText(page)).toMatch(/Stopped: "run" ran longer than the 3000 ms time limit \(infinite loop\?\)/);
   expect(await consoleText(page)).not.toMatch(/memory/);
+});
+
+// QA printed 200,000 lines; the guest was stopped at the limit after ~42,500 and told
+// "infinite loop?". A guest heard printing until the stop was working: it is told the limit
+// and where to raise it.
+test('a guest still printing when the time limit stops it is told to raise the limit, not "infinite loop?"', async ({ page }) => {
+  test.setTimeout(420_000);
+  await openApp(page, '?example=js-kv-counter');
+  await expect(guestPane(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await setTimeLimit(page, 2000);
+  await replaceSource(page, guestPane(page), ['export function run() {', "  for (let i = 0; i < 200000; i++) console.log('line ' + i);", '  return 1n;', '}']);
+  await page.getByTestId('run').click();
+  await expect(status(page)).toHaveText(/stopped: time limit$/, { timeout: 240_000 });
+  await expect.poll(() => consoleText(page)).toMatch(/Stopped: "run" ran longer than the 2000 ms time limit while still printing or calling hosts \(working, not stuck in place\): to give it longer, raise Limit \(ms\) in the header\./);
+  expect(await consoleText(page)).not.toMatch(/infinite loop/);
 });
 
 // Neither guest reads a clock or calls a host while it loops: the page cannot see its memory

@@ -39,10 +39,7 @@ export const SCRIPT_SKIPPED = "the lesson's own check (JavaScript that came with
 export async function checkLesson(client: BuildClient, lesson: Lesson, guests: LessonGuest[], opts: CheckLessonOptions = {}): Promise<CheckOutcome | undefined> {
   const ran = await runCheck(client, guests, lesson.check, opts);
   if (ran.status === 'stale') return undefined;
-  if (ran.status === 'build-failed') {
-    const problems = ran.diagnostics.slice(0, 3).map((d) => `\`${ran.guest}\` does not build: ${d.line ? `${d.file === 'wit' ? 'WIT ' : ''}line ${d.line}: ` : ''}${d.message}`);
-    return { verdict: { pass: false, problems: problems.length ? problems : [`\`${ran.guest}\` does not build`], passed: [] }, diagnostics: { [ran.guest]: ran.diagnostics } };
-  }
+  if (ran.status === 'build-failed') return { verdict: buildFailedVerdict(ran.guest, ran.diagnostics), diagnostics: { [ran.guest]: ran.diagnostics } };
   const verdict = judgeRun(lesson.check, ran.record);
   if (lesson.check.script && opts.skipScript) {
     verdict.problems.push(SCRIPT_SKIPPED);
@@ -53,6 +50,17 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
     verdict.pass = verdict.problems.length === 0;
   }
   return { verdict, record: ran.record, diagnostics: trapMarkers(ran.record) };
+}
+
+/**
+ * Build errors as the verdict: the first three, with their lines. A mistake marked in both
+ * editors (a WAT export and its WIT function) is one problem: QA saw `(export "Run")` as two
+ * near-identical bullets.
+ */
+export function buildFailedVerdict(guest: string, diagnostics: readonly Diagnostic[]): Verdict {
+  const distinct = diagnostics.filter((d) => !d.companion);
+  const problems = (distinct.length ? distinct : diagnostics).slice(0, 3).map((d) => `\`${guest}\` does not build: ${d.line ? `${d.file === 'wit' ? 'WIT ' : ''}line ${d.line}: ` : ''}${d.message}`);
+  return { pass: false, problems: problems.length ? problems : [`\`${guest}\` does not build`], passed: [] };
 }
 
 /** The first trap marker of each guest (its copies and later runs trap at the same line). */

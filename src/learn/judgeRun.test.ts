@@ -103,6 +103,31 @@ describe('judgeRun: declarative checks over a run record', () => {
     ]);
   });
 
+  it('says the same exception of every run once, with the runs it happened in (QA #7: three near-identical bullets)', () => {
+    const trap = 'uncaught TypeError: bucket.gett is not a function (at line 11:25)';
+    const run = record({ runs: 3, guests: [1, 2, 3].map((n) => guest('visits', { run: n, state: 'trapped', trap })) });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 3 }] }, run).problems).toEqual([
+      '`visits` threw an uncaught TypeError: bucket.gett is not a function (at line 11:25) (in all 3 runs)',
+      '`run` did not return (it threw an exception)',
+    ]);
+    const some = record({ runs: 3, guests: [guest('visits', { result: '1' }), guest('visits', { run: 2, state: 'trapped', trap }), guest('visits', { run: 3, state: 'trapped', trap })] });
+    expect(judgeRun({ expect: [] }, some).problems).toEqual(['`visits` threw an uncaught TypeError: bucket.gett is not a function (at line 11:25) (in 2 of 3 runs)']);
+    // Different ends stay apart, each with its run.
+    const mixed = record({ runs: 2, guests: [guest('visits', { state: 'trapped', trap }), guest('visits', { run: 2, state: 'trapped', trap: 'uncaught exception: "boom" (a string, not an Error, so no line is known: throw new Error(…) to get one)' })] });
+    expect(judgeRun({ expect: [] }, mixed).problems).toHaveLength(2);
+    expect(judgeRun({ expect: [] }, mixed).problems[1]).toMatch(/^`visits` in run 2 threw an uncaught exception: "boom"/);
+  });
+
+  it('says a result that did not fit its WIT type, and a stack overflow, as what they are', () => {
+    const bad = '`run` returned a string whose 10 bytes do not fit in its memory of 65536 bytes (1 page of 64 KiB).';
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 'components' }] }, record({ guests: [guest('abi', { state: 'trapped', trap: bad })] })).problems).toEqual([
+      `\`abi\` failed: ${bad}`,
+      '`run` did not return (its result did not fit its WIT type)',
+    ]);
+    const deep = 'stack overflow: the guest called itself (or nested calls) too deeply: endless recursion?';
+    expect(judgeRun({ expect: [] }, record({ guests: [guest('abi', { state: 'trapped', trap: deep })] })).problems).toEqual([`\`abi\` stopped: ${deep}`]);
+  });
+
   it('counts keys with a prefix', () => {
     const run = record({ storage: { kv: { inv: { 'item-1': '1', 'item-2': '1', other: '1' } }, blobs: {}, topics: {} } });
     expect(judgeRun({ expect: [{ kind: 'keys', bucket: 'inv', prefix: 'item-', count: 3 }] }, run).problems).toEqual(['bucket `inv` holds 2 keys starting with `item-`, expected 3']);

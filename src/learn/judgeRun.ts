@@ -19,7 +19,7 @@ export interface Verdict {
 export function judgeRun(check: Pick<LessonCheck, 'expect'>, run: RunRecord): Verdict {
   const problems: string[] = [];
   const passed: string[] = [];
-  for (const g of run.guests) if (g.trap) problems.push(`${who(g)} ${fate(g, g.trap)}`);
+  problems.push(...earlyEnds(run));
   for (const e of check.expect) {
     const problem = judgeOne(e, run);
     if (problem === undefined) passed.push(describeExpectation(e));
@@ -33,24 +33,49 @@ function dedupe(list: string[]): string[] {
 }
 
 /**
+ * Every guest that ended early, one sentence per distinct end: a lesson runs its caller
+ * several times, and the same exception in each run was once listed once per run, before the
+ * hints that matter. The same end of one guest in several runs (or copies) is said once, with
+ * where it happened: "(in all 3 runs)", "(in runs 2 and 3)".
+ */
+function earlyEnds(run: RunRecord): string[] {
+  const groups = new Map<string, GuestRecord[]>();
+  for (const g of run.guests) {
+    if (!g.trap) continue;
+    const key = `${g.name}\0${fate(g, g.trap)}`;
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  return [...groups.values()].map((gs) => {
+    const g = gs[0]!;
+    if (gs.length === 1) return `${who(g)} ${fate(g, g.trap!)}`;
+    const started = run.guests.filter((o) => o.name === g.name).length;
+    const unit = run.copies > 1 ? (run.runs > 1 ? 'starts' : 'copies') : 'runs';
+    const where = gs.length === started ? `in all ${gs.length} ${unit}` : `in ${gs.length} of ${started} ${unit}`;
+    return `${code(g.name)} ${fate(g, g.trap!)} (${where})`;
+  });
+}
+
+/**
  * How a guest's run ended early: stopped at the time limit (runCheck words the stop as a
  * clause following "was"), threw (a JavaScript exception, as Run's console words it), stopped
- * by what Run explains instead of the trap (out of memory, fetch), or trapped.
+ * by what Run explains instead of the trap (out of memory, fetch, a stack overflow),
+ * returned a result its WIT type cannot take (explainExportResult.ts), or trapped.
  */
-function endOf(g: GuestRecord): 'timeout' | 'threw' | 'explained' | 'trapped' {
+function endOf(g: GuestRecord): 'timeout' | 'threw' | 'explained' | 'badResult' | 'trapped' {
   if (g.state === 'timeout') return 'timeout';
   if (/^uncaught /.test(g.trap ?? '')) return 'threw';
-  return /^(?:out of memory|fetch is not available)\b/.test(g.trap ?? '') ? 'explained' : 'trapped';
+  if (/^`[^`]+` returned /.test(g.trap ?? '')) return 'badResult';
+  return /^(?:out of memory|fetch is not available|stack overflow)\b/.test(g.trap ?? '') ? 'explained' : 'trapped';
 }
 
 /** The guest's early end as a sentence after its name. */
 function fate(g: GuestRecord, trap: string): string {
-  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, trapped: `trapped: ${trap}` }[endOf(g)];
+  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, badResult: `failed: ${trap}`, trapped: `trapped: ${trap}` }[endOf(g)];
 }
 
 /** The same, in a few words, for an export that did not return. */
 function howItEnded(g: GuestRecord): string {
-  return { timeout: 'it was stopped at the time limit', threw: 'it threw an exception', explained: 'it stopped', trapped: 'it trapped' }[endOf(g)];
+  return { timeout: 'it was stopped at the time limit', threw: 'it threw an exception', explained: 'it stopped', badResult: 'its result did not fit its WIT type', trapped: 'it trapped' }[endOf(g)];
 }
 
 function who(g: GuestRecord): string {

@@ -43,6 +43,11 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   message: string;
+  /**
+   * The same mistake as the diagnostic before it, marked in the other editor (a WAT export's
+   * WIT function): editors show it; a list of problems (Check's verdict) says the mistake once.
+   */
+  companion?: boolean;
 }
 
 /** An exported function the UI can call. */

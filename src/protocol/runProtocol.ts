@@ -34,6 +34,8 @@ export interface LinkedGuest {
 export interface GuestMemory {
   bytes: number;
   maxBytes: number;
+  /** In a heartbeat: the guest called a host or wrote output since the one before (guestMemory.ts). */
+  progress?: boolean;
 }
 
 /** Main thread → run worker. */
@@ -154,7 +156,7 @@ const runResponseVariants = {
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber), text: isOptional(isString) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString), memory: isOptional(isShape({ bytes: isNumber, maxBytes: isNumber })) },
-  memory: { seq: isNumber, bytes: isNumber, maxBytes: isNumber },
+  memory: { seq: isNumber, bytes: isNumber, maxBytes: isNumber, progress: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
   recycled: { seq: isNumber, refused: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
 };
 

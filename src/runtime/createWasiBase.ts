@@ -97,7 +97,7 @@ function withHeartbeat<S extends { write(bytes: Uint8Array): void }>(sink: S): S
   return {
     ...sink,
     write(bytes: Uint8Array) {
-      sampleGuestMemory(performance.now());
+      sampleGuestMemory(performance.now(), true);
       sink.write(bytes);
     },
   };

@@ -29,6 +29,16 @@ describe('describeMemory', () => {
     expect(timeLimitMessage('run', 5000, { bytes: 19 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe(plain);
   });
 
+  it('tells a guest still printing or calling hosts at the stop the limit and where to raise it, not "infinite loop?" (QA #10)', () => {
+    const working = { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true, working: true };
+    expect(timeLimitMessage('run', 5000, working)).toBe(
+      'Stopped: "run" ran longer than the 5000 ms time limit while still printing or calling hosts (working, not stuck in place): to give it longer, raise Limit (ms) in the header. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.',
+    );
+    expect(checkStopText(5000, working)).toBe("stopped at the time limit (5 s) while still printing or calling hosts (working, not stuck in place): more work than the lesson's limit allows, or output without end");
+    // Memory piling up is still the first thing said.
+    expect(timeLimitMessage('run', 5000, { ...working, bytes: 90 * MB })).toMatch(/while its memory grew from 9 MB to 90 MB/);
+  });
+
   it("words a stop for Check's verdict without the worker and the writes that stay stored (Check's namespace is thrown away)", () => {
     expect(checkStopText(5000, { bytes: 9 * MB, maxBytes: WASM32_MAX_BYTES, startBytes: 9 * MB, watched: true })).toBe('stopped at the time limit (5 s): an infinite loop?');
     expect(checkStopText(2500)).toBe('stopped at the time limit (2500 ms) without returning: an endless loop, or more work (or data) than the limit allows');

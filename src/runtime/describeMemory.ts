@@ -22,9 +22,10 @@ export const GROWTH_WORTH_NAMING = 16 * 2 ** 20;
 /**
  * The guest's memory at a time-limit stop; `startBytes`: when the stopped call began, if known;
  * `watched`: a heartbeat during the stopped call reported it less than HEARTBEAT_STALE_MS
- * before the stop, so had it been piling up, the page would know (see wasWatched).
+ * before the stop, so had it been piling up, the page would know (see wasWatched);
+ * `working`: such a heartbeat said it had called a host or printed since the one before.
  */
-export type MemoryAtStop = GuestMemory & { startBytes?: number; watched?: boolean };
+export type MemoryAtStop = GuestMemory & { startBytes?: number; watched?: boolean; working?: boolean };
 
 /**
  * A memory last heard of longer ago than this before a stop is unknown at the stop: heartbeats
@@ -79,12 +80,17 @@ export function grewDuringCall(m: MemoryAtStop | undefined): m is MemoryAtStop &
  * "infinite loop?" only when the memory was watched and steady until the stop: a guest that
  * read no clock and called no host may as well have been piling up data (its memory cannot be
  * read once it is stopped, and the worker runs nothing else while it is busy), so it is told
- * both. Starts with "Stopped:", which the page keys on.
+ * both. A guest still printing or calling hosts at the stop was working, not looping in place:
+ * it is told the limit and where to raise it (a loop that prints forever looks the same, so
+ * neither is claimed). Starts with "Stopped:", which the page keys on.
  */
 export function timeLimitMessage(what: string, limitMs: number, memory?: MemoryAtStop): string {
-  const why = grewDuringCall(memory) ? ` ${memoryGrewText(memory)}` : memory?.watched ? ' (infinite loop?)' : ` ${UNWATCHED_STOP}`;
+  const why = grewDuringCall(memory) ? ` ${memoryGrewText(memory)}` : memory?.working ? ` ${WORKING_STOP}: to give it longer, raise Limit (ms) in the header` : memory?.watched ? ' (infinite loop?)' : ` ${UNWATCHED_STOP}`;
   return `Stopped: "${what}" ran longer than the ${limitMs} ms time limit${why}. The worker was terminated. Writes it made before the stop stay stored; nothing is rolled back.`;
 }
+
+/** A guest heard printing or calling hosts until the stop: more work than the limit allows, or output without end. */
+const WORKING_STOP = 'while still printing or calling hosts (working, not stuck in place)';
 
 /** Why an unwatched guest may have run past the limit: it cannot be told which. */
 const UNWATCHED_STOP = 'without returning: an endless loop, or more work (or data) than the limit allows';
@@ -101,6 +107,7 @@ function memoryGrewText(memory: MemoryAtStop & { startBytes: number }): string {
 export function checkStopText(limitMs: number, memory?: MemoryAtStop): string {
   const limit = `stopped at the time limit (${limitMs % 1000 === 0 ? `${limitMs / 1000} s` : `${limitMs} ms`})`;
   if (grewDuringCall(memory)) return `${limit} ${memoryGrewText(memory)}`;
+  if (memory?.working) return `${limit} ${WORKING_STOP}: more work than the lesson's limit allows, or output without end`;
   return memory?.watched ? `${limit}: an infinite loop?` : `${limit} ${UNWATCHED_STOP}`;
 }
 

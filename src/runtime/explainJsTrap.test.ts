@@ -49,6 +49,38 @@ describe('explainJsTrap', () => {
     expect(e.message).toMatch(/^out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:17\)$/);
     expect(e.outOfMemory).toBe(true);
   });
+  // Verbatim stderr of uncaught non-Errors in Chromium (Run's console keeps the empty line; Check's record drops it).
+  const abort = 'Redirecting call to abort() to mozalloc_abort';
+  it('tells a thrown non-Error as the exception it is, not as running out of memory (QA #1)', () => {
+    const memory = { bytes: 9.1 * MB, maxBytes: 4096 * MB };
+    const said = (printed: string) => explainJsTrap([printed, '', abort], 'guest trapped: wasm trap: wasm `unreachable` instruction executed', '', undefined, memory)!;
+    expect(said('"boom"')).toEqual({ message: 'uncaught exception: "boom" (a string, not an Error, so no line is known: throw new Error(…) to get one)' });
+    expect(said('42').message).toBe('uncaught exception: 42 (a number, not an Error, so no line is known: throw new Error(…) to get one)');
+    expect(said('({code:42})').message).toBe('uncaught exception: {code:42} (an object, not an Error, so no line is known: throw new Error(…) to get one)');
+    expect(said('null').message).toBe('uncaught exception: null (not an Error, so no line is known: throw new Error(…) to get one)');
+    expect(said('(void 0)').message).toMatch(/^uncaught exception: undefined \(not an Error/);
+    expect(said('[1, "two"]').message).toMatch(/^uncaught exception: \[1, "two"\] \(an array, not an Error/);
+    expect(said('"line one\\nline two"').message).toMatch(/^uncaught exception: "line one\\nline two" \(a string/);
+    expect(said('"boom"').outOfMemory).toBeUndefined();
+  });
+  it("finds the thrown value in Check's record too, where empty lines are dropped, after the guest's own stderr", () => {
+    expect(explainJsTrap(['working on it', '"boom"', abort], 'guest trapped: unreachable', '')!.message).toMatch(/^uncaught exception: "boom" \(a string/);
+  });
+  it("still calls the engine's own out-of-memory value out of memory", () => {
+    expect(explainJsTrap(HEAP_FULL, 'guest trapped: unreachable', '', undefined, { bytes: 79 * MB, maxBytes: 4096 * MB })!.outOfMemory).toBe(true);
+  });
+  // Verbatim: a JavaScript `run` whose WIT result is s64, returning 'seven', nothing and 1.5 (QA #4b).
+  const converting = (error: string) => [error, 'Stack:', '  toInt64@/initializer.js:21:27', '  export_run@/initializer.js:1018:10', '', abort];
+  const exports = [{ iface: '', name: 'run', params: [], result: 's64' }];
+  it("says which WIT result type an export's returned value did not fit, and what it returned", () => {
+    const e = explainJsTrap(converting('invalid BigInt syntax'), 'guest trapped: unreachable', '', undefined, undefined, exports)!;
+    expect(e).toEqual({ message: '`run` returned a value its WIT result type `s64` cannot take: it returned a string (or object) that does not spell a whole number (the engine: invalid BigInt syntax). `s64` is a BigInt in JavaScript (e.g. `return 7n`)' });
+    expect(explainJsTrap(converting("can't convert undefined to BigInt"), '', '', undefined, undefined, exports)!.message).toContain('it returned nothing (undefined: is a `return` missing?)');
+    expect(explainJsTrap(converting("1.5 can't be converted to BigInt because it isn't an integer"), '', '', undefined, undefined, exports)!.message).toContain('it returned 1.5, not a whole number');
+  });
+  it('names the export from its frame even without the WIT', () => {
+    expect(explainJsTrap(converting('invalid BigInt syntax'), '', '')!.message).toMatch(/^`run` returned a value its WIT result type cannot take: it returned a string/);
+  });
   it('says nothing it does not know', () => {
     expect(explainJsTrap([], 'guest trapped: integer divide by zero', 'export function run() {}')).toBeUndefined();
   });

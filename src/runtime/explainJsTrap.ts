@@ -1,15 +1,19 @@
-import type { BuildArtifact, Diagnostic } from '../protocol/buildProtocol';
+import type { BuildArtifact, Diagnostic, ExportedFunction } from '../protocol/buildProtocol';
 import type { GuestMemory } from '../protocol/runProtocol';
 import { createPositionMapper } from '../toolchain/js/mapGeneratedPosition';
 import { megabytes, memoryLimit } from './describeMemory';
+import { describeThrownValue } from './describeThrownValue';
+import { explainJsResult } from './explainExportResult';
 
 /**
  * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
  * on stderr ("message", "Stack:", "  fn@source.js:12:26") and then aborts, which surfaces as
  * "Redirecting call to abort() to mozalloc_abort" plus a wasm `unreachable` trap: the useful
- * part is the exception, not the trap. An abort with no exception before it is the engine
- * failing to allocate; an `unreachable` with neither, in a guest that calls fetch(), is the
- * stubbed wasi:http import (this playground gives guests no network).
+ * part is the exception, not the trap. A thrown non-Error prints its value alone (no
+ * "Stack:") before the abort; so does the engine failing to allocate, with the value "out of
+ * memory". An abort with nothing before it is the engine failing too; an `unreachable` with
+ * neither, in a guest that calls fetch(), is the stubbed wasi:http import (this playground
+ * gives guests no network).
  */
 export interface JsTrapExplanation {
   message: string;
@@ -23,6 +27,8 @@ export interface JsTrapExplanation {
 /** The engine's own abort notice: noise once the reason is known. */
 export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
 const FRAME = /(?:source\.js|guest\.ts):(\d+):(\d+)/;
+/** The engine's bindings converting an export's result ("  export_run@/initializer.js:1018:10"). */
+const EXPORT_FRAME = /^\s*export_(\w+)@\/initializer\.js:/;
 const OUT_OF_MEMORY = /out of memory|allocation (?:size )?overflow|Maximum memory size exceeded|could not allocate/i;
 const OOM_TEXT = 'out of memory: the JavaScript guest asked the engine for more memory than it has (look for data that keeps growing, e.g. in a loop)';
 /** A string or array longer than the engine allows: one allocation too big, no memory full. */
@@ -49,22 +55,34 @@ export type ToSource = (line: number, column: number) => { line: number; column:
  * Explains a trap from the guest's stderr during the run and its source; undefined = nothing
  * better to say. `toSource` maps stack positions of a TypeScript guest (they count in the
  * stripped JS) back to the .ts file; JavaScript guests run their own file unchanged.
- * `memory`: the guest's memory at the trap, to say which limit an out-of-memory met.
+ * `memory`: the guest's memory at the trap, to say which limit an out-of-memory met;
+ * `exports`: the world's exports, to name the WIT result type a returned value did not fit.
  */
-export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource, memory?: GuestMemory): JsTrapExplanation | undefined {
+export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource, memory?: GuestMemory, exports: readonly ExportedFunction[] = []): JsTrapExplanation | undefined {
   const stack = stderr.findIndex((l) => l.trim() === 'Stack:');
   if (stack >= 0) {
     // The exception text is the non-empty lines right before "Stack:".
     let start = stack;
     while (start > 0 && stderr[start - 1]!.trim() !== '' && !ABORT_NOTICE.test(stderr[start - 1]!)) start--;
     const text = stderr.slice(start, stack).join('\n').trim() || 'uncaught exception';
-    const frame = stderr.slice(stack + 1).map((l) => FRAME.exec(l)).find(Boolean);
+    const frames = stderr.slice(stack + 1);
+    const frame = frames.map((l) => FRAME.exec(l)).find(Boolean);
+    // No frame of the guest's own, an export's conversion: the guest returned, and its value did not fit.
+    const exported = frame ? undefined : frames.map((l) => EXPORT_FRAME.exec(l)).find(Boolean);
+    if (exported) {
+      const fn = exportNamed(exports, exported[1]!);
+      return { message: explainJsResult(fn?.name ?? exported[1]!, fn?.result, text) };
+    }
     const where = frame ? (toSource ?? ((line, column) => ({ line, column })))(Number(frame[1]), Number(frame[2])) : undefined;
     const at = where ? ` (at line ${where.line}:${where.column})` : '';
     // The engine turns a failed allocation into an exception: say what it means.
     if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
     return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}`, ...where };
   }
+  // An uncaught non-Error prints its value, and aborts; the engine's own failure to allocate
+  // prints "out of memory" the same way. Only that, or an abort with nothing before it, is memory.
+  const printed = printedThrownValue(stderr);
+  if (printed !== undefined && !OUT_OF_MEMORY.test(printed)) return { message: describeThrownValue(printed) };
   const said = `${stderr.join('\n')}\n${trapMessage}`;
   if (OUT_OF_MEMORY.test(said) || stderr.some((l) => ABORT_NOTICE.test(l))) {
     return { message: outOfMemoryText(said, memory), outOfMemory: true };
@@ -80,17 +98,34 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
 }
 
 /**
+ * The value an uncaught non-Error throw printed: the last non-empty stderr line before the
+ * engine's abort notice (Check's record drops empty lines, Run's keeps them). Undefined when
+ * there is no abort or nothing before it.
+ */
+function printedThrownValue(stderr: readonly string[]): string | undefined {
+  const abort = stderr.findIndex((l) => ABORT_NOTICE.test(l));
+  for (let i = abort - 1; i >= 0; i--) if (stderr[i]!.trim() !== '') return stderr[i]!.trim();
+  return undefined;
+}
+
+/** The world export the bindings' `export_<name>` frame converts (`export_do_thing`, `export_doThing` for `do-thing`). */
+function exportNamed(exports: readonly ExportedFunction[], framed: string): ExportedFunction | undefined {
+  const plain = (s: string) => s.replace(/[^a-z0-9]/gi, '').toLowerCase();
+  return exports.find((e) => e.iface === '' && plain(e.name) === plain(framed));
+}
+
+/**
  * A guest's trap as Run and Check both tell it: a JavaScript or TypeScript guest's exception
  * (or running out of memory, or calling fetch) instead of the wasm trap it ends in, with a
  * marker for the guest editor when the stack names a line of the user's source. Undefined
  * for other guests, time-limit stops ("Stopped: …") and traps with nothing better to say.
  * Check once kept the raw "wasm unreachable instruction executed" that Run explained.
  */
-export function explainGuestTrap(guest: { lang: string; source: string }, artifact: Pick<BuildArtifact, 'sourceMap'>, stderr: readonly string[], trapMessage: string, memory?: GuestMemory): (JsTrapExplanation & { marker?: Diagnostic }) | undefined {
+export function explainGuestTrap(guest: { lang: string; source: string }, artifact: Pick<BuildArtifact, 'sourceMap'> & Partial<Pick<BuildArtifact, 'exports'>>, stderr: readonly string[], trapMessage: string, memory?: GuestMemory): (JsTrapExplanation & { marker?: Diagnostic }) | undefined {
   if ((guest.lang !== 'js' && guest.lang !== 'ts') || /^Stopped:/.test(trapMessage)) return undefined;
   // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
   const toSource = guest.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
-  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory);
+  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory, artifact.exports);
   if (!why) return undefined;
   // Without its source map a TS guest's position counts in code nobody sees: no marker then.
   const marked = why.line !== undefined && (guest.lang === 'js' || toSource !== undefined);

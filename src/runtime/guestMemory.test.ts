@@ -73,6 +73,23 @@ describe('the run worker watching its guest memory', () => {
     expect(reports).toEqual([65536]);
   });
 
+  it('says when the guest called a host or printed since the last heartbeat, even through a throttled sample; a clock read alone is no progress', async () => {
+    const reports: GuestMemory[] = [];
+    watchGuestMemory((m) => reports.push(m));
+    await instantiate(growable);
+    sampleGuestMemory(1000);
+    sampleGuestMemory(1100, true); // too soon, but remembered
+    sampleGuestMemory(1250);
+    sampleGuestMemory(1500);
+    expect(reports.map((m) => m.progress === true)).toEqual([false, true, false]);
+    const host = wrapInterface({ get: () => 1 }, { ifaceId: 'wasi:keyvalue/store', asyncImports: new Set(), sink: () => undefined }) as { get(): number };
+    watchGuestMemory((m) => reports.push(m));
+    await instantiate(growable);
+    host.get();
+    expect(reports).toHaveLength(4);
+    expect(reports.at(-1)).toMatchObject({ bytes: 65536, progress: true });
+  });
+
   it('tracks a memory imported and exported again once, by the module that defines it', async () => {
     const guest = await instantiate(growable);
     await instantiate('(module (import "env" "memory" (memory 1)) (export "memory" (memory 0)))', { env: { memory: guest.memory } });

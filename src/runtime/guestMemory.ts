@@ -20,6 +20,8 @@ let tracked: { memory: WebAssembly.Memory; maxBytes: number }[] = [];
 let report: ((memory: GuestMemory) => void) | undefined;
 let sampledAt = -Infinity;
 let reportedBytes = -1;
+/** A host call or a write since the last heartbeat: the guest was making progress, not only reading a clock. */
+let progressed = false;
 
 /** Starts a run's watch: earlier runs' memories are let go; reports go to `onReport` (none: the run was dropped). */
 export function watchGuestMemory(onReport?: (memory: GuestMemory) => void): void {
@@ -27,6 +29,7 @@ export function watchGuestMemory(onReport?: (memory: GuestMemory) => void): void
   report = onReport;
   sampledAt = -Infinity;
   reportedBytes = -1;
+  progressed = false;
 }
 
 /**
@@ -54,12 +57,15 @@ export function guestMemoryUse(): GuestMemory | undefined {
 /**
  * Reports the memory when it changed since the last report (always before a Run call starts),
  * or, `always`, even unchanged: a heartbeat tells the page the memory was watched and steady.
+ * `progress` rides along when the guest called a host or wrote output since the last report.
  */
 export function reportGuestMemory(always = false): void {
   const use = guestMemoryUse();
   if (!use || (use.bytes === reportedBytes && !always)) return;
   reportedBytes = use.bytes;
-  report?.(use);
+  const progress = progressed;
+  progressed = false;
+  report?.(progress ? { ...use, progress } : use);
 }
 
 /**
@@ -70,8 +76,12 @@ export function reportGuestMemory(always = false): void {
  * own code, reading no clock and calling no host (a wasm loop of memory.grow, a JavaScript
  * loop whose garbage fits the engine's nursery), never comes here, and the worker's own
  * event loop does not run meanwhile either: its memory at a stop is then unknown.
+ * `progress`: a host call or a write (not a clock read). A guest stopped while still printing
+ * is working, not looping in place: QA's 200,000 printed lines were called "infinite loop?".
+ * Remembered until the next report, so a throttled sample still counts.
  */
-export function sampleGuestMemory(now: number): void {
+export function sampleGuestMemory(now: number, progress = false): void {
+  if (progress) progressed = true;
   if (!report || now - sampledAt < SAMPLE_EVERY_MS) return;
   sampledAt = now;
   reportGuestMemory(true);

@@ -4,6 +4,7 @@ import { validateRunRequest, type ExportCall, type RunnableArtifact, type RunReq
 import { coerceArgs } from './coerceArgs';
 import { GuestExit } from './createWasiBase';
 import { describeError } from './describeError';
+import { explainResultOutsideMemory } from './explainExportResult';
 import { isMemoryFull, memoryFullNote } from './describeMemory';
 import { guestMemoryUse, reportGuestMemory, watchGuestMemory } from './guestMemory';
 import { findExport, loadGuest, unfinishedTasks } from './loadGuest';
@@ -213,7 +214,7 @@ async function callExport(call: ExportCall): Promise<void> {
       trace.push({ kind: 'lifecycle', phase: 'exit', detail: 'run → err (exit code 1)', ms: performance.now() - t0 });
       flushTrace();
       post({ type: 'result', seq, name, value: 'err', ms: performance.now() - t0, exitCode: 1 });
-    } else report(e, performance.now() - t0);
+    } else report(e, performance.now() - t0, { name, result: info?.result });
   } finally {
     calling -= 1;
     post({ type: 'idle', seq });
@@ -266,7 +267,8 @@ async function recycle(runSeq: number): Promise<void> {
   scope.postMessage({ type: 'recycled', seq: runSeq } satisfies RunResponse);
 }
 
-function report(e: unknown, ms = 0): void {
+/** `call`: the export whose call failed, to explain a result its bindings could not read. */
+function report(e: unknown, ms = 0, call?: { name: string; result: string | undefined }): void {
   if (e instanceof GuestExit) {
     trace.push({ kind: 'lifecycle', phase: 'exit', detail: e.message });
     flushTrace();
@@ -275,13 +277,13 @@ function report(e: unknown, ms = 0): void {
   }
   const described = describeError(e);
   const { stack } = described;
-  let { message } = described;
+  const memory = guestMemoryUse();
+  let message = (call && explainResultOutsideMemory(e, call.name, call.result, memory?.bytes)) || described.message;
   // A WAT guest meets an error result with `unreachable`; name the error it could not handle.
   if (e instanceof WebAssembly.RuntimeError && /unreachable/.test(e.message) && lastFailedCall) {
     message += ` — right after ${lastFailedCall.iface}#${lastFailedCall.fn} returned an error: ${errorText(lastFailedCall.result)}`;
   }
   // A trap with the memory full is most likely a failed allocation ending in `unreachable`.
-  const memory = guestMemoryUse();
   if (memory && e instanceof WebAssembly.RuntimeError && isMemoryFull(memory)) message += ` — ${memoryFullNote(memory)}`;
   trace.push({ kind: 'lifecycle', phase: 'trap', detail: message });
   flushTrace();

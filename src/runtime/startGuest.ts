@@ -92,6 +92,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   // time) it was last reported since that `busy`: was it watched until a stop?
   let memory: MemoryAtStop | undefined;
   let seenAt: number | undefined;
+  // When a heartbeat last said the guest called a host or printed (was it still working at a stop?).
+  let progressAt: number | undefined;
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
@@ -158,8 +160,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         clearTimeout(watchdog);
         if (memory) memory.startBytes = memory.bytes;
         seenAt = undefined;
+        progressAt = undefined;
         watchdog = setTimeout(() => {
-          const atStop = memory && { ...memory, watched: wasWatched(seenAt, performance.now()) };
+          const now = performance.now();
+          const atStop = memory && { ...memory, watched: wasWatched(seenAt, now), working: wasWatched(progressAt, now) };
           listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, atStop), undefined, atStop);
           end('timeout');
         }, opts.timeLimitMs);
@@ -167,6 +171,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'memory':
         memory = { bytes: msg.bytes, maxBytes: msg.maxBytes, startBytes: memory?.startBytes ?? msg.bytes };
         seenAt = performance.now();
+        if (msg.progress) progressAt = seenAt;
         break;
       case 'idle':
         clearTimeout(watchdog);

@@ -124,7 +124,7 @@ function wrapFunction(fn: (...a: unknown[]) => unknown, witName: string, opts: W
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const t0 = performance.now();
     // A guest calling hosts is watched while it runs: its memory can explain a stop.
-    sampleGuestMemory(t0);
+    sampleGuestMemory(t0, true);
     const at = performance.timeOrigin + t0;
     const callId = traceStart ? `c${++callIds}` : undefined;
     // Arguments are shown as they were when the call started. Primitives and bytes (jco's

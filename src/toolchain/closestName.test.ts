@@ -7,6 +7,11 @@ describe('closestName', () => {
     expect(closestName('opn', ['open', 'Bucket'])).toBe('open');
     expect(closestName('incrementz', ['get', 'increment', 'set'])).toBe('increment');
   });
+  it('counts two neighbouring letters swapped as one edit (QA: `opne` got no did-you-mean)', () => {
+    expect(closestName('opne', ['open', 'Bucket'])).toBe('open');
+    expect(closestName('icnrement', ['get', 'increment'])).toBe('increment');
+    expect(closestName('gte', ['get', 'set'])).toBe('get');
+  });
   it('offers nothing far off: a short name allows one edit', () => {
     expect(closestName('run', ['get', 'set'])).toBeUndefined();
     expect(closestName('frobnicate', ['open'])).toBeUndefined();

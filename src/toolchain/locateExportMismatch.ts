@@ -27,7 +27,7 @@ export function locateExportMismatch(message: string, watSource: string, userWit
     const exportAt = findExport(watSource, name) ?? { line: 1, column: 1 };
     const why = `export "${name}" has the core type ${asWat(found)}, but the world's ${fn} needs ${asWat(expected)}`;
     out.push({ file: 'guest', ...exportAt, message: `${why}${witLine ? ` (the canonical ABI's lowering of \`${witLine}\`)` : ''}.` });
-    if (witAt) out.push({ file: 'wit', ...witAt, message: `the guest's "${name}" does not match this: it is ${asWat(found)}, this lowers to ${asWat(expected)}.` });
+    if (witAt) out.push({ file: 'wit', ...witAt, companion: true, message: `the guest's "${name}" does not match this: it is ${asWat(found)}, this lowers to ${asWat(expected)}.` });
     return out;
   }
   const text = `the world exports ${fn}, but the module has no (export "${name}")`;
@@ -38,11 +38,11 @@ export function locateExportMismatch(message: string, watSource: string, userWit
   if (meant !== undefined && meantAt) {
     const caseOnly = meant.toLowerCase() === name.toLowerCase() ? ' (export names must match exactly, letter case too)' : '';
     out.push({ file: 'guest', ...meantAt, message: `found (export "${meant}"): did you mean "${name}"? The ${text.slice(4)}${caseOnly}.` });
-    if (witAt) out.push({ file: 'wit', ...witAt, message: `${text}; it has (export "${meant}") on line ${meantAt.line}: did you mean "${name}"?` });
+    if (witAt) out.push({ file: 'wit', ...witAt, companion: true, message: `${text}; it has (export "${meant}") on line ${meantAt.line}: did you mean "${name}"?` });
     return out;
   }
   out.push({ file: 'guest', ...moduleLine(watSource), message: `${text}: add a function with that export name.` });
-  if (witAt) out.push({ file: 'wit', ...witAt, message: `${text}.` });
+  if (witAt) out.push({ file: 'wit', ...witAt, companion: true, message: `${text}.` });
   return out;
 }
 
