@@ -228,7 +228,9 @@ export function App() {
       {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}
-      {!embed && <ComponentToolbar guest={guest} state={component} />}
+      {/* Not in a lesson: Check judges the editors' code, not an opened .wasm, and at 1024×768 the
+          row pushed the lesson's task below the screen. */}
+      {!embed && !learn.active && <ComponentToolbar guest={guest} state={component} />}
       <LearnLayout learn={learn}>
       {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={markers} />}
       <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
