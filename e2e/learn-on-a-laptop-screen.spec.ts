@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSidewaysScroll } from './layoutHelpers';
+import { expectNoSidewaysScroll, expectOnScreen, expectTabsOnOneRow } from './layoutHelpers';
 import { check, retypeLine } from './learnHelpers';
 import { markedLines } from './monacoHelpers';
 
@@ -19,6 +19,14 @@ test('1024×768: one editor is large beside the lesson, and a WIT error brings t
   expect(await width(page, 'guest-editor')).toBeGreaterThan(1024 * 0.45);
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: test.info().outputPath('learn-1024.png') });
+  // The task is on screen at first sight, above the sticky Check bar (it was below the fold),
+  // and the output tabs are one row (they wrapped into six).
+  const task = page.getByTestId('lesson-task');
+  await expectOnScreen(page, task, 'Your task');
+  const taskBottom = await task.evaluate((t) => t.getBoundingClientRect().bottom);
+  const actionsTop = await page.locator('.lesson-actions').evaluate((a) => a.getBoundingClientRect().top);
+  expect(taskBottom, 'the task is not under the Check bar').toBeLessThanOrEqual(actionsTop + 1);
+  await expectTabsOnOneRow(page);
 
   // The learner breaks the WIT, goes back to the guest and runs: the build fails in the WIT.
   await page.getByTestId('stage-focus-wit').click();
