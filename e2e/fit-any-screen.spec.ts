@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoSidewaysScroll, expectOnScreen } from './layoutHelpers';
+import { expectNoSidewaysScroll, expectOnScreen, expectTabsOnOneRow } from './layoutHelpers';
 import { consoleText, openApp } from './appHelpers';
 import { check, retypeLine } from './learnHelpers';
 
@@ -9,16 +9,27 @@ async function expectNotTruncated(el: Locator, what: string) {
   expect(sw, `${what} text fits (scrollWidth ${sw} ≤ clientWidth ${cw})`).toBeLessThanOrEqual(cw + 1);
 }
 
+/**
+ * The output tabs are one row that scrolls sideways; a keyboard user walks it with the
+ * arrow keys and each tab, once selected, is scrolled on screen and shows its whole name.
+ * Ends back on the first tab (Console).
+ */
 async function expectAllTabsWhole(page: Page) {
-  const tabs = page.getByRole('tab');
+  await expectTabsOnOneRow(page);
+  const tabs = page.locator('.output-pane [role="tab"]');
   const n = await tabs.count();
-  expect(n).toBeGreaterThanOrEqual(6);
+  await page.locator('.output-pane [role="tab"][aria-selected="true"]').focus();
+  await page.keyboard.press('Home');
   for (let i = 0; i < n; i++) {
     const tab = tabs.nth(i);
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await expect(tab).toBeFocused();
     const name = await tab.innerText();
     await expectOnScreen(page, tab, `output tab "${name}"`);
     await expectNotTruncated(tab, `output tab "${name}"`);
+    await page.keyboard.press('ArrowRight');
   }
+  await page.keyboard.press('Home');
 }
 
 test('1024×768: the whole header, every output tab and the status are on screen', async ({ page }) => {
@@ -103,6 +114,27 @@ test('800×500 embed of the diagram: the diagram takes most of the frame, nothin
   await page.screenshot({ path: test.info().outputPath('embed-800x500.png') });
 });
 
+test('800×500 embed of an example: the guest code and the output side by side, the WIT one click away', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto('/?embed&example=kv-counter');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expectNoSidewaysScroll(page);
+  // Three columns left the guest ~280 px, its code cut at ~28 characters.
+  expect((await guest.boundingBox())!.width).toBeGreaterThan(800 * 0.55);
+  await expect(page.getByTestId('wit-editor')).toBeHidden();
+  await expect(guest).toContainText('(import "wasi:keyvalue/store@0.2.0-draft2" "open"');
+  await expectTabsOnOneRow(page);
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → \d+/);
+  for (const id of ['run', 'stop', 'stage-focus-wit', 'open-full']) await expectOnScreen(page, page.getByTestId(id), id);
+  expect((await page.getByTestId('status').boundingBox())!.width, 'the status keeps some room').toBeGreaterThan(60);
+  await page.screenshot({ path: test.info().outputPath('embed-800x500-example.png') });
+  await page.getByTestId('stage-focus-wit').click();
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  expect((await page.getByTestId('wit-editor').boundingBox())!.width).toBeGreaterThan(800 * 0.55);
+});
+
 test('a 390-wide phone: Run is on screen and tappable, and the example runs', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
@@ -110,6 +142,10 @@ test('a 390-wide phone: Run is on screen and tappable, and the example runs', as
   await expectNoSidewaysScroll(page);
   const run = page.getByTestId('run');
   await expectOnScreen(page, run, 'Run');
+  // No key hints on a touch-only phone: no Ctrl+↵ on Run, no Tab/Ctrl+M line over the editor.
+  await expect(run.locator('kbd')).toBeHidden();
+  expect((await run.innerText()).trim()).toBe('Run');
+  await expect(page.getByTestId('editor-key-hint').first()).toBeHidden();
   // The sticky header once wrapped to four rows of buttons, 45% of the screen; the rest waits behind ⋯ More.
   expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThan(844 * 0.3);
   await expect(page.getByTestId('share')).toBeHidden();

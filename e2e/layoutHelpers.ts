@@ -18,3 +18,18 @@ export async function expectNoSidewaysScroll(page: Page) {
   const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
   expect(sw, 'page does not scroll sideways').toBeLessThanOrEqual(cw);
 }
+
+/** All the output tabs sit on one row (the same top edge): a wrapped row took 3–6 rows. */
+export async function expectTabsOnOneRow(page: Page) {
+  const ys = await page.locator('.output-pane [role="tab"]').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+  expect(ys.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(ys).size, `output tab tops ${ys.join(', ')}`).toBe(1);
+}
+
+/** Height of the part of an element that lies inside the viewport. */
+export async function visibleHeight(page: Page, el: Locator): Promise<number> {
+  const box = await el.boundingBox();
+  if (!box) return 0;
+  const vh = page.viewportSize()!.height;
+  return Math.max(0, Math.min(box.y + box.height, vh) - Math.max(box.y, 0));
+}

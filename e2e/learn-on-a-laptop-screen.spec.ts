@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSidewaysScroll } from './layoutHelpers';
+import { expectNoSidewaysScroll, expectOnScreen, expectTabsOnOneRow } from './layoutHelpers';
 import { check, retypeLine } from './learnHelpers';
 import { markedLines } from './monacoHelpers';
 
@@ -41,6 +41,23 @@ test('1024×768: one editor is large beside the lesson, and a WIT error brings t
   expect(await check(page)).toContain('does not build: WIT line 7');
   await expect(page.getByTestId('stage-focus-wit')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => markedLines(page.getByTestId('wit-editor')), { timeout: 30_000 }).toContain(7);
+});
+
+/** A newcomer opens the course on a school laptop: what to do is on screen at first sight. */
+test('1024×768: the first lesson\'s task is on screen above Check, and the output tabs are one row', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?learn');
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  // The docs links and the .wasm toolbar row pushed it below the fold, under the sticky Check bar.
+  const task = page.getByTestId('lesson-task');
+  await expectOnScreen(page, task, 'Your task');
+  const taskBottom = await task.evaluate((t) => t.getBoundingClientRect().bottom);
+  const actionsTop = await page.locator('.lesson-actions').evaluate((a) => a.getBoundingClientRect().top);
+  expect(taskBottom, 'the task is not under the Check bar').toBeLessThanOrEqual(actionsTop + 1);
+  // Beside the lesson the output column is ~200 px: its tabs wrapped into six rows.
+  await expectTabsOnOneRow(page);
+  await expectOnScreen(page, page.getByTestId('tab-console'), 'Console tab');
+  await page.screenshot({ path: test.info().outputPath('learn-1024-first-lesson.png') });
 });
 
 /** At 1366×768 (the commonest laptop) three columns left the guest 335 px, scrolled sideways at every edit. */

@@ -82,5 +82,17 @@ test('the two-tabs example: each tab gets its own speaker number and every liste
   // The first tab's trace shows the second tab's events, badged.
   await first.getByTestId('tab-trace').click();
   await expect(first.locator('.badge-tab').first()).toBeVisible();
+  // …and its diagram marks the nodes the other tab used with a dot, beside their whole name
+  // (the box once left the dot no room: "liste…", "speak…").
+  await first.getByTestId('tab-diagram').click();
+  const listener = first.locator('[data-testid="diagram-node"][data-name="listener"]');
+  await expect(listener.locator('.flow-node-tab')).toBeVisible();
+  const nodes = first.getByTestId('diagram-node');
+  for (let i = 0; i < (await nodes.count()); i++) {
+    const name = nodes.nth(i).locator('.flow-node-name');
+    const fits = await name.evaluate((e) => ({ text: e.textContent, fits: e.scrollWidth <= e.clientWidth }));
+    expect(fits.fits, `node "${fits.text}" is not cut`).toBe(true);
+  }
+  await first.screenshot({ path: test.info().outputPath('two-tabs-diagram.png') });
   await context.close();
 });

@@ -108,3 +108,29 @@ test('a subscription edited in the Hosts tab is used by the next Run and survive
   await page.getByTestId('tab-hosts').click();
   await expect(page.locator('[data-testid="hosts-guest"][data-name="payments"]').getByTestId('hosts-subscriptions')).toHaveValue('orders.shipped');
 });
+
+test('on a phone the diagram leaves its width to the arrows, and every count is in the arrow list', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openApp(page, '?example=msg-fan-out');
+  await page.getByTestId('run').tap();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
+  await page.getByTestId('tab-diagram').tap();
+  const diagram = page.getByTestId('flow-diagram');
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('diagram-node')).toHaveCount(6);
+  // Spread evenly with the margins, ~100 px were left between the columns and the "×1" bunched there.
+  const gap = await page.evaluate(() => {
+    const box = (name: string) => document.querySelector(`[data-testid="diagram-node"][data-name="${name}"]`)!.getBoundingClientRect();
+    return box('orders.created').left - box('order-service').right;
+  });
+  expect(gap).toBeGreaterThan(140);
+  for (const name of await page.locator('.flow-node-name').all()) {
+    expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth), await name.innerText()).toBe(true);
+  }
+  const counts = await page.getByTestId('diagram-edge').evaluateAll((li) => li.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.length).toBeGreaterThan(5);
+  for (const n of counts) expect(n).toBeGreaterThan(0);
+  await diagram.screenshot({ path: test.info().outputPath('phone-diagram.png') });
+  await context.close();
+});

@@ -190,7 +190,7 @@ export function App() {
   return (
     <div className="app">
       {embed ? (
-        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} />
+        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} stage={stage} />
       ) : (
       <Header
         examples={examples}
@@ -228,7 +228,9 @@ export function App() {
       {!embed && !learn.active && (
         <ExampleDescription title={example.title} text={example.description} />
       )}
-      {!embed && <ComponentToolbar guest={guest} state={component} />}
+      {/* Not in a lesson: Check judges the editors' code, not an opened .wasm, and at 1024×768 the
+          row pushed the lesson's task below the screen. */}
+      {!embed && !learn.active && <ComponentToolbar guest={guest} state={component} />}
       <LearnLayout learn={learn}>
       {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={markers} />}
       <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>

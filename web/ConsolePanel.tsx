@@ -82,7 +82,7 @@ export function ConsolePanel({ ctx }: PanelProps) {
           </div>
         )}
         {ctx.console.length === 0 && ctx.phase === 'idle' ? (
-          <div className="empty">Press Run (Ctrl+Enter) to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
+          <div className="empty">Press Run<span className="key-hint"> (Ctrl+Enter)</span> to build and run the guest{ctx.guests.length > 1 ? 's' : ''}.</div>
         ) : (
           <ConsoleLines lines={win.lines} showGuest={showGuest} />
         )}

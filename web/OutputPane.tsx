@@ -5,7 +5,7 @@ import type { PanelContext } from './panels/panelContext';
 import { tabListKeys } from './keyboard/tabListKeys';
 import { RunBar } from './runs/RunBar';
 import { RunCompare } from './runs/RunCompare';
-import { useResizeEffect } from './useResizeEffect';
+import { useScrollingTabRow } from './layout/useScrollingTabRow';
 
 interface Props {
   ctx: PanelContext;
@@ -19,22 +19,7 @@ export function OutputPane({ ctx, active, onSelect }: Props) {
   const current = panels.find((p) => p.id === active) ?? panels[0];
   const runs = ctx.runs;
   const tabs = useRef<HTMLDivElement>(null);
-  // The tab row scrolls when the pane is narrow: keep the active tab in view, also when it
-  // was chosen by the address (?panel=debates) or by another panel (Trace → Inspector).
-  useResizeEffect(
-    tabs,
-    (row) => {
-      const tab = current && row.querySelector<HTMLElement>(`[data-testid="tab-${current.id}"]`);
-      if (!tab || row.offsetWidth === 0) return;
-      // Rects are in zoomed pixels, scrollLeft in the row's own: presenter mode zooms the pane.
-      const r = row.getBoundingClientRect();
-      const zoom = r.width / row.offsetWidth;
-      const t = tab.getBoundingClientRect();
-      if (t.left < r.left) row.scrollLeft -= (r.left - t.left) / zoom;
-      else if (t.right > r.right) row.scrollLeft += (t.right - r.right) / zoom;
-    },
-    [current],
-  );
+  useScrollingTabRow(tabs, current && `[data-testid="tab-${current.id}"]`);
   return (
     <section className="pane output-pane" aria-label="Output">
       <div className="tabs" role="tablist" aria-label="Output panels" ref={tabs} onKeyDown={tabListKeys(panels.map((p) => p.id), current?.id ?? '', onSelect, (id) => `tab-${id}`)}>

@@ -79,14 +79,14 @@ export function DiagramPanel({ ctx }: PanelProps) {
             </button>
           </>
         ) : (
-          <span className="muted">
-            Click an arrow or a row to select an event; double-click to inspect it.
+          // The legend first: at the end of this one line it was what a narrow panel cut off.
+          <span className="muted diagram-hint" title="Click an arrow or a row to select an event; double-click to inspect it.">
             {view.nodes.list.some((n) => n.otherTab) && (
               <>
-                {' '}
-                <span className="flow-node-tab inline" /> = has events from another tab.
+                <span className="flow-node-tab inline" /> = has events from another tab.{' '}
               </>
             )}
+            Click an arrow or a row to select an event; double-click to inspect it.
           </span>
         )}
       </div>

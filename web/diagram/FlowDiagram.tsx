@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceStore } from '../../src/index';
 import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
-import { stepOf, type FlowNode } from './flowGraph';
+import { stepOf, type FlowEdge, type FlowNode } from './flowGraph';
 import { columnOfNode, layoutFlow } from './layoutFlow';
 import type { TraceView } from './useTraceView';
 
@@ -24,7 +24,9 @@ const clock = () => performance.timeOrigin + performance.now();
 export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [size, setSize] = useState({ w: 400, h: 220 });
+  // zoom: the CSS zoom around the diagram (presenter mode), so the canvas is drawn at the
+  // pixels it is shown at and pointer positions map back to layout pixels.
+  const [size, setSize] = useState({ w: 400, h: 220, zoom: 1, labelPx: 10 });
   const nodes = view.nodes.list;
   const layout = useMemo(() => layoutFlow(nodes, size.w, size.h), [nodes, size.w, size.h]);
   // A run with many guests gets a taller diagram (up to ~60% of the panel) before it scrolls.
@@ -37,9 +39,14 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    const measure = () => {
+      const zoom = el.offsetWidth > 0 ? el.getBoundingClientRect().width / el.offsetWidth : 1;
+      const labelPx = Number.parseFloat(getComputedStyle(el).getPropertyValue('--flow-label-px')) || 10;
+      setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight && s.zoom === zoom && s.labelPx === labelPx ? s : { w: el.clientWidth, h: el.clientHeight, zoom, labelPx }));
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
-    setSize({ w: el.clientWidth, h: el.clientHeight });
+    measure();
     return () => ro.disconnect();
   }, []);
 
@@ -47,7 +54,7 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
     const cv = canvas.current;
     const g = cv?.getContext('2d');
     if (!cv || !g) return;
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = (window.devicePixelRatio || 1) * size.zoom;
     // Only on a real change: assigning width or height (even the same value) reallocates
     // and clears the bitmap, and this effect runs on every render of a flood.
     const w = Math.round(size.w * dpr);
@@ -63,24 +70,33 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
       const now = scrubbed || view.paused ? (last?.at ?? 0) + ANIM_MS * 0.45 : clock();
       g.setTransform(dpr, 0, 0, dpr, 0, 0);
       g.clearRect(0, 0, size.w, layout.height);
-      const alive = drawFlow(g, { edges, boxes: layout.boxes, dots, now, selectedEdge });
+      const alive = drawFlow(g, { edges, boxes: layout.boxes, dots, now, selectedEdge, labelPx: size.labelPx });
       raf = alive > 0 && !scrubbed && !view.paused ? requestAnimationFrame(paint) : 0;
     };
     paint();
     return () => cancelAnimationFrame(raf);
-  }, [store, edges, layout, size.w, selectedEdge, view.end, view.scrub, view.paused]);
+  }, [store, edges, layout, size.w, size.zoom, size.labelPx, selectedEdge, view.end, view.scrub, view.paused]);
 
-  const onCanvasClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+  const edgeAt = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const r = ev.currentTarget.getBoundingClientRect();
-    const edge = hitEdge(edges, layout.boxes, ev.clientX - r.left, ev.clientY - r.top);
+    return hitEdge(edges, layout.boxes, (ev.clientX - r.left) / size.zoom, (ev.clientY - r.top) / size.zoom);
+  };
+  const onCanvasClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const edge = edgeAt(ev);
     const e = edge && store.events.at(edge.lastIndex);
     if (e) onSelect(e.id);
+  };
+  // Every count on hover too: a label with no free spot between crowded arrows is left out.
+  const onCanvasMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const edge = edgeAt(ev);
+    const title = edge ? edgeTitle(edge, nodes) : '';
+    if (ev.currentTarget.title !== title) ev.currentTarget.title = title;
   };
 
   return (
     <div className="flow-diagram" ref={wrap} data-testid="flow-diagram" style={{ flexBasis: `clamp(38%, ${tallest * 44 + 44}px, 62%)` }}>
       <div className="flow-stage" style={{ height: layout.height }}>
-        <canvas ref={canvas} className="flow-canvas" style={{ width: size.w, height: layout.height }} onClick={onCanvasClick} aria-label="Message and call edges" />
+        <canvas ref={canvas} className="flow-canvas" style={{ width: size.w, height: layout.height }} onClick={onCanvasClick} onMouseMove={onCanvasMove} aria-label="Message and call edges" />
         {layout.columns.map((c) => (
           <span key={c.label} className="flow-column-label" style={{ left: c.x }}>
             {c.label}
@@ -119,6 +135,12 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
       </ul>
     </div>
   );
+}
+
+/** "asker → greet: messages ×3, 1 failed", the hover title of an arrow. */
+function edgeTitle(e: FlowEdge, nodes: readonly FlowNode[]): string {
+  const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
+  return `${name(e.from)} → ${name(e.to)}: ${e.family === 'call' ? 'calls' : 'messages'} ×${e.count}${e.bad ? `, ${e.bad} failed` : ''}`;
 }
 
 /** Newest events (up to MAX_DOTS) that draw an edge, for the travelling dots. */

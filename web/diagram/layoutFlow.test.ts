@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from './flowGraph';
-import { layoutFlow } from './layoutFlow';
+import { boxWidth, layoutFlow } from './layoutFlow';
 
 const node = (kind: FlowNode['kind'], name: string, seq: number): FlowNode => ({ id: `${kind}:${name}`, kind, name, otherTab: false, seq });
 
@@ -24,5 +24,31 @@ describe('layoutFlow', () => {
 
   it('names the right column after what it holds', () => {
     expect(layoutFlow([node('guest', 'g', 0), node('container', 'ranges', 1)], 400, 200).columns.map((c) => c.label)).toEqual(['guests', 'containers']);
+  });
+
+  it("counts the other-tab dot drawn in a box, so the name beside it is not cut ('liste…')", () => {
+    const mine = node('guest', 'listener', 0);
+    const shared = { ...node('guest', 'listener', 0), otherTab: true };
+    expect(boxWidth(shared)).toBeGreaterThanOrEqual(boxWidth(mine) + 11);
+    const l = layoutFlow([shared, node('topic', 'chat.lobby', 1)], 900, 300);
+    expect(l.boxes.get('guest:listener')!.w).toBeGreaterThanOrEqual(boxWidth(shared));
+  });
+
+  it('gives a narrow pane\'s room to the arrows, not to the margins', () => {
+    // A presenter's side pane: ~365 px of layout width for guests and topics.
+    const l = layoutFlow([node('guest', 'lonely-asker', 0), node('topic', 'nobody.home', 1)], 365, 300);
+    const g = l.boxes.get('guest:lonely-asker')!;
+    const t = l.boxes.get('topic:nobody.home')!;
+    expect(t.x - t.w / 2 - (g.x + g.w / 2)).toBeGreaterThan(120);
+    expect(g.x - g.w / 2).toBeGreaterThanOrEqual(10);
+    expect(t.x + t.w / 2).toBeLessThanOrEqual(365 - 10);
+  });
+
+  it('caps the gap on a wide pane and centres the columns', () => {
+    const l = layoutFlow([node('guest', 'a', 0), node('topic', 'b', 1)], 1600, 300);
+    const g = l.boxes.get('guest:a')!;
+    const t = l.boxes.get('topic:b')!;
+    expect(t.x - t.w / 2 - (g.x + g.w / 2)).toBeLessThanOrEqual(260);
+    expect(Math.abs(g.x - g.w / 2 - (1600 - t.x - t.w / 2))).toBeLessThan(1);
   });
 });

@@ -31,10 +31,19 @@ const PAD_Y = 20;
 /** Width of one character of the node font (11px monospace) and the box's padding + border. */
 const CHAR_W = 6.7;
 const BOX_PAD = 20;
+/** The "other tab" dot (7 px) and its gap to the name (4 px) that FlowDiagram draws in the box. */
+const DOT_W = 11;
 const MIN_BOX = 64;
 const MAX_BOX = 230;
 /** Narrowest room left for the arrows between two columns. */
 const MIN_EDGE = 48;
+/** Widest: past it more width goes to the outer margins (arrows that long read as unrelated). */
+const MAX_EDGE = 260;
+/** Outer margin at least, beside the first and last column. */
+const MARGIN = 10;
+
+/** Width a node's box needs to show its whole name (and the other-tab dot, if drawn). */
+export const boxWidth = (n: Pick<FlowNode, 'name' | 'otherTab'>) => n.name.length * CHAR_W + (n.otherTab ? DOT_W : 0) + BOX_PAD;
 
 /**
  * Deterministic three-column layout. Within a column nodes keep insertion order, so a new
@@ -52,13 +61,18 @@ export function layoutFlow(nodes: readonly FlowNode[], width: number, height: nu
   const used = [0, 1, 2].filter((ci) => columns[ci].length > 0 || ci === 0);
   // Each column's boxes are as wide as its longest name needs (names are what people point
   // at); when the names don't all fit, every column shrinks alike and long names ellipsize.
-  const want = used.map((ci) => Math.max(MIN_BOX, Math.min(MAX_BOX, Math.max(0, ...columns[ci].map((n) => n.name.length)) * CHAR_W + BOX_PAD)));
+  const want = used.map((ci) => Math.max(MIN_BOX, Math.min(MAX_BOX, Math.max(0, ...columns[ci].map(boxWidth)))));
+  const inner = used.length - 1;
   const minGap = Math.min(MIN_EDGE, width / (used.length * 5));
-  const scale = Math.min(1, (width - minGap * (used.length + 1)) / want.reduce((a, b) => a + b, 0));
+  const scale = Math.min(1, (width - 2 * MARGIN - minGap * inner) / want.reduce((a, b) => a + b, 0));
   const widths = want.map((w) => Math.max(40, w * scale));
-  const gap = (width - widths.reduce((a, b) => a + b, 0)) / (used.length + 1);
+  // The room between columns goes to the arrows first, the margins get what is left: spread
+  // evenly, a 365 px presenter pane left ~57 px between guests and topics, and the count
+  // labels sat on the arrowheads or were left out.
+  const free = width - widths.reduce((a, b) => a + b, 0);
+  const gap = inner === 0 ? 0 : Math.max(0, Math.min(MAX_EDGE, (free - 2 * MARGIN) / inner));
   const centres: number[] = [];
-  let x = gap;
+  let x = (free - gap * inner) / 2;
   for (const w of widths) {
     centres.push(x + w / 2);
     x += w + gap;

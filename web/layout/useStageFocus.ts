@@ -22,16 +22,25 @@ export interface StageLayout {
 export const LEARN_FOCUS_QUERY = '(min-width: 701px) and (max-width: 1439px)';
 
 /**
+ * An embed this wide showed three columns, the guest's ~280 px cutting code after ~28
+ * characters at 800×500; one editor beside the output (the switch in the embed's header)
+ * reads whole. Narrower embeds stack the panes instead (presenter.css), wider ones keep three.
+ */
+export const EMBED_FOCUS_QUERY = '(min-width: 761px) and (max-width: 1199px)';
+
+/**
  * Presenter mode shows one editor large beside the output (or the output large), so the
  * code is readable from the back of a room at 1280×720; an embed that asks for a panel
- * (`?embed&panel=diagram`) gives that panel most of the frame. A lesson on a laptop-sized
+ * (`?embed&panel=diagram`) gives that panel most of the frame, a mid-sized embed one editor
+ * beside the output. A lesson on a laptop-sized
  * screen does the same, with the switch in the header. Otherwise the user's own pane
  * sizes apply.
  */
 export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string; learning?: boolean }, panes: readonly number[]): StageLayout {
   const [chosen, setFocus] = useState<StageFocus>(mode.embed && mode.panel ? 'output' : 'guest');
   const narrow = useMediaQuery(LEARN_FOCUS_QUERY);
-  const focus = mode.present || (mode.embed && mode.panel) || (mode.learning && narrow && !mode.embed) ? chosen : undefined;
+  const narrowEmbed = useMediaQuery(EMBED_FOCUS_QUERY);
+  const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (mode.learning && narrow && !mode.embed) ? chosen : undefined;
   return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
 }
 

@@ -51,6 +51,11 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             {lesson.title} {current.done && <span className="lesson-done" title="You completed this lesson">✓ done</span>}
           </h2>
           <LessonText className="lesson-text" text={lesson.text} />
+          <div className="lesson-task" data-testid="lesson-task">
+            <strong>Your task</strong>
+            <LessonText text={lesson.task} />
+          </div>
+          {/* Further reading after the task: above it, the links pushed the task below a 768 px screen. */}
           {lesson.docs && lesson.docs.length > 0 && (
             <p className="lesson-docs">
               Docs:{' '}
@@ -59,10 +64,6 @@ export function LessonPanel({ learn }: { learn: Learn }) {
               ))}
             </p>
           )}
-          <div className="lesson-task" data-testid="lesson-task">
-            <strong>Your task</strong>
-            <LessonText text={lesson.task} />
-          </div>
           {current.hints > 0 && (
             <ol className="lesson-hints" data-testid="lesson-hints">
               {lesson.hints.slice(0, current.hints).map((h, i) => <li key={i}><LessonText text={h} /></li>)}

@@ -1,4 +1,6 @@
 import type { RunPhase } from '../useRunner';
+import { StageFocusSwitch } from '../layout/StageFocusSwitch';
+import type { StageLayout } from '../layout/useStageFocus';
 import './presenter.css';
 
 interface Props {
@@ -9,10 +11,12 @@ interface Props {
   onStop(): void;
   /** Opens the current workspace in the full playground (a new tab). */
   onOpenFull(): void;
+  /** Which pane is large: shown as WIT | Guest | Output when the frame is too narrow for three. */
+  stage: StageLayout;
 }
 
 /** The only chrome of `?embed`: what is shown, Run/Stop, status and a way out to the full app. */
-export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull }: Props) {
+export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull, stage }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header embed-header" data-testid="embed-header">
@@ -25,7 +29,8 @@ export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull }:
       <button type="button" data-testid="stop" onClick={onStop} disabled={phase === 'idle'}>
         Stop
       </button>
-      <span className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
+      <StageFocusSwitch layout={stage} />
+      <span title={status} className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>
       <button type="button" className="small" onClick={onOpenFull} data-testid="open-full" title="Open this workspace in the full WASI Cloud Playground">
