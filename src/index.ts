@@ -51,5 +51,6 @@ export { checkCompatibility, hostWorlds, interfacesOfWit, runsOn, type CompatRow
 /** SHA-256 of a text as hex, synchronous (Web Crypto is missing on http origins). */
 export { sha256Hex } from './platform/sha256Hex';
 export { createNextTask } from './platform/createNextTask';
+export { splitLines } from './platform/splitLines';
 export { diffLines, type DiffLine, type LineDiff } from './platform/diffLines';
 export { codePointLabel, findHiddenCharacters, hiddenCharacterName, splitOnHidden, type HiddenCharacter } from './platform/findHiddenCharacters';

@@ -1,3 +1,4 @@
+import { splitLines } from '../platform/splitLines';
 import type { RunResponse } from '../protocol/runProtocol';
 
 /** One `log` message as the run worker posts it. */
@@ -5,8 +6,8 @@ export type LogMessage = Extract<RunResponse, { type: 'log' }>;
 
 /** Least time between two posts of log text while a guest keeps printing. */
 export const LOG_POST_MS = 50;
-/** A post leaves at this many characters whatever the time: bounds one message's clone. */
-const MAX_CHARS = 64 * 1024;
+/** A joined post leaves at this many lines whatever the time: bounds one message's clone. */
+const MAX_LINES = 2000;
 /** Writes posted one by one after a quiet frame before joining starts (a few prints stay instant). */
 const BURST = 32;
 
@@ -16,12 +17,16 @@ const BURST = 32;
  * is 100,000 tasks on the page, each a MessageEvent for Blink to collect afterwards. The
  * first BURST writes after a quiet frame still leave at once — a guest that prints and then hangs
  * (the page then ends its worker) has its lines shown; writes beyond them wait for the next
- * frame (16 ms) or, from a guest that never yields, for LOG_POST_MS since the last post. The text
- * is the same bytes in the same order: the page splits lines itself, as writes may end
- * mid-line anyway. `flush` before any other message keeps every message's order.
+ * frame (16 ms) or, from a guest that never yields, for LOG_POST_MS since the last post.
+ * A message is one or more lines, without or with a final newline (the stdout sink emits one
+ * line each, host code's `ctx.log` whole texts), and the page splits each message into its
+ * lines (splitLines); a joined message holds exactly the lines of the ones it
+ * joins, in order. `flush` before any other message keeps every message's order.
  */
 export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => number = () => performance.now()) {
   let pending: LogMessage | undefined;
+  // The lines of the messages joined into `pending`, once a second one came.
+  let lines: string[] | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastPost = -Infinity;
   let lastWrite = -Infinity;
@@ -30,21 +35,26 @@ export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => n
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (!pending) return;
-    const msg = pending;
+    // Every line ends in "\n" so a last empty line survives the page's dropping of a final "".
+    const msg = lines ? { ...pending, text: `${lines.join('\n')}\n` } : pending;
     pending = undefined;
+    lines = undefined;
     lastPost = now();
     send(msg);
   };
   return {
     push(msg: LogMessage) {
       if (pending && (pending.stream !== msg.stream || pending.guest !== msg.guest || pending.seq !== msg.seq)) flush();
-      if (pending) pending.text += msg.text;
-      else pending = { ...msg };
+      if (!pending) pending = msg;
+      else {
+        lines ??= splitLines(pending.text);
+        for (const line of splitLines(msg.text)) lines.push(line);
+      }
       const t = now();
       // The budget of instant posts comes back only after a quiet frame: a flood spends it once.
       if (t - lastWrite >= 16) postsInBurst = 0;
       lastWrite = t;
-      if (postsInBurst < BURST || pending.text.length >= MAX_CHARS || t - lastPost >= LOG_POST_MS) {
+      if (postsInBurst < BURST || (lines?.length ?? 0) >= MAX_LINES || t - lastPost >= LOG_POST_MS) {
         postsInBurst += 1;
         flush();
       } else timer ??= setTimeout(flush, 16);
@@ -52,3 +62,4 @@ export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => n
     flush,
   };
 }
+
