@@ -13,6 +13,15 @@ describe('findHiddenCharacters', () => {
     ]);
   });
 
+  it('finds every character it has a name for, each with that name', () => {
+    const all = '\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff';
+    const found = findHiddenCharacters(all);
+    expect(found).toHaveLength(23);
+    for (const f of found) expect(f.name).toBe(hiddenCharacterName(String.fromCodePoint(parseInt(f.code.slice(2), 16))));
+    // Called twice on the same text: the same answer (no regex state carried over).
+    expect(findHiddenCharacters(all)).toEqual(found);
+  });
+
   it('finds nothing in plain code, non-Latin text or emoji', () => {
     expect(findHiddenCharacters('const s = "héllo, 世界, مرحبا 👋";\n\tx\r\n')).toEqual([]);
   });

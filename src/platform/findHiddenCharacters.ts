@@ -30,8 +30,8 @@ const HIDDEN: Record<number, string> = {
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
-/** Matches one hidden character (the keys of {@link HIDDEN}). */
-export const HIDDEN_CHAR = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Matches one hidden character: a class made from the keys of {@link HIDDEN}, so the two cannot disagree. */
+const HIDDEN_CHAR = new RegExp(`[${Object.keys(HIDDEN).map((k) => `\\u${Number(k).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 
 /** One kind of hidden character found, e.g. `U+202E RIGHT-TO-LEFT OVERRIDE`, with where. */
 export interface HiddenCharacter {
@@ -60,16 +60,16 @@ export const hiddenCharacterName = (ch: string): string | undefined => HIDDEN[ch
 /** Every kind of hidden character in `text`, in order of first occurrence. */
 export function findHiddenCharacters(text: string): HiddenCharacter[] {
   const found = new Map<string, HiddenCharacter>();
-  HIDDEN_CHAR.lastIndex = 0;
   let line = 1;
   let scanned = 0;
-  for (let m = HIDDEN_CHAR.exec(text); m; m = HIDDEN_CHAR.exec(text)) {
+  // matchAll works on a copy of the regex: no lastIndex shared between calls.
+  for (const m of text.matchAll(HIDDEN_CHAR)) {
     for (let i = text.indexOf('\n', scanned); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     scanned = m.index;
     const code = codePointLabel(m[0]);
     const seen = found.get(code);
     if (seen) seen.count++;
-    else found.set(code, { code, name: HIDDEN[m[0].codePointAt(0)!] ?? 'INVISIBLE CHARACTER', count: 1, firstLine: line });
+    else found.set(code, { code, name: hiddenCharacterName(m[0])!, count: 1, firstLine: line });
   }
   return [...found.values()];
 }
