@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyChanges, mergeProgress, sameSources, type ProgressChange } from './mergeProgress';
-import { openProgressChannel, type ProgressChannel } from './progressChannel';
+import { openProgressChannel, type ProgressChannel } from './learnChannels';
 import { emptyProgress, readStoredProgress, updateProgress, type LessonProgress } from './progressStore';
 
 /** The course progress this tab shows, kept in step with IndexedDB and with the other tabs. */

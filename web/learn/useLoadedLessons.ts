@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../src/index';
-import { openLessonsChannel, type LessonsChannel } from './lessonsChannel';
+import { openLessonsChannel, type LessonsChannel } from './learnChannels';
 import { forgetLoadedLesson, readLoadedLessons, saveLoadedLesson } from './progressStore';
 
 /** The teacher's lessons (from files or links) this tab shows, in step with the other tabs. */
