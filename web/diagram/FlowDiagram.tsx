@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceStore } from '../../src/index';
 import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
+import { cssZoomOf } from '../layout/cssZoomOf';
 import { stepOf, type FlowEdge, type FlowNode } from './flowGraph';
 import { columnOfNode, layoutFlow } from './layoutFlow';
 import type { TraceView } from './useTraceView';
@@ -40,7 +41,7 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
     const el = wrap.current;
     if (!el) return;
     const measure = () => {
-      const zoom = el.offsetWidth > 0 ? el.getBoundingClientRect().width / el.offsetWidth : 1;
+      const zoom = cssZoomOf(el);
       const labelPx = Number.parseFloat(getComputedStyle(el).getPropertyValue('--flow-label-px')) || 10;
       setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight && s.zoom === zoom && s.labelPx === labelPx ? s : { w: el.clientWidth, h: el.clientHeight, zoom, labelPx }));
     };

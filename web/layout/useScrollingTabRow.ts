@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useResizeEffect } from '../useResizeEffect';
+import { cssZoomOf } from './cssZoomOf';
 
 /**
  * The output tabs are one row that scrolls sideways in a narrow pane (wrapped, they took 3–6
@@ -19,7 +20,7 @@ export function useScrollingTabRow(row: RefObject<HTMLElement | null>, selector:
       if (tab && el.offsetWidth > 0) {
         // Rects are in zoomed pixels, scrollLeft in the row's own: presenter mode zooms the pane.
         const r = el.getBoundingClientRect();
-        const zoom = r.width / el.offsetWidth;
+        const zoom = cssZoomOf(el);
         const t = tab.getBoundingClientRect();
         if (t.left < r.left) el.scrollLeft -= (r.left - t.left) / zoom + 16;
         else if (t.right > r.right) el.scrollLeft += (t.right - r.right) / zoom + 16;
