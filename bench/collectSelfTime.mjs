@@ -1,5 +1,6 @@
 // Sampled self time per function from a Chrome trace recorded with the V8 CPU profiler
 // (`disabled-by-default-v8.cpu_profiler`): shared by the profile*.mjs tools.
+import { threadNames } from './readChromeTrace.mjs';
 
 /**
  * Adds the busiest matching thread's sampled self time per function into `self` (with `rank`
@@ -8,8 +9,7 @@
  * flood's span, without the worker's start-up (often in the same task) and what follows.
  */
 export function collectSelfTime(events, self, thread, rank = 0, inSpanOf = undefined) {
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const names = threadNames(events);
   // Chunks come from the profiler's own threads; the `Profile` event names the profiled thread
   // and when sampling started (sample times are deltas from it).
   const starts = new Map();

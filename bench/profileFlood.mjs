@@ -9,6 +9,7 @@
 // Expects a built site (npx vite build) and serves it on BENCH_PORT.
 import { writeFileSync } from 'node:fs';
 import { arg, openFloodPage } from './openFloodPage.mjs';
+import { pageMainThread, sliceName, slicesOf, topLevelSlices } from './readChromeTrace.mjs';
 
 const panel = arg('panel') ?? 'console';
 const n = Number(arg('flood') ?? 10_000);
@@ -32,16 +33,9 @@ try {
 
 function analyse(parsed) {
   const events = parsed.traceEvents ?? parsed;
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  // The page's main thread: the CrRendererMain with the most events.
-  const counts = new Map();
-  for (const e of events) if (names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  // Top-level slices only (RunTask nests in ThreadControllerImpl::RunTask).
-  const tasks = [];
-  for (const e of mine) if (!tasks.length || e.ts >= tasks[tasks.length - 1].ts + tasks[tasks.length - 1].dur) tasks.push(e);
+  const main = pageMainThread(events);
+  const mine = slicesOf(events, main);
+  const tasks = topLevelSlices(mine);
   const long = tasks.filter((t) => t.dur > 50_000);
   const total = tasks.reduce((s, t) => s + t.dur, 0) / 1000;
   // Thread (CPU) time: on a shared machine wall time includes time the thread waited for a core.
@@ -69,7 +63,7 @@ function analyse(parsed) {
   console.log('self CPU time by trace event (all tasks):\n' + selfTimes());
   for (const t of long.slice(0, 8)) {
     const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur && e.dur > 2000 && !/RunTask|mojo|OnHandleReady/.test(e.name));
-    console.log(`long task ${(t.dur / 1000).toFixed(0)} ms at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ` + inner.slice(0, 12).map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(1)}`).join(', '));
+    console.log(`long task ${(t.dur / 1000).toFixed(0)} ms at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ` + inner.slice(0, 12).map((e) => `${sliceName(e)} ${(e.dur / 1000).toFixed(1)}`).join(', '));
   }
   // JS time by function from the sampling profiler: self over the whole flood, and
   // inclusive (the function or anything it called) inside tasks over 50 ms only.

@@ -10,6 +10,7 @@
 //   node bench/profileFloodGaps.mjs --in=trace.json   (analyses a saved trace again)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { arg, openFloodPage } from './openFloodPage.mjs';
+import { pageMainThread, sliceName, threadNames, topLevelSlices } from './readChromeTrace.mjs';
 
 const panel = arg('panel') ?? 'diagram';
 const n = Number(arg('flood') ?? 20_000);
@@ -49,20 +50,13 @@ async function profile() {
 
 function analyse(parsed) {
   const events = parsed.traceEvents ?? parsed;
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const names = threadNames(events);
   const byThread = new Map();
   for (const e of events) if (e.ph === 'X') (byThread.get(`${e.pid}:${e.tid}`) ?? byThread.set(`${e.pid}:${e.tid}`, []).get(`${e.pid}:${e.tid}`)).push(e);
-  const counts = [...byThread].filter(([k]) => names.get(k) === 'CrRendererMain').sort((a, b) => b[1].length - a[1].length);
-  const main = counts[0][0];
+  for (const list of byThread.values()) list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const main = pageMainThread(events, names);
   const mainPid = main.split(':')[0];
-  // Top-level slices per thread (nested ones start inside their parent).
-  const topLevel = (list) => {
-    const out = [];
-    for (const e of [...list].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) if (!out.length || e.ts >= out[out.length - 1].ts + out[out.length - 1].dur) out.push(e);
-    return out;
-  };
-  const tops = new Map([...byThread].map(([k, l]) => [k, topLevel(l)]));
+  const tops = new Map([...byThread].map(([k, l]) => [k, topLevelSlices(l)]));
   // Async begin/end pairs share one id; gaps never overlap, so the i-th begin ends at the i-th end.
   const marks = (ph) => events.filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('gap ') && e.ph === ph).sort((a, b) => a.ts - b.ts);
   const ends = marks('e');
@@ -91,7 +85,7 @@ function analyse(parsed) {
     const mainTasks = tops.get(main).filter((e) => clip(e, w) > 0).sort((a, b) => b.dur - a.dur).slice(0, 4);
     for (const t of mainTasks) {
       const inner = byThread.get(main).filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur && e.dur > 1500 && !/RunTask|ThreadController|mojo|OnHandleReady/.test(e.name));
-      const label = (e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(1)}/${((e.tdur ?? 0) / 1000).toFixed(1)}`;
+      const label = (e) => `${sliceName(e)} ${(e.dur / 1000).toFixed(1)}/${((e.tdur ?? 0) / 1000).toFixed(1)}`;
       console.log(`  main task ${(t.dur / 1000).toFixed(1)} ms wall / ${((t.tdur ?? 0) / 1000).toFixed(1)} cpu at +${((t.ts - w.ts) / 1000).toFixed(0)}: ${inner.slice(0, 10).map(label).join(', ')}`);
     }
   }
