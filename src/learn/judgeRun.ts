@@ -43,7 +43,9 @@ function earlyEnds(run: RunRecord): string[] {
   for (const g of run.guests) {
     if (!g.trap) continue;
     const key = `${g.name}\0${fate(g, g.trap)}`;
-    groups.set(key, [...(groups.get(key) ?? []), g]);
+    const group = groups.get(key);
+    if (group) group.push(g);
+    else groups.set(key, [g]);
   }
   return [...groups.values()].map((gs) => {
     const g = gs[0]!;

@@ -35,8 +35,10 @@ export function ShownText({ text, trailing = false }: { text: string; trailing?:
   );
 }
 
+/** "2 spaces/tabs and a carriage return (CRLF line end)", for the trailing mark's title. */
 function describeTail(tail: string): string {
-  const cr = tail.endsWith('\r') ? ' and a carriage return (CRLF line end)' : '';
-  const blanks = tail.replace(/\r$/, '').length;
-  return blanks ? `${blanks} space${blanks === 1 ? '' : 's'}/tab${blanks === 1 ? '' : 's'}${cr}` : cr.slice(5);
+  const crlf = tail.endsWith('\r');
+  const blanks = tail.length - (crlf ? 1 : 0);
+  const s = blanks === 1 ? '' : 's';
+  return [blanks ? `${blanks} space${s}/tab${s}` : '', crlf ? 'a carriage return (CRLF line end)' : ''].filter(Boolean).join(' and ');
 }
