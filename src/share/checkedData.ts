@@ -68,10 +68,12 @@ export function packChecked(bytes: Uint8Array): string {
 /**
  * What chat apps, mail and Markdown glue onto a pasted link's end: a full stop, a closing
  * bracket or quote (raw, or percent-encoded as a browser stores `>` and `"` in a fragment).
- * None can end a check (base64url), and the check still has to match, so dropping them
- * cannot open anything but what was sent; before, "link." said the check was cut short.
+ * None can end a link's data or its check (base64url), so dropping them cannot open anything
+ * but what was sent (a checked link's check must still match); before, "link." said the check
+ * was cut short, and an unchecked v1 link named "." as not base64url.
  */
 const TRAILING_PUNCTUATION = /(?:[.,;:!?)\]}>'"]|%3E|%22|%29)+$/i;
+const trimLinkEnd = (text: string): string => text.replace(TRAILING_PUNCTUATION, '');
 
 /**
  * Inverse of {@link packChecked}: the bytes, once they match their check. Throws ShareError
@@ -79,7 +81,7 @@ const TRAILING_PUNCTUATION = /(?:[.,;:!?)\]}>'"]|%3E|%22|%29)+$/i;
  * to at most `maxBytes`.
  */
 export function unpackChecked(linkText: string, maxBytes: number): Uint8Array {
-  const text = linkText.replace(TRAILING_PUNCTUATION, '');
+  const text = trimLinkEnd(linkText);
   const at = text.lastIndexOf(CHECK_SEPARATOR);
   if (at < 0) throw new ShareError('The link is damaged: its check at the end is missing (was it cut off?).');
   const check = text.slice(at + CHECK_SEPARATOR.length);
@@ -95,5 +97,5 @@ export function unpackChecked(linkText: string, maxBytes: number): Uint8Array {
 
 /** The data of the v1 formats, from before the check: base64url(deflateRaw(bytes)) alone. */
 export function unpackUnchecked(text: string, maxBytes: number): Uint8Array {
-  return inflateCapped(fromBase64url(text), maxBytes);
+  return inflateCapped(fromBase64url(trimLinkEnd(text)), maxBytes);
 }

@@ -67,6 +67,7 @@ describe.each(samples)('a share link of %s', (_name, sample) => {
   it('still opens when made without a check, as links from before it were', () => {
     const [, data] = parts(hash);
     expect(decode(`#w1.${data}`)).toEqual({ workspace: ws, activeGuest: tab });
+    expect(decode(`#w1.${data}).`)).toEqual({ workspace: ws, activeGuest: tab });
   });
 
   it('opens with what a chat app or Markdown glued to its end', () => {
