@@ -6,6 +6,7 @@
 // workers (spares loading) and of the page. Unlike msg/s and marginal CPU (msgCpu) it
 // shows which side of the pipeline a change moved.
 import { inRoundOrder, launchChromium, openEnginePages, serveSites, sitesFrom, warmFloodProbe } from './abSites.mjs';
+import { cpuByThread } from './readChromeTrace.mjs';
 const rounds = Number(process.argv[2]); const n = Number(process.argv[3]);
 const sites = sitesFrom(process.argv.slice(4), 4742);
 const stop = await serveSites(sites, '/bench/index.html');
@@ -21,16 +22,8 @@ try {
       await page.evaluate((k) => window.wcpEngine.floodProbe.guest(k), n);
       const wall = Date.now() - t0;
       const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
-      const names = new Map(); const by = new Map();
-      for (const e of events) { if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? ''); else if (e.ph === 'X' && typeof e.tdur === 'number') { const k = `${e.pid}:${e.tid}`; (by.get(k) ?? by.set(k, []).get(k)).push(e); } }
-      const cpu = [];
-      let total = 0;
-      for (const [k, list] of by) {
-        const nm = names.get(k) ?? ''; if (/Perfetto|Tracing/i.test(nm)) continue;
-        list.sort((a, b) => a.ts - b.ts || b.dur - a.dur); let end = -Infinity, ms = 0;
-        for (const e of list) { if (e.ts < end) continue; end = e.ts + e.dur; ms += e.tdur / 1000; }
-        total += ms; cpu.push([nm, ms]);
-      }
+      const cpu = cpuByThread(events).map(([, nm, ms]) => [nm, ms]);
+      const total = cpu.reduce((a, [, ms]) => a + ms, 0);
       const workers = cpu.filter(([nm]) => /^DedicatedWorker/.test(nm)).map(([, ms]) => ms).sort((a, b) => b - a);
       const page_ = cpu.filter(([nm]) => /^CrRendererMain/.test(nm)).map(([, ms]) => ms).sort((a, b) => b - a)[0];
       const row = { wall, total, w1: workers[0], w2: workers[1], wrest: workers.slice(2).reduce((a, b) => a + b, 0), page: page_ };

@@ -2,6 +2,7 @@
 // (thread time) of every top-level task, summed per thread across all processes. Unlike
 // wall-clock time it barely moves when other programs share the cores, which is what makes
 // it a figure to steer by on a busy machine.
+import { cpuByThread } from './readChromeTrace.mjs';
 
 /** Thread-name prefixes grouped into the columns the bench reports. */
 const GROUPS = [
@@ -29,31 +30,8 @@ export async function measureCpu(browser, page, action) {
   }
   const parsed = JSON.parse(buffer.toString('utf8'));
   const events = parsed.traceEvents ?? parsed;
-  const names = new Map();
-  const byThread = new Map();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-    else if (e.ph === 'X' && typeof e.tdur === 'number' && typeof e.dur === 'number') {
-      const key = `${e.pid}:${e.tid}`;
-      const list = byThread.get(key);
-      if (list) list.push(e);
-      else byThread.set(key, [e]);
-    }
-  }
   const groups = { workers: 0, page: 0, browser: 0, other: 0 };
-  for (const [key, list] of byThread) {
-    const name = names.get(key) ?? '';
-    if (/Perfetto|Tracing/i.test(name)) continue;
-    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    let end = -Infinity;
-    let ms = 0;
-    for (const e of list) {
-      if (e.ts < end) continue; // nested in the last top-level event
-      end = e.ts + e.dur;
-      ms += e.tdur / 1000;
-    }
-    groups[GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other'] += ms;
-  }
+  for (const [, name, ms] of cpuByThread(events)) groups[GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other'] += ms;
   const total = Object.values(groups).reduce((a, b) => a + b, 0);
   return { result, total, groups };
 }

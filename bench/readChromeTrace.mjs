@@ -29,3 +29,34 @@ export function topLevelSlices(slices) {
 
 /** A slice's name with what it ran: `EventDispatch(message)`, `FunctionCall(onmessage)`. */
 export const sliceName = (e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''}`;
+
+/**
+ * CPU milliseconds per thread: the thread time (`tdur`) of each thread's top-level complete
+ * slices (one nested in another on the same thread is already counted), tracing's own
+ * threads left out. Returns `[pid:tid, thread name, ms]` rows.
+ */
+export function cpuByThread(events, names = threadNames(events)) {
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.tdur !== 'number' || typeof e.dur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
+  }
+  const rows = [];
+  for (const [key, list] of byThread) {
+    const name = names.get(key) ?? '';
+    if (/Perfetto|Tracing/i.test(name)) continue;
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = -Infinity;
+    let ms = 0;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      end = e.ts + e.dur;
+      ms += e.tdur / 1000;
+    }
+    rows.push([key, name, ms]);
+  }
+  return rows;
+}
