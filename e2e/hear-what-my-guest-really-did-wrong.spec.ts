@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
 import { check, editBeforeEnd, retypeLine } from './learnHelpers';
-import { replaceSource } from './monacoHelpers';
+import { markedLines, replaceSource } from './monacoHelpers';
 
 /**
  * A guest that goes wrong is told what it did, in Run's console and in Check's verdict alike,
@@ -90,4 +90,24 @@ test('the canonical ABI lesson: a pointer past memory, endless recursion and a m
   expect(verdict).toContain('found (export "Run"): did you mean "run"?');
   expect(verdict.match(/does not build/g)).toHaveLength(1);
   await page.screenshot({ path: test.info().outputPath('check-misnamed-export.png') });
+});
+
+// QA: a WAT guest returning a string without exporting its memory got only wasm-tools'
+// "module does not export a memory named `memory`", at line 1.
+test('the canonical ABI lesson with its memory not exported is told why and what to write, in Check and Run', async ({ page }) => {
+  test.setTimeout(600_000);
+  await openLesson(page, 'wit-types-canonical-abi');
+  // Line 3: `(memory (export "memory") 1)`.
+  await retypeLine(page, 'guest-editor', 3, '(memory 1)');
+  const verdict = await check(page);
+  expect(verdict).toContain('abi does not build: line 3: this memory is not exported, but run returns a string: by the canonical ABI a string crosses as a pointer and a length into the guest\'s linear memory');
+  expect(verdict).toContain('Export it: (memory (export "memory") 1).');
+  expect(verdict.match(/does not build/g)).toHaveLength(1);
+  expect(verdict).not.toContain('module does not export a memory');
+  await page.screenshot({ path: test.info().outputPath('check-memory-not-exported.png') });
+
+  const text = await runUntil(page, 'guest:3:3: this memory is not exported, but `run` returns a `string`');
+  expect(text.match(/this memory is not exported/g)).toHaveLength(1);
+  expect(text).not.toContain('module does not export a memory');
+  await expect.poll(() => markedLines(guest(page))).toContain(3);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
-import { goToLine } from './learnHelpers';
+import { goToLine, retypeLine } from './learnHelpers';
 import { caretAfterLine, editorLines, markedLines, shipped } from './monacoHelpers';
 
 // A learner changes the WIT's result type and leaves the WAT as it was: the component cannot
@@ -29,6 +29,29 @@ test('a WIT result type the WAT export does not have is marked on both, in WAT w
   expect(text).toContain('export "run" has the core type `(result i64)`, but the world\'s run needs `(result i32)`');
   expect(text).toContain('`export run: func() -> string;`');
   const watLine = shipped('keyvalue/counter.wat').findIndex((l) => /\(export "run"\)/.test(l)) + 1;
+  await goToLine(page, 'guest-editor', watLine);
+  await expect.poll(() => markedLines(guest)).toContain(watLine);
+  await expect.poll(() => markedLines(wit)).toContain(witLine);
+});
+
+// QA: an export named "Run" (the world wants `run`) was listed twice in Run's console, once
+// for the WAT export and once for the WIT function, where Check's verdict said it once.
+test('an export named "Run" where the world wants run is said once in the console, with the name meant', async ({ page }) => {
+  await openApp(page, '?example=kv-counter');
+  const wit = page.getByTestId('wit-editor');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  const watLine = shipped('keyvalue/counter.wat').findIndex((l) => /\(func \(export "run"\)/.test(l)) + 1;
+  await retypeLine(page, 'guest-editor', watLine, '(func (export "Run") (result i64)');
+  await expect.poll(() => editorLines(guest)).toContain('(func (export "Run") (result i64)');
+
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toContainText('build failed (1 error)', { timeout: 60_000 });
+  const text = await consoleText(page);
+  expect(text).toContain(`guest:${watLine}:17: found (export "Run"): did you mean "run"?`);
+  expect(text.match(/did you mean "run"\?/g)).toHaveLength(1);
+  // Both editors still carry the marker.
+  const witLine = shipped('keyvalue/counter.wit').findIndex((l) => l.includes('export run: func() -> s64;')) + 1;
   await goToLine(page, 'guest-editor', watLine);
   await expect.poll(() => markedLines(guest)).toContain(watLine);
   await expect.poll(() => markedLines(wit)).toContain(witLine);

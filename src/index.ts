@@ -2,7 +2,7 @@
  * The engine's public surface. `web/` imports from here only, so the engine can be
  * tested and benchmarked without React and the UI never reaches into internals.
  */
-export type { BuildArtifact, Diagnostic, ExportedFunction, GuestSource } from './protocol/buildProtocol';
+export { distinctProblems, type BuildArtifact, type Diagnostic, type ExportedFunction, type GuestSource } from './protocol/buildProtocol';
 export type { ExportCall, GuestMemory, LinkedGuest } from './protocol/runProtocol';
 export { planLinks, type GuestLink, type LinkableGuest, type LinkError, type LinkPlan, type LinkPlanResult } from './runtime/linking/planLinks';
 export { createBuildClient, type BuildClient, type BuildResult } from './toolchain/createBuildClient';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../src/index';
+import { distinctProblems, type Diagnostic } from '../src/index';
 
 /** Renders a guest's (already JSON-safe) return value the way the console shows it. */
 export function formatValue(value: unknown): string {
@@ -14,6 +14,15 @@ export function formatValue(value: unknown): string {
 /** "wit:3:5: expected `;`" — where a diagnostic points, for the console. */
 export function formatDiagnostic(d: Diagnostic): string {
   return d.file === 'build' ? d.message : `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}
+
+/**
+ * The console's lines for guests that did not build, each mistake once: a WAT export named
+ * "Run" is marked on the export and on the WIT function (companion), and the console listed
+ * both, near-identical, where Check's verdict said it once. Their number is the status's count.
+ */
+export function buildErrorLines(failed: Readonly<Record<string, readonly Diagnostic[]>>): { guest: string; text: string }[] {
+  return Object.entries(failed).flatMap(([guest, diags]) => distinctProblems(diags).map((d) => ({ guest, text: formatDiagnostic(d) })));
 }
 
 /** Short duration for the status bar: "23 ms", "1.4 s". */

@@ -7,7 +7,7 @@ import { memoryOutcome } from './console/memoryOutcome';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
-import { formatDiagnostic, formatMs, formatValue, splitLines } from './runFormat';
+import { buildErrorLines, formatMs, formatValue, splitLines } from './runFormat';
 import { linkForRun } from './linking/linkForRun';
 
 /** What the runner is doing; `serving` = guests are up waiting for messages. */
@@ -125,9 +125,10 @@ export function useRunner(): Runner {
         if (r.status === 'built') built.push([g, r.artifact]);
         else failed[g.name] = r.diagnostics;
       }
-      const failedCount = Object.values(failed).reduce((n, d) => n + d.length, 0);
+      const errors = buildErrorLines(failed);
+      const failedCount = errors.length;
       if (failedCount > 0 || built.length === 0) {
-        for (const [name, diags] of Object.entries(failed)) for (const d of diags) append({ kind: 'error', guest: name, text: formatDiagnostic(d) });
+        for (const e of errors) append({ kind: 'error', ...e });
         setDiagnostics(failed);
         setPhase('idle');
         setStatus(guests.length === 0 ? 'nothing to run' : `build failed (${failedCount} error${failedCount === 1 ? '' : 's'}) in ${formatMs(buildMs)}`);

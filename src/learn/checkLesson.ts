@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../protocol/buildProtocol';
+import { distinctProblems, type Diagnostic } from '../protocol/buildProtocol';
 import type { BuildClient } from '../toolchain/createBuildClient';
 import { judgeRun, type Verdict } from './judgeRun';
 import type { Lesson, LessonGuest } from './lessonTypes';
@@ -58,8 +58,7 @@ export async function checkLesson(client: BuildClient, lesson: Lesson, guests: L
  * near-identical bullets.
  */
 export function buildFailedVerdict(guest: string, diagnostics: readonly Diagnostic[]): Verdict {
-  const distinct = diagnostics.filter((d) => !d.companion);
-  const problems = (distinct.length ? distinct : diagnostics).slice(0, 3).map((d) => `\`${guest}\` does not build: ${d.line ? `${d.file === 'wit' ? 'WIT ' : ''}line ${d.line}: ` : ''}${d.message}`);
+  const problems = distinctProblems(diagnostics).slice(0, 3).map((d) => `\`${guest}\` does not build: ${d.line ? `${d.file === 'wit' ? 'WIT ' : ''}line ${d.line}: ` : ''}${d.message}`);
   return { pass: false, problems: problems.length ? problems : [`\`${guest}\` does not build`], passed: [] };
 }
 

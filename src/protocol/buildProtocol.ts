@@ -50,6 +50,15 @@ export interface Diagnostic {
   companion?: boolean;
 }
 
+/**
+ * The diagnostics to list as problems (Run's console and status, Check's verdict): each
+ * mistake once, without its companions; all of them if (oddly) only companions are left.
+ */
+export function distinctProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const distinct = diagnostics.filter((d) => !d.companion);
+  return distinct.length ? distinct : [...diagnostics];
+}
+
 /** An exported function the UI can call. */
 export interface ExportedFunction {
   /** Interface id for interface exports ("wasi:messaging/incoming-handler@0.2.0-draft"), or "" for world-level. */

@@ -11,6 +11,7 @@ import { suspendingBaseImports } from './suspendingBaseImports';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateExportMismatch } from './locateExportMismatch';
 import { locateImportMismatch } from './locateImportMismatch';
+import { locateMissingMemory } from './locateMissingMemory';
 import { cleanMessage, locateWatError } from './locateWatError';
 
 /**
@@ -162,7 +163,7 @@ export async function buildComponent(
       if (embedFailed) return { ok: false, diagnostics: [locateWitBuildError(wit, messageOf(e))] };
       const mismatch = locateImportMismatch(messageOf(e), guest.source, world.source);
       if (mismatch) return { ok: false, diagnostics: [mismatch] };
-      const exportMismatch = locateExportMismatch(messageOf(e), guest.source, wit);
+      const exportMismatch = locateExportMismatch(messageOf(e), guest.source, wit) ?? locateMissingMemory(messageOf(e), guest.source, wit, world);
       return { ok: false, diagnostics: exportMismatch ?? [{ file: 'guest', line: 1, column: 1, message: `component: ${cleanMessage(messageOf(e))}` }] };
     }
     lap(reused ? 'componentReused' : 'componentNew');

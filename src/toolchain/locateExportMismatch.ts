@@ -52,7 +52,7 @@ function exportNames(source: string): string[] {
 }
 
 /** The `(module` line: where a missing export belongs (line 1 is often a comment). */
-function moduleLine(source: string): { line: number; column: number } {
+export function moduleLine(source: string): { line: number; column: number } {
   const lines = source.split('\n');
   const i = lines.findIndex((l) => /^\s*\(\s*module\b/.test(l));
   return i < 0 ? { line: 1, column: 1 } : { line: i + 1, column: lines[i]!.indexOf('(') + 1 };
@@ -82,7 +82,7 @@ function findExport(source: string, name: string): { line: number; column: numbe
 }
 
 /** Where `fn: func` is declared in the user's WIT (not in a dependency it pulls in). */
-function findWitFunction(wit: string, fn: string): { line: number; column: number; endColumn: number } | undefined {
+export function findWitFunction(wit: string, fn: string): { line: number; column: number; endColumn: number } | undefined {
   const decl = new RegExp(`(^|[\\s;{])(${fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*(async\\s+)?func\\b`);
   const lines = wit.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExampleGuest } from '../../src/index';
+import { distinctProblems, type ExampleGuest } from '../../src/index';
 import { getBuildClient } from '../engine';
 import { formatDiagnostic } from '../runFormat';
 import { downloadBytes, safeFileName, zipFiles } from './downloadBytes';
@@ -26,7 +26,7 @@ export function DownloadButtons({ guest, opened }: { guest?: Pick<ExampleGuest, 
       const source = opened ? ({ lang: 'component', bytes: opened.bytes } as const) : guest && { lang: guest.lang, source: guest.source };
       if (!source) return;
       const r = await getBuildClient().build(opened ? '' : guest!.wit, source, { slot: `download:${name}`, full: true });
-      if (r.status === 'failed') setError(`build failed: ${r.diagnostics.map(formatDiagnostic).join('; ')}`);
+      if (r.status === 'failed') setError(`build failed: ${distinctProblems(r.diagnostics).map(formatDiagnostic).join('; ')}`);
       if (r.status !== 'built') return;
       if (what === 'wasm') downloadBytes(`${name}.wasm`, r.artifact.component, 'application/wasm');
       else downloadBytes(`${name}-js.zip`, zipFiles(r.artifact.files), 'application/zip');

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../src/index';
 import { safeLocalStorage } from '../state/settings';
+import { readTrustEntries, TRUST_FORMAT, type StoredEntry, type TrustRecord } from './readTrustEntries';
 
 /** How host code came to be trusted in this browser. */
 export type TrustHow = 'typed' | 'accepted';
@@ -11,19 +12,6 @@ export interface TrustEntry {
   how: TrustHow;
 }
 
-/** As stored: the source's SHA-256, not the source (see {@link createTrustStore}). */
-interface StoredEntry {
-  id: string;
-  sha256: string;
-  how: TrustHow;
-}
-
-/** Version 1 stored whole sources; version 2 their SHA-256 (read back: both). */
-interface StoredTrustV2 {
-  version: 2;
-  entries: StoredEntry[];
-}
-
 export const TRUST_KEY = 'wcp.trustedHostCode';
 /** Oldest decisions are forgotten first; forgetting one only means being asked again. */
 const MAX_ENTRIES = 200;
@@ -32,7 +20,12 @@ const MAX_ENTRIES = 200;
 export interface TrustStore {
   find(id: string, source: string): TrustEntry | undefined;
   add(entry: TrustEntry): void;
+  /** Calls `onChange` when another tab stored a decision; returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
 }
+
+/** Where another tab's writes are heard (`window`; absent in workers and unit tests). */
+type StorageEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
 /**
  * `storage` null keeps decisions in memory only (embedded views); `key` names the
@@ -43,11 +36,38 @@ export interface TrustStore {
  * every later save fail; a digest is 64 characters whatever the size. SHA-256 (not a
  * quick checksum) because a stranger's link must not be able to forge a match for code
  * the user accepted earlier.
+ *
+ * Several tabs share the one stored record: every lookup reads it (parsed again only when
+ * its text changed) and every decision is added to what is stored at that moment. A store
+ * that kept its own copy from page load wrote that copy back whole, so a tab dropped the
+ * decisions other tabs had stored since it opened (allowed in one tab, asked again after
+ * a decision in another). What cannot be stored (no storage, quota full, a record of a
+ * newer version this one must not overwrite) is kept for the page.
  */
-export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null | undefined = safeLocalStorage(), key = TRUST_KEY): TrustStore {
-  let entries = storage ? read(storage, key) : [];
+export function createTrustStore(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null | undefined = safeLocalStorage(),
+  key = TRUST_KEY,
+  events: StorageEvents | undefined = typeof window === 'undefined' ? undefined : window,
+): TrustStore {
+  let pageOnly: StoredEntry[] = [];
+  let last: { raw: string | null; record: TrustRecord } | undefined;
+  const stored = (): TrustRecord => {
+    let raw: string | null = null;
+    try {
+      raw = storage?.getItem(key) ?? null;
+    } catch {
+      // Blocked storage reads as empty: decisions then live in pageOnly.
+    }
+    if (last?.raw !== raw) last = { raw, record: readTrustEntries(raw) };
+    return last.record;
+  };
   const digest = createDigestCache();
-  const lookup = (id: string, sha256: string) => entries.find((e) => e.id === id && e.sha256 === sha256);
+  const matches = (id: string, sha256: string) => (e: StoredEntry) => e.id === id && e.sha256 === sha256;
+  // "typed" outranks "accepted": the user's own edit needs no badge.
+  const lookup = (id: string, sha256: string): StoredEntry | undefined => {
+    const hits = [...stored().entries, ...pageOnly].filter(matches(id, sha256));
+    return hits.find((e) => e.how === 'typed') ?? hits[0];
+  };
   return {
     find(id, source) {
       const hit = lookup(id, digest(source));
@@ -55,15 +75,33 @@ export function createTrustStore(storage: Pick<Storage, 'getItem' | 'setItem'> |
     },
     add(entry) {
       const sha256 = digest(entry.source);
-      const existing = lookup(entry.id, sha256);
-      // "typed" outranks "accepted": the user's own edit needs no badge.
-      const how: TrustHow = existing?.how === 'typed' ? 'typed' : entry.how;
-      entries = [...entries.filter((e) => e !== existing), { id: entry.id, sha256, how }].slice(-MAX_ENTRIES);
-      try {
-        storage?.setItem(key, JSON.stringify({ version: 2, entries } satisfies StoredTrustV2));
-      } catch {
-        // Full or blocked storage: trusted for this page only.
+      const how: TrustHow = lookup(entry.id, sha256)?.how === 'typed' ? 'typed' : entry.how;
+      const decided: StoredEntry = { id: entry.id, sha256, how };
+      const others = matches(entry.id, sha256);
+      const record = stored();
+      if (storage && record.writable) {
+        const entries = [...record.entries.filter((e) => !others(e)), decided].slice(-MAX_ENTRIES);
+        const raw = JSON.stringify({ version: TRUST_FORMAT, entries });
+        try {
+          storage.setItem(key, raw);
+          last = { raw, record: { entries, writable: true } };
+          pageOnly = pageOnly.filter((e) => !others(e));
+          return;
+        } catch {
+          // Full or blocked storage: trusted for this page only.
+        }
       }
+      pageOnly = [...pageOnly.filter((e) => !others(e)), decided].slice(-MAX_ENTRIES);
+    },
+    subscribe(onChange) {
+      if (!storage || !events) return () => {};
+      // `key` null: the whole storage was cleared.
+      const heard = (e: Event) => {
+        const changed = (e as StorageEvent).key;
+        if (changed === key || changed === null) onChange();
+      };
+      events.addEventListener('storage', heard);
+      return () => events.removeEventListener('storage', heard);
     },
   };
 }
@@ -80,20 +118,4 @@ function createDigestCache(): (source: string) => string {
     }
     return hex;
   };
-}
-
-const isHow = (how: unknown): how is TrustHow => how === 'typed' || how === 'accepted';
-
-function read(storage: Pick<Storage, 'getItem'> | undefined, key: string): StoredEntry[] {
-  try {
-    const raw = JSON.parse(storage?.getItem(key) ?? 'null') as { version?: unknown; entries?: unknown } | null;
-    if (!raw || !Array.isArray(raw.entries)) return [];
-    const list = raw.entries as Partial<StoredEntry & TrustEntry>[];
-    // Version 1 kept sources: migrated by hashing them (written as version 2 on the next decision).
-    if (raw.version === 1) return list.filter((e) => !!e && typeof e.id === 'string' && typeof e.source === 'string' && isHow(e.how)).map((e) => ({ id: e.id!, sha256: sha256Hex(e.source!), how: e.how! }));
-    if (raw.version !== 2) return [];
-    return list.filter((e): e is StoredEntry => !!e && typeof e.id === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) && isHow(e.how));
-  } catch {
-    return [];
-  }
 }

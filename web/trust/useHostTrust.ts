@@ -51,6 +51,8 @@ export function useHostTrust(ws: WorkspaceState, notices: Notices, persist: bool
   const [version, setVersion] = useState(0);
   const { workspace, example, origin, setHosts: saveHosts } = ws;
   const { show, dismiss } = notices;
+  // A decision stored in another tab counts here at once: code accepted there no longer asks.
+  useEffect(() => store.subscribe(() => setVersion((v) => v + 1)), [store]);
 
   const items = useMemo<UntrustedHostCode[]>(() => {
     void version; // the store changed
