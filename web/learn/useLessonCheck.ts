@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkLesson, type Diagnostic, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { describeBuildStage } from '../component/describeBuildStage';
 import { getBuildClient, getTraceStore } from '../engine';
+import { NO_OUTPUT, printedLines, type CheckOutput } from './printedLines';
 import type { LessonProgress } from './progressStore';
 import { useCheckScriptConsent, type ScriptDecision } from './useCheckScriptConsent';
 
@@ -10,8 +11,8 @@ export interface LessonCheck {
   checking: boolean;
   stage: string;
   verdict: Verdict | undefined;
-  /** What the checked run printed, for the verdict box. */
-  output: string[];
+  /** What the checked run printed, the learner's guests' apart from the lesson's helpers', for the verdict box. */
+  output: CheckOutput;
   /** The last Check's editor markers by guest name (build errors, a thrown exception's line), as Run's. */
   diagnostics: Record<string, Diagnostic[]>;
   check(): Promise<void>;
@@ -36,7 +37,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
   const [checking, setChecking] = useState(false);
   const [stage, setStage] = useState('');
   const [verdict, setVerdict] = useState<Verdict>();
-  const [output, setOutput] = useState<string[]>([]);
+  const [output, setOutput] = useState<CheckOutput>(NO_OUTPUT);
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const checkToken = useRef(0);
 
@@ -44,7 +45,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
   const lessonKey = lesson?.id;
   useEffect(() => {
     setVerdict(undefined);
-    setOutput([]);
+    setOutput(NO_OUTPUT);
     setDiagnostics({});
     setStage('');
   }, [lessonKey]);
@@ -56,7 +57,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
     const token = ++checkToken.current;
     setChecking(true);
     setVerdict(undefined);
-    setOutput([]);
+    setOutput(NO_OUTPUT);
     // The code checked, kept as the lesson's passing code if it passes.
     const checked = sources;
     setDiagnostics({});
@@ -71,7 +72,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
       if (!out || token !== checkToken.current) return;
       setVerdict(out.verdict);
       setDiagnostics(out.diagnostics);
-      setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
+      setOutput(printedLines(lesson, out.record));
       const pass = out.verdict.pass;
       const at = Date.now();
       patchProgress(lesson.id, (p) => ({ ...p, tried: true, done: p.done || pass, ...(pass ? { passedCode: checked, firstPassedAt: p.firstPassedAt ?? at } : {}) }));
@@ -96,7 +97,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
   const clear = useCallback(() => {
     checkToken.current++;
     setVerdict(undefined);
-    setOutput([]);
+    setOutput(NO_OUTPUT);
     setDiagnostics({});
   }, []);
 
