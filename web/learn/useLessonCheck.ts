@@ -20,7 +20,7 @@ export interface LessonCheck {
   checkScriptAsked: string | undefined;
   /** The learner's answer: run the script (remembered for exactly this script) or check without it. */
   answerCheckScript(allow: boolean): void;
-  /** Forgets the last Check (verdict, output, markers); one still under way shows nothing when it ends. */
+  /** Forgets the last Check (verdict, output, markers); one still under way is dropped, and Check is free again. */
   clear(): void;
 }
 
@@ -41,14 +41,21 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const checkToken = useRef(0);
 
-  // Another lesson (or none: the course was left) starts without the last one's verdict.
-  const lessonKey = lesson?.id;
-  useEffect(() => {
+  // Drops the last Check, and one still under way: it neither shows its verdict when it
+  // ends nor keeps Check disabled. Reset during a Check left "Checking…" for good (the
+  // ended Check was no longer the newest, so nothing cleared it), and a Check running when
+  // the learner went to the next lesson put its verdict under that lesson.
+  const clear = useCallback(() => {
+    checkToken.current++;
+    setChecking(false);
+    setStage('');
     setVerdict(undefined);
     setOutput(NO_OUTPUT);
     setDiagnostics({});
-    setStage('');
-  }, [lessonKey]);
+  }, []);
+  // Another lesson (or none: the course was left) starts without the last one's Check.
+  const lessonKey = lesson?.id;
+  useEffect(() => clear(), [lessonKey, clear]);
 
   const consent = useCheckScriptConsent(lesson, shipped);
   const runCheckWith = useCallback(async (decision: ScriptDecision) => {
@@ -94,12 +101,6 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
     },
     [consent, runCheckWith],
   );
-  const clear = useCallback(() => {
-    checkToken.current++;
-    setVerdict(undefined);
-    setOutput(NO_OUTPUT);
-    setDiagnostics({});
-  }, []);
 
   return { checking, stage, verdict, output, diagnostics, check, checkScriptAsked: consent.asking, answerCheckScript, clear };
 }
