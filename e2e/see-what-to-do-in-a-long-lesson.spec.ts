@@ -98,3 +98,21 @@ test('1024×768: a short lesson whose task is on screen offers no jump', async (
   expect(await taskInSight(page)).toBe(true);
   await expect(page.getByTestId('lesson-jump-to-task')).toHaveCount(0);
 });
+
+// Presenting with the browser at 150 %, the lesson column shows a few lines between its
+// title and the Check bar. The jump glides there (no reduced motion asked): the button
+// went mid-glide, the text moved up under it and the glide ended past the task's heading.
+test('presenting at 150 % browser zoom: the jump glides to the task and lands on its heading', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 });
+  const page = await context.newPage();
+  await page.goto(`/?present&learn=${LONG}`);
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  expect(await taskInSight(page)).toBe(false);
+  await page.getByTestId('lesson-jump-to-task').click();
+  await expect(page.getByTestId('lesson-task')).toBeFocused();
+  await expect(page.getByTestId('lesson-jump-to-task')).toHaveCount(0);
+  await page.waitForTimeout(1200);
+  expect(await taskInSight(page), 'the task, heading first, is in sight when the glide ends').toBe(true);
+  await page.screenshot({ path: test.info().outputPath('long-lesson-presented-150.png') });
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { prefersReducedMotion } from '../layout/prefersReducedMotion';
 import { lessonView, taskSeen } from './taskSeen';
 
@@ -11,9 +11,12 @@ import { lessonView, taskSeen } from './taskSeen';
  */
 export function JumpToTask({ task }: { task: RefObject<HTMLElement | null> }) {
   const [seen, setSeen] = useState(true);
+  // While the jump glides, the button stays: taken out mid-glide, the text under it moved
+  // up by its height and the glide, aimed before, ended past the task's heading.
+  const gliding = useRef(false);
   const measure = useCallback(() => {
     const el = task.current;
-    if (el) setSeen(taskSeen(el.getBoundingClientRect(), lessonView(el)));
+    if (el && !gliding.current) setSeen(taskSeen(el.getBoundingClientRect(), lessonView(el)));
   }, [task]);
 
   // After every render (another lesson, a notice above the lesson, hints or a verdict below the task)…
@@ -42,6 +45,15 @@ export function JumpToTask({ task }: { task: RefObject<HTMLElement | null> }) {
     const header = document.querySelector<HTMLElement>('.app-header');
     const sticky = header && getComputedStyle(header).position === 'sticky';
     el.style.scrollMarginTop = sticky ? `${header.getBoundingClientRect().height + 8}px` : '';
+    gliding.current = true;
+    // Then the browser keeps the task in place as the button goes (scroll anchoring).
+    const landed = () => {
+      gliding.current = false;
+      measure();
+    };
+    document.addEventListener('scrollend', landed, { capture: true, once: true });
+    // No scrollend when there was nothing to scroll (the lesson's end was in view already).
+    setTimeout(landed, 1000);
     el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     el.focus({ preventScroll: true });
   };
