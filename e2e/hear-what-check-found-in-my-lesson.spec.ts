@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText } from './appHelpers';
-import { check, retypeLine } from './learnHelpers';
+import { addLineAfter, check, retypeLine } from './learnHelpers';
 import { markedLines } from './monacoHelpers';
 
 /**
@@ -119,4 +119,32 @@ test('a WAT lesson: a build error and a misnamed export are marked where they ar
   await show(page, 'wit');
   await expect.poll(() => markedLines(wit(page))).toEqual([7]);
   await page.screenshot({ path: test.info().outputPath('check-export-name.png') });
+});
+
+// The pub/sub lesson's order service (the learner's code) prints nothing; its two listeners
+// are the lesson's own. The verdict said "What your component printed (2 lines)" and
+// listed the listeners' lines as the learner's.
+test('a lesson with helper components: what my component printed is only what my code printed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openLesson(page, 'pubsub-wildcards');
+  await check(page);
+  const verdict = page.getByTestId('learn-verdict');
+  await expect(verdict.getByTestId('verdict-output'), 'no "What your component printed" for a guest that printed nothing').toHaveCount(0);
+  await expect(verdict).not.toContainText('What your component printed');
+  const helpers = verdict.getByTestId('verdict-helper-output');
+  await expect(helpers.locator('summary')).toHaveText("What the lesson's other components printed (2 lines)");
+  await helpers.locator('summary').click();
+  await expect(helpers.locator('pre')).toHaveText('all-orders › orders.created: order on orders.created\nall-orders › orders.eu: order on orders.eu');
+
+  // The learner's own line shows under their component, counted alone.
+  await page.getByTestId('guest-tab').filter({ hasText: 'order-service' }).click();
+  await expect(guest(page)).toContainText("Client.connect('orders-app')");
+  await addLineAfter(page, 'guest-editor', 11, "console.log('sent ' + topic);");
+  await check(page);
+  const mine = verdict.getByTestId('verdict-output');
+  await expect(mine.locator('summary')).toHaveText('What your component printed (2 lines)');
+  await mine.locator('summary').click();
+  await expect(mine.locator('pre')).toHaveText('order-service › sent orders.created\norder-service › sent orders.eu');
+  await expect(helpers.locator('summary')).toHaveText("What the lesson's other components printed (2 lines)");
+  await page.screenshot({ path: test.info().outputPath('check-helper-output.png') });
 });

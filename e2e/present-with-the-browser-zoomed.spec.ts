@@ -102,3 +102,39 @@ test('presenting at 150 %: the keyboard reaches the last output tab, scrolled in
   await expectOnScreen(page, tabs.first(), 'first output tab');
   await context.close();
 });
+
+/** The guest editor's code font: its CSS size, and the screen pixels it takes at this zoom. */
+async function codeFont(page: Page) {
+  const lines = page.getByTestId('guest-editor').locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 30_000 });
+  return lines.evaluate((el) => {
+    const css = parseFloat(getComputedStyle(el).fontSize);
+    return { css, screen: css * devicePixelRatio };
+  });
+}
+
+// Presenter mode enlarges the code by its font size (editors are not CSS-zoomed); with the
+// browser at 150 % on top that was 22 × 1.5 = 33 screen pixels, about a dozen lines of code
+// on a 720-pixel projector. Now the code grows with the browser's zoom as the UI does.
+for (const { w, h, scale, zoom } of SIZES) {
+  test(`presenting at ${zoom} browser zoom (${w}×${h}): the code reads from the back without filling the screen`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    await page.goto('/?present&example=msg-request-reply');
+    const example = await codeFont(page);
+    await page.goto('/?present&learn=keyvalue-get-set');
+    const lesson = await codeFont(page);
+    if (scale === 1) {
+      expect(example.css).toBe(22);
+      expect(lesson.css).toBe(18);
+    } else {
+      // Never below what 100 % shows (22 and 18 screen pixels), never the browser's full multiple.
+      expect(example.screen).toBeGreaterThanOrEqual(22);
+      expect(example.screen).toBeLessThanOrEqual(27);
+      expect(lesson.screen).toBeGreaterThanOrEqual(18);
+      expect(lesson.screen).toBeLessThanOrEqual(23);
+    }
+    await page.screenshot({ path: test.info().outputPath(`lesson-code-${w}.png`) });
+    await context.close();
+  });
+}

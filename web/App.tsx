@@ -13,6 +13,7 @@ import { EmbedHeader } from './presenter/EmbedHeader';
 import { FullscreenPanel, useStagePanel } from './presenter/FullscreenPanel';
 import { PresenterControls } from './presenter/PresenterControls';
 import { usePresenter } from './presenter/usePresenter';
+import { usePresentedFontSize } from './presenter/presentedFontSize';
 import { NoticeBar } from './share/NoticeBar';
 import { shareLink, withTimeLimit } from './share/readShareHash';
 import { ShareMenu } from './share/ShareMenu';
@@ -120,8 +121,7 @@ export function App() {
   const shownStatus = statusWithBackend(runner.status, runner.phase, backend.status);
   const pickExample = useLeaveCourse(learn, notices, openExample);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
-  // Beside a lesson the code has less room: 18 px still reads from the back, 22 px cut lines.
-  const fontSize = presenter.present ? Math.max(settings.fontSize, learn.active ? 18 : 22) : settings.fontSize;
+  const fontSize = usePresentedFontSize(settings.fontSize, presenter.present, learn.active);
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
   useShowMarkedEditor(stage, diags);

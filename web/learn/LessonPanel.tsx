@@ -8,6 +8,7 @@ import { SolutionDiff } from './SolutionDiff';
 import type { Learn } from './useLearn';
 import { VerdictBox } from './VerdictBox';
 import { CheckScriptPrompt } from './CheckScriptPrompt';
+import { JumpToTask } from './JumpToTask';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
 export function LessonPanel({ learn }: { learn: Learn }) {
@@ -15,6 +16,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
   const [solutionOpen, setSolutionOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const taskBox = useRef<HTMLDivElement>(null);
   const index = lesson ? lessons.indexOf(lesson) : -1;
   const done = lessons.filter((l) => learn.progress[l.id]?.done).length;
   const go = (i: number) => {
@@ -50,8 +52,10 @@ export function LessonPanel({ learn }: { learn: Learn }) {
           <h2 className="lesson-title" data-testid="lesson-title">
             {lesson.title} {current.done && <span className="lesson-done" title="You completed this lesson">✓ done</span>}
           </h2>
+          <JumpToTask task={taskBox} />
           <LessonText className="lesson-text" text={lesson.text} />
-          <div className="lesson-task" data-testid="lesson-task">
+          {/* Focusable: "Your task ↓" moves the keyboard here. */}
+          <div ref={taskBox} className="lesson-task" data-testid="lesson-task" tabIndex={-1}>
             <strong>Your task</strong>
             <LessonText text={lesson.task} />
           </div>

@@ -1,15 +1,13 @@
-import { describeBuildStage } from '../component/describeBuildStage';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkLesson, decodeLessonHash, type Diagnostic, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
-import { getBuildClient, getTraceStore } from '../engine';
+import { decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson } from '../../src/index';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, loadLearnData, type LessonProgress } from './progressStore';
+import { useLessonCheck, type LessonCheck } from './useLessonCheck';
 import { useLessonProgress } from './useLessonProgress';
 import { useLoadedLessons } from './useLoadedLessons';
-import { useCheckScriptConsent, type ScriptDecision } from './useCheckScriptConsent';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
-export interface Learn {
+export interface Learn extends Omit<LessonCheck, 'clear'> {
   active: boolean;
   lessons: Lesson[];
   lesson: Lesson | undefined;
@@ -28,22 +26,10 @@ export interface Learn {
   passedCodeDiffers: boolean;
   /** Puts the code of the lesson's latest pass back into the editors. */
   restorePassedCode(): void;
-  checking: boolean;
-  stage: string;
-  verdict: Verdict | undefined;
-  /** What the checked run printed, for the verdict box. */
-  output: string[];
-  /** The last Check's editor markers by guest name (build errors, a thrown exception's line), as Run's. */
-  diagnostics: Record<string, Diagnostic[]>;
   error: string | undefined;
   open(id?: string): void;
   leave(): void;
   updateGuest(index: number, patch: Partial<Pick<ExampleGuest, 'source' | 'wit'>>): void;
-  check(): Promise<void>;
-  /** A lesson from a file or link wants to run its own check script: the script, while Check asks. */
-  checkScriptAsked: string | undefined;
-  /** The learner's answer: run the script (remembered for exactly this script) or check without it. */
-  answerCheckScript(allow: boolean): void;
   showHint(): void;
   resetLesson(): void;
   /** Puts the solution's code into the editors. */
@@ -69,11 +55,6 @@ export function useLearn(): Learn {
   // Until the stored progress is read, "the first lesson not done" is not known yet.
   const [progressRead, setProgressRead] = useState(false);
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
-  const [checking, setChecking] = useState(false);
-  const [stage, setStage] = useState('');
-  const [verdict, setVerdict] = useState<Verdict>();
-  const [output, setOutput] = useState<string[]>([]);
-  const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[]>>({});
   const [error, setError] = useState<string>();
   const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
   const { loaded, adopt: adoptLessons, add: addLesson, remove: removeLesson } = useLoadedLessons(
@@ -88,7 +69,6 @@ export function useLearn(): Learn {
   const lessons = useMemo(() => [...shipped, ...loaded.filter((l) => !shipped.some((s) => s.id === l.id))], [loaded]);
   const lesson = active ? (lessons.find((l) => l.id === lessonId) ?? (lessonId ? undefined : nextLesson(lessons, progress))) : undefined;
   const current = (lesson && progress[lesson.id]) || emptyProgress();
-  const checkToken = useRef(0);
   const lessonIdRef = useRef(lessonId);
   lessonIdRef.current = lesson?.id;
 
@@ -128,10 +108,6 @@ export function useLearn(): Learn {
 
   const lessonKey = lesson?.id;
   useEffect(() => {
-    setVerdict(undefined);
-    setOutput([]);
-    setDiagnostics({});
-    setStage('');
     if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
   }, [active, lessonKey, address.hash]);
 
@@ -160,50 +136,7 @@ export function useLearn(): Learn {
 
   const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
 
-  const consent = useCheckScriptConsent(lesson, !!lesson && shipped.includes(lesson));
-  const runCheckWith = useCallback(async (decision: ScriptDecision) => {
-    if (!lesson) return;
-    if (decision === 'ask') return consent.ask();
-    const token = ++checkToken.current;
-    setChecking(true);
-    setVerdict(undefined);
-    setOutput([]);
-    // The code checked, kept as the lesson's passing code if it passes.
-    const checked = current.sources;
-    setDiagnostics({});
-    const trace = getTraceStore();
-    try {
-      const out = await checkLesson(getBuildClient(), lesson, guests, {
-        onStage: (s) => token === checkToken.current && setStage(s),
-        onBuildProgress: (guest, s, fraction) => token === checkToken.current && setStage(`building ${guest}: ${describeBuildStage(s, fraction)}…`),
-        onTrace: (events) => trace.addLocal(events),
-        skipScript: decision === 'skip',
-      });
-      if (!out || token !== checkToken.current) return;
-      setVerdict(out.verdict);
-      setDiagnostics(out.diagnostics);
-      setOutput(out.record?.guests.flatMap((g) => [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)]) ?? []);
-      const pass = out.verdict.pass;
-      const at = Date.now();
-      patchProgress(lesson.id, (p) => ({ ...p, tried: true, done: p.done || pass, ...(pass ? { passedCode: checked, firstPassedAt: p.firstPassedAt ?? at } : {}) }));
-    } catch (e) {
-      if (token === checkToken.current) setVerdict({ pass: false, problems: [`Check could not run: ${e instanceof Error ? e.message : String(e)}`], passed: [] });
-    } finally {
-      if (token === checkToken.current) {
-        setChecking(false);
-        setStage('');
-      }
-    }
-  }, [lesson, guests, current.sources, patchProgress, consent]);
-  const check = useCallback(() => runCheckWith(consent.decide()), [runCheckWith, consent]);
-  const answerCheckScript = useCallback(
-    (allow: boolean) => {
-      if (allow) consent.accept();
-      else consent.decline();
-      void runCheckWith(allow ? 'run' : 'skip');
-    },
-    [consent, runCheckWith],
-  );
+  const { clear: clearCheck, ...check } = useLessonCheck(lesson, guests, current.sources, !!lesson && shipped.includes(lesson), patchProgress);
 
   // The count the learner asked for, not "one more": a change may be applied twice (useLessonProgress).
   const showHint = useCallback(() => {
@@ -213,13 +146,10 @@ export function useLearn(): Learn {
   }, [lesson, current.hints, patchProgress]);
   const resetLesson = useCallback(() => {
     if (!lesson) return;
-    checkToken.current++;
-    setVerdict(undefined);
-    setOutput([]);
+    clearCheck();
     dismissChangedElsewhere(lesson.id);
-    setDiagnostics({});
     patchProgress(lesson.id, (p) => ({ ...p, sources: {} }));
-  }, [lesson, patchProgress, dismissChangedElsewhere]);
+  }, [lesson, patchProgress, dismissChangedElsewhere, clearCheck]);
   const applySolution = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...lesson.solution } })), [lesson, patchProgress]);
   const restorePassedCode = useCallback(() => {
     if (!lesson) return;
@@ -246,8 +176,8 @@ export function useLearn(): Learn {
     const id = lesson.id;
     void removeLesson(id).catch((e: unknown) => setError(`The lesson could not be removed: ${String(e)}`));
     setLessonId(undefined);
-    setVerdict(undefined);
-  }, [lesson, removeLesson]);
+    clearCheck();
+  }, [lesson, removeLesson, clearCheck]);
 
   const example = useMemo<Example | undefined>(
     () => (lesson ? { id: `learn-${lesson.id}`, title: lesson.title, description: lesson.task, tags: ['learn'], guests: lesson.guests } : undefined),
@@ -257,7 +187,7 @@ export function useLearn(): Learn {
   const lessonChangedElsewhere = !!lesson && !!changedElsewhere[lesson.id];
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
-    active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
-    passedCodeDiffers, restorePassedCode, checking, stage, verdict, output, diagnostics, error, open, leave, updateGuest, check, checkScriptAsked: consent.asking, answerCheckScript, showHint, resetLesson, applySolution, loadFile, removeLoaded,
+    ...check, active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
+    passedCodeDiffers, restorePassedCode, error, open, leave, updateGuest, showHint, resetLesson, applySolution, loadFile, removeLoaded,
   };
 }
