@@ -122,6 +122,8 @@ export function App() {
   const pickExample = useLeaveCourse(learn, notices, openExample);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = usePresentedFontSize(settings.fontSize, presenter.present, learn.active);
+  // A lesson's fixed helper guest is shown but not editable: Check runs it as the lesson wrote it.
+  const readOnly = learn.active && learn.lesson?.guests.find((g) => g.name === guest?.name)?.fixed === true;
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
   useShowMarkedEditor(stage, diags);
@@ -237,7 +239,7 @@ export function App() {
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (
-          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" />
+          <EditorPane lang="wit" title="WIT" guest={guest.name} value={guest.wit} onChange={(wit) => updateGuest(guestIndex, { wit })} diagnostics={diags.filter((d) => d.file === 'wit')} fontSize={fontSize} plain={settings.plainEditor} testId="wit-editor" readOnly={readOnly} />
         ) : (
           <div className="pane empty">This example has no guests.</div>
         )}
@@ -246,7 +248,7 @@ export function App() {
           {component.opened ? (
             <ComponentInfoPane component={component.opened} onClose={component.close} onCallArgs={(callArgs) => component.updateSettings({ callArgs })} />
           ) : guest ? (
-            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" />
+            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" readOnly={readOnly} />
           ) : (
             <div className="pane" />
           )}

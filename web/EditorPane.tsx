@@ -25,10 +25,12 @@ interface Props {
   fontSize: number;
   plain: boolean;
   testId: string;
+  /** A lesson's fixed helper guest: shown, not editable (see CodeEditorProps.readOnly). */
+  readOnly?: boolean;
 }
 
 /** One editor pane: title bar with language badge, then Monaco (or the plain fallback). */
-export function EditorPane({ lang, title, guest, value, onChange, diagnostics, fontSize, plain, testId }: Props) {
+export function EditorPane({ lang, title, guest, value, onChange, diagnostics, fontSize, plain, testId, readOnly }: Props) {
   const language = LANGUAGE[lang] ?? LANGUAGE.wat;
   const props: CodeEditorProps = {
     value,
@@ -37,7 +39,8 @@ export function EditorPane({ lang, title, guest, value, onChange, diagnostics, f
     path: `${guest}/${lang === 'wit' ? 'world' : 'guest'}.${language.ext}`,
     diagnostics,
     fontSize,
-    label: `${title} editor (${guest})`,
+    label: `${title} editor (${guest})${readOnly ? ', read-only' : ''}`,
+    readOnly,
   };
   const plainEditor = <PlainEditor {...props} />;
   const errors = diagnostics.length;
@@ -46,6 +49,7 @@ export function EditorPane({ lang, title, guest, value, onChange, diagnostics, f
       <header className="pane-header">
         <span className="pane-title">{title}</span>
         <span className={`badge badge-${lang}`}>{language.badge}</span>
+        {readOnly && <span className="read-only-tag" data-testid={`${testId}-read-only`} title="Check runs this guest as the lesson wrote it">part of the lesson · read-only</span>}
         {errors > 0 && <span className="error-count">{errors} error{errors === 1 ? '' : 's'}</span>}
         {!plain && <EditorKeyHint id={`${testId}-keys`} />}
       </header>

@@ -24,11 +24,14 @@ function toMarkers(model: Model, diagnostics: Diagnostic[]): monaco.editor.IMark
   });
 }
 
+/** What Monaco says when someone types into a read-only editor (a lesson's fixed helper guest). */
+const READ_ONLY_MESSAGE = "This guest is part of the lesson: Check always runs it as the lesson wrote it, so it cannot be edited here. Your code is in the other guest tabs.";
+
 /**
  * Monaco-backed editor (the lazily loaded chunk). Each file gets its own model via
  * `path`, so switching guest tabs keeps undo history and scroll position.
  */
-export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label, readOnly }: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const modelRef = useRef<Model | null>(null);
 
@@ -54,6 +57,9 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
       loading={null}
       options={{
         fontSize,
+        readOnly: readOnly === true,
+        // Said where the typing went, instead of Monaco's generic "Cannot edit in read-only editor".
+        readOnlyMessage: { value: READ_ONLY_MESSAGE },
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         automaticLayout: true,

@@ -12,18 +12,24 @@ export interface CodeEditorProps {
   diagnostics: Diagnostic[];
   fontSize: number;
   label: string;
+  /**
+   * Shown but not editable: a lesson's fixed helper guest, which Check always runs as the
+   * lesson wrote it (typing into it used to be accepted and then silently ignored).
+   */
+  readOnly?: boolean;
 }
 
 /**
  * `<textarea>` editor: shown while Monaco loads, when it fails to load, and when the
  * user picks "Plain editor". Diagnostics are listed underneath since there are no markers.
  */
-export function PlainEditor({ value, onChange, diagnostics, fontSize, label }: CodeEditorProps) {
+export function PlainEditor({ value, onChange, diagnostics, fontSize, label, readOnly }: CodeEditorProps) {
   return (
     <div className="plain-editor">
       <textarea
         aria-label={label}
         spellCheck={false}
+        readOnly={readOnly}
         value={value}
         style={{ fontSize }}
         onChange={(e) => onChange(e.target.value)}
