@@ -61,6 +61,9 @@ for (const { name, viewport, teacher, ...device } of SCREENS) {
       await page.getByTestId('lesson-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(longTeacherLesson)) });
       await expect(page.getByTestId('lesson-title')).toContainText(longTeacherLesson.title);
       await page.evaluate(() => scrollTo(0, 0));
+      // Check stays at the foot of the screen while the rest of the lesson is below it (it sat
+      // at the lesson's end: the panel clipped with overflow hidden, a scroll container of its own).
+      await expect(page.getByTestId('learn-check')).toBeInViewport();
     }
     // The learner sees the lesson's start, not what to do: that is below the fold.
     expect(await taskInSight(page), 'the task is out of sight at first').toBe(false);
