@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { examples } from '../src/index';
+import { examples, isHelperGuest } from '../src/index';
 import { EditorPane } from './EditorPane';
 import { ExampleDescription } from './ExampleDescription';
 import { SCRATCH_ID } from './ExamplePicker';
@@ -123,7 +123,7 @@ export function App() {
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = usePresentedFontSize(settings.fontSize, presenter.present, learn.active);
   // A lesson's fixed helper guest is shown but not editable: Check runs it as the lesson wrote it.
-  const readOnly = learn.active && learn.lesson?.guests.find((g) => g.name === guest?.name)?.fixed === true;
+  const readOnly = !!learn.lesson && !!guest && isHelperGuest(learn.lesson, guest.name);
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
   useShowMarkedEditor(stage, diags);

@@ -78,6 +78,11 @@ export function solutionGuests(lesson: Lesson): LessonGuest[] {
  * The guests Check and Run use: the learner's code (by guest name) over the starter,
  * except for `fixed` helpers, and `sameCodeAs` guests sharing another guest's code.
  */
+/** Whether `name` is one of the lesson's fixed helper guests (code the learner does not write; Check runs it as given). */
+export function isHelperGuest(lesson: Lesson, name: string): boolean {
+  return lesson.guests.find((g) => g.name === name)?.fixed === true;
+}
+
 export function learnerGuests(lesson: Lesson, sources: Record<string, string>): LessonGuest[] {
   return lesson.guests.map((g) => {
     if (g.fixed) return g;

@@ -4,7 +4,7 @@ export type { RunRecord, GuestRecord, StorageSnapshot } from './runRecord';
 export { emptyRecord } from './runRecord';
 export { judgeRun, type Verdict } from './judgeRun';
 export { runCheck, type CheckRun, type RunCheckOptions } from './runCheck';
-export { checkLesson, learnerGuests, solutionGuests, type CheckOutcome } from './checkLesson';
+export { checkLesson, isHelperGuest, learnerGuests, solutionGuests, type CheckOutcome } from './checkLesson';
 export { parseLesson, parseLessonFile, LessonError } from './parseLesson';
 export { encodeLessonHash, decodeLessonHash, isLessonHash, LESSON_LINK_PREFIX } from './lessonLink';
 export { readNamespace, deleteNamespace } from './readNamespace';

@@ -1,4 +1,4 @@
-import type { Lesson, RunRecord } from '../../src/index';
+import { isHelperGuest, type Lesson, type RunRecord } from '../../src/index';
 
 /** What a checked run printed (stdout `›`, stderr `⚠`, each line after its guest's trace name), by who wrote the code. */
 export interface CheckOutput {
@@ -22,8 +22,7 @@ export function printedLines(lesson: Lesson, record: RunRecord | undefined): Che
   const out: CheckOutput = { yours: [], helpers: [] };
   for (const g of record?.guests ?? []) {
     const lines = [...g.stdout.map((l) => `${g.traceName} › ${l}`), ...g.stderr.map((l) => `${g.traceName} ⚠ ${l}`)];
-    const helper = lesson.guests.find((l) => l.name === g.name)?.fixed === true;
-    (helper ? out.helpers : out.yours).push(...lines);
+    (isHelperGuest(lesson, g.name) ? out.helpers : out.yours).push(...lines);
   }
   return out;
 }
