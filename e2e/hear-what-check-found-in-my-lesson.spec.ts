@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText } from './appHelpers';
-import { addLineAfter, check, retypeLine } from './learnHelpers';
+import { addLineAfter, check, gotoLesson, retypeLine } from './learnHelpers';
 import { markedLines } from './monacoHelpers';
 
 /**
@@ -21,14 +21,9 @@ async function show(page: Page, editor: 'wit' | 'guest'): Promise<void> {
   await expect(page.getByTestId(`${editor}-editor`)).toBeVisible();
 }
 
-async function openLesson(page: Page, id: string): Promise<void> {
-  await page.goto(`/?learn=${id}`);
-  await expect(guest(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
-}
-
 test('a JavaScript lesson: an exception, a build error in the WIT and an endless loop, each told as Run tells it', async ({ page }) => {
   test.setTimeout(600_000);
-  await openLesson(page, 'component-and-world');
+  await gotoLesson(page, 'component-and-world');
 
   // A typo in a method name throws: the verdict names the exception and its line, like Run.
   await retypeLine(page, 'guest-editor', 6, "console.lg('hello from a component'); return 'hello, wasi';");
@@ -71,7 +66,7 @@ test('a JavaScript lesson: an exception, a build error in the WIT and an endless
 
 test('a JavaScript key-value lesson: a misspelt import names its interface and the function meant', async ({ page }) => {
   test.setTimeout(600_000);
-  await openLesson(page, 'keyvalue-get-set');
+  await gotoLesson(page, 'keyvalue-get-set');
   await retypeLine(page, 'guest-editor', 1, "import { opn } from 'wasi:keyvalue/store@0.2.0-draft2';");
   const verdict = await check(page);
   expect(verdict).toContain('wasi:keyvalue/store@0.2.0-draft2 has no function opn: did you mean open?');
@@ -100,7 +95,7 @@ test('a JavaScript key-value lesson: a misspelt import names its interface and t
 
 test('a WAT lesson: a build error and a misnamed export are marked where they are written', async ({ page }) => {
   test.setTimeout(300_000);
-  await openLesson(page, 'wit-types-canonical-abi');
+  await gotoLesson(page, 'wit-types-canonical-abi');
   // A misspelt instruction: the guest gets a marker on its line.
   await retypeLine(page, 'guest-editor', 13, '(i32.stor (i32.const 4) (i32.const 10))  ;; length');
   let verdict = await check(page);
@@ -126,7 +121,7 @@ test('a WAT lesson: a build error and a misnamed export are marked where they ar
 // listed the listeners' lines as the learner's.
 test('a lesson with helper components: what my component printed is only what my code printed', async ({ page }) => {
   test.setTimeout(300_000);
-  await openLesson(page, 'pubsub-wildcards');
+  await gotoLesson(page, 'pubsub-wildcards');
   await check(page);
   const verdict = page.getByTestId('learn-verdict');
   await expect(verdict.getByTestId('verdict-output'), 'no "What your component printed" for a guest that printed nothing').toHaveCount(0);

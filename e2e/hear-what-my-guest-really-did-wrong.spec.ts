@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
-import { check, editBeforeEnd, retypeLine } from './learnHelpers';
+import { check, editBeforeEnd, gotoLesson, retypeLine } from './learnHelpers';
 import { markedLines, replaceSource } from './monacoHelpers';
 
 /**
@@ -16,11 +16,6 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const guest = (page: Page) => page.getByTestId('guest-editor');
 const status = (page: Page) => page.getByTestId('status');
 const THREW_BOOM = 'uncaught exception: "boom" (a string, not an Error, so no line is known: throw new Error(…) to get one)';
-
-async function openLesson(page: Page, id: string): Promise<void> {
-  await page.goto(`/?learn=${id}`);
-  await expect(guest(page).locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
-}
 
 /** Presses Run and waits until the console shows `text`. */
 async function runUntil(page: Page, text: string): Promise<string> {
@@ -52,7 +47,7 @@ test('a JavaScript guest that throws a string or returns the wrong type is told 
 
 test("Check says a thrown string as Run does: the hello lesson's guest throwing 'boom'", async ({ page }) => {
   test.setTimeout(600_000);
-  await openLesson(page, 'component-and-world');
+  await gotoLesson(page, 'component-and-world');
   await retypeLine(page, 'guest-editor', 6, "throw 'boom';");
   const verdict = await check(page);
   expect(verdict).toContain(`hello threw an ${THREW_BOOM}`);
@@ -63,7 +58,7 @@ test("Check says a thrown string as Run does: the hello lesson's guest throwing 
 
 test('the canonical ABI lesson: a pointer past memory, endless recursion and a misnamed export, each said once in its own words', async ({ page }) => {
   test.setTimeout(600_000);
-  await openLesson(page, 'wit-types-canonical-abi');
+  await gotoLesson(page, 'wit-types-canonical-abi');
   const outside = 'run returned a string whose 4 bytes do not fit in its memory of 65536 bytes (1 page of 64 KiB). By the canonical ABI the return area holds the string\'s pointer (bytes 0–3) and its length (bytes 4–7)';
 
   // Line 12: `(i32.store (i32.const 0) (i32.const 16)) ;; pointer` — the pointer becomes 70000.
@@ -96,7 +91,7 @@ test('the canonical ABI lesson: a pointer past memory, endless recursion and a m
 // "module does not export a memory named `memory`", at line 1.
 test('the canonical ABI lesson with its memory not exported is told why and what to write, in Check and Run', async ({ page }) => {
   test.setTimeout(600_000);
-  await openLesson(page, 'wit-types-canonical-abi');
+  await gotoLesson(page, 'wit-types-canonical-abi');
   // Line 3: `(memory (export "memory") 1)`.
   await retypeLine(page, 'guest-editor', 3, '(memory 1)');
   const verdict = await check(page);

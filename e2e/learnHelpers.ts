@@ -45,6 +45,12 @@ export async function check(page: Page, timeout = 240_000): Promise<string> {
   return page.getByTestId('learn-verdict').innerText();
 }
 
+/** Opens a lesson by its address (`/?learn=<id>`, as a link from the teacher would) and waits for its editor. */
+export async function gotoLesson(page: Page, id: string): Promise<void> {
+  await page.goto(`/?learn=${id}`);
+  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+}
+
 /** Opens a lesson from the picker and waits for its editor. */
 export async function openLesson(page: Page, id: string, title: string | RegExp): Promise<void> {
   await page.getByTestId('lesson-picker').selectOption(id);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { gotoLesson } from './learnHelpers';
 
 /**
  * A lesson's fixed helper guests (the pub/sub lesson's two listeners) are shown but not
@@ -17,8 +18,7 @@ async function selectGuest(page: Page, name: string): Promise<void> {
 }
 
 test("a lesson's helper guests are read-only and say so; the learner's own guest takes typing", async ({ page }) => {
-  await page.goto('/?learn=pubsub-wildcards');
-  await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await gotoLesson(page, 'pubsub-wildcards');
 
   await selectGuest(page, 'all-orders');
   await expect(page.getByTestId('guest-editor-read-only')).toHaveText('part of the lesson · read-only');
