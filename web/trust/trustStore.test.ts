@@ -62,6 +62,69 @@ describe('trust decisions in two tabs', () => {
   });
 });
 
+/**
+ * One browser's localStorage as Chrome keeps it: each tab reads and writes its own copy, and a
+ * write reaches the other tabs (with a `storage` event) only later, in the order written.
+ */
+class TabCopies {
+  tabs: { copy: MemoryStorage; events: EventTarget }[] = [];
+  queue: { from: number; value: string }[] = [];
+  open() {
+    const index = this.tabs.length;
+    const copy = new MemoryStorage();
+    const events = new EventTarget();
+    copy.setItem = (k, v) => {
+      copy.map.set(k, v);
+      this.queue.push({ from: index, value: v });
+    };
+    this.tabs.push({ copy, events });
+    return createTrustStore(copy, TRUST_KEY, events);
+  }
+  /** Delivers every queued write, and those the deliveries cause, to the other tabs. */
+  deliver() {
+    for (let rounds = 0; this.queue.length > 0 && rounds < 100; rounds++) {
+      const { from, value } = this.queue.shift()!;
+      this.tabs.forEach((tab, i) => {
+        if (i === from) return;
+        tab.copy.map.set(TRUST_KEY, value);
+        tab.events.dispatchEvent(Object.assign(new Event('storage'), { key: TRUST_KEY }));
+      });
+    }
+    expect(this.queue).toEqual([]);
+  }
+}
+
+describe('trust decisions made in two tabs at the same instant', () => {
+  it('both are kept: the tab whose write was overwritten adds its decision again', () => {
+    const browser = new TabCopies();
+    const tabA = browser.open();
+    const tabB = browser.open();
+    // Neither tab has seen the other's write when it makes its own.
+    tabA.add({ ...A, how: 'accepted' });
+    tabB.add({ ...B, how: 'typed' });
+    browser.deliver();
+    for (const { copy } of browser.tabs) {
+      expect(stored(copy).entries.map((e) => [e.id, e.how]).sort()).toEqual([[A.id, 'accepted'], [B.id, 'typed']]);
+      const reloaded = createTrustStore(copy);
+      expect(reloaded.find(A.id, A.source)?.how).toBe('accepted');
+      expect(reloaded.find(B.id, B.source)?.how).toBe('typed');
+    }
+    // While the record lacked its decision, the deciding tab still knew it.
+    expect(tabA.find(A.id, A.source)?.how).toBe('accepted');
+  });
+
+  it('a storage cleared in another tab is not filled again', () => {
+    const browser = new TabCopies();
+    const tab = browser.open();
+    tab.add({ ...A, how: 'accepted' });
+    const { copy, events } = browser.tabs[0]!;
+    copy.map.clear();
+    events.dispatchEvent(Object.assign(new Event('storage'), { key: null }));
+    expect(copy.getItem(TRUST_KEY)).toBeNull();
+    expect(tab.find(A.id, A.source)).toBeUndefined();
+  });
+});
+
 describe('a damaged or foreign stored record', () => {
   it('reads as empty without throwing, and the next decision replaces it with a valid record', () => {
     const broken = ['{', 'null', '5', '"text"', '[]', '{"version":2}', '{"version":2,"entries":{}}', '{"version":"2","entries":[]}', '{"version":2,"entries":[null,7,{"id":1},{"id":"p","sha256":"zz","how":"typed"},{"id":"p","sha256":"' + 'a'.repeat(64) + '","how":"owned"}]}'];

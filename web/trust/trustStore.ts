@@ -50,6 +50,10 @@ export function createTrustStore(
   events: StorageEvents | undefined = typeof window === 'undefined' ? undefined : window,
 ): TrustStore {
   let pageOnly: StoredEntry[] = [];
+  // Decisions this page stored: put back if another tab's write, made at the same moment
+  // over the record as it was before ours, dropped them.
+  let mine: StoredEntry[] = [];
+  let listening = false;
   let last: { raw: string | null; record: TrustRecord } | undefined;
   const stored = (): TrustRecord => {
     let raw: string | null = null;
@@ -65,8 +69,34 @@ export function createTrustStore(
   const matches = (id: string, sha256: string) => (e: StoredEntry) => e.id === id && e.sha256 === sha256;
   // "typed" outranks "accepted": the user's own edit needs no badge.
   const lookup = (id: string, sha256: string): StoredEntry | undefined => {
-    const hits = [...stored().entries, ...pageOnly].filter(matches(id, sha256));
+    const hits = [...stored().entries, ...mine, ...pageOnly].filter(matches(id, sha256));
     return hits.find((e) => e.how === 'typed') ?? hits[0];
+  };
+  const write = (decided: StoredEntry[]): boolean => {
+    const record = stored();
+    if (!storage || !record.writable) return false;
+    const kept = record.entries.filter((e) => !decided.some((d) => matches(d.id, d.sha256)(e)));
+    const entries = [...kept, ...decided].slice(-MAX_ENTRIES);
+    const raw = JSON.stringify({ version: TRUST_FORMAT, entries });
+    try {
+      storage.setItem(key, raw);
+    } catch {
+      return false; // Full or blocked storage.
+    }
+    last = { raw, record: { entries, writable: true } };
+    return true;
+  };
+  // localStorage has no lock across tabs and each tab writes through its own copy, so two
+  // decisions in the same instant can each be written over the record without the other.
+  // The later write reaches this tab as a `storage` event: whatever of ours it lacks is added
+  // again, over the record as it now is. A cleared storage (key null) is the user's wish.
+  const repairLostDecisions = (e: Event) => {
+    const changed = (e as StorageEvent).key;
+    if (changed === null) mine = [];
+    if (changed !== key || mine.length === 0) return;
+    const entries = stored().entries;
+    const lost = mine.filter((d) => !entries.some(matches(d.id, d.sha256)));
+    if (lost.length > 0) write(lost);
   };
   return {
     find(id, source) {
@@ -78,19 +108,17 @@ export function createTrustStore(
       const how: TrustHow = lookup(entry.id, sha256)?.how === 'typed' ? 'typed' : entry.how;
       const decided: StoredEntry = { id: entry.id, sha256, how };
       const others = matches(entry.id, sha256);
-      const record = stored();
-      if (storage && record.writable) {
-        const entries = [...record.entries.filter((e) => !others(e)), decided].slice(-MAX_ENTRIES);
-        const raw = JSON.stringify({ version: TRUST_FORMAT, entries });
-        try {
-          storage.setItem(key, raw);
-          last = { raw, record: { entries, writable: true } };
-          pageOnly = pageOnly.filter((e) => !others(e));
-          return;
-        } catch {
-          // Full or blocked storage: trusted for this page only.
+      if (write([decided])) {
+        pageOnly = pageOnly.filter((e) => !others(e));
+        mine = [...mine.filter((e) => !others(e)), decided].slice(-MAX_ENTRIES);
+        if (events && !listening) {
+          // For the page's life: the store lives as long as the page that made it.
+          listening = true;
+          events.addEventListener('storage', repairLostDecisions);
         }
+        return;
       }
+      // Full or blocked storage, or a newer version's record: trusted for this page only.
       pageOnly = [...pageOnly.filter((e) => !others(e)), decided].slice(-MAX_ENTRIES);
     },
     subscribe(onChange) {
