@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { FONT_SIZE_RANGE, type Settings } from './state/settings';
 import { placePopover } from './share/placePopover';
+import { useDismissable } from './share/useDismissable';
 
 interface Props {
   settings: Settings;
@@ -14,21 +15,8 @@ interface Props {
  * 1280 px. A native <details> needs no focus management and closes with a second click.
  */
 export function SettingsMenu({ settings, onSettings, children }: Props) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    // Close on a click elsewhere or Escape, like a menu.
-    const close = (e: Event) => {
-      const el = ref.current;
-      if (!el?.open) return;
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.open = false;
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, []);
+  // Closes on a click elsewhere or Escape, like a menu.
+  const ref = useDismissable();
   return (
     <details className="settings-menu" ref={ref} onToggle={(e) => e.currentTarget.open && placePopover(e.currentTarget)}>
       <summary aria-label="Editor settings" title="Editor settings" data-testid="settings">
