@@ -1,6 +1,7 @@
 import { createBuildClient, createTraceStore, startGuest, type BuildArtifact, type GuestHandle, type TraceStore } from '../src/index';
 import { mountConsoleBench } from '../web/console/mountConsoleBench';
 import { mountDiagramBench } from '../web/diagram/mountDiagramBench';
+import { mountTraceBench } from '../web/trace/mountTraceBench';
 import { handlerWat, handlerWit, producerWat, producerWit } from './messagingGuests';
 
 /** What one flood (or idle) period did to the main thread. */
@@ -11,16 +12,20 @@ export interface FloodResult {
   msgPerSec: number;
 }
 
+/** The panel open during a flood: `?panel=console|trace`, the Diagram otherwise. */
+export type FloodPanel = 'diagram' | 'console' | 'trace';
+const floodPanelOf = (name: string | null): FloodPanel => (name === 'console' || name === 'trace' ? name : 'diagram');
+
 /**
  * The page side of the flood bench (bench/run.mjs drives it): a producer guest floods n
  * messages to a handler guest while the real trace store and the Diagram panel are live,
  * exactly as the app wires them (onTrace → store.addLocal); with `?panel=console` the Console
- * panel instead, fed one line per delivered message. Meanwhile it records long tasks
+ * panel instead, fed one line per delivered message, with `?panel=trace` the Trace table. Meanwhile it records long tasks
  * (PerformanceObserver 'longtask'), the worst gap between animation frames, and the latency
  * of clicks on a probe button (event timestamp → the next frame). With n = 0 the same
  * measurements run over an idle page: the baseline.
  */
-export function createFloodBench(panel: 'diagram' | 'console' = new URLSearchParams(location.search).get('panel') === 'console' ? 'console' : 'diagram') {
+export function createFloodBench(panel: FloodPanel = floodPanelOf(new URLSearchParams(location.search).get('panel'))) {
   const client = createBuildClient();
   let artifacts: { producer: BuildArtifact; handler: BuildArtifact } | undefined;
   let store: TraceStore | undefined;
@@ -50,6 +55,7 @@ export function createFloodBench(panel: 'diagram' | 'console' = new URLSearchPar
       store = createTraceStore(`bench-flood-${Math.random().toString(36).slice(2)}`);
       const stage = document.getElementById('stage') ?? document.body;
       if (panel === 'console') appendLine = await mountConsoleBench(stage, store, ['source', 'sink']);
+      else if (panel === 'trace') mountTraceBench(stage, store, ['source', 'sink']);
       else mountDiagramBench(stage, store, ['source', 'sink']);
     },
     /** Starts a flood of n messages (0 = idle baseline, as long as 6 probe clicks take). */

@@ -4,7 +4,7 @@
 // baseline in the same run and reported as the median ratio with its min–max; see
 // bench/figureStats.mjs for verdicts and the spread flag.
 //
-//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, shareLink, nats)
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, floodTrace, shareLink, nats)
 //   --rounds=N               rounds per figure (default 5; fewer are flagged)
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
@@ -26,6 +26,8 @@ const port = Number(process.env.BENCH_PORT ?? 4399);
 const rounds = Number(arg('rounds') ?? 5);
 const only = arg('only');
 const floodN = Number(arg('flood') ?? 100_000);
+/** The flood figures' ids by the panel open during the flood. */
+const floodIds = { diagram: 'flood', console: 'floodConsole', trace: 'floodTrace' };
 const want = (name) => !only || only.split(',').includes(name);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 if (!existsSync('dist/bench/index.html') || process.argv.includes('--build')) execSync('npx vite build', { stdio: 'inherit' });
@@ -191,12 +193,13 @@ try {
     if (want('shareLink')) report(await shareLinkBench(dpage));
     await dpage.close();
   }
-  if (want('floodConsole')) {
-    // Its own page: the Console panel instead of the Diagram (bench/benchFlood.ts ?panel=console).
+  for (const panel of ['console', 'trace']) {
+    if (!want(floodIds[panel])) continue;
+    // Its own page: that panel instead of the Diagram (bench/benchFlood.ts ?panel=…).
     const cpage = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    await cpage.goto(url.replace('/bench/index.html', '/bench/diagram.html?panel=console'));
+    await cpage.goto(url.replace('/bench/index.html', `/bench/diagram.html?panel=${panel}`));
     await cpage.waitForFunction(() => typeof window.wcpFlood === 'object');
-    report(await floodBench(cpage, 'console'));
+    report(await floodBench(cpage, panel));
     await cpage.close();
   }
 } finally {
@@ -282,13 +285,13 @@ async function cpuPerKvOp(page, n) {
 }
 
 /**
- * A guest flooding `floodN` messages to a handler with the Diagram panel and the trace
+ * A guest flooding `floodN` messages to a handler with the Diagram panel (or the Console or Trace) and the trace
  * store live, against the same page idle for as long: long tasks, worst frame gap and a
  * click's latency (Playwright clicks a button; the page measures click → next frame).
  */
 async function floodBench(page, panel = 'diagram') {
-  const id = panel === 'console' ? 'floodConsole' : 'flood';
-  const panelName = panel === 'console' ? 'Console panel (a line per delivered message)' : 'Diagram panel';
+  const id = floodIds[panel];
+  const panelName = { diagram: 'Diagram panel', console: 'Console panel (a line per delivered message)', trace: 'Trace table' }[panel];
   await page.evaluate(() => window.wcpFlood.prepare());
   const g = { longest: [], gap: [], click: [], tasks: [], rate: [] };
   const b = { longest: [], gap: [], click: [], tasks: [] };

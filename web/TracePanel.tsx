@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { sortByTime } from './diagram/timelineFilter';
 import type { PanelProps } from './panels/registerPanel';
-import { matchesFilter, timeBase } from './trace/describeTraceEvent';
-import { fitTraceColumns } from './trace/fitTraceColumns';
+import { createTraceIndex } from './trace/createTraceIndex';
+import { timeBase } from './trace/describeTraceEvent';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
 
@@ -25,22 +24,13 @@ export function TracePanel({ ctx }: PanelProps) {
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(version + filter);
   const base = timeBase(store);
 
-  const { indices, columns } = useMemo(() => {
+  // Rows kept as events come (each frame of a flood looks at its new events only).
+  const [index] = useState(() => createTraceIndex(store.tab));
+  const { positions, oldest, columns } = useMemo(() => {
     void version;
-    const out: number[] = [];
-    const times: number[] = [];
-    const n = store.events.size;
-    const needle = filter.trim();
-    for (let i = 0; i < n; i++) {
-      const e = store.events.at(i);
-      if (e && matchesFilter(e, needle)) {
-        out.push(i);
-        times.push(e.at);
-      }
-    }
-    sortByTime(out, times);
-    return { indices: out, columns: fitTraceColumns(store.events.toArray(), base, store.tab) };
-  }, [store, version, filter, base]);
+    return index.update(store.events, filter, base);
+  }, [index, store, version, filter, base]);
+  const matching = positions.length;
 
   useEffect(() => {
     const el = ref.current;
@@ -52,10 +42,10 @@ export function TracePanel({ ctx }: PanelProps) {
   }, [ref]);
 
   const first = Math.max(0, Math.floor(scrollTop / TRACE_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(indices.length, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(matching, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const event = store.events.at(indices[r]);
+    const event = store.events.at(positions[r] - oldest);
     if (!event) continue;
     rows.push(
       <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
@@ -67,7 +57,7 @@ export function TracePanel({ ctx }: PanelProps) {
       <div className="panel-toolbar">
         <input type="search" className="trace-filter" placeholder="Filter: iface, fn, topic, guest" aria-label="Filter trace" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="trace-count">
-          {filter ? `${indices.length} / ${store.events.size}` : store.events.size} events
+          {filter ? `${matching} / ${store.events.size}` : store.events.size} events
         </span>
         <button type="button" className="small" onClick={() => store.clear()} aria-label="Clear trace">
           Clear
@@ -92,8 +82,8 @@ export function TracePanel({ ctx }: PanelProps) {
           <span className="tc-detail">args → result</span>
           <span className="tc-ms">duration</span>
         </div>
-        {indices.length === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'No trace events in this run yet. Run a guest to see its host calls.'}</div>}
-        <div className="trace-spacer" style={{ height: indices.length * TRACE_ROW_HEIGHT }}>
+        {matching === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'No trace events in this run yet. Run a guest to see its host calls.'}</div>}
+        <div className="trace-spacer" style={{ height: matching * TRACE_ROW_HEIGHT }}>
           {rows}
         </div>
       </div>

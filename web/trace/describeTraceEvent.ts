@@ -43,28 +43,45 @@ function bytesPreview(data: Uint8Array | undefined): string {
  */
 export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '').replace(/^wasi:/, '');
 
+/**
+ * The Trace table's `kind` and `what` columns of an event: what its column widths are fitted
+ * to (fitTraceColumns), without the previews of arguments and payloads the row also shows.
+ */
+export function traceColumnText(e: TraceEvent): { kind: string; what: string } {
+  switch (e.kind) {
+    case 'call':
+      // A call another guest served (guests linked to guests) names that guest.
+      return { kind: e.dir === 'export' ? 'handler' : 'call', what: `${shortIface(e.iface)}#${e.fn}${e.servedBy ? ` → ${e.servedBy}` : ''}` };
+    case 'message':
+      return { kind: e.action, what: e.topic };
+    case 'lifecycle':
+      return { kind: e.phase, what: e.detail ?? '' };
+    default:
+      return { kind: String((e as { kind?: unknown }).kind), what: '' };
+  }
+}
+
 export function describeTraceEvent(e: TraceEvent): TraceRowText {
+  const { kind, what } = traceColumnText(e);
   switch (e.kind) {
     case 'call': {
-      // A call another guest served (guests linked to guests) names that guest.
-      const what = `${shortIface(e.iface)}#${e.fn}${e.servedBy ? ` → ${e.servedBy}` : ''}`;
       const args = `(${e.args.map(preview).join(', ')})`;
       const result = e.pending ? ' … started' : e.result === undefined && e.ok ? '' : ` → ${e.ok ? '' : 'err '}${preview(e.result)}`;
-      return { kind: e.dir === 'export' ? 'handler' : 'call', what, whatTitle: `${e.iface}#${e.fn}${e.servedBy ? `, served by guest ${e.servedBy}` : ''}`, detail: args + result, ok: e.ok, ms: e.ms };
+      return { kind, what, whatTitle: `${e.iface}#${e.fn}${e.servedBy ? `, served by guest ${e.servedBy}` : ''}`, detail: args + result, ok: e.ok, ms: e.ms };
     }
     case 'message': {
       const to = e.to ? ` → ${e.to}` : '';
       const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
       // Through a broker: its delay in the ms column, and the way it came in the detail.
       const via = e.transit ? ` · via ${e.transit.via}` : '';
-      return { kind: e.action, what: e.topic, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}`, ok, ms: e.transit?.ms };
+      return { kind, what, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}`, ok, ms: e.transit?.ms };
     }
     case 'lifecycle': {
       const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';
-      return { kind: e.phase, what: e.detail ?? '', whatTitle: e.detail ?? '', detail: '', ok: bad ? false : undefined, ms: e.ms };
+      return { kind, what, whatTitle: e.detail ?? '', detail: '', ok: bad ? false : undefined, ms: e.ms };
     }
     default:
-      return { kind: String((e as { kind?: unknown }).kind), what: '', whatTitle: '', detail: '', ok: undefined, ms: undefined };
+      return { kind, what, whatTitle: '', detail: '', ok: undefined, ms: undefined };
   }
 }
 
