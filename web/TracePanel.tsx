@@ -26,11 +26,11 @@ export function TracePanel({ ctx }: PanelProps) {
 
   // Rows kept as events come (each frame of a flood looks at its new events only).
   const [index] = useState(() => createTraceIndex(store.tab));
-  const { positions, oldest, columns } = useMemo(() => {
+  const { rows: order, columns } = useMemo(() => {
     void version;
     return index.update(store.events, filter, base);
   }, [index, store, version, filter, base]);
-  const matching = positions.length;
+  const matching = order.length;
 
   useEffect(() => {
     const el = ref.current;
@@ -45,7 +45,7 @@ export function TracePanel({ ctx }: PanelProps) {
   const last = Math.min(matching, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const event = store.events.at(positions[r] - oldest);
+    const event = store.events.at(order.ringIndexAt(r));
     if (!event) continue;
     rows.push(
       <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
@@ -55,7 +55,7 @@ export function TracePanel({ ctx }: PanelProps) {
   return (
     <div className="panel trace-panel" style={{ '--trace-columns': columns.columns, '--trace-min-width': columns.minWidth } as React.CSSProperties}>
       <div className="panel-toolbar">
-        <input type="search" className="trace-filter" placeholder="Filter: iface, fn, topic, guest" aria-label="Filter trace" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input type="search" className="trace-filter" placeholder="Filter: iface, fn, topic, guest, message id" aria-label="Filter trace" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="trace-count">
           {filter ? `${matching} / ${store.events.size}` : store.events.size} events
         </span>
