@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PanelProps } from './panels/registerPanel';
 import { createTraceIndex } from './trace/createTraceIndex';
 import { timeBase } from './trace/describeTraceEvent';
+import { useThrottledTraceVersion } from './trace/useThrottledTraceVersion';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
 
@@ -17,7 +18,7 @@ const OVERSCAN = 8;
 export function TracePanel({ ctx }: PanelProps) {
   const store = ctx.traceStore;
   // total changes on every push, size on clear; together they identify a store state.
-  const version = useSyncExternalStore(store.subscribe, () => `${store.events.total}:${store.events.size}`);
+  const version = useThrottledTraceVersion(store);
   const [filter, setFilter] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
