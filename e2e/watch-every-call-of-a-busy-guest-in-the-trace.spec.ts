@@ -33,7 +33,7 @@ test('the Trace table follows a guest sending 6,000 messages: the newest on scre
   await expect(exit).toBeVisible();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('bench.msg');
-  // The message events on the topic, half of what is held (the send calls are the other half).
+  // The message events on the topic: half of what is held (the send calls, the other half, name the topic only in their arguments).
   await expect(page.getByTestId('trace-count')).toHaveText(/^(4999|5000) \/ 10000 events$/);
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Backspace');

@@ -23,6 +23,10 @@ describe('describeTraceEvent', () => {
     expect(matchesFilter(call, 'counter')).toBe(true);
     expect(matchesFilter(call, 'blobstore')).toBe(false);
     expect(matchesFilter(call, '')).toBe(true);
+    // A call on a bucket is found by the bucket's name, not only the `open` that named it.
+    const get: TraceEvent = { ...call, fn: '[method]bucket.get', args: ['<bucket#1>', 'visits'], target: { type: 'store', name: 'counters-2024' } };
+    expect(matchesFilter(get, 'counters-2024')).toBe(true);
+    expect(matchesFilter(call, 'counters-2024')).toBe(false);
   });
 
   it('truncates long previews', () => {

@@ -85,12 +85,13 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
   }
 }
 
-/** Case-insensitive match of the filter box over iface, fn, topic, guest (and kind). */
+/** Case-insensitive match of the filter box over iface, fn, topic (a call's target too), guest (and kind). */
 export function matchesFilter(e: TraceEvent, needle: string): boolean {
   if (!needle) return true;
   const n = needle.toLowerCase();
   const fields = [e.guest, e.kind];
-  if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`, e.servedBy ?? '');
+  // A call's target (the bucket a `get` read, the container a blob call touched) finds it by that name too.
+  if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`, e.servedBy ?? '', e.target?.name ?? '');
   else if (e.kind === 'message') fields.push(e.topic, e.action, e.to ?? '');
   else fields.push(e.phase, e.detail ?? '');
   return fields.some((f) => f.toLowerCase().includes(n));
