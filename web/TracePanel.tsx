@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PanelProps } from './panels/registerPanel';
-import { createTraceIndex } from './trace/createTraceIndex';
+import { createTraceIndex, ringIndexNow } from './trace/createTraceIndex';
 import { timeBase } from './trace/describeTraceEvent';
 import { useThrottledTraceVersion } from './trace/useThrottledTraceVersion';
 import { TraceRow } from './TraceRow';
@@ -27,11 +27,12 @@ export function TracePanel({ ctx }: PanelProps) {
 
   // Rows kept as events come (each frame of a flood looks at its new events only).
   const [index] = useState(() => createTraceIndex(store.tab));
-  const { rows: order, columns } = useMemo(() => {
+  const table = useMemo(() => {
     void version;
     return index.update(store.events, filter, base);
   }, [index, store, version, filter, base]);
-  const matching = order.length;
+  const { columns } = table;
+  const matching = table.rows.length;
 
   useEffect(() => {
     const el = ref.current;
@@ -46,7 +47,8 @@ export function TracePanel({ ctx }: PanelProps) {
   const last = Math.min(matching, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
   const rows = [];
   for (let r = first; r < last; r++) {
-    const event = store.events.at(order.ringIndexAt(r));
+    const at = ringIndexNow(table, r, store.events);
+    const event = at < 0 ? undefined : store.events.at(at);
     if (!event) continue;
     rows.push(
       <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRingBuffer } from '../../src/trace/createRingBuffer';
 import type { TraceEvent } from '../../src/index';
-import { createTraceIndex } from './createTraceIndex';
+import { createTraceIndex, ringIndexNow } from './createTraceIndex';
 import { createColumnFit } from './fitTraceColumns';
 import { matchesFilter } from './describeTraceEvent';
 
@@ -60,6 +60,19 @@ describe('the Trace table kept as events come', () => {
     // Times further from the base need a wider time column ("+12.010" against "+1.083").
     expect(all.columns(-10_000).columns).toMatch(/^8ch /);
     expect(all.columns(1990).columns).toMatch(/^7ch /);
+  });
+
+  it('names the same events in a render after more were pushed (and some evicted)', () => {
+    const ring = createRingBuffer<TraceEvent>(5);
+    const index = createTraceIndex(TAB);
+    for (let i = 0; i < 5; i++) ring.push(event(100 + i, 'call'));
+    const table = index.update(ring, '', 0);
+    const ids = [0, 1, 2, 3, 4].map((r) => ring.at(ringIndexNow(table, r, ring))!.id);
+    ring.push(event(200, 'call'));
+    ring.push(event(201, 'call'));
+    // Rows 0 and 1 were evicted; rows 2–4 are still the events they were.
+    expect(ringIndexNow(table, 1, ring)).toBeLessThan(0);
+    expect([2, 3, 4].map((r) => ring.at(ringIndexNow(table, r, ring))!.id)).toEqual(ids.slice(2));
   });
 
   it('starts over for another ring (another run)', () => {

@@ -5,8 +5,20 @@ import { createColumnFit, type ColumnFit, type TraceColumns } from './fitTraceCo
 
 /** The Trace table after an update: its rows (ring indices in time order) and its columns. */
 export interface TraceRows {
+  /** Ring indices as of this update; see {@link ringIndexNow} for a render after it. */
   rows: TimelineRows;
+  /** The ring's oldest held position (`total - size`) at this update. */
+  oldest: number;
   columns: TraceColumns;
+}
+
+/**
+ * Ring index of row `r` in `events` as they are now: the table renders between its updates
+ * too (scrolling, a selection), and the ring may have evicted events since, which shifts
+ * every index. Negative: the event is gone.
+ */
+export function ringIndexNow(rows: TraceRows, r: number, events: RingBuffer<TraceEvent>): number {
+  return rows.rows.ringIndexAt(r) - (events.total - events.size - rows.oldest);
 }
 
 /** Keeps the Trace table up to date with a ring of events (see {@link createTraceIndex}). */
@@ -49,7 +61,7 @@ export function createTraceIndex(tab: string): TraceIndex {
         if (e) fit.add(e);
       }
       fitted = total;
-      return { rows: index, columns: fit.columns(base) };
+      return { rows: index, oldest, columns: fit.columns(base) };
     },
   };
 }
