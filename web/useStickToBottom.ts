@@ -14,10 +14,16 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 export function useStickToBottom<T extends HTMLElement>(version: unknown) {
   const ref = useRef<T | null>(null);
   const stuck = useRef(true);
+  // Where the last pin left the view. Its scroll event comes a frame later, and content that
+  // grew meanwhile (a render committed between frames) made the pinned view look scrolled up:
+  // the view stopped following by itself. Only a scroll away from there is the reader's.
+  const pinnedAt = useRef<number | undefined>(undefined);
 
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
+    if (pinnedAt.current !== undefined && Math.abs(el.scrollTop - pinnedAt.current) < 1) return;
+    pinnedAt.current = undefined;
     stuck.current = isScrolledToBottom(el);
   }, []);
 
@@ -25,7 +31,9 @@ export function useStickToBottom<T extends HTMLElement>(version: unknown) {
     if (!stuck.current) return;
     const pin = () => {
       const el = ref.current;
-      if (el && stuck.current) el.scrollTop = el.scrollHeight;
+      if (!el || !stuck.current) return;
+      el.scrollTop = el.scrollHeight;
+      pinnedAt.current = el.scrollTop;
     };
     if (typeof requestAnimationFrame !== 'function') return pin();
     const frame = requestAnimationFrame(pin);
