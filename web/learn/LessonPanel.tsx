@@ -9,6 +9,7 @@ import type { Learn } from './useLearn';
 import { VerdictBox } from './VerdictBox';
 import { CheckScriptPrompt } from './CheckScriptPrompt';
 import { JumpToTask } from './JumpToTask';
+import { useLessonOpensAtItsStart } from './useLessonOpensAtItsStart';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
 export function LessonPanel({ learn }: { learn: Learn }) {
@@ -17,6 +18,8 @@ export function LessonPanel({ learn }: { learn: Learn }) {
   const [copied, setCopied] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const taskBox = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useLessonOpensAtItsStart(lesson?.id, body);
   const index = lesson ? lessons.indexOf(lesson) : -1;
   const done = lessons.filter((l) => learn.progress[l.id]?.done).length;
   const go = (i: number) => {
@@ -48,7 +51,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
       {!lesson ? (
         <p className="muted">This lesson does not exist. Pick one above.</p>
       ) : (
-        <div className="lesson-body">
+        <div ref={body} className="lesson-body">
           <h2 className="lesson-title" data-testid="lesson-title">
             {lesson.title} {current.done && <span className="lesson-done" title="You completed this lesson">✓ done</span>}
           </h2>
