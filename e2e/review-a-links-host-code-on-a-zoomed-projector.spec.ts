@@ -51,7 +51,7 @@ test("presenting at 150 %: a link's host code is on screen in the prompt, above 
   const code = prompt.getByTestId('trust-code');
   await expect(code).toContainText('answers every increment with 999');
   // Its first lines are read without scrolling: what it is and what it returns.
-  const lines = await code.evaluate((pre) => {
+  const lines = await code.evaluate((pre: HTMLElement) => {
     const box = pre.getBoundingClientRect();
     const bar = document.querySelector('.trust-actions')!.getBoundingClientRect();
     const lineHeight = parseFloat(getComputedStyle(pre).lineHeight) * (box.width / pre.offsetWidth);
