@@ -32,6 +32,9 @@ export function LessonPanel({ learn }: { learn: Learn }) {
       <div className="lesson-nav">
         <button type="button" className="small" onClick={() => go(index - 1)} disabled={index <= 0} aria-label="Previous lesson">‹</button>
         <select data-testid="lesson-picker" aria-label="Lesson" value={lesson?.id ?? ''} onChange={(e) => go(lessons.findIndex((l) => l.id === e.target.value))}>
+          {/* No lesson open (a damaged or unknown lesson link): without this the picker showed
+              lesson 1 as chosen, which could then not be picked (no change), and ‹ › were off. */}
+          {!lesson && <option value="" disabled>Pick a lesson</option>}
           {lessons.map((l, i) => (
             <option key={l.id} value={l.id}>
               {learn.progress[l.id]?.done ? '✓ ' : ''}{i + 1}. {l.title}
@@ -49,7 +52,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
         </p>
       )}
       {!lesson ? (
-        <p className="muted">This lesson does not exist. Pick one above.</p>
+        <p className="muted lesson-missing" data-testid="lesson-missing">This lesson is not in the course. Pick one above.</p>
       ) : (
         <div ref={body} className="lesson-body">
           <h2 className="lesson-title" data-testid="lesson-title">
