@@ -12,6 +12,10 @@ export function CheckScriptPrompt({ script, onAnswer }: { script: string; onAnsw
   // Below the task on a 720 px screen: brought into view, from its heading, with the choice.
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    // On a short screen (a browser zoomed to 150 %, an 800×500 embed) the prompt is taller than
+    // the column: the choices, the focused one among them, stay in sight and the heading goes
+    // above (it left the focus on a button below the screen and the code half shown).
+    safe.current?.parentElement?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
     safe.current?.focus({ preventScroll: true });
   }, []);
   return (

@@ -9,6 +9,7 @@ import type { Learn } from './useLearn';
 import { VerdictBox } from './VerdictBox';
 import { CheckScriptPrompt } from './CheckScriptPrompt';
 import { JumpToTask } from './JumpToTask';
+import { useLessonOpensAtItsStart } from './useLessonOpensAtItsStart';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
 export function LessonPanel({ learn }: { learn: Learn }) {
@@ -17,6 +18,8 @@ export function LessonPanel({ learn }: { learn: Learn }) {
   const [copied, setCopied] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const taskBox = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useLessonOpensAtItsStart(lesson?.id, body);
   const index = lesson ? lessons.indexOf(lesson) : -1;
   const done = lessons.filter((l) => learn.progress[l.id]?.done).length;
   const go = (i: number) => {
@@ -29,6 +32,9 @@ export function LessonPanel({ learn }: { learn: Learn }) {
       <div className="lesson-nav">
         <button type="button" className="small" onClick={() => go(index - 1)} disabled={index <= 0} aria-label="Previous lesson">‹</button>
         <select data-testid="lesson-picker" aria-label="Lesson" value={lesson?.id ?? ''} onChange={(e) => go(lessons.findIndex((l) => l.id === e.target.value))}>
+          {/* No lesson open (a damaged or unknown lesson link): without this the picker showed
+              lesson 1 as chosen, which could then not be picked (no change), and ‹ › were off. */}
+          {!lesson && <option value="" disabled>Pick a lesson</option>}
           {lessons.map((l, i) => (
             <option key={l.id} value={l.id}>
               {learn.progress[l.id]?.done ? '✓ ' : ''}{i + 1}. {l.title}
@@ -46,9 +52,9 @@ export function LessonPanel({ learn }: { learn: Learn }) {
         </p>
       )}
       {!lesson ? (
-        <p className="muted">This lesson does not exist. Pick one above.</p>
+        <p className="muted lesson-missing" data-testid="lesson-missing">This lesson is not in the course. Pick one above.</p>
       ) : (
-        <div className="lesson-body">
+        <div ref={body} className="lesson-body">
           <h2 className="lesson-title" data-testid="lesson-title">
             {lesson.title} {current.done && <span className="lesson-done" title="You completed this lesson">✓ done</span>}
           </h2>

@@ -19,16 +19,18 @@ export function taskSeen(task: Span, view: Span): boolean {
 }
 
 /**
- * The on-screen part of the lesson column around `task`: its scrolling body (the page
- * scrolls on a phone) within the window, below the app header (sticky on a phone) and
- * above the lesson's sticky Check bar.
+ * The on-screen part of the lesson column around `task`: its scrolling body (or the column
+ * itself on a short screen; the page scrolls on a phone) within the window, below the app
+ * header (sticky on a phone) and above the lesson's sticky Check bar.
  */
 export function lessonView(task: HTMLElement): Span {
   const body = task.closest('.lesson-body')?.getBoundingClientRect();
+  // On a short screen the whole column scrolls (learn.css): the body's top may be scrolled away.
+  const panel = task.closest('.lesson-panel')?.getBoundingClientRect();
   const header = document.querySelector('.app-header')?.getBoundingClientRect();
   const actions = task.closest('.lesson-body')?.querySelector('.lesson-actions')?.getBoundingClientRect();
   return {
-    top: Math.max(0, body?.top ?? 0, header?.bottom ?? 0),
-    bottom: Math.min(window.innerHeight, body?.bottom ?? Infinity, actions?.top ?? Infinity),
+    top: Math.max(0, body?.top ?? 0, panel?.top ?? 0, header?.bottom ?? 0),
+    bottom: Math.min(window.innerHeight, body?.bottom ?? Infinity, panel?.bottom ?? Infinity, actions?.top ?? Infinity),
   };
 }
