@@ -5,7 +5,7 @@ import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
 import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
-import { readHeaderPairs, toHeaders } from './natsHeaders';
+import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
@@ -116,9 +116,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       const id = ++subscriptionCount;
       const sub = link.nc.subscribe(toSubjectFilter(pattern), {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
-        // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber.
+        // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber; a
+        // request's inbox hears the server's "no responders" status, which no guest sent.
         callback: (error, msg) => {
-          if (!error && !isLogSubject(msg.subject)) receive(msg, id);
+          if (!error && !isLogSubject(msg.subject) && !isNoResponders(msg)) receive(msg, id);
         },
       });
       subscriptions.add(sub);

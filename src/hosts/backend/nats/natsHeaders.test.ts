@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MsgHdrsImpl } from '@nats-io/nats-core';
 import { MsgImpl, type Publisher } from '@nats-io/nats-core/internal';
-import { readHeaderPairs, toHeaders } from './natsHeaders';
+import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import { createEnvelope } from '../../messaging/createEnvelope';
 
 const te = new TextEncoder();
@@ -63,5 +63,14 @@ describe('NATS CloudEvents headers', () => {
     h.append('ce-id', 'b2');
     expect(readHeaderPairs({ headers: h })).toEqual([['ce-id', 'b2']]);
     expect(readHeaderPairs({ headers: undefined })).toEqual([]);
+  });
+});
+
+describe('the server\'s no-responders status', () => {
+  it('is told apart from replies, empty ones included', () => {
+    expect(isNoResponders(received(te.encode('NATS/1.0 503\r\n\r\n'), new Uint8Array()))).toBe(true);
+    const emptyReply = toHeaders(createEnvelope({ topic: '_inbox.x', tab: 'tab-1', guest: 'shouter' })).encode();
+    expect(isNoResponders(received(emptyReply, new Uint8Array()))).toBe(false);
+    expect(isNoResponders(received(emptyReply, te.encode('hi')))).toBe(false);
   });
 });

@@ -39,6 +39,17 @@ export function readHeaderPairs(msg: Pick<Msg, 'headers'>): Array<[string, strin
   return pairs;
 }
 
+/**
+ * The server's "no responders" status (`NATS/1.0 503`, no body), which it sends to a
+ * request's reply subject when nobody subscribes to the request's topic. It is not a reply:
+ * taken for one, a request to a topic nobody serves returned one empty reply on NATS where
+ * the browser returns `err(timeout)` (the request-reply example's lonely asker).
+ */
+export function isNoResponders(msg: Pick<Msg, 'data' | 'headers'>): boolean {
+  // The body first: reading `headers` decodes them, which a flood of messages should not pay.
+  return msg.data.length === 0 && msg.headers?.code === 503;
+}
+
 const HEADER_LINE = 'NATS/1.0\r\n';
 const decoder = new TextDecoder();
 
