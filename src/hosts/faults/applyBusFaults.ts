@@ -104,12 +104,13 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
 }
 
 /**
- * Keeps the wrapped bus's subject interest, its `settled` and its topic-log appends (NATS),
- * which faults do not change: without `settled` a send would not wait for the topic log or
+ * Keeps the wrapped bus's subject interest, its `settled`, its topic-log appends and its
+ * connection-loss notice (NATS), which faults do not change: without `settled` a send would not wait for the topic log or
  * the client's flush, and the log is appended by the host before the faulty network.
  */
-function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog'> {
+function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog' | 'onLost'> {
   return {
+    ...(bus.onLost ? { onLost: (listener: (why: string) => void) => bus.onLost!(listener) } : {}),
     ...(bus.subscribe ? { subscribe: (pattern: string, group?: string) => bus.subscribe!(pattern, group) } : {}),
     ...(bus.settled ? { settled: () => bus.settled!() } : {}),
     ...(bus.appendToLog ? { appendToLog: (packet: BusMessagePacket) => bus.appendToLog!(packet) } : {}),

@@ -73,4 +73,14 @@ export interface Bus {
    * once, in send order, as the browser's IndexedDB log (topicLog.ts, which omits this) does.
    */
   appendToLog?(packet: BusMessagePacket): void;
+  /**
+   * Where the bus can lose its connection (NATS): calls `listener` once when it is lost (on
+   * the next microtask if it is down now), with words naming what was lost; the returned
+   * function forgets it. A call waiting
+   * for messages (request, receive) then fails with the connection error at once: the
+   * messages it waits for cannot come meanwhile, and waiting out its timeout told the guest
+   * "timeout", or hung until the time limit with no timeout. Buses that cannot lose a
+   * connection (BroadcastChannel) omit it.
+   */
+  onLost?(listener: (why: string) => void): () => void;
 }

@@ -19,7 +19,8 @@ export interface RequestReplyImpl {
  * - no options (or neither limit set): until one reply;
  * - timeout only: until the timeout; `err(timeout)` if nothing came back;
  * - expected replies only: until that many replies;
- * - both: whichever comes first (`err(timeout)` only when no reply arrived at all).
+ * - both: whichever comes first (`err(timeout)` only when no reply arrived at all);
+ * - the bus loses its connection meanwhile (NATS): `err(connection)` at once.
  */
 export function createRequestReply(ctx: HostContext, bus: Bus, types: MessageTypes): RequestReplyImpl {
   return {
@@ -57,10 +58,17 @@ export function collectReplies(
   return new Promise<ReceivedFields[]>((resolve, reject) => {
     const replies: ReceivedFields[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (): void => {
+    let forgetLoss: (() => void) | undefined;
+    let ended = false;
+    const end = (): void => {
+      ended = true;
       stop();
       unsubscribe?.();
+      forgetLoss?.();
       if (timer !== undefined) clearTimeout(timer);
+    };
+    const finish = (): void => {
+      end();
       if (replies.length === 0) reject(new HostError({ tag: 'timeout' }, `no reply on ${topic} within ${timeoutMs} ms`));
       else resolve(replies);
     };
@@ -78,10 +86,16 @@ export function collectReplies(
     try {
       publishMessage(ctx, bus, { topic, message: content, action: 'request', replyTo: inbox });
     } catch (error) {
-      stop();
-      unsubscribe?.();
-      if (timer !== undefined) clearTimeout(timer);
+      end();
       reject(error);
+      return;
     }
+    if (ended) return;
+    // Replies that came before the loss are not thrown away: the guest gets what it has.
+    forgetLoss = bus.onLost?.((why) => {
+      end();
+      if (replies.length > 0) resolve(replies);
+      else reject(new HostError({ tag: 'connection', val: `${why} while waiting for replies on ${topic}` }));
+    });
   });
 }

@@ -107,6 +107,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
     // client write what was published (see `send`). Only a namespace's first log append waits.
     settled: () => (queued > 0 ? queue : undefined),
+    onLost: (listener) => link.onDown(() => listener(`lost the connection to the NATS server ${link.servers}`)),
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

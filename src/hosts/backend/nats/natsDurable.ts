@@ -142,11 +142,20 @@ function createReader(link: NatsLink, topic: string, messages: ConsumerMessages,
     wait(ms) {
       if (ready.length > 0) return Promise.resolve();
       if (!link.connected()) return Promise.reject(failure(new Error('not connected'), link));
-      return new Promise((resolve) => {
+      return new Promise((resolve, reject) => {
         const timer = setTimeout(done, ms);
-        function done(): void {
+        // Entries cannot arrive while the connection is down: say so rather than "none yet".
+        const forgetLoss = link.onDown(() => {
+          stop();
+          reject(failure(new Error('the connection was lost while waiting for the next entry'), link));
+        });
+        function stop(): void {
           clearTimeout(timer);
+          forgetLoss();
           wake = undefined;
+        }
+        function done(): void {
+          stop();
           resolve();
         }
         wake = done;

@@ -190,13 +190,24 @@ export function createPullResources(ctx: HostContext, instance: MessagingInstanc
 
     async receive(timeoutMs: number): Promise<Message | undefined> {
       const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        this.#s.arm();
-        const next = this.#queue.shift();
-        if (next) return toMessage(next.envelope, next.data, next);
-        const left = deadline - Date.now();
-        if (left <= 0) return undefined;
-        await this.#s.wait(left);
+      // Nothing can arrive while the bus's connection is down (NATS): "none" would be untrue.
+      let lost: string | undefined;
+      const forgetLoss = bus.onLost?.((why) => {
+        lost = why;
+        this.#s.ping();
+      });
+      try {
+        for (;;) {
+          this.#s.arm();
+          const next = this.#queue.shift();
+          if (next) return toMessage(next.envelope, next.data, next);
+          if (lost !== undefined) throw new HostError({ tag: 'connection', val: `${lost} while waiting for messages on ${this.pattern}` });
+          const left = deadline - Date.now();
+          if (left <= 0) return undefined;
+          await this.#s.wait(left);
+        }
+      } finally {
+        forgetLoss?.();
       }
     }
 

@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chooseNatsBackend, consoleText, openApp, runExample } from './appHelpers';
+import { caretAfterLine, shipped } from './monacoHelpers';
+import { useNatsServer } from './natsServer';
+
+// A presenter runs the messaging examples on the room's NATS server at 1280×720. A guest that
+// waits (a request for replies, a receive with a timeout) must hear the truth: nobody
+// answered (timeout, as in the browser), or the server went away (the connection error, at
+// once, not after its whole timeout and not a hang until the time limit).
+const nats = useNatsServer();
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** Opens guest tab `name`, and on its line containing `text` replaces `from` (at the line's end) with `to`, by keyboard. */
+async function editLineEnd(page: Page, name: string, file: string, text: string, from: string, to: string): Promise<void> {
+  await page.getByTestId('guest-tab').filter({ hasText: name }).click();
+  const pane = page.getByTestId('guest-editor');
+  await caretAfterLine(page, pane, shipped(file), text);
+  for (let i = 0; i < from.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(to);
+  await expect(pane.locator('.view-line', { hasText: text.replace(from, to) })).toHaveCount(1);
+}
+
+test('a request nobody serves times out on the NATS server as in the browser (no empty "reply" from the server)', async ({ page }) => {
+  await openApp(page);
+  await chooseNatsBackend(page, nats.ws);
+  await runExample(page, 'msg-request-reply');
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/lonely-asker\s+run\(\) → 0/);
+  const text = await consoleText(page);
+  expect(text).toContain('request to nobody.home failed: timeout');
+  // The server's "no responders" status was taken for a reply with an empty body.
+  expect(text).not.toMatch(/lonely-asker\s+reply:/);
+  // The responder's answer still arrives.
+  expect(text).toMatch(/asker\s+reply: HELLO, WASI/);
+});
+
+test('the server goes away while a guest waits for replies: the request fails with the connection error at once', async ({ page }) => {
+  await openApp(page);
+  await chooseNatsBackend(page, nats.ws, 60_000);
+  await page.getByTestId('example-picker').selectOption('msg-request-reply');
+  // The lonely asker waits 20 s for replies instead of 1 s: long enough to pull the plug meanwhile.
+  await editLineEnd(page, 'lonely-asker', 'messaging/lonelyAsker.wat', '(call $set_timeout (local.get $options) (i32.const 1000))', '1000))', '20000))');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/lonely-asker\s+asking nobody\.home/);
+  await nats.stop();
+  const stoppedAt = Date.now();
+  try {
+    await expect.poll(() => consoleText(page), { timeout: 10_000 }).toMatch(/request to nobody\.home failed: connection: lost the connection to the NATS server ws:\/\/127\.0\.0\.1:\d+ while waiting for replies on nobody\.home/);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    await page.screenshot({ path: test.info().outputPath('request-while-server-away.png') });
+  } finally {
+    await nats.start();
+  }
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+});
+
+test('the server goes away while a guest waits in receive(timeout): it gets the connection error, not "none"', async ({ page }) => {
+  await openApp(page);
+  await chooseNatsBackend(page, nats.ws, 60_000);
+  await page.getByTestId('example-picker').selectOption('proposal-pull-and-replay');
+  // The dashboard's first receive waits 20 s instead of 250 ms.
+  await editLineEnd(page, 'dashboard', 'proposals/dashboard.wat', '(drop (call $poll (local.get $sub) (i32.const 250)))', '250)))', '20000)))');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/live subscription to sensors\.temp/);
+  await page.waitForTimeout(500);
+  await nats.stop();
+  try {
+    await expect.poll(() => consoleText(page), { timeout: 10_000 }).toMatch(/receive\(20000 ms\) → error: .*lost the connection to the NATS server/);
+    expect(await consoleText(page)).not.toMatch(/receive\(20000 ms\) → none/);
+  } finally {
+    await nats.start();
+  }
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+});
