@@ -47,6 +47,7 @@ import { BackendOffer } from './backend/BackendOffer';
 import { BackendSettings } from './backend/BackendSettings';
 import { useBackend } from './backend/useBackend';
 import { statusWithBackend } from './backend/statusWithBackend';
+import { useStopOnBackendChange } from './backend/useStopOnBackendChange';
 import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { useNewestMarkers } from './learn/useNewestMarkers';
@@ -84,6 +85,7 @@ export function App() {
   const runs = useRunHistory(getTraceStore(), example.id, example.title);
   const beginRun = runs.begin;
   const backend = useBackend(!embed, location.search);
+  useStopOnBackendChange(backend.config, runner);
   const component = useOpenedComponent();
   const welcome = useWelcome(startup.firstVisit);
   // The landing example is JavaScript: its engine download (~6 MB) waits for Run or an idle visitor.
