@@ -52,3 +52,26 @@ test('handlers serving while the room’s server goes away: the status line says
   await expect(status).not.toContainText('unreachable');
   await expect(status).toContainText('serving');
 });
+
+test('an 800×500 embed of the presenter’s link shows the server it joined and when it is away', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(`/?embed&example=kv-counter&nats=${encodeURIComponent(nats.ws)}`);
+  await expect(page.getByTestId('backend-offer')).toContainText(nats.ws);
+  // Nothing said where the hosts ran before: in this browser, the default.
+  await expect(page.getByTestId('backend-badge')).toHaveCount(0);
+  await page.getByTestId('backend-offer-accept').click();
+  const badge = page.getByTestId('embed-header').getByTestId('backend-badge');
+  await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await expect(badge).toHaveAttribute('aria-label', `Hosts run on NATS ${nats.ws}: connected`);
+  await expect(badge).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: test.info().outputPath('embed-connected.png') });
+  await nats.stop();
+  try {
+    await expect(badge).toHaveAttribute('data-state', 'disconnected', { timeout: 15_000 });
+    await expect(badge).toHaveText('NATS · disconnected');
+  } finally {
+    await nats.start();
+  }
+  await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+});
+

@@ -194,7 +194,7 @@ export function App() {
   return (
     <div className="app">
       {embed ? (
-        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} stage={stage} />
+        <EmbedHeader title={ws.origin === 'share' ? ws.name.replace(/^Shared: /, '') : example.title} phase={runner.phase} status={shownStatus.text} onRun={() => void run()} onStop={runner.stop} onOpenFull={() => window.open(shareLink(current, location, false, guestIndex), '_blank', 'noopener')} stage={stage} backend={backend.choice.kind === 'nats' && <BackendBadge backend={backend} />} />
       ) : (
       <Header
         examples={examples}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RunPhase } from '../useRunner';
 import { StageFocusSwitch } from '../layout/StageFocusSwitch';
 import type { StageLayout } from '../layout/useStageFocus';
@@ -13,10 +14,15 @@ interface Props {
   onOpenFull(): void;
   /** Which pane is large: shown as WIT | Guest | Output when the frame is too narrow for three. */
   stage: StageLayout;
+  /**
+   * Where the hosts run, when not in this browser (the NATS badge): an embed whose visitor
+   * pressed Connect on a room's link showed nothing of the server, connected or not.
+   */
+  backend?: ReactNode;
 }
 
 /** The only chrome of `?embed`: what is shown, Run/Stop, status and a way out to the full app. */
-export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull, stage }: Props) {
+export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull, stage, backend }: Props) {
   const busy = phase === 'building' || phase === 'running';
   return (
     <header className="app-header embed-header" data-testid="embed-header">
@@ -30,6 +36,7 @@ export function EmbedHeader({ title, phase, status, onRun, onStop, onOpenFull, s
         Stop
       </button>
       <StageFocusSwitch layout={stage} />
+      {backend}
       <span title={status} className={`status status-${phase}`} data-testid="status" role="status" aria-live="polite">
         {status}
       </span>
