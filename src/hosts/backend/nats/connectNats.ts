@@ -55,7 +55,7 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
       ...(config.user ? { user: config.user, pass: config.pass ?? '' } : {}),
     });
   } catch (error) {
-    throw new BackendUnavailableError(connectFailure(servers, error, blocked.seen()));
+    throw new BackendUnavailableError(connectFailure(servers, error, blocked.seen(), Boolean(config.token || config.user)));
   } finally {
     blocked.stop();
   }
@@ -93,12 +93,17 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
 }
 
 /** Text for a failed first connection, naming the likely cause. */
-function connectFailure(servers: string, error: unknown, cspBlocked: boolean): string {
+export function connectFailure(servers: string, error: unknown, cspBlocked: boolean, gaveCredentials: boolean): string {
   const detail = (error instanceof Error ? error.message : String(error)).trim() || 'no answer';
   if (cspBlocked) {
     return `cannot connect to the NATS server ${servers}: the page's Content-Security-Policy (connect-src) does not allow this address. Serve the playground with ${new URL(servers).origin} in connect-src.`;
   }
-  if (/auth/i.test(detail)) return `the NATS server ${servers} refused the credentials: ${detail}`;
+  if (/auth/i.test(detail)) {
+    // Someone who joined from a link typed nothing (links never carry credentials): "refused
+    // the credentials" left them wondering which ones.
+    if (!gaveCredentials) return `the NATS server ${servers} asks for credentials (${detail}): type its token, or a user and password, in ⚙ → Hosts run on → Credentials (this tab only).`;
+    return `the NATS server ${servers} refused the credentials: ${detail}`;
+  }
   // `npm run nats` helps whoever runs the playground's server on this machine; someone in a room
   // whose presenter's server is away needs to hear that it is that server, not their setup.
   if (/^wss?:\/\/(localhost|127\.|\[::1\])/i.test(servers)) return `cannot connect to the NATS server ${servers} (${detail}). Is it running (npm run nats) with its WebSocket listener on that port?`;
