@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { remoteSenderOf } from './trace/remoteSender';
 import type { PanelProps } from './panels/registerPanel';
 import { createTraceIndex, ringIndexNow } from './trace/createTraceIndex';
 import { timeBase } from './trace/describeTraceEvent';
@@ -51,7 +52,7 @@ export function TracePanel({ ctx }: PanelProps) {
     const event = at < 0 ? undefined : store.events.at(at);
     if (!event) continue;
     rows.push(
-      <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
+      <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} from={remoteSenderOf(event, store)} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
     );
   }
 

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../src/index';
 import { describeTraceEvent, formatRelative } from './trace/describeTraceEvent';
+import type { RemoteSender } from './trace/remoteSender';
 import './faults/faults.css';
 
 interface Props {
@@ -8,12 +9,14 @@ interface Props {
   base: number;
   top: number;
   otherTab: boolean;
+  /** A delivered message's sender outside this browser (remoteSender.ts). */
+  from?: RemoteSender;
   selected: boolean;
   onSelect(id: string): void;
 }
 
 /** One absolutely positioned row of the virtualized trace table. */
-export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, selected, onSelect }: Props) {
+export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, from, selected, onSelect }: Props) {
   const d = describeTraceEvent(event);
   const okClass = d.ok === undefined ? '' : d.ok ? ' ok' : ' err';
   return (
@@ -36,6 +39,7 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, sel
       <span className="tc-what" title={d.whatTitle}>
         {/* Injected faults (src/hosts/faults) mark the event itself: drop, duplicate, delay… */}
         {event.kind === 'message' && event.fault && <span className="badge badge-fault" data-testid="fault-badge">fault: {event.fault}</span>}
+        {from && <span className="badge badge-tab" data-testid="sender-badge">from {from}</span>}
         {d.what}
       </span>
       <span className="tc-detail" title={d.detail}>

@@ -56,6 +56,7 @@ export function createRunView(store: TraceStore, id: number): TraceStore {
     },
     events,
     addLocal: (batch) => store.addLocal(batch),
+    isBrowserTab: (tab) => store.isBrowserTab(tab),
     subscribe: (fn) => store.subscribe(fn),
     get paused() {
       return store.paused;

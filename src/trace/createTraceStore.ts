@@ -43,6 +43,11 @@ export interface TraceStore {
   runView(id: number): TraceStore;
   /** The run a view shows; undefined on the store itself (all events). */
   readonly run?: TraceRun;
+  /**
+   * Whether `tab` is this tab or one of this browser that was heard from (a hello, or its
+   * events). A message whose sender's tab is neither came from another machine (NATS).
+   */
+  isBrowserTab(tab: string): boolean;
 }
 
 /** How often local events are shared with other tabs, in ms. */
@@ -109,6 +114,8 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
   // posts nothing: the clone of up to CROSS_TAB_EVENTS_PER_FLUSH events per flush was
   // main-thread work under a flood that no one received.
   const peers = new Set<string>();
+  // Every tab of this browser heard from, kept after it closes: its messages stay in the trace.
+  const browserTabs = new Set<string>([tab]);
   const say = (presence: CrossTabPresence['presence']) => channel?.postMessage({ presence, tab } satisfies CrossTabPresence);
   const flushOutbox = () => {
     flushTimer = undefined;
@@ -128,6 +135,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     channel.onmessage = (ev: MessageEvent<unknown>) => {
       const hail = ev.data as Partial<CrossTabPresence> | null;
       if (typeof hail?.presence === 'string' && typeof hail.tab === 'string') {
+        browserTabs.add(hail.tab);
         if (hail.presence === 'bye') peers.delete(hail.tab);
         else peers.add(hail.tab);
         if (hail.presence === 'hello') say('here');
@@ -138,7 +146,10 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
       for (const e of batch.events) {
         if (!e || typeof e.id !== 'string' || e.tab === tab) continue;
         // A tab that sends events is there, even if its hello was missed.
-        if (typeof e.tab === 'string') peers.add(e.tab);
+        if (typeof e.tab === 'string') {
+          peers.add(e.tab);
+          browserTabs.add(e.tab);
+        }
         shareStrings(e);
         events.push(e);
       }
@@ -162,6 +173,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
   }
   const store: TraceStore = {
     tab,
+    isBrowserTab: (other) => browserTabs.has(other),
     events,
     paused: false,
     get remoteSummarized() {

@@ -83,7 +83,7 @@ export function DiagramPanel({ ctx }: PanelProps) {
           <span className="muted diagram-hint" title="Click an arrow or a row to select an event; double-click to inspect it.">
             {view.nodes.list.some((n) => n.otherTab) && (
               <>
-                <span className="flow-node-tab inline" /> = has events from another tab.{' '}
+                <span className="flow-node-tab inline" /> = has events from another tab or machine.{' '}
               </>
             )}
             Click an arrow or a row to select an event; double-click to inspect it.

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { remoteSenderOf } from '../trace/remoteSender';
 import type { TraceStore } from '../../src/index';
 import { ANIM_MS, drawFlow, hitEdge, MAX_DOTS, type FlowDot } from './drawFlow';
 import { cssZoomOf } from '../layout/cssZoomOf';
@@ -115,12 +116,12 @@ export function FlowDiagram({ store, view, selectedIndex, onSelect, onNodeClick 
               data-testid="diagram-node"
               data-kind={n.kind}
               data-name={n.name}
-              title={`${n.kind} ${n.name}${n.otherTab ? ' (has events from another tab)' : ''} — click to filter the timeline`}
+              title={`${n.kind} ${n.name}${n.otherTab ? ' (has events from another tab or machine)' : ''} — click to filter the timeline`}
               onClick={() => onNodeClick(n)}
             >
               <span className="flow-node-name">{n.name}</span>
               {/* A dot, not the "other tab" text badge: boxes are narrow and the name matters more. */}
-              {n.otherTab && <span className="flow-node-tab" role="img" aria-label="has events from another tab" />}
+              {n.otherTab && <span className="flow-node-tab" role="img" aria-label="has events from another tab or machine" />}
             </button>
           );
         })}
@@ -154,7 +155,7 @@ function recentDots(store: TraceStore, end: number): FlowDot[] {
     // Events arrive roughly in time order; far older ones can't be in flight any more.
     if (newest - e.at > ANIM_MS * 2) break;
     const step = stepOf(e);
-    if (step.family === 'message' || step.family === 'call') dots.push({ step, at: e.at, otherTab: e.tab !== store.tab });
+    if (step.family === 'message' || step.family === 'call') dots.push({ step, at: e.at, otherTab: e.tab !== store.tab || remoteSenderOf(e, store) !== undefined });
   }
   return dots;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { remoteSenderOf } from '../trace/remoteSender';
 import type { TraceStore } from '../../src/index';
 import { formatRelative, timeBase } from '../trace/describeTraceEvent';
 import { useStickToBottom } from '../useStickToBottom';
@@ -66,7 +67,7 @@ export function Timeline({ store, nodes, indices, version, selectedEventId, onSe
     if (!e) continue;
     // Keyed by slot, not event: while following a flood every row shows a new event each
     // render, and updating a row's attributes is cheaper than replacing its elements.
-    rows.push(<TimelineRow key={r % 1024} event={e} top={r * TIMELINE_ROW_HEIGHT} time={formatRelative(e.at, base)} laneX={laneX} otherTab={e.tab !== store.tab} selected={e.id === selectedEventId} onSelect={onSelect} onInspect={onInspect} />);
+    rows.push(<TimelineRow key={r % 1024} event={e} top={r * TIMELINE_ROW_HEIGHT} time={formatRelative(e.at, base)} laneX={laneX} otherTab={e.tab !== store.tab} from={remoteSenderOf(e, store)} selected={e.id === selectedEventId} onSelect={onSelect} onInspect={onInspect} />);
   }
 
   return (

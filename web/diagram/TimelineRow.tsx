@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { RemoteSender } from '../trace/remoteSender';
 import type { TraceEvent } from '../../src/index';
 import { stepOf } from './flowGraph';
 import { topicOf } from './timelineFilter';
@@ -9,19 +10,21 @@ interface Props {
   time: string;
   laneX: Map<string, number>;
   otherTab: boolean;
+  /** A delivered message's sender outside this browser (remoteSender.ts). */
+  from?: RemoteSender;
   selected: boolean;
   onSelect(id: string): void;
   onInspect(id: string): void;
 }
 
 /** One event of the timeline: an arrow between two lifelines, or a mark on one. */
-export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, otherTab, selected, onSelect, onInspect }: Props) {
+export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, otherTab, from, selected, onSelect, onInspect }: Props) {
   const s = stepOf(event);
   const x0 = laneX.get(s.from);
   const x1 = laneX.get(s.to);
   const action = event.kind === 'message' ? event.action : event.kind === 'call' ? (event.dir === 'export' ? 'handler' : event.pending ? 'call-start' : 'call') : event.kind === 'lifecycle' ? event.phase : '';
   const title = event.kind === 'message' ? `${event.action} ${event.topic}${event.to ? ` → ${event.to}` : ''}` : event.kind === 'call' ? `${event.guest}: ${event.iface}#${event.fn} (${event.ms.toFixed(1)} ms)` : `${event.guest}: ${s.label}`;
-  const cls = `tl-row tl-${s.family}${s.bad ? ' bad' : ''}${selected ? ' selected' : ''}${otherTab ? ' other-tab' : ''}`;
+  const cls = `tl-row tl-${s.family}${s.bad ? ' bad' : ''}${selected ? ' selected' : ''}${otherTab || from ? ' other-tab' : ''}`;
   return (
     <div
       className={cls}
@@ -41,6 +44,7 @@ export const TimelineRow = memo(function TimelineRow({ event, top, time, laneX, 
       <span className="tl-gutter">{time}</span>
       {x0 !== undefined && x1 !== undefined && (x0 === x1 ? <Mark x={x0} label={s.label} /> : <Arrow x0={x0} x1={x1} label={s.label} />)}
       {otherTab && <span className="badge badge-tab tl-tab-badge">other tab</span>}
+      {from && !otherTab && <span className="badge badge-tab tl-tab-badge" data-testid="sender-badge">from {from}</span>}
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { createNextTask, type TraceStore } from '../../src/index';
+import { remoteSenderOf } from '../trace/remoteSender';
 import { createEdgeWindow, type EdgeWindow } from './createEdgeWindow';
 import { computeStep, createFlowNodes, type FlowNodes } from './flowGraph';
 
@@ -90,7 +91,7 @@ export function createTraceIngest(store: TraceStore, sliceMs = INGEST_SLICE_MS, 
           const e = store.events.at(abs - first);
           if (!e) continue;
           const s = computeStep(e);
-          ingest.nodes.observe(e, e.tab !== store.tab, s);
+          ingest.nodes.observe(e, e.tab !== store.tab, s, remoteSenderOf(e, store) !== undefined);
           ingest.edges.add(abs, e, s);
         }
         if (now() >= deadline) break;

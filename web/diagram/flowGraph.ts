@@ -139,8 +139,12 @@ export interface FlowNodes {
   readonly version: number;
   seedGuests(names: readonly string[]): void;
   /** Adds the nodes of one event. */
-  /** `step`: the event's step when the caller already computed it (saves caching it). */
-  observe(e: TraceEvent, otherTab: boolean, step?: FlowStep): void;
+  /**
+   * `step`: the event's step when the caller already computed it (saves caching it).
+   * `fromElsewhere`: a delivery of a message sent outside this browser (NATS): its topic,
+   * where the other machine's sends enter, is flagged as the other tabs' nodes are.
+   */
+  observe(e: TraceEvent, otherTab: boolean, step?: FlowStep, fromElsewhere?: boolean): void;
   get(id: string): FlowNode | undefined;
   reset(): void;
 }
@@ -172,9 +176,9 @@ export function createFlowNodes(): FlowNodes {
     seedGuests(names) {
       for (const name of names) ensure(nodeId('guest', name), false);
     },
-    observe(e, otherTab, step) {
+    observe(e, otherTab, step, fromElsewhere = false) {
       const s = step ?? stepOf(e);
-      ensure(s.from, otherTab);
+      ensure(s.from, otherTab || fromElsewhere);
       ensure(s.to, otherTab);
       if (e.kind === 'call' && e.servedBy) {
         const served = byId.get(s.to)!;

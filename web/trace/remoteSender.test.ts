@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/index';
+import { remoteSenderOf } from './remoteSender';
+
+const deliver = (source: string): TraceEvent =>
+  ({ kind: 'message', action: 'deliver', id: 'e1', guest: 'all-orders', tab: 'tab-me', at: 0, topic: 'orders.created', envelope: { id: 'm1', source }, data: new Uint8Array() }) as unknown as TraceEvent;
+const store = { isBrowserTab: (tab: string) => tab === 'tab-me' || tab === 'tab-sibling' };
+
+describe('who sent a delivered message', () => {
+  it('names another machine, a plain NATS client, and nothing for this browser’s tabs', () => {
+    expect(remoteSenderOf(deliver('/wcp/tab-phone/order-service'), store)).toBe('other machine');
+    expect(remoteSenderOf(deliver('nats:orders.created'), store)).toBe('NATS client');
+    expect(remoteSenderOf(deliver('/wcp/tab-me/order-service'), store)).toBeUndefined();
+    expect(remoteSenderOf(deliver('/wcp/tab-sibling/order-service'), store)).toBeUndefined();
+    expect(remoteSenderOf(deliver('web-shop'), store)).toBeUndefined();
+    expect(remoteSenderOf({ ...deliver('/wcp/tab-phone/x'), action: 'send' } as TraceEvent, store)).toBeUndefined();
+  });
+});
