@@ -6,6 +6,7 @@ import { HostError } from '../../hostContract';
 import type { BlobStorage } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { objectStoreName } from './natsNames';
+import { createObjectStore } from './createObjectStore';
 
 /**
  * Blob storage on the JetStream object store: one object store per container (stream
@@ -71,7 +72,7 @@ export function createNatsBlobs(link: NatsLink, namespace: string): BlobStorage 
       call(async () => {
         checkName('container', name);
         if (await streamInfo(name)) throw new HostError(`container ${quote(name)} already exists`);
-        const os = await objm.create(objectStoreName(namespace, name));
+        const os = await createObjectStore(objm, objectStoreName(namespace, name));
         stores.set(name, Promise.resolve(os));
         return (await requireStore(name)).record;
       }),
