@@ -71,3 +71,24 @@ test('the server goes away while a guest waits in receive(timeout): it gets the 
   }
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
 });
+
+test('the server goes away while a consumer waits past the end of a replayed topic log: its receive fails at once', async ({ page }) => {
+  await openApp(page);
+  await chooseNatsBackend(page, nats.ws, 60_000);
+  await page.getByTestId('example-picker').selectOption('proposal-pull-and-replay');
+  // After the replay the dashboard's consumer waits 20 s for more instead of 300 ms.
+  await editLineEnd(page, 'dashboard', 'proposals/dashboard.wat', '(call $consume (local.get $c) (i32.const 300) (i32.const 3072))', '300) (i32.const 3072))', '20000) (i32.const 3072))');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/offset \d+: 22\.4 °C/);
+  await page.waitForTimeout(500);
+  await nats.stop();
+  const stoppedAt = Date.now();
+  try {
+    // The guest ends its replay loop on the receive's error (it prints the same line either way).
+    await expect.poll(() => consoleText(page), { timeout: 10_000 }).toMatch(/replayed \d+ readings/);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  } finally {
+    await nats.start();
+  }
+});
+
