@@ -105,8 +105,9 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
 
 /**
  * Keeps the wrapped bus's subject interest, its `settled`, its topic-log appends and its
- * connection-loss notice (NATS), which faults do not change: without `settled` a send would not wait for the topic log or
- * the client's flush, and the log is appended by the host before the faulty network.
+ * connection-loss notice (NATS), which faults do not change: without `settled` a send would
+ * not wait for the topic log or the client's flush, and the log is appended by the host
+ * before the faulty network.
  */
 function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog' | 'onLost'> {
   return {
