@@ -146,3 +146,17 @@ test('?present&panel=debates opens on the debates tab, scrolled into view in the
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect.poll(async () => (await tab.boundingBox())!.x + (await tab.boundingBox())!.width).toBeLessThanOrEqual(1400 + 1);
 });
+
+test('presenting at 1280×720, picking a NATS server in ⚙ keeps the settings inside the window while the header changes under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, '?present&example=msg-fan-out');
+  await page.getByTestId('settings').click();
+  // Nobody listens on this port: the badge says so, growing the header's second row.
+  await page.getByTestId('nats-server').fill('ws://127.0.0.1:9');
+  await page.getByTestId('backend-nats').check();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+  const box = (await page.locator('.settings-popover').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  await expect(page.getByTestId('backend-browser')).toBeInViewport({ ratio: 1 });
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { FONT_SIZE_RANGE, type Settings } from './state/settings';
 import { placePopover } from './share/placePopover';
 import { useDismissable } from './share/useDismissable';
@@ -17,6 +17,12 @@ interface Props {
 export function SettingsMenu({ settings, onSettings, children }: Props) {
   // Closes on a click elsewhere or Escape, like a menu.
   const ref = useDismissable();
+  // Placed again after every render while open: a choice made inside it can move the ⚙ itself
+  // (picking a NATS server turns the header's "Hosts: browser" into a longer badge, which
+  // pushed ⚙ to the right), and a popover placed only when it opened then ran off the window.
+  useLayoutEffect(() => {
+    if (ref.current?.open) placePopover(ref.current);
+  });
   return (
     <details className="settings-menu" ref={ref} onToggle={(e) => e.currentTarget.open && placePopover(e.currentTarget)}>
       <summary aria-label="Editor settings" title="Editor settings" data-testid="settings">
