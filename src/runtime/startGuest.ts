@@ -146,7 +146,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
 
   worker.onerror = (ev) => {
     ev.preventDefault();
-    listener.onTrap?.(`run worker crashed: ${ev.message}`);
+    // An error the browser does not describe (no message): the worker's script did not load,
+    // or the worker died outside any JavaScript (memory). It said "crashed: undefined".
+    listener.onTrap?.(ev.message ? `run worker crashed: ${ev.message}` : 'run worker crashed without saying why (its script may not have loaded, or it ran out of memory); press Run to try again');
     end('trapped');
   };
   worker.onmessage = (ev: MessageEvent<unknown>) => {
