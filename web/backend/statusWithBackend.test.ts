@@ -9,7 +9,7 @@ describe('statusWithBackend', () => {
   });
 
   it('leaves the status alone when connected, on the browser backend, or when nothing serves', () => {
-    expect(statusWithBackend('ran · 1 serving', 'serving', { state: 'connected', server: 'ws://x' })).toEqual({ text: 'ran · 1 serving', down: false });
+    expect(statusWithBackend('ran · 1 serving', 'serving', { state: 'connected', server: 'ws://x', jetstream: true })).toEqual({ text: 'ran · 1 serving', down: false });
     expect(statusWithBackend('ran · 1 serving', 'serving', undefined)).toEqual({ text: 'ran · 1 serving', down: false });
     expect(statusWithBackend('ran in 3 ms', 'idle', { state: 'failed', detail: 'x' })).toEqual({ text: 'ran in 3 ms', down: false });
   });

@@ -3,7 +3,8 @@ import type { BackendConfig } from '../../hostContract';
 /** What the header shows about the NATS server. */
 export type NatsMonitorStatus =
   | { state: 'connecting' }
-  | { state: 'connected'; server: string }
+  /** `jetstream` false: the server runs without it (key-value, blobs, acks and offsets need it). */
+  | { state: 'connected'; server: string; jetstream: boolean }
   | { state: 'disconnected'; detail: string }
   | { state: 'failed'; detail: string };
 
@@ -28,11 +29,13 @@ export function monitorNats(config: Extract<BackendConfig, { kind: 'nats' }>, on
     }
     if (closed) return void link.nc.close();
     close = () => void link.nc.close().catch(() => undefined);
-    onStatus({ state: 'connected', server: link.servers });
+    // The server says in its INFO whether JetStream is on; a reconnect may reach another server.
+    const connected = () => onStatus({ state: 'connected', server: link.servers, jetstream: link.nc.info?.jetstream === true });
+    connected();
     for await (const status of link.nc.status()) {
       if (closed) break;
       if (status.type === 'disconnect') onStatus({ state: 'disconnected', detail: `lost ${link.servers}; reconnecting…` });
-      else if (status.type === 'reconnect') onStatus({ state: 'connected', server: link.servers });
+      else if (status.type === 'reconnect') connected();
     }
   })();
   return () => {
