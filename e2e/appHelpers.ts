@@ -20,6 +20,15 @@ export async function usePlainEditors(page: Page): Promise<void> {
   await page.getByTestId('settings').click();
 }
 
+/** Opens the blank WAT workspace with plain editors holding `wit` and `wat`: a guest given whole, not typed. */
+export async function openScratchWith(page: Page, wit: string, wat: string): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('example-picker').selectOption('scratch');
+  await usePlainEditors(page);
+  await page.getByTestId('wit-editor').locator('textarea').fill(wit);
+  await page.getByTestId('guest-editor').locator('textarea').fill(wat);
+}
+
 /** All console text, joined by newlines. */
 export async function consoleText(page: Page): Promise<string> {
   return (await page.getByTestId('console-line').allInnerTexts()).join('\n');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, usePlainEditors } from './appHelpers';
+import { openScratchWith } from './appHelpers';
 
 const LINES = 3000;
 const wit = `package local:printer;
@@ -49,11 +49,7 @@ const wat = `(module
 test.use({ viewport: { width: 1280, height: 720 } });
 
 test('a guest printing 3,000 lines: the console follows the newest, and every earlier line is reachable by scrolling up and paging', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('example-picker').selectOption('scratch');
-  await usePlainEditors(page);
-  await page.getByTestId('wit-editor').locator('textarea').fill(wit);
-  await page.getByTestId('guest-editor').locator('textarea').fill(wat);
+  await openScratchWith(page, wit, wat);
   await page.getByTestId('tab-console').click();
   await page.getByTestId('run').click();
 

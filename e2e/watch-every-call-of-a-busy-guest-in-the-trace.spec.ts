@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, usePlainEditors } from './appHelpers';
+import { openScratchWith } from './appHelpers';
 import { producerWat, producerWit } from '../bench/messagingGuests';
 
 // Each send is two events (the call and the message), so the trace's 10,000 are overrun and
@@ -12,11 +12,7 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 test('the Trace table follows a guest sending 6,000 messages: the newest on screen, the count capped, the filter finding what is held', async ({ page }) => {
   expect(wat).toContain(`(i32.const ${SENDS})`);
-  await openApp(page);
-  await page.getByTestId('example-picker').selectOption('scratch');
-  await usePlainEditors(page);
-  await page.getByTestId('wit-editor').locator('textarea').fill(wit);
-  await page.getByTestId('guest-editor').locator('textarea').fill(wat);
+  await openScratchWith(page, wit, wat);
   await page.getByTestId('tab-trace').click();
   await page.getByTestId('run').click();
 
