@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRingBuffer } from '../../src/trace/createRingBuffer';
 import type { TraceEvent } from '../../src/index';
 import { createTraceIndex, ringIndexNow } from './createTraceIndex';
-import { createColumnFit } from './fitTraceColumns';
+import { createColumnFit } from './createColumnFit';
 import { matchesFilter } from './describeTraceEvent';
 
 const TAB = 'tab-here';

@@ -1,7 +1,7 @@
 import type { RingBuffer, TraceEvent } from '../../src/index';
 import { createTimelineIndex, type TimelineIndex, type TimelineRows } from '../diagram/createTimelineIndex';
 import { emptyFilter, type TimelineFilter } from '../diagram/timelineFilter';
-import { createColumnFit, type ColumnFit, type TraceColumns } from './fitTraceColumns';
+import { createColumnFit, type ColumnFit, type TraceColumns } from './createColumnFit';
 
 /** The Trace table after an update: its rows (ring indices in time order) and its columns. */
 export interface TraceRows {

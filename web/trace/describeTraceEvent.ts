@@ -45,7 +45,7 @@ export const shortIface = (iface: string) => iface.replace(/@[^/#]+$/, '').repla
 
 /**
  * The Trace table's `kind` and `what` columns of an event: what its column widths are fitted
- * to (fitTraceColumns), without the previews of arguments and payloads the row also shows.
+ * to (createColumnFit.ts), without the previews of arguments and payloads the row also shows.
  */
 export function traceColumnText(e: TraceEvent): { kind: string; what: string } {
   switch (e.kind) {
