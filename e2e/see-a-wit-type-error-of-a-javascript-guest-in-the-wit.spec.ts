@@ -35,8 +35,9 @@ for (const { example, lang, wit: witFile, type } of cases) {
     await page.getByTestId('run').click();
     await expect(page.getByTestId('status')).toContainText(/build failed/, { timeout: 120_000 });
     const column = source[line - 1].indexOf(type) + 1;
+    // The console draws its newest lines up to 100 ms after the status line changes (CONSOLE_RENDER_MS).
+    await expect.poll(() => consoleText(page)).toContain(`wit:${line}:${column}`);
     const text = await consoleText(page);
-    expect(text).toContain(`wit:${line}:${column}`);
     expect(text).toMatch(/strng/);
     expect(text).not.toMatch(/guest:1:1/);
 

@@ -25,8 +25,9 @@ test('a WIT result type the WAT export does not have is marked on both, in WAT w
 
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toContainText(/build failed/, { timeout: 60_000 });
+  // The console draws its newest lines up to 100 ms after the status line changes (CONSOLE_RENDER_MS).
+  await expect.poll(() => consoleText(page)).toContain('export "run" has the core type `(result i64)`, but the world\'s run needs `(result i32)`');
   const text = await consoleText(page);
-  expect(text).toContain('export "run" has the core type `(result i64)`, but the world\'s run needs `(result i32)`');
   expect(text).toContain('`export run: func() -> string;`');
   const watLine = shipped('keyvalue/counter.wat').findIndex((l) => /\(export "run"\)/.test(l)) + 1;
   await goToLine(page, 'guest-editor', watLine);
