@@ -28,7 +28,7 @@ import { useNotices } from './state/useNotices';
 import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
 import { useMissingExampleNotice } from './state/useMissingExampleNotice';
-import { confirmReset } from './state/confirmReset';
+import { useResetSources } from './state/useResetSources';
 import { useRunner } from './useRunner';
 import { ComponentDropZone } from './component/OpenComponent';
 import { ComponentInfoPane, ComponentWitPane } from './component/ComponentPanes';
@@ -52,7 +52,6 @@ import { LearnEntry, LearnLayout } from './learn/LearnLayout';
 import { useLearn } from './learn/useLearn';
 import { useNewestMarkers } from './learn/useNewestMarkers';
 import { useLeaveCourse } from './learn/useLeaveCourse';
-import { confirmLessonReset } from './learn/confirmLessonReset';
 import { StageFocusSwitch } from './layout/StageFocusSwitch';
 import { useShowMarkedEditor } from './layout/useShowMarkedEditor';
 import { revealOutputOnPhone } from './layout/revealOutputOnPhone';
@@ -122,6 +121,7 @@ export function App() {
   const openExample = useCallback((id: string) => void openWs({ kind: 'example', id }), [openWs]);
   const shownStatus = statusWithBackend(runner.status, runner.phase, backend.status);
   const pickExample = useLeaveCourse(learn, notices, openExample);
+  const resetSources = useResetSources(learn, ws, example, runner.reset);
   const current = useMemo(() => withTimeLimit(ws.workspace, settings.timeLimitMs), [ws.workspace, settings.timeLimitMs]);
   const fontSize = usePresentedFontSize(settings.fontSize, presenter.present, learn.active);
   // A lesson's fixed helper guest is shown but not editable: Check runs it as the lesson wrote it.
@@ -209,7 +209,7 @@ export function App() {
         statusDown={shownStatus.down}
         onRun={() => void run()}
         onStop={runner.stop}
-        onReset={learn.active ? () => confirmLessonReset(learn) : () => confirmReset(ws.workspace, example) && ws.reset()}
+        onReset={resetSources}
         settingsExtra={<BackendSettings backend={backend} />}
         extra={
           <>
@@ -235,7 +235,7 @@ export function App() {
       {/* Not in a lesson: Check judges the editors' code, not an opened .wasm, and at 1024×768 the
           row pushed the lesson's task below the screen. */}
       {!embed && !learn.active && <ComponentToolbar guest={guest} state={component} />}
-      <LearnLayout learn={learn}>
+      <LearnLayout learn={learn} onReset={resetSources}>
       {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={markers} />}
       <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
         {component.opened ? (

@@ -3,12 +3,15 @@ import { LessonPanel } from './LessonPanel';
 import type { Learn } from './useLearn';
 import './learn.css';
 
-/** While learning, the lesson column sits left of the editors and output; otherwise a pass-through. */
-export function LearnLayout({ learn, children }: { learn: Learn; children: ReactNode }) {
+/**
+ * While learning, the lesson column sits left of the editors and output; otherwise a
+ * pass-through. `onReset` is the header's Reset too (it also stops what the old code runs).
+ */
+export function LearnLayout({ learn, onReset, children }: { learn: Learn; onReset(): void; children: ReactNode }) {
   if (!learn.active) return <>{children}</>;
   return (
     <div className="learn-row">
-      <LessonPanel learn={learn} />
+      <LessonPanel learn={learn} onReset={onReset} />
       <div className="learn-work">{children}</div>
     </div>
   );

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { confirmLessonReset } from './confirmLessonReset';
 import { copyText } from '../share/copyText';
 import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
@@ -12,7 +11,7 @@ import { JumpToTask } from './JumpToTask';
 import { useLessonOpensAtItsStart } from './useLessonOpensAtItsStart';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
-export function LessonPanel({ learn }: { learn: Learn }) {
+export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void }) {
   const { lesson, lessons, current } = learn;
   const [solutionOpen, setSolutionOpen] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -89,7 +88,7 @@ export function LessonPanel({ learn }: { learn: Learn }) {
             <button type="button" data-testid="learn-solution" onClick={() => setSolutionOpen(!solutionOpen)} disabled={!current.tried} title={current.tried ? 'Compare your code with the solution' : 'Try Check first'}>
               {solutionOpen ? 'Hide solution' : 'Show solution'}
             </button>
-            <button type="button" data-testid="learn-reset" onClick={() => confirmLessonReset(learn)}>
+            <button type="button" data-testid="learn-reset" onClick={onReset}>
               Reset lesson
             </button>
             {learn.passedCodeDiffers && (

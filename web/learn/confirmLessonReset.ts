@@ -8,9 +8,11 @@ export const PASSED_CODE_KEPT = ' The code that passed Check is kept ("Back to y
 /**
  * Resets the open lesson after asking, unless the learner changed nothing (then there is
  * nothing to lose). The header's Reset once discarded a student's code unasked while the
- * lesson's own button asked; with the plain editor there was no undo.
+ * lesson's own button asked; with the plain editor there was no undo. True when it reset.
  */
-export function confirmLessonReset(learn: Pick<Learn, 'current' | 'resetLesson'>, ask: (question: string) => boolean = (q) => window.confirm(q)): void {
+export function confirmLessonReset(learn: Pick<Learn, 'current' | 'resetLesson'>, ask: (question: string) => boolean = (q) => window.confirm(q)): boolean {
   const question = RESET_LESSON_QUESTION + (learn.current.passedCode ? PASSED_CODE_KEPT : '');
-  if (Object.keys(learn.current.sources).length === 0 || ask(question)) learn.resetLesson();
+  if (Object.keys(learn.current.sources).length > 0 && !ask(question)) return false;
+  learn.resetLesson();
+  return true;
 }

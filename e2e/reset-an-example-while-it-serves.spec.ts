@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText, openApp, runExample } from './appHelpers';
+import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
+
+// Reset once only changed the editors: the listener that Run left serving kept answering the
+// lobby, and with an unedited example not even the status line noticed.
+
+const RESET = "Reset sources to the example's original";
+
+/** Runs the two-tabs example and waits until its listener serves and has heard this tab's speaker. */
+async function serveLobby(page: Page, speaker: number): Promise<void> {
+  await runExample(page, 'msg-two-tabs');
+  await expect(page.getByTestId('status')).toContainText('serving', { timeout: 60_000 });
+  await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(new RegExp(`listener\\s+chat\\.lobby: hello from speaker #${speaker}`));
+}
+
+/** A second tab speaks; once its own listener has heard it, the first tab's would have too. */
+async function speakFrom(other: Page, speaker: number): Promise<void> {
+  await openApp(other);
+  await serveLobby(other, speaker);
+}
+
+test('Reset of an example nobody edited stops its listener: another tab’s hello is no longer heard', async ({ browser }) => {
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await openApp(first);
+  await serveLobby(first, 1);
+
+  await first.getByRole('button', { name: RESET }).click();
+  await expect(first.getByTestId('status')).not.toContainText('serving');
+  await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
+
+  await speakFrom(second, 2);
+  // BroadcastChannel reaches every tab at once: give the first tab a moment to (not) print it.
+  await first.waitForTimeout(1_000);
+  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await context.close();
+});
+
+test('Reset of edited code that is serving asks, then stops the discarded code and shows the original', async ({ browser }) => {
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await openApp(first);
+  await first.getByTestId('example-picker').selectOption('msg-two-tabs');
+  // An edit typed into the listener's WAT, as a presenter live-codes it.
+  const guest = first.getByTestId('guest-editor');
+  await caretAfterLine(first, guest, shipped('messaging/orderLog.wat'), '(module');
+  await typeLines(first, [';; edited live']);
+  await expect.poll(() => editorLines(guest)).toContain(';; edited live');
+  await first.getByTestId('run').click();
+  await expect(first.getByTestId('status')).toContainText('serving', { timeout: 60_000 });
+  await expect.poll(() => consoleText(first), { timeout: 20_000 }).toMatch(/listener\s+chat\.lobby: hello from speaker #1/);
+
+  let asked = '';
+  first.once('dialog', (d) => ((asked = d.message()), void d.accept()));
+  await first.getByRole('button', { name: RESET }).click();
+  expect(asked).toContain('Discard your edits');
+  await expect.poll(() => editorLines(guest)).not.toContain(';; edited live');
+  await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
+
+  await speakFrom(second, 2);
+  await first.waitForTimeout(1_000);
+  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await context.close();
+});
