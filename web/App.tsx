@@ -29,6 +29,7 @@ import { useWorkspace, type OpenRequest } from './state/useWorkspace';
 import { useWorkspaceNotices } from './state/useWorkspaceNotices';
 import { useMissingExampleNotice } from './state/useMissingExampleNotice';
 import { useResetSources } from './state/useResetSources';
+import { useStopRunOnOpen } from './state/useStopRunOnOpen';
 import { useRunner } from './useRunner';
 import { ComponentDropZone } from './component/OpenComponent';
 import { ComponentInfoPane, ComponentWitPane } from './component/ComponentPanes';
@@ -92,6 +93,7 @@ export function App() {
   // A share link opens on the guest tab its sender was editing; a new example on its first.
   const guestTab = useGuestTab(example, ws.workspace, runner.reset, startup.hash.kind === 'share' ? { workspace: startup.hash.request.workspace, index: startup.hash.activeGuest } : undefined);
   const { active: activeGuest, select: setActiveGuest } = guestTab;
+  useStopRunOnOpen(ws.opened, runner.reset);
   useShareHash(ws, startup.hash, notices, !embed, guestTab.openOn);
   useSharedComponent(startup.hash, component);
   const [panel, setPanel] = useState(startup.mode.panel ?? 'console');

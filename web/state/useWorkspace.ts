@@ -42,6 +42,12 @@ export interface WorkspaceState {
   /** Back to the example's original sources (stored edits of an example are removed). */
   reset(): void;
   open(request: OpenRequest): Promise<void>;
+  /**
+   * Counts the opens since the page loaded (the first, the page's own, not counted): another
+   * example, a saved workspace, a link, a file. Other code than what ran is then in the
+   * editors, whether or not the example changed.
+   */
+  opened: number;
   /** Stores a copy under `name` and continues editing that copy. */
   saveAs(name: string): Promise<void>;
 }
@@ -93,6 +99,7 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
   const [loadError, setLoadError] = useState<string>();
   const edited = useRef(false);
   const openToken = useRef(0);
+  const [opened, setOpened] = useState(0);
 
   const autosave = useMemo(
     () =>
@@ -110,12 +117,13 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
     [setSession, persist],
   );
 
-  const open = useCallback(
-    async (req: OpenRequest) => {
+  const openSession = useCallback(
+    async (req: OpenRequest, counted: boolean) => {
       const token = ++openToken.current;
       await autosave.flush(); // the previous workspace's last edits land first
       if (token !== openToken.current) return;
       edited.current = false;
+      if (counted) setOpened((n) => n + 1);
       setLoadError(undefined);
       if (req.kind === 'workspace') {
         setSession({ example: exampleFor(req.workspace), workspace: req.workspace, target: persist ? { kind: 'new', name: req.name } : { kind: 'none' }, name: req.name, origin: req.origin });
@@ -141,9 +149,10 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
     },
     [autosave, persist, setSession],
   );
+  const open = useCallback((req: OpenRequest) => openSession(req, true), [openSession]);
 
   useEffect(() => {
-    if (initial.kind !== 'workspace') void open(initial);
+    if (initial.kind !== 'workspace') void openSession(initial, false);
     // Only the first request is opened here (a workspace in hand needs no loading); later ones come through open().
   }, []);
 
@@ -210,6 +219,7 @@ export function useWorkspace(initial: OpenRequest, persist: boolean): WorkspaceS
     setHosts,
     reset,
     open,
+    opened,
     saveAs,
   };
 }

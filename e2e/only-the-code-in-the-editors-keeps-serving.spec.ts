@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
 import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
-// Reset once only changed the editors: the listener that Run left serving kept answering the
-// lobby, and with an unedited example not even the status line noticed.
+// Reset, or opening a link of the same example, once only changed the editors: the listener
+// that Run left serving kept answering the lobby with code no longer shown, and with an
+// unedited example not even the status line noticed.
 
 const RESET = "Reset sources to the example's original";
 
@@ -56,6 +57,29 @@ test('Reset of edited code that is serving asks, then stops the discarded code a
   await first.getByRole('button', { name: RESET }).click();
   expect(asked).toContain('Discard your edits');
   await expect.poll(() => editorLines(guest)).not.toContain(';; edited live');
+  await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
+
+  await speakFrom(second, 2);
+  await first.waitForTimeout(1_000);
+  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await context.close();
+});
+
+test('opening a link to the same example while it serves stops the code that was running', async ({ browser }) => {
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(first);
+  await first.getByTestId('example-picker').selectOption('msg-two-tabs');
+  await first.getByTestId('share').click();
+  await expect(first.getByTestId('share-link')).toHaveValue(/#w2\./);
+  const link = await first.getByTestId('share-link').inputValue();
+  await first.keyboard.press('Escape');
+  await serveLobby(first, 1);
+
+  // The link arrives in the address bar of the tab that serves (a link clicked in a chat).
+  await first.evaluate((hash) => void (location.hash = hash), new URL(link).hash);
+  await expect(first.getByTestId('notice').filter({ hasText: 'You opened a shared workspace' })).toBeVisible();
   await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
 
   await speakFrom(second, 2);
