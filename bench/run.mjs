@@ -4,7 +4,7 @@
 // baseline in the same run and reported as the median ratio with its min–max; see
 // bench/figureStats.mjs for verdicts and the spread flag.
 //
-//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, floodTrace, shareLink, nats)
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, floodTrace, floodHeap, shareLink, nats)
 //   --rounds=N               rounds per figure (default 5; fewer are flagged)
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
@@ -20,6 +20,7 @@ import { compareRuns, formatSummary, median, summarize } from './figureStats.mjs
 import { startBenchNats } from './natsBenchServer.mjs';
 import { measureCpu } from './cpuTime.mjs';
 import { previewEnv } from './abSites.mjs';
+import { floodHeapBench } from './floodHeap.mjs';
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(process.env.BENCH_PORT ?? 4399);
@@ -201,6 +202,13 @@ try {
     await cpage.waitForFunction(() => typeof window.wcpFlood === 'object');
     report(await floodBench(cpage, panel));
     await cpage.close();
+  }
+  // What each panel's page holds after a flood (fresh pages per side: bench/floodHeap.mjs).
+  if (want('floodHeap')) {
+    for (const panel of ['diagram', 'console', 'trace']) {
+      const pageUrl = url.replace('/bench/index.html', `/bench/diagram.html${panel === 'diagram' ? '' : `?panel=${panel}`}`);
+      report([await floodHeapBench(browser, pageUrl, { id: floodIds[panel], panel, n: floodN, rounds })]);
+    }
   }
 } finally {
   await browser.close();
