@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp, runExample } from './appHelpers';
+import { gotoLesson } from './learnHelpers';
 import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
 // Reset, or opening a link of the same example, once only changed the editors: the listener
@@ -86,4 +87,14 @@ test('opening a link to the same example while it serves stops the code that was
   await first.waitForTimeout(1_000);
   expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
   await context.close();
+});
+
+test('Reset lesson stops the lesson’s listeners that Run left serving', async ({ page }) => {
+  await gotoLesson(page, 'pubsub-wildcards');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toContainText('serving', { timeout: 120_000 });
+  // The starter is unedited: nothing to lose, so no question.
+  await page.getByTestId('learn-reset').click();
+  await expect(page.getByTestId('status')).toHaveClass(/status-idle/);
+  await expect(page.getByTestId('status')).not.toContainText('serving');
 });
