@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
-import { markedLines, replaceSource } from './monacoHelpers';
+import { caretAfterLine, markedLines, replaceSource, shipped } from './monacoHelpers';
 
 // A teacher's class writes JavaScript and TypeScript guests in the real Monaco editor on a
 // projector; when a guest throws, runs out of memory or reaches for the network, the console
@@ -93,4 +93,23 @@ test('a JavaScript guest that calls fetch or runs out of memory is told so in wo
   expect(text).toMatch(/out of memory: the JavaScript guest asked the engine for more memory than it has .*\(at line 3:\d+\)/);
   expect(text).not.toMatch(/mozalloc_abort|wasm unreachable/);
   await expect.poll(() => markedLines(pane)).toEqual([3]);
+});
+
+test('calling a WIT function as a method says which interface it belongs to and how to call it', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page, '?example=js-kv-counter');
+  const pane = guestPane(page);
+  await expect(pane.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  // The mistake a newcomer makes: `increment` read as a method of the bucket it takes.
+  const source = shipped('js/counter.js');
+  await caretAfterLine(page, pane, source, "increment(bucket, 'visits', 1n)");
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type("const visits = bucket.increment('visits', 1n);");
+  await page.keyboard.press('Escape');
+  const line = source.findIndex((l) => l.includes("increment(bucket, 'visits', 1n)")) + 1;
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(
+    new RegExp(`bucket\\.increment is not a function \\(at line ${line}:\\d+\\)\\. \`increment\` is a function of \`wasi:keyvalue/atomics@0\\.2\\.0-draft2\`, not a method: import \\{ increment \\} from 'wasi:keyvalue/atomics@0\\.2\\.0-draft2' and call increment\\(bucket, …\\)`),
+  );
+  await expect.poll(() => markedLines(pane)).toEqual([line]);
 });

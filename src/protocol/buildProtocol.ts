@@ -69,6 +69,20 @@ export interface ExportedFunction {
   result?: string;
 }
 
+/**
+ * A name a JavaScript guest can import from an interface its world imports, spelt as the
+ * engine's bindings spell it; a trap's explanation uses them ("`increment` is a function of
+ * wasi:keyvalue/atomics, not a method").
+ */
+export interface JsImportName {
+  /** A function in camelCase, or a resource's class in PascalCase. */
+  name: string;
+  /** The interface it is imported from (`ns:pkg/iface@version`). */
+  from: string;
+  /** A resource's methods in camelCase; absent for a function. */
+  methods?: string[];
+}
+
 /** A built component plus its transpiled JS, ready for a run worker. */
 export interface BuildArtifact {
   component: Uint8Array;
@@ -81,6 +95,8 @@ export interface BuildArtifact {
   /** JSPI lists passed to jco generate (kept for the run worker's async guard). */
   asyncImports: string[];
   asyncExports: string[];
+  /** JavaScript and TypeScript guests: what their world's interfaces offer to import. */
+  jsImports?: JsImportName[];
   /** The component's WIT as wasm-tools prints it. */
   componentWit: string;
   timings: Record<string, number>;

@@ -95,6 +95,12 @@ describe('explainGuestTrap', () => {
     expect(e.message).toBe('uncaught TypeError: console.lg is not a function (at line 6:11)');
     expect(e.marker).toEqual({ file: 'guest', line: 6, column: 11, message: e.message });
   });
+  it('adds where a wrongly called WIT name lives, from what the world offers', () => {
+    const stderr = ['bucket.increment is not a function', 'Stack:', '  run@source.js:10:25', '', 'Redirecting call to abort() to mozalloc_abort'];
+    const e = explainGuestTrap({ lang: 'js', source: '' }, { jsImports: [{ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' }] }, stderr, trap)!;
+    expect(e.message).toBe("uncaught exception: bucket.increment is not a function (at line 10:25). `increment` is a function of `wasi:keyvalue/atomics@0.2.0-draft2`, not a method: import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft2' and call increment(bucket, …).");
+    expect(e.marker?.line).toBe(10);
+  });
   it('gives no marker for a TypeScript guest without its source map (the position counts in the stripped JS)', () => {
     const e = explainGuestTrap({ lang: 'ts', source: '' }, {}, TYPO, trap)!;
     expect(e.message).toMatch(/console\.lg is not a function/);

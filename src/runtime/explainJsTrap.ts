@@ -1,9 +1,10 @@
-import type { BuildArtifact, Diagnostic, ExportedFunction } from '../protocol/buildProtocol';
+import type { BuildArtifact, Diagnostic, ExportedFunction, JsImportName } from '../protocol/buildProtocol';
 import type { GuestMemory } from '../protocol/runProtocol';
 import { createPositionMapper } from '../toolchain/js/mapGeneratedPosition';
 import { megabytes, memoryLimit } from './describeMemory';
 import { describeThrownValue } from './describeThrownValue';
 import { explainJsResult } from './explainExportResult';
+import { hintWitName } from './hintWitName';
 
 /**
  * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
@@ -56,9 +57,10 @@ export type ToSource = (line: number, column: number) => { line: number; column:
  * better to say. `toSource` maps stack positions of a TypeScript guest (they count in the
  * stripped JS) back to the .ts file; JavaScript guests run their own file unchanged.
  * `memory`: the guest's memory at the trap, to say which limit an out-of-memory met;
- * `exports`: the world's exports, to name the WIT result type a returned value did not fit.
+ * `exports`: the world's exports, to name the WIT result type a returned value did not fit;
+ * `jsImports`: what the world's interfaces offer, to say where a wrongly called WIT name lives.
  */
-export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource, memory?: GuestMemory, exports: readonly ExportedFunction[] = []): JsTrapExplanation | undefined {
+export function explainJsTrap(stderr: readonly string[], trapMessage: string, source: string, toSource?: ToSource, memory?: GuestMemory, exports: readonly ExportedFunction[] = [], jsImports: readonly JsImportName[] = []): JsTrapExplanation | undefined {
   const stack = stderr.findIndex((l) => l.trim() === 'Stack:');
   if (stack >= 0) {
     // The exception text is the non-empty lines right before "Stack:".
@@ -77,7 +79,8 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     const at = where ? ` (at line ${where.line}:${where.column})` : '';
     // The engine turns a failed allocation into an exception: say what it means.
     if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
-    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}`, ...where };
+    const hint = hintWitName(text, jsImports);
+    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}${hint ? `. ${hint}` : ''}`, ...where };
   }
   // An uncaught non-Error prints its value, and aborts; the engine's own failure to allocate
   // prints "out of memory" the same way. Only that, or an abort with nothing before it, is memory.
@@ -121,11 +124,11 @@ function exportNamed(exports: readonly ExportedFunction[], framed: string): Expo
  * for other guests, time-limit stops ("Stopped: …") and traps with nothing better to say.
  * Check once kept the raw "wasm unreachable instruction executed" that Run explained.
  */
-export function explainGuestTrap(guest: { lang: string; source: string }, artifact: Pick<BuildArtifact, 'sourceMap'> & Partial<Pick<BuildArtifact, 'exports'>>, stderr: readonly string[], trapMessage: string, memory?: GuestMemory): (JsTrapExplanation & { marker?: Diagnostic }) | undefined {
+export function explainGuestTrap(guest: { lang: string; source: string }, artifact: Pick<BuildArtifact, 'sourceMap'> & Partial<Pick<BuildArtifact, 'exports' | 'jsImports'>>, stderr: readonly string[], trapMessage: string, memory?: GuestMemory): (JsTrapExplanation & { marker?: Diagnostic }) | undefined {
   if ((guest.lang !== 'js' && guest.lang !== 'ts') || /^Stopped:/.test(trapMessage)) return undefined;
   // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
   const toSource = guest.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
-  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory, artifact.exports);
+  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory, artifact.exports, artifact.jsImports);
   if (!why) return undefined;
   // Without its source map a TS guest's position counts in code nobody sees: no marker then.
   const marked = why.line !== undefined && (guest.lang === 'js' || toSource !== undefined);

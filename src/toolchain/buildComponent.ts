@@ -2,6 +2,7 @@ import { componentNew, componentWit, parse } from '@bytecodealliance/jco-transpi
 import type { BuildArtifact, Diagnostic, GuestSource } from '../protocol/buildProtocol';
 import { analyzeComponentWorld, isBaseInterface, readRootWorld } from './analyzeComponentWorld';
 import { analyzeWit, locateWitBuildError, type AnalysisOutcome, type WorldAnalysis } from './analyzeWit';
+import { listJsImports } from './js/listJsImports';
 import { locateJsError } from './js/locateJsError';
 import { embedWorld } from './embedWorld';
 import { watComponent } from './reuseWatComponent';
@@ -196,6 +197,8 @@ export async function buildComponent(
     lap('componentize');
   }
   const outcome = await transpile(component, world, timings, lap, progress, printedWit, guest.lang === 'component', transpileFrom);
+  // A JS guest's exception names what it called: its trap can then say where that name lives.
+  if (outcome.ok && guest.lang !== 'component' && guest.lang !== 'wat') outcome.artifact.jsImports = listJsImports(world.source, world.importedInterfaces);
   if (!outcome.ok || guest.lang !== 'component') return outcome.ok ? { ...outcome, worldKey } : outcome;
   // An opened component: every function it imports must have the host's type, or it would
   // fail later with a confusing conversion error inside a call.
