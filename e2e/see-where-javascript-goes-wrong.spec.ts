@@ -112,4 +112,16 @@ test('calling a WIT function as a method says which interface it belongs to and 
     new RegExp(`bucket\\.increment is not a function \\(at line ${line}:\\d+\\)\\. \`increment\` is a function of \`wasi:keyvalue/atomics@0\\.2\\.0-draft2\`, not a method: import \\{ increment \\} from 'wasi:keyvalue/atomics@0\\.2\\.0-draft2' and call increment\\(bucket, …\\)`),
   );
   await expect.poll(() => markedLines(pane)).toEqual([line]);
+
+  // Then a value that does not convert: the engine says only "invalid BigInt syntax".
+  // Back into the editor, where the caret still ends the line typed above.
+  await pane.locator('textarea').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type("const visits = increment(bucket, 'visits', 'one');");
+  await page.keyboard.press('Escape');
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(
+    new RegExp(`invalid BigInt syntax \\(at line ${line}:\\d+\\)\\. In the call to \`increment\\(bucket: borrow<bucket>, key: string, delta: s64\\)\` \\(\`wasi:keyvalue/atomics@0\\.2\\.0-draft2\`\\), an argument is not what its WIT type takes: an \`s64\` or \`u64\` takes a BigInt, such as 1n`),
+  );
 });

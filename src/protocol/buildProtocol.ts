@@ -79,8 +79,10 @@ export interface JsImportName {
   name: string;
   /** The interface it is imported from (`ns:pkg/iface@version`). */
   from: string;
-  /** A resource's methods in camelCase; absent for a function. */
-  methods?: string[];
+  /** A function's parameters as its WIT declares them (`bucket: borrow<bucket>, key: string`). */
+  params?: string;
+  /** A resource's methods, camelCase, with their parameters; absent for a function. */
+  methods?: { name: string; params: string }[];
 }
 
 /** A built component plus its transpiled JS, ready for a run worker. */

@@ -4,7 +4,7 @@ import { createPositionMapper } from '../toolchain/js/mapGeneratedPosition';
 import { megabytes, memoryLimit } from './describeMemory';
 import { describeThrownValue } from './describeThrownValue';
 import { explainJsResult } from './explainExportResult';
-import { hintWitName } from './hintWitName';
+import { hintWitCall, hintWitName } from './hintWitName';
 
 /**
  * What went wrong when a JavaScript guest trapped. StarlingMonkey reports an uncaught exception
@@ -79,7 +79,9 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     const at = where ? ` (at line ${where.line}:${where.column})` : '';
     // The engine turns a failed allocation into an exception: say what it means.
     if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
-    const hint = hintWitName(text, jsImports);
+    // The binding the guest's frame called: where arguments are converted to WIT values.
+    const callee = frame ? frames[frames.findIndex((l) => FRAME.test(l)) - 1] : undefined;
+    const hint = hintWitName(text, jsImports) ?? hintWitCall(text, callee, jsImports);
     return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}${hint ? `. ${hint}` : ''}`, ...where };
   }
   // An uncaught non-Error prints its value, and aborts; the engine's own failure to allocate

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { JsImportName } from '../protocol/buildProtocol';
-import { hintWitName } from './hintWitName';
+import { hintWitCall, hintWitName } from './hintWitName';
 
 const NAMES: JsImportName[] = [
-  { name: 'open', from: 'wasi:keyvalue/store@0.2.0-draft2' },
-  { name: 'Bucket', from: 'wasi:keyvalue/store@0.2.0-draft2', methods: ['get', 'set', 'listKeys'] },
-  { name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' },
+  { name: 'open', from: 'wasi:keyvalue/store@0.2.0-draft2', params: 'identifier: string' },
+  {
+    name: 'Bucket',
+    from: 'wasi:keyvalue/store@0.2.0-draft2',
+    methods: [
+      { name: 'get', params: 'key: string' },
+      { name: 'set', params: 'key: string, value: list<u8>' },
+      { name: 'listKeys', params: 'cursor: option<string>' },
+    ],
+  },
+  { name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2', params: 'bucket: borrow<bucket>, key: string, delta: s64' },
 ];
 
 describe('hintWitName', () => {
@@ -30,5 +38,24 @@ describe('hintWitName', () => {
     expect(hintWitName('x is not defined', NAMES)).toBeUndefined();
     expect(hintWitName('Error: boom', NAMES)).toBeUndefined();
     expect(hintWitName('bucket.increment is not a function', [])).toBeUndefined();
+  });
+});
+
+describe('hintWitCall', () => {
+  it('names the call whose argument did not convert, with its WIT parameters and what each takes', () => {
+    expect(hintWitCall('invalid BigInt syntax', '  import_wasi_keyvalue_atomics_0_2_0_draft2$increment@/initializer.js:671:83', NAMES)).toBe(
+      'In the call to `increment(bucket: borrow<bucket>, key: string, delta: s64)` (`wasi:keyvalue/atomics@0.2.0-draft2`), an argument is not what its WIT type takes: an `s64` or `u64` takes a BigInt, such as 1n; a `string` takes a string.',
+    );
+    // A method's binding frame is its bare name (the engine's stack, verbatim).
+    expect(hintWitCall('source array is too long', '  set@/initializer.js:377:12', NAMES)).toBe(
+      'In the call to `set(key: string, value: list<u8>)`, a method of `Bucket` (`wasi:keyvalue/store@0.2.0-draft2`), an argument is not what its WIT type takes: a `list<u8>` takes a Uint8Array (new TextEncoder().encode(text) for text); a `string` takes a string.',
+    );
+    expect(hintWitCall('expected a string, received [number]', '  import_wasi_keyvalue_store_0_2_0_draft2$open@/initializer.js:122:41', NAMES)).toContain('`open(identifier: string)`');
+  });
+
+  it('says nothing for an error the host returned, a frame it cannot name, or no frame', () => {
+    expect(hintWitCall('ComponentError: no such bucket', '  import_wasi_keyvalue_store_0_2_0_draft2$open@/initializer.js:122:41', NAMES)).toBeUndefined();
+    expect(hintWitCall('invalid BigInt syntax', '  helper@/initializer.js:202:45', NAMES)).toBeUndefined();
+    expect(hintWitCall('invalid BigInt syntax', undefined, NAMES)).toBeUndefined();
   });
 });

@@ -14,11 +14,12 @@ describe('listJsImports', () => {
     const a = analyzeWit(COUNTER);
     if (!a.ok) throw new Error(JSON.stringify(a.diagnostics));
     const names = listJsImports(a.world.source, a.world.importedInterfaces);
-    expect(names).toContainEqual({ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' });
-    expect(names).toContainEqual({ name: 'open', from: 'wasi:keyvalue/store@0.2.0-draft2' });
+    expect(names).toContainEqual({ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2', params: 'bucket: borrow<bucket>, key: string, delta: s64' });
+    expect(names).toContainEqual({ name: 'open', from: 'wasi:keyvalue/store@0.2.0-draft2', params: 'identifier: string' });
     const bucket = names.find((n) => n.name === 'Bucket')!;
     expect(bucket.from).toBe('wasi:keyvalue/store@0.2.0-draft2');
-    expect(bucket.methods).toEqual(expect.arrayContaining(['get', 'set', 'delete', 'exists', 'listKeys']));
+    expect(bucket.methods!.map((m) => m.name)).toEqual(expect.arrayContaining(['get', 'set', 'delete', 'exists', 'listKeys']));
+    expect(bucket.methods).toContainEqual({ name: 'set', params: 'key: string, value: list<u8>' });
     // Only what the world imports: batch is in the package, not in this world.
     expect(names.some((n) => n.from.includes('/batch'))).toBe(false);
   });
