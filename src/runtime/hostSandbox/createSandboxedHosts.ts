@@ -1,4 +1,5 @@
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../../hosts/hostContract';
+import { readHostTraceEvent } from './readHostTraceEvent';
 import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterface, type SandboxPackage, type ToSandbox } from './sandboxProtocol';
 
 /**
@@ -9,6 +10,8 @@ import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterf
  * run's guest and tab by the caller's `ctx`, never by the host code. With `loading`, the page
  * already sent the `load` (preloadHostCode): only its answer is awaited.
  */
+const MAX_BAD_EVENT_REPORTS = 3;
+
 export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false): Promise<HostPackage[]> {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const classes = new Map<string, ProxyClass>();
@@ -16,6 +19,8 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
   let nextCall = 1;
   let nextHandle = -1;
   let guestExports: Record<string, unknown> = {};
+  // Said for the first few only: a host emitting a bad event per call would bury the console.
+  let badEvents = 0;
   let onLoaded: ((msg: Extract<FromSandbox, { type: 'loaded' | 'loadFailed' }>) => void) | undefined;
 
   const send = (msg: ToSandbox) => port.postMessage(msg);
@@ -80,9 +85,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
       case 'log':
         ctx.log(msg.stream, msg.text);
         break;
-      case 'emit':
-        ctx.emit(msg.event as Parameters<HostContext['emit']>[0]);
+      case 'emit': {
+        const read = readHostTraceEvent(msg.event);
+        if ('event' in read) ctx.emit(read.event);
+        else if (badEvents++ < MAX_BAD_EVENT_REPORTS) ctx.log('stderr', `[playground] host code emitted a trace event the trace cannot show, so it was left out: ${read.error}${badEvents === MAX_BAD_EVENT_REPORTS ? ' (further ones are left out without a word)' : ''}\n`);
         break;
+      }
       case 'guestCall':
         void callGuest(msg);
         break;
