@@ -1,5 +1,6 @@
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../../hosts/hostContract';
 import { readHostTraceEvent } from './readHostTraceEvent';
+import { watchHostWaits } from './watchHostWaits';
 import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterface, type SandboxPackage, type ToSandbox } from './sandboxProtocol';
 
 /**
@@ -12,7 +13,9 @@ import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterf
  */
 const MAX_BAD_EVENT_REPORTS = 3;
 
-export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false): Promise<HostPackage[]> {
+export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false, onWait: (what: string | undefined) => void = () => {}): Promise<HostPackage[]> {
+  // What the guest waits on, told to the page once it is long (watchHostWaits.ts).
+  const waits = watchHostWaits(onWait);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const classes = new Map<string, ProxyClass>();
   const instances = new Map<number, object>();
@@ -28,9 +31,11 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
     new Promise((resolve, reject) => {
       const id = nextCall++;
       pending.set(id, { resolve, reject });
+      waits.begin(id, msg.type === 'call' ? `${msg.pkg}: ${msg.kind === 'static' ? `${msg.cls}.` : ''}${msg.iface}#${msg.name}` : msg.type === 'attach' ? `${msg.pkg}: attachExports` : msg.type);
       try {
         send({ ...msg, id } as ToSandbox);
       } catch (e) {
+        waits.end(id);
         pending.delete(id);
         reject(new Error(`cannot pass these arguments to sandboxed host code: ${e instanceof Error ? e.message : String(e)}`));
       }
@@ -73,10 +78,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
         onLoaded?.(msg);
         break;
       case 'return':
+        waits.end(msg.id);
         pending.get(msg.id)?.resolve(decode(msg.value));
         pending.delete(msg.id);
         break;
       case 'throw': {
+        waits.end(msg.id);
         const p = pending.get(msg.id);
         pending.delete(msg.id);
         p?.reject(msg.hasPayload ? new HostError(decode(msg.payload), msg.message) : new Error(`host code: ${msg.message}`));
@@ -109,10 +116,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
     }
   };
 
+  // Request ids start at 1: 0 is the load (its modules' top level and `create` run in it).
+  waits.begin(0, `${Object.keys(sources).join(', ')}: loading, its top level and create`);
   const loaded = await new Promise<SandboxPackage[]>((resolve, reject) => {
     onLoaded = (msg) => (msg.type === 'loaded' ? resolve(msg.packages) : reject(new Error(msg.message)));
     if (!loading) send({ type: 'load', sources, config: ctx.config, tab: ctx.tab });
-  });
+  }).finally(() => waits.end(0));
 
   const makeInterface = (pkg: string, iface: string, desc: SandboxInterface): InterfaceImpl => {
     const out: InterfaceImpl = {};
