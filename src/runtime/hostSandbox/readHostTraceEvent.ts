@@ -1,5 +1,6 @@
 import type { TraceEventInput } from '../../trace/encodeTraceBatch';
-import { isArrayOf, isBytes, isNumber, isOneOf, isOptional, isShape, isString, type Check } from '../../protocol/validate';
+import { isNumber, isOptional, isShape, type Check } from '../../protocol/validate';
+import { TRACE_EVENT_FIELDS, traceEventKind } from '../../trace/checkTraceEvent';
 
 /**
  * Sandboxed host code may describe what it did with `ctx.emit(event)`. Its event goes into
@@ -13,44 +14,19 @@ import { isArrayOf, isBytes, isNumber, isOneOf, isOptional, isShape, isString, t
  */
 export type HostTraceEvent = { event: TraceEventInput } | { error: string };
 
-const isBoolean: Check = (v, p) => (typeof v === 'boolean' ? null : `${p} must be true or false`);
-const isDuration: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : `${p} must be a duration in ms (a number ≥ 0)`);
-const isTime = isOptional(isNumber);
-const isEnvelope: Check = (v, p) => (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? null : `${p} must be an object of CloudEvents attributes`);
-
+// The host's fields, checked as another tab's are; `at` is optional (the writer stamps now),
+// and the runtime's own fields (servedBy, pending, callId) are never copied from the host.
+const { servedBy: _s, pending: _p, callId: _c, ...CALL } = TRACE_EVENT_FIELDS.call;
 const CHECKS: Record<TraceEventInput['kind'], Check> = {
-  call: isShape({
-    iface: isString,
-    fn: isString,
-    args: isArrayOf(() => null),
-    ok: isBoolean,
-    ms: isDuration,
-    dir: isOneOf('import', 'export'),
-    target: isOptional(isShape({ type: isOneOf('store', 'topic', 'container'), name: isString })),
-    at: isTime,
-  }),
-  message: isShape({
-    action: isOneOf('send', 'deliver', 'reply', 'request', 'drop', 'ack', 'nack'),
-    topic: isString,
-    envelope: isEnvelope,
-    data: isBytes,
-    to: isOptional(isString),
-    transit: isOptional(isShape({ via: isString, ms: isNumber })),
-    fault: isOptional(isString),
-    at: isTime,
-  }),
-  lifecycle: isShape({
-    phase: isOneOf('build', 'start', 'exit', 'trap', 'timeout', 'stop'),
-    detail: isOptional(isString),
-    ms: isOptional(isDuration),
-    at: isTime,
-  }),
+  call: isShape({ ...CALL, at: isOptional(isNumber) }),
+  message: isShape({ ...TRACE_EVENT_FIELDS.message, at: isOptional(isNumber) }),
+  lifecycle: isShape({ ...TRACE_EVENT_FIELDS.lifecycle, at: isOptional(isNumber) }),
 };
 
 /** A copy of `value` with only a trace event's fields, or why it is not one. */
 export function readHostTraceEvent(value: unknown): HostTraceEvent {
-  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
-  if (kind !== 'call' && kind !== 'message' && kind !== 'lifecycle') return { error: `event.kind must be one of call, message, lifecycle (got ${JSON.stringify(kind) ?? typeof kind})` };
+  const kind = traceEventKind(value);
+  if (!kind) return { error: `event.kind must be one of call, message, lifecycle (got ${JSON.stringify((value as { kind?: unknown } | null)?.kind) ?? 'undefined'})` };
   const error = CHECKS[kind](value, 'event');
   if (error) return { error };
   // Checked just above, field by field.
