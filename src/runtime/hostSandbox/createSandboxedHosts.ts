@@ -31,7 +31,9 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
     new Promise((resolve, reject) => {
       const id = nextCall++;
       pending.set(id, { resolve, reject });
-      waits.begin(id, msg.type === 'call' ? `${msg.pkg}: ${msg.kind === 'static' ? `${msg.cls}.` : ''}${msg.iface}#${msg.name}` : msg.type === 'attach' ? `${msg.pkg}: attachExports` : msg.type);
+      // Only a guest's calls: a host's attachExports may drive the guest's exports for the whole
+      // run, and a guest looping in one of them must not be blamed on the host code.
+      if (msg.type === 'call') waits.begin(id, `${msg.pkg}: ${msg.kind === 'static' ? `${msg.cls}.` : ''}${msg.iface}#${msg.name}`);
       try {
         send({ ...msg, id } as ToSandbox);
       } catch (e) {
