@@ -32,7 +32,7 @@ export { decodeShare, decodeShareLink, isShareHash, MAX_SHARE_BYTES, type Shared
 export { ShareError } from './share/shareError';
 export { detectUnknownLink } from './share/detectUnknownLink';
 export { encodeComponentSegment, splitComponentSegment, MAX_LINKED_COMPONENT_BYTES, type SharedComponent, type SharedComponentSettings } from './share/componentSegment';
-export { exportWorkspaceFile, importWorkspaceFile } from './share/workspaceFile';
+export { exportWorkspaceFile, importWorkspaceFile, readWorkspaceFile } from './share/workspaceFile';
 export { createWorkspaceStore, getWorkspaceStore, listWorkspaces, loadWorkspace, saveWorkspace, deleteWorkspace, WORKSPACE_DB, type WorkspaceStore, type WorkspaceSummary, type SaveOptions } from './workspace/workspaceStore';
 export { migrateRecord, type WorkspaceRecord } from './workspace/migrateRecord';
 export { importLegacyWorkspaces, type LegacyImportResult } from './workspace/importLegacyWorkspaces';

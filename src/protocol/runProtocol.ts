@@ -114,6 +114,11 @@ export type RunResponse =
    */
   | ({ type: 'memory'; seq: number } & GuestMemory)
   /**
+   * The guest has waited a while for sandboxed host code to answer `what` (absent: it was
+   * answered). A stop at the time limit then names the host code (watchHostWaits.ts).
+   */
+  | { type: 'hostWait'; seq: number; what?: string }
+  /**
    * Answer to `recycle`: the run's hosts are closed and nothing of it will post again; or,
    * `refused`, the run cannot be dropped (a call or a delivery is under way, or it serves
    * what only terminating ends): the page terminates the worker at once.
@@ -157,6 +162,7 @@ const runResponseVariants = {
   result: { seq: isNumber, name: isString, value: isAny, ms: isNumber, exitCode: isOptional(isNumber), text: isOptional(isString) },
   trap: { seq: isNumber, message: isString, stack: isOptional(isString), memory: isOptional(isShape({ bytes: isNumber, maxBytes: isNumber })) },
   memory: { seq: isNumber, bytes: isNumber, maxBytes: isNumber, progress: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
+  hostWait: { seq: isNumber, what: isOptional(isString) },
   recycled: { seq: isNumber, refused: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
 };
 

@@ -178,7 +178,8 @@ async function customHostsFor(req: Extract<RunRequest, { type: 'start' }>, ctx: 
   if (Object.keys(sources).length === 0) return [];
   if (req.inWorkerHosts) return loadCustomHosts(sources);
   if (!req.hostPort) throw new Error('custom host code needs the host-code sandbox, and this run has none');
-  return createSandboxedHosts(req.hostPort, sources, ctx, req.hostsLoading === true);
+  const runSeq = req.seq;
+  return createSandboxedHosts(req.hostPort, sources, ctx, req.hostsLoading === true, (what) => post({ type: 'hostWait', seq: runSeq, ...(what === undefined ? {} : { what }) }));
 }
 
 async function callExport(call: ExportCall): Promise<void> {

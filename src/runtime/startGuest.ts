@@ -4,6 +4,7 @@ import { validateRunResponse, type ExportCall, type LinkedGuest, type RunRequest
 import type { TraceEvent } from '../trace/traceEvent';
 import { decodeTraceBatch } from '../trace/decodeTraceBatch';
 import { timeLimitMessage, wasWatched, type MemoryAtStop } from './describeMemory';
+import { hostWaitStopMessage } from './hostSandbox/watchHostWaits';
 import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHostSandbox';
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
@@ -94,6 +95,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   let seenAt: number | undefined;
   // When a heartbeat last said the guest called a host or printed (was it still working at a stop?).
   let progressAt: number | undefined;
+  // What sandboxed host code the guest has long been waiting for, if anything (a stop names it).
+  let hostWait: string | undefined;
   let serving = false;
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
@@ -166,9 +169,12 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         watchdog = setTimeout(() => {
           const now = performance.now();
           const atStop = memory && { ...memory, watched: wasWatched(seenAt, now), working: wasWatched(progressAt, now) };
-          listener.onTrap?.(timeLimitMessage(msg.what, opts.timeLimitMs, atStop), undefined, atStop);
+          listener.onTrap?.(hostWait === undefined ? timeLimitMessage(msg.what, opts.timeLimitMs, atStop) : hostWaitStopMessage(msg.what, opts.timeLimitMs, hostWait), undefined, atStop);
           end('timeout');
         }, opts.timeLimitMs);
+        break;
+      case 'hostWait':
+        hostWait = msg.what;
         break;
       case 'memory':
         memory = { bytes: msg.bytes, maxBytes: msg.maxBytes, startBytes: memory?.startBytes ?? msg.bytes };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examples } from '../examples/index';
 import { workspaceFromExample, type Workspace } from '../workspace/workspaceTypes';
 import { ShareError } from './shareError';
-import { exportWorkspaceFile, importWorkspaceFile } from './workspaceFile';
+import { exportWorkspaceFile, importWorkspaceFile, readWorkspaceFile } from './workspaceFile';
 
 const sample = (): Workspace => {
   const ws = workspaceFromExample(examples[0]);
@@ -59,5 +59,16 @@ describe('workspace files', () => {
 
   it('rejects huge files before parsing them', () => {
     expect(messageOf(' '.repeat(3 * 1024 * 1024))).toMatch(/larger than 2 MB/);
+  });
+
+  it('refuses a file too large to be a workspace by its size, without reading it', async () => {
+    let read = false;
+    const huge = { size: 700 * 2 ** 20, text: () => ((read = true), Promise.reject(new Error('not readable'))) } as unknown as Blob;
+    const result = await readWorkspaceFile(huge);
+    expect(result).toBeInstanceOf(ShareError);
+    expect((result as ShareError).message).toBe('The file is 700 MB; a playground workspace file is at most 2 MB.');
+    expect(read).toBe(false);
+    const unreadable = { size: 10, text: () => Promise.reject(new Error('the file changed on disk')) } as unknown as Blob;
+    expect(((await readWorkspaceFile(unreadable)) as ShareError).message).toBe('The file could not be read (the file changed on disk).');
   });
 });

@@ -56,3 +56,22 @@ export function importWorkspaceFile(text: string): Workspace | ShareError {
     return new ShareError(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
+
+// UTF-8 takes at most 4 bytes a character: a file over this can't hold MAX_FILE_CHARS.
+const MAX_FILE_BYTES = 4 * MAX_FILE_CHARS;
+
+/**
+ * {@link importWorkspaceFile} of a file from disk, sized before it is read: reading a 700 MB
+ * file picked by mistake (a video, a disk image) as text failed inside the browser, and the
+ * import ended without a word. Never throws.
+ */
+export async function readWorkspaceFile(file: Blob): Promise<Workspace | ShareError> {
+  if (file.size > MAX_FILE_BYTES) return new ShareError(`The file is ${(file.size / 2 ** 20).toFixed(0)} MB; a playground workspace file is at most 2 MB.`);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return new ShareError(`The file could not be read (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
+  }
+  return importWorkspaceFile(text);
+}

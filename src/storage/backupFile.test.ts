@@ -84,6 +84,20 @@ describe('export everything and import it back', () => {
     expect(report.trustLeftOut).toBe(true);
   });
 
+  it('never carries which lesson check scripts this browser allowed, out or in', async () => {
+    const allowed = '{"version":2,"entries":[{"id":"lesson:teacher-answer","sha256":"cd","how":"accepted"}]}';
+    const local = new MemoryStorage();
+    local.setItem('wcp:settings', '{}');
+    local.setItem('wcp.trustedLessonChecks', allowed);
+    const backup = await exportEverything(indexedDB, local);
+    expect(Object.keys(backup.localStorage)).toEqual(['wcp:settings']);
+    const fresh = new MemoryStorage();
+    const report = await importEverything({ ...backup, databases: [], localStorage: { ...backup.localStorage, 'wcp.trustedLessonChecks': allowed } }, indexedDB, fresh);
+    expect(fresh.getItem('wcp.trustedLessonChecks')).toBeNull();
+    expect(report.lessonChecksLeftOut).toBe(true);
+    expect(report.trustLeftOut).toBeUndefined();
+  });
+
   it('rejects files that are not backups with a reason', () => {
     expect(() => readBackup('{')).toThrow(/not valid JSON/);
     expect(() => readBackup('{"format":"wasi-cloud-playground","version":1}')).toThrow(/not a playground backup/);

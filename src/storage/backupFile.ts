@@ -33,6 +33,8 @@ export interface ImportReport {
   skipped: string[];
   /** The file said which host code its browser trusted; not taken (see NOT_CARRIED). */
   trustLeftOut?: boolean;
+  /** The file said which lesson check scripts its browser allowed; not taken (see NOT_CARRIED). */
+  lessonChecksLeftOut?: boolean;
 }
 
 const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
@@ -50,7 +52,14 @@ async function databaseNames(idb: IDBFactory): Promise<string[]> {
  * from someone else must not bring it in, or host code in that same file would run
  * unasked (and sandboxed still). Files made before this are read with the entry skipped.
  */
-const NOT_CARRIED = new Set(['wcp.trustedHostCode']);
+const HOST_CODE_TRUST = 'wcp.trustedHostCode';
+/**
+ * The same for the teacher's check scripts the person here allowed (web/learn/useCheckScriptConsent.ts).
+ * It used to be carried: a stranger's backup brought their lesson (IndexedDB) and their
+ * allowing its script, so Check ran that script here without asking.
+ */
+const LESSON_CHECK_TRUST = 'wcp.trustedLessonChecks';
+const NOT_CARRIED = new Set([HOST_CODE_TRUST, LESSON_CHECK_TRUST]);
 
 /**
  * Everything the browser keeps for the playground, as one JSON document: all IndexedDB
@@ -147,7 +156,8 @@ export async function importEverything(backup: BackupV1, idb: IDBFactory = index
   }
   for (const [key, value] of Object.entries(backup.localStorage)) {
     if (NOT_CARRIED.has(key)) {
-      report.trustLeftOut = true;
+      if (key === HOST_CODE_TRUST) report.trustLeftOut = true;
+      else report.lessonChecksLeftOut = true;
       continue;
     }
     const current = storage?.getItem(key);

@@ -48,6 +48,28 @@ describe('trace store across tabs', () => {
     b.dispose();
   });
 
+  it("leaves out another tab's events that are not shaped as this build's, keeping the readable ones", async () => {
+    const ns = `test-${Math.random()}`;
+    const store = createTraceStore(ns);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const wire = new BroadcastChannel(`${ns}:trace`);
+    const other = { tab: 'tab-other', guest: 'g', at: 1 };
+    wire.postMessage({
+      events: [
+        { ...other, id: 'o1', kind: 'call' },
+        { ...other, id: 'o2', kind: 'message', action: 'send', topic: 't', envelope: {}, data: 'text' },
+        { ...other, id: 'o3', kind: 'newer-kind' },
+        { ...other, id: 'o4', kind: 'call', iface: 'i', fn: 'f', args: [], ok: true, ms: 1, dir: 'import', servedBy: 5 },
+        { ...other, id: 'o5', kind: 'lifecycle', phase: 'start' },
+      ],
+    });
+    await vi.waitFor(() => expect(store.events.toArray().map((e) => e.id)).toEqual(['o5']), { timeout: 10_000 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    wire.close();
+    store.dispose();
+  });
+
   it('posts no events while no other tab has a store on the namespace, and does once one opens', async () => {
     const ns = `test-${Math.random()}`;
     const seen: unknown[] = [];

@@ -1,6 +1,7 @@
 import { createRingBuffer, type RingBuffer } from './createRingBuffer';
 import { createRunView } from './createRunView';
 import { ownPayloads } from './ownPayloads';
+import { traceEventProblem } from './checkTraceEvent';
 import { createEventStringSharer } from './shareEventStrings';
 import type { TraceEvent } from './traceEvent';
 import { createTraceRunLog, type StartRunOptions, type TraceRun } from './traceRuns';
@@ -145,6 +146,13 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
       if (!Array.isArray(batch?.events)) return;
       for (const e of batch.events) {
         if (!e || typeof e.id !== 'string' || e.tab === tab) continue;
+        // Another build's tab (or any script of this origin) may send other shapes: the views
+        // read every field as typed, and one such event blanked the whole page.
+        const problem = traceEventProblem(e);
+        if (problem !== null) {
+          if (refusedFromOtherTabs++ === 0) console.warn(`[playground] left out an event from another tab that this version cannot show (${problem}); is that tab running another version of the playground?`);
+          continue;
+        }
         // A tab that sends events is there, even if its hello was missed.
         if (typeof e.tab === 'string') {
           peers.add(e.tab);
@@ -158,6 +166,7 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     };
   }
   let remoteSummarized = 0;
+  let refusedFromOtherTabs = 0;
   const shareStrings = createEventStringSharer();
   // A page leaving (or entering the back/forward cache) stops receiving; back, it says hello again.
   const onPageHide = () => say('bye');

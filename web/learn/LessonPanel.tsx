@@ -44,6 +44,13 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
       </div>
       {learn.error && <p className="lesson-error" role="alert" data-testid="lesson-error">{learn.error}</p>}
+      {learn.linkVersion && (
+        <p className="lesson-elsewhere" role="status" data-testid="lesson-link-version">
+          The link carries another version of “{learn.linkVersion.title}” than the one stored here, which is shown (your progress in it is kept either way).{' '}
+          <button type="button" className="small" data-testid="lesson-take-link-version" onClick={() => learn.settleLinkVersion(true)}>Use the link's version</button>{' '}
+          <button type="button" className="small" data-testid="lesson-keep-stored-version" onClick={() => learn.settleLinkVersion(false)}>Keep mine</button>
+        </p>
+      )}
       {learn.changedElsewhere && (
         <p className="lesson-elsewhere" role="status" data-testid="lesson-changed-elsewhere">
           This lesson's code was changed in another tab; the editor shows it now.

@@ -37,6 +37,14 @@ export interface Learn extends Omit<LessonCheck, 'clear'> {
   loadFile(file: File): Promise<void>;
   /** Takes the open lesson, a teacher's (from a file or link), out of the course again. */
   removeLoaded(): void;
+  /**
+   * A lesson link's lesson when this browser already stores another version under its id:
+   * the stored one is shown until the learner picks the link's (it used to be replaced
+   * silently, so a stranger's link could wipe a teacher's lesson from the course).
+   */
+  linkVersion: Lesson | undefined;
+  /** Stores the link's version in place of the stored one (undefined: keep the stored one). */
+  settleLinkVersion(take: boolean): void;
 }
 
 
@@ -56,6 +64,7 @@ export function useLearn(): Learn {
   const [progressRead, setProgressRead] = useState(false);
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
   const [error, setError] = useState<string>();
+  const [linkVersion, setLinkVersion] = useState<Lesson>();
   const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
   const { loaded, adopt: adoptLessons, add: addLesson, remove: removeLesson } = useLoadedLessons(
     useCallback((removed: Lesson[]) => {
@@ -81,11 +90,16 @@ export function useLearn(): Learn {
         let fromLink: Lesson | undefined;
         if (address.hash) {
           try {
-            fromLink = decodeLessonHash(address.hash);
-            void addLesson(fromLink).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
-            setLessonId(fromLink.id);
+            const decoded = decodeLessonHash(address.hash);
+            const stored = l.find((x) => x.id === decoded.id);
+            setLessonId(decoded.id);
+            if (stored && JSON.stringify(stored) !== JSON.stringify(decoded)) setLinkVersion(decoded);
+            else {
+              fromLink = decoded;
+              void addLesson(decoded).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
+            }
             // As for a file: a shipped lesson's id shows the shipped lesson, which the teacher must hear.
-            if (shipped.some((s) => s.id === fromLink!.id)) setError(sameIdAsShipped(`This lesson link`, fromLink.id));
+            if (shipped.some((s) => s.id === decoded.id)) setError(sameIdAsShipped(`This lesson link`, decoded.id));
           } catch (e) {
             setError(e instanceof Error ? e.message : String(e));
           }
@@ -184,10 +198,18 @@ export function useLearn(): Learn {
     [lesson],
   );
 
+  const settleLinkVersion = useCallback(
+    (take: boolean) => {
+      if (take && linkVersion) void addLesson(linkVersion).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
+      setLinkVersion(undefined);
+    },
+    [linkVersion, addLesson],
+  );
   const lessonChangedElsewhere = !!lesson && !!changedElsewhere[lesson.id];
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
     ...check, active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
     passedCodeDiffers, restorePassedCode, error, open, leave, updateGuest, showHint, resetLesson, applySolution, loadFile, removeLoaded,
+    linkVersion, settleLinkVersion,
   };
 }

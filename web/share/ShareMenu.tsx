@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { encodeComponentSegment, exportWorkspaceFile, importWorkspaceFile, ShareError, type Workspace } from '../../src/index';
+import { encodeComponentSegment, exportWorkspaceFile, readWorkspaceFile, ShareError, type Workspace } from '../../src/index';
 import { copyText } from './copyText';
 import { downloadBlob, workspaceFileName } from './downloadBlob';
 import { shareLink } from './readShareHash';
@@ -59,7 +59,7 @@ export function ShareMenu({ workspace, name, onImport, onError, natsServer, acti
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     if (ref.current) ref.current.open = false;
-    const result = importWorkspaceFile(await file.text());
+    const result = await readWorkspaceFile(file);
     if (result instanceof ShareError) onError(`Could not import "${file.name}": ${result.message} Nothing was changed.`);
     else onImport(result, file.name);
   };

@@ -75,6 +75,7 @@ function describeImport(r: ImportReport): string {
   if (r.conflicts.length) parts.push(`${r.conflicts.length} differ from what is stored and were left as stored: ${r.conflicts.slice(0, 5).join(', ')}${r.conflicts.length > 5 ? ', …' : ''}.`);
   if (r.skipped.length) parts.push(`Skipped (this browser's database has no such store): ${r.skipped.join(', ')}.`);
   if (r.trustLeftOut) parts.push('Which host code the other browser trusted was not taken: host code in imported workspaces asks before it runs here.');
+  if (r.lessonChecksLeftOut) parts.push("Which lesson check scripts the other browser allowed was not taken: an imported lesson's script asks before it runs here.");
   parts.push('Reload to see imported settings.');
   return parts.join(' ');
 }

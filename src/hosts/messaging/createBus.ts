@@ -50,10 +50,13 @@ export function openBus(namespace: string, clock: () => number = () => performan
       }
     }
   };
-  channel.onmessage = (event: MessageEvent<BusPacket | BusPacket[]>) => {
+  channel.onmessage = (event: MessageEvent<unknown>) => {
     const data = event.data;
-    if (Array.isArray(data)) for (const packet of data) dispatch(ownBytes(packet));
-    else dispatch(data);
+    // Other tabs may run another build (or be any script of this origin): a packet that is
+    // not even an object is dropped here. A `null` in an array threw in ownBytes, outside
+    // any listener's try, and the worker died — every handler serving in it with it.
+    if (Array.isArray(data)) for (const packet of data) isPacket(packet) && dispatch(ownBytes(packet));
+    else if (isPacket(data)) dispatch(data);
   };
   let local: BusPacket[] = [];
   const dispatchLocal = (): void => {
@@ -188,4 +191,9 @@ export function createBus(namespace: string): Bus {
 /** Closes every shared bus; the run worker calls this when its guest ends. */
 export function closeAllBuses(): void {
   for (const bus of [...shared.values()]) bus.close();
+}
+
+/** Whether `value` can be a packet at all; listeners check the fields of its type. */
+function isPacket(value: unknown): value is BusPacket {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,4 +1,6 @@
 import { HostError, type HostContext, type HostPackage, type InterfaceImpl } from '../../hosts/hostContract';
+import { readHostTraceEvent } from './readHostTraceEvent';
+import { watchHostWaits } from './watchHostWaits';
 import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterface, type SandboxPackage, type ToSandbox } from './sandboxProtocol';
 
 /**
@@ -9,13 +11,19 @@ import { RESOURCE_KEY, validateFromSandbox, type FromSandbox, type SandboxInterf
  * run's guest and tab by the caller's `ctx`, never by the host code. With `loading`, the page
  * already sent the `load` (preloadHostCode): only its answer is awaited.
  */
-export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false): Promise<HostPackage[]> {
+const MAX_BAD_EVENT_REPORTS = 3;
+
+export async function createSandboxedHosts(port: MessagePort, sources: Record<string, string>, ctx: HostContext, loading = false, onWait: (what: string | undefined) => void = () => {}): Promise<HostPackage[]> {
+  // What the guest waits on, told to the page once it is long (watchHostWaits.ts).
+  const waits = watchHostWaits(onWait);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const classes = new Map<string, ProxyClass>();
   const instances = new Map<number, object>();
   let nextCall = 1;
   let nextHandle = -1;
   let guestExports: Record<string, unknown> = {};
+  // Said for the first few only: a host emitting a bad event per call would bury the console.
+  let badEvents = 0;
   let onLoaded: ((msg: Extract<FromSandbox, { type: 'loaded' | 'loadFailed' }>) => void) | undefined;
 
   const send = (msg: ToSandbox) => port.postMessage(msg);
@@ -23,9 +31,13 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
     new Promise((resolve, reject) => {
       const id = nextCall++;
       pending.set(id, { resolve, reject });
+      // Only a guest's calls: a host's attachExports may drive the guest's exports for the whole
+      // run, and a guest looping in one of them must not be blamed on the host code.
+      if (msg.type === 'call') waits.begin(id, `${msg.pkg}: ${msg.kind === 'static' ? `${msg.cls}.` : ''}${msg.iface}#${msg.name}`);
       try {
         send({ ...msg, id } as ToSandbox);
       } catch (e) {
+        waits.end(id);
         pending.delete(id);
         reject(new Error(`cannot pass these arguments to sandboxed host code: ${e instanceof Error ? e.message : String(e)}`));
       }
@@ -68,10 +80,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
         onLoaded?.(msg);
         break;
       case 'return':
+        waits.end(msg.id);
         pending.get(msg.id)?.resolve(decode(msg.value));
         pending.delete(msg.id);
         break;
       case 'throw': {
+        waits.end(msg.id);
         const p = pending.get(msg.id);
         pending.delete(msg.id);
         p?.reject(msg.hasPayload ? new HostError(decode(msg.payload), msg.message) : new Error(`host code: ${msg.message}`));
@@ -80,9 +94,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
       case 'log':
         ctx.log(msg.stream, msg.text);
         break;
-      case 'emit':
-        ctx.emit(msg.event as Parameters<HostContext['emit']>[0]);
+      case 'emit': {
+        const read = readHostTraceEvent(msg.event);
+        if ('event' in read) ctx.emit(read.event);
+        else if (badEvents++ < MAX_BAD_EVENT_REPORTS) ctx.log('stderr', `[playground] host code emitted a trace event the trace cannot show, so it was left out: ${read.error}${badEvents === MAX_BAD_EVENT_REPORTS ? ' (further ones are left out without a word)' : ''}\n`);
         break;
+      }
       case 'guestCall':
         void callGuest(msg);
         break;
@@ -101,10 +118,12 @@ export async function createSandboxedHosts(port: MessagePort, sources: Record<st
     }
   };
 
+  // Request ids start at 1: 0 is the load (its modules' top level and `create` run in it).
+  waits.begin(0, `${Object.keys(sources).join(', ')}: loading, its top level and create`);
   const loaded = await new Promise<SandboxPackage[]>((resolve, reject) => {
     onLoaded = (msg) => (msg.type === 'loaded' ? resolve(msg.packages) : reject(new Error(msg.message)));
     if (!loading) send({ type: 'load', sources, config: ctx.config, tab: ctx.tab });
-  });
+  }).finally(() => waits.end(0));
 
   const makeInterface = (pkg: string, iface: string, desc: SandboxInterface): InterfaceImpl => {
     const out: InterfaceImpl = {};
