@@ -36,7 +36,7 @@ test('a phone on its side: the header is one row and the lesson reads between it
 
   // The controls behind ⋯ More open in reach, and each menu inside the screen.
   await page.getByTestId('header-more').tap();
-  for (const [menu, popover] of [['share', '.share-popover'], ['settings', '.settings-popover']] as const) {
+  for (const [menu, popover] of [['workspaces', '.workspaces-popover'], ['storage', '.storage-popover'], ['share', '.share-popover'], ['settings', '.settings-popover']] as const) {
     const summary = page.getByTestId(menu);
     await expectOnScreen(page, summary, menu);
     await summary.tap();
@@ -45,6 +45,8 @@ test('a phone on its side: the header is one row and the lesson reads between it
     const box = (await opened.boundingBox())!;
     expect(box.x, `${popover} left edge`).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width, `${popover} right edge`).toBeLessThanOrEqual(844.5);
+    // The app does not scroll: a menu running past the bottom left its last controls unreachable.
+    expect(box.y + box.height, `${popover} bottom edge`).toBeLessThanOrEqual(390.5);
     await expectNoSidewaysScroll(page);
     await summary.tap();
     await expect(opened).toBeHidden();
