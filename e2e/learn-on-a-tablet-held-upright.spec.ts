@@ -34,3 +34,23 @@ test('a tablet held upright: the code and the output under it get the width, and
   await page.screenshot({ path: test.info().outputPath('tablet-768x1024.png') });
   await context.close();
 });
+
+/** The same tablet on an example (no lesson): three columns were 190–290 px each. */
+test('a tablet held upright runs an example: one editor across the screen, the output under it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/?example=kv-counter');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expectNoSidewaysScroll(page);
+  expect((await guest.boundingBox())!.width, 'the guest code is as wide as the screen').toBeGreaterThan(768 * 0.9);
+  await page.getByTestId('run').tap();
+  await expect(page.getByTestId('console-line').first()).toBeInViewport({ timeout: 30_000 });
+  const output = (await page.getByRole('region', { name: 'Output' }).boundingBox())!;
+  expect(output.width).toBeGreaterThan(768 * 0.9);
+  await page.getByTestId('stage-focus-wit').tap();
+  await expect(page.getByTestId('wit-editor')).toBeVisible();
+  expect((await page.getByTestId('wit-editor').boundingBox())!.width).toBeGreaterThan(768 * 0.9);
+  await page.screenshot({ path: test.info().outputPath('tablet-768x1024-example.png') });
+  await context.close();
+});

@@ -37,6 +37,12 @@ export const EMBED_FOCUS_QUERY = '(min-width: 761px) and (max-width: 1199px)';
 export const PHONE_ON_SIDE_QUERY = '(max-height: 500px) and (min-width: 701px) and (pointer: coarse)';
 
 /**
+ * A tablet held upright (768×1024): an example's three columns were 190–290 px each over
+ * 900 px of height. One editor with the output under it instead (layout.css stacks them).
+ */
+export const TABLET_UPRIGHT_QUERY = '(min-width: 701px) and (max-width: 1023px) and (orientation: portrait)';
+
+/**
  * Presenter mode shows one editor large beside the output (or the output large), so the
  * code is readable from the back of a room at 1280×720; an embed that asks for a panel
  * (`?embed&panel=diagram`) gives that panel most of the frame, a mid-sized embed one editor
@@ -49,7 +55,8 @@ export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: 
   const narrow = useMediaQuery(LEARN_FOCUS_QUERY);
   const narrowEmbed = useMediaQuery(EMBED_FOCUS_QUERY);
   const phoneOnSide = useMediaQuery(PHONE_ON_SIDE_QUERY);
-  const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (!mode.embed && ((mode.learning && narrow) || phoneOnSide)) ? chosen : undefined;
+  const upright = useMediaQuery(TABLET_UPRIGHT_QUERY);
+  const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (!mode.embed && ((mode.learning && narrow) || phoneOnSide || upright)) ? chosen : undefined;
   return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
 }
 
