@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { remoteSenderOf } from './trace/remoteSender';
 import type { PanelProps } from './panels/registerPanel';
 import { createTraceIndex, ringIndexNow } from './trace/createTraceIndex';
 import { timeBase } from './trace/describeTraceEvent';
+import { fitTraceColumnsToRoom, type TraceRoom } from './trace/fitTraceColumnsToRoom';
+
+/** Fixed row heights (fitTraceColumnsToRoom.ts, styles.css) make virtualization plain arithmetic. */
+export { TRACE_ROW_HEIGHT } from './trace/fitTraceColumnsToRoom';
 import { useThrottledTraceVersion } from './trace/useThrottledTraceVersion';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
 
-/** Fixed row height (px, matches .trace-row in styles.css) makes virtualization plain arithmetic. */
-export const TRACE_ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
 /**
@@ -23,6 +25,8 @@ export function TracePanel({ ctx }: PanelProps) {
   const [filter, setFilter] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  const [room, setRoom] = useState<TraceRoom>();
+  const probe = useRef<HTMLSpanElement>(null);
   const { ref, onScroll } = useStickToBottom<HTMLDivElement>(version + filter);
   const base = timeBase(store);
 
@@ -32,32 +36,40 @@ export function TracePanel({ ctx }: PanelProps) {
     void version;
     return index.update(store.events, filter, base);
   }, [index, store, version, filter, base]);
-  const { columns } = table;
+  const columns = useMemo(() => fitTraceColumnsToRoom(table.columns, room), [table.columns, room]);
   const matching = table.rows.length;
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    // The width in characters of the rows' font: zoom and font size change both together.
+    const measure = () => {
+      setHeight(el.clientHeight);
+      const ch = (probe.current?.offsetWidth ?? 0) / 10;
+      const next = { width: el.clientWidth, height: el.clientHeight, ch };
+      setRoom((was) => (was && was.width === next.width && was.height === next.height && was.ch === ch ? was : next));
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
-    setHeight(el.clientHeight);
+    measure();
     return () => ro.disconnect();
   }, [ref]);
 
-  const first = Math.max(0, Math.floor(scrollTop / TRACE_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(matching, Math.ceil((scrollTop + height) / TRACE_ROW_HEIGHT) + OVERSCAN);
+  const { rowHeight } = columns;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(matching, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const rows = [];
   for (let r = first; r < last; r++) {
     const at = ringIndexNow(table, r, store.events);
     const event = at < 0 ? undefined : store.events.at(at);
     if (!event) continue;
     rows.push(
-      <TraceRow key={event.id} event={event} base={base} top={r * TRACE_ROW_HEIGHT} otherTab={event.tab !== store.tab} from={remoteSenderOf(event, store)} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
+      <TraceRow key={event.id} event={event} base={base} top={r * rowHeight} otherTab={event.tab !== store.tab} from={remoteSenderOf(event, store)} selected={event.id === ctx.selectedEventId} onSelect={ctx.selectEvent} />,
     );
   }
 
   return (
-    <div className="panel trace-panel" style={{ '--trace-columns': columns.columns, '--trace-min-width': columns.minWidth } as React.CSSProperties}>
+    <div className="panel trace-panel" data-narrow={columns.narrow || undefined} style={{ '--trace-columns': columns.columns, '--trace-min-width': columns.minWidth } as React.CSSProperties}>
       <div className="panel-toolbar">
         <input type="search" className="trace-filter" placeholder="Filter: iface, fn, topic, guest, message id" aria-label="Filter trace" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" data-testid="trace-count">
@@ -77,17 +89,18 @@ export function TracePanel({ ctx }: PanelProps) {
           setScrollTop(e.currentTarget.scrollTop);
         }}
       >
+        <span ref={probe} className="trace-ch-probe" aria-hidden="true">0000000000</span>
         {/* Inside the scroller (sticky) so it scrolls sideways with the rows when the pane is narrow. */}
         <div className="trace-head" role="row">
           <span className="tc-time" title="seconds since the run started">time s</span>
           <span className="tc-guest">guest</span>
           <span className="tc-kind">kind</span>
-          <span className="tc-what" title="iface#fn, or topic for messages">iface#fn</span>
+          <span className="tc-what" title="iface#fn, or topic for messages">{columns.narrow ? 'iface#fn, args → result under it' : 'iface#fn'}</span>
           <span className="tc-detail">args → result</span>
           <span className="tc-ms">duration</span>
         </div>
         {matching === 0 && <div className="empty">{store.events.size ? 'No events match the filter.' : 'No trace events in this run yet. Run a guest to see its host calls.'}</div>}
-        <div className="trace-spacer" style={{ height: matching * TRACE_ROW_HEIGHT }}>
+        <div className="trace-spacer" style={{ height: matching * rowHeight }}>
           {rows}
         </div>
       </div>

@@ -29,18 +29,34 @@ export const LEARN_FOCUS_QUERY = '(min-width: 701px) and (max-width: 1439px)';
 export const EMBED_FOCUS_QUERY = '(min-width: 761px) and (max-width: 1199px)';
 
 /**
+ * A phone on its side (short, wider than a phone held upright, touch): three columns of an
+ * example left each 220–310 px of 844, the code cut after ~30 characters. One editor beside the
+ * output instead, as beside a lesson, with the switch in the (one-row) header. The same query
+ * as the compact header in layout.css.
+ */
+export const PHONE_ON_SIDE_QUERY = '(max-height: 500px) and (min-width: 701px) and (pointer: coarse)';
+
+/**
+ * A tablet held upright (768×1024): an example's three columns were 190–290 px each over
+ * 900 px of height. One editor with the output under it instead (layout.css stacks them).
+ */
+export const TABLET_UPRIGHT_QUERY = '(min-width: 701px) and (max-width: 1023px) and (orientation: portrait)';
+
+/**
  * Presenter mode shows one editor large beside the output (or the output large), so the
  * code is readable from the back of a room at 1280×720; an embed that asks for a panel
  * (`?embed&panel=diagram`) gives that panel most of the frame, a mid-sized embed one editor
  * beside the output. A lesson on a laptop-sized
- * screen does the same, with the switch in the header. Otherwise the user's own pane
+ * screen does the same, with the switch in the header, and so does a phone on its side. Otherwise the user's own pane
  * sizes apply.
  */
 export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: string; learning?: boolean }, panes: readonly number[]): StageLayout {
   const [chosen, setFocus] = useState<StageFocus>(mode.embed && mode.panel ? 'output' : 'guest');
   const narrow = useMediaQuery(LEARN_FOCUS_QUERY);
   const narrowEmbed = useMediaQuery(EMBED_FOCUS_QUERY);
-  const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (mode.learning && narrow && !mode.embed) ? chosen : undefined;
+  const phoneOnSide = useMediaQuery(PHONE_ON_SIDE_QUERY);
+  const upright = useMediaQuery(TABLET_UPRIGHT_QUERY);
+  const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (!mode.embed && ((mode.learning && narrow) || phoneOnSide || upright)) ? chosen : undefined;
   return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
 }
 

@@ -11,6 +11,8 @@ const BADGE = 10;
 export interface TraceColumns {
   columns: string;
   minWidth: string;
+  /** What each sized column needs, in characters (slack included): for a narrow pane (fitTraceColumnsToRoom). */
+  needs: { time: number; guest: number; kind: number; what: number };
 }
 
 /** Widths the Trace table's columns need, grown one event at a time (see {@link createColumnFit}). */
@@ -50,7 +52,11 @@ export function createColumnFit(tab: string): ColumnFit {
       const widths = [time + 1, guest + 1, kind + 1, what + 1];
       const fixed = widths.reduce((a, b) => a + b, 0) + 18 + 8;
       // Gaps (5 × 6px) and the row's padding (2 × 8px) come on top of the characters.
-      return { columns: `${widths.map((w) => `${w}ch`).join(' ')} minmax(18ch, 1fr) 8ch`, minWidth: `calc(${fixed}ch + 46px)` };
+      return {
+        columns: `${widths.map((w) => `${w}ch`).join(' ')} minmax(18ch, 1fr) 8ch`,
+        minWidth: `calc(${fixed}ch + 46px)`,
+        needs: { time: time + 1, guest: guest + 1, kind: kind + 1, what: what + 1 },
+      };
     },
   };
 }
