@@ -183,10 +183,16 @@ test('a 390-wide phone in the course: the lesson reads whole, the code under it 
   // The code sits under the lesson, as wide as the screen.
   const editor = page.getByTestId('guest-editor');
   await editor.locator('.monaco-editor').scrollIntoViewIfNeeded();
-  const code = (await editor.boundingBox())!;
-  const lesson = (await panel.boundingBox())!;
-  expect(code.y).toBeGreaterThan(lesson.y + lesson.height - 1);
-  expect(code.x + code.width).toBeLessThanOrEqual(390.5);
+  // Both boxes at one instant: measured one after the other, a scroll between them (the page
+  // settling after scrollIntoViewIfNeeded) once made the code look as if it overlapped the lesson.
+  const [code, lesson] = await page.evaluate(() =>
+    ['guest-editor', 'lesson-panel'].map((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  expect(code!.y).toBeGreaterThan(lesson!.y + lesson!.height - 1);
+  expect(code!.x + code!.width).toBeLessThanOrEqual(390.5);
   await retypeLine(page, 'guest-editor', 4, "console.log('hello from a component');");
   await retypeLine(page, 'guest-editor', 6, "return 'hello, wasi';");
   await expect(editor.locator('.view-lines')).toContainText("console.log('hello from a component');");
