@@ -50,10 +50,12 @@ export function createColumnFit(tab: string): ColumnFit {
       const time = Number.isFinite(earliest) ? Math.max(6, formatRelative(earliest, base).length, formatRelative(latest, base).length) : 6;
       // +1ch slack per column: ellipsis decisions round, and the badge has padding.
       const widths = [time + 1, guest + 1, kind + 1, what + 1];
-      const fixed = widths.reduce((a, b) => a + b, 0) + 18 + 8;
+      // The duration column is 9ch: its head, "DURATION" in the head's small capitals, is wider
+      // than 8 of the rows' characters ("DURATI…" at 1280×720); its values need 7–9.
+      const fixed = widths.reduce((a, b) => a + b, 0) + 18 + 9;
       // Gaps (5 × 6px) and the row's padding (2 × 8px) come on top of the characters.
       return {
-        columns: `${widths.map((w) => `${w}ch`).join(' ')} minmax(18ch, 1fr) 8ch`,
+        columns: `${widths.map((w) => `${w}ch`).join(' ')} minmax(18ch, 1fr) 9ch`,
         minWidth: `calc(${fixed}ch + 46px)`,
         needs: { time: time + 1, guest: guest + 1, kind: kind + 1, what: what + 1 },
       };

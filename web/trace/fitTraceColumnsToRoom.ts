@@ -42,7 +42,7 @@ const NARROW_PX = 28;
  */
 export function fitTraceColumnsToRoom(full: TraceColumns, room: TraceRoom | undefined): FittedTraceColumns {
   const { time, guest, kind, what } = full.needs;
-  const fullChars = time + guest + kind + what + DETAIL_WANTED + 8;
+  const fullChars = time + guest + kind + what + DETAIL_WANTED + 9;
   const fits = !room || room.ch <= 0 || room.width >= fullChars * room.ch + FULL_PX;
   if (fits || room.height < LEAST_ROWS * TRACE_NARROW_ROW_HEIGHT) {
     return { columns: full.columns, minWidth: full.minWidth, narrow: false, rowHeight: TRACE_ROW_HEIGHT };
