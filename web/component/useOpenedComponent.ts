@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { GuestHostsPatch } from '../panels/panelContext';
-import type { Diagnostic, ExportedFunction } from '../../src/index';
+import type { ExportedFunction } from '../../src/index';
 import { getBuildClient } from '../engine';
-import { formatDiagnostic } from '../runFormat';
+import { readComponentFile } from './readComponentFile';
 
 /** A `.wasm` component opened from disk, analysed against the playground's hosts. */
 export interface OpenedComponent {
@@ -40,7 +40,6 @@ export interface OpenedComponentState {
 }
 
 const NO_SETTINGS: OpenedGuestSettings = {};
-const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 /**
  * Reads a component file and asks the build worker to analyse it (its own WIT, resolved
@@ -52,21 +51,8 @@ export function useOpenedComponent(): OpenedComponentState {
   const open = useCallback(async (file: File) => {
     setBusy(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const name = file.name.replace(/\.wasm$/i, '') || 'component';
-      const base: OpenedComponent = { fileName: file.name, name, bytes, wit: '', exports: [], exportedInterfaces: [], importedInterfaces: [], errors: [] };
-      if (!WASM_MAGIC.every((b, i) => bytes[i] === b)) {
-        setOpened({ ...base, errors: [`${file.name} is not a WebAssembly file (it does not start with \\0asm).`] });
-        return;
-      }
-      const r = await getBuildClient().build('', { lang: 'component', bytes }, { slot: 'opened-component' });
-      if (r.status === 'built') {
-        const a = r.artifact;
-        setOpened({ ...base, wit: a.componentWit, exports: a.exports, exportedInterfaces: a.exportedInterfaces, importedInterfaces: a.importedInterfaces });
-      } else if (r.status === 'failed') {
-        // A component that can't run here still shows its WIT: that is where the user sees why.
-        setOpened({ ...base, wit: r.componentWit ?? '', errors: r.diagnostics.map((d: Diagnostic) => (d.file === 'guest' ? d.message : formatDiagnostic(d))) });
-      }
+      const read = await readComponentFile(file, (bytes) => getBuildClient().build('', { lang: 'component', bytes }, { slot: 'opened-component' }));
+      if (read) setOpened(read);
     } finally {
       setBusy(false);
     }
