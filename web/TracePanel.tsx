@@ -27,7 +27,6 @@ export function TracePanel({ ctx }: PanelProps) {
   const [height, setHeight] = useState(400);
   const [room, setRoom] = useState<TraceRoom>();
   const probe = useRef<HTMLSpanElement>(null);
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(version + filter);
   const base = timeBase(store);
 
   // Rows kept as events come (each frame of a flood looks at its new events only).
@@ -38,6 +37,10 @@ export function TracePanel({ ctx }: PanelProps) {
   }, [index, store, version, filter, base]);
   const columns = useMemo(() => fitTraceColumnsToRoom(table.columns, room), [table.columns, room]);
   const matching = table.rows.length;
+  // Pinned again when rows change height too: going to two lines per event (a pane that
+  // narrowed, or the first measure of a narrow one) grew the table under a view that stayed
+  // where the one-line table ended, in its middle, and the newest events were out of sight.
+  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${version}|${filter}|${columns.rowHeight}`);
 
   useEffect(() => {
     const el = ref.current;
