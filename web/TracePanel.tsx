@@ -24,7 +24,6 @@ export function TracePanel({ ctx }: PanelProps) {
   const version = useThrottledTraceVersion(store);
   const [filter, setFilter] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
   const [room, setRoom] = useState<TraceRoom>();
   const probe = useRef<HTMLSpanElement>(null);
   const base = timeBase(store);
@@ -47,7 +46,6 @@ export function TracePanel({ ctx }: PanelProps) {
     if (!el) return;
     // The width in characters of the rows' font: zoom and font size change both together.
     const measure = () => {
-      setHeight(el.clientHeight);
       const ch = (probe.current?.offsetWidth ?? 0) / 10;
       const next = { width: el.clientWidth, height: el.clientHeight, ch };
       setRoom((was) => (was && was.width === next.width && was.height === next.height && was.ch === ch ? was : next));
@@ -59,6 +57,8 @@ export function TracePanel({ ctx }: PanelProps) {
   }, [ref]);
 
   const { rowHeight } = columns;
+  // Until the first measure: enough rows for a tall pane.
+  const height = room?.height ?? 400;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(matching, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const rows = [];
