@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../protocol/buildProtocol';
 import { parseWit } from '../../wit/parseWit';
 import { closestName } from '../closestName';
 import { findWitInterface } from '../../wit/findWitInterface';
+import { jsImportsOf } from './listJsImports';
 
 // StarlingMonkey's wording when a guest imports a name its world's interface does not have:
 // the engine calls every WIT import module '<internal>', which names nothing the learner wrote.
@@ -86,9 +87,5 @@ function findImport(source: string, name: string, line: number | undefined): { f
  */
 function jsNamesOf(worldSource: string, specifier: string): string[] | undefined {
   const iface = findWitInterface(worldSource, specifier, true);
-  if (!iface) return undefined;
-  const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  const functions = iface.functions.filter((f) => f.kind === 'freestanding').map((f) => camel(f.name));
-  const classes = iface.types.filter((t) => t.kind === 'resource').map((t) => camel(t.name).replace(/^./, (c) => c.toUpperCase()));
-  return [...functions, ...classes];
+  return iface && jsImportsOf(iface, specifier).map((n) => n.name);
 }
