@@ -68,7 +68,9 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     while (start > 0 && stderr[start - 1]!.trim() !== '' && !ABORT_NOTICE.test(stderr[start - 1]!)) start--;
     const text = stderr.slice(start, stack).join('\n').trim() || 'uncaught exception';
     const frames = stderr.slice(stack + 1);
-    const frame = frames.map((l) => FRAME.exec(l)).find(Boolean);
+    // The guest's own innermost frame; the one above it is the binding it called.
+    const own = frames.findIndex((l) => FRAME.test(l));
+    const frame = own >= 0 ? FRAME.exec(frames[own]!) : undefined;
     // No frame of the guest's own, an export's conversion: the guest returned, and its value did not fit.
     const exported = frame ? undefined : frames.map((l) => EXPORT_FRAME.exec(l)).find(Boolean);
     if (exported) {
@@ -79,9 +81,8 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     const at = where ? ` (at line ${where.line}:${where.column})` : '';
     // The engine turns a failed allocation into an exception: say what it means.
     if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
-    // The binding the guest's frame called: where arguments are converted to WIT values.
-    const callee = frame ? frames[frames.findIndex((l) => FRAME.test(l)) - 1] : undefined;
-    const hint = hintWitName(text, jsImports) ?? hintWitCall(text, callee, jsImports);
+    // The binding converts the guest's arguments to WIT values: an exception there is about them.
+    const hint = hintWitName(text, jsImports) ?? hintWitCall(text, own > 0 ? frames[own - 1] : undefined, jsImports);
     return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}${hint ? `. ${hint}` : ''}`, ...where };
   }
   // An uncaught non-Error prints its value, and aborts; the engine's own failure to allocate
