@@ -16,10 +16,16 @@ async function serveLobby(page: Page, speaker: number): Promise<void> {
   await expect.poll(() => consoleText(page), { timeout: 20_000 }).toMatch(new RegExp(`listener\\s+chat\\.lobby: hello from speaker #${speaker}`));
 }
 
-/** A second tab speaks; once its own listener has heard it, the first tab's would have too. */
-async function speakFrom(other: Page, speaker: number): Promise<void> {
-  await openApp(other);
-  await serveLobby(other, speaker);
+/**
+ * A second tab runs the example and its speaker #2 says hello; the first tab, stopped, must not
+ * print it. BroadcastChannel reaches every tab at once: once the second tab's own listener has
+ * heard it, the first tab is given a moment to (not) print it.
+ */
+async function expectNotHeard(first: Page, second: Page): Promise<void> {
+  await openApp(second);
+  await serveLobby(second, 2);
+  await first.waitForTimeout(1_000);
+  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
 }
 
 test('Reset of an example nobody edited stops its listener: another tab’s hello is no longer heard', async ({ browser }) => {
@@ -32,10 +38,7 @@ test('Reset of an example nobody edited stops its listener: another tab’s hell
   await expect(first.getByTestId('status')).not.toContainText('serving');
   await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
 
-  await speakFrom(second, 2);
-  // BroadcastChannel reaches every tab at once: give the first tab a moment to (not) print it.
-  await first.waitForTimeout(1_000);
-  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await expectNotHeard(first, second);
   await context.close();
 });
 
@@ -60,9 +63,7 @@ test('Reset of edited code that is serving asks, then stops the discarded code a
   await expect.poll(() => editorLines(guest)).not.toContain(';; edited live');
   await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
 
-  await speakFrom(second, 2);
-  await first.waitForTimeout(1_000);
-  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await expectNotHeard(first, second);
   await context.close();
 });
 
@@ -83,9 +84,7 @@ test('opening a link to the same example while it serves stops the code that was
   await expect(first.getByTestId('notice').filter({ hasText: 'You opened a shared workspace' })).toBeVisible();
   await expect(first.getByTestId('status')).toHaveClass(/status-idle/);
 
-  await speakFrom(second, 2);
-  await first.waitForTimeout(1_000);
-  expect(await consoleText(first)).not.toMatch(/hello from speaker #2/);
+  await expectNotHeard(first, second);
   await context.close();
 });
 
