@@ -50,6 +50,9 @@ describe('hintWitCall', () => {
     expect(hintWitCall('source array is too long', '  set@/initializer.js:377:12', NAMES)).toBe(
       'In the call to `set(key: string, value: list<u8>)`, a method of `Bucket` (`wasi:keyvalue/store@0.2.0-draft2`), an argument is not what its WIT type takes: a `list<u8>` takes a Uint8Array (new TextEncoder().encode(text) for text); a `string` takes a string.',
     );
+    // The guarded bindings' words for text or a number given for a list (guardListArguments.ts), and an element out of range.
+    expect(hintWitCall('TypeError: expected a Uint8Array or an array of numbers for a list<u8>, received a string', '  set@/initializer.js:384:12', NAMES)).toContain('`set(key: string, value: list<u8>)`');
+    expect(hintWitCall('TypeError: invalid u8 value [300]', '  set@/initializer.js:392:12', NAMES)).toContain('`set(key: string, value: list<u8>)`');
     expect(hintWitCall('expected a string, received [number]', '  import_wasi_keyvalue_store_0_2_0_draft2$open@/initializer.js:122:41', NAMES)).toContain('`open(identifier: string)`');
   });
 

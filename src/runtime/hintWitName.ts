@@ -34,10 +34,11 @@ const METHOD_FRAME = /^\s*([\w$]+)@\/initializer\.js:/;
 /**
  * How the engine's bindings (and SpiderMonkey under them) word a JavaScript value that does not
  * convert to the WIT parameter type: "expected a string, received [number]", "invalid BigInt
- * syntax", "can't convert undefined to BigInt", "source array is too long" (a number for a
- * list<u8>). An error the host returned is thrown from the same frame, worded otherwise.
+ * syntax", "can't convert undefined to BigInt", "invalid u8 value [300]", and for a list of
+ * numbers given a string or a number, guardListArguments' "expected a Uint8Array … for a
+ * list<u8>". An error the host returned is thrown from the same frame, worded otherwise.
  */
-const CONVERSION = /expected an? |BigInt|convert|source array|out of range|not a valid/i;
+const CONVERSION = /expected an? |BigInt|convert|source array|out of range|not a valid|invalid \w+ value/i;
 
 /** What a JavaScript value must be for the WIT types in `params`. */
 function conversions(params: string): string[] {

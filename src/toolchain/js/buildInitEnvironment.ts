@@ -2,6 +2,7 @@
 // export/import signatures from env vars and its own arguments from stdin, and loads the user's
 // module plus the generated bindings from a preopened directory.
 import type { Preview1Options } from './createPreview1';
+import { guardListArguments } from './guardListArguments';
 import type { SplicedWorld } from './spliceForWorld';
 
 /** File name the guest source gets inside the engine (appears in JS stack traces). */
@@ -39,7 +40,7 @@ export function buildInitEnvironment(
     env,
     stdin: encoder.encode(args),
     preopens: {
-      '/': { [SOURCE_NAME]: encoder.encode(source), [INITIALIZER_NAME]: encoder.encode(world.jsBindings) },
+      '/': { [SOURCE_NAME]: encoder.encode(source), [INITIALIZER_NAME]: encoder.encode(guardListArguments(world.jsBindings)) },
     },
     onOutput,
   };

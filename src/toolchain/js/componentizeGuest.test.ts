@@ -24,6 +24,8 @@ export function run(): string {
   bucket.set('count', enc.encode(String(visit.n)));
   let missing = 'none';
   try { open('forbidden'); } catch (e) { missing = JSON.stringify((e as { payload: unknown }).payload); }
+  // Text where the WIT takes list<u8>: the bindings alone would store zero bytes (guardListArguments.ts).
+  try { bucket.set('text', 'hello' as unknown as Uint8Array); } catch (e) { missing += \`; \${e}\`; }
   return \`visit \${visit.n}; \${missing}\`;
 }`;
 
@@ -52,14 +54,15 @@ describe('JS guest against shipped WIT packages', { timeout: 120_000 }, () => {
     const { output: component } = await componentizeGuest({ lang: 'ts', source: GUEST_TS }, analysis.world, (s) => stages.push(s), await readJsToolchainAssets());
     expect(stages.slice(0, 2)).toEqual(['strip-types', 'load-toolchain']);
     const guest = await runComponentInNode(component, { 'wasi:keyvalue/store': keyvalueHost() });
-    expect(guest.run()).toBe('visit 1; {"tag":"access-denied"}');
-    expect(guest.run()).toBe('visit 2; {"tag":"access-denied"}');
+    const wrongList = 'TypeError: expected a Uint8Array or an array of numbers for a list<u8>, received a string (encode text first: new TextEncoder().encode(text))';
+    expect(guest.run()).toBe(`visit 1; {"tag":"access-denied"}; ${wrongList}`);
+    expect(guest.run()).toBe(`visit 2; {"tag":"access-denied"}; ${wrongList}`);
 
     // JS-only edit through the fast path: patched files of the previous build run the new code.
     const previous = await transpileComponent(component);
     const { output: files } = await rebuildGuestFiles({ lang: 'ts', source: GUEST_TS.replace('visit ', 'seen ') }, analysis.world, [...previous.files], () => {}, await readJsToolchainAssets());
     const patched = await instantiateTranspiled({ ...previous, files: new Map(files) }, { 'wasi:keyvalue/store': keyvalueHost() });
-    expect(patched.run()).toBe('seen 1; {"tag":"access-denied"}');
+    expect(patched.run()).toBe(`seen 1; {"tag":"access-denied"}; ${wrongList}`);
   });
 
   it('reports TypeScript syntax errors with their position before loading the engine', async () => {
