@@ -10,6 +10,7 @@ export { TRACE_ROW_HEIGHT } from './trace/fitTraceColumnsToRoom';
 import { useThrottledTraceVersion } from './trace/useThrottledTraceVersion';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
+import { useKeepFirstRow } from './trace/useKeepFirstRow';
 
 const OVERSCAN = 8;
 
@@ -39,7 +40,8 @@ export function TracePanel({ ctx }: PanelProps) {
   // Pinned again when rows change height too: going to two lines per event (a pane that
   // narrowed, or the first measure of a narrow one) grew the table under a view that stayed
   // where the one-line table ended, in its middle, and the newest events were out of sight.
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${version}|${filter}|${columns.rowHeight}`);
+  const { ref, onScroll, isStuck } = useStickToBottom<HTMLDivElement>(`${version}|${filter}|${columns.rowHeight}`);
+  useKeepFirstRow(ref, columns.rowHeight, isStuck, setScrollTop);
 
   useEffect(() => {
     const el = ref.current;

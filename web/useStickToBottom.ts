@@ -40,7 +40,10 @@ export function useStickToBottom<T extends HTMLElement>(version: unknown) {
     return () => cancelAnimationFrame(frame);
   }, [version]);
 
-  return { ref, onScroll };
+  /** Whether the view follows the newest content (the reader has not scrolled up). */
+  const isStuck = useCallback(() => stuck.current, []);
+
+  return { ref, onScroll, isStuck };
 }
 
 /** Whether a scroll container shows its end, with a few px of slack: fractional scroll positions at some zoom levels never reach the exact bottom. */
