@@ -252,7 +252,7 @@ export function App() {
           {component.opened ? (
             <ComponentInfoPane component={component.opened} onClose={component.close} onCallArgs={(callArgs) => component.updateSettings({ callArgs })} />
           ) : guest ? (
-            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" readOnly={readOnly} />
+            <EditorPane lang={guest.lang} title="Guest" guest={guest.name} value={guest.source} onChange={(source) => updateGuest(guestIndex, { source })} diagnostics={diags.filter((d) => d.file === 'guest')} fontSize={fontSize} plain={settings.plainEditor} testId="guest-editor" readOnly={readOnly} wit={guest.wit} />
           ) : (
             <div className="pane" />
           )}

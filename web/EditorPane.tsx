@@ -27,10 +27,12 @@ interface Props {
   testId: string;
   /** A lesson's fixed helper guest: shown, not editable (see CodeEditorProps.readOnly). */
   readOnly?: boolean;
+  /** A guest's WIT: JavaScript and TypeScript editors learn from it what the guest can import. */
+  wit?: string;
 }
 
 /** One editor pane: title bar with language badge, then Monaco (or the plain fallback). */
-export function EditorPane({ lang, title, guest, value, onChange, diagnostics, fontSize, plain, testId, readOnly }: Props) {
+export function EditorPane({ lang, title, guest, value, onChange, diagnostics, fontSize, plain, testId, readOnly, wit }: Props) {
   const language = LANGUAGE[lang] ?? LANGUAGE.wat;
   const props: CodeEditorProps = {
     value,
@@ -41,6 +43,7 @@ export function EditorPane({ lang, title, guest, value, onChange, diagnostics, f
     fontSize,
     label: `${title} editor (${guest})${readOnly ? ', read-only' : ''}`,
     readOnly,
+    witTypes: lang === 'js' || lang === 'ts' ? wit : undefined,
   };
   const plainEditor = <PlainEditor {...props} />;
   const errors = diagnostics.length;

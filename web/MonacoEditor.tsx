@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../src/index';
 import { monaco, themeName } from './monaco/setupMonaco';
 import type { CodeEditorProps } from './PlainEditor';
+import { useGuestTypes } from './monaco/useGuestTypes';
 
 type Model = monaco.editor.ITextModel;
 
@@ -31,7 +32,8 @@ const READ_ONLY_MESSAGE = "This guest is part of the lesson: Check always runs i
  * Monaco-backed editor (the lazily loaded chunk). Each file gets its own model via
  * `path`, so switching guest tabs keeps undo history and scroll position.
  */
-export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label, readOnly }: CodeEditorProps) {
+export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label, readOnly, witTypes }: CodeEditorProps) {
+  useGuestTypes(witTypes);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const modelRef = useRef<Model | null>(null);
 

@@ -17,6 +17,8 @@ export interface CodeEditorProps {
    * lesson wrote it (typing into it used to be accepted and then silently ignored).
    */
   readOnly?: boolean;
+  /** A JS/TS guest's WIT: Monaco declares what its world imports (completions, hovers, TypeScript's checks). */
+  witTypes?: string;
 }
 
 /**

@@ -35,6 +35,12 @@ export type BuildRequest = {
  */
 export type WarmRequest = { type: 'warm'; wit: string; world?: string; initialize?: boolean };
 
+/**
+ * Main thread → build worker: TypeScript declarations of what a JS/TS guest of this world can
+ * import, for the editors (generateGuestTypes.ts). Answered at once, beside any build under way.
+ */
+export type TypesRequest = { type: 'types'; seq: number; wit: string; world?: string };
+
 /** Where a diagnostic points. Lines and columns are 1-based. */
 export interface Diagnostic {
   file: 'wit' | 'guest' | 'build';
@@ -123,7 +129,9 @@ export type BuildResponse =
   /** Caches for a returning visit being written (or done): EngineSaving. */
   | { type: 'engine-saving'; saving: boolean; bytes: number }
   | { type: 'built'; seq: number; artifact: BuildArtifact }
-  | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string };
+  | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string }
+  /** The answer to a TypesRequest: [path, text] per declaration file; none when the WIT does not analyse. */
+  | { type: 'types'; seq: number; files?: [string, string][] };
 
 const guestCheck = isAny;
 const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNumber, column: isNumber, message: isString });
@@ -132,11 +140,15 @@ const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNum
 export function validateBuildRequest(value: unknown): string | null {
   const err = checkUnion(
     value,
-    { build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck }, warm: { wit: isString, world: isOptional(isString), initialize: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) } },
+    {
+      build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck },
+      warm: { wit: isString, world: isOptional(isString), initialize: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
+      types: { seq: isNumber, wit: isString, world: isOptional(isString) },
+    },
     'build request',
   );
   if (err) return err;
-  if ((value as { type: string }).type === 'warm') return null;
+  if ((value as { type: string }).type !== 'build') return null;
   const guest = (value as BuildRequest).guest as { lang?: unknown; source?: unknown; bytes?: unknown };
   if (guest?.lang === 'component') return isBytes(guest.bytes, 'guest.bytes');
   if (guest?.lang === 'wat' || guest?.lang === 'js' || guest?.lang === 'ts') return isString(guest.source, 'guest.source');
@@ -154,6 +166,7 @@ export function validateBuildResponse(value: unknown): string | null {
       'engine-saving': { saving: (v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`), bytes: isNumber },
       built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
       failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic), componentWit: isOptional(isString) },
+      types: { seq: isNumber, files: isOptional(isArrayOf((v, p) => (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? null : `${p} must be a [path, text] pair`))) },
     },
     'build response',
   );

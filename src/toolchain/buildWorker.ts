@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { $init as bindgenReady } from '@bytecodealliance/jco-transpile/component';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { validateBuildRequest, type BuildRequest, type BuildResponse, type WarmRequest } from '../protocol/buildProtocol';
+import { validateBuildRequest, type BuildRequest, type BuildResponse, type TypesRequest, type WarmRequest } from '../protocol/buildProtocol';
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
+import { generateGuestTypes } from './generateGuestTypes';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 import { holdCacheWrite, setEngineSavingListener } from './js/trackCacheWrites';
@@ -111,6 +112,12 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
   const err = validateBuildRequest(ev.data);
   if (err) {
     post({ type: 'failed', seq: -1, diagnostics: [{ file: 'build', line: 1, column: 1, message: `build worker rejected a message: ${err}` }] });
+    return;
+  }
+  if ((ev.data as { type: string }).type === 'types') {
+    // Not queued behind builds: a first JS build takes seconds, and the declarations take ms.
+    const req = ev.data as TypesRequest;
+    void ready.then(() => post({ type: 'types', seq: req.seq, files: generateGuestTypes(req.wit, req.world) }));
     return;
   }
   if ((ev.data as { type: string }).type === 'warm') {

@@ -54,6 +54,23 @@ describe('build client', () => {
     ]);
   });
 
+  it('answers each types request with its own files, a malformed answer never, and one lost with a replaced worker with nothing', async () => {
+    const { worker, sent, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const first = client.guestTypes('package a:b; world w {}');
+    const second = client.guestTypes('package a:b; world v {}', { world: 'v' });
+    const [a, b] = sent as unknown as Array<{ type: string; seq: number; world?: string }>;
+    expect([a!.type, b!.type, b!.world]).toEqual(['types', 'types', 'v']);
+    reply({ type: 'types', seq: b!.seq, files: [['x.d.ts', 1]] }); // malformed: dropped
+    reply({ type: 'types', seq: b!.seq, files: [['interfaces/x.d.ts', "declare module 'a:b/x' {}"]] });
+    reply({ type: 'types', seq: a!.seq });
+    expect(await second).toEqual([['interfaces/x.d.ts', "declare module 'a:b/x' {}"]]);
+    expect(await first).toBeUndefined();
+    const lost = client.guestTypes('package a:b; world w {}');
+    client.dispose();
+    expect(await lost).toBeUndefined();
+  });
+
   it('drops a reply from a superseded build and resolves it as stale', async () => {
     const { worker, sent, reply } = fakeWorker();
     const client = createBuildClient(() => worker as unknown as Worker);

@@ -46,6 +46,11 @@ export interface BuildClient {
    */
   warm(wit: string, opts?: { world?: string; initialize?: boolean }): void;
   /**
+   * TypeScript declarations of what a JS/TS guest of this world can import ([path, text] per
+   * file), for the editors; undefined when the WIT does not analyse or the worker was replaced.
+   */
+  guestTypes(wit: string, opts?: { world?: string }): Promise<[string, string][] | undefined>;
+  /**
    * Follows the one-time JS engine download (bytes loaded/total, then ready or failed);
    * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
    */
@@ -97,6 +102,12 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
   let worker = createWorker();
   let seq = 0;
   const pending = new Map<number, PendingBuild>();
+  /** Types requests not answered yet (their own seq numbers share the builds' counter). */
+  const typesPending = new Map<number, (files: [string, string][] | undefined) => void>();
+  const dropTypes = () => {
+    for (const resolve of typesPending.values()) resolve(undefined);
+    typesPending.clear();
+  };
   let resolveReady!: (ms: number) => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
@@ -124,6 +135,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
     p.resolve({ status: 'failed', diagnostics: [initTimeoutDiagnostic(initTimeoutMs)], ms: performance.now() - p.t0 });
     // The old worker's writes died with it.
     if (saving.saving) setSaving({ saving: false, bytes: 0 });
+    dropTypes();
     worker = createWorker();
     attach(worker);
     for (const other of pending.values()) worker.postMessage(other.request);
@@ -143,6 +155,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
         p.resolve({ status: 'failed', diagnostics: [{ file: 'build', line: 1, column: 1, message: error.message }], ms: 0 });
       }
       pending.clear();
+      dropTypes();
     };
     w.onmessage = (ev: MessageEvent<unknown>) => {
       const err = validateBuildResponse(ev.data);
@@ -155,6 +168,11 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
         return;
       }
       if (msg.type === 'engine-saving') return setSaving({ saving: msg.saving, bytes: msg.bytes });
+      if (msg.type === 'types') {
+        typesPending.get(msg.seq)?.(msg.files);
+        typesPending.delete(msg.seq);
+        return;
+      }
       const p = pending.get(msg.seq);
       if (!p) return;
       settle(p);
@@ -187,6 +205,13 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
       });
     },
     warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.initialize ? { initialize: true } : {}) }),
+    guestTypes(wit, opts = {}) {
+      const my = ++seq;
+      return new Promise((resolve) => {
+        typesPending.set(my, resolve);
+        worker.postMessage({ type: 'types', seq: my, wit, world: opts.world });
+      });
+    },
     onEngineProgress(listener) {
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);
@@ -198,6 +223,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
     savedForNextVisit: () => (saving.saving ? new Promise<void>((resolve) => savedWaiters.push(resolve)) : Promise.resolve()),
     dispose() {
       for (const p of pending.values()) settle(p);
+      dropTypes();
       worker.terminate();
     },
   };
