@@ -113,26 +113,24 @@ test('calling a WIT function as a method, or passing text for bytes, says which 
   );
   await expect.poll(() => markedLines(pane)).toEqual([line]);
 
+  /** Back into the editor, where the caret still ends the line typed before: that line retyped, then Run. */
+  const retypeLine = async (text: string) => {
+    await pane.locator('textarea').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('run').click();
+  };
   // Then a value that does not convert: the engine says only "invalid BigInt syntax".
-  // Back into the editor, where the caret still ends the line typed above.
-  await pane.locator('textarea').focus();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type("const visits = increment(bucket, 'visits', 'one');");
-  await page.keyboard.press('Escape');
-  await page.getByTestId('run').click();
+  await retypeLine("const visits = increment(bucket, 'visits', 'one');");
   await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(
     new RegExp(`invalid BigInt syntax \\(at line ${line}:\\d+\\)\\. In the call to \`increment\\(bucket: borrow<bucket>, key: string, delta: s64\\)\` \\(\`wasi:keyvalue/atomics@0\\.2\\.0-draft2\`\\), an argument is not what its WIT type takes: an \`s64\` or \`u64\` takes a BigInt, such as 1n`),
   );
 
   // Text stored where the WIT takes bytes: the engine's bindings alone stored an empty value
   // without a word; now the call throws, and the explanation names the call and the fix.
-  await pane.locator('textarea').focus();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type("bucket.set('greeting', 'hello'); const visits = 1n;");
-  await page.keyboard.press('Escape');
-  await page.getByTestId('run').click();
+  await retypeLine("bucket.set('greeting', 'hello'); const visits = 1n;");
   await expect.poll(() => consoleText(page), { timeout: 240_000 }).toMatch(
     new RegExp(`expected a Uint8Array or an array of numbers for a list<u8>, received a string \\(encode text first: new TextEncoder\\(\\)\\.encode\\(text\\)\\) \\(at line ${line}:\\d+\\)\\. In the call to \`set\\(key: string, value: list<u8>\\)\`, a method of \`Bucket\``),
   );
