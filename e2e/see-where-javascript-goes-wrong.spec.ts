@@ -135,5 +135,7 @@ test('calling a WIT function as a method, or passing text for bytes, says which 
     new RegExp(`expected a Uint8Array or an array of numbers for a list<u8>, received a string \\(encode text first: new TextEncoder\\(\\)\\.encode\\(text\\)\\) \\(at line ${line}:\\d+\\)\\. In the call to \`set\\(key: string, value: list<u8>\\)\`, a method of \`Bucket\``),
   );
   await expect.poll(() => markedLines(pane)).toEqual([line]);
+  // And how to have such calls underlined before Run.
+  expect(await consoleText(page)).toContain('Start the file with // @ts-check and the editor underlines such calls as you type');
   await page.screenshot({ path: test.info().outputPath('text-for-bytes.png') });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainGuestTrap, explainJsTrap } from './explainJsTrap';
+import { explainGuestTrap, explainJsTrap, TS_CHECK_TIP } from './explainJsTrap';
 
 // Verbatim stderr of a JS guest whose helper throws (componentize-js 0.23, StarlingMonkey).
 const THROWN = ['count too high: 5', 'Stack:', '  helper@source.js:5:11', '  run@source.js:10:17', '  export_run@/initializer.js:58:15', '', 'Redirecting call to abort() to mozalloc_abort', ''];
@@ -98,8 +98,14 @@ describe('explainGuestTrap', () => {
   it('adds where a wrongly called WIT name lives, from what the world offers', () => {
     const stderr = ['bucket.increment is not a function', 'Stack:', '  run@source.js:10:25', '', 'Redirecting call to abort() to mozalloc_abort'];
     const e = explainGuestTrap({ lang: 'js', source: '' }, { jsImports: [{ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' }] }, stderr, trap)!;
-    expect(e.message).toBe("uncaught exception: bucket.increment is not a function (at line 10:25). `increment` is a function of `wasi:keyvalue/atomics@0.2.0-draft2`, not a method: import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft2' and call increment(bucket, …).");
+    expect(e.message).toBe(`uncaught exception: bucket.increment is not a function (at line 10:25). \`increment\` is a function of \`wasi:keyvalue/atomics@0.2.0-draft2\`, not a method: import { increment } from 'wasi:keyvalue/atomics@0.2.0-draft2' and call increment(bucket, …). ${TS_CHECK_TIP}`);
     expect(e.marker?.line).toBe(10);
+    // Not where the editor checks already: a guest that asked for it, or TypeScript.
+    const checked = explainGuestTrap({ lang: 'js', source: '// @ts-check\nexport function run() {}' }, { jsImports: [{ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' }] }, stderr, trap)!;
+    expect(checked.message).toMatch(/call increment\(bucket, …\)\.$/);
+    expect(explainGuestTrap({ lang: 'ts', source: '' }, { jsImports: [{ name: 'increment', from: 'wasi:keyvalue/atomics@0.2.0-draft2' }] }, stderr, trap)!.message).not.toContain('@ts-check');
+    // Nor after an exception that is not about a WIT name.
+    expect(explainGuestTrap({ lang: 'js', source: '' }, {}, TYPO, trap)!.message).not.toContain('@ts-check');
   });
   it('gives no marker for a TypeScript guest without its source map (the position counts in the stripped JS)', () => {
     const e = explainGuestTrap({ lang: 'ts', source: '' }, {}, TYPO, trap)!;

@@ -23,7 +23,12 @@ export interface JsTrapExplanation {
   /** Position in the guest's source.js, when the stack names one. */
   line?: number;
   column?: number;
+  /** The exception was a WIT name or argument used wrongly (hintWitName.ts): a type check finds those as they are typed. */
+  witMistake?: boolean;
 }
+
+/** Said after a WIT mistake in a JavaScript guest that has not asked for the editor's checks. */
+export const TS_CHECK_TIP = "Start the file with // @ts-check and the editor underlines such calls as you type (it knows the WIT's types).";
 
 /** The engine's own abort notice: noise once the reason is known. */
 export const ABORT_NOTICE = /^Redirecting call to abort\(\) to mozalloc_abort$/;
@@ -83,7 +88,7 @@ export function explainJsTrap(stderr: readonly string[], trapMessage: string, so
     if (OUT_OF_MEMORY.test(text)) return { message: `${outOfMemoryText(text, memory)}${at}`, outOfMemory: true, ...where };
     // The binding converts the guest's arguments to WIT values: an exception there is about them.
     const hint = hintWitName(text, jsImports) ?? hintWitCall(text, own > 0 ? frames[own - 1] : undefined, jsImports);
-    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}${hint ? `. ${hint}` : ''}`, ...where };
+    return { message: `uncaught ${/^\w*Error\b/.test(text) ? text : `exception: ${text}`}${at}${hint ? `. ${hint}` : ''}`, ...where, ...(hint ? { witMistake: true } : {}) };
   }
   // An uncaught non-Error prints its value, and aborts; the engine's own failure to allocate
   // prints "out of memory" the same way. Only that, or an abort with nothing before it, is memory.
@@ -131,8 +136,11 @@ export function explainGuestTrap(guest: { lang: string; source: string }, artifa
   if ((guest.lang !== 'js' && guest.lang !== 'ts') || /^Stopped:/.test(trapMessage)) return undefined;
   // Stack lines count in the JavaScript the engine ran: the JS guest's own file, or a TS guest's stripped JS (mapped back).
   const toSource = guest.lang === 'ts' && artifact.sourceMap ? createPositionMapper(artifact.sourceMap) : undefined;
-  const why = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory, artifact.exports, artifact.jsImports);
-  if (!why) return undefined;
+  const explained = explainJsTrap(stderr, trapMessage, guest.source, toSource, memory, artifact.exports, artifact.jsImports);
+  if (!explained) return undefined;
+  // A TypeScript guest is checked as it is typed already; JavaScript only where it asks.
+  const tip = explained.witMistake && guest.lang === 'js' && !/^\s*\/\/\s*@ts-check\b/m.test(guest.source);
+  const why = tip ? { ...explained, message: `${explained.message} ${TS_CHECK_TIP}` } : explained;
   // Without its source map a TS guest's position counts in code nobody sees: no marker then.
   const marked = why.line !== undefined && (guest.lang === 'js' || toSource !== undefined);
   return marked ? { ...why, marker: { file: 'guest', line: why.line!, column: why.column ?? 1, message: why.message } } : why;
