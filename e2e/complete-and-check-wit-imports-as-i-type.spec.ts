@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { openApp } from './appHelpers';
+import { consoleText, openApp } from './appHelpers';
 import { caretAfterLine, markedLines, shipped } from './monacoHelpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -84,4 +84,30 @@ test('a TypeScript guest is checked against its WIT as it is typed, and a WIT ed
   await page.keyboard.type('import wasi:keyvalue/atomics@0.2.0-draft2;');
   await expect.poll(() => markedLines(pane), { timeout: 30_000 }).toEqual([line + 1]);
   expect(await hoverSquiggle(pane)).toMatch(/Argument of type 'number' is not assignable to parameter of type 'bigint'/);
+});
+
+test('the WIT editor completes the shipped interfaces’ names after import, with their exact drafts, and Run builds the line', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?example=kv-counter');
+  const wit = page.getByTestId('wit-editor');
+  await expect(wit.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  const source = (await wit.locator('.view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+  await caretAfterLine(page, wit, source, 'import wasi:keyvalue/atomics@0.2.0-draft2;');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('import wasi:key');
+  const suggest = page.locator('.suggest-widget.visible');
+  await expect(suggest).toBeVisible({ timeout: 15_000 });
+  // Both key-value drafts are there, and nothing of other packages matches what is typed.
+  await expect(suggest.getByRole('option', { name: /wasi:keyvalue\/store@0\.2\.0-draft2/ })).toBeVisible();
+  await expect(suggest.getByRole('option', { name: /wasi:keyvalue\/store@0\.2\.0-draft\b(?!2)/ })).toBeVisible();
+  await expect(suggest.getByRole('option', { name: /wasi:messaging/ })).toHaveCount(0);
+  await page.keyboard.type('value/batch@0.2.0-draft2');
+  await expect(suggest.getByRole('option').first()).toContainText('wasi:keyvalue/batch@0.2.0-draft2');
+  await page.screenshot({ path: test.info().outputPath('wit-completions.png') });
+  await page.keyboard.press('Enter');
+  await expect(wit.locator('.view-line', { hasText: 'import wasi:keyvalue/batch@0.2.0-draft2;' })).toBeVisible();
+  expect((await wit.locator('.view-line', { hasText: 'batch' }).innerText()).replace(/\u00a0/g, ' ').trim()).toBe('import wasi:keyvalue/batch@0.2.0-draft2;');
+
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/run\(\) → /);
 });

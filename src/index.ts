@@ -25,6 +25,7 @@ export { validatePattern, validateTopic } from './hosts/messaging/matchTopic';
 export { validateFaultConfig, type FaultConfig, type CallFault } from './hosts/faults/faultConfig';
 export { examples, type Example, type ExampleGuest } from './examples/index';
 export { WIT_LANGUAGE_ID, witMonarchLanguage, witLanguageConfiguration } from './wit/witLanguage';
+export { listWitNames, type WitNameOffer } from './wit/listWitNames';
 // Workspaces: model, share links, files and IndexedDB persistence.
 export { workspaceFromExample, DEFAULT_TIME_LIMIT_MS, type Workspace, type WorkspaceGuest, type WorkspaceHosts, type WorkspaceSettings, type GuestLang } from './workspace/workspaceTypes';
 export { encodeShare, SHARE_PREFIX } from './share/encodeShare';

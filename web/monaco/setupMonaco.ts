@@ -7,6 +7,7 @@ import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus';
 import { setTabFocusMode } from '../keyboard/tabFocusMode';
 import { watConfiguration, watLanguage, watLanguageId } from './watLanguage';
+import { registerWitCompletions } from './witCompletions';
 import { WIT_LANGUAGE_ID, witLanguageConfiguration, witMonarchLanguage } from '../../src/index';
 
 /**
@@ -32,6 +33,7 @@ monaco.languages.setLanguageConfiguration(watLanguageId, watConfiguration);
 monaco.languages.register({ id: WIT_LANGUAGE_ID, extensions: ['.wit'], aliases: ['WIT', 'wit'] });
 monaco.languages.setMonarchTokensProvider(WIT_LANGUAGE_ID, witMonarchLanguage);
 monaco.languages.setLanguageConfiguration(WIT_LANGUAGE_ID, witLanguageConfiguration);
+registerWitCompletions(monaco, WIT_LANGUAGE_ID);
 
 // JS/TS guests import WIT interfaces ('wasi:keyvalue/store@0.2.0-draft2'): those of the guest's
 // world are declared from its WIT (useGuestTypes.ts); "Cannot find module" (2307/2792) stays
