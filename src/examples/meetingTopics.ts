@@ -81,7 +81,7 @@ export const meetingTopics: MeetingTopic[] = [
     title: 'Topic patterns',
     area: 'messaging',
     then: 'Regex topic patterns for subscriptions.',
-    now: 'No subscribe API at all: the host decides a handler\u2019s topics from its configuration (wasi:config). Here: the Hosts tab, with orders.* and orders.> wildcards.',
+    now: 'No subscribe API at all: the host decides a handler\u2019s topics from its configuration (wasi:config). Here: the Hosts tab, with NATS-style wildcards orders.* and orders.> (a regular expression is refused, not taken literally).',
     examples: [{ id: 'msg-fan-out', label: 'orders.* and orders.paid' }],
   },
   {
