@@ -81,7 +81,7 @@ export const meetingTopics: MeetingTopic[] = [
     title: 'Topic patterns',
     area: 'messaging',
     then: 'Regex topic patterns for subscriptions.',
-    now: 'No subscribe API at all: the host decides a handler\u2019s topics from its configuration (wasi:config). Here: the Hosts tab, with orders.* and orders.> wildcards.',
+    now: 'No subscribe API at all: the host decides a handler\u2019s topics from its configuration (wasi:config). Here: the Hosts tab, with NATS-style wildcards orders.* and orders.> (a regular expression is refused, not taken literally).',
     examples: [{ id: 'msg-fan-out', label: 'orders.* and orders.paid' }],
   },
   {
@@ -91,7 +91,7 @@ export const meetingTopics: MeetingTopic[] = [
     then: 'PR #4 "add get-range queries": get-keys, get-range, count-range, delete-range over all / prefix / inclusive / interval, for tables by prefix and time-ordered logs. Joel Dice suggested an optional end ("everything later than X").',
     now: 'Never merged: list-keys is unordered and paged by a cursor. proposal:keyvalue-range here, with from(start) as the open end.',
     examples: [
-      { id: 'kv-bucket-walk', label: 'standard: list-keys paging' },
+      { id: 'js-kv-ranges-by-list-keys', label: 'standard: the same queries by list-keys' },
       { id: 'proposal-kv-ranges', label: 'proposal: ranges' },
     ],
   },

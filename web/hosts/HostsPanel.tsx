@@ -74,7 +74,8 @@ export function HostsPanel({ ctx }: PanelProps) {
           <ul>
             <li><code>orders.paid</code> exact topic (segments separated by dots)</li>
             <li><code>orders.*</code> <code>*</code> matches exactly one segment</li>
-            <li><code>orders.&gt;</code> or <code>orders.#</code> match one or more remaining segments (last segment only); a lone <code>&gt;</code> matches everything</li>
+            <li><code>orders.&gt;</code> or <code>orders.#</code> match one or more remaining segments (last segment only; unlike MQTT's <code>#</code>, not <code>orders</code> itself); a lone <code>&gt;</code> matches everything</li>
+            <li>Wildcards are whole segments and patterns are not regular expressions (the 2022 drafts proposed regex patterns): <code>orders.pa*</code> or <code>orders\.(paid|created)</code> are refused</li>
             <li><code>queue:jobs</code> prefix <code>queue:</code> makes a work queue: subscribers with the same pattern compete and one handles each message; without it every subscriber gets a copy</li>
           </ul>
           <p className="muted">Changes apply on the next Run.</p>

@@ -9,6 +9,8 @@ import orderLogJs from './orderLog.js?raw';
 import orderLogWit from './orderLog.wit?raw';
 import ordersProducerJs from './ordersProducer.js?raw';
 import ordersProducerWit from './ordersProducer.wit?raw';
+import rangesByListKeysJs from './rangesByListKeys.js?raw';
+import rangesByListKeysWit from './rangesByListKeys.wit?raw';
 import rangeReadJs from './rangeRead.js?raw';
 import rangeReadWit from './rangeRead.wit?raw';
 import shouterJs from './shouter.js?raw';
@@ -36,6 +38,14 @@ export const jsExamples: Example[] = [
       'Writes 250 keys, reads one back, then lists the bucket page by page by following the cursor. WIT records become plain objects ({ keys, cursor }), option<T> is T or undefined, tuples are arrays.' + FIRST_BUILD,
     tags: ['keyvalue', 'javascript'],
     guests: [{ name: 'js-walker', lang: 'js', wit: bucketWalkWit, source: bucketWalkJs, call: 'run' }],
+  },
+  {
+    id: 'js-kv-ranges-by-list-keys',
+    title: 'JavaScript: key ranges with standard list-keys only',
+    description:
+      'The standard side of the 2022 range-query debate: the same eleven keys and queries as the key-ranges proposal example (a row by prefix, a count, everything from 10:00 on, a half-open and an inclusive interval, deleting a row), in the same bucket "tables", written with wasi:keyvalue alone. list-keys promises no order and takes no bounds, so each query lists every page, sorts and filters in the guest, then gets each value; the console ends with the number of host calls. Run the proposal example next and compare its trace: one call per query.' + FIRST_BUILD,
+    tags: ['keyvalue', 'javascript'],
+    guests: [{ name: 'js-tables', lang: 'js', wit: rangesByListKeysWit, source: rangesByListKeysJs, call: 'run' }],
   },
   {
     id: 'js-msg-fan-out',

@@ -59,6 +59,18 @@ describe('validation', () => {
     expect(validatePattern('queue:jobs.*')).toBeUndefined();
   });
 
+  it('refuses regular expressions and partial wildcards, which would silently match nothing', () => {
+    // The 2022 drafts proposed regex topic patterns; an attendee tries one.
+    expect(validatePattern('orders\\.(paid|created)')).toMatch(/regular expression.*orders\.\*/);
+    expect(validatePattern('orders.(paid|created)')).toMatch(/regular expression/);
+    expect(validatePattern('^orders.[a-z]+$')).toMatch(/regular expression/);
+    expect(validatePattern('queue:jobs.pa*')).toMatch(/"pa\*" is taken literally.*whole segment/);
+    expect(validatePattern('orders.*paid')).toMatch(/whole segment/);
+    expect(validatePattern('orders.>>')).toMatch(/whole segment/);
+    expect(validatePattern('orders.+')).toMatch(/MQTT.*\*/);
+    for (const ok of ['orders.*', 'orders.>', 'orders.#', '*.paid', 'order-events.eu_west', 'queue:jobs']) expect(validatePattern(ok)).toBeUndefined();
+  });
+
   it('parses queue subscriptions', () => {
     expect(parseSubscription('queue:jobs')).toEqual({ pattern: 'jobs', group: 'queue:jobs' });
     expect(parseSubscription(' orders.* ')).toEqual({ pattern: 'orders.*' });

@@ -12,6 +12,9 @@
  * - `>` or `#` as the LAST segment matches one or more remaining segments (NATS style):
  *   `orders.>` matches `orders.created` and `orders.eu.created`, not `orders`;
  *   a lone `>` (or `#`) matches every topic. Anywhere but the end it is invalid.
+ * - wildcards are whole segments, and patterns are not regular expressions (the 2022 drafts
+ *   proposed regex patterns): `orders.pa*`, `orders.+` or `orders\.(paid|created)` are
+ *   refused with a hint rather than taken literally, where they would silently match nothing;
  * - the prefix `queue:` (`queue:jobs`, `queue:jobs.*`) makes the subscription a work queue:
  *   every subscriber with the same full pattern competes, and exactly one of them handles
  *   each message. Without the prefix every matching subscriber gets its own copy.
@@ -42,12 +45,23 @@ export function validateTopic(topic: string): string | undefined {
   return undefined;
 }
 
+// Characters that only make sense in a regular expression. The 2022 drafts proposed regex
+// topic patterns; a pattern written that way here would be taken literally and silently
+// match nothing, so it is refused with the wildcard syntax instead.
+const regexSyntax = /[\\()[\]{}|^$?]/;
+
+const wildcardHint = 'patterns match whole dot-separated segments: * is one segment, > (or #) the rest, as in orders.* or orders.>';
+
 /** Error text for an invalid subscription pattern, or undefined when it is fine. */
 export function validatePattern(pattern: string): string | undefined {
   const body = pattern.startsWith('queue:') ? pattern.slice('queue:'.length) : pattern;
   if (body.length === 0) return `subscription "${pattern}" is empty`;
+  if (regexSyntax.test(body)) return `subscription "${pattern}" looks like a regular expression; ${wildcardHint}`;
   const segments = body.split('.');
   if (segments.some((s) => s.length === 0)) return `subscription "${pattern}" has an empty segment`;
+  if (segments.includes('+')) return `subscription "${pattern}": + is MQTT's one-segment wildcard; here it is *`;
+  const partial = segments.find((s) => s.length > 1 && /[*>#+]/.test(s));
+  if (partial !== undefined) return `subscription "${pattern}": "${partial}" is taken literally, a wildcard must be a whole segment; ${wildcardHint}`;
   const tailIndex = segments.findIndex((s) => s === '>' || s === '#');
   if (tailIndex !== -1 && tailIndex !== segments.length - 1) {
     return `subscription "${pattern}": "${segments[tailIndex]}" is only allowed as the last segment`;

@@ -5,6 +5,7 @@ import { keyvalueDraft2Host } from '../../keyvalue/index';
 import { bytes, createImports, makeTestContext, text, uniqueNamespace, type TestBucket } from '../../keyvalue/createTestHost';
 import { createKeyvalueRangeHost, MAX_RANGE_RESULTS } from './createKeyvalueRangeHost';
 import { successor, type KeyRange } from './toKeyBounds';
+import rangeWit from '../../../../wit/keyvalue-range-0.1.0/keyvalue-range.wit?raw';
 
 interface RangeImpl {
   getKeys(b: TestBucket, r: KeyRange): Promise<string[]>;
@@ -94,6 +95,18 @@ describe('proposal:keyvalue-range', () => {
     expect(successor('ab')).toBe('ac');
     expect(successor('a\uffff')).toBe('b');
     expect(successor('\uffff')).toBeUndefined();
+  });
+
+  it('sorts keys in the order its WIT documents (UTF-16 code units, not UTF-8 bytes)', async () => {
+    const { kv, range } = await seededGuest();
+    const b = await kv.store.open('order');
+    // U+FF01 (fullwidth !) comes before U+1F600 (an emoji) in UTF-8 bytes, after it in UTF-16.
+    await kv.batch.setMany(b, [['k\uff01', bytes('1')], ['k\u{1f600}', bytes('2')]]);
+    expect(await range.getKeys(b, { tag: 'all' })).toEqual(['k\u{1f600}', 'k\uff01']);
+    expect(await range.getKeys(b, { tag: 'interval', val: ['k', 'k\uff01'] })).toEqual(['k\u{1f600}']);
+    const doc = rangeWit.slice(0, rangeWit.indexOf('interface range'));
+    expect(doc).toMatch(/UTF-16 code units/);
+    expect(doc).not.toMatch(/compare by their UTF-8 bytes/);
   });
 
   it('rejects foreign handles and malformed ranges with clear errors', async () => {

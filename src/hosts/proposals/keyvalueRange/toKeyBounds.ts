@@ -20,9 +20,10 @@ export type KeyRange =
  *   keys such as p + '\uffff' + 'x'; a prefix made only of U+FFFF has no upper bound.
  * - `inclusive(a, b)` with a > b, and `interval(a, b)` with a >= b, are empty (not errors):
  *   a computed range that happens to be empty is normal in table scans.
- * - Ordering is IndexedDB's UTF-16 code-unit order. It equals the WIT's UTF-8 byte order
- *   except between supplementary characters (surrogates) and U+E000..U+FFFF; keys of ASCII,
- *   Latin, CJK text or ISO timestamps are unaffected.
+ * - Ordering is IndexedDB's UTF-16 code-unit order, as the WIT documents (NATS key-value
+ *   sorts the same way). It equals UTF-8 byte order except between supplementary characters
+ *   (surrogates) and U+E000..U+FFFF; keys of ASCII, Latin, CJK text or ISO timestamps are
+ *   unaffected.
  */
 export function toKeyBounds(range: unknown): KeyBounds {
   const r = range as KeyRange | null;

@@ -104,4 +104,29 @@ describe('acks: at-least-once delivery', () => {
     expect(got).toEqual([['important', '1']]);
     expect(await listInflight(ns, 'queue:jobs')).toEqual([]);
   });
+
+  it('keeps each copy of a message sent twice in flight on its own (a publisher retry is two deliveries)', async () => {
+    const ns = fresh();
+    const seen: Array<[string, string | undefined]> = [];
+    const consumer = await createExtGuest(ns, 'tally', {
+      subscriptions: ['deliveries'],
+      handle: async (m: Message) => {
+        seen.push([textOf(m), redeliveryOf(m)]);
+        // Slow enough that the second copy is recorded while the first is still being handled.
+        if (seen.length === 1) await new Promise((r) => setTimeout(r, 50));
+        // The second copy fails once, as a flaky counter would: it must come back.
+        if (seen.length === 2) await consumer.imports.acks.nack(m, true);
+        else await consumer.imports.acks.ack(m);
+      },
+    });
+    // Seeded send faults that duplicate every message: the same envelope id arrives twice.
+    const producer = await createExtGuest(ns, 'producer', { faults: { seed: 1, duplicateProbability: 1 } });
+    send(producer, 'deliveries', '#05');
+    await waitFor(() => seen.length === 3 && actions(consumer).filter((a) => a === 'ack').length === 2, 'both copies acked', 3000);
+    expect(seen).toEqual([['#05', undefined], ['#05', undefined], ['#05', '1']]);
+    expect([...actions(consumer)].sort()).toEqual(['ack', 'ack', 'deliver', 'deliver', 'deliver', 'nack']);
+    // No lease ran out: a warning that one had would send the reader after the wrong cause.
+    expect(consumer.logs.filter((l) => l.includes('lease'))).toEqual([]);
+    expect(await listInflight(ns, 'guest:tally')).toEqual([]);
+  });
 });

@@ -4,10 +4,17 @@ import type { Envelope } from '../../messaging/createEnvelope';
 /** Object store of `${namespace}-msg` holding messages handed to a handler but not yet acked. */
 const INFLIGHT = 'inflight';
 
-/** One leased message; key [group, id]. `holder` '' + `leaseUntil` 0 = waiting for redelivery. */
+/** One leased copy of a message; key [group, tag]. `holder` '' + `leaseUntil` 0 = waiting for redelivery. */
 export interface InflightRecord {
   group: string;
+  /** The message's envelope id. */
   id: string;
+  /**
+   * This delivered copy: a message sent twice (a publisher retry, a duplicating network)
+   * reaches a fan-out subscriber as two copies with one id, each acked or nacked on its own,
+   * as a broker keeps two entries. Records written before tags existed lack it: their key is the id.
+   */
+  tag?: string;
   envelope: Envelope;
   data: Uint8Array;
   holder: string;
@@ -31,7 +38,12 @@ async function inflightTx<T>(namespace: string, mode: IDBTransactionMode, body: 
 
 /** Records a fresh delivery (before the handler sees it). */
 export function putInflight(namespace: string, record: InflightRecord): Promise<void> {
-  return inflightTx(namespace, 'readwrite', (store) => { store.put(record, [record.group, record.id]); });
+  return inflightTx(namespace, 'readwrite', (store) => { store.put(record, [record.group, tagOf(record)]); });
+}
+
+/** The second part of a record's key. */
+export function tagOf(record: InflightRecord): string {
+  return record.tag ?? record.id;
 }
 
 /**
@@ -40,24 +52,24 @@ export function putInflight(namespace: string, record: InflightRecord): Promise<
  * undefined deletes the record. Resolves false when the lease was lost meanwhile.
  */
 export function updateHeld(
-  namespace: string, group: string, id: string, holder: string,
+  namespace: string, group: string, tag: string, holder: string,
   change: (r: InflightRecord) => InflightRecord | undefined,
 ): Promise<boolean> {
   return inflightTx<boolean>(namespace, 'readwrite', (store, set) => {
     set(false);
-    const get = store.get([group, id]);
+    const get = store.get([group, tag]);
     get.onsuccess = () => {
       const record = get.result as InflightRecord | undefined;
       if (!record || record.holder !== holder) return;
       const next = change(record);
-      if (next === undefined) store.delete([group, id]);
-      else store.put(next, [group, id]);
+      if (next === undefined) store.delete([group, tag]);
+      else store.put(next, [group, tag]);
       set(true);
     };
   });
 }
 
-/** Extends the lease of every record `holder` still holds among `keys`. */
+/** Extends the lease of every record `holder` still holds among `keys` ([group, tag]). */
 export function renewLeases(namespace: string, keys: Array<[string, string]>, holder: string, until: number): Promise<void> {
   if (keys.length === 0) return Promise.resolve();
   return inflightTx(namespace, 'readwrite', (store) => {

@@ -2,7 +2,8 @@ import { HostError, type HostContext } from '../../hostContract';
 import { readEnvelope } from '../../messaging/createEnvelope';
 import type { Message } from '../../messaging/messageTypes';
 import type { Delivery, DeliveryExtension, HandlerOutcome, MessagingInstance } from '../../messaging/messagingExtension';
-import { putInflight, reclaimExpired, renewLeases, updateHeld, type InflightRecord } from './inflightStore';
+import { randomUuid } from '../../../platform/randomUuid';
+import { putInflight, reclaimExpired, renewLeases, tagOf, updateHeld, type InflightRecord } from './inflightStore';
 
 /** Tunables; tests shorten the lease. */
 export interface LeaseOptions {
@@ -18,7 +19,9 @@ export interface LeaseOptions {
  *
  * 1. Admit: after winning the work-queue claim (or, for fan-out, on arrival; the group is
  *    then `guest:<name>`), the subscriber writes {holder: itself, leaseUntil: now + lease}
- *    BEFORE the message waits for the handler. A message is never only in memory.
+ *    BEFORE the message waits for the handler. A message is never only in memory. Each
+ *    admitted copy gets its own tag (the record's key): a message sent twice arrives twice
+ *    with one id, and nacking one copy must not be undone by acking the other.
  * 2. Heartbeat: every lease/3 the holder extends leaseUntil of everything it holds, so a
  *    slow handler keeps its message while its worker lives.
  * 3. Settle: `ack` (or an ok return of handle) deletes the record. `nack(requeue)`, an err
@@ -36,7 +39,8 @@ export class LeaseDelivery implements DeliveryExtension {
   readonly #ctx: HostContext;
   readonly #instance: MessagingInstance;
   readonly #options: LeaseOptions;
-  readonly #held = new Map<string, Delivery & { redelivery: number }>();
+  readonly #held = new Map<string, { group: string; tag: string; redelivery: number }>();
+  readonly #tags = new WeakMap<Delivery, string>();
   readonly #byMessage = new WeakMap<Message, Delivery>();
   readonly #settled = new WeakSet<Delivery>();
   #owner = '';
@@ -54,7 +58,7 @@ export class LeaseDelivery implements DeliveryExtension {
     const reclaim = (group: string) => void this.#reclaim(group, api.inject).catch((e: unknown) => this.#log(`reclaim in ${group} failed: ${String(e)}`));
     const scan = () => api.groups.forEach(reclaim);
     const heartbeat = setInterval(() => {
-      const keys = [...this.#held.values()].map((d): [string, string] => [d.group, d.fields.id]);
+      const keys = [...this.#held.values()].map((d): [string, string] => [d.group, d.tag]);
       renewLeases(this.#ctx.config.namespace, keys, this.#owner, Date.now() + leaseMs).catch((e: unknown) => this.#log(`lease renewal failed: ${String(e)}`));
     }, leaseMs / 3);
     const sweep = setInterval(scan, leaseMs / 2);
@@ -77,12 +81,14 @@ export class LeaseDelivery implements DeliveryExtension {
   }
 
   async admit(delivery: Delivery): Promise<boolean> {
+    const tag = randomUuid();
     const record: InflightRecord = {
-      group: delivery.group, id: delivery.fields.id, envelope: delivery.packet.envelope, data: delivery.packet.data,
+      group: delivery.group, id: delivery.fields.id, tag, envelope: delivery.packet.envelope, data: delivery.packet.data,
       holder: this.#owner, leaseUntil: Date.now() + this.#options.leaseMs, redelivery: 0,
     };
+    this.#tags.set(delivery, tag);
     await putInflight(this.#ctx.config.namespace, record);
-    this.#held.set(keyOf(delivery), { ...delivery, redelivery: 0 });
+    this.#held.set(this.#keyOf(delivery), { group: delivery.group, tag, redelivery: 0 });
     return true;
   }
 
@@ -105,12 +111,13 @@ export class LeaseDelivery implements DeliveryExtension {
 
   async #finish(delivery: Delivery, outcome: 'ack' | 'requeue' | 'drop'): Promise<void> {
     this.#settled.add(delivery);
-    const held = this.#held.get(keyOf(delivery));
-    this.#held.delete(keyOf(delivery));
+    const key = this.#keyOf(delivery);
+    const held = this.#held.get(key);
+    this.#held.delete(key);
     const redelivery = held?.redelivery ?? 0;
     const final = outcome === 'ack' || outcome === 'drop' || redelivery >= this.#options.maxRedeliveries;
     const { namespace } = this.#ctx.config;
-    const stillHeld = await updateHeld(namespace, delivery.group, delivery.fields.id, this.#owner, (r) =>
+    const stillHeld = await updateHeld(namespace, delivery.group, this.#tagOf(delivery), this.#owner, (r) =>
       final ? undefined : { ...r, holder: '', leaseUntil: 0 },
     );
     const base = { kind: 'message', topic: delivery.fields.topic, envelope: delivery.packet.envelope, data: delivery.packet.data, to: this.#ctx.config.guest } as const;
@@ -132,7 +139,8 @@ export class LeaseDelivery implements DeliveryExtension {
       const fields = readEnvelope(record.envelope);
       fields.metadata = [...(fields.metadata ?? []), ['redelivery', String(record.redelivery)]];
       const delivery: Delivery = { packet: { type: 'message', envelope, data: record.data }, fields, group };
-      this.#held.set(keyOf(delivery), { ...delivery, redelivery: record.redelivery });
+      this.#tags.set(delivery, tagOf(record));
+      this.#held.set(this.#keyOf(delivery), { group, tag: tagOf(record), redelivery: record.redelivery });
       inject(delivery);
     }
   }
@@ -140,8 +148,13 @@ export class LeaseDelivery implements DeliveryExtension {
   #log(text: string): void {
     this.#ctx.log('stderr', `messaging-ext: ${text}\n`);
   }
-}
 
-function keyOf(d: Delivery): string {
-  return `${d.group}\u0000${d.fields.id}`;
+  /** The tag given at admit or reclaim; the id for a delivery this extension never admitted. */
+  #tagOf(d: Delivery): string {
+    return this.#tags.get(d) ?? d.fields.id;
+  }
+
+  #keyOf(d: Delivery): string {
+    return `${d.group}\u0000${this.#tagOf(d)}`;
+  }
 }

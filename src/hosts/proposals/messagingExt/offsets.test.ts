@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeClaimDatabases } from '../../messaging/claimMessage';
+import messagingExtWit from '../../../../wit/messaging-ext-0.1.0/messaging-ext.wit?raw';
 import { RESUME_FROM_COMMITTED } from './createPullResources';
 import { closeExtGuests, createExtGuest, textOf, utf8, type ExtGuest } from './testGuests';
 import { createEnvelope } from '../../messaging/createEnvelope';
@@ -27,6 +28,18 @@ async function drain(consumer: { receive(ms: number): Promise<[bigint, { data():
 }
 
 describe('offsets: persisted topic log', () => {
+  it('the WIT tells a guest how to resume from its commit (else commit would be write-only)', () => {
+    const docOf = (fn: string) => {
+      const lines = messagingExtWit.split('\n');
+      const at = lines.findIndex((l) => l.trim().startsWith(`${fn}: func`));
+      let start = at;
+      while (start > 0 && lines[start - 1].trim().startsWith('///')) start -= 1;
+      return lines.slice(start, at).join(' ');
+    };
+    expect(docOf('subscribe-from')).toContain(String(RESUME_FROM_COMMITTED));
+    expect(docOf('commit')).toContain(String(RESUME_FROM_COMMITTED));
+  });
+
   it('replays from 0, resumes from the committed offset, and times out with none', async () => {
     const ns = fresh();
     const producer = await createExtGuest(ns, 'producer');

@@ -1,6 +1,7 @@
 // Test support (used only by *.test.ts): guests with wasi:messaging + proposal:messaging-ext.
 import type { HostContext, InterfaceImpl } from '../../hostContract';
 import type { TraceEvent } from '../../../trace/traceEvent';
+import type { FaultConfig } from '../../faults/faultConfig';
 import { openBus, type Bus } from '../../messaging/createBus';
 import { createMessagingHost } from '../../messaging/createMessagingHost';
 import type { Client, Message } from '../../messaging/messageTypes';
@@ -35,13 +36,13 @@ const opened: Array<{ bus: Bus & { close(): void }; ctx: HostContext }> = [];
 export async function createExtGuest(
   namespace: string,
   guest: string,
-  options: { subscriptions?: string[]; handle?: (m: Message) => unknown; leaseMs?: number; maxRedeliveries?: number } = {},
+  options: { subscriptions?: string[]; handle?: (m: Message) => unknown; leaseMs?: number; maxRedeliveries?: number; faults?: FaultConfig } = {},
 ): Promise<ExtGuest> {
   const events: TraceEvent[] = [];
   const logs: string[] = [];
   let n = 0;
   const ctx: HostContext = {
-    config: { guest, namespace, subscriptions: options.subscriptions ?? [], buckets: [] },
+    config: { guest, namespace, subscriptions: options.subscriptions ?? [], buckets: [], ...(options.faults ? { faults: options.faults } : {}) },
     emit: (e) => { events.push({ ...e, id: `${guest}:${++n}`, guest, tab: 't', at: Date.now() } as TraceEvent); },
     log: (_s, text) => logs.push(text),
   };

@@ -8,7 +8,7 @@ import wit from './world.wit?raw';
 export const offsetsLesson: Lesson = {
   id: 'proposal-offsets-replay',
   title: 'Proposal: offsets and replay',
-  text: `Pub/sub forgets: a message sent while nobody listens is gone. Kafka-style logs keep every message at an **offset** (0, 1, 2, …) and let each consumer choose where to start. Kafka users asked for this in the 2022 debate; the standard did not take it. This playground ships it as \`proposal:messaging-ext/offsets\`: \`subscribe-from(client, topic, offset)\` returns a **consumer**; \`receive(timeout-ms)\` gives \`(offset, message)\` or none on timeout; \`commit(offset)\` stores where a consumer group resumes.
+  text: `Pub/sub forgets: a message sent while nobody listens is gone. Kafka-style logs keep every message at an **offset** (0, 1, 2, …) and let each consumer choose where to start. Kafka users asked for this in the 2022 debate; the standard did not take it. This playground ships it as \`proposal:messaging-ext/offsets\`: \`subscribe-from(client, topic, offset)\` returns a **consumer**; \`receive(timeout-ms)\` gives \`(offset, message)\` or none on timeout; \`commit(offset)\` stores where a consumer group (here: the guest's name) resumes, and \`subscribe-from\` with offset 18446744073709551615 (u64 max) starts there.
 
 The host appends every \`send\` to a per-topic log in IndexedDB. The **sensor** publishes five readings and exits before the **dashboard** (yours) starts.`,
   docs: [
