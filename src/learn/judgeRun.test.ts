@@ -24,6 +24,11 @@ describe('judgeRun: declarative checks over a run record', () => {
     expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, text).problems).toEqual(['`run` returned "hello", expected "hello, wasi"']);
   });
 
+  it('says no guest was called when none has a call (it read "no guest was never called")', () => {
+    const run = record({ guests: [guest('handler', { call: undefined })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 3 }] }, run).problems).toEqual(['no guest was called: none has a `call` in this lesson']);
+  });
+
   it('passes when every expectation holds; numbers and decimal strings compare equal', () => {
     const run = record({ guests: [guest('visits', { result: '3', stdout: ['visit number 3'] })], storage: { kv: { counters: { visits: '3' } }, blobs: {}, topics: {} } });
     const v = judgeRun({ expect: [{ kind: 'key', bucket: 'counters', key: 'visits', equals: 3 }, { kind: 'result', equals: 3 }, { kind: 'stdout', includes: 'visit number' }] }, run);

@@ -43,7 +43,7 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <button type="button" className="small" onClick={() => go(index + 1)} disabled={index < 0 || index >= lessons.length - 1} aria-label="Next lesson">›</button>
         <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
       </div>
-      {learn.error && <p className="lesson-error" role="alert" data-testid="lesson-error">{learn.error}</p>}
+      {learn.error && <LessonErrorText text={learn.error} />}
       {learn.linkVersion && (
         <p className="lesson-elsewhere" role="status" data-testid="lesson-link-version">
           The link carries another version of “{learn.linkVersion.title}” than the one stored here, which is shown (your progress in it is kept either way).{' '}
@@ -131,6 +131,17 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <button type="button" className="small" data-testid="learn-leave" onClick={learn.leave}>Leave the course</button>
       </div>
     </aside>
+  );
+}
+
+/** The error's first line as a sentence, the lines after it (a lesson file's problems) as a list. */
+function LessonErrorText({ text }: { text: string }) {
+  const [lead, ...problems] = text.split('\n');
+  return (
+    <div className="lesson-error" role="alert" data-testid="lesson-error">
+      <p>{lead}</p>
+      {problems.length > 0 && <ul data-testid="lesson-error-problem-list">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
+    </div>
   );
 }
 
