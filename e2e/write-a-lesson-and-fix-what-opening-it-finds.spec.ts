@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { check, teacherLesson } from './learnHelpers';
+
+// A teacher writes a lesson file by hand on a school laptop (1024×768) and misspells a field of
+// the check. Before, "equal" was ignored without a word: the lesson opened, and its check
+// passed the starter's wrong answer for the whole class. Opening the file now lists every
+// problem, one a line, naming the field meant; the fixed file opens and judges the starter.
+test.use({ viewport: { width: 1024, height: 768 } });
+
+const file = (name: string, lesson: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson, null, 2)) });
+
+test('a misspelt field of my lesson file is named when I open it, and the fixed file judges the starter', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?learn');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+
+  const draft = { ...teacherLesson, check: { expect: [{ kind: 'result', equal: 42 }, { kind: 'stdout', guest: 'answr', absent: true, includes: 'oops' }] } };
+  await page.getByTestId('lesson-file').setInputFiles(file('answer.json', draft));
+  const error = page.getByTestId('lesson-error');
+  await expect(error).toContainText('“answer.json” can\'t be opened. Fix these in the file and open it again:');
+  const problems = error.getByRole('listitem');
+  await expect(problems).toHaveText([
+    'check.expect[0] (result) has a field "equal" that Check does not know (it would be ignored); did you mean "equals"?',
+    'check.expect[1] (stdout).guest names a guest "answr" that the lesson does not have',
+  ]);
+  // Where the teacher looks after choosing the file: the whole list is on screen.
+  await expect(problems.last()).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('lesson-picker').locator('option', { hasText: teacherLesson.title })).toHaveCount(0);
+
+  // Fixed (and without the script, which would ask first): the lesson opens, and its starter (41) fails.
+  await page.getByTestId('lesson-file').setInputFiles(file('answer.json', { ...teacherLesson, check: { expect: [{ kind: 'result', equals: 42 }] } }));
+  await expect(page.getByTestId('lesson-title')).toContainText(teacherLesson.title);
+  await expect(error).toHaveCount(0);
+  expect(await check(page)).toContain('run returned 41, expected 42');
+});
