@@ -100,6 +100,11 @@ describe('judgeRun: declarative checks over a run record', () => {
     ]);
   });
 
+  it('says a WAT guest trapped once, not "trapped: guest trapped: wasm trap:"', () => {
+    const run = record({ guests: [guest('sum', { state: 'trapped', trap: 'guest trapped: wasm trap: wasm unreachable instruction executed' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 55 }] }, run).problems).toEqual(['`sum` trapped: wasm unreachable instruction executed', '`run` did not return (it trapped)']);
+  });
+
   it('says a guest stopped at the time limit was stopped, not that it trapped', () => {
     const run = record({ guests: [guest('hello', { state: 'timeout', trap: 'stopped at the time limit (5 s): an infinite loop?' })] });
     expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, run).problems).toEqual([

@@ -72,7 +72,8 @@ function endOf(g: GuestRecord): 'timeout' | 'threw' | 'explained' | 'badResult' 
 
 /** The guest's early end as a sentence after its name. */
 function fate(g: GuestRecord, trap: string): string {
-  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, badResult: `failed: ${trap}`, trapped: `trapped: ${trap}` }[endOf(g)];
+  // Run's "guest trapped: wasm trap: …" after the verdict's own "trapped:" read "trapped: guest trapped: wasm trap:".
+  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, badResult: `failed: ${trap}`, trapped: `trapped: ${trap.replace(/^guest trapped: (?:wasm trap: )?/, '')}` }[endOf(g)];
 }
 
 /** The same, in a few words, for an export that did not return. */
