@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { check, teacherLesson } from './learnHelpers';
+import { check, editBeforeEnd, teacherLesson } from './learnHelpers';
 
 // A teacher writes a lesson file by hand on a school laptop (1024×768) and misspells a field of
 // the check. Before, "equal" was ignored without a word: the lesson opened, and its check
@@ -32,4 +32,13 @@ test('a misspelt field of my lesson file is named when I open it, and the fixed 
   await expect(page.getByTestId('lesson-title')).toContainText(teacherLesson.title);
   await expect(error).toHaveCount(0);
   expect(await check(page)).toContain('run returned 41, expected 42');
+
+  // Passed, the teacher's lesson is the course's last: the lessons still open are listed, by
+  // number. A wrapped title once drew its bullet at its second line, which read as an item of
+  // its own ("• (WAT)"): the numbered items carry no bullets.
+  await editBeforeEnd(page, 'guest-editor', 3, ')))'.length, 2, '42');
+  expect(await check(page)).toContain('Passed');
+  const still = page.getByTestId('course-end').getByRole('listitem');
+  await expect(still.first()).toHaveText('1. A component and its world');
+  for (const item of await still.all()) await expect(item).toHaveCSS('list-style-type', 'none');
 });
