@@ -27,4 +27,19 @@ test('the solution diff shows, on a small screen, exactly what differs inside my
   await diff.scrollIntoViewIfNeeded();
   for (const mark of await marks.all()) await expect(mark).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: test.info().outputPath('solution-diff.png') });
+
+  // "Put the solution in the editor" would replace my attempt: it asks first (it replaced it
+  // unasked), and declined, my line stays.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByTestId('apply-solution').click();
+  await expect.poll(() => asked).toEqual(['Put the solution in the editor? Your code for this lesson is replaced by it.']);
+  await expect(marks).toHaveText(['1', '0']);
+  await expect(page.getByTestId('guest-editor').locator('.view-line', { hasText: 'undefined ? 1 :' })).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('apply-solution').click();
+  await expect(diff).toContainText('your code is the solution');
 });

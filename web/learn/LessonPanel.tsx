@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { copyText } from '../share/copyText';
+import { confirmApplySolution } from './confirmLessonReset';
 import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
 import { LessonText } from './LessonText';
@@ -112,7 +113,7 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
               {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}
             </VerdictBox>
           )}
-          {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={learn.applySolution} />}
+          {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={() => confirmApplySolution(learn, lesson.solution)} />}
         </div>
       )}
       <div className="lesson-footer">
