@@ -126,12 +126,19 @@ export function useLearn(): Learn {
     if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
   }, [active, lessonKey, address.hash]);
 
+  // The lesson this tab left unfinished: the header's entry goes back to it. It opened the
+  // first lesson not done instead, so a class told to come back to the teacher's lesson (the
+  // course's last) all landed in lesson 1 and had to find theirs in the picker.
+  const leftAt = useRef<string | undefined>(undefined);
   const open = useCallback((id?: string) => {
+    const left = leftAt.current;
+    const back = id === undefined && left !== undefined && lessons.some((l) => l.id === left) && !progress[left]?.done ? left : undefined;
     setActive(true);
-    setLessonId(id);
+    setLessonId(id ?? back);
     setError(undefined);
-  }, []);
+  }, [lessons, progress]);
   const leave = useCallback(() => {
+    leftAt.current = lessonIdRef.current;
     setActive(false);
     writeLearnAddress(null);
   }, []);
