@@ -27,6 +27,15 @@ test('a misspelt field of my lesson file is named when I open it, and the fixed 
   await expect(problems.last()).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('lesson-picker').locator('option', { hasText: teacherLesson.title })).toHaveCount(0);
 
+  // A first draft with many problems: the list scrolls, and the way to open the fixed file stays on screen.
+  const many = { ...teacherLesson, check: { expect: Array.from({ length: 14 }, () => ({ kind: 'result', equal: 42 })) } };
+  await page.getByTestId('lesson-file').setInputFiles(file('answer.json', many));
+  await expect(problems).toHaveCount(14);
+  await expect(page.getByRole('button', { name: 'Open lesson file…' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('learn-leave')).toBeInViewport({ ratio: 1 });
+  await problems.last().scrollIntoViewIfNeeded();
+  await expect(problems.last()).toBeInViewport({ ratio: 1 });
+
   // Fixed (and without the script, which would ask first): the lesson opens, and its starter (41) fails.
   await page.getByTestId('lesson-file').setInputFiles(file('answer.json', { ...teacherLesson, check: { expect: [{ kind: 'result', equals: 42 }] } }));
   await expect(page.getByTestId('lesson-title')).toContainText(teacherLesson.title);

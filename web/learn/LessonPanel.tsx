@@ -139,7 +139,8 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
 function LessonErrorText({ text }: { text: string }) {
   const [lead, ...problems] = text.split('\n');
   return (
-    <div className="lesson-error" role="alert" data-testid="lesson-error">
+    // Focusable: a long list scrolls, and the keyboard must reach its end too.
+    <div className="lesson-error" role="alert" data-testid="lesson-error" tabIndex={problems.length > 0 ? 0 : undefined}>
       <p>{lead}</p>
       {problems.length > 0 && <ul data-testid="lesson-error-problem-list">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
     </div>
