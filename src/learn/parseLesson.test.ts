@@ -45,6 +45,7 @@ describe('lesson format', () => {
           { kind: 'key', bucket: 'b' },
           { kind: 'calls', fn: 'get', count: '1', guest: 'answr' },
           { kind: 'stdout', matches: '(' },
+          { kind: 'calls', fnn: 'get' },
         ],
       },
     };
@@ -63,6 +64,7 @@ describe('lesson format', () => {
       'check.expect[2] (calls).count must be a number (without quotes)',
       'check.expect[2] (calls).guest names a guest "answr" that the lesson does not have',
       expect.stringMatching(/^check\.expect\[3\] \(stdout\)\.matches is not a regular expression \(.+\)$/),
+      'check.expect[4] (calls) has a field "fnn" that Check does not know (it would be ignored); did you mean "fn"?',
       '"check" has a field "run" that Check does not know (it would be ignored); did you mean "runs"?',
     ]);
     const noCaller = { ...handWritten, guests: [{ ...handWritten.guests[0], call: undefined }] };

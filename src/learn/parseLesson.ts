@@ -62,8 +62,10 @@ export function parseLesson(value: unknown, { strict = false }: ParseOptions = {
       else {
         const kinded = e as Record<string, unknown> & { kind: Expectation['kind'] };
         const missing = missingField(kinded);
-        if (missing) p.push(`check.expect[${i}] (${e.kind}) needs "${missing}" (text)`);
-        if (strict) p.push(...expectationFieldProblems(kinded, `check.expect[${i}] (${e.kind})`, names, callers));
+        const fields = strict ? expectationFieldProblems(kinded, `check.expect[${i}] (${e.kind})`, names, callers) : [];
+        // "fnn" → "did you mean "fn"?" already says what is missing.
+        if (missing && !fields.some((f) => f.endsWith(`did you mean "${missing}"?`))) p.push(`check.expect[${i}] (${e.kind}) needs "${missing}" (text)`);
+        p.push(...fields);
       }
     });
     if (strict) p.push(...checkFieldProblems(check));
