@@ -3,6 +3,7 @@ import { copyText } from '../share/copyText';
 import { confirmApplySolution } from './confirmLessonReset';
 import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
+import { LessonErrorText } from './LessonErrorText';
 import { LessonText } from './LessonText';
 import { SolutionDiff } from './SolutionDiff';
 import type { Learn } from './useLearn';
@@ -132,18 +133,6 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <button type="button" className="small" data-testid="learn-leave" onClick={learn.leave}>Leave the course</button>
       </div>
     </aside>
-  );
-}
-
-/** The error's first line as a sentence, the lines after it (a lesson file's problems) as a list. */
-function LessonErrorText({ text }: { text: string }) {
-  const [lead, ...problems] = text.split('\n');
-  return (
-    // Focusable: a long list scrolls, and the keyboard must reach its end too.
-    <div className="lesson-error" role="alert" data-testid="lesson-error" tabIndex={problems.length > 0 ? 0 : undefined}>
-      <p>{lead}</p>
-      {problems.length > 0 && <ul data-testid="lesson-error-problem-list">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
-    </div>
   );
 }
 
