@@ -24,6 +24,11 @@ describe('judgeRun: declarative checks over a run record', () => {
     expect(judgeRun({ expect: [{ kind: 'result', equals: 'hello, wasi' }] }, text).problems).toEqual(['`run` returned "hello", expected "hello, wasi"']);
   });
 
+  it('says no guest was called when none has a call (it read "no guest was never called")', () => {
+    const run = record({ guests: [guest('handler', { call: undefined })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 3 }] }, run).problems).toEqual(['no guest was called: none has a `call` in this lesson']);
+  });
+
   it('passes when every expectation holds; numbers and decimal strings compare equal', () => {
     const run = record({ guests: [guest('visits', { result: '3', stdout: ['visit number 3'] })], storage: { kv: { counters: { visits: '3' } }, blobs: {}, topics: {} } });
     const v = judgeRun({ expect: [{ kind: 'key', bucket: 'counters', key: 'visits', equals: 3 }, { kind: 'result', equals: 3 }, { kind: 'stdout', includes: 'visit number' }] }, run);
@@ -93,6 +98,11 @@ describe('judgeRun: declarative checks over a run record', () => {
       '`hello` threw an uncaught exception: console.lg is not a function (at line 6:11)',
       '`run` did not return (it threw an exception)',
     ]);
+  });
+
+  it('says a WAT guest trapped once, not "trapped: guest trapped: wasm trap:"', () => {
+    const run = record({ guests: [guest('sum', { state: 'trapped', trap: 'guest trapped: wasm trap: wasm unreachable instruction executed' })] });
+    expect(judgeRun({ expect: [{ kind: 'result', equals: 55 }] }, run).problems).toEqual(['`sum` trapped: wasm unreachable instruction executed', '`run` did not return (it trapped)']);
   });
 
   it('says a guest stopped at the time limit was stopped, not that it trapped', () => {

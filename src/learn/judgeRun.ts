@@ -72,7 +72,8 @@ function endOf(g: GuestRecord): 'timeout' | 'threw' | 'explained' | 'badResult' 
 
 /** The guest's early end as a sentence after its name. */
 function fate(g: GuestRecord, trap: string): string {
-  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, badResult: `failed: ${trap}`, trapped: `trapped: ${trap}` }[endOf(g)];
+  // Run's "guest trapped: wasm trap: …" after the verdict's own "trapped:" read "trapped: guest trapped: wasm trap:".
+  return { timeout: `was ${trap}`, threw: `threw an ${trap}`, explained: `stopped: ${trap}`, badResult: `failed: ${trap}`, trapped: `trapped: ${trap.replace(/^guest trapped: (?:wasm trap: )?/, '')}` }[endOf(g)];
 }
 
 /** The same, in a few words, for an export that did not return. */
@@ -134,7 +135,8 @@ function judgeOne(e: Expectation, run: RunRecord): string | undefined {
   switch (e.kind) {
     case 'result': {
       const gs = run.guests.filter((g) => g.call !== undefined && (e.guest === undefined || g.name === e.guest));
-      if (gs.length === 0) return `${e.guest ? code(e.guest) : 'no guest'} was never called`;
+      // "no guest was never called" said the opposite of what happened.
+      if (gs.length === 0) return e.guest ? `${code(e.guest)} was never called` : 'no guest was called: none has a `call` in this lesson';
       const last = gs[gs.length - 1];
       if (last.trap) return `${code(last.call ?? 'run')} did not return (${howItEnded(last)})`;
       // As the console shows it: a u64 counter returned 2 reads `2`, not `"2"`.

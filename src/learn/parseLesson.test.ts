@@ -34,6 +34,45 @@ describe('lesson format', () => {
     expect(() => parseLessonFile('{ not json')).toThrow(/not valid JSON/);
   });
 
+  it('a file with a misspelt field is refused with the field it probably means, instead of a check that ignores it', () => {
+    const draft = {
+      ...handWritten,
+      guests: [{ ...handWritten.guests[0], calls: 'run' }],
+      check: {
+        run: 3,
+        expect: [
+          { kind: 'result', equal: 42 },
+          { kind: 'key', bucket: 'b' },
+          { kind: 'calls', fn: 'get', count: '1', guest: 'answr' },
+          { kind: 'stdout', matches: '(' },
+          { kind: 'calls', fnn: 'get' },
+        ],
+      },
+    };
+    // A link or a stored lesson made before these rules still opens: the class is not locked out.
+    expect(() => parseLesson(draft)).not.toThrow(/equal/);
+    let problems: string[] = [];
+    try {
+      parseLessonFile(JSON.stringify(draft), { strict: true });
+    } catch (e) {
+      problems = (e as LessonError).problems;
+    }
+    expect(problems).toEqual([
+      'guests[0] ("answer") has a field "calls" that Check does not know (it would be ignored); did you mean "call"?',
+      'check.expect[0] (result) has a field "equal" that Check does not know (it would be ignored); did you mean "equals"?',
+      'check.expect[1] (key) needs "key" (text)',
+      'check.expect[2] (calls).count must be a number (without quotes)',
+      'check.expect[2] (calls).guest names a guest "answr" that the lesson does not have',
+      expect.stringMatching(/^check\.expect\[3\] \(stdout\)\.matches is not a regular expression \(.+\)$/),
+      'check.expect[4] (calls) has a field "fnn" that Check does not know (it would be ignored); did you mean "fn"?',
+      '"check" has a field "run" that Check does not know (it would be ignored); did you mean "runs"?',
+    ]);
+    const noCaller = { ...handWritten, guests: [{ ...handWritten.guests[0], call: undefined }] };
+    expect(() => parseLesson(noCaller, { strict: true })).toThrow(/judges what a guest returns, but no guest has a "call"/);
+    // Every shipped lesson passes the strict reading too.
+    for (const l of lessons) expect(() => parseLesson(JSON.parse(JSON.stringify(l)), { strict: true }), l.id).not.toThrow();
+  });
+
   it('diffs the learner code against the solution line by line', () => {
     expect(diffLines('a\nb\nc', 'a\nB\nc\nd', { ignoreTrailingSpace: true }).lines.map(({ kind, text }) => ({ kind, text }))).toEqual([
       { kind: 'same', text: 'a' },

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { copyText } from '../share/copyText';
+import { confirmApplySolution } from './confirmLessonReset';
 import { CourseEnd } from './CourseEnd';
 import { lessonLink } from './learnAddress';
+import { LessonErrorText } from './LessonErrorText';
 import { LessonText } from './LessonText';
 import { SolutionDiff } from './SolutionDiff';
 import type { Learn } from './useLearn';
@@ -43,7 +45,7 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <button type="button" className="small" onClick={() => go(index + 1)} disabled={index < 0 || index >= lessons.length - 1} aria-label="Next lesson">›</button>
         <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
       </div>
-      {learn.error && <p className="lesson-error" role="alert" data-testid="lesson-error">{learn.error}</p>}
+      {learn.error && <LessonErrorText text={learn.error} />}
       {learn.linkVersion && (
         <p className="lesson-elsewhere" role="status" data-testid="lesson-link-version">
           The link carries another version of “{learn.linkVersion.title}” than the one stored here, which is shown (your progress in it is kept either way).{' '}
@@ -112,7 +114,7 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
               {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}
             </VerdictBox>
           )}
-          {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={learn.applySolution} />}
+          {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={() => confirmApplySolution(learn, lesson.solution)} />}
         </div>
       )}
       <div className="lesson-footer">

@@ -16,3 +16,19 @@ export function confirmLessonReset(learn: Pick<Learn, 'current' | 'resetLesson'>
   learn.resetLesson();
   return true;
 }
+
+/** What "Put the solution in the editor" asks when it would replace the learner's own code. */
+export const APPLY_SOLUTION_QUESTION = 'Put the solution in the editor? Your code for this lesson is replaced by it.';
+
+/**
+ * Puts the solution in after asking, when the learner's code for a guest the solution
+ * changes is their own (edited, and not already the solution). The button, right under the
+ * diff, replaced a student's attempt unasked; with the plain editor there was no undo.
+ * True when it applied.
+ */
+export function confirmApplySolution(learn: Pick<Learn, 'current' | 'applySolution'>, solution: Record<string, string>, ask: (question: string) => boolean = (q) => window.confirm(q)): boolean {
+  const own = Object.entries(learn.current.sources).some(([name, source]) => name in solution && source !== solution[name]);
+  if (own && !ask(APPLY_SOLUTION_QUESTION + (learn.current.passedCode ? PASSED_CODE_KEPT : ''))) return false;
+  learn.applySolution();
+  return true;
+}

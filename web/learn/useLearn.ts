@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeLessonHash, learnerGuests, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson } from '../../src/index';
+import { decodeLessonHash, learnerGuests, LessonError, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson } from '../../src/index';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, loadLearnData, type LessonProgress } from './progressStore';
 import { useLessonCheck, type LessonCheck } from './useLessonCheck';
@@ -26,6 +26,7 @@ export interface Learn extends Omit<LessonCheck, 'clear'> {
   passedCodeDiffers: boolean;
   /** Puts the code of the lesson's latest pass back into the editors. */
   restorePassedCode(): void;
+  /** What went wrong, as a sentence; lines after the first are a lesson file's problems, one each. */
   error: string | undefined;
   open(id?: string): void;
   leave(): void;
@@ -125,12 +126,19 @@ export function useLearn(): Learn {
     if (active && lessonKey) writeLearnAddress(lessonKey, !!address.hash);
   }, [active, lessonKey, address.hash]);
 
+  // The lesson this tab left unfinished: the header's entry goes back to it. It opened the
+  // first lesson not done instead, so a class told to come back to the teacher's lesson (the
+  // course's last) all landed in lesson 1 and had to find theirs in the picker.
+  const leftAt = useRef<string | undefined>(undefined);
   const open = useCallback((id?: string) => {
+    const left = leftAt.current;
+    const back = id === undefined && left !== undefined && lessons.some((l) => l.id === left) && !progress[left]?.done ? left : undefined;
     setActive(true);
-    setLessonId(id);
+    setLessonId(id ?? back);
     setError(undefined);
-  }, []);
+  }, [lessons, progress]);
   const leave = useCallback(() => {
+    leftAt.current = lessonIdRef.current;
     setActive(false);
     writeLearnAddress(null);
   }, []);
@@ -174,13 +182,15 @@ export function useLearn(): Learn {
 
   const loadFile = useCallback(async (file: File) => {
     try {
-      const l = parseLessonFile(await file.text());
+      // Strict: the teacher who opens the file can fix a misspelt field before the class gets the link.
+      const l = parseLessonFile(await file.text(), { strict: true });
       await addLesson(l);
       setLessonId(l.id);
       setActive(true);
       setError(shipped.some((s) => s.id === l.id) ? sameIdAsShipped(`"${file.name}"`, l.id) : undefined);
     } catch (e) {
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      // One problem a line (the panel lists them): in one run-on sentence, a teacher lost track of which were fixed.
+      setError(e instanceof LessonError ? [`“${file.name}” can't be opened. Fix these in the file and open it again:`, ...e.problems].join('\n') : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }, [addLesson]);
 
