@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { readKeyboard, type KeyboardState } from './readKeyboard';
+import './onScreenKeyboard.css';
+
+const EDITOR = '.editor-pane';
+
+/**
+ * A phone's on-screen keyboard took half the screen as the student tapped into the code: the
+ * line being typed went under it (line 11 of a lesson 30 px below what was visible), and Run
+ * and Check scrolled away. While it is up, `<html data-keyboard="open">` and the visible part's
+ * `--visible-top`, `--visible-height` and the header's `--header-height` let
+ * onScreenKeyboard.css fit the header and the focused editor into what is visible; as it opens,
+ * the editor is scrolled up under the header (Monaco then keeps the caret's line in view).
+ */
+export function useOnScreenKeyboard(win: Window = window): void {
+  useEffect(() => {
+    const doc = win.document;
+    const root = doc.documentElement;
+    const coarse = win.matchMedia?.('(pointer: coarse)');
+    let width = win.innerWidth;
+    let tallest = win.innerHeight;
+    let was: KeyboardState | undefined;
+    const update = () => {
+      if (win.innerWidth !== width) (width = win.innerWidth), (tallest = 0);
+      const vv = win.visualViewport;
+      const editing = !!(doc.activeElement as HTMLElement | null)?.closest?.(EDITOR);
+      // Only a closed keyboard's height counts as the screen's: an open one would lower it.
+      if (!was?.open) tallest = Math.max(tallest, win.innerHeight);
+      const now = readKeyboard({ layoutHeight: win.innerHeight, visualHeight: vv?.height ?? win.innerHeight, visualTop: vv?.offsetTop ?? 0, tallest, editing, coarse: !!coarse?.matches });
+      if (now.open) {
+        root.dataset.keyboard = 'open';
+        root.style.setProperty('--visible-top', `${now.visibleTop}px`);
+        root.style.setProperty('--visible-height', `${now.visibleHeight}px`);
+        const header = doc.querySelector<HTMLElement>('.app-header');
+        root.style.setProperty('--header-height', `${header?.offsetHeight ?? 0}px`);
+        if (!was?.open) showEditorUnderHeader(win, header);
+      } else if (was?.open) {
+        delete root.dataset.keyboard;
+        for (const v of ['--visible-top', '--visible-height', '--header-height']) root.style.removeProperty(v);
+      }
+      was = now;
+    };
+    const vv = win.visualViewport;
+    vv?.addEventListener('resize', update);
+    vv?.addEventListener('scroll', update);
+    win.addEventListener('resize', update);
+    doc.addEventListener('focusin', update);
+    // Later: a tap on Run takes the focus from the editor, and the header growing back at once
+    // could move Run from under the finger before its click.
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const leave = () => (clearTimeout(later), (later = setTimeout(update, 300)));
+    doc.addEventListener('focusout', leave);
+    return () => {
+      clearTimeout(later);
+      vv?.removeEventListener('resize', update);
+      vv?.removeEventListener('scroll', update);
+      win.removeEventListener('resize', update);
+      doc.removeEventListener('focusin', update);
+      doc.removeEventListener('focusout', leave);
+    };
+  }, [win]);
+}
+
+/** Scrolls the page (where it scrolls: a phone held upright) so the focused editor starts under the sticky header. */
+function showEditorUnderHeader(win: Window, header: HTMLElement | null): void {
+  const pane = (win.document.activeElement as HTMLElement | null)?.closest<HTMLElement>(EDITOR);
+  if (!pane) return;
+  const top = pane.getBoundingClientRect().top - (win.visualViewport?.offsetTop ?? 0) - (header?.offsetHeight ?? 0);
+  if (Math.abs(top) > 1) win.scrollBy({ top, behavior: 'auto' });
+}
