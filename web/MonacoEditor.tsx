@@ -83,7 +83,7 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
         tabSize: 2,
         wordWrap: phone ? 'on' : 'off',
         wrappingIndent: 'indent',
-        lineNumbersMinChars: phone ? 2 : 5,
+        lineNumbersMinChars: phone ? 3 : 5,
         lineDecorationsWidth: phone ? 6 : 10,
         folding: !phone,
         renderWhitespace: 'selection',

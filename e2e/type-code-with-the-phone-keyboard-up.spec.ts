@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { consoleText } from './appHelpers';
+import { expectOnScreen } from './layoutHelpers';
+
+/** The element at the control's centre is the control: on screen and nothing over it. */
+async function expectTappable(page: Page, testId: string) {
+  const el = page.getByTestId(testId);
+  await expectOnScreen(page, el, testId);
+  const box = (await el.boundingBox())!;
+  const hit = await page.evaluate(([x, y, id]) => document.elementFromPoint(x, y)?.closest(`[data-testid="${id}"]`) !== null, [box.x + box.width / 2, box.y + box.height / 2, testId] as const);
+  expect(hit, `${testId} is not covered`).toBe(true);
+}
+
+/** The caret is on screen, below the (sticky) header. */
+async function expectCaretInView(page: Page) {
+  const caret = page.getByTestId('guest-editor').locator('.cursors-layer .cursor').first();
+  const box = (await caret.boundingBox())!;
+  const header = (await page.locator('.app-header').boundingBox())!;
+  expect(box, 'the caret is drawn').not.toBeNull();
+  expect(box.y, 'the caret is below the header').toBeGreaterThanOrEqual(header.y + header.height - 1);
+  expect(box.y + box.height, 'the caret is above the keyboard').toBeLessThanOrEqual(page.viewportSize()!.height);
+}
+
+/** Taps into the code, types at the end of line 10 (a comment), then the keyboard takes half the screen. */
+async function typeThenRaiseKeyboard(page: Page, width: number, height: number) {
+  const editor = page.getByTestId('guest-editor');
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-lines').scrollIntoViewIfNeeded();
+  await editor.locator('.view-lines').tap({ position: { x: 150, y: 40 } });
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 1');
+  // The keyboard: what the browser leaves visible is about half the screen.
+  await page.setViewportSize({ width, height: Math.round(height / 2) });
+  await expect(page.locator('html')).toHaveAttribute('data-keyboard', 'open');
+}
+
+/**
+ * A student taps into the code on a phone and the on-screen keyboard comes up over half the
+ * screen. The line being typed went under it (or, upright, under the four-row sticky header),
+ * and Run and Check were out of sight. Now the header is one row while typing, the code fills
+ * what is left, the caret's line stays in it, and Run (and Check, in a lesson) are a tap away.
+ */
+for (const { what, width, height, query, check } of [
+  { what: 'a phone held upright, an example', width: 390, height: 844, query: '?example=kv-counter', check: undefined },
+  { what: 'a phone held upright, a lesson', width: 390, height: 844, query: '?learn=keyvalue-get-set', check: 'header-check' },
+  { what: 'a phone on its side, a lesson', width: 844, height: 390, query: '?learn=keyvalue-get-set', check: 'learn-check' },
+]) {
+  test(`${what}: with the keyboard up, the typed line and Run${check ? ' and Check' : ''} stay in reach`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`/${query}`);
+    await typeThenRaiseKeyboard(page, width, height);
+    await expectCaretInView(page);
+    await expectTappable(page, 'run');
+    if (check) await expectTappable(page, check);
+    // Typing goes on where it was, in view.
+    await page.keyboard.type('2');
+    await expect(page.getByTestId('guest-editor').locator('.view-lines')).toContainText(' 12');
+    await expectCaretInView(page);
+    await page.screenshot({ path: test.info().outputPath(`keyboard-${width}x${height}-${check ?? 'example'}.png`) });
+    if (!check) {
+      // Run, tapped with the keyboard up, runs (the code as typed: " 12" sits in a comment).
+      await page.getByTestId('run').tap();
+      await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?\d+"?/);
+    }
+    await context.close();
+  });
+}
+
+test('a laptop window made short while typing keeps its header and layout', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn=keyvalue-get-set');
+  const editor = page.getByTestId('guest-editor');
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-lines').click({ position: { x: 150, y: 40 } });
+  await page.setViewportSize({ width: 1280, height: 360 });
+  await page.keyboard.type('x');
+  await expect(page.locator('html')).not.toHaveAttribute('data-keyboard', 'open');
+  await expect(page.getByTestId('header-check')).toBeHidden();
+  await expect(page.getByTestId('example-picker')).toBeVisible();
+});
