@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { consoleText } from './appHelpers';
 import { expectOnScreen } from './layoutHelpers';
+import { drawnCode } from './monacoHelpers';
 
 /** The element at the control's centre is the control: on screen and nothing over it. */
 async function expectTappable(page: Page, testId: string) {
@@ -66,7 +67,7 @@ for (const { what, width, height, query, check } of [
     if (check) await expectTappable(page, check);
     // Typing goes on where it was, in view.
     await page.keyboard.type('2');
-    await expect(page.getByTestId('guest-editor').locator('.view-lines')).toContainText(' 12');
+    await expect.poll(() => drawnCode(page.getByTestId('guest-editor'))).toContain('.12');
     await expectCaretInView(page);
     await page.screenshot({ path: test.info().outputPath(`keyboard-${width}x${height}-${check ?? 'example'}.png`) });
     if (!check) {

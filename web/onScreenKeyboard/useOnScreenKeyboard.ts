@@ -44,18 +44,20 @@ export function useOnScreenKeyboard(win: Window = window): void {
     vv?.addEventListener('resize', update);
     vv?.addEventListener('scroll', update);
     win.addEventListener('resize', update);
-    doc.addEventListener('focusin', update);
-    // Later: a tap on Run takes the focus from the editor, and the header growing back at once
-    // could move Run from under the finger before its click.
+    // Focus leaving the editor counts a moment later: a tap on Run focuses it at mousedown, and
+    // the header growing back at once took the mouseup from it (the click went to no button).
+    // Focus coming into an editor counts at once.
     let later: ReturnType<typeof setTimeout> | undefined;
     const leave = () => (clearTimeout(later), (later = setTimeout(update, 300)));
+    const enter = (e: FocusEvent) => ((e.target as HTMLElement | null)?.closest?.(EDITOR) ? (clearTimeout(later), update()) : leave());
+    doc.addEventListener('focusin', enter);
     doc.addEventListener('focusout', leave);
     return () => {
       clearTimeout(later);
       vv?.removeEventListener('resize', update);
       vv?.removeEventListener('scroll', update);
       win.removeEventListener('resize', update);
-      doc.removeEventListener('focusin', update);
+      doc.removeEventListener('focusin', enter);
       doc.removeEventListener('focusout', leave);
     };
   }, [win]);
