@@ -9,6 +9,8 @@ import { expectNoSidewaysScroll, expectOnScreen } from './layoutHelpers';
  * lesson (the WIT | Guest | Output switch in the header picks it), and Run shows the output.
  */
 test('a phone on its side in a lesson: the code, then the run’s output, each get the room beside the lesson', async ({ browser }) => {
+  // Run builds the JavaScript guest: the engine's first download and compile on this machine.
+  test.setTimeout(240_000);
   const context = await browser.newContext({ viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
   const page = await context.newPage();
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -23,7 +25,7 @@ test('a phone on its side in a lesson: the code, then the run’s output, each g
   await page.getByTestId('run').tap();
   // Run shows the output, as wide as the code was.
   await expect(page.getByTestId('stage-focus-output')).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/visit number 1/);
+  await expect.poll(() => consoleText(page), { timeout: 180_000 }).toMatch(/visit number 1/);
   const output = (await page.getByRole('region', { name: 'Output' }).boundingBox())!;
   expect(output.width, 'the output takes the room beside the lesson').toBeGreaterThan(room * 0.95);
   const line = page.getByTestId('console-line').filter({ hasText: 'visit number 1' }).first();

@@ -21,13 +21,15 @@ for (const { what, width, height, query } of [
   { what: 'a phone on its side in a lesson', width: 844, height: 390, query: '?learn=keyvalue-get-set' },
 ]) {
   test(`${what}: the hosts and the run's status are on screen and whole`, async ({ browser }) => {
+    // A lesson's Run builds its JavaScript guest: the engine's first download and compile here.
+    test.setTimeout(240_000);
     const context = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
     const page = await context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`/${query}`);
     await expect(page.getByTestId('guest-editor').locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('run').tap();
-    await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/run\(\) → "?\d+"?|visit number 1/);
+    await expect.poll(() => consoleText(page), { timeout: 180_000 }).toMatch(/run\(\) → "?\d+"?|visit number 1/);
     await page.evaluate(() => scrollTo(0, 0));
     const status = page.getByTestId('status');
     await expect(status).toContainText('ran in');
