@@ -35,8 +35,8 @@ export function LearnEntry({ learn }: { learn: Learn }) {
   }
   return (
     <button type="button" className="learn-entry" data-testid="learn-entry" onClick={() => learn.open()} title="A guided course: components, WIT, key-value, messaging, blobs, with checks that run your code">
-      {/* A phone on its side keeps "Learn" (layout.css): the header is one row there. */}
-      {done === 0 ? <>Learn<span className="learn-entry-more"> — start here</span></> : `Learn (${done}/${learn.lessons.length})`}
+      {/* A phone on its side shows the short one (layout.css): the header is one row there. */}
+      {done === 0 ? <><span className="learn-entry-long">Learn — start here</span><span className="learn-entry-short">Learn</span></> : `Learn (${done}/${learn.lessons.length})`}
     </button>
   );
 }
