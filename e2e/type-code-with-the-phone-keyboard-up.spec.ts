@@ -79,6 +79,50 @@ for (const { what, width, height, query, check } of [
   });
 }
 
+/**
+ * Most phone browsers (iOS Safari, Chrome on Android) leave the window as it is and shrink only
+ * its visual viewport, panned to where the caret was. Chromium here has no on-screen keyboard:
+ * `visualViewport` is stood in for, as such a browser reports it.
+ */
+test('a phone whose keyboard shrinks only the visual viewport: the header, Run and the typed line are in what is visible', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const fake = Object.assign(new EventTarget(), { width: 390, height: 0, offsetTop: 0, offsetLeft: 0, pageTop: 0, pageLeft: 0, scale: 1 });
+    Object.defineProperty(fake, 'height', { get: () => (fake as unknown as { h?: number }).h ?? innerHeight, set: (h: number) => ((fake as unknown as { h?: number }).h = h) });
+    Object.defineProperty(window, 'visualViewport', { get: () => fake, configurable: true });
+    (window as unknown as { raiseKeyboard(h: number, top: number): void }).raiseKeyboard = (h, top) => {
+      fake.height = h;
+      fake.offsetTop = top;
+      fake.dispatchEvent(new Event('resize'));
+    };
+  });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?example=kv-counter');
+  const editor = page.getByTestId('guest-editor');
+  await expect(editor.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-lines').scrollIntoViewIfNeeded();
+  await editor.locator('.view-lines').tap({ position: { x: 150, y: 40 } });
+  await page.keyboard.type(' ;; 1');
+  // The keyboard covers the lower 422 px; the browser panned the visible part 200 px down.
+  const [top, bottom] = [200, 200 + 422];
+  await page.evaluate(([h, t]) => (window as unknown as { raiseKeyboard(h: number, top: number): void }).raiseKeyboard(h, t), [422, top]);
+  const inVisible = async (what: string, box: { y: number; height: number } | null) => {
+    expect(box, `${what} is drawn`).not.toBeNull();
+    expect(box!.y, `${what} top`).toBeGreaterThanOrEqual(top - 1);
+    expect(box!.y + box!.height, `${what} bottom`).toBeLessThanOrEqual(bottom + 1);
+  };
+  await expect.poll(async () => (await page.locator('.app-header').boundingBox())!.y).toBeCloseTo(top, 0);
+  await inVisible('the header', await page.locator('.app-header').boundingBox());
+  await inVisible('Run', await page.getByTestId('run').boundingBox());
+  const header = (await page.locator('.app-header').boundingBox())!;
+  await page.keyboard.type('2');
+  const caret = (await editor.locator('.cursors-layer .cursor').first().boundingBox())!;
+  await inVisible('the caret', caret);
+  expect(caret.y, 'the caret is below the header').toBeGreaterThanOrEqual(header.y + header.height - 1);
+  await context.close();
+});
+
 test('a laptop window made short while typing keeps its header and layout', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?learn=keyvalue-get-set');

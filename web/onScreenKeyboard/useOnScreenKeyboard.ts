@@ -9,8 +9,8 @@ const EDITOR = '.editor-pane';
  * line being typed went under it (line 11 of a lesson 30 px below what was visible), and Run
  * and Check scrolled away. While it is up, `<html data-keyboard="open">` and the visible part's
  * `--visible-top`, `--visible-height` and the header's `--header-height` let
- * onScreenKeyboard.css fit the header and the focused editor into what is visible; as it opens,
- * the editor is scrolled up under the header (Monaco then keeps the caret's line in view).
+ * onScreenKeyboard.css fit the header and the focused editor into what is visible (Monaco then
+ * keeps the caret's line in view, web/MonacoEditor.tsx).
  */
 export function useOnScreenKeyboard(win: Window = window): void {
   useEffect(() => {
@@ -33,7 +33,6 @@ export function useOnScreenKeyboard(win: Window = window): void {
         root.style.setProperty('--visible-height', `${now.visibleHeight}px`);
         const header = doc.querySelector<HTMLElement>('.app-header');
         root.style.setProperty('--header-height', `${header?.offsetHeight ?? 0}px`);
-        if (!was?.open) showEditorUnderHeader(win, header);
       } else if (was?.open) {
         delete root.dataset.keyboard;
         for (const v of ['--visible-top', '--visible-height', '--header-height']) root.style.removeProperty(v);
@@ -61,12 +60,4 @@ export function useOnScreenKeyboard(win: Window = window): void {
       doc.removeEventListener('focusout', leave);
     };
   }, [win]);
-}
-
-/** Scrolls the page (where it scrolls: a phone held upright) so the focused editor starts under the sticky header. */
-function showEditorUnderHeader(win: Window, header: HTMLElement | null): void {
-  const pane = (win.document.activeElement as HTMLElement | null)?.closest<HTMLElement>(EDITOR);
-  if (!pane) return;
-  const top = pane.getBoundingClientRect().top - (win.visualViewport?.offsetTop ?? 0) - (header?.offsetHeight ?? 0);
-  if (Math.abs(top) > 1) win.scrollBy({ top, behavior: 'auto' });
 }
