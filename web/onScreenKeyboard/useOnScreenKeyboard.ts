@@ -6,8 +6,8 @@ const EDITOR = '.editor-pane';
 
 /**
  * A phone's on-screen keyboard took half the screen as the student tapped into the code: the
- * line being typed went under it (line 11 of a lesson 30 px below what was visible), and Run
- * and Check scrolled away. While it is up, `<html data-keyboard="open">` and the visible part's
+ * line being typed went under it (30 px below what was visible on a 390×844 phone; on its
+ * side Monaco's caret was out of its view), and a lesson's Check was scrolled away. While it is up, `<html data-keyboard="open">` and the visible part's
  * `--visible-top`, `--visible-height` and the header's `--header-height` let
  * onScreenKeyboard.css fit the header and the focused editor into what is visible (Monaco then
  * keeps the caret's line in view, web/MonacoEditor.tsx).
