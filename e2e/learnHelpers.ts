@@ -16,6 +16,8 @@ export async function goToLine(page: Page, testId: string, line: number): Promis
 export async function retypeLine(page: Page, testId: string, line: number, text: string): Promise<void> {
   await goToLine(page, testId, line);
   await page.keyboard.press('Home');
+  // Twice: on a phone long lines wrap, and the first End stops at the end of the line's first row.
+  await page.keyboard.press('Shift+End');
   await page.keyboard.press('Shift+End');
   // Typing "(" or a quote over a selection would wrap it (Monaco's auto-surround).
   await page.keyboard.press('Delete');

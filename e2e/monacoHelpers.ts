@@ -70,3 +70,16 @@ export async function replaceSource(page: Page, pane: Locator, lines: string[]):
     ).slice(0, lines.length);
   await expect.poll(shown).toEqual(lines.map((l) => l.trimEnd()));
 }
+
+/**
+ * A Monaco editor's code as drawn, top to bottom, without whitespace: a wrapped line's rows
+ * joined up again (Monaco reuses row elements out of order, so they are sorted by position).
+ */
+export async function drawnCode(pane: Locator): Promise<string> {
+  const rows = await pane.locator('.view-line').evaluateAll((els) => els.map((e) => ({ top: e.getBoundingClientRect().top, text: (e as HTMLElement).innerText })));
+  return rows
+    .sort((a, b) => a.top - b.top)
+    .map((r) => r.text)
+    .join('')
+    .replace(/\s+/g, '');
+}

@@ -57,6 +57,7 @@ import { StageFocusSwitch } from './layout/StageFocusSwitch';
 import { useShowMarkedEditor } from './layout/useShowMarkedEditor';
 import { revealOutputOnPhone } from './layout/revealOutputOnPhone';
 import { useStageFocus } from './layout/useStageFocus';
+import { useOnScreenKeyboard } from './onScreenKeyboard/useOnScreenKeyboard';
 import { LANDING_EXAMPLE_ID } from './welcome/landing';
 import { useWelcome } from './welcome/useWelcome';
 import { WelcomeStrip } from './welcome/WelcomeStrip';
@@ -131,6 +132,8 @@ export function App() {
   const onResize = useCallback((index: number, delta: number) => onSettings((s) => ({ panes: resizePanes(s.panes, index, delta) as Settings['panes'] })), [onSettings]);
   const stage = useStageFocus({ ...startup.mode, present: presenter.present, learning: learn.active }, settings.panes);
   useShowMarkedEditor(stage, diags);
+  const { revealOutput } = stage;
+  useOnScreenKeyboard();
 
   const run = useCallback(async () => {
     // An opened .wasm replaces the workspace's guests until it is closed.
@@ -142,6 +145,7 @@ export function App() {
     beginRun(runHosts);
     backend.noticeRun();
     revealOutputOnPhone();
+    revealOutput();
     const outcome = await runner.run(runGuests, settings.timeLimitMs, runHosts, backend.config);
     if (outcome.status === 'failed') {
       // Show the errors: console tab, and the first guest with markers.
@@ -149,7 +153,7 @@ export function App() {
       const firstBad = guests.findIndex((g) => outcome.guests.includes(g.name));
       if (firstBad >= 0) setActiveGuest(firstBad);
     }
-  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened, component.settings, beginRun, trust, backend]);
+  }, [runner, guests, settings.timeLimitMs, example, hosts, component.opened, component.settings, beginRun, trust, backend, revealOutput]);
 
   // Capture phase: Monaco binds Ctrl+Enter itself ("insert line below") and would swallow it.
   const runRef = useRef(run);
@@ -239,7 +243,7 @@ export function App() {
       {!embed && !learn.active && <ComponentToolbar guest={guest} state={component} />}
       <LearnLayout learn={learn} onReset={resetSources}>
       {guests.length > 1 && <GuestTabs guests={guests} active={guestIndex} onSelect={setActiveGuest} diagnostics={markers} />}
-      <main className="panes" data-focus={stage.focus} style={{ gridTemplateColumns: stage.columns }}>
+      <main className="panes" data-focus={stage.focus} data-single={stage.single || undefined} style={{ gridTemplateColumns: stage.columns }}>
         {component.opened ? (
           <ComponentWitPane component={component.opened} />
         ) : guest ? (

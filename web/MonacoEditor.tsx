@@ -4,6 +4,16 @@ import type { Diagnostic } from '../src/index';
 import { monaco, themeName } from './monaco/setupMonaco';
 import type { CodeEditorProps } from './PlainEditor';
 import { useGuestTypes } from './monaco/useGuestTypes';
+import { PHONE_QUERY } from './layout/revealOutputOnPhone';
+import { useMediaQuery } from './layout/useMediaQuery';
+import { PHONE_ON_SIDE_QUERY } from './layout/useStageFocus';
+
+/**
+ * A phone, upright or on its side: a 390 px editor showed ~35 characters of a line and the
+ * rest sat off the right edge, reached only by panning sideways (a drag that also moved the
+ * caret). There long lines wrap, under their own indentation, and the gutter is narrower.
+ */
+const PHONE_EDITOR_QUERY = `${PHONE_QUERY}, ${PHONE_ON_SIDE_QUERY}`;
 
 type Model = monaco.editor.ITextModel;
 
@@ -36,6 +46,7 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
   useGuestTypes(witTypes);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const modelRef = useRef<Model | null>(null);
+  const phone = useMediaQuery(PHONE_EDITOR_QUERY);
 
   useEffect(() => {
     const model = editorRef.current?.getModel() ?? modelRef.current;
@@ -55,6 +66,12 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
         editor.getDomNode()?.setAttribute('aria-label', label);
         const model = editor.getModel();
         if (model) monaco.editor.setModelMarkers(model, 'wcp-build', toMarkers(model, diagnostics));
+        // A phone's on-screen keyboard takes half the screen as it opens (the editor shrinks
+        // under the caret): keep the line being typed in view.
+        editor.onDidLayoutChange(() => {
+          const at = editor.getPosition();
+          if (at && editor.hasTextFocus()) editor.revealPositionInCenterIfOutsideViewport(at);
+        });
       }}
       loading={null}
       options={{
@@ -66,6 +83,11 @@ export default function MonacoEditor({ value, onChange, language, path, diagnost
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
+        wordWrap: phone ? 'on' : 'off',
+        wrappingIndent: 'indent',
+        lineNumbersMinChars: phone ? 3 : 5,
+        lineDecorationsWidth: phone ? 6 : 10,
+        folding: !phone,
         renderWhitespace: 'selection',
         fixedOverflowWidgets: true,
         ariaLabel: label,

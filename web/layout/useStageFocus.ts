@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useMediaQuery } from './useMediaQuery';
 
 /** Which pane a big-screen view makes large: one editor (with the output beside it) or the output. */
@@ -11,6 +11,10 @@ export interface StageLayout {
   setFocus(focus: StageFocus): void;
   /** `grid-template-columns` for `.panes` (WIT, splitter, guest, splitter, output). */
   columns: string;
+  /** One pane at a time (a lesson on a phone on its side): the focus is the only pane shown. */
+  single: boolean;
+  /** After Run: shows the output where it would otherwise be hidden (the single-pane layout). */
+  revealOutput(): void;
 }
 
 /**
@@ -57,17 +61,23 @@ export function useStageFocus(mode: { present: boolean; embed: boolean; panel?: 
   const phoneOnSide = useMediaQuery(PHONE_ON_SIDE_QUERY);
   const upright = useMediaQuery(TABLET_UPRIGHT_QUERY);
   const focus = mode.present || (mode.embed && (mode.panel || narrowEmbed)) || (!mode.embed && ((mode.learning && narrow) || phoneOnSide || upright)) ? chosen : undefined;
-  return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning) };
+  // Beside a lesson on a phone on its side 507 px are left: split, the output was 145 px (a
+  // Check's or a run's lines broken every 15 characters) and the code 360. One pane at a time.
+  const single = !!focus && !mode.embed && !mode.present && !!mode.learning && phoneOnSide;
+  const revealOutput = useCallback(() => single && setFocus('output'), [single]);
+  return { focus, setFocus, columns: columnsFor(focus, panes, mode.learning, single), single, revealOutput };
 }
 
 /**
  * Hidden panes keep a zero-width column, so the children keep their grid slots. Beside a
  * lesson (`learning`) the editor gets most of what is left: the lesson has the
- * verdict, and at 1024 px a 3:2 split cut the code after a few characters.
+ * verdict, and at 1024 px a 3:2 split cut the code after a few characters. `single`: the
+ * focused pane alone takes the width.
  */
-export function columnsFor(focus: StageFocus | undefined, panes: readonly number[], learning = false): string {
+export function columnsFor(focus: StageFocus | undefined, panes: readonly number[], learning = false, single = false): string {
   const [p1, p2, p3] = panes;
   const side = learning ? '1.2fr' : '2fr';
+  if (single && focus) return ['wit', '', 'guest', '', 'output'].map((id) => (id === focus ? 'minmax(0, 1fr)' : '0')).join(' ');
   switch (focus) {
     case 'wit':
       return `minmax(0, 3fr) 0 0 0 minmax(0, ${side})`;

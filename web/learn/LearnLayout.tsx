@@ -22,14 +22,21 @@ export function LearnEntry({ learn }: { learn: Learn }) {
   const done = learn.lessons.filter((l) => learn.progress[l.id]?.done).length;
   if (learn.active) {
     return (
-      <button type="button" className="learn-entry active" data-testid="learn-entry" onClick={learn.leave} title="Back to the examples">
-        Course {done}/{learn.lessons.length} ✕
-      </button>
+      <>
+        <button type="button" className="learn-entry active" data-testid="learn-entry" onClick={learn.leave} title="Back to the examples">
+          Course {done}/{learn.lessons.length} ✕
+        </button>
+        {/* Shown only while a phone's keyboard is up (web/onScreenKeyboard): the lesson's Check is out of sight then. */}
+        <button type="button" className="learn-entry-check" data-testid="header-check" onClick={() => void learn.check()} disabled={learn.checking}>
+          {learn.checking ? 'Checking…' : 'Check'}
+        </button>
+      </>
     );
   }
   return (
     <button type="button" className="learn-entry" data-testid="learn-entry" onClick={() => learn.open()} title="A guided course: components, WIT, key-value, messaging, blobs, with checks that run your code">
-      {done === 0 ? 'Learn — start here' : `Learn (${done}/${learn.lessons.length})`}
+      {/* A phone on its side shows the short one (layout.css): the header is one row there. */}
+      {done === 0 ? <><span className="learn-entry-long">Learn — start here</span><span className="learn-entry-short">Learn</span></> : `Learn (${done}/${learn.lessons.length})`}
     </button>
   );
 }
