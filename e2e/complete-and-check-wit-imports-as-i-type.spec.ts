@@ -98,11 +98,13 @@ test('the WIT editor completes the shipped interfaces’ names after import, wit
   const suggest = page.locator('.suggest-widget.visible');
   await expect(suggest).toBeVisible({ timeout: 15_000 });
   // Both key-value drafts are there, and nothing of other packages matches what is typed.
-  await expect(suggest.getByRole('option', { name: /wasi:keyvalue\/store@0\.2\.0-draft2/ })).toBeVisible();
-  await expect(suggest.getByRole('option', { name: /wasi:keyvalue\/store@0\.2\.0-draft\b(?!2)/ })).toBeVisible();
-  await expect(suggest.getByRole('option', { name: /wasi:messaging/ })).toHaveCount(0);
+  // Each drawn whole, name and draft first, the package beside it: the drafts differ only at the end.
+  await expect(suggest.getByRole('option', { name: /^store@0\.2\.0-draft2\b/ })).toBeVisible();
+  await expect(suggest.getByRole('option', { name: /^store@0\.2\.0-draft\b(?!2)/ })).toBeVisible();
+  await expect(suggest.getByRole('option', { name: /messaging/ })).toHaveCount(0);
   await page.keyboard.type('value/batch@0.2.0-draft2');
-  await expect(suggest.getByRole('option').first()).toContainText('wasi:keyvalue/batch@0.2.0-draft2');
+  await expect(suggest.getByRole('option').first()).toContainText('batch@0.2.0-draft2');
+  await expect(suggest.getByRole('option').first()).toContainText('wasi:keyvalue');
   await page.screenshot({ path: test.info().outputPath('wit-completions.png') });
   await page.keyboard.press('Enter');
   await expect(wit.locator('.view-line', { hasText: 'import wasi:keyvalue/batch@0.2.0-draft2;' })).toBeVisible();

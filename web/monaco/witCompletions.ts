@@ -4,6 +4,16 @@ import { listWitNames, type WitNameOffer } from '../../src/index';
 /** A WIT line up to the caret that names an interface or world next: the keyword and what is typed of the name. */
 const NAMING = /^\s*(import|export|use|include)\s+([\w:/.@-]*)$/;
 
+/**
+ * The name and version first, the package beside it: the suggest widget cuts a long label at
+ * its end, and at a presenter's font size `wasi:keyvalue/batch@0.2.0-draft2` and `…@0.2.0-draft`
+ * were both cut to `wasi:keyvalue/batch@0.2.0-d…`, the one difference that matters gone.
+ */
+function labelOf(offer: WitNameOffer): Monaco.languages.CompletionItemLabel {
+  const [pkg, item] = offer.id.split('/') as [string, string];
+  return { label: item, description: `${pkg.replace(/@.*$/, '')}${offer.status === 'proposal' ? ' · proposal' : ''}` };
+}
+
 /** Which offers a keyword takes: `include` a world, the others an interface. */
 const fits = (keyword: string, offer: WitNameOffer) => (keyword === 'include') === (offer.kind === 'world');
 
@@ -28,7 +38,7 @@ export function registerWitCompletions(monaco: typeof Monaco, languageId: string
       const suggestions = listWitNames()
         .filter((offer) => fits(keyword, offer))
         .map((offer, i): Monaco.languages.CompletionItem => ({
-          label: { label: offer.id, description: offer.status === 'proposal' ? 'proposal' : undefined },
+          label: labelOf(offer),
           kind: offer.kind === 'world' ? monaco.languages.CompletionItemKind.Module : monaco.languages.CompletionItemKind.Interface,
           detail: offer.summary,
           documentation: offer.doc ? { value: offer.doc } : undefined,
