@@ -1,3 +1,4 @@
+import { distance } from '../toolchain/closestName';
 import type { Expectation } from './lessonTypes';
 
 // Before this, a lesson file's misspelt field was ignored without a word: `"equal": 42` in a
@@ -27,20 +28,11 @@ const TEXT = ['say', 'guest', 'includes', 'matches', 'fn', 'iface', 'argIncludes
 const NUMBER = ['min', 'max', 'count', 'perDelivery', 'size'];
 const YES_NO = ['absent', 'ok', 'exists'];
 
-/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 /** "…; did you mean "equals"?" when a known field is close, else the list of known fields. */
 function unknownField(where: string, field: string, known: string[]): string {
-  const best = known.map((k) => ({ k, d: distance(field, k) })).sort((x, y) => x.d - y.d)[0];
+  // The same edit distance as the toolchain's "did you mean" (letter case aside), with a
+  // looser bound than closestName's: a teacher's field names are few and far apart.
+  const best = known.map((k) => ({ k, d: distance(field.toLowerCase(), k.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
   const hint = best && best.d <= Math.max(2, Math.floor(field.length / 3)) ? `did you mean "${best.k}"?` : `it can have ${known.map((k) => `"${k}"`).join(', ')}`;
   return `${where} has a field "${field}" that Check does not know (it would be ignored); ${hint}`;
 }

@@ -20,7 +20,7 @@ export function closestName(wrong: string, names: readonly string[]): string | u
  * neighbouring letters, each one edit. Plain Levenshtein counted a swap as two, so `opne`
  * (one slip of the fingers) was as far from `open` as `run` is from `get`.
  */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   // Three rows: a swap looks two rows back.
   let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
