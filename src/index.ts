@@ -54,4 +54,5 @@ export { sha256Hex } from './platform/sha256Hex';
 export { createNextTask } from './platform/createNextTask';
 export { splitLines } from './platform/splitLines';
 export { diffLines, type DiffLine, type LineDiff } from './platform/diffLines';
+export { commonEnds } from './share/textSplice';
 export { codePointLabel, findHiddenCharacters, hiddenCharacterName, splitOnHidden, type HiddenCharacter } from './platform/findHiddenCharacters';

@@ -15,13 +15,19 @@ export function hashText(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** How many UTF-16 code units `a` and `b` share at their start, and then at their end (the two never overlap). */
+export function commonEnds(a: string, b: string): [prefix: number, suffix: number] {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return [prefix, suffix];
+}
+
 /** The single splice turning `base` into `edited` (common prefix and suffix kept). */
 export function diffText(base: string, edited: string): TextSplice {
-  const max = Math.min(base.length, edited.length);
-  let prefix = 0;
-  while (prefix < max && base.charCodeAt(prefix) === edited.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && base.charCodeAt(base.length - 1 - suffix) === edited.charCodeAt(edited.length - 1 - suffix)) suffix++;
+  const [prefix, suffix] = commonEnds(base, edited);
   return [prefix, suffix, edited.slice(prefix, edited.length - suffix), hashText(base)];
 }
 

@@ -1,4 +1,4 @@
-import type { DiffLine } from '../../src/index';
+import { commonEnds, type DiffLine } from '../../src/index';
 
 /** A diff line with the part that differs from its counterpart marked: `text.slice(from, to)`. */
 export interface MarkedLine extends DiffLine {
@@ -32,10 +32,7 @@ export function findChangedSpans(lines: DiffLine[]): MarkedLine[] {
 function markPair(mine: MarkedLine, theirs: MarkedLine): void {
   const a = mine.text.trimEnd();
   const b = theirs.text.trimEnd();
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const [start, end] = commonEnds(a, b);
   // Lines with nothing in common are simply different lines: marking all of them says nothing.
   if (start === 0 && end === 0) return;
   if (a.length - end > start) mine.changed = { from: start, to: a.length - end };
