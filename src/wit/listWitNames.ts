@@ -30,8 +30,7 @@ export function listWitNames(): readonly WitNameOffer[] {
     if (!parsed.ok) continue;
     const lines = entry.source.split('\n');
     for (const pkg of parsed.doc.packages) {
-      const [ns, name] = [pkg.namespace, pkg.name];
-      const named = (item: string) => `${packageId(ns, `${name}/${item}`, pkg.version)}`;
+      const named = (item: string) => packageId(pkg.namespace, `${pkg.name}/${item}`, pkg.version);
       for (const i of pkg.interfaces) offers.push({ id: named(i.name), kind: 'interface', status: entry.status, summary: entry.summary, doc: docAbove(lines, i.pos.line) });
       for (const w of pkg.worlds) offers.push({ id: named(w.name), kind: 'world', status: entry.status, summary: entry.summary, doc: docAbove(lines, w.pos.line) });
     }
