@@ -34,6 +34,18 @@ test('malformed trace events and bus packets from another tab leave the page and
   // the rows it draws.
   await page.getByTestId('tab-trace').click();
   await expect(page.getByTestId('trace-row').filter({ hasText: 'from the other tab' })).toHaveCount(1);
+  // What was left out is said, not only warned in the developer console.
+  const note = page.getByTestId('trace-other-tabs');
+  await expect(note).toHaveText('3 left out (another version)');
+  await expect(note).toHaveAttribute('title', /another version of the playground/);
+  // A flooding tab's batch (its newest events in full, the rest counted) is said too.
+  await other.evaluate(() => {
+    const trace = new BroadcastChannel('wcp:trace');
+    trace.postMessage({ events: [{ id: 'o5', tab: 'tab-other', guest: 'all-orders', kind: 'lifecycle', phase: 'start', detail: 'flooding', at: Date.now() }], summarized: { 'all-orders': 4800 } });
+  });
+  await expect(note).toHaveText('+4,800 more in other tabs · 3 left out (another version)');
+  await page.getByRole('button', { name: 'Clear trace' }).click();
+  await expect(note).toHaveCount(0);
 
   await other.evaluate(() => {
     const bus = new BroadcastChannel('wcp:bus');

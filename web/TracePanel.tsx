@@ -11,6 +11,7 @@ import { useThrottledTraceVersion } from './trace/useThrottledTraceVersion';
 import { TraceRow } from './TraceRow';
 import { useStickToBottom } from './useStickToBottom';
 import { useKeepFirstRow } from './trace/useKeepFirstRow';
+import { OtherTabsNote } from './trace/OtherTabsNote';
 
 const OVERSCAN = 8;
 
@@ -80,6 +81,7 @@ export function TracePanel({ ctx }: PanelProps) {
         <span className="muted" data-testid="trace-count">
           {filter ? `${matching} / ${store.events.size}` : store.events.size} events
         </span>
+        <OtherTabsNote store={store} />
         <button type="button" className="small" onClick={() => store.clear()} aria-label="Clear trace">
           Clear
         </button>

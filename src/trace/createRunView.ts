@@ -65,6 +65,9 @@ export function createRunView(store: TraceStore, id: number): TraceStore {
     get remoteSummarized() {
       return store.remoteSummarized;
     },
+    get remoteRefused() {
+      return store.remoteRefused;
+    },
     set paused(p: boolean) {
       store.setPaused(p);
     },

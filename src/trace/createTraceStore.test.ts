@@ -44,6 +44,8 @@ describe('trace store across tabs', () => {
     await vi.waitFor(() => expect(b.events.size).toBe(3 + CROSS_TAB_EVENTS_PER_FLUSH), { timeout: 10_000 });
     expect(b.events.at(b.events.size - 1)?.id).toBe(`f${flood.length - 1}`);
     expect(b.remoteSummarized).toBe(flood.length - CROSS_TAB_EVENTS_PER_FLUSH);
+    b.clear();
+    expect(b.remoteSummarized).toBe(0);
     a.dispose();
     b.dispose();
   });
@@ -65,6 +67,12 @@ describe('trace store across tabs', () => {
     });
     await vi.waitFor(() => expect(store.events.toArray().map((e) => e.id)).toEqual(['o5']), { timeout: 10_000 });
     expect(warn).toHaveBeenCalledTimes(1);
+    // Counted for the Trace's note, with the first one's problem, until the next Clear.
+    expect(store.remoteRefused.count).toBe(4);
+    expect(store.remoteRefused.problem).toMatch(/\w/);
+    expect(store.runView(store.runs[0].id).remoteRefused.count).toBe(4);
+    store.clear();
+    expect(store.remoteRefused).toEqual({ count: 0 });
     warn.mockRestore();
     wire.close();
     store.dispose();

@@ -22,6 +22,12 @@ export interface TraceStore {
    */
   readonly remoteSummarized: number;
   /**
+   * Events another tab sent that this build cannot show (another version of the playground,
+   * or any script of this origin posting other shapes), with the first one's problem. Left
+   * out so one cannot blank the views; counted so the Trace can say so.
+   */
+  readonly remoteRefused: { readonly count: number; readonly problem?: string };
+  /**
    * Sets `paused` and notifies subscribers once (even when pausing) so views can show the
    * new state; unpausing also delivers whatever arrived meanwhile.
    */
@@ -150,7 +156,8 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
         // read every field as typed, and one such event blanked the whole page.
         const problem = traceEventProblem(e);
         if (problem !== null) {
-          if (refusedFromOtherTabs++ === 0) console.warn(`[playground] left out an event from another tab that this version cannot show (${problem}); is that tab running another version of the playground?`);
+          if (refusedEver++ === 0) console.warn(`[playground] left out an event from another tab that this version cannot show (${problem}); is that tab running another version of the playground?`);
+          remoteRefused = { count: remoteRefused.count + 1, problem: remoteRefused.problem ?? problem };
           continue;
         }
         // A tab that sends events is there, even if its hello was missed.
@@ -166,7 +173,8 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     };
   }
   let remoteSummarized = 0;
-  let refusedFromOtherTabs = 0;
+  let refusedEver = 0;
+  let remoteRefused: TraceStore['remoteRefused'] = { count: 0 };
   const shareStrings = createEventStringSharer();
   // A page leaving (or entering the back/forward cache) stops receiving; back, it says hello again.
   const onPageHide = () => say('bye');
@@ -187,6 +195,9 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     paused: false,
     get remoteSummarized() {
       return remoteSummarized;
+    },
+    get remoteRefused() {
+      return remoteRefused;
     },
     addLocal(batch) {
       for (const e of batch) {
@@ -213,6 +224,9 @@ export function createTraceStore(namespace: string, capacity = 10_000): TraceSto
     },
     clear() {
       events.clear();
+      // Cleared with the events they stood for, so the Trace's note counts from the last Clear.
+      remoteSummarized = 0;
+      remoteRefused = { count: 0 };
       runLog.reset(events.total);
       forgetViews();
       notify();
