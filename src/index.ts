@@ -10,6 +10,7 @@ export { checkHostCode, prewarmHostSandbox } from './runtime/hostSandbox/openHos
 export { preloadHostCode } from './runtime/hostSandbox/preloadHostCode';
 export type { EngineProgress } from './toolchain/js/engineProgress';
 export type { EngineSaving } from './toolchain/js/trackCacheWrites';
+export type { CoreFunction, CoreSignatures } from './toolchain/describeCoreSignatures';
 export { createPositionMapper } from './toolchain/js/mapGeneratedPosition';
 export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, type GuestState, type StartOptions } from './runtime/startGuest';
 export { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH, CROSS_TAB_FLUSH_MS, type TraceStore } from './trace/createTraceStore';

@@ -27,7 +27,7 @@ interface Props {
   testId: string;
   /** A lesson's fixed helper guest: shown, not editable (see CodeEditorProps.readOnly). */
   readOnly?: boolean;
-  /** A guest's WIT: JavaScript and TypeScript editors learn from it what the guest can import. */
+  /** A guest's WIT: the editors learn from it what the guest can import (and a WAT guest, export). */
   wit?: string;
 }
 
@@ -43,7 +43,7 @@ export function EditorPane({ lang, title, guest, value, onChange, diagnostics, f
     fontSize,
     label: `${title} editor (${guest})${readOnly ? ', read-only' : ''}`,
     readOnly,
-    witTypes: lang === 'js' || lang === 'ts' ? wit : undefined,
+    witTypes: lang === 'js' || lang === 'ts' || lang === 'wat' ? wit : undefined,
   };
   const plainEditor = <PlainEditor {...props} />;
   const errors = diagnostics.length;

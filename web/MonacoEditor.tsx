@@ -43,7 +43,7 @@ const READ_ONLY_MESSAGE = "This guest is part of the lesson: Check always runs i
  * `path`, so switching guest tabs keeps undo history and scroll position.
  */
 export default function MonacoEditor({ value, onChange, language, path, diagnostics, fontSize, label, readOnly, witTypes }: CodeEditorProps) {
-  useGuestTypes(witTypes);
+  useGuestTypes(witTypes, language === 'wat' ? 'wat' : 'js');
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const modelRef = useRef<Model | null>(null);
   const phone = useMediaQuery(PHONE_EDITOR_QUERY);

@@ -17,7 +17,10 @@ export interface CodeEditorProps {
    * lesson wrote it (typing into it used to be accepted and then silently ignored).
    */
   readOnly?: boolean;
-  /** A JS/TS guest's WIT: Monaco declares what its world imports (completions, hovers, TypeScript's checks). */
+  /**
+   * A guest's WIT: Monaco declares what its world imports to a JS/TS guest (completions, hovers,
+   * TypeScript's checks) and completes a WAT guest's imports and exports with their core signatures.
+   */
   witTypes?: string;
 }
 

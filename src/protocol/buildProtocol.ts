@@ -1,3 +1,4 @@
+import type { CoreSignatures } from '../toolchain/describeCoreSignatures';
 import { checkUnion, isArrayOf, isBytes, isNumber, isOneOf, isOptional, isShape, isString, isAny } from './validate';
 
 /** Guest source handed to the build worker. */
@@ -36,10 +37,12 @@ export type BuildRequest = {
 export type WarmRequest = { type: 'warm'; wit: string; world?: string; initialize?: boolean };
 
 /**
- * Main thread → build worker: TypeScript declarations of what a JS/TS guest of this world can
- * import, for the editors (generateGuestTypes.ts). Answered at once, beside any build under way.
+ * Main thread → build worker: what a guest of this world can import, for the editors. For a
+ * JS/TS guest TypeScript declarations (generateGuestTypes.ts); with `lang: 'wat'` the core
+ * signatures a WAT guest declares (describeCoreSignatures.ts). Answered at once, beside any
+ * build under way.
  */
-export type TypesRequest = { type: 'types'; seq: number; wit: string; world?: string };
+export type TypesRequest = { type: 'types'; seq: number; wit: string; world?: string; lang?: 'wat' };
 
 /** Where a diagnostic points. Lines and columns are 1-based. */
 export interface Diagnostic {
@@ -131,9 +134,10 @@ export type BuildResponse =
   | { type: 'built'; seq: number; artifact: BuildArtifact }
   | { type: 'failed'; seq: number; diagnostics: Diagnostic[]; componentWit?: string }
   /** The answer to a TypesRequest: [path, text] per declaration file; none when the WIT does not analyse. */
-  | { type: 'types'; seq: number; files?: [string, string][] };
+  | { type: 'types'; seq: number; files?: [string, string][]; core?: CoreSignatures };
 
 const guestCheck = isAny;
+const coreFunction = isShape({ module: isOptional(isString), name: isString, signature: isString, wit: isOptional(isString) });
 const diagnostic = isShape({ file: isOneOf('wit', 'guest', 'build'), line: isNumber, column: isNumber, message: isString });
 
 /** Returns an error string, or null when `value` is a well-formed BuildRequest. */
@@ -143,7 +147,7 @@ export function validateBuildRequest(value: unknown): string | null {
     {
       build: { seq: isNumber, wit: isString, world: isOptional(isString), guest: guestCheck },
       warm: { wit: isString, world: isOptional(isString), initialize: isOptional((v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`)) },
-      types: { seq: isNumber, wit: isString, world: isOptional(isString) },
+      types: { seq: isNumber, wit: isString, world: isOptional(isString), lang: isOptional(isOneOf('wat')) },
     },
     'build request',
   );
@@ -166,7 +170,11 @@ export function validateBuildResponse(value: unknown): string | null {
       'engine-saving': { saving: (v, p) => (typeof v === 'boolean' ? null : `${p} must be a boolean`), bytes: isNumber },
       built: { seq: isNumber, artifact: isShape({ component: isBytes, files: isArrayOf(isAny), exports: isArrayOf(isAny) }) },
       failed: { seq: isNumber, diagnostics: isArrayOf(diagnostic), componentWit: isOptional(isString) },
-      types: { seq: isNumber, files: isOptional(isArrayOf((v, p) => (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? null : `${p} must be a [path, text] pair`))) },
+      types: {
+        seq: isNumber,
+        files: isOptional(isArrayOf((v, p) => (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? null : `${p} must be a [path, text] pair`))),
+        core: isOptional(isShape({ imports: isArrayOf(coreFunction), exports: isArrayOf(coreFunction) })),
+      },
     },
     'build response',
   );

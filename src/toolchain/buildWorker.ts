@@ -4,6 +4,7 @@ import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { validateBuildRequest, type BuildRequest, type BuildResponse, type TypesRequest, type WarmRequest } from '../protocol/buildProtocol';
 import { analyzeWit, type WorldAnalysis } from './analyzeWit';
 import { generateGuestTypes } from './generateGuestTypes';
+import { describeCoreSignatures } from './describeCoreSignatures';
 import { buildComponent, messageOf, worldKeyOf, type ComponentizeGuest, type PreviousBuild, type RebuildGuest } from './buildComponent';
 import { setEngineProgressListener } from './js/engineProgress';
 import { holdCacheWrite, setEngineSavingListener } from './js/trackCacheWrites';
@@ -117,7 +118,8 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
   if ((ev.data as { type: string }).type === 'types') {
     // Not queued behind builds: a first JS build takes seconds, and the declarations take ms.
     const req = ev.data as TypesRequest;
-    void ready.then(() => post({ type: 'types', seq: req.seq, files: generateGuestTypes(req.wit, req.world) }));
+    if (req.lang === 'wat') void ready.then(async () => post({ type: 'types', seq: req.seq, core: await describeCoreSignatures(req.wit, req.world) }));
+    else void ready.then(() => post({ type: 'types', seq: req.seq, files: generateGuestTypes(req.wit, req.world) }));
     return;
   }
   if ((ev.data as { type: string }).type === 'warm') {

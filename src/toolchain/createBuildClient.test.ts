@@ -71,6 +71,18 @@ describe('build client', () => {
     expect(await lost).toBeUndefined();
   });
 
+  it("asks for a WAT guest's core signatures and takes only well-formed answers", async () => {
+    const { worker, sent, reply } = fakeWorker();
+    const client = createBuildClient(() => worker as unknown as Worker);
+    const asked = client.coreSignatures('package a:b; world w {}');
+    const req = sent[0] as unknown as { type: string; seq: number; lang?: string };
+    expect([req.type, req.lang]).toEqual(['types', 'wat']);
+    const open = { module: 'a:b/c@1.0.0', name: 'open', signature: '(param i32 i32 i32)', wit: 'open: func(name: string) -> result<bucket>' };
+    reply({ type: 'types', seq: req.seq, core: { imports: [{ name: 5 }], exports: [] } }); // malformed: dropped
+    reply({ type: 'types', seq: req.seq, core: { imports: [open], exports: [{ name: 'run', signature: '' }] } });
+    expect(await asked).toEqual({ imports: [open], exports: [{ name: 'run', signature: '' }] });
+  });
+
   it('drops a reply from a superseded build and resolves it as stale', async () => {
     const { worker, sent, reply } = fakeWorker();
     const client = createBuildClient(() => worker as unknown as Worker);

@@ -1,6 +1,10 @@
 import type { EngineProgress } from './js/engineProgress';
 import type { EngineSaving } from './js/trackCacheWrites';
-import { validateBuildResponse, type BuildArtifact, type BuildRequest, type BuildResponse, type Diagnostic, type GuestSource } from '../protocol/buildProtocol';
+import { validateBuildResponse, type BuildArtifact, type BuildRequest, type BuildResponse, type Diagnostic, type GuestSource, type TypesRequest } from '../protocol/buildProtocol';
+import type { CoreSignatures } from './describeCoreSignatures';
+
+/** The worker's answer to a TypesRequest. */
+type TypesAnswer = Extract<BuildResponse, { type: 'types' }>;
 
 /** Outcome of {@link BuildClient.build}; `stale` when a newer build superseded this one. */
 export type BuildResult =
@@ -50,6 +54,11 @@ export interface BuildClient {
    * file), for the editors; undefined when the WIT does not analyse or the worker was replaced.
    */
   guestTypes(wit: string, opts?: { world?: string }): Promise<[string, string][] | undefined>;
+  /**
+   * The core imports and exports a WAT guest of this world declares, with their signatures, for
+   * the WAT editor; undefined when the WIT does not analyse or the worker was replaced.
+   */
+  coreSignatures(wit: string, opts?: { world?: string }): Promise<CoreSignatures | undefined>;
   /**
    * Follows the one-time JS engine download (bytes loaded/total, then ready or failed);
    * returns an unsubscribe function. Events arrive whether a build or a warm-up started it.
@@ -103,11 +112,16 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
   let seq = 0;
   const pending = new Map<number, PendingBuild>();
   /** Types requests not answered yet (their own seq numbers share the builds' counter). */
-  const typesPending = new Map<number, (files: [string, string][] | undefined) => void>();
+  const typesPending = new Map<number, (answer: TypesAnswer | undefined) => void>();
   const dropTypes = () => {
     for (const resolve of typesPending.values()) resolve(undefined);
     typesPending.clear();
   };
+  const askTypes = (request: TypesRequest) =>
+    new Promise<TypesAnswer | undefined>((resolve) => {
+      typesPending.set(request.seq, resolve);
+      worker.postMessage(request);
+    });
   let resolveReady!: (ms: number) => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
@@ -169,7 +183,7 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
       }
       if (msg.type === 'engine-saving') return setSaving({ saving: msg.saving, bytes: msg.bytes });
       if (msg.type === 'types') {
-        typesPending.get(msg.seq)?.(msg.files);
+        typesPending.get(msg.seq)?.(msg);
         typesPending.delete(msg.seq);
         return;
       }
@@ -205,13 +219,8 @@ export function createBuildClient(createWorker: () => Worker = spawnBuildWorker,
       });
     },
     warm: (wit, opts = {}) => worker.postMessage({ type: 'warm', wit, world: opts.world, ...(opts.initialize ? { initialize: true } : {}) }),
-    guestTypes(wit, opts = {}) {
-      const my = ++seq;
-      return new Promise((resolve) => {
-        typesPending.set(my, resolve);
-        worker.postMessage({ type: 'types', seq: my, wit, world: opts.world });
-      });
-    },
+    guestTypes: (wit, opts = {}) => askTypes({ type: 'types', seq: ++seq, wit, world: opts.world }).then((answer) => answer?.files),
+    coreSignatures: (wit, opts = {}) => askTypes({ type: 'types', seq: ++seq, wit, world: opts.world, lang: 'wat' }).then((answer) => answer?.core),
     onEngineProgress(listener) {
       engineListeners.add(listener);
       return () => engineListeners.delete(listener);

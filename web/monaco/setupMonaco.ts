@@ -8,6 +8,7 @@ import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus';
 import { setTabFocusMode } from '../keyboard/tabFocusMode';
 import { watConfiguration, watLanguage, watLanguageId } from './watLanguage';
 import { registerWitCompletions } from './witCompletions';
+import { registerWatCompletions } from './watCompletions';
 import { WIT_LANGUAGE_ID, witLanguageConfiguration, witMonarchLanguage } from '../../src/index';
 
 /**
@@ -28,6 +29,7 @@ loader.config({ monaco });
 monaco.languages.register({ id: watLanguageId, extensions: ['.wat'], aliases: ['WAT', 'wat'] });
 monaco.languages.setMonarchTokensProvider(watLanguageId, watLanguage);
 monaco.languages.setLanguageConfiguration(watLanguageId, watConfiguration);
+registerWatCompletions(monaco, watLanguageId);
 
 // WIT highlighting comes from the engine (src/wit/witLanguage.ts), shared with its tests.
 monaco.languages.register({ id: WIT_LANGUAGE_ID, extensions: ['.wit'], aliases: ['WIT', 'wit'] });

@@ -1,0 +1,66 @@
+import { componentEmbed, componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { describe, expect, it } from 'vitest';
+import { analyzeWit } from './analyzeWit';
+import { describeCoreSignatures } from './describeCoreSignatures';
+import { examples } from '../examples';
+
+const WORLD = `package local:demo;
+world demo {
+  import wasi:keyvalue/store@0.2.0-draft2;
+  import wasi:keyvalue/atomics@0.2.0-draft2;
+  export wasi:messaging/incoming-handler@0.2.0-draft;
+  export run: func(n: u32) -> s64;
+}`;
+
+describe('describeCoreSignatures', () => {
+  it("gives each import and export the core signature wit-component expects, in the examples' naming", async () => {
+    const core = await describeCoreSignatures(WORLD);
+    expect(core).toBeDefined();
+    const imp = (name: string) => core!.imports.find((f) => f.name === name);
+    expect(imp('[method]bucket.get')).toEqual({
+      module: 'wasi:keyvalue/store@0.2.0-draft2',
+      name: '[method]bucket.get',
+      signature: '(param i32 i32 i32 i32)',
+      wit: 'bucket.get: func(key: string) -> result<option<list<u8>>, error>',
+    });
+    expect(imp('open')?.signature).toBe('(param i32 i32 i32)');
+    expect(imp('[resource-drop]bucket')?.signature).toBe('(param i32)');
+    expect(imp('increment')).toMatchObject({ module: 'wasi:keyvalue/atomics@0.2.0-draft2', signature: '(param i32 i32 i32 i64 i32)' });
+    expect(core!.exports).toEqual([
+      { name: 'run', signature: '(param i32) (result i64)', wit: 'run: func(n: u32) -> s64' },
+      expect.objectContaining({ name: 'wasi:messaging/incoming-handler@0.2.0-draft#handle', signature: '(param i32) (result i32)' }),
+      { name: 'cabi_realloc', signature: '(param i32 i32 i32 i32) (result i32)' },
+    ]);
+  });
+
+  it('describes nothing for WIT that does not analyse', async () => {
+    expect(await describeCoreSignatures('package local:x; world w { import nope:nothing/here; }')).toBeUndefined();
+  });
+
+  // The point of the names: a module written from them builds. Every WAT example's world,
+  // each import declared exactly as offered (and every export with its signature), makes a
+  // component wit-component accepts.
+  it("declares, for every WAT example's world, imports and exports a component can be made of", async () => {
+    const seen = new Set<string>();
+    for (const ex of examples) {
+      for (const g of ex.guests) {
+        if (g.lang !== 'wat' || seen.has(g.wit)) continue;
+        seen.add(g.wit);
+        const core = await describeCoreSignatures(g.wit);
+        if (!core) continue;
+        const wat = [
+          '(module',
+          ...core.imports.map((f, i) => `  (import "${f.module}" "${f.name}" (func $i${i} ${f.signature}))`),
+          '  (memory (export "memory") 1)',
+          ...core.exports.map((f) => `  (func (export "${f.name}") ${f.signature} unreachable)`),
+          ')',
+        ].join('\n');
+        const analysis = analyzeWit(g.wit);
+        if (!analysis.ok) throw new Error(ex.id);
+        const embedded = await componentEmbed({ binary: await parse(wat), witSource: analysis.world.source, world: analysis.world.world });
+        await expect(componentNew(embedded), `${ex.id}:\n${wat}`).resolves.toBeInstanceOf(Uint8Array);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10);
+  }, 120_000);
+});

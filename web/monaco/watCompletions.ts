@@ -1,0 +1,132 @@
+import type * as Monaco from 'monaco-editor';
+import type { CoreFunction, CoreSignatures } from '../../src/index';
+
+/** The world of the WAT guest being edited (useCoreSignatures.ts); one editor is typed in at a time. */
+let current: CoreSignatures | undefined;
+
+/** Sets what the WAT editor offers: the core imports and exports of the guest's world. */
+export function setCoreSignatures(signatures: CoreSignatures | undefined): void {
+  current = signatures;
+}
+
+/** `(import` and the module being typed, or the module written and the name being typed. */
+const IMPORT_MODULE = /\(import\s*("[^"]*)?$/;
+const IMPORT_NAME = /\(import\s+"([^"]*)"\s*("[^"]*)?$/;
+/** `(func (export` or `(func $id (export`, and the name being typed. */
+const EXPORT_NAME = /\(func(?:\s+\$[^\s()]+)?\s+\(export\s*("[^"]*)?$/;
+
+/**
+ * Whether the brackets right after the caret close every bracket the line opened before it,
+ * so the first is the innermost's (Monaco closes a typed `(` only in some places): replacing
+ * it then leaves the outer ones closed; otherwise the completion leaves them as they are.
+ */
+function closesAll(before: string, after: string): boolean {
+  const code = before.replace(/"[^"]*"/g, '').replace(/"[^"]*$/, '');
+  const open = (code.match(/\(/g)?.length ?? 0) - (code.match(/\)/g)?.length ?? 0);
+  const closing = /^\)*/.exec(after)![0].length;
+  return open > 0 && closing >= open;
+}
+
+/** `wasi:keyvalue/store@0.2.0-draft2` → `keyvalue/store` (`[export]…` keeps its mark). */
+function shortInterface(module: string): string {
+  return module.replace(/^(\[export\])?[^:/]+:/, '$1').replace(/@.*$/, '');
+}
+
+/** A `$name` for an import: the resource's or the interface's name before the function's. */
+export function importId(f: CoreFunction): string {
+  const iface = (f.module ?? '').replace(/^\[export\]/, '').replace(/@.*$/, '').replace(/^.*\//, '');
+  const m = /^\[([\w-]+)\](.*)$/.exec(f.name);
+  if (!m) return `${iface}.${f.name}`;
+  const [, kind, rest] = m as unknown as [string, string, string];
+  if (kind === 'method' || kind === 'static') return rest;
+  if (kind === 'constructor') return `${rest}.new`;
+  return `${rest}.${kind}`;
+}
+
+/** `$id`, or `$id2`, `$id3`… when the module already names a function so (WAT refuses a duplicate). */
+function freeId(text: string, id: string): string {
+  const taken = (name: string) => new RegExp(`\\$${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.$-])`).test(text);
+  if (!taken(id)) return `$${id}`;
+  let n = 2;
+  while (taken(`${id}${n}`)) n++;
+  return `$${id}${n}`;
+}
+
+function documentation(f: CoreFunction): Monaco.IMarkdownString {
+  const lines = [f.module ? `**${f.module}**` : '**export**'];
+  if (f.wit) lines.push('```wit', f.wit, '```');
+  lines.push(`core: \`${f.signature || '(no params, no result)'}\``);
+  lines.push(
+    f.module
+      ? "The canonical ABI's lowering: a method takes its resource's handle first; a string or list is two i32s (pointer, length); a result that is not one number is written at the address passed last, which the guest reserves."
+      : 'The host calls it with this signature; the guest must export it so for the component to build.',
+  );
+  return { value: lines.join('\n\n') };
+}
+
+/**
+ * Completes a WAT guest's imports and exports from its WIT world, with the core signatures
+ * wit-component expects (describeCoreSignatures.ts): after `(import` the whole import,
+ * `"wasi:keyvalue/store@0.2.0-draft2" "[method]bucket.get" (func $bucket.get (param i32 i32 i32 i32))`,
+ * after `(func (export` the export's name and signature. Writing these by hand (how many i32s
+ * a `list<u8>` and a `result<option<list<u8>>>` become) was the slowest part of live-coding WAT.
+ */
+export function registerWatCompletions(monaco: typeof Monaco, languageId: string): void {
+  monaco.languages.registerCompletionItemProvider(languageId, {
+    triggerCharacters: [' ', '"'],
+    provideCompletionItems(model, position) {
+      if (!current) return { suggestions: [] };
+      const line = model.getLineContent(position.lineNumber);
+      const before = line.slice(0, position.column - 1);
+      let after = line.slice(position.column - 1);
+      let end = position.column;
+      // Monaco closes a typed quote and bracket: the completion replaces the closing quote.
+      if (after.startsWith('"')) {
+        end++;
+        after = after.slice(1);
+      }
+      const text = model.getValue();
+      const named = IMPORT_NAME.exec(before);
+      const module = named ? undefined : IMPORT_MODULE.exec(before);
+      if (named || module) {
+        const typed = (named ? named[2] : module![1]) ?? '';
+        // The import's own closing bracket (Monaco's) is replaced too, so the caret ends after the import.
+        if (closesAll(before, after)) end++;
+        const range = new monaco.Range(position.lineNumber, position.column - typed.length, position.lineNumber, end);
+        const offered = named ? current.imports.filter((f) => f.module === named[1]) : current.imports;
+        const suggestions = offered.map((f, i): Monaco.languages.CompletionItem => {
+          const rest = `"${f.name}" (func ${freeId(text, importId(f))}${f.signature ? ` ${f.signature}` : ''}))`;
+          return {
+            // The interface alone: a world imports one version of each, and the widget cuts a long description.
+            label: { label: f.name, description: shortInterface(f.module!) },
+            kind: monaco.languages.CompletionItemKind.Function,
+            detail: f.signature || '(func)',
+            documentation: documentation(f),
+            insertText: named ? rest : `"${f.module}" ${rest}`,
+            filterText: named ? `"${f.name}"` : `"${f.module}" "${f.name}"`,
+            sortText: String(i).padStart(4, '0'),
+            range,
+          };
+        });
+        return { suggestions };
+      }
+      const exported = EXPORT_NAME.exec(before);
+      if (!exported) return { suggestions: [] };
+      const typed = exported[1] ?? '';
+      // The export's bracket, when Monaco closed it as well as the function's (which stays: the body goes before it).
+      if (closesAll(before, after)) end++;
+      const range = new monaco.Range(position.lineNumber, position.column - typed.length, position.lineNumber, end);
+      const suggestions = current.exports.map((f, i): Monaco.languages.CompletionItem => ({
+        label: { label: f.name, description: 'export' },
+        kind: monaco.languages.CompletionItemKind.Function,
+        detail: f.signature || '(func)',
+        documentation: documentation(f),
+        insertText: `"${f.name}")${f.signature ? ` ${f.signature}` : ''}`,
+        filterText: `"${f.name}"`,
+        sortText: String(i).padStart(4, '0'),
+        range,
+      }));
+      return { suggestions };
+    },
+  });
+}
