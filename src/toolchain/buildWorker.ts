@@ -118,7 +118,9 @@ scope.onmessage = (ev: MessageEvent<unknown>) => {
   if ((ev.data as { type: string }).type === 'types') {
     // Not queued behind builds: a first JS build takes seconds, and the declarations take ms.
     const req = ev.data as TypesRequest;
-    if (req.lang === 'wat') void ready.then(async () => post({ type: 'types', seq: req.seq, core: await describeCoreSignatures(req.wit, req.world) }));
+    // A WAT guest's signatures come from wit-component, which builds and warm-ups also call
+    // (and which must not be entered twice at once): queued behind them, a WAT build takes ms.
+    if (req.lang === 'wat') chain = chain.then(() => ready).then(async () => post({ type: 'types', seq: req.seq, core: await describeCoreSignatures(req.wit, req.world).catch(() => undefined) }));
     else void ready.then(() => post({ type: 'types', seq: req.seq, files: generateGuestTypes(req.wit, req.world) }));
     return;
   }
