@@ -17,7 +17,7 @@ export { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH, CROSS_TAB_FLUSH_MS, type 
 export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceRun, StartRunOptions } from './trace/traceRuns';
 export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
-export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
+export { defaultHostConfig, type HostConfig, type CliConfig, type DrivenBy } from './hosts/hostContract';
 export { cliRunCall, isCliRun } from './runtime/witNames';
 export { ABORT_NOTICE, explainGuestTrap, explainJsTrap, type JsTrapExplanation, type ToSource } from './runtime/explainJsTrap';
 export { grewDuringCall, isMemoryFull, megabytes, memoryLimit, saysAllocationFailed, type MemoryAtStop } from './runtime/describeMemory';
