@@ -35,6 +35,7 @@ export const TRACE_EVENT_FIELDS: Record<TraceEvent['kind'], Record<string, Check
     to: isOptional(isString),
     transit: isOptional(isShape({ via: isString, ms: isNumber })),
     fault: isOptional(isString),
+    reason: isOptional(isString),
   },
   lifecycle: {
     phase: isOneOf('build', 'start', 'exit', 'trap', 'timeout', 'stop'),

@@ -75,6 +75,12 @@ export interface MessageEvent_ extends TraceBase {
    * "delay 37ms", "reorder". Absent for normal traffic.
    */
   fault?: string;
+  /**
+   * Why a `drop` happened when no fault caused it: "handler returned err" (or "handler
+   * trapped", "handler failed") for a standard handler, whose message the host then drops:
+   * standard wasi:messaging has no nack and no redelivery.
+   */
+  reason?: string;
 }
 
 /** A guest starting, finishing, trapping or being stopped. */
