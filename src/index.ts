@@ -16,8 +16,9 @@ export { prewarmRunWorker, startGuest, type GuestHandle, type GuestListener, typ
 export { createTraceStore, CROSS_TAB_EVENTS_PER_FLUSH, CROSS_TAB_FLUSH_MS, type TraceStore } from './trace/createTraceStore';
 export type { RingBuffer } from './trace/createRingBuffer';
 export type { TraceRun, StartRunOptions } from './trace/traceRuns';
-export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent } from './trace/traceEvent';
-export { defaultHostConfig, type HostConfig, type CliConfig } from './hosts/hostContract';
+export type { TraceEvent, HostCallEvent, MessageEvent_ as BusMessageEvent, LifecycleEvent, MessageAction } from './trace/traceEvent';
+export { MESSAGE_ACTIONS } from './trace/traceEvent';
+export { defaultHostConfig, type HostConfig, type CliConfig, type DrivenBy } from './hosts/hostContract';
 export { cliRunCall, isCliRun } from './runtime/witNames';
 export { ABORT_NOTICE, explainGuestTrap, explainJsTrap, type JsTrapExplanation, type ToSource } from './runtime/explainJsTrap';
 export { grewDuringCall, isMemoryFull, megabytes, memoryLimit, saysAllocationFailed, type MemoryAtStop } from './runtime/describeMemory';

@@ -139,7 +139,7 @@ export function App() {
     // An opened .wasm replaces the workspace's guests until it is closed.
     const runGuests = component.opened ? [openedGuest(component.opened, component.settings)] : guests;
     // Host code from outside this browser runs only once accepted (web/trust); lessons have none.
-    const trusted = hosts && trust.hostsForRun(hosts);
+    const trusted = hosts && trust.hostsForRun(hosts, runGuests);
     if (hosts && !trusted) return;
     const runHosts = resolveRunHosts(example, runGuests, trusted);
     beginRun(runHosts);

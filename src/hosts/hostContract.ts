@@ -111,7 +111,16 @@ export interface HostPackage {
    * watcher): called after instantiation with the guest's export object.
    */
   attachExports?(ctx: HostContext, exports: Record<string, unknown>): void | Promise<void>;
+  /**
+   * Exported interfaces `attachExports` calls, each with the guest's host setting that says
+   * which calls come (`incoming-handler` → its subscriptions). The Hosts tab lists them: a
+   * handler-only guest names nothing of the package but the export, yet the package is its host.
+   */
+  drives?: Readonly<Record<string, DrivenBy>>;
 }
+
+/** The per-guest host setting (HostConfig) that configures calls into a driven export. */
+export type DrivenBy = 'subscriptions' | 'buckets';
 
 /** Error thrown from a host function to produce `err(payload)` for the guest. */
 export class HostError extends Error {

@@ -1,5 +1,6 @@
 import { distance } from '../toolchain/closestName';
 import type { Expectation } from './lessonTypes';
+import { MESSAGE_ACTIONS } from '../trace/traceEvent';
 
 // Before this, a lesson file's misspelt field was ignored without a word: `"equal": 42` in a
 // `result` expectation made a check that passed any returned value, `"run": 3` ran once, and
@@ -23,7 +24,7 @@ const EXPECT_FIELDS: Record<Expectation['kind'], string[]> = {
 const SHARED = ['kind', 'say', 'guest'];
 const GUEST_FIELDS = ['name', 'lang', 'wit', 'source', 'call', 'subscriptions', 'buckets', 'faults', 'fixed', 'sameCodeAs'];
 const CHECK_FIELDS = ['runs', 'copies', 'settleMs', 'timeLimitMs', 'expect', 'script'];
-const ACTIONS = ['send', 'deliver', 'reply', 'request', 'drop', 'ack', 'nack'];
+const ACTIONS: readonly string[] = MESSAGE_ACTIONS;
 const TEXT = ['say', 'guest', 'includes', 'matches', 'fn', 'iface', 'argIncludes', 'topic', 'to', 'fault', 'bucket', 'key', 'prefix', 'container', 'name'];
 const NUMBER = ['min', 'max', 'count', 'perDelivery', 'size'];
 const YES_NO = ['absent', 'ok', 'exists'];

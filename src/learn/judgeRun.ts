@@ -1,4 +1,4 @@
-import type { HostCallEvent, MessageEvent_ } from '../trace/traceEvent';
+import type { HostCallEvent, MessageAction, MessageEvent_ } from '../trace/traceEvent';
 import type { CountRule, Expectation, LessonCheck } from './lessonTypes';
 import type { GuestRecord, RunRecord } from './runRecord';
 
@@ -10,6 +10,9 @@ export interface Verdict {
   /** What already works (shown greyed, so a learner sees progress). */
   passed: string[];
 }
+
+/** How a verdict says each message action; typed by MessageAction, so a new action must be given one. */
+const VERBS: Record<MessageAction, string> = { send: 'sent', deliver: 'delivered', reply: 'sent as a reply', request: 'sent as a request', drop: 'dropped', ack: 'acknowledged', nack: 'nacked' };
 
 /**
  * Judges a run by what really happened. A guest that trapped or timed out is the first
@@ -175,7 +178,7 @@ function judgeOne(e: Expectation, run: RunRecord): string | undefined {
         (ev): ev is MessageEvent_ =>
           ev.kind === 'message' && ev.action === e.action && guestMatches(ev.guest, e.guest) && (e.topic === undefined || ev.topic === e.topic) && (e.to === undefined || guestMatches(ev.to ?? ev.guest, e.to)) && (e.fault === undefined || (ev.fault ?? '').startsWith(e.fault)) && envelopeMatches(ev.envelope, e.envelope),
       );
-      const verb = { send: 'sent', deliver: 'delivered', reply: 'sent as a reply', request: 'sent as a request', drop: 'dropped', ack: 'acknowledged', nack: 'nacked' }[e.action];
+      const verb = VERBS[e.action];
       const toWhom = e.to ?? (e.action === 'deliver' || e.action === 'ack' || e.action === 'nack' ? e.guest : undefined);
       const where = `${e.topic ? ` on ${code(e.topic)}` : ''}${toWhom ? ` ${e.action === 'deliver' ? 'to' : 'by'} ${code(toWhom)}` : e.guest ? ` by ${code(e.guest)}` : ''}${e.envelope ? ` with ${Object.entries(e.envelope).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`;
       if (!hasCount(e)) return msgs.length > 0 ? undefined : `no message was ${verb}${where}`;

@@ -1,4 +1,5 @@
 import type { FaultConfig } from '../hosts/faults/faultConfig';
+import type { MessageAction } from '../trace/traceEvent';
 
 /**
  * The lesson file format, version 1 (`"format": "wcp-lesson/1"`). Shipped lessons and
@@ -108,4 +109,5 @@ export type Expectation =
   | (ExpectBase & { kind: 'blob'; container: string; name: string; equals?: string; size?: number; exists?: boolean })
   | (ExpectBase & CountRule & { kind: 'topicLog'; topic: string });
 
-export type MessageAction = 'send' | 'deliver' | 'reply' | 'request' | 'drop' | 'ack' | 'nack';
+/** A `messages` expectation's action: any a message event records (MESSAGE_ACTIONS). */
+export type { MessageAction };

@@ -1,5 +1,5 @@
 import { isArrayOf, isBytes, isNumber, isOneOf, isOptional, isShape, isString, type Check } from '../protocol/validate';
-import type { TraceEvent } from './traceEvent';
+import { MESSAGE_ACTIONS, type TraceEvent } from './traceEvent';
 
 /**
  * Field checks of a trace event, per kind, for events that come from code this tab does not
@@ -28,13 +28,14 @@ export const TRACE_EVENT_FIELDS: Record<TraceEvent['kind'], Record<string, Check
     callId: isOptional(isString),
   },
   message: {
-    action: isOneOf('send', 'deliver', 'reply', 'request', 'drop', 'ack', 'nack'),
+    action: isOneOf(...MESSAGE_ACTIONS),
     topic: isString,
     envelope: isEnvelope,
     data: isBytes,
     to: isOptional(isString),
     transit: isOptional(isShape({ via: isString, ms: isNumber })),
     fault: isOptional(isString),
+    reason: isOptional(isString),
   },
   lifecycle: {
     phase: isOneOf('build', 'start', 'exit', 'trap', 'timeout', 'stop'),

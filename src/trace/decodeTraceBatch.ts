@@ -2,7 +2,7 @@ import type { HostCallEvent, LifecycleEvent, MessageEvent_, TraceEvent } from '.
 import {
   CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING, CALL_RAW_ARGS, CALL_RAW_RESULT,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
-  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
+  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_REASON, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
   VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
 import { BYTES_HEAD, moreItems, PREVIEW_ITEMS, renderBytesHead } from '../runtime/renderValue';
@@ -126,6 +126,7 @@ export function decodeTraceBatch(b: TraceBatch): TraceEvent[] {
       if (flags & MSG_HAS_TO) e.to = str();
       if (flags & MSG_HAS_TRANSIT) e.transit = slots[s++] as MessageEvent_['transit'];
       if (flags & MSG_HAS_FAULT) e.fault = slots[s++] as string;
+      if (flags & MSG_HAS_REASON) e.reason = str();
       out[k] = e;
     } else if (kind === KIND_LIFECYCLE) {
       const e: LifecycleEvent = { kind: 'lifecycle', id, guest, tab: '', at: at[k], phase: str() as LifecycleEvent['phase'] };

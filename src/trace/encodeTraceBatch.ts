@@ -2,7 +2,7 @@ import type { HostCallEvent, LifecycleEvent, MessageEvent_ } from './traceEvent'
 import {
   CALL_EXPORT, CALL_HAS_CALL_ID, CALL_HAS_RESULT, CALL_HAS_SERVED_BY, CALL_HAS_TARGET, CALL_OK, CALL_PENDING, CALL_RAW_ARGS, CALL_RAW_RESULT,
   KIND_CALL, KIND_LIFECYCLE, KIND_MESSAGE, LIFE_HAS_DETAIL, LIFE_HAS_MS,
-  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
+  MSG_DATA_IN_SLOT, MSG_HAS_FAULT, MSG_HAS_REASON, MSG_HAS_TO, MSG_HAS_TRANSIT, MSG_SAME_AS, type TraceBatch,
   VALUE_ARRAY, VALUE_BYTES, VALUE_NUMBER, VALUE_OBJECT, VALUE_RESOURCE,
 } from './traceBatch';
 import { BYTES_HEAD, PREVIEW_ITEMS, PREVIEW_MAX_DEPTH, previewString, resourceIdOf, resourceNameOf } from '../runtime/renderValue';
@@ -127,7 +127,7 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
   const writeMessage = (e: Extract<TraceEventInput, { kind: 'message' }>, i: number): void => {
     const same = e.envelope === lastEnvelope && e.data === lastData && lastAt >= 0;
     const dataInSlot = !same && !(e.data instanceof Uint8Array);
-    const flags = (e.to !== undefined ? MSG_HAS_TO : 0) | (e.transit !== undefined ? MSG_HAS_TRANSIT : 0) | (e.fault !== undefined ? MSG_HAS_FAULT : 0) | (dataInSlot ? MSG_DATA_IN_SLOT : 0) | (same ? MSG_SAME_AS : 0);
+    const flags = (e.to !== undefined ? MSG_HAS_TO : 0) | (e.transit !== undefined ? MSG_HAS_TRANSIT : 0) | (e.fault !== undefined ? MSG_HAS_FAULT : 0) | (dataInSlot ? MSG_DATA_IN_SLOT : 0) | (same ? MSG_SAME_AS : 0) | (e.reason !== undefined ? MSG_HAS_REASON : 0);
     slots.push(flags, str(e.action), str(e.topic));
     if (same) slots.push(lastAt);
     else writeContent(e, dataInSlot);
@@ -137,6 +137,7 @@ export function createTraceBatchWriter(guest: string, idPrefix: string): TraceBa
     if (e.to !== undefined) slots.push(str(e.to));
     if (e.transit !== undefined) slots.push(e.transit);
     if (e.fault !== undefined) slots.push(e.fault);
+    if (e.reason !== undefined) slots.push(str(e.reason));
   };
   const writeContent = (e: Extract<TraceEventInput, { kind: 'message' }>, dataInSlot: boolean): void => {
     // Envelope keys repeat in every message: indices. So do most values (source, type,

@@ -15,6 +15,8 @@ const inputs: TraceEventInput[] = [
   { kind: 'message', action: 'send', topic: 'a.b', envelope: { id: 'u1', source: '/wcp/t/g', subject: 'a.b' }, data: bytes('hello'), at: 1010 },
   { kind: 'message', action: 'deliver', topic: 'a.b', envelope: { id: 'u1', source: '/wcp/t/g', subject: 'a.b' }, data: new Uint8Array(0), to: 'sink', transit: { via: 'nats', ms: 2.5 }, fault: 'delay 37ms', at: 1011 },
   { kind: 'message', action: 'ack', topic: 'a.b', envelope: {}, data: bytes('xyz'), to: 'sink', at: 1012 },
+  // A standard handler's err: dropped, with why (there is no nack in standard wasi:messaging).
+  { kind: 'message', action: 'drop', topic: 'a.b', envelope: {}, data: bytes('bad'), to: 'sink', reason: 'handler returned err', at: 1012.5 },
   // Values that are not strings (an envelope from elsewhere) come back as they were.
   { kind: 'message', action: 'deliver', topic: 'a.b', envelope: { id: 'u2', time: '2026-01-01T00:00:00Z', n: 7, list: ['x'], none: null } as unknown as Record<string, string>, data: bytes('q'), to: 'sink', at: 1013 },
   { kind: 'lifecycle', phase: 'start', ms: 12, at: 1020 },

@@ -70,6 +70,8 @@ export const MSG_DATA_IN_SLOT = 8;
  * ack or nack, a handler's deliver after the host's): one slot names that event instead.
  */
 export const MSG_SAME_AS = 16;
+/** A `reason` follows (a standard handler's dropped message). */
+export const MSG_HAS_REASON = 32;
 
 /** Bits of a lifecycle event's flags slot. */
 export const LIFE_HAS_DETAIL = 1;

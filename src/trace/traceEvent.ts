@@ -53,10 +53,20 @@ export interface HostCallEvent extends TraceBase {
   callId?: string;
 }
 
+/**
+ * Every action a message event records: the one list the type, the trace checks (events
+ * from other tabs and host code), the lesson format's checks and the Diagram's kind filter
+ * derive from, so a new action added here reaches all of them (it was spelt in four places).
+ */
+export const MESSAGE_ACTIONS = ['send', 'deliver', 'reply', 'request', 'drop', 'ack', 'nack'] as const;
+
+/** One of {@link MESSAGE_ACTIONS}. */
+export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
+
 /** A message published or delivered on the messaging bus. */
 export interface MessageEvent_ extends TraceBase {
   kind: 'message';
-  action: 'send' | 'deliver' | 'reply' | 'request' | 'drop' | 'ack' | 'nack';
+  action: MessageAction;
   topic: string;
   /** CloudEvents 1.0 attributes of the envelope (id, source, type, specversion, ...). */
   envelope: Record<string, unknown>;
@@ -75,6 +85,12 @@ export interface MessageEvent_ extends TraceBase {
    * "delay 37ms", "reorder". Absent for normal traffic.
    */
   fault?: string;
+  /**
+   * Why a `drop` happened when no fault caused it: "handler returned err" (or "handler
+   * trapped", "handler failed") for a standard handler, whose message the host then drops:
+   * standard wasi:messaging has no nack and no redelivery.
+   */
+  reason?: string;
 }
 
 /** A guest starting, finishing, trapping or being stopped. */

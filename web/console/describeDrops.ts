@@ -9,7 +9,7 @@ export function describeDrops(events: readonly TraceEvent[]): Omit<ConsoleLine, 
   const lines: Omit<ConsoleLine, 'id'>[] = [];
   for (const e of events) {
     if (e.kind !== 'message' || e.action !== 'drop') continue;
-    const why = e.fault ? `injected fault: ${e.fault}` : 'given up after its redeliveries';
+    const why = e.fault ? `injected fault: ${e.fault}` : e.reason ? `${e.reason}; wasi:messaging has no nack, so it is not redelivered` : 'given up after its redeliveries';
     const to = e.to ? ` for ${e.to}` : '';
     lines.push({ kind: 'info', guest: e.guest, text: `⚠ message on "${e.topic}"${to} dropped (${why}); see the Trace tab` });
   }

@@ -1,3 +1,4 @@
+import { MESSAGE_ACTIONS } from '../../src/index';
 import type { FlowNode } from './flowGraph';
 import { isFiltering, type TimelineFilter } from './timelineFilter';
 import type { TraceView } from './useTraceView';
@@ -12,7 +13,8 @@ interface Props {
   onClear(): void;
 }
 
-const KINDS = ['message', 'send', 'deliver', 'request', 'reply', 'ack', 'drop', 'call', 'lifecycle'];
+// Every message action (nack was missing), from the one list the trace checks use too.
+const KINDS = ['message', ...MESSAGE_ACTIONS, 'call', 'lifecycle'];
 
 /** Pause, scrub slider and filters of the Diagram tab. */
 export function DiagramToolbar({ view, nodes, filter, onFilter, shown, onClear }: Props) {

@@ -37,6 +37,14 @@ describe('custom hosts', () => {
 });
 
 describe('flow graph', () => {
+  it("draws a standard handler's dropped message as its answer to the delivery, labelled with why", () => {
+    const dropped: TraceEvent = { ...msg('payments', 'drop', 'orders.paid', 'payments'), reason: 'handler returned err' } as TraceEvent;
+    expect(stepOf(dropped)).toMatchObject({ from: 'guest:payments', to: 'topic:orders.paid', family: 'ack', label: 'drop (handler returned err)', bad: true });
+    // A drop on the network (an injected fault) stays the sender's message arrow.
+    const lost: TraceEvent = { ...msg('order-service', 'drop', 'orders.paid'), fault: 'drop' } as TraceEvent;
+    expect(stepOf(lost)).toMatchObject({ from: 'guest:order-service', to: 'topic:orders.paid', family: 'message', label: 'drop (drop)', bad: true });
+  });
+
   it('maps events to arrows: send guest→topic, deliver topic→guest, calls guest→target', () => {
     expect(stepOf(events[0])).toMatchObject({ from: 'guest:order-service', to: 'topic:orders.paid', family: 'message' });
     expect(stepOf(events[1])).toMatchObject({ from: 'topic:orders.paid', to: 'guest:payments', family: 'message' });

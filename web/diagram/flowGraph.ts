@@ -99,9 +99,10 @@ export function computeStep(e: TraceEvent): FlowStep {
     case 'message': {
       const topic = nodeId('topic', topicNodeName(e.topic));
       const bad = e.action === 'drop' || e.action === 'nack';
-      const label = e.fault ? `${e.action} (${e.fault})` : e.action;
+      const label = e.fault ? `${e.action} (${e.fault})` : e.reason ? `${e.action} (${e.reason})` : e.action;
       if (e.action === 'deliver') return { from: topic, to: nodeId('guest', e.to ?? e.guest), family: 'message', label, bad };
-      if (e.action === 'ack' || e.action === 'nack') return { from: nodeId('guest', e.to ?? e.guest), to: topic, family: 'ack', label, bad };
+      // A handler's outcome answers its delivery: ack, nack, or a drop because it returned err.
+      if (e.action === 'ack' || e.action === 'nack' || e.reason) return { from: nodeId('guest', e.to ?? e.guest), to: topic, family: 'ack', label, bad };
       return { from: guest, to: topic, family: 'message', label, bad };
     }
     case 'call': {

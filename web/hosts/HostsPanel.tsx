@@ -3,6 +3,8 @@ import type { PanelProps } from '../panels/registerPanel';
 import { ListEditor } from './ListEditor';
 import { CommandInputs, readsCommandInputs, readsConfig } from './CommandInputs';
 import { importedPackages, validateBucketName } from './parseConfigList';
+import { DrivenExports } from './DrivenExports';
+import { findDrivenExports } from './findDrivenExports';
 import { GuestLinks } from '../linking/GuestLinks';
 import { useLinkPlan } from '../linking/useLinkPlan';
 import './hosts.css';
@@ -15,9 +17,6 @@ function importStatus(id: string): keyof typeof STATUS_TITLES {
   if (hostPackages.some((p) => p.id === id)) return 'host';
   return BASE_PACKAGES.has(id.replace(/@.*/, '')) ? 'base' : 'missing';
 }
-
-/** A guest exporting the keyvalue watcher is called for changes to its configured buckets. */
-const WATCHER_EXPORT = /^\s*export\s+wasi:keyvalue\/watcher@/m;
 
 /**
  * Hosts tab: per-guest host configuration (topic subscriptions, key-value bucket
@@ -34,6 +33,7 @@ export function HostsPanel({ ctx }: PanelProps) {
         {ctx.guests.length === 0 && <p className="empty">This workspace has no guests.</p>}
         {ctx.guests.map((g, i) => {
           const imports = importedPackages(g.wit);
+          const driven = findDrivenExports(g.wit);
           const opened = 'bytes' in g;
           const command = cliRunCall([...g.wit.matchAll(/\bexport\s+(wasi:cli\/run@[\w.-]+)/g)].map((m) => m[1]!));
           return (
@@ -44,7 +44,7 @@ export function HostsPanel({ ctx }: PanelProps) {
                 <span className="muted">{g.call ? `Run calls ${g.call}()` : command ? `Run calls ${command.replace('#', ' → ')}()` : plan.ok && plan.plan.linkedOnly.includes(g.name) ? 'serves other guests' : 'handler only'}</span>
               </header>
               <ListEditor label="Subscriptions (one pattern per line)" values={g.subscriptions ?? []} validate={validatePattern} onChange={update && ((subscriptions) => update(i, { subscriptions }))} placeholder="e.g. orders.*" testId="hosts-subscriptions" />
-              <ListEditor label={WATCHER_EXPORT.test(g.wit) ? 'Key-value buckets allowed and watched (on-set / on-delete)' : 'Key-value buckets allowed (empty = any)'} values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
+              <ListEditor label={driven.some((d) => d.by === 'buckets') ? 'Key-value buckets allowed and watched (on-set / on-delete)' : 'Key-value buckets allowed (empty = any)'} values={g.buckets ?? []} validate={validateBucketName} onChange={update && ((buckets) => update(i, { buckets }))} placeholder="any bucket opens" testId="hosts-buckets" />
               {(command || readsCommandInputs(g.wit)) && <CommandInputs guest={g} onChange={update && ((patch) => update(i, patch))} />}
               {readsConfig(g.wit) && (
                 <ListEditor label="wasi:config values (key=value per line)" values={g.config ?? []} validate={validatePair} onChange={update && ((config) => update(i, { config }))} placeholder="e.g. greeting=hello" testId="hosts-config" />
@@ -65,6 +65,7 @@ export function HostsPanel({ ctx }: PanelProps) {
                   })}
                 </div>
               )}
+              <DrivenExports driven={driven} settings={{ subscriptions: g.subscriptions, buckets: g.buckets }} />
             </section>
           );
         })}

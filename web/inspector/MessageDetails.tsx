@@ -35,6 +35,7 @@ export function MessageDetails({ event }: { event: BusMessageEvent }) {
     ['topic', event.topic],
     ...(event.to ? [['to', event.to] as [string, string]] : []),
     ...(event.fault ? [['fault', event.fault] as [string, string]] : []),
+    ...(event.reason ? [['reason', dropReasonText(event.reason)] as [string, string]] : []),
     ...(event.transit ? [['broker delay', describeTransit(event.transit, event.envelope?.time)] as [string, string]] : []),
   ];
   return (
@@ -56,6 +57,14 @@ export function MessageDetails({ event }: { event: BusMessageEvent }) {
       {event.data instanceof Uint8Array ? <PayloadView data={event.data} /> : <p className="empty">No payload bytes recorded.</p>}
     </>
   );
+}
+
+/**
+ * A standard handler's drop, in words: standard wasi:messaging has no nack, so an err from
+ * `handle` is the last the host hears of the message (the proposal's acks redeliver).
+ */
+function dropReasonText(reason: string): string {
+  return reason.startsWith('handler ') ? `${reason}: the host dropped the message (standard wasi:messaging has no nack and never redelivers; proposal:messaging-ext acks do)` : reason;
 }
 
 /** "3.2 ms through NATS (sent 12:00:01.004, by the sender's clock)". */

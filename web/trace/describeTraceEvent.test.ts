@@ -17,6 +17,12 @@ describe('describeTraceEvent', () => {
     expect(describeTraceEvent(drop)).toMatchObject({ kind: 'drop', what: 'orders.new', detail: '"hi"', ok: false });
   });
 
+  it("says why a standard handler's message was dropped, and finds it by that reason", () => {
+    const dropped: TraceEvent = { ...base, guest: 'payments', kind: 'message', action: 'drop', topic: 'orders.paid', envelope: {}, data: new TextEncoder().encode('#07'), to: 'payments', reason: 'handler returned err' };
+    expect(describeTraceEvent(dropped)).toMatchObject({ kind: 'drop', what: 'orders.paid', detail: '"#07" → payments · handler returned err', ok: false });
+    expect(matchesFilter(dropped, 'returned err')).toBe(true);
+  });
+
   it('filters over iface, fn, topic and guest, case-insensitively', () => {
     expect(matchesFilter(call, 'KEYVALUE')).toBe(true);
     expect(matchesFilter(call, 'open')).toBe(true);

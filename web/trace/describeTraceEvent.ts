@@ -74,7 +74,9 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
       const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
       // Through a broker: its delay in the ms column, and the way it came in the detail.
       const via = e.transit ? ` · via ${e.transit.via}` : '';
-      return { kind, what, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}`, ok, ms: e.transit?.ms };
+      // A standard handler's drop says why: "handler returned err" (there is no nack to show).
+      const reason = e.reason ? ` · ${e.reason}` : '';
+      return { kind, what, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}${reason}`, ok, ms: e.transit?.ms };
     }
     case 'lifecycle': {
       const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';
@@ -92,7 +94,7 @@ export function matchesFilter(e: TraceEvent, needle: string): boolean {
   const fields = [e.guest, e.kind];
   // A call's target (the bucket a `get` read, the container a blob call touched) finds it by that name too.
   if (e.kind === 'call') fields.push(e.iface, e.fn, `${e.iface}#${e.fn}`, e.servedBy ?? '', e.target?.name ?? '');
-  else if (e.kind === 'message') fields.push(e.topic, e.action, e.to ?? '');
+  else if (e.kind === 'message') fields.push(e.topic, e.action, e.to ?? '', e.reason ?? '');
   else fields.push(e.phase, e.detail ?? '');
   return fields.some((f) => f.toLowerCase().includes(n));
 }

@@ -26,6 +26,7 @@ export function TrustItem({ item }: { item: HostCodeItem }) {
       <h3>
         {item.replaces ? <span className="trust-replaces">replaces the built-in {item.id} host</span> : <>serves {item.id}</>}
         {item.interfaces.length > 0 && <span className="trust-ifaces"> · interfaces {item.interfaces.join(', ')}</span>}
+        {item.unused && <span className="trust-ifaces" data-testid="trust-unused"> · no guest here imports it: declining it stops nothing</span>}
       </h3>
       {hidden.length > 0 && <HiddenCharactersWarning found={hidden} />}
       {comparison && (

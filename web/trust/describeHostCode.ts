@@ -1,4 +1,5 @@
 import { hostPackages, type Example, type WorkspaceGuest } from '../../src/index';
+import { findPackageUse } from './findPackageUse';
 
 /** One host module a workspace carries, as the trust prompt shows it. */
 export interface HostCodeItem {
@@ -9,6 +10,8 @@ export interface HostCodeItem {
   replaces: boolean;
   /** Interfaces of the package the workspace's guests import (from their WIT). */
   interfaces: string[];
+  /** No guest of the workspace names the package: declining the code stops nothing. */
+  unused?: true;
   /** The open example's own host code for this package, when it ships one: the link's code is shown as a change of it. */
   shipped?: string;
 }
@@ -21,16 +24,11 @@ export interface HostCodeItem {
 export function describeHostCode(customHosts: Record<string, string>, guests: readonly WorkspaceGuest[], example: Example | undefined): HostCodeItem[] {
   return Object.entries(customHosts)
     .filter(([id, source]) => example?.customHosts?.[id] !== source)
-    .map(([id, source]) => ({ id, source, replaces: hostPackages.some((p) => p.id === id), interfaces: importedInterfaces(id, guests), shipped: example?.customHosts?.[id] }));
+    .map(([id, source]) => ({ id, source, replaces: hostPackages.some((p) => p.id === id), ...importedInterfaces(id, guests), shipped: example?.customHosts?.[id] }));
 }
 
-function importedInterfaces(pkgId: string, guests: readonly WorkspaceGuest[]): string[] {
-  const [name, version] = pkgId.split('@');
-  const found = new Set<string>();
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`\\b(?:import|use)\\s+${escaped}/([a-z][a-z0-9-]*)(?:@([0-9][^;\\s.{]*(?:\\.[0-9][^;\\s.{]*)*))?`, 'g');
-  for (const g of guests) {
-    for (const m of g.wit.matchAll(re)) if (!m[2] || m[2] === version) found.add(m[1]);
-  }
-  return [...found].sort();
+function importedInterfaces(pkgId: string, guests: readonly WorkspaceGuest[]): { interfaces: string[]; unused?: true } {
+  const uses = guests.map((g) => findPackageUse(g.wit, pkgId)).filter((u) => u !== undefined);
+  const interfaces = [...new Set(uses.flatMap((u) => u.imports))].sort();
+  return uses.length ? { interfaces } : { interfaces, unused: true };
 }

@@ -25,7 +25,7 @@ describe('host code trust', () => {
     const example = { customHosts: { 'proposal:kv-ttl@0.1.0': 'shipped' } } as never;
     expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'shipped' }, [], example)).toEqual([]);
     // A changed copy asks, and carries the shipped code so the prompt can show what changed.
-    expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'changed' }, [], example)).toEqual([{ id: 'proposal:kv-ttl@0.1.0', source: 'changed', replaces: false, interfaces: [], shipped: 'shipped' }]);
+    expect(describeHostCode({ 'proposal:kv-ttl@0.1.0': 'changed' }, [], example)).toEqual([{ id: 'proposal:kv-ttl@0.1.0', source: 'changed', replaces: false, interfaces: [], unused: true, shipped: 'shipped' }]);
     expect(describeHostCode({ 'p:other@1.0.0': 'x' }, [], example)[0].shipped).toBeUndefined();
   });
 

@@ -4,6 +4,7 @@ import type { Notices } from '../state/useNotices';
 import type { WorkspaceState } from '../state/useWorkspace';
 import { describeHostCode, type HostCodeItem } from './describeHostCode';
 import { createTrustStore } from './trustStore';
+import { decideRunHosts } from './decideRunHosts';
 
 /** Where host code the user did not type here stands. */
 export type TrustStatus = 'pending' | 'accepted' | 'declined';
@@ -23,8 +24,11 @@ export interface HostTrust {
   review(): void;
   accept(): void;
   decline(): void;
-  /** Hosts for the next Run (declined code left out), or undefined when Run must not start (a notice says why). */
-  hostsForRun(hosts: WorkspaceHosts): WorkspaceHosts | undefined;
+  /**
+   * Hosts for the next Run of `guests` (declined code left out), or undefined when Run must
+   * not start (a notice says why). Declined code for a package none of them uses stops nothing.
+   */
+  hostsForRun(hosts: WorkspaceHosts, guests: readonly { name: string; wit: string }[]): WorkspaceHosts | undefined;
   /** Package ids whose host code is not accepted (pending or declined): never loaded, not even to check syntax. */
   unreviewed: readonly string[];
   /**
@@ -82,25 +86,24 @@ export function useHostTrust(ws: WorkspaceState, notices: Notices, persist: bool
   }, [items, dismiss]);
 
   const hostsForRun = useCallback(
-    (hosts: WorkspaceHosts): WorkspaceHosts | undefined => {
-      const waiting = items.filter((i) => i.status === 'pending');
-      if (waiting.length) {
+    (hosts: WorkspaceHosts, guests: readonly { name: string; wit: string }[]): WorkspaceHosts | undefined => {
+      const decision = decideRunHosts(items, hosts, guests, example.customHosts);
+      const review = { label: 'Review host code', run: () => setReviewing(true) };
+      if (decision.kind === 'wait') {
         setReviewing(true);
-        show({ id: NOTICE, kind: 'error', text: `Run waits for your decision on host code for ${waiting.map((i) => i.id).join(', ')}: nothing has run.` });
+        show({ id: NOTICE, kind: 'error', text: `Run waits for your decision on host code for ${decision.ids.join(', ')}: nothing has run.` });
         return undefined;
       }
-      const off = items.filter((i) => i.status === 'declined');
-      const unserved = off.filter((i) => !i.replaces && example.customHosts?.[i.id] === undefined);
-      if (unserved.length) {
-        show({ id: NOTICE, kind: 'error', text: `Not run: you did not accept the host code for ${unserved.map((i) => i.id).join(', ')}, and the playground has no built-in host for it.`, action: { label: 'Review host code', run: () => setReviewing(true) } });
+      if (decision.kind === 'refuse') {
+        show({ id: NOTICE, kind: 'error', text: `Not run: ${decision.needs.join('; ')}, whose host code you did not accept, and the playground has no built-in host for it.`, action: review });
         return undefined;
       }
-      if (!off.length) return hosts;
-      show({ id: NOTICE, kind: 'info', text: `Running with the playground's own hosts for ${off.map((i) => i.id).join(', ')}: the host code you did not accept stays off.`, action: { label: 'Review host code', run: () => setReviewing(true) } });
-      const customHosts = Object.fromEntries(Object.entries(hosts.customHosts).filter(([id]) => !off.some((i) => i.id === id)));
-      return { ...hosts, customHosts };
+      if (decision.fallback.length) show({ id: NOTICE, kind: 'info', text: `Running with the playground's own hosts for ${decision.fallback.join(', ')}: the host code you did not accept stays off.`, action: review });
+      // A refusal from before is stale once Run goes ahead.
+      else dismiss(NOTICE);
+      return decision.hosts;
     },
-    [items, example, show],
+    [items, example, show, dismiss],
   );
 
   const setHosts = useCallback(

@@ -46,6 +46,7 @@ export function createKeyvalueHost(flavour: CursorFlavour): HostPackage {
         batch: createBatchInterface(state),
       };
     },
+    drives: { watcher: 'buckets' },
     attachExports(ctx, exports) {
       const watcher = findWatcherExports(exports, id);
       if (!watcher) return;

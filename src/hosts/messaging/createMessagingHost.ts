@@ -71,6 +71,7 @@ export function createMessagingHost(options: MessagingHostOptions = {}): HostPac
         'request-reply': requestReply,
       };
     },
+    drives: { 'incoming-handler': 'subscriptions' },
     attachExports(ctx, exports) {
       const handle = findHandler(exports);
       if (handle === undefined) {

@@ -9,6 +9,9 @@ import { randomUuid } from '../../platform/randomUuid';
 import type { TraceEventInput } from '../../trace/encodeTraceBatch';
 import { atRunEnd } from '../../platform/atRunEnd';
 
+/** Why a standard handler's message was dropped: what its `handle` call ended in. */
+type DropReason = 'handler returned err' | 'handler trapped' | 'handler failed';
+
 /** The guest's `incoming-handler.handle` export, possibly async (JSPI promising export). */
 export type HandleFn<M = Message> = (message: M) => unknown;
 
@@ -120,7 +123,11 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
     if (stopped) return;
     const { packet, fields } = delivery;
     // Once per delivery of a flood: the events and fields are built without spreads.
-    const settled = (action: 'ack' | 'nack'): void => ctx.emit({ kind: 'message', action, topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest });
+    // Standard wasi:messaging has no ack or nack: an ok return is done; an err (or a throw
+    // or trap) leaves the message dropped, never redelivered. The trace says "drop" and why;
+    // a "nack" there read as if the host would retry. The extension traces its own.
+    const settled = (reason?: DropReason): void =>
+      ctx.emit(reason === undefined ? { kind: 'message', action: 'ack', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest } : { kind: 'message', action: 'drop', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest, reason });
     const delivered: Extract<TraceEventInput, { kind: 'message' }> = { kind: 'message', action: 'deliver', topic: fields.topic, envelope: packet.envelope, data: packet.data, to: guest };
     // Only brokered packets (NATS) have a transit; no object per delivery for the others.
     const transit = packet.via === undefined ? undefined : transitOf(packet).transit;
@@ -133,10 +140,10 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
       const result: unknown = await handle(message);
       const isErr = typeof result === 'object' && result !== null && (result as { tag?: unknown }).tag === 'err';
       outcome = isErr ? 'err' : 'ok';
-      if (!ext) settled(isErr ? 'nack' : 'ack');
+      if (!ext) settled(isErr ? 'handler returned err' : undefined);
     } catch (error) {
-      if (!ext) settled('nack');
       const payload = (error as { payload?: unknown } | null)?.payload;
+      if (!ext) settled(payload !== undefined ? 'handler returned err' : error instanceof WebAssembly.RuntimeError ? 'handler trapped' : 'handler failed');
       if (payload !== undefined) {
         outcome = 'err';
         ctx.log('stderr', `messaging: handler returned error for ${fields.topic}: ${JSON.stringify(payload)}\n`);

@@ -65,6 +65,7 @@ export function createMessagingP3Host(options: { busFor?: (namespace: string) =>
         },
       };
     },
+    drives: { 'incoming-handler': 'subscriptions' },
     attachExports(ctx, exports) {
       const handle = findP3Handler(exports);
       if (!handle) {

@@ -49,6 +49,7 @@ export function createWasmcloudMessagingHost(busFor?: (namespace: string) => Bus
         },
       };
     },
+    drives: { handler: 'subscriptions' },
     attachExports(ctx, exports) {
       const handle = findWasmcloudHandler(exports);
       if (!handle) {

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { openScratchWith } from './appHelpers';
+
+// A guest prints a flood of lines, one write each, and then loops forever without yielding.
+// The run worker joins fast writes into one post per 50 ms (createLogCoalescer); when the
+// time limit ends the worker, what it held but had not posted is lost. The last printed line
+// must be there.
+//
+// FIXME (not fixed yet, README: "may lose its last 50 ms of lines"): measured 2026-12-06 on
+// this spec, the Console held 4,710 of the 5,000 lines ("line 04709" last). The worker runs no
+// task between the last write and the stop, so no timer can post what it held: a fix needs
+// the held text out of the worker at write time without a page task per write (for instance
+// on a MessagePort the page starts only when it ends the worker), and the flood benches run.
+const LINES = 5_000;
+const wit = `package local:flood-then-hang;
+
+world flood-then-hang {
+  import wasi:cli/stdout@0.2.2;
+
+  /// Prints "line 00001" … "line 05000", one write each, then never returns.
+  export run: func() -> u32;
+}
+`;
+const wat = `(module
+  (import "wasi:cli/stdout@0.2.2" "get-stdout" (func $get_stdout (result i32)))
+  (import "wasi:io/streams@0.2.2" "[method]output-stream.blocking-write-and-flush" (func $write (param i32 i32 i32 i32)))
+  (import "wasi:io/streams@0.2.2" "[resource-drop]output-stream" (func $drop_out (param i32)))
+  (memory (export "memory") 1)
+  (func (export "run") (result i32)
+    (local $i i32) (local $d i32) (local $v i32) (local $out i32)
+    (i32.store (i32.const 2048) (i32.const 0x656e696c)) ;; "line"
+    (i32.store8 (i32.const 2052) (i32.const 32))
+    (i32.store8 (i32.const 2058) (i32.const 10))
+    (local.set $out (call $get_stdout))
+    (loop $next
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $v (local.get $i))
+      (local.set $d (i32.const 9))
+      (loop $digit
+        (i32.store8 (i32.add (i32.const 2048) (local.get $d)) (i32.add (i32.const 48) (i32.rem_u (local.get $v) (i32.const 10))))
+        (local.set $v (i32.div_u (local.get $v) (i32.const 10)))
+        (local.set $d (i32.sub (local.get $d) (i32.const 1)))
+        (br_if $digit (i32.ge_u (local.get $d) (i32.const 5))))
+      (call $write (local.get $out) (i32.const 2048) (i32.const 11) (i32.const 1000))
+      (br_if $next (i32.lt_u (local.get $i) (i32.const ${LINES}))))
+    (call $drop_out (local.get $out))
+    ;; Hang: never yields, never returns.
+    (loop $forever (br $forever))
+    (local.get $i)))
+`;
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test.fixme('a guest that floods output and then hangs: after the time limit stops it, its last line is in the Console', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScratchWith(page, wit, wat);
+  await page.getByTestId('time-limit').fill('6000');
+  await page.getByTestId('tab-console').click();
+  await page.getByTestId('run').click();
+  const console_ = page.getByTestId('console');
+  // Stopped at the limit, as a runaway guest is.
+  await expect(page.getByTestId('status')).toContainText(/stopped|time limit/i, { timeout: 60_000 });
+  await expect(console_.getByText('line 05000', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('console-count')).toContainText(/5,0\d\d lines/);
+  await page.screenshot({ path: test.info().outputPath('flood-then-hang.png') });
+});
