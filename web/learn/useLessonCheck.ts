@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkLesson, solutionGuests, type Diagnostic, type ExampleGuest, type Lesson, type Verdict } from '../../src/index';
 import { describeBuildStage } from '../component/describeBuildStage';
 import { getBuildClient, getTraceStore } from '../engine';
@@ -74,7 +74,7 @@ export function useLessonCheck(lesson: Lesson | undefined, guests: ExampleGuest[
   const lessonKey = lesson?.id;
   useEffect(() => clear(), [lessonKey, clear]);
   // Another version of the lesson (its file opened again, fixed): the solution's verdict was the old one's.
-  const lessonJson = lesson && JSON.stringify(lesson);
+  const lessonJson = useMemo(() => lesson && JSON.stringify(lesson), [lesson]);
   useEffect(() => setSolutionVerdict(undefined), [lessonJson]);
 
   const consent = useCheckScriptConsent(lesson, shipped);
