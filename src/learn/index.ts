@@ -9,3 +9,4 @@ export { parseLesson, parseLessonFile, LessonError } from './parseLesson';
 export { encodeLessonHash, decodeLessonHash, isLessonHash, LESSON_LINK_PREFIX } from './lessonLink';
 export { readNamespace, deleteNamespace } from './readNamespace';
 export { lessons } from './lessons/index';
+export { lessonVersion } from './lessonVersion';

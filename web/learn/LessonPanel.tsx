@@ -7,9 +7,11 @@ import { LessonErrorText } from './LessonErrorText';
 import { LessonText } from './LessonText';
 import { SolutionDiff } from './SolutionDiff';
 import type { Learn } from './useLearn';
-import { VerdictBox } from './VerdictBox';
+import { VerdictBox, YOURS, type VerdictLabels } from './VerdictBox';
 import { CheckScriptPrompt } from './CheckScriptPrompt';
+import { CheckSolutionButton, SolutionCheckInvite, SolutionVerdict } from './SolutionCheck';
 import { JumpToTask } from './JumpToTask';
+import { LinkVersionNotice } from './LinkVersionNotice';
 import { useLessonOpensAtItsStart } from './useLessonOpensAtItsStart';
 
 /** The course column: lesson picker, text, task, hints, Check and its verdict, solution. */
@@ -22,6 +24,8 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
   const body = useRef<HTMLDivElement>(null);
   useLessonOpensAtItsStart(lesson?.id, body);
   const index = lesson ? lessons.indexOf(lesson) : -1;
+  // This page's Check, else the last one from before a reload (while the code is what it judged).
+  const shownVerdict = learn.verdict ?? learn.verdictBefore?.verdict;
   const done = lessons.filter((l) => learn.progress[l.id]?.done).length;
   const go = (i: number) => {
     setSolutionOpen(false);
@@ -46,13 +50,8 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
         <span className="muted lesson-count" title="Lessons done">{done}/{lessons.length}</span>
       </div>
       {learn.error && <LessonErrorText text={learn.error} />}
-      {learn.linkVersion && (
-        <p className="lesson-elsewhere" role="status" data-testid="lesson-link-version">
-          The link carries another version of “{learn.linkVersion.title}” than the one stored here, which is shown (your progress in it is kept either way).{' '}
-          <button type="button" className="small" data-testid="lesson-take-link-version" onClick={() => learn.settleLinkVersion(true)}>Use the link's version</button>{' '}
-          <button type="button" className="small" data-testid="lesson-keep-stored-version" onClick={() => learn.settleLinkVersion(false)}>Keep mine</button>
-        </p>
-      )}
+      <LinkVersionNotice learn={learn} />
+      <SolutionCheckInvite learn={learn} />
       {learn.changedElsewhere && (
         <p className="lesson-elsewhere" role="status" data-testid="lesson-changed-elsewhere">
           This lesson's code was changed in another tab; the editor shows it now.
@@ -109,11 +108,12 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
             {learn.checking && <p className="muted lesson-stage" role="status" data-testid="learn-stage">{learn.stage}</p>}
           </div>
           {learn.checkScriptAsked !== undefined && !learn.checking && <CheckScriptPrompt script={learn.checkScriptAsked} onAnswer={learn.answerCheckScript} />}
-          {learn.verdict && (
-            <VerdictBox verdict={learn.verdict} output={learn.output} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined}>
-              {learn.verdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}
+          {shownVerdict && (
+            <VerdictBox verdict={shownVerdict} output={learn.verdict ? learn.output : (learn.verdictBefore?.output ?? learn.output)} labels={learn.verdict || !learn.verdictBefore ? YOURS : fromBefore(learn.verdictBefore.at)} scroll={!!learn.verdict} onNext={index < lessons.length - 1 ? () => go(index + 1) : undefined}>
+              {shownVerdict.pass && (index === lessons.length - 1 || done === lessons.length) && <CourseEnd lessons={lessons} progress={learn.progress} onOpen={(id) => go(lessons.findIndex((l) => l.id === id))} />}
             </VerdictBox>
           )}
+          <SolutionVerdict learn={learn} />
           {solutionOpen && current.tried && <SolutionDiff lesson={lesson} guests={learn.guests} onApply={() => confirmApplySolution(learn, lesson.solution)} />}
         </div>
       )}
@@ -125,6 +125,8 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
             {copied ? 'Link copied' : 'Copy lesson link'}
           </button>
         )}
+        {/* The author's (a file opened here): a student from a link needs no footer button of it. */}
+        {lesson && !learn.shipped && learn.fromFile && <CheckSolutionButton learn={learn} />}
         {lesson && !learn.shipped && (
           <button type="button" className="small" data-testid="lesson-remove" onClick={() => confirm(`Take “${lesson.title}” out of the course? Open its file or link again to bring it back.`) && learn.removeLoaded()}>
             Remove this lesson
@@ -134,6 +136,12 @@ export function LessonPanel({ learn, onReset }: { learn: Learn; onReset(): void 
       </div>
     </aside>
   );
+}
+
+/** The labels of a verdict shown again after a reload: said to be from before, with its time. */
+function fromBefore(at: number): VerdictLabels {
+  const when = new Date(at).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  return { ...YOURS, note: `From your last Check (${when}), before the page was loaded; your code is unchanged since.` };
 }
 
 /** Copies the link, or shows it for Ctrl+C where the clipboard is refused (http origins). */

@@ -38,3 +38,18 @@ describe('updateProgress', () => {
     expect(progress.l3?.passedCode).toBeUndefined();
   });
 });
+
+describe('saveLoadedLesson', () => {
+  it('records where a lesson came from and the versions it replaced (an older link is known as such)', async () => {
+    const { parseLesson, lessonVersion } = await import('../../src/index');
+    const { handWritten } = await import('../../src/learn/handWrittenLesson.testing');
+    const { saveLoadedLesson } = await import('./progressStore');
+    const v1 = parseLesson({ ...handWritten, id: 'origin-test', check: { expect: [{ kind: 'result', equals: 24 }] } });
+    const v2 = parseLesson({ ...handWritten, id: 'origin-test' });
+    await saveLoadedLesson(v1, 'link');
+    await saveLoadedLesson(v2, 'link');
+    const { loaded, origins } = await loadLearnData();
+    expect(loaded.find((l) => l.id === 'origin-test')).toEqual(v2);
+    expect(origins['origin-test']).toEqual({ v: 1, from: 'link', replaced: [lessonVersion(v1)] });
+  });
+});

@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, update } from 'idb-keyval';
 import { parseLesson, type Lesson } from '../../src/index';
+import { nextLessonOrigin, readLessonOrigin, type LessonOrigin, type LessonSource } from './lessonOriginStore';
 import { mergeProgress, type ProgressChange } from './mergeProgress';
 
 /**
@@ -29,9 +30,12 @@ export interface LessonProgress {
 export const emptyProgress = (): LessonProgress => ({ v: PROGRESS_VERSION, sources: {}, done: false, tried: false, hints: 0 });
 
 let store: ReturnType<typeof createStore> | undefined;
-const db = () => (store ??= createStore('wcp-learn', 'progress'));
+/** The course's IndexedDB store (`wcp-learn`): progress, loaded lessons and last verdicts, each under its own key prefix. */
+export const learnDb = () => (store ??= createStore('wcp-learn', 'progress'));
+const db = learnDb;
 const PROGRESS = 'progress:';
 const LESSON = 'lesson:';
+const ORIGIN = 'origin:';
 
 /** Anything unreadable (older/newer/damaged) starts fresh rather than breaking the course. */
 function readProgress(value: unknown): LessonProgress | undefined {
@@ -43,16 +47,17 @@ function readProgress(value: unknown): LessonProgress | undefined {
   return { v: PROGRESS_VERSION, sources: p.sources, done: !!p.done, tried: !!p.tried, hints: Number(p.hints) || 0, ...passedCode, ...firstPassedAt };
 }
 
-/** The lessons loaded from files or links (another tab may have added or removed one). */
-export const readLoadedLessons = async (): Promise<Lesson[]> => (await loadLearnData()).loaded;
-
-/** All progress records and lessons loaded from files or links, in one read. */
-export async function loadLearnData(): Promise<{ progress: Record<string, LessonProgress>; loaded: Lesson[] }> {
+/** All progress records and lessons loaded from files or links (with where they came from), in one read. */
+export async function loadLearnData(): Promise<{ progress: Record<string, LessonProgress>; loaded: Lesson[]; origins: Record<string, LessonOrigin> }> {
   const progress: Record<string, LessonProgress> = {};
   const loaded: Lesson[] = [];
+  const origins: Record<string, LessonOrigin> = {};
   for (const [key, value] of await entries(db())) {
     const k = String(key);
-    if (k.startsWith(PROGRESS)) {
+    if (k.startsWith(ORIGIN)) {
+      const o = readLessonOrigin(value);
+      if (o) origins[k.slice(ORIGIN.length)] = o;
+    } else if (k.startsWith(PROGRESS)) {
       const p = readProgress(value);
       if (p) progress[k.slice(PROGRESS.length)] = p;
     } else if (k.startsWith(LESSON)) {
@@ -63,7 +68,7 @@ export async function loadLearnData(): Promise<{ progress: Record<string, Lesson
       }
     }
   }
-  return { progress, loaded };
+  return { progress, loaded, origins };
 }
 
 /**
@@ -84,6 +89,19 @@ export async function updateProgress(id: string, change: ProgressChange): Promis
   );
   return stored ?? emptyProgress();
 }
-export const saveLoadedLesson = (lesson: Lesson): Promise<void> => set(`${LESSON}${lesson.id}`, lesson, db());
-export const forgetLoadedLesson = (id: string): Promise<void> => del(`${LESSON}${id}`, db());
+/** Stores a teacher's lesson (replacing the version stored under its id) and where it came from. */
+export async function saveLoadedLesson(lesson: Lesson, from: LessonSource): Promise<void> {
+  let previous: Lesson | undefined;
+  try {
+    previous = parseLesson(await get(`${LESSON}${lesson.id}`, db()));
+  } catch {
+    previous = undefined;
+  }
+  await set(`${LESSON}${lesson.id}`, lesson, db());
+  await update(`${ORIGIN}${lesson.id}`, (old) => nextLessonOrigin(readLessonOrigin(old), lesson, previous, from), db());
+}
+export const forgetLoadedLesson = async (id: string): Promise<void> => {
+  await del(`${LESSON}${id}`, db());
+  await del(`${ORIGIN}${id}`, db());
+};
 export const readStoredProgress = async (id: string): Promise<LessonProgress | undefined> => readProgress(await get(`${PROGRESS}${id}`, db()));

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decodeLessonHash, learnerGuests, LessonError, lessons as shipped, parseLessonFile, type Example, type ExampleGuest, type Lesson } from '../../src/index';
+import { decideLinkVersion } from './decideLinkVersion';
 import { readLearnAddress, writeLearnAddress } from './learnAddress';
 import { emptyProgress, loadLearnData, type LessonProgress } from './progressStore';
 import { useLessonCheck, type LessonCheck } from './useLessonCheck';
+import { useLastVerdict } from './useLastVerdict';
 import { useLessonProgress } from './useLessonProgress';
-import { useLoadedLessons } from './useLoadedLessons';
+import type { StoredVerdict } from './verdictStore';
+import { filesOf, useLoadedLessons } from './useLoadedLessons';
 
 /** Learn mode as the UI sees it (one hook; App only swaps the editors' guests while active). */
 export interface Learn extends Omit<LessonCheck, 'clear'> {
@@ -26,6 +29,8 @@ export interface Learn extends Omit<LessonCheck, 'clear'> {
   passedCodeDiffers: boolean;
   /** Puts the code of the lesson's latest pass back into the editors. */
   restorePassedCode(): void;
+  /** The last Check's verdict from before the page was loaded, while the code and lesson are unchanged (no Check since). */
+  verdictBefore: StoredVerdict | undefined;
   /** What went wrong, as a sentence; lines after the first are a lesson file's problems, one each. */
   error: string | undefined;
   open(id?: string): void;
@@ -36,6 +41,10 @@ export interface Learn extends Omit<LessonCheck, 'clear'> {
   /** Puts the solution's code into the editors. */
   applySolution(): void;
   loadFile(file: File): Promise<void>;
+  /** The lesson file just opened (its name), while its lesson is open: the teacher is invited to check its solution. */
+  openedFile: string | undefined;
+  /** The open lesson was opened from a file in this browser (its author's): "Check the solution" is offered. */
+  fromFile: boolean;
   /** Takes the open lesson, a teacher's (from a file or link), out of the course again. */
   removeLoaded(): void;
   /**
@@ -46,8 +55,17 @@ export interface Learn extends Omit<LessonCheck, 'clear'> {
   linkVersion: Lesson | undefined;
   /** Stores the link's version in place of the stored one (undefined: keep the stored one). */
   settleLinkVersion(take: boolean): void;
+  /** What opening a lesson link did to the stored version: updated it (a newer link), or kept it (an older link). */
+  linkNotice: LinkNotice | undefined;
+  dismissLinkNotice(): void;
 }
 
+
+/** A lesson link's version replaced the stored one (`updated`), or was older than it (`older`). */
+export interface LinkNotice {
+  kind: 'updated' | 'older';
+  title: string;
+}
 
 /** The same code in every guest (what the editors show). */
 const sameGuests = (a: ExampleGuest[], b: ExampleGuest[]) => a.length === b.length && a.every((g, i) => g.source === b[i]?.source && g.wit === b[i]?.wit);
@@ -66,8 +84,10 @@ export function useLearn(): Learn {
   const [lessonId, setLessonId] = useState<string | undefined>(address.lessonId);
   const [error, setError] = useState<string>();
   const [linkVersion, setLinkVersion] = useState<Lesson>();
+  const [linkNotice, setLinkNotice] = useState<LinkNotice>();
+  const [openedFile, setOpenedFile] = useState<{ name: string; id: string }>();
   const { progress, changedElsewhere, adoptLoaded, patch: patchProgress, dismissChangedElsewhere } = useLessonProgress(setError);
-  const { loaded, adopt: adoptLessons, add: addLesson, remove: removeLesson } = useLoadedLessons(
+  const { loaded, fromFile, adopt: adoptLessons, add: addLesson, remove: removeLesson } = useLoadedLessons(
     useCallback((removed: Lesson[]) => {
       // The open lesson went out of the course in another tab: say so rather than show "does not exist".
       const open = removed.find((l) => l.id === lessonIdRef.current);
@@ -85,7 +105,7 @@ export function useLearn(): Learn {
   // Progress and loaded lessons come from IndexedDB; a lesson link in the address is added to them.
   useEffect(() => {
     void loadLearnData().then(
-      ({ progress: p, loaded: l }) => {
+      ({ progress: p, loaded: l, origins }) => {
         adoptLoaded(p);
         setProgressRead(true);
         let fromLink: Lesson | undefined;
@@ -94,10 +114,14 @@ export function useLearn(): Learn {
             const decoded = decodeLessonHash(address.hash);
             const stored = l.find((x) => x.id === decoded.id);
             setLessonId(decoded.id);
-            if (stored && JSON.stringify(stored) !== JSON.stringify(decoded)) setLinkVersion(decoded);
-            else {
+            const decision = decideLinkVersion(stored, decoded, origins[decoded.id]);
+            if (decision === 'ask') setLinkVersion(decoded);
+            else if (decision === 'older') setLinkNotice({ kind: 'older', title: decoded.title });
+            else if (decision !== 'same') {
+              // A class's lesson follows the teacher's newest link: its checks apply, the code (kept by lesson id) stays.
+              if (decision === 'update') setLinkNotice({ kind: 'updated', title: decoded.title });
               fromLink = decoded;
-              void addLesson(decoded).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
+              void addLesson(decoded, 'link').catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
             }
             // As for a file: a shipped lesson's id shows the shipped lesson, which the teacher must hear.
             if (shipped.some((s) => s.id === decoded.id)) setError(sameIdAsShipped(`This lesson link`, decoded.id));
@@ -105,7 +129,7 @@ export function useLearn(): Learn {
             setError(e instanceof Error ? e.message : String(e));
           }
         }
-        adoptLessons([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])]);
+        adoptLessons([...l.filter((x) => x.id !== fromLink?.id), ...(fromLink ? [fromLink] : [])], filesOf(origins));
       },
       (e) => {
         setProgressRead(true);
@@ -136,6 +160,7 @@ export function useLearn(): Learn {
     setActive(true);
     setLessonId(id ?? back);
     setError(undefined);
+    setLinkNotice(undefined);
   }, [lessons, progress]);
   const leave = useCallback(() => {
     leftAt.current = lessonIdRef.current;
@@ -158,7 +183,9 @@ export function useLearn(): Learn {
 
   const guests = useMemo(() => (lesson ? learnerGuests(lesson, current.sources) : []), [lesson, current]);
 
-  const { clear: clearCheck, ...check } = useLessonCheck(lesson, guests, current.sources, !!lesson && shipped.includes(lesson), patchProgress);
+  const { before: lastBefore, remember: rememberVerdict, forget: forgetVerdict } = useLastVerdict(lesson, guests, progressRead);
+  const { clear: clearCheck, ...check } = useLessonCheck(lesson, guests, current.sources, !!lesson && shipped.includes(lesson), patchProgress, rememberVerdict);
+  const verdictBefore = check.verdict || check.checking ? undefined : lastBefore;
 
   // The count the learner asked for, not "one more": a change may be applied twice (useLessonProgress).
   const showHint = useCallback(() => {
@@ -169,9 +196,10 @@ export function useLearn(): Learn {
   const resetLesson = useCallback(() => {
     if (!lesson) return;
     clearCheck();
+    forgetVerdict();
     dismissChangedElsewhere(lesson.id);
     patchProgress(lesson.id, (p) => ({ ...p, sources: {} }));
-  }, [lesson, patchProgress, dismissChangedElsewhere, clearCheck]);
+  }, [lesson, patchProgress, dismissChangedElsewhere, clearCheck, forgetVerdict]);
   const applySolution = useCallback(() => lesson && patchProgress(lesson.id, (p) => ({ ...p, sources: { ...p.sources, ...lesson.solution } })), [lesson, patchProgress]);
   const restorePassedCode = useCallback(() => {
     if (!lesson) return;
@@ -184,9 +212,10 @@ export function useLearn(): Learn {
     try {
       // Strict: the teacher who opens the file can fix a misspelt field before the class gets the link.
       const l = parseLessonFile(await file.text(), { strict: true });
-      await addLesson(l);
+      await addLesson(l, 'file');
       setLessonId(l.id);
       setActive(true);
+      setOpenedFile({ name: file.name, id: l.id });
       setError(shipped.some((s) => s.id === l.id) ? sameIdAsShipped(`"${file.name}"`, l.id) : undefined);
     } catch (e) {
       // One problem a line (the panel lists them): in one run-on sentence, a teacher lost track of which were fixed.
@@ -210,16 +239,19 @@ export function useLearn(): Learn {
 
   const settleLinkVersion = useCallback(
     (take: boolean) => {
-      if (take && linkVersion) void addLesson(linkVersion).catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
+      if (take && linkVersion) void addLesson(linkVersion, 'link').catch((e: unknown) => setError(`The lesson could not be stored: ${String(e)}`));
       setLinkVersion(undefined);
     },
     [linkVersion, addLesson],
   );
+  const dismissLinkNotice = useCallback(() => setLinkNotice(undefined), []);
   const lessonChangedElsewhere = !!lesson && !!changedElsewhere[lesson.id];
   const dismissOpenChangedElsewhere = useCallback(() => lesson && dismissChangedElsewhere(lesson.id), [lesson, dismissChangedElsewhere]);
   return {
-    ...check, active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
+    ...check, verdictBefore, active, lessons, lesson, shipped: !!lesson && shipped.includes(lesson), example, guests, progress, current, changedElsewhere: lessonChangedElsewhere, dismissChangedElsewhere: dismissOpenChangedElsewhere,
     passedCodeDiffers, restorePassedCode, error, open, leave, updateGuest, showHint, resetLesson, applySolution, loadFile, removeLoaded,
-    linkVersion, settleLinkVersion,
+    fromFile: !!lesson && fromFile.has(lesson.id),
+    openedFile: openedFile && lesson && !shipped.includes(lesson) && openedFile.id === lesson.id ? openedFile.name : undefined,
+    linkVersion, settleLinkVersion, linkNotice, dismissLinkNotice,
   };
 }

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../src/index';
 import { openLessonsChannel, type LessonsChannel } from './learnChannels';
-import { forgetLoadedLesson, readLoadedLessons, saveLoadedLesson } from './progressStore';
+import type { LessonOrigin, LessonSource } from './lessonOriginStore';
+import { forgetLoadedLesson, loadLearnData, saveLoadedLesson } from './progressStore';
 
 /** The teacher's lessons (from files or links) this tab shows, in step with the other tabs. */
 export interface LoadedLessons {
   loaded: Lesson[];
-  /** The set read at start (with a link's lesson, already being stored, put last). */
-  adopt(list: Lesson[]): void;
-  /** Stores a lesson (replacing one of the same id) and tells the other tabs. */
-  add(lesson: Lesson): Promise<void>;
+  /** Ids of the lessons opened from a file in this browser (their author's, who may check the solution). */
+  fromFile: ReadonlySet<string>;
+  /** The set read at start (with a link's lesson, already being stored, put last), and which came from files. */
+  adopt(list: Lesson[], fromFile: ReadonlySet<string>): void;
+  /** Stores a lesson (replacing one of the same id), from a file or a link, and tells the other tabs. */
+  add(lesson: Lesson, from: LessonSource): Promise<void>;
   /** Forgets a lesson (its progress stays) and tells the other tabs. */
   remove(id: string): Promise<void>;
 }
@@ -22,6 +25,7 @@ export interface LoadedLessons {
  */
 export function useLoadedLessons(onRemovedElsewhere: (removed: Lesson[]) => void): LoadedLessons {
   const [loaded, setLoaded] = useState<Lesson[]>([]);
+  const [fromFile, setFromFile] = useState<ReadonlySet<string>>(new Set());
   const shown = useRef(loaded);
   const channel = useRef<LessonsChannel | undefined>(undefined);
   const removedElsewhere = useRef(onRemovedElsewhere);
@@ -32,7 +36,8 @@ export function useLoadedLessons(onRemovedElsewhere: (removed: Lesson[]) => void
 
   useEffect(() => {
     const ch = openLessonsChannel(() => {
-      void readLoadedLessons().then((stored) => {
+      void loadLearnData().then(({ loaded: stored, origins }) => {
+        setFromFile(filesOf(origins));
         const removed = shown.current.filter((l) => !stored.some((s) => s.id === l.id));
         // Keep this tab's order (a lesson's place in the picker must not jump); new ones go last.
         const kept = shown.current.flatMap((l) => stored.filter((s) => s.id === l.id));
@@ -47,10 +52,14 @@ export function useLoadedLessons(onRemovedElsewhere: (removed: Lesson[]) => void
     };
   }, []);
 
-  const adopt = useCallback((list: Lesson[]) => setLoaded(list), []);
-  const add = useCallback(async (lesson: Lesson) => {
-    await saveLoadedLesson(lesson);
+  const adopt = useCallback((list: Lesson[], files: ReadonlySet<string>) => {
+    setLoaded(list);
+    setFromFile(files);
+  }, []);
+  const add = useCallback(async (lesson: Lesson, from: LessonSource) => {
+    await saveLoadedLesson(lesson, from);
     setLoaded((all) => [...all.filter((x) => x.id !== lesson.id), lesson]);
+    setFromFile((ids) => new Set([...ids].filter((id) => id !== lesson.id).concat(from === 'file' ? [lesson.id] : [])));
     channel.current?.announce();
   }, []);
   const remove = useCallback(async (id: string) => {
@@ -58,5 +67,8 @@ export function useLoadedLessons(onRemovedElsewhere: (removed: Lesson[]) => void
     await forgetLoadedLesson(id);
     channel.current?.announce();
   }, []);
-  return { loaded, adopt, add, remove };
+  return { loaded, fromFile, adopt, add, remove };
 }
+
+/** The ids of lessons whose stored version came from a file. */
+export const filesOf = (origins: Record<string, LessonOrigin>): ReadonlySet<string> => new Set(Object.keys(origins).filter((id) => origins[id]?.from === 'file'));
