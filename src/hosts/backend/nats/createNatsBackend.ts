@@ -1,6 +1,6 @@
 import type { BackendConfig } from '../../hostContract';
 import type { HostBackend } from '../backendTypes';
-import { connectNats } from './connectNats';
+import { connectNats, type NatsLink } from './connectNats';
 import { createNatsBlobs } from './natsBlobs';
 import { createNatsBus } from './natsBus';
 import { createKvBuckets, createNatsKv } from './natsKv';
@@ -21,6 +21,11 @@ const NOT_ON_NATS: Record<string, string> = {};
  */
 export async function createNatsBackend(config: Extract<BackendConfig, { kind: 'nats' }>): Promise<HostBackend> {
   const link = await connectNats(config, `wasi-cloud-playground ${typeof location === 'undefined' ? '' : location.host}`.trim());
+  return natsBackendOn(link);
+}
+
+/** The backend over a live link (tests in Node link a TCP connection to a real server). */
+export function natsBackendOn(link: NatsLink): HostBackend {
   const buckets = createKvBuckets(link);
   const streamsOf = memo((namespace: string) => createNatsStreams(link, namespace));
   const pending = new Set<Promise<unknown>>();

@@ -4,8 +4,8 @@ import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { fromNatsMessage } from './natsBus';
-import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects } from './natsNames';
-import type { NatsStreams } from './natsStreams';
+import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
+import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
 
 /** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
 const READ_AHEAD = 256;
@@ -39,35 +39,46 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   };
 
   return {
-    consume: (group, pattern, options, onMessage) =>
+    consume: (group, patterns, options, onMessage) =>
       wrap(async () => {
-        await streams.retain([pattern]);
+        const filters = patterns.map(toSubjectFilter);
+        // One consumer per subject of the patterns' non-overlapping cover: with one consumer
+        // per pattern, a message matching two of them (`orders.*`, `orders.eu`) was handed
+        // to the guest once per consumer, where the browser hands it over once.
+        const subjects = mergeSubjects([], filters);
+        await streams.retain(subjects);
         const jsm = await streams.jsm();
-        const name = encodeNamePart(`${group} ${pattern}`);
-        const config = {
-          durable_name: name,
-          ack_policy: AckPolicy.Explicit,
-          ack_wait: nanos(options.ackWaitMs),
-          max_deliver: options.maxDeliver,
-          filter_subject: pattern,
-          // A new group starts with what is sent from now on; an existing one resumes where it was.
-          deliver_policy: DeliverPolicy.New,
-        };
-        await jsm.consumers.add(streams.stream, config).catch(async (error: unknown) => {
-          // Created earlier with other tunables: keep its position, update what may change.
-          if (!/already|exists|in use/i.test(String(error))) throw error;
-          await jsm.consumers.update(streams.stream, name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver }).catch(() => undefined);
-        });
-        const consumer = await js.consumers.get(streams.stream, name);
-        const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
-        void (async () => {
-          for await (const m of messages) {
-            // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
-            if (isLogSubject(m.subject)) m.term();
-            else onMessage(toDelivery(m, link));
-          }
-        })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
-        return () => void messages.stop();
+        const stops: Array<() => void> = [];
+        for (const subject of subjects) {
+          const name = encodeNamePart(`${group} ${subject}`);
+          const config = {
+            durable_name: name,
+            ack_policy: AckPolicy.Explicit,
+            ack_wait: nanos(options.ackWaitMs),
+            max_deliver: options.maxDeliver,
+            filter_subject: subject,
+            // A new group starts with what is sent from now on; an existing one resumes where it was.
+            deliver_policy: DeliverPolicy.New,
+          };
+          await jsm.consumers.add(streams.stream, config).catch(async (error: unknown) => {
+            // Created earlier with other tunables: keep its position, update what may change.
+            if (!/already|exists|in use/i.test(String(error))) throw error;
+            await jsm.consumers.update(streams.stream, name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver }).catch(() => undefined);
+          });
+          const consumer = await js.consumers.get(streams.stream, name);
+          const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
+          void (async () => {
+            for await (const m of messages) {
+              // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
+              if (isLogSubject(m.subject)) m.term();
+              // A cover wider than the patterns (`orders.*` + `*.eu` kept as `*.*`): not for this group.
+              else if (!filters.some((f) => covers(f, m.subject))) m.ack();
+              else onMessage(toDelivery(m, link));
+            }
+          })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
+          stops.push(() => void messages.stop());
+        }
+        return () => stops.forEach((stop) => stop());
       }),
 
     read: (topic, offset) =>

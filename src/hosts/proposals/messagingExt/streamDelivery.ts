@@ -36,10 +36,16 @@ export class StreamDelivery implements DeliveryExtension {
     const stops: Array<() => void> = [];
     let halted = false;
     const options = { ackWaitMs: this.#options.leaseMs, maxDeliver: this.#options.maxRedeliveries + 1 };
+    // One consumer group per work queue, and one for the guest's fan-out patterns together,
+    // so a message matching two of them reaches the guest once, as on the browser.
+    const groups = new Map<string, string[]>();
     for (const { pattern, group } of api.subscriptions ?? []) {
       const name = group ?? `guest:${this.#ctx.config.guest}`;
+      groups.set(name, [...(groups.get(name) ?? []), pattern]);
+    }
+    for (const [name, patterns] of groups) {
       this.#durable
-        .consume(name, pattern, options, (held) => {
+        .consume(name, patterns, options, (held) => {
           if (halted) return;
           const delivery = this.#toDelivery(held, name);
           this.#held.set(delivery, held);
@@ -47,7 +53,7 @@ export class StreamDelivery implements DeliveryExtension {
         })
         .then(
           (stop) => (halted ? stop() : stops.push(stop)),
-          (error: unknown) => this.#log(`cannot consume ${pattern} as ${name}: ${errorText(error)}`),
+          (error: unknown) => this.#log(`cannot consume ${patterns.join(', ')} as ${name}: ${errorText(error)}`),
         );
     }
     const heartbeat = setInterval(() => {
