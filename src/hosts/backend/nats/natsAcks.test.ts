@@ -74,6 +74,50 @@ describe.skipIf(!haveNatsServer)('copies on a real nats-server, as on the browse
     expect(seen.sort()).toEqual([`${t}.eu`, `${t}.us.eu`, `${t}.us.uk`, `${t}.x.y.z`]);
   }, 20_000);
 
+  it('duplicates a delivery when the fault is at this guest\'s delivery; each copy settles on its own', async () => {
+    const ns = fresh();
+    const topic = `late${n}`;
+    const seen: Array<[string, string | undefined]> = [];
+    const consumer = await createNatsExtGuest(server, ns, 'tally', {
+      subscriptions: [topic],
+      faults: { seed: 1, duplicateProbability: 1, messagesAt: 'deliver' },
+      handle: async (m: Message) => {
+        seen.push([textOf(m), redeliveryOf(m)]);
+        // As on the browser (acks.test.ts): the second copy's nack(requeue) brings it back.
+        if (seen.length === 2) await consumer.imports.acks.nack(m, true);
+        else await consumer.imports.acks.ack(m);
+      },
+    });
+    await settle(300);
+    const producer = await createNatsExtGuest(server, ns, 'producer');
+    await send(producer, topic, 'x');
+    await waitFor(() => seen.length === 3 && actions(consumer).filter((a) => a === 'ack').length === 2, 'both copies acked', 8000);
+    await settle(500);
+    expect(seen).toEqual([['x', undefined], ['x', undefined], ['x', '1']]);
+    expect(messageEvents(consumer).filter((e) => e.fault === 'duplicate')).toHaveLength(1);
+    expect(consumer.logs).toEqual([]);
+  }, 20_000);
+
+  it('drops a delivery when the fault is at this guest\'s delivery, traced, and it never comes back', async () => {
+    const ns = fresh();
+    const topic = `lost${n}`;
+    const seen: string[] = [];
+    const consumer = await createNatsExtGuest(server, ns, 'tally', {
+      subscriptions: [topic],
+      leaseMs: 300,
+      faults: { seed: 1, dropProbability: 1, messagesAt: 'deliver' },
+      handle: (m: Message) => void seen.push(textOf(m)),
+    });
+    await settle(300);
+    const producer = await createNatsExtGuest(server, ns, 'producer');
+    await send(producer, topic, 'gone');
+    await waitFor(() => actions(consumer).includes('drop'), 'the drop traced', 8000);
+    // Past two ack waits: the server does not hand it over again.
+    await settle(900);
+    expect(seen).toEqual([]);
+    expect(messageEvents(consumer).map((e) => [e.action, e.fault])).toEqual([['drop', 'drop']]);
+  }, 20_000);
+
   it('a receive-timeout subscription gets both copies of a message sent twice; the topic log one entry', async () => {
     const ns = fresh();
     const topic = `pulled${n}`;
