@@ -18,6 +18,7 @@ import type { ExtGuest, ExtGuestImports } from '../../proposals/messagingExt/tes
 import type { HostBackend } from '../backendTypes';
 import { linkNats } from './connectNats';
 import { natsBackendOn } from './createNatsBackend';
+import { createNatsSeal } from './natsSeal';
 
 /** True when nats-server is installed (the tests that need one are skipped otherwise). */
 export const haveNatsServer = findNatsServer() !== undefined;
@@ -55,22 +56,28 @@ export async function startTestNatsServer(): Promise<TestNatsServer> {
   };
 }
 
+/** The seal key of the browser the test guests run in (another browser has another key). */
+export const TEST_BROWSER_KEY = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+
 /** A run worker's NATS backend: its own connection, as each worker has. */
-export async function natsBackendFor(server: TestNatsServer): Promise<HostBackend> {
+export async function natsBackendFor(server: TestNatsServer, key: Uint8Array = TEST_BROWSER_KEY): Promise<HostBackend> {
   const nc = await connect({ servers: server.address, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
-  return natsBackendOn(linkNats(nc, server.address));
+  return natsBackendOn(linkNats(nc, server.address), createNatsSeal(key));
 }
 
 const opened: Array<{ ctx: HostContext; backend: HostBackend }> = [];
 
-/** A guest with wasi:messaging + proposal:messaging-ext on `server`, optionally with a handler. */
+/**
+ * A guest with wasi:messaging + proposal:messaging-ext on `server`, optionally with a handler
+ * (`acks: false`: wasi:messaging alone, its handler fed by the bus); `key` is its browser's.
+ */
 export async function createNatsExtGuest(
   server: TestNatsServer,
   namespace: string,
   guest: string,
-  options: { subscriptions?: string[]; handle?: (m: Message) => unknown; leaseMs?: number; maxRedeliveries?: number; faults?: FaultConfig; tab?: string } = {},
+  options: { subscriptions?: string[]; handle?: (m: Message) => unknown; leaseMs?: number; maxRedeliveries?: number; faults?: FaultConfig; tab?: string; acks?: boolean; key?: Uint8Array } = {},
 ): Promise<ExtGuest> {
-  const backend = await natsBackendFor(server);
+  const backend = await natsBackendFor(server, options.key);
   const events: TraceEvent[] = [];
   const logs: string[] = [];
   let n = 0;
@@ -84,7 +91,7 @@ export async function createNatsExtGuest(
   opened.push({ ctx, backend });
   const messaging = createMessagingHost();
   const ext = createMessagingExtHost({ messaging, leaseMs: options.leaseMs ?? 2000, maxRedeliveries: options.maxRedeliveries ?? 3 });
-  const imports = { ...(await messaging.create(ctx)), ...(await ext.create(ctx)) } as Record<string, InterfaceImpl> as unknown as ExtGuestImports;
+  const imports = { ...(await messaging.create(ctx)), ...(options.acks === false ? {} : await ext.create(ctx)) } as Record<string, InterfaceImpl> as unknown as ExtGuestImports;
   if (options.handle) await messaging.attachExports?.(ctx, { incomingHandler: { handle: options.handle } });
   const kill = () => halt(ctx);
   return { imports, client: imports.types.Client.connect('c'), events, logs, ctx, kill };
