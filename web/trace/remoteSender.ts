@@ -2,11 +2,11 @@ import type { TraceEvent, TraceStore } from '../../src/index';
 import { memoByString } from '../diagram/memoByString';
 
 /**
- * Who sent a delivered message, when it came from outside this browser. `peer posing as
- * this browser`: its source names one of this browser's tabs, but it came through the NATS
- * server without this browser's seal, so another client wrote that source.
+ * Who sent a delivered message, when it came from outside this browser. `peer claiming my
+ * tab`: its source names one of this browser's tabs, but it came through the NATS server
+ * without this browser's seal, so another client wrote that source.
  */
-export type RemoteSender = 'other machine' | 'NATS client' | 'peer posing as this browser';
+export type RemoteSender = 'other machine' | 'NATS client' | 'peer claiming my tab';
 
 /** The sending tab named by a playground source `/wcp/<tab>/<guest>`; null for other sources. */
 const senderTab = memoByString((source: string): string | null => {
@@ -36,7 +36,7 @@ export function remoteSenderOf(e: TraceEvent, store: Pick<TraceStore, 'isBrowser
   if (!store.isBrowserTab(tab)) return 'other machine';
   // Through a broker, a source is only a claim: this browser's own sends carry its seal.
   // (Without a broker the message came over this origin's BroadcastChannel: its own.)
-  return e.transit !== undefined && e.transit.fromThisBrowser !== true ? 'peer posing as this browser' : undefined;
+  return e.transit !== undefined && e.transit.fromThisBrowser !== true ? 'peer claiming my tab' : undefined;
 }
 
 /** A sentence on the sender for the inspector, or undefined for this browser's messages. */
