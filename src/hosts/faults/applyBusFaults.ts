@@ -18,9 +18,10 @@ export function createFaultGate(
   trace: (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string) => void,
   forward: (packet: BusPacket) => void,
   action: 'send' | 'deliver' = 'send',
-  // How the transmission transmission is made; a caller that settles each copy on its own
-  // (durable deliveries, streamDelivery.ts) needs to know which packet it copies.
-  copy: (packet: MessagePacket) => MessagePacket = structuredClone,
+  // How the second transmission is made; a caller that settles each copy on its own
+  // (durable deliveries, streamDelivery.ts) needs to know which packet it copies. A call,
+  // not the bare function: browsers may refuse structuredClone called without its global.
+  copy: (packet: MessagePacket) => MessagePacket = (packet) => structuredClone(packet),
 ): (packet: BusPacket) => void {
   const window = faults.reorderWindow ?? 0;
   const held: MessagePacket[] = [];
@@ -54,7 +55,7 @@ export function createFaultGate(
     if (rng.next() < (faults.dropProbability ?? 0)) return trace(packet, 'drop', 'drop');
     const copies = rng.next() < (faults.duplicateProbability ?? 0) ? 2 : 1;
     for (let c = 0; c < copies; c++) {
-      // The duplicate is a real transmission transmission: same envelope id, so consumers can dedupe.
+      // The duplicate is a real second transmission: same envelope id, so consumers can dedupe.
       const transmission = c === 0 ? packet : copy(packet);
       if (c > 0) trace(transmission, action, 'duplicate');
       if (window <= 1) {
