@@ -77,9 +77,12 @@ export interface MessageEvent_ extends TraceBase {
   /**
    * For a `deliver` that came through a broker (NATS): from the envelope's CloudEvents
    * `time` (stamped by the sender, perhaps on another machine with its own clock) to
-   * receipt by this machine's host, in ms.
+   * receipt by this machine's host, in ms (absent when the sender stamped no time and no
+   * stream stored it). `fromThisBrowser`: the message carried this
+   * browser's seal (natsSeal.ts), so one of its tabs really sent it; a `source` naming one of
+   * this browser's tabs without it was written by a peer on the server.
    */
-  transit?: { via: string; ms: number };
+  transit?: { via: string; ms?: number; fromThisBrowser?: boolean };
   /**
    * Set when fault injection (src/hosts/faults) caused this event: "drop", "duplicate",
    * "delay 37ms", "reorder". Absent for normal traffic.

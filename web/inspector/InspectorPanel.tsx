@@ -4,6 +4,7 @@ import type { PanelProps } from '../panels/registerPanel';
 import { AttributeTable } from './AttributeTable';
 import { CallDetails } from './CallDetails';
 import { MessageDetails } from './MessageDetails';
+import { describeRemoteSender, remoteSenderOf } from '../trace/remoteSender';
 import './inspector.css';
 
 /**
@@ -42,7 +43,7 @@ export function InspectorPanel({ ctx }: PanelProps) {
         <section className="insp-section">
           <AttributeTable rows={head} testId="inspector-field" />
         </section>
-        {event.kind === 'message' && <MessageDetails event={event} />}
+        {event.kind === 'message' && <MessageDetails event={event} sender={senderOf(event, store)} />}
         {event.kind === 'call' && <CallDetails event={event} />}
         {event.kind === 'lifecycle' && (
           <section className="insp-section">
@@ -53,4 +54,10 @@ export function InspectorPanel({ ctx }: PanelProps) {
       </div>
     </div>
   );
+}
+
+/** Who outside this browser sent a delivered message, in words (remoteSender.ts). */
+function senderOf(event: Parameters<typeof remoteSenderOf>[0], store: Parameters<typeof remoteSenderOf>[1]): string | undefined {
+  const sender = remoteSenderOf(event, store);
+  return sender && event.kind === 'message' ? describeRemoteSender(sender, event.envelope.source) : undefined;
 }

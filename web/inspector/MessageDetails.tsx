@@ -20,7 +20,7 @@ function metadataPairs(value: unknown): string | undefined {
 }
 
 /** Bus fields, CloudEvents envelope (core + extensions) and payload of one message event. */
-export function MessageDetails({ event }: { event: BusMessageEvent }) {
+export function MessageDetails({ event, sender }: { event: BusMessageEvent; sender?: string }) {
   const env = event.envelope ?? {};
   const core = CORE.filter((k) => k in env).map((k): [string, string] => [k, show(env[k])]);
   const ext = Object.keys(env)
@@ -34,9 +34,10 @@ export function MessageDetails({ event }: { event: BusMessageEvent }) {
     ['action', event.action],
     ['topic', event.topic],
     ...(event.to ? [['to', event.to] as [string, string]] : []),
+    ...(sender ? [['sent by', sender] as [string, string]] : []),
     ...(event.fault ? [['fault', event.fault] as [string, string]] : []),
     ...(event.reason ? [['reason', dropReasonText(event.reason)] as [string, string]] : []),
-    ...(event.transit ? [['broker delay', describeTransit(event.transit, event.envelope?.time)] as [string, string]] : []),
+    ...(event.transit?.ms !== undefined ? [['broker delay', describeTransit(event.transit.via, event.transit.ms, event.envelope?.time)] as [string, string]] : []),
   ];
   return (
     <>
@@ -68,7 +69,7 @@ function dropReasonText(reason: string): string {
 }
 
 /** "3.2 ms through NATS (sent 12:00:01.004, by the sender's clock)". */
-function describeTransit(transit: { via: string; ms: number }, time: unknown): string {
+function describeTransit(via: string, ms: number, time: unknown): string {
   const sent = typeof time === 'string' ? ` (sent ${time.slice(11, 23)} UTC by the sender's clock; another machine's clock may differ)` : '';
-  return `${transit.ms} ms through ${transit.via}${sent}`;
+  return `${ms} ms through ${via}${sent}`;
 }

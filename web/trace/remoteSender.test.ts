@@ -15,4 +15,17 @@ describe('who sent a delivered message', () => {
     expect(remoteSenderOf(deliver('web-shop'), store)).toBeUndefined();
     expect(remoteSenderOf({ ...deliver('/wcp/tab-phone/x'), action: 'send' } as TraceEvent, store)).toBeUndefined();
   });
+
+  it('takes a source naming this browser\'s tab from the NATS server only with this browser\'s seal', () => {
+    const viaNats = (source: string, fromThisBrowser?: boolean) => ({ ...deliver(source), transit: { via: 'NATS', ms: 2, ...(fromThisBrowser ? { fromThisBrowser } : {}) } }) as TraceEvent;
+    expect(remoteSenderOf(viaNats('/wcp/tab-me/order-service', true), store)).toBeUndefined();
+    expect(remoteSenderOf(viaNats('/wcp/tab-sibling/order-service', true), store)).toBeUndefined();
+    // Any client can write this source: without the seal it is a peer claiming my tab.
+    expect(remoteSenderOf(viaNats('/wcp/tab-me/order-service'), store)).toBe('peer claiming my tab');
+    expect(remoteSenderOf(viaNats('/wcp/tab-sibling/order-service'), store)).toBe('peer claiming my tab');
+    // Even without a CloudEvents time (no delay known), it still came through the server.
+    expect(remoteSenderOf({ ...deliver('/wcp/tab-me/x'), transit: { via: 'NATS' } } as TraceEvent, store)).toBe('peer claiming my tab');
+    expect(remoteSenderOf(viaNats('/wcp/tab-phone/order-service'), store)).toBe('other machine');
+    expect(remoteSenderOf(viaNats('nats:orders.created'), store)).toBe('NATS client');
+  });
 });

@@ -1,8 +1,12 @@
 import type { TraceEvent, TraceStore } from '../../src/index';
 import { memoByString } from '../diagram/memoByString';
 
-/** Who sent a delivered message, when it came from outside this browser. */
-export type RemoteSender = 'other machine' | 'NATS client';
+/**
+ * Who sent a delivered message, when it came from outside this browser. `peer claiming my
+ * tab`: its source names one of this browser's tabs, but it came through the NATS server
+ * without this browser's seal, so another client wrote that source.
+ */
+export type RemoteSender = 'other machine' | 'NATS client' | 'peer claiming my tab';
 
 /** The sending tab named by a playground source `/wcp/<tab>/<guest>`; null for other sources. */
 const senderTab = memoByString((source: string): string | null => {
@@ -18,8 +22,9 @@ const senderTab = memoByString((source: string): string | null => {
 /**
  * For a `deliver` event, who outside this browser sent the message: a playground tab on
  * another machine (its CloudEvents source names a tab this browser never heard from), or a
- * plain NATS client (source `nats:<subject>`). Undefined for messages of this browser, whose
- * sends are in the trace already. On a NATS server the room's messages otherwise looked like
+ * plain NATS client (source `nats:<subject>`), or a client whose source names one of this
+ * browser's tabs without its seal. Undefined for messages of this browser, whose sends are in
+ * the trace already. On a NATS server the room's messages otherwise looked like
  * the presenter's own: the deliver row and the diagram's arrow said nothing of the sender.
  */
 export function remoteSenderOf(e: TraceEvent, store: Pick<TraceStore, 'isBrowserTab'>): RemoteSender | undefined {
@@ -28,5 +33,15 @@ export function remoteSenderOf(e: TraceEvent, store: Pick<TraceStore, 'isBrowser
   if (typeof source !== 'string') return undefined;
   const tab = senderTab(source);
   if (tab === null) return source.startsWith('nats:') ? 'NATS client' : undefined;
-  return store.isBrowserTab(tab) ? undefined : 'other machine';
+  if (!store.isBrowserTab(tab)) return 'other machine';
+  // Through a broker, a source is only a claim: this browser's own sends carry its seal.
+  // (Without a broker the message came over this origin's BroadcastChannel: its own.)
+  return e.transit !== undefined && e.transit.fromThisBrowser !== true ? 'peer claiming my tab' : undefined;
+}
+
+/** A sentence on the sender for the inspector, or undefined for this browser's messages. */
+export function describeRemoteSender(sender: RemoteSender, source: unknown): string {
+  if (sender === 'NATS client') return 'a plain NATS client (no CloudEvents source)';
+  if (sender === 'other machine') return `a playground tab on another machine (${String(source)})`;
+  return `a NATS client that is not this browser: its source ${String(source)} names one of this browser's tabs, but it came through the server without this browser's seal`;
 }

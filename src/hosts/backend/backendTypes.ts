@@ -149,8 +149,11 @@ export interface DurableConsumeOptions {
  * reject with a HostError `{tag:'other', val}` naming the server.
  */
 export interface DurableMessaging {
-  /** Every member of `group` on any machine shares one position; each message goes to one of them until acked. */
-  consume(group: string, pattern: string, options: DurableConsumeOptions, onMessage: (delivery: DurableDelivery) => void): Promise<() => void>;
+  /**
+   * Every member of `group` on any machine shares one position; each message goes to one of
+   * them until acked. A message matching several of `patterns` comes once.
+   */
+  consume(group: string, patterns: string[], options: DurableConsumeOptions, onMessage: (delivery: DurableDelivery) => void): Promise<() => void>;
   /** Reads `topic` from `offset` (0 = the oldest retained message). */
   read(topic: string, offset: number): Promise<LogReader>;
   commit(group: string, topic: string, offset: number): Promise<void>;

@@ -18,6 +18,10 @@ export function createFaultGate(
   trace: (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string) => void,
   forward: (packet: BusPacket) => void,
   action: 'send' | 'deliver' = 'send',
+  // How the second transmission is made; a caller that settles each copy on its own
+  // (durable deliveries, streamDelivery.ts) needs to know which packet it copies. A call,
+  // not the bare function: browsers may refuse structuredClone called without its global.
+  copy: (packet: MessagePacket) => MessagePacket = (packet) => structuredClone(packet),
 ): (packet: BusPacket) => void {
   const window = faults.reorderWindow ?? 0;
   const held: MessagePacket[] = [];
@@ -52,13 +56,13 @@ export function createFaultGate(
     const copies = rng.next() < (faults.duplicateProbability ?? 0) ? 2 : 1;
     for (let c = 0; c < copies; c++) {
       // The duplicate is a real second transmission: same envelope id, so consumers can dedupe.
-      const copy = c === 0 ? packet : structuredClone(packet);
-      if (c > 0) trace(copy, action, 'duplicate');
+      const transmission = c === 0 ? packet : copy(packet);
+      if (c > 0) trace(transmission, action, 'duplicate');
       if (window <= 1) {
-        release(copy);
+        release(transmission);
         continue;
       }
-      held.push(copy);
+      held.push(transmission);
       if (held.length >= window) flush();
       else flushTimer ??= setTimeout(() => forwardLater(flush, undefined), faults.reorderFlushMs ?? 50);
     }
@@ -84,10 +88,7 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
   if (!hasBusFaults(faults)) return bus;
   const rng = rngFor(faults.seed, 'bus');
   const at = faults.messagesAt ?? 'send';
-  const trace = (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string): void => {
-    const to = at === 'deliver' ? ctx.config.guest : undefined;
-    ctx.emit({ kind: 'message', action, topic: packet.envelope.subject ?? '', envelope: packet.envelope, data: packet.data, fault, ...(to ? { to } : {}) });
-  };
+  const trace = busFaultTracer(ctx, at);
   if (at === 'send') {
     const gate = createFaultGate(faults, rng, trace, (p) => bus.post(p), 'send');
     return { namespace: bus.namespace, post: gate, listen: (l) => bus.listen(l), release: () => bus.release(), ...withSubscribe(bus) };
@@ -100,6 +101,14 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
     },
     release: () => bus.release(),
     ...withSubscribe(bus),
+  };
+}
+
+/** Traces an injected fault as a `message` event (`to` this guest when it hit its delivery). */
+export function busFaultTracer(ctx: HostContext, at: 'send' | 'deliver'): (packet: MessagePacket, action: 'drop' | 'send' | 'deliver', fault: string) => void {
+  const to = at === 'deliver' ? ctx.config.guest : undefined;
+  return (packet, action, fault) => {
+    ctx.emit({ kind: 'message', action, topic: packet.envelope.subject ?? '', envelope: packet.envelope, data: packet.data, fault, ...(to ? { to } : {}) });
   };
 }
 

@@ -13,6 +13,8 @@ export interface BusMessagePacket {
   receivedAt?: number;
   /** When the broker stored it (JetStream), for the delay of messages without a CloudEvents `time`. */
   storedAt?: number;
+  /** It came through the broker with this browser's seal (natsSeal.ts): one of this browser's tabs sent it. */
+  fromThisBrowser?: boolean;
 }
 
 /**

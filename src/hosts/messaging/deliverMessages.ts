@@ -254,11 +254,18 @@ function rememberClaim(set: Set<string>, key: string): void {
   if (set.size > 1000) set.delete(set.values().next().value as string);
 }
 
-/** The broker's delay of a message that came through one: receipt − CloudEvents `time`. */
-export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms: number } } {
-  if (packet.via === undefined || packet.receivedAt === undefined) return {};
+/**
+ * How a message came through a broker: which one, its delay (receipt − CloudEvents `time`)
+ * when known, and whether it carried this browser's seal. Present for every brokered message,
+ * even one without a `time`: the trace tells this browser's sends from a peer's by it, and
+ * a peer leaving out `time` must not pass for a message that never crossed the server.
+ */
+export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms?: number; fromThisBrowser?: boolean } } {
+  if (packet.via === undefined) return {};
   const stamped = Date.parse(packet.envelope.time ?? '');
   const sent = Number.isNaN(stamped) ? packet.storedAt : stamped;
-  if (sent === undefined) return {};
-  return { transit: { via: packet.via, ms: Math.round((packet.receivedAt - sent) * 10) / 10 } };
+  const transit: { via: string; ms?: number; fromThisBrowser?: boolean } = { via: packet.via };
+  if (sent !== undefined && packet.receivedAt !== undefined) transit.ms = Math.round((packet.receivedAt - sent) * 10) / 10;
+  if (packet.fromThisBrowser) transit.fromThisBrowser = true;
+  return { transit };
 }

@@ -38,7 +38,7 @@ export function readHostTraceEvent(value: unknown): HostTraceEvent {
   }
   if (kind === 'message') {
     const { action, topic, envelope, data, to, transit, fault } = e as Extract<TraceEventInput, { kind: 'message' }>;
-    return { event: { kind, action, topic, envelope: { ...envelope }, data, ...(to === undefined ? {} : { to }), ...(transit ? { transit: { via: transit.via, ms: transit.ms } } : {}), ...(fault === undefined ? {} : { fault }), ...at } };
+    return { event: { kind, action, topic, envelope: { ...envelope }, data, ...(to === undefined ? {} : { to }), ...(transit ? { transit: transit.ms === undefined ? { via: transit.via } : { via: transit.via, ms: transit.ms } } : {}) /* never fromThisBrowser: only the NATS bus's seal check may say so */, ...(fault === undefined ? {} : { fault }), ...at } };
   }
   const { phase, detail, ms } = e as Extract<TraceEventInput, { kind: 'lifecycle' }>;
   return { event: { kind, phase, ...(detail === undefined ? {} : { detail }), ...(ms === undefined ? {} : { ms }), ...at } };

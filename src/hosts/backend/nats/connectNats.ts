@@ -59,6 +59,14 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
   } finally {
     blocked.stop();
   }
+  return linkNats(nc, servers);
+}
+
+/**
+ * The link over an open connection: its up/down state and loss listeners. Separate from
+ * `connectNats` so tests in Node can run the hosts over a TCP connection to a real server.
+ */
+export function linkNats(nc: NatsConnection, servers: string): NatsLink {
   let up = true;
   const listeners = new Set<() => void>();
   const goDown = (): void => {

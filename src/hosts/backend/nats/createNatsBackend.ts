@@ -1,6 +1,6 @@
 import type { BackendConfig } from '../../hostContract';
 import type { HostBackend } from '../backendTypes';
-import { connectNats } from './connectNats';
+import { connectNats, type NatsLink } from './connectNats';
 import { createNatsBlobs } from './natsBlobs';
 import { createNatsBus } from './natsBus';
 import { createKvBuckets, createNatsKv } from './natsKv';
@@ -8,6 +8,8 @@ import { createNatsDurable } from './natsDurable';
 import { encodeNamePart } from './natsNames';
 import { createNatsStreams } from './natsStreams';
 import { Kvm } from '@nats-io/kv';
+import { createNatsSeal, type NatsSeal } from './natsSeal';
+import { natsSealKey } from './natsSealKey';
 
 /**
  * Packages that still keep their state in IndexedDB and would silently be per-browser on
@@ -21,6 +23,20 @@ const NOT_ON_NATS: Record<string, string> = {};
  */
 export async function createNatsBackend(config: Extract<BackendConfig, { kind: 'nats' }>): Promise<HostBackend> {
   const link = await connectNats(config, `wasi-cloud-playground ${typeof location === 'undefined' ? '' : location.host}`.trim());
+  const key = await natsSealKey().catch((error: unknown) => {
+    // Without the shared key this worker's sends cannot be told from a peer's: the trace would
+    // mark this browser's own messages as posing. Say why rather than fail the run.
+    console.warn('NATS: no seal key in IndexedDB; this browser\'s messages will show as a peer\'s', error);
+    return crypto.getRandomValues(new Uint8Array(8));
+  });
+  return natsBackendOn(link, createNatsSeal(key));
+}
+
+/**
+ * The backend over a live link (tests in Node link a TCP connection to a real server), its
+ * sends sealed with this browser's `seal`.
+ */
+export function natsBackendOn(link: NatsLink, seal: NatsSeal): HostBackend {
   const buckets = createKvBuckets(link);
   const streamsOf = memo((namespace: string) => createNatsStreams(link, namespace));
   const pending = new Set<Promise<unknown>>();
@@ -38,10 +54,10 @@ export async function createNatsBackend(config: Extract<BackendConfig, { kind: '
   return {
     kind: 'nats',
     label: `NATS ${link.servers}`,
-    bus: (namespace) => createNatsBus(link, namespace, { streams: streamsOf(namespace), track }),
+    bus: (namespace) => createNatsBus(link, namespace, { streams: streamsOf(namespace), track }, seal),
     kv: (namespace) => createNatsKv(link, buckets, namespace),
     blobs: (namespace) => createNatsBlobs(link, namespace),
-    durable: (namespace) => createNatsDurable(link, namespace, streamsOf(namespace), () => offsets(namespace)),
+    durable: (namespace) => createNatsDurable(link, namespace, streamsOf(namespace), () => offsets(namespace), seal),
     refuses: (packageId) => NOT_ON_NATS[packageId],
     async close() {
       // Sends still waiting for their topic's stream go out before the connection drains.

@@ -9,6 +9,7 @@ import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
+import { SEAL_HEADER, type NatsSeal } from './natsSeal';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -30,7 +31,7 @@ export { toHeaders };
  * goes to its own subject, `$WCP.log.<namespace>.<topic>`, which the stream keeps: the topic
  * itself carries what the (possibly faulty) network delivers, the log what was sent.
  */
-export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogGate): Bus {
+export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogGate, seal?: NatsSeal): Bus {
   const listeners = new Set<BusListener>();
   const subscriptions = new Set<Subscription>();
   // One message reaches a guest once even when several of its patterns match it, and a
@@ -56,7 +57,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   };
 
   const receive = (msg: Msg, subscription: number): void => {
-    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now());
+    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now(), seal);
     if (copies.admit(packet.envelope.id!, subscription)) dispatch(packet);
   };
 
@@ -69,7 +70,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       const { envelope, data } = packet;
       const publish = (): void => {
         if (link.nc.isClosed()) return;
-        link.nc.publish(envelope.subject, data, { headers: toHeaders(envelope), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+        link.nc.publish(envelope.subject, data, { headers: sealedHeaders(envelope, data, seal), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
       // A request or a reply has someone waiting for it, and a guest that made a request
@@ -85,7 +86,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       // Headers as on the topic (the same CloudEvents envelope), no reply subject: a log entry answers nobody.
       const publish = (): void => {
         if (link.nc.isClosed()) return;
-        link.nc.publish(subject, data, { headers: toHeaders(envelope) });
+        link.nc.publish(subject, data, { headers: sealedHeaders(envelope, data, seal) });
         markUnsettled(arrived);
       };
       // After its send's frame, once the stream keeps the namespace's logs.
@@ -155,6 +156,15 @@ export interface TopicLogGate {
   track(pending: Promise<unknown>): void;
 }
 
+/** The CloudEvents headers, and this browser's seal over the message (natsSeal.ts). */
+function sealedHeaders(envelope: Envelope, data: Uint8Array, seal: NatsSeal | undefined): ReturnType<typeof toHeaders> {
+  const headers = toHeaders(envelope);
+  if (seal && envelope.id !== undefined && envelope.source !== undefined && envelope.subject !== undefined) {
+    headers.headers.set(SEAL_HEADER, [seal.of(envelope.id, envelope.source, envelope.subject, data)]);
+  }
+  return headers;
+}
+
 /** A plain send may wait in a batch; a request or a reply (to an inbox) has someone waiting. */
 function mayWait(envelope: Envelope): boolean {
   return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
@@ -165,12 +175,14 @@ function mayWait(envelope: Envelope): boolean {
  * an envelope naming the subject, so handlers see every message, with `source` saying it
  * came from outside the playground.
  */
-export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number): BusMessagePacket {
+export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number, seal?: NatsSeal): BusMessagePacket {
   const envelope: Envelope = {};
+  let sealed: string | undefined;
   for (const [key, value] of readHeaderPairs(msg)) {
     const lower = key.toLowerCase();
     if (lower.startsWith('ce-')) envelope[lower.slice(3)] = value;
     else if (lower === 'content-type') envelope.datacontenttype = value;
+    else if (lower === SEAL_HEADER) sealed = value;
   }
   envelope.id ??= randomUuid();
   envelope.specversion ??= '1.0';
@@ -179,5 +191,8 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   // The subject a message arrived on is authoritative (wildcard publishers, replies).
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
-  return { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
+  const packet: BusMessagePacket = { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
+  // Checked against the subject it arrived on: a sealed message replayed elsewhere is not ours.
+  if (sealed !== undefined && seal?.verify(envelope.id, envelope.source, envelope.subject, packet.data, sealed)) packet.fromThisBrowser = true;
+  return packet;
 }

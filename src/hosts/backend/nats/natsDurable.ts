@@ -3,9 +3,10 @@ import type { KV } from '@nats-io/kv';
 import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
+import type { NatsSeal } from './natsSeal';
 import { fromNatsMessage } from './natsBus';
-import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects } from './natsNames';
-import type { NatsStreams } from './natsStreams';
+import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
+import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
 
 /** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
 const READ_AHEAD = 256;
@@ -24,7 +25,7 @@ const nanos = (ms: number): number => Math.round(ms * 1_000_000);
  * (increasing per topic, with gaps where other messages sit). Committed offsets live in the
  * KV bucket `<namespace>-offsets`.
  */
-export function createNatsDurable(link: NatsLink, namespace: string, streams: NatsStreams, offsets: () => Promise<KV>): DurableMessaging {
+export function createNatsDurable(link: NatsLink, namespace: string, streams: NatsStreams, offsets: () => Promise<KV>, seal?: NatsSeal): DurableMessaging {
   const js = jetstream(link.nc);
   const guard = (): void => {
     if (!link.connected()) throw failure(new Error('not connected'), link);
@@ -39,35 +40,46 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   };
 
   return {
-    consume: (group, pattern, options, onMessage) =>
+    consume: (group, patterns, options, onMessage) =>
       wrap(async () => {
-        await streams.retain([pattern]);
+        const filters = patterns.map(toSubjectFilter);
+        // One consumer per subject of the patterns' non-overlapping cover: with one consumer
+        // per pattern, a message matching two of them (`orders.*`, `orders.eu`) was handed
+        // to the guest once per consumer, where the browser hands it over once.
+        const subjects = mergeSubjects([], filters);
+        await streams.retain(subjects);
         const jsm = await streams.jsm();
-        const name = encodeNamePart(`${group} ${pattern}`);
-        const config = {
-          durable_name: name,
-          ack_policy: AckPolicy.Explicit,
-          ack_wait: nanos(options.ackWaitMs),
-          max_deliver: options.maxDeliver,
-          filter_subject: pattern,
-          // A new group starts with what is sent from now on; an existing one resumes where it was.
-          deliver_policy: DeliverPolicy.New,
-        };
-        await jsm.consumers.add(streams.stream, config).catch(async (error: unknown) => {
-          // Created earlier with other tunables: keep its position, update what may change.
-          if (!/already|exists|in use/i.test(String(error))) throw error;
-          await jsm.consumers.update(streams.stream, name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver }).catch(() => undefined);
-        });
-        const consumer = await js.consumers.get(streams.stream, name);
-        const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
-        void (async () => {
-          for await (const m of messages) {
-            // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
-            if (isLogSubject(m.subject)) m.term();
-            else onMessage(toDelivery(m, link));
-          }
-        })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
-        return () => void messages.stop();
+        const stops: Array<() => void> = [];
+        for (const subject of subjects) {
+          const name = encodeNamePart(`${group} ${subject}`);
+          const config = {
+            durable_name: name,
+            ack_policy: AckPolicy.Explicit,
+            ack_wait: nanos(options.ackWaitMs),
+            max_deliver: options.maxDeliver,
+            filter_subject: subject,
+            // A new group starts with what is sent from now on; an existing one resumes where it was.
+            deliver_policy: DeliverPolicy.New,
+          };
+          await jsm.consumers.add(streams.stream, config).catch(async (error: unknown) => {
+            // Created earlier with other tunables: keep its position, update what may change.
+            if (!/already|exists|in use/i.test(String(error))) throw error;
+            await jsm.consumers.update(streams.stream, name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver }).catch(() => undefined);
+          });
+          const consumer = await js.consumers.get(streams.stream, name);
+          const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
+          void (async () => {
+            for await (const m of messages) {
+              // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
+              if (isLogSubject(m.subject)) m.term();
+              // A cover wider than the patterns (`orders.*` + `*.eu` kept as `*.*`): not for this group.
+              else if (!filters.some((f) => covers(f, m.subject))) m.ack();
+              else onMessage(toDelivery(m, link, seal));
+            }
+          })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
+          stops.push(() => void messages.stop());
+        }
+        return () => stops.forEach((stop) => stop());
       }),
 
     read: (topic, offset) =>
@@ -84,7 +96,7 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
         });
         const consumer = await js.consumers.get(streams.stream, info.name);
         const messages = await consumer.consume({ max_messages: READ_AHEAD });
-        return createReader(link, topic, messages, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
+        return createReader(link, topic, messages, seal, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
       }),
 
     commit: (group, topic, offset) =>
@@ -106,9 +118,9 @@ function offsetKey(group: string, topic: string): string {
   return encodeKey(`${group}\n${topic}`);
 }
 
-function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
+function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined): DurableDelivery {
   // Receipt now: for a redelivery the delay includes the time the message waited for it.
-  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now()), storedAt: m.info.timestampNanos / 1e6 };
+  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal), storedAt: m.info.timestampNanos / 1e6 };
   return {
     packet,
     redelivery: Math.max(0, m.info.deliveryCount - 1),
@@ -123,7 +135,7 @@ function toDelivery(m: JsMsg, link: NatsLink): DurableDelivery {
 }
 
 /** A log cursor over an ephemeral consumer; entries arrive in stream order, read ahead. */
-function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, onClose: () => void): LogReader {
+function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, seal: NatsSeal | undefined, onClose: () => void): LogReader {
   const ready: JsMsg[] = [];
   let wake: (() => void) | undefined;
   let closed = false;
@@ -137,7 +149,7 @@ function createReader(link: NatsLink, topic: string, messages: ConsumerMessages,
     take() {
       const m = ready.shift();
       // Stored on the log's subject: the message is the topic's.
-      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }) };
+      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }, undefined, seal) };
     },
     wait(ms) {
       if (ready.length > 0) return Promise.resolve();

@@ -17,16 +17,16 @@ function setup(maxRedeliveries = 2) {
   const events: TraceEvent[] = [];
   const logs: string[] = [];
   const ctx = { config: { guest: 'worker', namespace: 'ns', subscriptions: [], buckets: [] }, emit: (e: TraceEvent) => events.push(e), log: (_s: string, t: string) => logs.push(t) } as unknown as HostContext;
-  const consumers: Array<{ group: string; pattern: string; onMessage: (d: DurableDelivery) => void }> = [];
+  const consumers: Array<{ group: string; patterns: string[]; onMessage: (d: DurableDelivery) => void }> = [];
   const durable = {
-    consume: async (group: string, pattern: string, _o: unknown, onMessage: (d: DurableDelivery) => void) => {
-      consumers.push({ group, pattern, onMessage });
+    consume: async (group: string, patterns: string[], _o: unknown, onMessage: (d: DurableDelivery) => void) => {
+      consumers.push({ group, patterns, onMessage });
       return () => undefined;
     },
   } as unknown as DurableMessaging;
   const ext = new StreamDelivery(ctx, durable, { leaseMs: 60_000, maxRedeliveries });
   const injected: Delivery[] = [];
-  const stop = ext.start({ owner: 'o', groups: [], subscriptions: [{ pattern: 'jobs', group: 'queue:jobs' }, { pattern: 'orders.*' }], inject: (d) => injected.push(d) });
+  const stop = ext.start({ owner: 'o', groups: [], subscriptions: [{ pattern: 'jobs', group: 'queue:jobs' }, { pattern: 'orders.*' }, { pattern: 'orders.eu' }], inject: (d) => injected.push(d) });
   running.push(stop);
   const settled: string[] = [];
   const offer = (redelivery: number, text = 'job-1') => {
@@ -46,10 +46,10 @@ function setup(maxRedeliveries = 2) {
 }
 
 describe('at-least-once delivery on a durable consumer group', () => {
-  it('joins one group per subscription: the work queue by name, fan-out as the guest', async () => {
+  it('joins one group per work queue, and one for all fan-out patterns as the guest', async () => {
     const { consumers } = setup();
     await Promise.resolve();
-    expect(consumers.map((c) => [c.group, c.pattern])).toEqual([['queue:jobs', 'jobs'], ['guest:worker', 'orders.*']]);
+    expect(consumers.map((c) => [c.group, c.patterns])).toEqual([['queue:jobs', ['jobs']], ['guest:worker', ['orders.*', 'orders.eu']]]);
   });
 
   it('acks an ok return and an explicit ack once; a second ack is an error', async () => {

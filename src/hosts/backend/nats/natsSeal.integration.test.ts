@@ -1,0 +1,70 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import type { MessageEvent_ } from '../../../trace/traceEvent';
+import { waitFor } from '../../messaging/createTestGuest';
+import { utf8, type ExtGuest } from '../../proposals/messagingExt/testGuests';
+import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+
+// A delivered message's CloudEvents source names the tab that sent it, but any NATS client can
+// write any source. Only this browser's seal says one of its tabs really sent it; the trace's
+// deliver event carries that (transit.fromThisBrowser), for web/trace/remoteSender.ts.
+
+let server: TestNatsServer;
+let peer: NatsConnection;
+let n = 0;
+beforeAll(async () => {
+  if (!haveNatsServer) return;
+  server = await startTestNatsServer();
+  peer = await connect({ servers: server.address });
+}, 20_000);
+afterAll(async () => {
+  await peer?.close();
+  await server?.stop();
+});
+afterEach(closeNatsExtGuests);
+
+const delivered = (g: ExtGuest) => g.events.filter((e): e is MessageEvent_ => e.kind === 'message' && e.action === 'deliver');
+const textOfEvent = (e: MessageEvent_) => new TextDecoder().decode(e.data);
+const otherBrowser = Uint8Array.from([8, 7, 6, 5, 4, 3, 2, 1]);
+
+describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () => {
+  for (const acks of [false, true]) {
+    it(`marks this browser's sends, and not a peer's that copies their source and seal (${acks ? 'JetStream consumer' : 'core subscription'})`, async () => {
+      const ns = `seal${process.pid}n${++n}`;
+      const topic = `orders${n}`;
+      const listener = await createNatsExtGuest(server, ns, 'all-orders', { subscriptions: [`${topic}.*`], handle: () => undefined, acks, tab: 'tab-me' });
+      // What a peer in the room sees of the presenter's messages: everything on the wire.
+      const overheard: Array<{ source: string; seal: string; data: Uint8Array }> = [];
+      const spy = peer.subscribe(`${topic}.*`, { callback: (_e, m) => void overheard.push({ source: m.headers?.get('ce-source') ?? '', seal: m.headers?.get('wcp-seal') ?? '', data: m.data }) });
+      await peer.flush();
+      await new Promise((r) => setTimeout(r, 300));
+
+      const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
+      await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
+      const elsewhere = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-phone', key: otherBrowser });
+      await elsewhere.imports.producer.send(elsewhere.client, `${topic}.created`, new elsewhere.imports.types.Message(utf8('phone')));
+      await waitFor(() => overheard.length === 2, 'the peer overheard both', 5000);
+
+      // The peer passes as the presenter's tab: its source and its seal, a message of its own.
+      const genuine = overheard.find((o) => o.source.startsWith('/wcp/tab-me/'))!;
+      const forge = (subject: string, id: string, data: Uint8Array) => {
+        const h = headers();
+        for (const [k, v] of [['ce-id', id], ['ce-source', genuine.source], ['ce-type', 'wcp.message'], ['ce-specversion', '1.0'], ['ce-time', new Date().toISOString()], ['wcp-seal', genuine.seal]]) h.set(k, v);
+        peer.publish(subject, data, { headers: h });
+      };
+      forge(`${topic}.created`, 'forged-1', utf8('forged'));
+      // The presenter's own message word for word, replayed on another subject.
+      forge(`${topic}.refunded`, 'forged-2', genuine.data);
+      await waitFor(() => delivered(listener).length === 4, 'four deliveries', 8000);
+      spy.unsubscribe();
+
+      const byText = Object.fromEntries(delivered(listener).map((e) => [`${textOfEvent(e)} ${e.topic}`, e]));
+      expect(byText[`mine ${topic}.created`].transit).toMatchObject({ via: 'NATS', fromThisBrowser: true });
+      expect(byText[`phone ${topic}.created`].transit?.fromThisBrowser).toBeUndefined();
+      expect(byText[`forged ${topic}.created`].envelope.source).toBe(genuine.source);
+      expect(byText[`forged ${topic}.created`].transit).toMatchObject({ via: 'NATS' });
+      expect(byText[`forged ${topic}.created`].transit?.fromThisBrowser).toBeUndefined();
+      expect(byText[`mine ${topic}.refunded`].transit?.fromThisBrowser).toBeUndefined();
+    }, 30_000);
+  }
+});
