@@ -131,7 +131,7 @@ function witDeclarations(source: string): Map<string, string> {
         const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}func`}(${f.params.map((p) => `${p.name}: ${p.type}`).join(', ')})${f.result ? ` -> ${f.result}` : ''}`;
         const where = f.resource && f.kind !== 'constructor' ? `${f.resource}.` : f.resource ? `${f.resource} ` : '';
         out.set(`${id}\u0000${f.jcoName}`, `${where}${decl}`);
-        out.set(`${id}#${f.name}`, decl);
+        out.set(`${id}#${f.jcoName}`, `${where}${decl}`);
       }
       for (const t of iface.types) if (t.kind === 'resource') out.set(`${id}\u0000[resource-drop]${t.name}`, `resource ${t.name} (dropped by the guest when done)`);
     }
