@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The same launcher `npm run nats` uses: Debian's nats-server with nats/nats-server.conf.
-import { natsServerCommand } from '../scripts/startNats.mjs';
+import { spawnNatsServer } from '../scripts/startNats.mjs';
 import { test } from '@playwright/test';
 
 /** A real nats-server on loopback for one spec; its JetStream data survives restart(). */
@@ -25,28 +23,17 @@ export async function startNatsServer(): Promise<NatsServer> {
   const port = Number(process.env.NATS_E2E_PORT ?? 4261);
   const wsPort = port + 1;
   const storeDir = mkdtempSync(join(tmpdir(), 'wcp-nats-e2e-'));
-  const cmd = natsServerCommand({ port, wsPort, storeDir });
-  let child: ChildProcess | undefined;
+  let running: { stop(): Promise<void> } | undefined;
   const server: NatsServer = {
     ws: `ws://127.0.0.1:${wsPort}`,
     nats: `127.0.0.1:${port}`,
     async start() {
-      child = spawn(cmd.binary, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let log = '';
-      child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-      const deadline = Date.now() + 10_000;
-      while (!(await listening(wsPort)) || !(await listening(port))) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nats-server did not start:\n${log}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      running = await spawnNatsServer({ port, wsPort, storeDir });
     },
     async stop() {
-      const c = child;
-      child = undefined;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
-      await exited;
+      const r = running;
+      running = undefined;
+      await r?.stop();
     },
     async dispose() {
       await server.stop();
@@ -55,16 +42,6 @@ export async function startNatsServer(): Promise<NatsServer> {
   };
   await server.start();
   return server;
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 }
 
 /**

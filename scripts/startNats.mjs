@@ -2,12 +2,14 @@
 /**
  * `npm run nats`: runs Debian's nats-server with nats/nats-server.conf (JetStream on,
  * WebSocket on loopback, data in .nats-data/). Ports: WCP_NATS_PORT (client, default 4222)
- * and WCP_NATS_WS_PORT (WebSocket, default 4280). The e2e setup reuses `natsServerCommand`.
+ * and WCP_NATS_WS_PORT (WebSocket, default 4280). The tests and the bench start theirs with
+ * `spawnNatsServer`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connect } from 'node:net';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +35,45 @@ export function natsServerCommand({ port, wsPort, storeDir }) {
     args: ['-c', join(root, 'nats', 'nats-server.conf')],
     env: { ...process.env, WCP_NATS_PORT: String(port), WCP_NATS_WS_PORT: String(wsPort), WCP_NATS_STORE: storeDir },
   };
+}
+
+/**
+ * Starts the server with the repo's config (its output kept, not shown) and resolves once both
+ * its client and WebSocket ports accept connections, with `stop()` (SIGTERM, then the exit
+ * awaited). Rejects with the server's last output when it exits or is not up within 10 s.
+ * The one launcher of the unit tests, the e2e specs and the bench.
+ */
+export async function spawnNatsServer({ port, wsPort, storeDir }) {
+  const cmd = natsServerCommand({ port, wsPort, storeDir });
+  const child = spawn(cmd.binary, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (d) => (log = (log + d.toString()).slice(-4000)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 10_000;
+  while (!(await listening(port)) || !(await listening(wsPort))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`nats-server did not start on ports ${port}/${wsPort}:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { stop };
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+function listening(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      done(true);
+    });
+    socket.on('error', () => done(false));
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

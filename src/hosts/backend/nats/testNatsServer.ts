@@ -1,12 +1,11 @@
 // Test support (used only by *.test.ts): a real nats-server for Vitest, and guests whose
 // hosts run on it exactly as in a run worker, over a TCP connection (Node has no WebSocket).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
-import { findNatsServer, natsServerCommand } from '../../../../scripts/startNats.mjs';
+import { findNatsServer, spawnNatsServer } from '../../../../scripts/startNats.mjs';
 import type { HostContext, InterfaceImpl } from '../../hostContract';
 import type { TraceEvent } from '../../../trace/traceEvent';
 import type { FaultConfig } from '../../faults/faultConfig';
@@ -34,23 +33,14 @@ export async function startTestNatsServer(): Promise<TestNatsServer> {
   // Free ports picked by the OS: engineers and CI run suites side by side on one machine.
   const [port, wsPort] = [await freePort(), await freePort()];
   const storeDir = mkdtempSync(join(tmpdir(), 'wcp-nats-unit-'));
-  const cmd = natsServerCommand({ port, wsPort, storeDir });
-  const child: ChildProcess = spawn(cmd.binary, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-  const deadline = Date.now() + 10_000;
-  while (!(await listening(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nats-server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = await spawnNatsServer({ port, wsPort, storeDir }).catch((error: unknown) => {
+    rmSync(storeDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     address: `127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
       rmSync(storeDir, { recursive: true, force: true });
     },
   };
@@ -113,16 +103,6 @@ function freePort(): Promise<number> {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect({ host: '127.0.0.1', port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
   });
 }
 
