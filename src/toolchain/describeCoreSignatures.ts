@@ -1,5 +1,6 @@
 import { componentEmbed, print } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { parseWit } from '../wit/parseWit';
+import { witParamList, type WitParam } from '../wit/witModel';
 import { analyzeWit } from './analyzeWit';
 
 /**
@@ -56,7 +57,7 @@ export async function describeCoreSignatures(wit: string, world?: string): Promi
     if (fn !== undefined) f.name = `${fullInterfaceName(iface!, full)}#${fn}`;
   }
   const declared = witDeclarations(analysis.world.source);
-  for (const f of analysis.world.exports) declared.set(f.name, `${f.name}: func(${f.params.map((p) => `${p.name}: ${p.type}`).join(', ')})${f.result ? ` -> ${f.result}` : ''}`);
+  for (const f of analysis.world.exports) declared.set(f.name, `${f.name}: func${paramsAndResult(f)}`);
   for (const f of [...signatures.imports, ...signatures.exports]) {
     const decl = declared.get(f.module ? `${f.module}\u0000${f.name}` : f.name);
     if (decl) f.wit = decl;
@@ -118,6 +119,11 @@ function legacyImportName(name: string): string | undefined {
   return drop ? `[resource-drop]${drop[1]}` : name;
 }
 
+/** `(key: string) -> result<bucket, error>`: a function's parameters and result as WIT writes them. */
+function paramsAndResult(f: { params: readonly WitParam[]; result?: string }): string {
+  return `(${witParamList(f.params)})${f.result ? ` -> ${f.result}` : ''}`;
+}
+
 /** WIT declarations by `module\0jcoName` (imports) and export name, as written, for the editor's documentation. */
 function witDeclarations(source: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -128,7 +134,7 @@ function witDeclarations(source: string): Map<string, string> {
     for (const iface of pkg.interfaces) {
       const id = `${pkg.namespace}:${pkg.name}/${iface.name}${version}`;
       for (const f of iface.functions) {
-        const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}func`}(${f.params.map((p) => `${p.name}: ${p.type}`).join(', ')})${f.result ? ` -> ${f.result}` : ''}`;
+        const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}func`}${paramsAndResult(f)}`;
         const where = f.resource && f.kind !== 'constructor' ? `${f.resource}.` : f.resource ? `${f.resource} ` : '';
         out.set(`${id}\u0000${f.jcoName}`, `${where}${decl}`);
         out.set(`${id}#${f.jcoName}`, `${where}${decl}`);

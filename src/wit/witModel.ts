@@ -27,6 +27,11 @@ export interface WitParam {
   type: string;
 }
 
+/** Parameters as WIT writes them: `key: string, value: list<u8>`. */
+export function witParamList(params: readonly WitParam[]): string {
+  return params.map((p) => `${p.name}: ${p.type}`).join(', ');
+}
+
 /**
  * A function. `jcoName` is the canonical-ABI name jco uses in JSPI lists:
  * `get`, `[method]bucket.get`, `[static]cas.new`, `[constructor]message`.

@@ -1,10 +1,10 @@
 import type { JsImportName } from '../../protocol/buildProtocol';
 import { findWitInterface } from '../../wit/findWitInterface';
-import type { WitFunction, WitInterface } from '../../wit/witModel';
+import { witParamList, type WitFunction, type WitInterface } from '../../wit/witModel';
 
 const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (kebab: string) => camel(kebab).replace(/^./, (c) => c.toUpperCase());
-const paramsOf = (f: WitFunction) => f.params.map((p) => `${p.name}: ${p.type}`).join(', ');
+const paramsOf = (f: WitFunction) => witParamList(f.params);
 
 /**
  * What a JavaScript guest can import from interface `iface` (imported as `from`), as the
