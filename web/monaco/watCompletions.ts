@@ -4,9 +4,30 @@ import type { CoreFunction, CoreSignatures } from '../../src/index';
 /** The world of the WAT guest being edited (useCoreSignatures.ts); one editor is typed in at a time. */
 let current: CoreSignatures | undefined;
 
+/** Set by registerWatCompletions: the Monaco whose WAT editors are asked again on a change. */
+let registered: { monaco: typeof Monaco; languageId: string } | undefined;
+
 /** Sets what the WAT editor offers: the core imports and exports of the guest's world. */
 export function setCoreSignatures(signatures: CoreSignatures | undefined): void {
+  const changed = JSON.stringify(signatures) !== JSON.stringify(current);
   current = signatures;
+  if (changed) askAgain();
+}
+
+/**
+ * A WIT edit's signatures arrive after the worker has built the world (a second or so); a
+ * list opened before them, filtered by what was typed since, would offer the old world or go
+ * empty. The focused WAT editor whose caret is where a completion applies is asked again.
+ */
+function askAgain(): void {
+  if (!registered) return;
+  for (const editor of registered.monaco.editor.getEditors()) {
+    const model = editor.getModel();
+    const position = editor.getPosition();
+    if (!model || !position || !editor.hasTextFocus() || model.getLanguageId() !== registered.languageId) continue;
+    const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+    if (IMPORT_MODULE.test(before) || IMPORT_NAME.test(before) || EXPORT_NAME.test(before)) editor.trigger('wat-signatures', 'editor.action.triggerSuggest', {});
+  }
 }
 
 /** `(import` and the module being typed, or the module written and the name being typed. */
@@ -72,8 +93,11 @@ function documentation(f: CoreFunction): Monaco.IMarkdownString {
  * a `list<u8>` and a `result<option<list<u8>>>` become) was the slowest part of live-coding WAT.
  */
 export function registerWatCompletions(monaco: typeof Monaco, languageId: string): void {
+  registered = { monaco, languageId };
   monaco.languages.registerCompletionItemProvider(languageId, {
     triggerCharacters: [' ', '"'],
+    // Incomplete: Monaco asks again at each key typed, so a list opened just before a WIT
+    // edit's signatures arrived is replaced by the new world's (askAgain reopens a closed one).
     provideCompletionItems(model, position) {
       if (!current) return { suggestions: [] };
       const line = model.getLineContent(position.lineNumber);
@@ -108,7 +132,7 @@ export function registerWatCompletions(monaco: typeof Monaco, languageId: string
             range,
           };
         });
-        return { suggestions };
+        return { suggestions, incomplete: true };
       }
       const exported = EXPORT_NAME.exec(before);
       if (!exported) return { suggestions: [] };
@@ -126,7 +150,7 @@ export function registerWatCompletions(monaco: typeof Monaco, languageId: string
         sortText: String(i).padStart(4, '0'),
         range,
       }));
-      return { suggestions };
+      return { suggestions, incomplete: true };
     },
   });
 }

@@ -46,6 +46,10 @@ export const watLanguage: Monaco.languages.IMonarchLanguage = {
 export const watConfiguration: Monaco.languages.LanguageConfiguration = {
   comments: { lineComment: ';;', blockComment: ['(;', ';)'] },
   brackets: [['(', ')']],
+  // A WAT name is one word: `$bucket.get`, `[method]bucket.get-many`, `wasi:keyvalue/store@0.2.0`.
+  // Completing an import's name typed as `"get-many` then stays one filtered list; with the
+  // default words the `-` ended the word and, in a string, the list closed (watCompletions.ts).
+  wordPattern: /(-?\d*\.\d\w*)|([\w$!#%&'*+\-./:<=>?@\\^`|~[\]]+)/g,
   autoClosingPairs: [
     { open: '(', close: ')' },
     { open: '"', close: '"', notIn: ['string', 'comment'] },
