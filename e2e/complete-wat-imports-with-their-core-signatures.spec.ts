@@ -66,3 +66,35 @@ test('a WAT guest completes its imports and exports from its WIT world, and what
   expect(await markedLines(pane)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('ran.png') });
 });
+
+// WASI 0.3: an async func is imported as "[async-lower]<name>" (a sync call of one builds, but
+// the 0.3 host traps on it), and the export comes as "[async-lift]" with its callback.
+test('a WASI 0.3 WAT guest completes its async imports in the async ABI, and still runs', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?example=p3-counter');
+  await page.getByTestId('guest-tab').filter({ hasText: 'counter-p3' }).click();
+  const pane = page.getByTestId('guest-editor');
+  await expect(pane.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  const source = shipped('p3/counterP3.wat');
+  await caretAfterLine(page, pane, source, '(func $drop_bucket (param i32)))');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('(import "');
+  await expect(suggestWidget(page)).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.type('increment');
+  await expect(suggestWidget(page).getByRole('option').first()).toContainText('[async-lower]increment', { timeout: 15_000 });
+  await page.screenshot({ path: test.info().outputPath('async-import.png') });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorLines(pane)).toContain('(import "proposal:keyvalue-p3/atomics@0.1.0" "[async-lower]increment" (func $atomics.increment (param i32 i32 i32 i64 i32) (result i32)))');
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('(func (export "');
+  await expect(suggestWidget(page)).toBeVisible({ timeout: 15_000 });
+  await expect(suggestWidget(page).getByRole('option', { name: /^\[async-lift\]run\b/ })).toBeVisible();
+  await expect(suggestWidget(page).getByRole('option', { name: /^\[callback\]\[async-lift\]run\b/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+K');
+
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/counter-p3[\s\S]*run\(\) → "?\d+"?/);
+  expect(await markedLines(pane)).toEqual([]);
+});

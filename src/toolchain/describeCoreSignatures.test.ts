@@ -33,6 +33,46 @@ describe('describeCoreSignatures', () => {
     ]);
   });
 
+  // WASI 0.3: an async func is offered as the async ABI declares it (a sync call of one
+  // builds, but the 0.3 host here traps on it), with the built-ins that go with it.
+  it('offers an async func in the async ABI: [async-lower] imports, [async-lift] exports, task.return and the waitable built-ins', async () => {
+    const core = await describeCoreSignatures(examples.find((e) => e.id === 'p3-counter')!.guests[1]!.wit);
+    const imp = (name: string) => core!.imports.find((f) => f.name === name);
+    expect(imp('open')).toBeUndefined();
+    expect(imp('[async-lower]open')).toMatchObject({ module: 'proposal:keyvalue-p3/store@0.1.0', signature: '(param i32 i32 i32) (result i32)', wit: 'open: async func(identifier: string) -> result<bucket, error>' });
+    // Flat params past four go through one pointer: key (2) and value (2) and the handle.
+    expect(imp('[async-lower][method]bucket.set')?.signature).toBe('(param i32 i32) (result i32)');
+    expect(imp('[task-return]run')).toMatchObject({ module: '[export]$root', signature: '(param i64)' });
+    expect(imp('[waitable-set-wait]')).toMatchObject({ module: '$root', signature: '(param i32 i32) (result i32)' });
+    expect(core!.imports.some((f) => f.name.includes('zzwcp'))).toBe(false);
+    expect(core!.exports.map((f) => [f.name, f.signature])).toEqual([
+      ['[async-lift]run', '(result i32)'],
+      ['[callback][async-lift]run', '(param i32 i32 i32) (result i32)'],
+      ['cabi_realloc', '(param i32 i32 i32 i32) (result i32)'],
+    ]);
+  });
+
+  // What the examples' authors wrote by hand is what is offered: every import of every WAT
+  // example (the 0.3 ones' async forms, streams and futures included), signature and all.
+  it("offers every import a WAT example declares, with the example's signature", async () => {
+    const types = (group: string, text: string) => [...text.matchAll(new RegExp(`\\(${group}((?:\\s+(?:\\$[^\\s()]+|i32|i64|f32|f64))*)\\)`, 'g'))].flatMap((m) => m[1]!.split(/\s+/).filter((t) => t && !t.startsWith('$')));
+    const normal = (sig: string) => `${types('param', sig).join(' ')} -> ${types('result', sig).join(' ')}`;
+    let checked = 0;
+    for (const ex of examples)
+      for (const g of ex.guests) {
+        if (g.lang !== 'wat') continue;
+        const core = await describeCoreSignatures(g.wit);
+        if (!core) continue;
+        for (const m of g.source.matchAll(/\(import "([^"]+)" "([^"]+)"\s*\(func \$[^\s()]+((?:\s*\((?:param|result)[^)]*\))*)\s*\)\)/g)) {
+          const offered = core.imports.find((f) => f.module === m[1] && f.name === m[2]);
+          expect(offered, `${ex.id}/${g.name}: ${m[1]} ${m[2]}`).toBeDefined();
+          expect(normal(offered!.signature), `${ex.id}/${g.name}: ${m[2]}`).toBe(normal(m[3]!));
+          checked++;
+        }
+      }
+    expect(checked).toBeGreaterThan(100);
+  }, 120_000);
+
   it('describes nothing for WIT that does not analyse', async () => {
     expect(await describeCoreSignatures('package local:x; world w { import nope:nothing/here; }')).toBeUndefined();
   });

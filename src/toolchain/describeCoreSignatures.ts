@@ -2,6 +2,7 @@ import { componentEmbed, print } from '@bytecodealliance/jco-transpile/wasm-tool
 import { parseWit } from '../wit/parseWit';
 import { witParamList, type WitParam } from '../wit/witModel';
 import { analyzeWit } from './analyzeWit';
+import { applyAsync, rewriteAsync } from './describeAsyncSignatures';
 
 /**
  * One function a WAT guest of a world imports or exports, as its core module must declare it:
@@ -41,9 +42,12 @@ export interface CoreSignatures {
 export async function describeCoreSignatures(wit: string, world?: string): Promise<CoreSignatures | undefined> {
   const analysis = analyzeWit(wit, world);
   if (!analysis.ok) return undefined;
+  // The dummy lowers every function synchronously: async funcs are given to it made sync, then
+  // turned into the async ABI's forms (describeAsyncSignatures.ts).
+  const rewrite = rewriteAsync(analysis.world.source);
   let text: string;
   try {
-    text = await print(await componentEmbed({ dummy: true, witSource: analysis.world.source, world: analysis.world.world }));
+    text = await print(await componentEmbed({ dummy: true, witSource: rewrite?.source ?? analysis.world.source, world: analysis.world.world }));
   } catch {
     return undefined;
   }
@@ -57,12 +61,12 @@ export async function describeCoreSignatures(wit: string, world?: string): Promi
     if (fn !== undefined) f.name = `${fullInterfaceName(iface!, full)}#${fn}`;
   }
   const declared = witDeclarations(analysis.world.source);
-  for (const f of analysis.world.exports) declared.set(f.name, `${f.name}: func${paramsAndResult(f)}`);
+  for (const f of analysis.world.exports) declared.set(f.name, `${f.name}: ${rewrite?.funcs.has(`$root\u0000${f.name}`) ? 'async ' : ''}func${paramsAndResult(f)}`);
   for (const f of [...signatures.imports, ...signatures.exports]) {
     const decl = declared.get(f.module ? `${f.module}\u0000${f.name}` : f.name);
     if (decl) f.wit = decl;
   }
-  return signatures;
+  return rewrite ? applyAsync(signatures, rewrite) : signatures;
 }
 
 const TYPE = /^\s*\(type \(;(\d+);\) \(func ?(.*)\)\)$/;
@@ -134,7 +138,7 @@ function witDeclarations(source: string): Map<string, string> {
     for (const iface of pkg.interfaces) {
       const id = `${pkg.namespace}:${pkg.name}/${iface.name}${version}`;
       for (const f of iface.functions) {
-        const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}func`}${paramsAndResult(f)}`;
+        const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}${f.async ? 'async ' : ''}func`}${paramsAndResult(f)}`;
         const where = f.resource && f.kind !== 'constructor' ? `${f.resource}.` : f.resource ? `${f.resource} ` : '';
         out.set(`${id}\u0000${f.jcoName}`, `${where}${decl}`);
         out.set(`${id}#${f.jcoName}`, `${where}${decl}`);

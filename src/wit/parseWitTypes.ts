@@ -84,11 +84,11 @@ export function parseParams(c: WitCursor): WitParam[] {
  * The caller supplies the name, kind and resource.
  */
 export function parseFuncSig(c: WitCursor, base: Omit<WitFunction, 'params' | 'result'>): WitFunction {
-  c.accept('async');
+  const isAsync = c.accept('async');
   c.expect('func');
   const params = parseParams(c);
   const result = c.accept('->') ? parseType(c) : undefined;
-  return { ...base, params, result };
+  return { ...base, params, result, ...(isAsync ? { async: true as const } : {}), end: c.pos() };
 }
 
 /**

@@ -44,7 +44,11 @@ export interface WitFunction {
   params: WitParam[];
   /** Rendered result type; undefined when the function returns nothing. */
   result?: string;
+  /** `async func` (WASI 0.3): lowered and lifted with the async ABI. */
+  async?: true;
   pos: WitPos;
+  /** Where the declaration's `;` is (where a sibling declaration may follow). */
+  end?: WitPos;
 }
 
 /** A named type definition (only its name and kind matter to us). */

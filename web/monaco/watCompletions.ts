@@ -53,15 +53,25 @@ function shortInterface(module: string): string {
   return module.replace(/^(\[export\])?[^:/]+:/, '$1').replace(/@.*$/, '');
 }
 
-/** A `$name` for an import: the resource's or the interface's name before the function's. */
+/**
+ * A `$name` for an import: the resource's or the interface's name before the function's
+ * (`$bucket.get`, `$store.open`, `$bucket.resource-drop`). The async ABI's marks are kept
+ * after it, but for `[async-lower]` (one form of a function is imported at a time):
+ * `$container.read.stream-read-0`, `$run.task-return`, `$waitable-set-wait`.
+ */
 export function importId(f: CoreFunction): string {
   const iface = (f.module ?? '').replace(/^\[export\]/, '').replace(/@.*$/, '').replace(/^.*\//, '');
-  const m = /^\[([\w-]+)\](.*)$/.exec(f.name);
-  if (!m) return `${iface}.${f.name}`;
-  const [, kind, rest] = m as unknown as [string, string, string];
-  if (kind === 'method' || kind === 'static') return rest;
-  if (kind === 'constructor') return `${rest}.new`;
-  return `${rest}.${kind}`;
+  const tags: string[] = [];
+  let name = f.name;
+  for (let m = /^\[([\w-]+)\](.*)$/.exec(name); m; m = /^\[([\w-]+)\](.*)$/.exec(name)) {
+    tags.push(m[1]!);
+    name = m[2]!;
+  }
+  const member = tags.find((t) => t === 'method' || t === 'static' || t === 'constructor');
+  const marks = tags.filter((t) => t !== member && t !== 'async-lower');
+  if (!name) return marks.join('.');
+  const base = member === 'constructor' ? `${name}.new` : member || marks.length ? name : `${iface}.${name}`;
+  return [base, ...marks].join('.');
 }
 
 /** `$id`, or `$id2`, `$id3`… when the module already names a function so (WAT refuses a duplicate). */
@@ -77,12 +87,21 @@ function documentation(f: CoreFunction): Monaco.IMarkdownString {
   const lines = [f.module ? `**${f.module}**` : '**export**'];
   if (f.wit) lines.push('```wit', f.wit, '```');
   lines.push(`core: \`${f.signature || '(no params, no result)'}\``);
-  lines.push(
-    f.module
-      ? "The canonical ABI's lowering: a method takes its resource's handle first; a string or list is two i32s (pointer, length); a result that is not one number is written at the address passed last, which the guest reserves."
-      : 'The host calls it with this signature; the guest must export it so for the component to build.',
-  );
+  lines.push(explain(f));
   return { value: lines.join('\n\n') };
+}
+
+/** What the signature means, by the kind of function (WASI 0.3's async ABI has its own). */
+function explain(f: CoreFunction): string {
+  if (!f.module) {
+    if (f.name.startsWith('[async-lift]')) return 'An async export: the host calls it, and it returns a status word (0 exit, 1 yield, 2 wait on the waitable set in the high bits); the result goes back through `[task-return]`.';
+    if (f.name.startsWith('[callback]')) return "Called by the host with (event, waitable, payload) when what the export waits for happens; returns a status word as the export does.";
+    return 'The host calls it with this signature; the guest must export it so for the component to build.';
+  }
+  if (f.name.startsWith('[async-lower]')) return 'The async lowering: returns at once with a status word (low 4 bits the state, 2 = returned; else the rest is a subtask to join to a waitable set and wait on). Params past four flat values go through one pointer; the result is written at the address passed last.';
+  if (f.name.startsWith('[task-return]')) return "Hands back the async export's result (flattened as a parameter list); call it once, then return 0 (exit).";
+  if (f.module === '$root') return 'A built-in of the async ABI (waitable sets, subtasks, the task context).';
+  return "The canonical ABI's lowering: a method takes its resource's handle first; a string or list is two i32s (pointer, length); a result that is not one number is written at the address passed last, which the guest reserves.";
 }
 
 /**
