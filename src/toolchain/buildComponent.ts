@@ -12,6 +12,7 @@ import { suspendingBaseImports } from './suspendingBaseImports';
 import { checkComponentTypes, describeMismatch, type TypeMismatch } from './checkComponentTypes';
 import { locateExportMismatch } from './locateExportMismatch';
 import { locateImportMismatch } from './locateImportMismatch';
+import { locateSyncCallOfAsync } from './locateSyncCallOfAsync';
 import { locateMissingMemory } from './locateMissingMemory';
 import { cleanMessage, locateWatError } from './locateWatError';
 
@@ -145,6 +146,8 @@ export async function buildComponent(
       return { ok: false, diagnostics: [locateWatError(messageOf(e), guest.source, core)] };
     }
     lap('parse');
+    const syncCall = locateSyncCallOfAsync(guest.source, world.source);
+    if (syncCall) return { ok: false, diagnostics: [syncCall] };
     // After an edit that keeps the module's imports and exports, the previous component
     // takes the new core module (see reuseWatComponent); otherwise embed + componentNew.
     let embedFailed = false;

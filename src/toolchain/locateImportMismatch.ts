@@ -26,7 +26,7 @@ export function locateImportMismatch(message: string, watSource: string, worldSo
 }
 
 /** Position of `"fn"` in the `(import "iface" "fn"` that names it (or of the interface alone). */
-function findImport(source: string, iface: string, fn: string): { line: number; column: number; endColumn?: number } {
+export function findImport(source: string, iface: string, fn: string): { line: number; column: number; endColumn?: number } {
   const lines = source.split('\n');
   const quotedFn = `"${fn}"`;
   for (let i = 0; i < lines.length; i++) {
