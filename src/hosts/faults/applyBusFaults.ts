@@ -2,6 +2,7 @@ import type { HostContext } from '../hostContract';
 import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../messaging/createBus';
 import { hasBusFaults, type FaultConfig } from './faultConfig';
 import { rngFor, type Rng } from './createRng';
+import { matchTopic } from '../messaging/matchTopic';
 
 type MessagePacket = Extract<BusPacket, { type: 'message' }>;
 
@@ -80,8 +81,11 @@ function forwardLater<T>(fn: (arg: T) => void, arg: T): void {
 
 /**
  * Wraps a guest's bus with the messaging faults of its config (or returns it unchanged).
- * `messagesAt: 'send'` gates `post`; `'deliver'` gates each listener, so every subscription
- * of this guest sees its own faulty copy of the traffic.
+ * `messagesAt: 'send'` gates `post`; `'deliver'` gates what reaches this guest: one gate for
+ * all its listeners (its handler, a request's inbox, a pull subscription), over the messages
+ * of topics it subscribed to. A gate per listener traced each fault once per listener, and on
+ * a broadcast bus (which hands every listener every packet) faulted and traced messages of
+ * topics the guest never asked for.
  */
 export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
   const faults = ctx.config.faults;
@@ -93,14 +97,39 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
     const gate = createFaultGate(faults, rng, trace, (p) => bus.post(p), 'send');
     return { namespace: bus.namespace, post: gate, listen: (l) => bus.listen(l), release: () => bus.release(), ...withSubscribe(bus) };
   }
+  const listeners = new Set<BusListener>();
+  const dispatch = (packet: BusPacket): void => {
+    for (const listener of [...listeners]) listener(packet);
+  };
+  const gate = createFaultGate(faults, rng, trace, dispatch, 'deliver');
+  const patterns = new Map<string, number>();
+  const wanted = (packet: BusPacket): boolean => packet.type === 'message' && [...patterns.keys()].some((p) => matchTopic(p, packet.envelope.subject ?? ''));
+  let unlisten: (() => void) | undefined;
   return {
     namespace: bus.namespace,
     post: (p) => bus.post(p),
     listen(listener: BusListener) {
-      return bus.listen(createFaultGate(faults, rng, trace, listener, 'deliver'));
+      listeners.add(listener);
+      unlisten ??= bus.listen((packet) => (wanted(packet) ? gate(packet) : dispatch(packet)));
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        unlisten?.();
+        unlisten = undefined;
+      };
     },
     release: () => bus.release(),
     ...withSubscribe(bus),
+    subscribe(pattern: string, group?: string) {
+      patterns.set(pattern, (patterns.get(pattern) ?? 0) + 1);
+      const off = bus.subscribe?.(pattern, group);
+      return () => {
+        const left = (patterns.get(pattern) ?? 1) - 1;
+        if (left > 0) patterns.set(pattern, left);
+        else patterns.delete(pattern);
+        off?.();
+      };
+    },
   };
 }
 

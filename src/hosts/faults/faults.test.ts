@@ -7,6 +7,7 @@ import { createEnvelope } from '../messaging/createEnvelope';
 import { keyvalueDraft2Host } from '../keyvalue/index';
 import { createBlobstoreHost } from '../blobstore/index';
 import { applyBusFaults } from './applyBusFaults';
+import { matchTopic } from '../messaging/matchTopic';
 import { applyCallFaults, INJECTED_FAULT } from './applyCallFaults';
 import { createRng, rngFor } from './createRng';
 import { validateFaultConfig, type FaultConfig } from './faultConfig';
@@ -101,6 +102,54 @@ describe('bus faults', () => {
     expect(a).not.toEqual(numbers(10));
     // A window never mixes with the next one.
     expect(a.slice(0, 4).sort()).toEqual(['0', '1', '2', '3']);
+  });
+});
+
+describe('bus faults at delivery', () => {
+  /** A guest whose deliveries are faulty, with two listeners (a handler and a request's inbox). */
+  function receiver(faults: FaultConfig) {
+    const ns = `faults-at-${process.pid}-${++n}`;
+    const events: TraceEvent[] = [];
+    const ctx: HostContext = {
+      config: { guest: 'consumer', namespace: ns, subscriptions: [], buckets: [], faults: { ...faults, messagesAt: 'deliver' } },
+      emit: (e) => events.push(e as TraceEvent),
+      log: () => undefined,
+    };
+    const raw = openBus(ns);
+    const tx = openBus(ns);
+    buses.push(raw, tx);
+    const bus = applyBusFaults(raw, ctx);
+    const heard: Record<'handler' | 'inbox', string[]> = { handler: [], inbox: [] };
+    const hear = (who: 'handler' | 'inbox', pattern: string) => {
+      bus.listen((p) => p.type === 'message' && matchTopic(pattern, p.envelope.subject ?? '') && heard[who].push(new TextDecoder().decode(p.data)));
+      bus.subscribe!(pattern);
+    };
+    hear('handler', 'orders.*');
+    hear('inbox', 'replies.me');
+    const send = (topic: string, text: string) => tx.post({ type: 'message', envelope: createEnvelope({ topic, tab: 'x', guest: 'p' }), data: new TextEncoder().encode(text) });
+    const faultsTraced = () => events.filter((e): e is MessageEvent_ => e.kind === 'message' && e.fault !== undefined);
+    return { send, heard, faultsTraced };
+  }
+
+  it('decides and traces each message once for the guest, not once per listener', async () => {
+    const w = receiver({ seed: 3, duplicateProbability: 1 });
+    w.send('orders.eu', 'a');
+    w.send('replies.me', 'b');
+    await settle();
+    expect(w.heard).toEqual({ handler: ['a', 'a'], inbox: ['b', 'b'] });
+    expect(w.faultsTraced().map((e) => [e.topic, e.fault, e.to])).toEqual([
+      ['orders.eu', 'duplicate', 'consumer'],
+      ['replies.me', 'duplicate', 'consumer'],
+    ]);
+  });
+
+  it('leaves alone, and does not trace, messages of topics the guest did not subscribe to', async () => {
+    const w = receiver({ seed: 3, dropProbability: 1 });
+    w.send('billing.eu', 'not mine');
+    w.send('orders.eu', 'mine');
+    await settle();
+    expect(w.heard).toEqual({ handler: [], inbox: [] });
+    expect(w.faultsTraced().map((e) => [e.topic, e.action])).toEqual([['orders.eu', 'drop']]);
   });
 });
 
