@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openScratchWith } from './appHelpers';
 
 // A guest prints a flood of lines, one write each, and then loops forever without yielding.
@@ -58,13 +58,44 @@ test('a guest that floods output and then hangs: after the time limit stops it, 
   await expect(console_.getByText('line 05000', { exact: true })).toBeVisible();
   await expect(page.getByTestId('console-count')).toContainText(/5,0\d\d lines/);
   // Saved as text: every line once, in the order written, and then why the guest stopped.
-  const download = page.waitForEvent('download');
-  await page.getByTestId('console-save').click();
-  const lines = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8').split('\n');
-  const printed = lines.filter((l) => /line \d{5}$/.test(l));
-  expect(printed).toHaveLength(LINES);
-  expect(printed.every((l, i) => l.endsWith(`line ${String(i + 1).padStart(5, '0')}`))).toBe(true);
+  const lines = await savedLines(page);
   const last = lines.findIndex((l) => l.endsWith('line 05000'));
   expect(lines.slice(last + 1).join('\n')).toMatch(/time limit/i);
   await page.screenshot({ path: test.info().outputPath('flood-then-hang.png') });
 });
+
+test('a guest that floods output and then hangs: Stop shows its last line, then "Stopped."', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScratchWith(page, wit, wat);
+  await page.getByTestId('time-limit').fill('60000');
+  await page.getByTestId('tab-console').click();
+  await page.getByTestId('run').click();
+  const count = page.getByTestId('console-count');
+  // The presenter sees the output stop coming, then presses Stop.
+  await expect(count).toContainText(/\d,\d{3} lines/, { timeout: 60_000 });
+  let before = '';
+  await expect
+    .poll(async () => {
+      const now = (await count.textContent()) ?? '';
+      const same = now === before;
+      before = now;
+      return same;
+    }, { intervals: [1000] })
+    .toBe(true);
+  test.info().annotations.push({ type: 'shown before Stop', description: before });
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('console').getByText('line 05000', { exact: true })).toBeVisible();
+  const lines = await savedLines(page);
+  expect(lines.at(-1)).toMatch(/Stopped\./);
+});
+
+/** The Console saved as text (its Save button): every printed line once, in order; all its lines. */
+async function savedLines(page: Page): Promise<string[]> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('console-save').click();
+  const lines = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8').trimEnd().split('\n');
+  const printed = lines.filter((l) => /line \d{5}$/.test(l));
+  expect(printed).toHaveLength(LINES);
+  expect(printed.every((l, i) => l.endsWith(`line ${String(i + 1).padStart(5, '0')}`))).toBe(true);
+  return lines;
+}
