@@ -1,3 +1,4 @@
+import type { LogMessage } from './createLogCoalescer';
 import type { TailPortMessage } from './createLogTail';
 
 /** How long the tail ports must stay silent once started before they count as read. */
@@ -20,14 +21,18 @@ const TAIL_MAX_MS = 1000;
 export function openLogTail() {
   const control = new MessageChannel();
   const held = new Map<number, MessagePort>();
+  /** Whose writes each port carries (its control message without the port). */
+  const whose = new Map<number, Omit<TailPortMessage, 'port'>>();
   let confirmed = 0;
   /** While draining: starts reading a port as soon as it comes. */
   let onPort: ((gen: number, port: MessagePort) => void) | undefined;
   control.port2.onmessage = (ev: MessageEvent<unknown>) => {
-    const { gen, port } = (ev.data ?? {}) as Partial<TailPortMessage>;
+    const { port, ...header } = (ev.data ?? {}) as Partial<TailPortMessage>;
+    const { gen } = header;
     if (typeof gen !== 'number' || !(port instanceof MessagePort)) return;
-    if (gen <= confirmed) port.close();
-    else if (onPort) onPort(gen, port);
+    if (gen <= confirmed) return port.close();
+    whose.set(gen, header as Omit<TailPortMessage, 'port'>);
+    if (onPort) onPort(gen, port);
     else held.set(gen, port);
   };
   const closeAll = () => {
@@ -46,21 +51,24 @@ export function openLogTail() {
         if (g > gen) continue;
         port.close();
         held.delete(g);
+        whose.delete(g);
       }
     },
     /** The run ended cleanly (its worker flushed its output): nothing to read. */
     close: closeAll,
-    /** After the worker was terminated: what its tail ports still hold, oldest first; then closes. */
-    drain(): Promise<unknown[]> {
-      const got = new Map<number, unknown[]>();
+    /** After the worker was terminated: the writes its tail ports still hold, as `log` messages, oldest first; then closes. */
+    drain(): Promise<LogMessage[]> {
+      const got = new Map<number, LogMessage[]>();
       let lastAt = performance.now();
       const startedAt = lastAt;
       const read = (gen: number, port: MessagePort) => {
-        const list: unknown[] = [];
+        const list: LogMessage[] = [];
+        const header = whose.get(gen)!;
         got.set(gen, list);
         held.set(gen, port);
-        port.onmessage = (ev) => {
-          list.push(ev.data);
+        port.onmessage = (ev: MessageEvent<unknown>) => {
+          if (typeof ev.data !== 'string') return;
+          list.push({ type: 'log', seq: header.seq, stream: header.stream, text: ev.data, ...(header.guest === undefined ? {} : { guest: header.guest }) });
           lastAt = performance.now();
         };
       };

@@ -146,7 +146,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       finish();
       ended = Promise.resolve();
     } else ended = tail.drain().then((held) => {
-      for (const msg of held) if (validateRunResponse(msg) === null && (msg as RunResponse).seq === seq) showOutput(msg as RunResponse);
+      for (const msg of held) if (validateRunResponse(msg) === null && msg.seq === seq) showOutput(msg);
       finish();
     });
     return ended;
