@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openScratchWith } from './appHelpers';
+import { openApp, openScratchWith } from './appHelpers';
+import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
 // A guest prints a flood of lines, one write each, and then loops forever without yielding.
 // The run worker joins fast writes into one post per 50 ms (createLogCoalescer) and runs no
 // task between the last write and the stop, so no post could bring what it held last; the
 // held writes also leave at write time on a port the page reads only when it ends the worker
-// (createLogTail / openLogTail). Before, the Console held 4,710 of the 5,000 lines here.
+// (createLogTail / openLogTail). Before, the Console held 4,710 of the 5,000 lines here, Stop
+// lost them the same way, and the JavaScript guest below lost its last (stderr) line.
 const LINES = 5_000;
 const wit = `package local:flood-then-hang;
 
@@ -89,13 +91,32 @@ test('a guest that floods output and then hangs: Stop shows its last line, then 
   expect(lines.at(-1)).toMatch(/Stopped\./);
 });
 
+test('a JavaScript guest that floods console.log and then hangs: its last line and its stderr are shown before the stop', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page, '?example=js-kv-counter');
+  const guest = page.getByTestId('guest-editor');
+  await expect(guest.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await caretAfterLine(page, guest, shipped('js/counter.js'), "const bucket = open('counters');");
+  const typed = ["for (let i = 1; i <= 3000; i++) console.log('line ' + String(i).padStart(5, '0'));", "console.error('last words');", 'while (true);'];
+  await typeLines(page, typed);
+  await expect.poll(() => editorLines(guest)).toContain(typed[2]);
+  await page.getByTestId('time-limit').fill('8000');
+  await page.getByTestId('tab-console').click();
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toContainText(/time limit/i, { timeout: 150_000 });
+  const lines = await savedLines(page, 3000);
+  const last = lines.findIndex((l) => l.endsWith('line 03000'));
+  expect(lines[last + 1]).toMatch(/last words$/);
+  expect(lines.slice(last + 2).join('\n')).toMatch(/time limit/i);
+});
+
 /** The Console saved as text (its Save button): every printed line once, in order; all its lines. */
-async function savedLines(page: Page): Promise<string[]> {
+async function savedLines(page: Page, count = LINES): Promise<string[]> {
   const download = page.waitForEvent('download');
   await page.getByTestId('console-save').click();
   const lines = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8').trimEnd().split('\n');
   const printed = lines.filter((l) => /line \d{5}$/.test(l));
-  expect(printed).toHaveLength(LINES);
+  expect(printed).toHaveLength(count);
   expect(printed.every((l, i) => l.endsWith(`line ${String(i + 1).padStart(5, '0')}`))).toBe(true);
   return lines;
 }
