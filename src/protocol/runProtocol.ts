@@ -79,7 +79,7 @@ export type RunRequest =
       /** Epoch ms when the page posted this (timeOrigin + now): the worker reports how long it waited. */
       sentAt?: number;
       /**
-       * The run's log tail control port (transferred; readLogTail.ts): the worker posts on it
+       * The run's log tail control port (transferred; openLogTail.ts): the worker posts on it
        * the ports its held writes go on, which the page reads if it terminates the worker.
        */
       tailPort?: MessagePort;

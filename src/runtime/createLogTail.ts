@@ -18,7 +18,7 @@ export interface TailPortMessage extends Omit<LogMessage, 'text' | 'tail'> {
  * leave the worker at write time, each also posted on a MessagePort whose other end the page
  * keeps unstarted, so they queue without running a page task. A guest that floods and then
  * loops without yielding runs no task that could post what was held; when the page terminates
- * its worker, it reads the port (readLogTail.ts) and shows the lines it never got.
+ * its worker, it reads the port (openLogTail.ts) and shows the lines it never got.
  *
  * Ports rotate: the first held write after a post opens a new channel, whose far end goes to
  * the page on the run's control port (a port of the page's own channel: unlike the worker's

@@ -143,8 +143,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     };
     if (!drain) {
       tail.close();
-      finish();
+      // Set before the listener hears of it: a call back into `end` finds the run ended.
       ended = Promise.resolve();
+      finish();
     } else ended = tail.drain().then((held) => {
       for (const msg of held) if (validateRunResponse(msg) === null && msg.seq === seq) showOutput(msg);
       finish();
