@@ -1,6 +1,7 @@
 import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BackendConfig, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditServing } from './benchEditServing';
 import { benchEditToRun } from './benchEditToRun';
+import { benchPrint } from './benchPrint';
 import { benchHostCall } from './benchHostCall';
 import { benchJsBuild } from './benchJsBuild';
 import { benchKeyvalue, createKvProbe } from './benchKeyvalue';
@@ -99,6 +100,7 @@ const bench = {
   replay: (rounds: number) => benchReplay(client, 10_000, rounds),
   ranges: (rounds: number) => benchRanges(client, 100_000, rounds),
   hostCall: (rounds: number) => benchHostCall(client, 2000, Math.max(rounds, 7)),
+  print: (rounds: number) => benchPrint(client, 20_000, rounds),
   p3: async (rounds: number) => [...(await benchP3(client, 200, rounds)), ...(await benchP3RequestReply(client, 50, rounds))],
   /** Needs a nats-server: bench/run.mjs starts one and passes its WebSocket address. */
   nats: (rounds: number, servers: string) => benchNats(client, servers, rounds),

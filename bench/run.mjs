@@ -4,7 +4,7 @@
 // baseline in the same run and reported as the median ratio with its min–max; see
 // bench/figureStats.mjs for verdicts and the spread flag.
 //
-//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, p3, diagram, flood, floodConsole, floodTrace, floodHeap, shareLink, nats)
+//   --only=kv,messaging      subsets (toolchain, jsBuild, edit, kv, messaging, replay, ranges, hostCall, print, p3, diagram, flood, floodConsole, floodTrace, floodHeap, shareLink, nats)
 //   --rounds=N               rounds per figure (default 5; fewer are flagged)
 //   --json=out.json          write every figure (summary + raw samples) for a later --compare
 //   --compare=old.json       print each figure's change against an earlier --json run
@@ -150,7 +150,7 @@ try {
       { ...base, id: 'jsBuild.rebuild', title: 'JS rebuild after a JS-only edit (median of 3 per round), vs a WAT build in the same page', guest: cold.rebuild, baseline: cold.wat, absGoal: { op: '<', value: 300 }, notes: stageMedians(cold.rebuildT) },
     ]);
   }
-  const engineBenches = ['edit', 'kv', 'messaging', 'replay', 'ranges', 'hostCall', 'p3'].filter(want);
+  const engineBenches = ['edit', 'kv', 'messaging', 'replay', 'ranges', 'hostCall', 'print', 'p3'].filter(want);
   if (engineBenches.length) {
     const page = await browser.newPage();
     await page.goto(url);

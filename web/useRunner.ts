@@ -63,6 +63,9 @@ export function useRunner(): Runner {
   const log = useConsoleLog();
   const { append, clear } = log;
   const runId = useRef(0);
+  // The run whose output the Console shows: a stopped run's last lines come a moment after its
+  // stop (read from its log tail), and must not land in the next run's Console.
+  const shownRun = useRef(0);
   const handles = useRef(new Map<string, { handle: GuestHandle; state: GuestState }>());
   const starting = useRef(false);
 
@@ -74,21 +77,28 @@ export function useRunner(): Runner {
     else setPhase(states.includes('serving') ? 'serving' : 'idle');
   }, []);
 
-  const stopAll = useCallback(() => {
-    for (const { handle, state } of handles.current.values()) if (state !== 'finished' && state !== 'trapped') handle.stop();
+  /** Resolves once the stopped guests' last output (what their workers held) was shown. */
+  const stopAll = useCallback((): Promise<unknown> => {
+    const stopping: Promise<void>[] = [];
+    for (const { handle, state } of handles.current.values()) if (state !== 'finished' && state !== 'trapped') stopping.push(handle.stop());
     handles.current.clear();
     setLive(0);
+    return Promise.all(stopping);
   }, []);
 
   const stop = useCallback(() => {
     const wasActive = handles.current.size > 0 || starting.current || phase === 'building';
     runId.current++;
     starting.current = false;
-    stopAll();
+    const stopped = stopAll();
     setPhase('idle');
     setProgress(undefined);
     if (wasActive) {
-      append({ kind: 'info', text: 'Stopped.' });
+      const shown = shownRun.current;
+      // After the guests' last lines.
+      void stopped.then(() => {
+        if (shownRun.current === shown) append({ kind: 'info', text: 'Stopped.' });
+      });
       setStatus('stopped');
     }
   }, [append, phase, stopAll]);
@@ -96,8 +106,9 @@ export function useRunner(): Runner {
   const run = useCallback(
     async (guests: RunGuest[], timeLimitMs: number, hosts?: RunHosts, backend?: BackendConfig): Promise<RunOutcome> => {
       const my = ++runId.current;
-      stopAll();
+      void stopAll();
       clear();
+      shownRun.current = my;
       setDiagnostics({});
       setPhase('building');
       const trace = getTraceStore();
@@ -172,7 +183,8 @@ export function useRunner(): Runner {
               if (s === 'trapped' || s === 'timeout') outcome = memoryStatus ?? (s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : `${g.name} could not start`);
               if (runId.current === my) refreshPhase();
             },
-            onLog: (stream, text, from) =>
+            onLog: (stream, text, from) => {
+              if (shownRun.current !== my) return;
               splitLines(text).forEach((line) => {
                 if (from) return append({ kind: stream, guest: from, text: line });
                 if (stream === 'stderr') {
@@ -180,7 +192,8 @@ export function useRunner(): Runner {
                   if (js && ABORT_NOTICE.test(line)) return; // explained with the trap below
                 }
                 append({ kind: stream, guest: g.name, text: line });
-              }),
+              });
+            },
             onInstantiated: () => void (instantiated = true),
             onTrace: (events) => {
               trace.addLocal(events);
@@ -192,6 +205,7 @@ export function useRunner(): Runner {
               append({ kind: 'result', guest: g.name, text: `${text}${exitCode === undefined ? '' : ` · exit code ${exitCode}`}  (${formatMs(ms)})` });
             },
             onTrap: (message, stack, memory) => {
+              if (shownRun.current !== my) return;
               const stopped = /^Stopped:/.test(message);
               const why = explainGuestTrap(g, artifact, stderr, message, memory);
               memoryStatus = memoryOutcome(g.name, { message, memory, stderr, outOfMemory: why?.outOfMemory });

@@ -78,6 +78,11 @@ export type RunRequest =
       bindingsPrepared?: boolean;
       /** Epoch ms when the page posted this (timeOrigin + now): the worker reports how long it waited. */
       sentAt?: number;
+      /**
+       * The run's log tail control port (transferred; openLogTail.ts): the worker posts on it
+       * the ports its held writes go on, which the page reads if it terminates the worker.
+       */
+      tailPort?: MessagePort;
     }
   | { type: 'call'; seq: number; call: ExportCall }
   /**
@@ -96,8 +101,12 @@ export type RunRequest =
 export type RunResponse =
   | { type: 'busy'; seq: number; what: string }
   | { type: 'idle'; seq: number }
-  /** `guest`: written by a linked guest running in this worker (absent = the guest itself). */
-  | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string }
+  /**
+   * `guest`: written by a linked guest running in this worker (absent = the guest itself).
+   * `tail`: the message holds every write sent on the log tail ports up to this generation
+   * (createLogTail.ts): the page closes them unread.
+   */
+  | { type: 'log'; seq: number; stream: 'stdout' | 'stderr'; text: string; guest?: string; tail?: number }
   /** Trace events in the columnar wire format; startGuest decodes them (decodeTraceBatch). */
   | { type: 'trace'; seq: number; batch: TraceBatch }
   /** `stages`: ms per step from the start request to here (backend, hosts, import, compile, instantiate, attach). */
@@ -125,6 +134,8 @@ export type RunResponse =
    */
   | { type: 'recycled'; seq: number; refused?: boolean };
 
+const isPort = (v: unknown, p: string) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`);
+
 export function validateRunRequest(value: unknown): string | null {
   return checkUnion(
     value,
@@ -134,7 +145,8 @@ export function validateRunRequest(value: unknown): string | null {
         artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }),
         config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }),
         call: isOptional(isShape({ name: isString, args: isArrayOf(isAny) })),
-        hostPort: isOptional((v, p) => (v instanceof MessagePort ? null : `${p} must be a MessagePort`)),
+        hostPort: isOptional(isPort),
+        tailPort: isOptional(isPort),
         linked: isOptional(isArrayOf(isShape({ name: isString, artifact: isShape({ files: isArrayOf(isAny), importedInterfaces: isArrayOf(isString), asyncImports: isArrayOf(isString) }), config: isShape({ guest: isString, namespace: isString, subscriptions: isArrayOf(isString) }), links: isShape({}) }))),
         links: isOptional(isShape({})),
         sentAt: isOptional(isNumber),
@@ -155,7 +167,7 @@ const isArray = (v: unknown, p: string) => (Array.isArray(v) ? null : `${p} must
 const runResponseVariants = {
   busy: { seq: isNumber, what: isString },
   idle: { seq: isNumber },
-  log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString) },
+  log: { seq: isNumber, stream: isOneOf('stdout', 'stderr'), text: isString, guest: isOptional(isString), tail: isOptional(isNumber) },
   // The columns themselves are checked as they are decoded (decodeTraceBatch).
   trace: { seq: isNumber, batch: isShape({ guest: isString, idPrefix: isString, first: isNumber, strings: isArrayOf(isString), slots: isArray }) },
   instantiated: { seq: isNumber, ms: isNumber, serving: isArrayOf(isString), stages: isOptional(isShape({})), runsBefore: isOptional(isNumber) },

@@ -1,5 +1,6 @@
 import { splitLines } from '../platform/splitLines';
 import type { RunResponse } from '../protocol/runProtocol';
+import type { LogTail } from './createLogTail';
 
 /** One `log` message as the run worker posts it. */
 export type LogMessage = Extract<RunResponse, { type: 'log' }>;
@@ -22,8 +23,12 @@ const BURST = 32;
  * line each, host code's `ctx.log` whole texts), and the page splits each message into its
  * lines (splitLines); a joined message holds exactly the lines of the ones it
  * joins, in order. `flush` before any other message keeps every message's order.
+ *
+ * `tail`: every write held, or joined to held ones, is also handed to it at once (createLogTail:
+ * the page reads them if it ends the worker before the post), and a post holding such writes
+ * names the tail generation it covers (`tail` in the message).
  */
-export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => number = () => performance.now()) {
+export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => number = () => performance.now(), tail?: LogTail) {
   let pending: LogMessage | undefined;
   // The lines of the messages joined into `pending`, once a second one came.
   let lines: string[] | undefined;
@@ -36,7 +41,9 @@ export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => n
     timer = undefined;
     if (!pending) return;
     // Every line ends in "\n" so a last empty line survives the page's dropping of a final "".
-    const msg = lines ? { ...pending, text: `${lines.join('\n')}\n` } : pending;
+    const joined = lines ? { ...pending, text: `${lines.join('\n')}\n` } : pending;
+    const gen = tail?.seal();
+    const msg = gen === undefined ? joined : { ...joined, tail: gen };
     pending = undefined;
     lines = undefined;
     lastPost = now();
@@ -45,6 +52,7 @@ export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => n
   return {
     push(msg: LogMessage) {
       if (pending && (pending.stream !== msg.stream || pending.guest !== msg.guest || pending.seq !== msg.seq)) flush();
+      const joins = pending !== undefined;
       if (!pending) pending = msg;
       else {
         lines ??= splitLines(pending.text);
@@ -55,9 +63,15 @@ export function createLogCoalescer(send: (msg: LogMessage) => void, now: () => n
       if (t - lastWrite >= 16) postsInBurst = 0;
       lastWrite = t;
       if (postsInBurst < BURST || (lines?.length ?? 0) >= MAX_LINES || t - lastPost >= LOG_POST_MS) {
+        // Joined to held writes: this post may be lost with them (terminate() drops the
+        // worker's posts the page has not handled yet); the tail has them all.
+        if (joins) tail?.hold(msg);
         postsInBurst += 1;
         flush();
-      } else timer ??= setTimeout(flush, 16);
+      } else {
+        tail?.hold(msg);
+        timer ??= setTimeout(flush, 16);
+      }
     },
     flush,
   };

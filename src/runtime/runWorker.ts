@@ -19,6 +19,7 @@ import { createTraceQueue } from './createTraceQueue';
 import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
 import { createLogCoalescer } from './createLogCoalescer';
+import { createLogTail } from './createLogTail';
 import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
@@ -55,8 +56,15 @@ let artifact: RunnableArtifact;
 const postNow = (msg: RunResponse) => {
   if ((live && msg.seq === seq) || msg.seq === -1) scope.postMessage(msg);
 };
+/** The held prints' way out if the page terminates this worker before they are posted (createLogTail.ts). */
+const logTail = createLogTail();
 /** A guest's prints, joined while they come fast (createLogCoalescer.ts); sent before any other message. */
-const logs = createLogCoalescer(postNow);
+const logs = createLogCoalescer(postNow, undefined, {
+  hold: (msg) => {
+    if (live && msg.seq === seq) logTail.hold(msg);
+  },
+  seal: () => logTail.seal(),
+});
 const post = (msg: RunResponse) => {
   if (msg.type === 'log') return logs.push(msg);
   logs.flush();
@@ -99,6 +107,7 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
   seq = req.seq;
   live = true;
   runsBefore += 1;
+  logTail.attach(req.tailPort);
   // Captured: hosts' callbacks that fire late must not speak for a later run.
   const runSeq = req.seq;
   artifact = req.artifact;
@@ -245,6 +254,7 @@ async function recycle(runSeq: number): Promise<void> {
   }
   logs.flush();
   live = false;
+  logTail.attach(undefined);
   const closing = backend;
   backend = undefined;
   // First: no delivery may start once the page has stopped the run.

@@ -9,6 +9,7 @@ import { prewarmHostSandbox, type HostSandboxLease } from './hostSandbox/openHos
 import { takeHostSandbox } from './hostSandbox/preloadHostCode';
 import { recycleRunWorker, refillRunWorkers, takeRunWorker } from './runWorkerPool';
 import { recyclesWhenStopped, servedInterfaces } from './witNames';
+import { openLogTail } from './openLogTail';
 
 export { prewarmRunWorker } from './runWorkerPool';
 
@@ -64,7 +65,8 @@ export interface StartOptions {
 export interface GuestHandle {
   readonly guest: string;
   call(call: ExportCall): void;
-  stop(): void;
+  /** Resolves once the output the stopped worker still held was handed to the listener (openLogTail). */
+  stop(): Promise<void>;
   /** Resolves when the guest has finished its call (or trapped/was stopped). */
   settled: Promise<GuestState>;
 }
@@ -101,7 +103,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
   // True while an export call is outstanding; `idle` between instantiation and the call must not settle.
   let pendingCall = opts.call !== undefined;
   let refillTimer: ReturnType<typeof setTimeout> | undefined;
-  let ended = false;
+  let ended: Promise<void> | undefined;
+  // The writes the worker holds unposted while a guest floods, read if it is terminated.
+  const tail = openLogTail();
   let settle!: (s: GuestState) => void;
   const settled = new Promise<GuestState>((r) => (settle = r));
   const setState = (s: GuestState) => {
@@ -117,10 +121,13 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
    * is terminated, and a new spare replaces it. Host code evaluated in the worker itself (a
    * benchmark's) never leaves a worker for another run. Only once: a Stop after the run
    * finished must not terminate a worker already handed on.
+   *
+   * `drain`: the worker was ended in the middle of its work (time limit, Stop, crash), so it
+   * may have held output it never posted: that is read from the log tail and shown first, then
+   * `why` (the stop's message) and the state.
    */
-  const end = (s: GuestState, recycle = false) => {
-    if (ended) return;
-    ended = true;
+  const end = (s: GuestState, { recycle = false, drain = false, why }: { recycle?: boolean; drain?: boolean; why?: () => void } = {}): Promise<void> => {
+    if (ended) return ended;
     clearTimeout(refillTimer);
     clearTimeout(watchdog);
     // A delivery that was already running when Stop came still shows its trace and output.
@@ -130,7 +137,20 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       worker.terminate();
     }
     sandbox?.kill();
-    setState(s);
+    const finish = () => {
+      why?.();
+      setState(s);
+    };
+    if (!drain) {
+      tail.close();
+      // Set before the listener hears of it: a call back into `end` finds the run ended.
+      ended = Promise.resolve();
+      finish();
+    } else ended = tail.drain().then((held) => {
+      for (const msg of held) if (validateRunResponse(msg) === null && msg.seq === seq) showOutput(msg);
+      finish();
+    });
+    return ended;
   };
 
   /** Hands a `log` or `trace` message to the listener (during the run, and while its worker is being recycled). */
@@ -151,8 +171,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ev.preventDefault();
     // An error the browser does not describe (no message): the worker's script did not load,
     // or the worker died outside any JavaScript (memory). It said "crashed: undefined".
-    listener.onTrap?.(ev.message ? `run worker crashed: ${ev.message}` : 'run worker crashed without saying why (its script may not have loaded, or it ran out of memory); press Run to try again');
-    end('trapped');
+    const message = ev.message ? `run worker crashed: ${ev.message}` : 'run worker crashed without saying why (its script may not have loaded, or it ran out of memory); press Run to try again';
+    void end('trapped', { drain: true, why: () => listener.onTrap?.(message) });
   };
   worker.onmessage = (ev: MessageEvent<unknown>) => {
     const err = validateRunResponse(ev.data);
@@ -169,8 +189,8 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         watchdog = setTimeout(() => {
           const now = performance.now();
           const atStop = memory && { ...memory, watched: wasWatched(seenAt, now), working: wasWatched(progressAt, now) };
-          listener.onTrap?.(hostWait === undefined ? timeLimitMessage(msg.what, opts.timeLimitMs, atStop) : hostWaitStopMessage(msg.what, opts.timeLimitMs, hostWait), undefined, atStop);
-          end('timeout');
+          const message = hostWait === undefined ? timeLimitMessage(msg.what, opts.timeLimitMs, atStop) : hostWaitStopMessage(msg.what, opts.timeLimitMs, hostWait);
+          void end('timeout', { drain: true, why: () => listener.onTrap?.(message, undefined, atStop) });
         }, opts.timeLimitMs);
         break;
       case 'hostWait':
@@ -186,6 +206,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
         if (state === 'running' && serving && !pendingCall) setState('serving');
         break;
       case 'log':
+        if (msg.tail !== undefined) tail.confirm(msg.tail);
+        showOutput(msg);
+        break;
       case 'trace':
         showOutput(msg);
         break;
@@ -203,7 +226,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'result':
         pendingCall = false;
         listener.onResult?.(msg.name, msg.value, msg.ms, msg.exitCode, msg.text);
-        if (!serving) end('finished', true);
+        if (!serving) void end('finished', { recycle: true });
         else {
           clearTimeout(refillTimer);
           refillRunWorkers();
@@ -213,7 +236,7 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       case 'trap':
         pendingCall = false;
         listener.onTrap?.(msg.message, msg.stack, msg.memory);
-        if (!serving) end('trapped');
+        if (!serving) void end('trapped');
         break;
     }
   };
@@ -231,8 +254,9 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
     ...(opts.linked?.length ? { linked: opts.linked, links: opts.links ?? {} } : {}),
     ...(bindingsPrepared ? { bindingsPrepared } : {}),
     sentAt: performance.timeOrigin + performance.now(),
+    tailPort: tail.port,
   };
-  worker.postMessage(start, sandbox ? [sandbox.port] : []);
+  worker.postMessage(start, sandbox ? [sandbox.port, tail.port] : [tail.port]);
   listener.onState?.('starting');
   return {
     guest: opts.config.guest,
@@ -241,7 +265,10 @@ export function startGuest(artifact: BuildArtifact, opts: StartOptions, listener
       worker.postMessage({ type: 'call', seq, call } satisfies RunRequest);
     },
     // Idle as far as this page knows: the worker refuses if a delivery started meanwhile.
-    stop: () => end('stopped', recyclesOnStop && state === 'serving' && !pendingCall),
+    stop: () => {
+      const recycle = recyclesOnStop && state === 'serving' && !pendingCall;
+      return end('stopped', { recycle, drain: !recycle });
+    },
     settled,
   };
 }
