@@ -1,4 +1,4 @@
-import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, startGuest, type BackendConfig, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
+import { checkLesson, createBuildClient, examples, lessons, parseLesson, prewarmRunWorker, solutionGuests, splitLines, startGuest, type BackendConfig, type BuildArtifact, type Lesson, type TraceEvent } from '../src/index';
 import { benchEditServing } from './benchEditServing';
 import { benchEditToRun } from './benchEditToRun';
 import { benchPrint } from './benchPrint';
@@ -49,11 +49,20 @@ async function run(artifact: BuildArtifact, opts: { guest?: string; namespace?: 
   const handle = startGuest(
     artifact,
     { config: { guest: opts.guest ?? 'guest-1', namespace: opts.namespace ?? 'wcp-bench', subscriptions: opts.subscriptions ?? [], buckets: [], ...(opts.backend ? { backend: opts.backend } : {}) }, call: opts.call ? { name: opts.call, args: opts.args ?? [] } : undefined, timeLimitMs: opts.timeLimitMs ?? 5000, customHosts: opts.customHosts },
-    { onLog: (s, t) => logs.push(`${s}: ${t}`), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m), onInstantiated: (_ms, _s, st, n) => ((runsBefore = n), (stages = st)) },
+    { onLog: (s, t) => pushLines(logs, s, t), onTrace: (e) => events.push(...e), onResult: (_n, v) => (result = v), onTrap: (m) => (trap = m), onInstantiated: (_ms, _s, st, n) => ((runsBefore = n), (stages = st)) },
   );
   const state = await handle.settled;
   if (opts.stopAfter) handle.stop();
   return { state, result, trap, logs, events, runsBefore, stages };
+}
+
+/**
+ * One entry per line, as the Console shows them: the run worker joins writes that come fast
+ * into one message (createLogCoalescer.ts), so a message may hold many lines, and a test
+ * counting "one line per delivery" counted a burst once.
+ */
+function pushLines(into: string[], stream: string, text: string): void {
+  for (const line of splitLines(text)) into.push(`${stream}: ${line}`);
 }
 
 /** Long-running guests (handlers) keyed by name; their logs and events keep accumulating. */
@@ -64,7 +73,7 @@ async function serve(name: string, artifact: BuildArtifact, opts: { namespace: s
   const h = startGuest(
     artifact,
     { config: { guest: name, namespace: opts.namespace, subscriptions: opts.subscriptions, buckets: opts.buckets ?? [], ...(opts.backend ? { backend: opts.backend } : {}) }, timeLimitMs: opts.timeLimitMs ?? 5000 },
-    { onLog: (s, t) => entry.logs.push(`${s}: ${t}`), onTrace: (e) => entry.events.push(...e), onInstantiated: (_ms, _s, _st, n) => (entry.runsBefore = n), onState: (s) => (entry.state = s) },
+    { onLog: (s, t) => pushLines(entry.logs, s, t), onTrace: (e) => entry.events.push(...e), onInstantiated: (_ms, _s, _st, n) => (entry.runsBefore = n), onState: (s) => (entry.state = s) },
   );
   entry.stop = h.stop;
   serving.set(name, entry);
