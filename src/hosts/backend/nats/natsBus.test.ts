@@ -148,6 +148,10 @@ describe('NATS bus sends', () => {
       vi.advanceTimersByTime(1);
       expect(subjects()).toEqual(['orders.new', 'orders.new', 'orders.new', logged, logged, logged]);
       expect(nc.publish.mock.calls.slice(3).map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2]);
+      // Each entry carries its send's CloudEvents headers.
+      const headersAt = (i: number) => String((nc.publish.mock.calls[i]![2] as { headers: unknown }).headers);
+      expect([3, 4, 5].map(headersAt)).toEqual([0, 1, 2].map(headersAt));
+      expect(headersAt(4)).toContain('ce-id: m1');
       // A run that ends first publishes them then (flushAllBuses, through settleAllBuses).
       sendAndLog(3);
       await settleAllBuses();
