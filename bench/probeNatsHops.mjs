@@ -1,5 +1,13 @@
-// Probe (build with bench/natsHops.patch applied): NATS latency leg by leg, µs medians by burst position.
+// Probe: NATS latency leg by leg, µs medians by burst position, of the guest path and of the
+// raw client (plain, with the CloudEvents headers, and to a subject a stream keeps) at the
+// guest's offered rate. Each site must be built with bench/natsHops.patch applied (stamps at
+// the host's send and publish, each WebSocket send and message event, the subscription
+// callback, the bus's decode and dispatch; posted to the page on a BroadcastChannel):
+//   git apply bench/natsHops.patch && npx vite build --outDir /tmp/site-hops && git checkout . && rm src/platform/natsHops.ts
 //   AB_PORT=4525 NATS_PORT=4508 node bench/probeNatsHops.mjs <rounds> name=dist [name=dist…]
+// Legs: send (the trace's send stamp) > pub (the client's publish) > pubDone > wsSend (the
+// socket write carrying it) > frame (the handler worker's message event) > cb (subscription
+// callback) > parsed > dispatched > deliver (the trace's deliver stamp) > ack.
 import { loadavg } from 'node:os';
 import { inRoundOrder, printLoad } from './abSites.mjs';
 import { openNatsProbePages } from './natsProbePages.mjs';
