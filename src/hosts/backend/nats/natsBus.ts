@@ -101,7 +101,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         link.nc.publish(subject, data, { headers: headersOf(envelope, data, true) });
         markUnsettled(arrived);
       };
-      // After its send's frame, once the stream keeps the namespace's logs.
+      // LOG_DELAY_MS after its send's frame (holdNatsSends.ts), once the stream keeps the namespace's logs.
       const logs = logSubjects(namespace);
       if (queued === 0 && log.streams.decided(logs)) return hold.later(publish);
       // The first append waits until the stream keeps the logs (so the log starts with it);
