@@ -15,13 +15,16 @@ export interface NatsSendHold {
   send(publish: Publish): void;
   /** A request or reply: after the held sends (send order), at once. */
   now(publish: Publish): void;
-  /** A send's topic-log entry: in a later task, after the sends' frame has left. */
+  /** A send's topic-log entry: LOG_DELAY_MS later, with the entries held meanwhile (one frame). */
   later(publish: Publish): void;
   /** Publishes everything held, sends first. */
   flush(): void;
   /** Publishes everything held and stops scheduling. */
   close(): void;
 }
+
+/** How long a topic-log entry waits for others (see {@link holdNatsSends}). */
+export const LOG_DELAY_MS = 10;
 
 /**
  * Batching, as the browser bus does (createBus.ts). Every JSPI import suspends the guest in
@@ -42,10 +45,13 @@ export interface NatsSendHold {
  * watchdog stops it, as the second send of any burst always could be).
  *
  * Topic-log entries (natsBus `appendToLog`) are nobody's wait, so they need not ride in the
- * sends' frame: they go in a task of their own after it, unless MAX_BATCH of them pile up (a
- * flood that never yields) or the run ends first (`flushAllBuses` through markUnflushed).
- * That keeps their encoding off the path between a send and its frame, though the A/B of the
- * change measured no difference in `nats.p50` (guest 1.43 ms both; bench/HISTORY.md, stop 40).
+ * sends' frame, nor follow it at once: they are held LOG_DELAY_MS and go together in a frame
+ * of their own, unless MAX_BATCH of them pile up (a flood that never yields) or the run ends
+ * first (`flushAllBuses` through markUnflushed). Published in the task after the sends (stop
+ * 40), the log frame left while the sends' frame was still on its way to the handler, and its
+ * work (encoding in this worker, the socket, the server storing it in the stream) shared the
+ * two cores with that frame's: stamps in both workers (bench/natsHops.patch) put the socket →
+ * handler-socket leg at 2.1 ms against 0.9–1.0 ms without it, at load ~11.
  */
 export function holdNatsSends(): NatsSendHold {
   let sends: Publish[] = [];
@@ -80,8 +86,22 @@ export function holdNatsSends(): NatsSendHold {
     sendsInTask = 0;
     flushSends();
   });
-  // Scheduled by the first entry after afterTask's (if any), so it runs after the sends left.
-  const afterSends = createNextTask(flushLogs);
+  // Armed by the first entry held, so a burst's entries and those of the bursts after it for
+  // LOG_DELAY_MS leave in one frame, after the sends' frames have reached their handlers.
+  let logTimer: ReturnType<typeof setTimeout> | undefined;
+  const logsLater = {
+    schedule(): void {
+      logTimer ??= setTimeout(() => {
+        logTimer = undefined;
+        // Sends held now go first: a log entry never leaves before its send.
+        all.flush();
+      }, LOG_DELAY_MS);
+    },
+    close(): void {
+      if (logTimer !== undefined) clearTimeout(logTimer);
+      logTimer = undefined;
+    },
+  };
   // Nothing joins a burst while its guest waits (a paced producer sleeping after it): the
   // held sends go then, not at the end of the task (measured 0.4–0.6 ms later).
   const unhookWait = beforeGuestWaits(flushSends);
@@ -110,14 +130,14 @@ export function holdNatsSends(): NatsSendHold {
       logs.push(publish);
       if (logs.length === 1) {
         markUnflushed(all);
-        afterSends.schedule();
+        logsLater.schedule();
       } else if (logs.length >= MAX_BATCH) flushLogs();
     },
     flush: all.flush,
     close() {
       all.flush();
       afterTask.close();
-      afterSends.close();
+      logsLater.close();
       unhookWait();
     },
   };

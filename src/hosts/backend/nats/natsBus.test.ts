@@ -4,6 +4,9 @@ import { MAX_BATCH, settleAllBuses } from '../../messaging/createBus';
 import type { NatsLink } from './connectNats';
 import { createNatsBus, fromNatsMessage, toHeaders } from './natsBus';
 import { createPollable, createTimerPollable } from '../../io/pollable';
+import { LOG_DELAY_MS } from './holdNatsSends';
+import { logSubject } from './natsNames';
+import type { NatsStreams } from './natsStreams';
 
 function fakeLink() {
   const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
@@ -116,6 +119,45 @@ describe('NATS bus sends', () => {
       expect(nc.publish.mock.calls.map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2, 9, 3, 8]);
     } finally {
       clock.mockRestore();
+      bus.release();
+    }
+  });
+
+  it('append their topic-log entries LOG_DELAY_MS after the first, with the entries made meanwhile, in one go after their sends', async () => {
+    const { link, nc } = fakeLink();
+    const streams = { decided: () => true, retain: vi.fn() } as unknown as NatsStreams;
+    const bus = createNatsBus(link, 'ns', { streams, track: () => undefined });
+    const logged = logSubject('ns', 'orders.new');
+    const subjects = () => nc.publish.mock.calls.map((c) => c[0] as string);
+    const sendAndLog = (i: number) => {
+      send(bus, i);
+      bus.appendToLog!({ type: 'message', envelope: { id: `m${i}`, subject: 'orders.new', specversion: '1.0' }, data: new Uint8Array([i]) });
+    };
+    // Only the timers: the bus's end-of-task hook (a MessageChannel) runs as it would.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      sendAndLog(0);
+      sendAndLog(1);
+      // Not vi.waitFor: with fake timers it advances them.
+      for (let i = 0; i < 100 && subjects().length < 2; i++) await new Promise((r) => setImmediate(r));
+      expect(subjects()).toEqual(['orders.new', 'orders.new']);
+      // The sends' frame is on its way to the handlers: the log frame would share the cores with it.
+      vi.advanceTimersByTime(LOG_DELAY_MS - 1);
+      expect(subjects()).toEqual(['orders.new', 'orders.new']);
+      sendAndLog(2);
+      vi.advanceTimersByTime(1);
+      expect(subjects()).toEqual(['orders.new', 'orders.new', 'orders.new', logged, logged, logged]);
+      expect(nc.publish.mock.calls.slice(3).map((c) => (c[1] as Uint8Array)[0])).toEqual([0, 1, 2]);
+      // Each entry carries its send's CloudEvents headers.
+      const headersAt = (i: number) => String((nc.publish.mock.calls[i]![2] as { headers: unknown }).headers);
+      expect([3, 4, 5].map(headersAt)).toEqual([0, 1, 2].map(headersAt));
+      expect(headersAt(4)).toContain('ce-id: m1');
+      // A run that ends first publishes them then (flushAllBuses, through settleAllBuses).
+      sendAndLog(3);
+      await settleAllBuses();
+      expect(subjects().slice(-2)).toEqual(['orders.new', logged]);
+    } finally {
+      vi.useRealTimers();
       bus.release();
     }
   });

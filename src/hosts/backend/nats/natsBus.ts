@@ -1,5 +1,5 @@
 import { randomUuid } from '../../../platform/randomUuid';
-import type { Msg, MsgHdrs, Subscription } from '@nats-io/nats-core';
+import type { Msg, MsgHdrs, MsgHdrsImpl, Subscription } from '@nats-io/nats-core';
 import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messaging/busTypes';
 import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
@@ -43,6 +43,18 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   let queued = 0;
   // When publications reach the client: batched sends, log entries after them (holdNatsSends.ts).
   const hold = holdNatsSends();
+  // A send's headers, kept for its topic-log entry (the same envelope, payload and seal).
+  const sealedFor = new WeakMap<Envelope, { data: Uint8Array; headers: MsgHdrsImpl }>();
+  const headersOf = (envelope: Envelope, data: Uint8Array, forLog: boolean): MsgHdrsImpl => {
+    const kept = sealedFor.get(envelope);
+    if (kept !== undefined && kept.data === data) {
+      if (forLog) sealedFor.delete(envelope);
+      return kept.headers;
+    }
+    const headers = sealedHeaders(envelope, data, seal);
+    if (!forLog && log !== undefined) sealedFor.set(envelope, { data, headers });
+    return headers;
+  };
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
 
@@ -70,7 +82,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       const { envelope, data } = packet;
       const publish = (): void => {
         if (link.nc.isClosed()) return;
-        link.nc.publish(envelope.subject, data, { headers: sealedHeaders(envelope, data, seal), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
+        link.nc.publish(envelope.subject, data, { headers: headersOf(envelope, data, false), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
       // A request or a reply has someone waiting for it, and a guest that made a request
@@ -86,10 +98,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       // Headers as on the topic (the same CloudEvents envelope), no reply subject: a log entry answers nobody.
       const publish = (): void => {
         if (link.nc.isClosed()) return;
-        link.nc.publish(subject, data, { headers: sealedHeaders(envelope, data, seal) });
+        link.nc.publish(subject, data, { headers: headersOf(envelope, data, true) });
         markUnsettled(arrived);
       };
-      // After its send's frame, once the stream keeps the namespace's logs.
+      // LOG_DELAY_MS after its send's frame (holdNatsSends.ts), once the stream keeps the namespace's logs.
       const logs = logSubjects(namespace);
       if (queued === 0 && log.streams.decided(logs)) return hold.later(publish);
       // The first append waits until the stream keeps the logs (so the log starts with it);
@@ -157,7 +169,7 @@ export interface TopicLogGate {
 }
 
 /** The CloudEvents headers, and this browser's seal over the message (natsSeal.ts). */
-function sealedHeaders(envelope: Envelope, data: Uint8Array, seal: NatsSeal | undefined): ReturnType<typeof toHeaders> {
+function sealedHeaders(envelope: Envelope, data: Uint8Array, seal: NatsSeal | undefined): MsgHdrsImpl {
   const headers = toHeaders(envelope);
   if (seal && envelope.id !== undefined && envelope.source !== undefined && envelope.subject !== undefined) {
     headers.headers.set(SEAL_HEADER, [seal.of(envelope.id, envelope.source, envelope.subject, data)]);
