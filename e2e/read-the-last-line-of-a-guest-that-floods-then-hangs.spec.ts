@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openScratchWith } from './appHelpers';
+import { printLinesGuest } from '../scripts/printLinesGuest.mjs';
 import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers';
 
 // A guest prints a flood of lines, one write each, and then loops forever without yielding.
@@ -9,42 +10,7 @@ import { caretAfterLine, editorLines, shipped, typeLines } from './monacoHelpers
 // (createLogTail / openLogTail). Before, the Console held 4,710 of the 5,000 lines here, Stop
 // lost them the same way, and the JavaScript guest below lost its last (stderr) line.
 const LINES = 5_000;
-const wit = `package local:flood-then-hang;
-
-world flood-then-hang {
-  import wasi:cli/stdout@0.2.2;
-
-  /// Prints "line 00001" … "line 05000", one write each, then never returns.
-  export run: func() -> u32;
-}
-`;
-const wat = `(module
-  (import "wasi:cli/stdout@0.2.2" "get-stdout" (func $get_stdout (result i32)))
-  (import "wasi:io/streams@0.2.2" "[method]output-stream.blocking-write-and-flush" (func $write (param i32 i32 i32 i32)))
-  (import "wasi:io/streams@0.2.2" "[resource-drop]output-stream" (func $drop_out (param i32)))
-  (memory (export "memory") 1)
-  (func (export "run") (result i32)
-    (local $i i32) (local $d i32) (local $v i32) (local $out i32)
-    (i32.store (i32.const 2048) (i32.const 0x656e696c)) ;; "line"
-    (i32.store8 (i32.const 2052) (i32.const 32))
-    (i32.store8 (i32.const 2058) (i32.const 10))
-    (local.set $out (call $get_stdout))
-    (loop $next
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (local.set $v (local.get $i))
-      (local.set $d (i32.const 9))
-      (loop $digit
-        (i32.store8 (i32.add (i32.const 2048) (local.get $d)) (i32.add (i32.const 48) (i32.rem_u (local.get $v) (i32.const 10))))
-        (local.set $v (i32.div_u (local.get $v) (i32.const 10)))
-        (local.set $d (i32.sub (local.get $d) (i32.const 1)))
-        (br_if $digit (i32.ge_u (local.get $d) (i32.const 5))))
-      (call $write (local.get $out) (i32.const 2048) (i32.const 11) (i32.const 1000))
-      (br_if $next (i32.lt_u (local.get $i) (i32.const ${LINES}))))
-    (call $drop_out (local.get $out))
-    ;; Hang: never yields, never returns.
-    (loop $forever (br $forever))
-    (local.get $i)))
-`;
+const { wit, wat } = printLinesGuest(LINES, { name: 'flood-then-hang', hang: true });
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
