@@ -69,12 +69,16 @@ for (const { w, h, scale, zoom } of SIZES) {
     await page.getByTestId('tab-trace').click();
     await expect(page.getByTestId('trace-row').first()).toBeAttached();
     expect(await visibleHeight(page, page.locator('.trace-body'))).toBeGreaterThan(h * 0.3);
-    const rowsOnScreen = await page.getByTestId('trace-row').evaluateAll((rows) => {
-      const body = rows[0]!.closest('.trace-body')!.getBoundingClientRect();
-      const bottom = Math.min(body.bottom, innerHeight);
-      return rows.filter((r) => { const b = r.getBoundingClientRect(); return b.top >= body.top - 1 && b.bottom <= bottom + 1; }).length;
-    });
-    expect(rowsOnScreen, 'trace rows on screen').toBeGreaterThanOrEqual(6);
+    // Polled, and the body found on its own: the rows are redrawn as the run's last events
+    // arrive, and a row read mid-redraw was no longer inside the body (a flaky null).
+    const rowsOnScreen = () =>
+      page.getByTestId('trace-row').evaluateAll((rows) => {
+        const body = document.querySelector('.trace-body')?.getBoundingClientRect();
+        if (!body) return 0;
+        const bottom = Math.min(body.bottom, innerHeight);
+        return rows.filter((r) => { const b = r.getBoundingClientRect(); return b.top >= body.top - 1 && b.bottom <= bottom + 1; }).length;
+      });
+    await expect.poll(rowsOnScreen, { message: 'trace rows on screen' }).toBeGreaterThanOrEqual(6);
     await expectTabsOnOneRow(page);
     await page.screenshot({ path: test.info().outputPath(`trace-${w}.png`) });
     await context.close();
