@@ -1,6 +1,6 @@
 import { componentEmbed, print } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { parseWit } from '../wit/parseWit';
-import { witParamList, type WitParam } from '../wit/witModel';
+import { interfaceId, witParamList, type WitParam } from '../wit/witModel';
 import { analyzeWit } from './analyzeWit';
 import { applyAsync, rewriteAsync } from './describeAsyncSignatures';
 
@@ -134,9 +134,8 @@ function witDeclarations(source: string): Map<string, string> {
   const parsed = parseWit(source);
   if (!parsed.ok) return out;
   for (const pkg of parsed.doc.packages) {
-    const version = pkg.version ? `@${pkg.version}` : '';
     for (const iface of pkg.interfaces) {
-      const id = `${pkg.namespace}:${pkg.name}/${iface.name}${version}`;
+      const id = interfaceId(pkg, iface);
       for (const f of iface.functions) {
         const decl = `${f.kind === 'constructor' ? 'constructor' : `${f.name}: ${f.kind === 'static' ? 'static ' : ''}${f.async ? 'async ' : ''}func`}${paramsAndResult(f)}`;
         const where = f.resource && f.kind !== 'constructor' ? `${f.resource}.` : f.resource ? `${f.resource} ` : '';

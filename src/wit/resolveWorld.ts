@@ -1,4 +1,4 @@
-import type { WitDocument, WitFunction, WitInterface, WitPackage, WitPath, WitPos, WitUse, WitWorld } from './witModel';
+import { interfaceId, type WitDocument, type WitFunction, type WitInterface, type WitPackage, type WitPath, type WitPos, type WitUse, type WitWorld } from './witModel';
 
 /** A function reachable through a world, with the name jco expects in JSPI lists. */
 export interface ResolvedFunction {
@@ -55,7 +55,7 @@ export function resolveWorld(doc: WitDocument, worldName: string): ResolvedWorld
     }
     const iface = pkg.interfaces.find((i) => i.name === path.name);
     if (!iface) return { message: `interface \`${path.name}\` not found in '${pkg.id}'`, pos: path.pos, name: path.name };
-    const id = `${pkg.namespace}:${pkg.name}/${iface.name}${pkg.version ? `@${pkg.version}` : ''}`;
+    const id = interfaceId(pkg, iface);
     found.set(id, { pkg, iface, id });
     return { pkg, iface, id };
   };

@@ -112,6 +112,11 @@ export interface WitDocument {
 /** `parseWit` never throws on bad input; it returns one of these. */
 export type WitParseResult = { ok: true; doc: WitDocument } | { ok: false; error: WitSyntaxError };
 
+/** `ns:pkg/name@version` (or `ns:pkg/name`): an interface as worlds, imports and JSPI lists name it. */
+export function interfaceId(pkg: Pick<WitPackage, 'namespace' | 'name' | 'version'>, iface: Pick<WitInterface, 'name'>): string {
+  return `${pkg.namespace}:${pkg.name}/${iface.name}${pkg.version ? `@${pkg.version}` : ''}`;
+}
+
 /** `ns:name@version` (or `ns:name`) for a package triple. */
 export function packageId(namespace: string, name: string, version?: string): string {
   return `${namespace}:${name}${version ? `@${version}` : ''}`;

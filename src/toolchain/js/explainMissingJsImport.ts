@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../protocol/buildProtocol';
 import { parseWit } from '../../wit/parseWit';
+import { interfaceId } from '../../wit/witModel';
 import { closestName } from '../closestName';
 import { findWitInterface } from '../../wit/findWitInterface';
 import { jsImportsOf } from './listJsImports';
@@ -63,7 +64,7 @@ export function explainUnknownJsModule(message: string, guestSource: string, wor
 function interfacesOf(worldSource: string): string[] {
   const parsed = parseWit(worldSource);
   if (!parsed.ok) return [];
-  return parsed.doc.packages.flatMap((p) => p.interfaces.map((i) => `${p.namespace}:${p.name}/${i.name}${p.version ? `@${p.version}` : ''}`));
+  return parsed.doc.packages.flatMap((p) => p.interfaces.map((i) => interfaceId(p, i)));
 }
 
 /** The `import { … name … } from '…'` naming `name` (the one on `line`, if several do). */
