@@ -1,5 +1,5 @@
 import { parseWit } from '../wit/parseWit';
-import type { WitFunction, WitPos } from '../wit/witModel';
+import { interfaceId, type WitFunction, type WitPos } from '../wit/witModel';
 import type { CoreFunction, CoreSignatures } from './describeCoreSignatures';
 
 /**
@@ -26,6 +26,8 @@ export interface AsyncRewrite {
 }
 
 const SIBLING = 'zzwcp-';
+/** A sibling's plain name: `zzwcp-run`, or a resource's `bucket.zzwcp-get`. */
+const SIBLING_NAME = new RegExp(`(^|\\.)${SIBLING}`);
 /** `stream<u8>`, `future` (not `input-stream`). */
 const STREAM_OR_FUTURE = /(?<![\w-])(stream|future)(?![\w-])/;
 const MAX_FLAT_ASYNC_PARAMS = 4;
@@ -59,9 +61,8 @@ export function rewriteAsync(source: string): AsyncRewrite | undefined {
     if (f.result && f.end) inserts.push([offset(f.end) + 1, ` ${sibling(`${SIBLING}${f.name}`, f.result)}`]);
   };
   for (const pkg of parsed.doc.packages) {
-    const version = pkg.version ? `@${pkg.version}` : '';
     for (const iface of pkg.interfaces) {
-      const id = `${pkg.namespace}:${pkg.name}/${iface.name}${version}`;
+      const id = interfaceId(pkg, iface);
       for (const f of iface.functions) note(id, f, (name, type) => `${name}: ${f.resource ? 'static ' : ''}func(r: ${type});`);
     }
     for (const world of pkg.worlds)
@@ -78,9 +79,9 @@ function typeText(f: WitFunction): string {
   return `${f.params.map((p) => p.type).join(', ')} -> ${f.result ?? ''}`;
 }
 
-/** Turns the sync signatures of the rewritten world into the async ABI's, in place. */
+/** The sync signatures of the rewritten world, turned into the async ABI's (a new list). */
 export function applyAsync(core: CoreSignatures, rewrite: AsyncRewrite): CoreSignatures {
-  const isSibling = (name: string) => new RegExp(`(^|\\.)${SIBLING}`).test(plain(name.replace(/^.*#/, '')));
+  const isSibling = (name: string) => SIBLING_NAME.test(plain(name.replace(/^.*#/, '')));
   // By the function's plain name: a sibling of a resource's method is a static function.
   const siblingParams = new Map<string, string>();
   const present = new Set<string>();

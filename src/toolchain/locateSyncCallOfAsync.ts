@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../protocol/buildProtocol';
-import { findWitInterface } from '../wit/findWitInterface';
+import { parseWit } from '../wit/parseWit';
+import { interfaceId, type WitInterface } from '../wit/witModel';
 import { findImport } from './locateImportMismatch';
 
 const IMPORT = /\(\s*import\s+"([^"]+)"\s+"([^"]+)"/g;
@@ -13,10 +14,12 @@ const IMPORT = /\(\s*import\s+"([^"]+)"\s+"([^"]+)"/g;
  */
 export function locateSyncCallOfAsync(watSource: string, worldSource: string): Diagnostic | undefined {
   if (!/\basync\s+func\b/.test(worldSource)) return undefined;
-  const interfaces = new Map<string, ReturnType<typeof findWitInterface>>();
+  const parsed = parseWit(worldSource);
+  if (!parsed.ok) return undefined;
+  // Parsed once for every import (the world source holds each package it uses, whole).
+  const interfaces = new Map<string, WitInterface>(parsed.doc.packages.flatMap((p) => p.interfaces.map((i): [string, WitInterface] => [interfaceId(p, i), i])));
   for (const [, iface, name] of watSource.matchAll(IMPORT) as IterableIterator<[string, string, string]>) {
     if (name.startsWith('[') && !/^\[(method|static|constructor)\]/.test(name)) continue;
-    if (!interfaces.has(iface)) interfaces.set(iface, findWitInterface(worldSource, iface));
     const f = interfaces.get(iface)?.functions.find((fn) => fn.jcoName === name);
     if (!f?.async) continue;
     const at = findImport(watSource, iface, name);

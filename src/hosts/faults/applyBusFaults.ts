@@ -103,7 +103,12 @@ export function applyBusFaults(bus: Bus, ctx: HostContext): Bus {
   };
   const gate = createFaultGate(faults, rng, trace, dispatch, 'deliver');
   const patterns = new Map<string, number>();
-  const wanted = (packet: BusPacket): boolean => packet.type === 'message' && [...patterns.keys()].some((p) => matchTopic(p, packet.envelope.subject ?? ''));
+  // Per delivered packet: no array made for the patterns.
+  const wanted = (packet: BusPacket): boolean => {
+    if (packet.type !== 'message') return false;
+    for (const pattern of patterns.keys()) if (matchTopic(pattern, packet.envelope.subject ?? '')) return true;
+    return false;
+  };
   let unlisten: (() => void) | undefined;
   return {
     namespace: bus.namespace,
