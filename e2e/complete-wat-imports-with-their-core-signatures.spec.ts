@@ -80,6 +80,14 @@ test('a WASI 0.3 WAT guest completes its async imports in the async ABI, and sti
   await page.keyboard.press('Enter');
   await page.keyboard.type('(import "');
   await expect(suggestWidget(page)).toBeVisible({ timeout: 15_000 });
+  // A word typed from its start ranks first: `get` is the bucket's get, not the
+  // `[context-get-0]` built-in that merely contains it (Monaco's fuzzy order did that).
+  await page.keyboard.type('get');
+  await expect(suggestWidget(page).getByRole('option').first()).toContainText('[async-lower][method]bucket.get', { timeout: 15_000 });
+  // Rubbing the word out closes the list; Ctrl+Space opens it again.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestWidget(page)).toBeVisible({ timeout: 15_000 });
   await page.keyboard.type('increment');
   await expect(suggestWidget(page).getByRole('option').first()).toContainText('[async-lower]increment', { timeout: 15_000 });
   await page.screenshot({ path: test.info().outputPath('async-import.png') });

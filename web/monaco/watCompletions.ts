@@ -37,6 +37,16 @@ const IMPORT_NAME = /\(import\s+"([^"]*)"\s*("[^"]*)?$/;
 const EXPORT_NAME = /\(func(?:\s+\$[^\s()]+)?\s+\(export\s*("[^"]*)?$/;
 
 /**
+ * What a person types to find a function: `get` for `[async-lower][method]bucket.get`. Put
+ * first in a completion's filter text so Monaco's fuzzy order ranks a word typed from its
+ * start above a word that merely contains it (`[context-get-0]`, `[waitable-set-new]`), and
+ * the module after the name, so a function's name counts before its interface's.
+ */
+function lastWord(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf(']'), name.lastIndexOf('.')) + 1);
+}
+
+/**
  * Whether the brackets right after the caret close every bracket the line opened before it,
  * so the first is the innermost's (Monaco closes a typed `(` only in some places): replacing
  * it then leaves the outer ones closed; otherwise the completion leaves them as they are.
@@ -146,7 +156,7 @@ export function registerWatCompletions(monaco: typeof Monaco, languageId: string
             detail: f.signature || '(func)',
             documentation: documentation(f),
             insertText: named ? rest : `"${f.module}" ${rest}`,
-            filterText: named ? `"${f.name}"` : `"${f.module}" "${f.name}"`,
+            filterText: named ? `"${lastWord(f.name)} ${f.name}"` : `"${lastWord(f.name)} ${f.name}" "${f.module}"`,
             sortText: String(i).padStart(4, '0'),
             range,
           };
