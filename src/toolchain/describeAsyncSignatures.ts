@@ -1,6 +1,7 @@
 import { parseWit } from '../wit/parseWit';
 import { interfaceId, type WitFunction, type WitPos } from '../wit/witModel';
 import type { CoreFunction, CoreSignatures } from './describeCoreSignatures';
+import { createTypeExpander } from './expandNamedTypes';
 
 /**
  * WASI 0.3's `async func`s as a WAT guest declares them. wit-component's dummy module (what
@@ -21,8 +22,11 @@ export interface AsyncRewrite {
   source: string;
   /** The async funcs by `module\0jcoName` (world-level: `$root\0name`). */
   funcs: Map<string, WitFunction>;
-  /** Functions whose types hold a `stream<…>` or `future<…>`, by the same key. */
-  streaming: Map<string, WitFunction>;
+  /**
+   * Functions whose types hold a `stream<…>` or `future<…>` (behind named types too), by the
+   * same key, with their parameter and result types written out (expandNamedTypes.ts).
+   */
+  streaming: Map<string, { func: WitFunction; types: string }>;
 }
 
 const SIBLING = 'zzwcp-';
@@ -48,14 +52,16 @@ export function rewriteAsync(source: string): AsyncRewrite | undefined {
   const parsed = parseWit(source);
   if (!parsed.ok) return undefined;
   const funcs = new Map<string, WitFunction>();
-  const streaming = new Map<string, WitFunction>();
+  const streaming = new Map<string, { func: WitFunction; types: string }>();
+  const expand = createTypeExpander(source, parsed.doc);
   const inserts: [offset: number, text: string][] = [];
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: WitPos) => lineStarts[p.line - 1]! + p.column - 1;
-  const note = (module: string, f: WitFunction, sibling: (name: string, type: string) => string) => {
+  const note = (module: string, scope: Parameters<typeof expand>[0], f: WitFunction, sibling: (name: string, type: string) => string) => {
     const key = `${module}\u0000${f.jcoName}`;
-    if (STREAM_OR_FUTURE.test(typeText(f))) streaming.set(key, f);
+    const types = expand(scope, typeText(f));
+    if (STREAM_OR_FUTURE.test(types)) streaming.set(key, { func: f, types });
     if (!f.async) return;
     funcs.set(key, f);
     if (f.result && f.end) inserts.push([offset(f.end) + 1, ` ${sibling(`${SIBLING}${f.name}`, f.result)}`]);
@@ -63,10 +69,10 @@ export function rewriteAsync(source: string): AsyncRewrite | undefined {
   for (const pkg of parsed.doc.packages) {
     for (const iface of pkg.interfaces) {
       const id = interfaceId(pkg, iface);
-      for (const f of iface.functions) note(id, f, (name, type) => `${name}: ${f.resource ? 'static ' : ''}func(r: ${type});`);
+      for (const f of iface.functions) note(id, iface, f, (name, type) => `${name}: ${f.resource ? 'static ' : ''}func(r: ${type});`);
     }
     for (const world of pkg.worlds)
-      for (const item of world.items) if (item.kind === 'function') note('$root', item.func, (name, type) => `${item.direction} ${name}: func(r: ${type});`);
+      for (const item of world.items) if (item.kind === 'function') note('$root', world, item.func, (name, type) => `${item.direction} ${name}: func(r: ${type});`);
   }
   if (funcs.size === 0 && streaming.size === 0) return undefined;
   let text = source;
@@ -116,7 +122,7 @@ export function applyAsync(core: CoreSignatures, rewrite: AsyncRewrite): CoreSig
     imports.push({ module: `[export]${module}`, name: `[task-return]${async.jcoName}`, signature: returned ? params(returned) : '', wit: f.wit });
   }
   // Only the world's own functions: the source holds every package it uses, whole.
-  for (const [key, f] of rewrite.streaming) if (present.has(key)) imports.push(...streamBuiltins(key, f, core.exports.some((e) => exportKey(e.name) === key)));
+  for (const [key, f] of rewrite.streaming) if (present.has(key)) imports.push(...streamBuiltins(key, f.func, f.types, core.exports.some((e) => exportKey(e.name) === key)));
   if (rewrite.funcs.size > 0) imports.push(...BUILTINS.map(([name, signature]) => ({ module: '$root', name, signature })));
   return { imports, exports };
 }
@@ -156,9 +162,9 @@ function asyncLower(sync: string, hasResult: boolean): string {
 }
 
 /** The stream and future built-ins of one function, numbered as its types name them, left to right. */
-function streamBuiltins(key: string, f: WitFunction, exported: boolean): CoreFunction[] {
+function streamBuiltins(key: string, f: WitFunction, types: string, exported: boolean): CoreFunction[] {
   const [module] = key.split('\u0000') as [string];
-  const kinds = [...typeText(f).matchAll(new RegExp(STREAM_OR_FUTURE, 'g'))].map((m) => m[1] as 'stream' | 'future');
+  const kinds = [...types.matchAll(new RegExp(STREAM_OR_FUTURE, 'g'))].map((m) => m[1] as 'stream' | 'future');
   const out: CoreFunction[] = [];
   kinds.forEach((kind, i) => {
     const rw = kind === 'stream' ? '(param i32 i32 i32) (result i32)' : '(param i32 i32) (result i32)';

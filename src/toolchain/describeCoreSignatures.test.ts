@@ -73,6 +73,47 @@ describe('describeCoreSignatures', () => {
     expect(checked).toBeGreaterThan(100);
   }, 120_000);
 
+  // A stream or future behind a name (an alias, a record's field, a variant's payload, a type
+  // `use`d from another interface) counts where the name stands, as wit-component numbers them.
+  it('offers the stream and future built-ins of streams behind named types, numbered as wit-component does', async () => {
+    const wit = `package local:named;
+interface other { type later = future<string>; }
+interface files {
+  use other.{later as soon};
+  type bytes = stream<u8>;
+  record pair { bytes: bytes, b: future<u32> }
+  variant v { x(bytes), bytes, z(future<u8>) }
+  read: async func(name: string) -> bytes;
+  both: async func() -> pair;
+  twice: async func(a: bytes, b: stream<u8>);
+  via-use: async func() -> soon;
+  via-variant: async func(v: v);
+}
+world w {
+  import files;
+  export run: async func() -> u32;
+}`;
+    const core = await describeCoreSignatures(wit);
+    const read = (fn: string) => core!.imports.filter((f) => f.name.endsWith(`]${fn}`) && /^\[(stream|future)-read-\d\]/.test(f.name)).map((f) => `${f.name} ${f.signature}`);
+    expect(read('read')).toEqual(['[stream-read-0]read (param i32 i32 i32) (result i32)']);
+    expect(read('both')).toEqual(['[stream-read-0]both (param i32 i32 i32) (result i32)', '[future-read-1]both (param i32 i32) (result i32)']);
+    expect(read('twice')).toEqual(['[stream-read-0]twice (param i32 i32 i32) (result i32)', '[stream-read-1]twice (param i32 i32 i32) (result i32)']);
+    expect(read('via-use')).toEqual(['[future-read-0]via-use (param i32 i32) (result i32)']);
+    expect(read('via-variant')).toEqual(['[stream-read-0]via-variant (param i32 i32 i32) (result i32)', '[future-read-1]via-variant (param i32 i32) (result i32)']);
+    // wit-component takes every one of them: a module declaring all that is offered becomes a component.
+    const wat = [
+      '(module',
+      ...core!.imports.map((f, i) => `  (import "${f.module}" "${f.name}" (func $i${i} ${f.signature}))`),
+      '  (memory (export "memory") 1)',
+      ...core!.exports.map((f) => `  (func (export "${f.name}") ${f.signature} unreachable)`),
+      ')',
+    ].join('\n');
+    const analysis = analyzeWit(wit);
+    if (!analysis.ok) throw new Error('the WIT does not analyse');
+    const embedded = await componentEmbed({ binary: await parse(wat), witSource: analysis.world.source, world: analysis.world.world });
+    await expect(componentNew(embedded)).resolves.toBeInstanceOf(Uint8Array);
+  }, 60_000);
+
   it('describes nothing for WIT that does not analyse', async () => {
     expect(await describeCoreSignatures('package local:x; world w { import nope:nothing/here; }')).toBeUndefined();
   });
