@@ -57,6 +57,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   };
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
+  // The server has this bus's subscriptions (their SUB frames): a guest is reported
+  // instantiated only then (settlingBuses), so a producer started at that instant on
+  // another connection never sends before the server knows the subscriber.
+  const subscribed = { settle: () => link.arrived() };
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -137,6 +141,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
         },
       });
       subscriptions.add(sub);
+      markUnsettled(subscribed);
       return () => {
         subscriptions.delete(sub);
         sub.unsubscribe();

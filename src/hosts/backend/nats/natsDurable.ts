@@ -4,6 +4,7 @@ import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import type { NatsSeal } from './natsSeal';
+import { markSubscribing } from './markSubscribing';
 import { fromNatsMessage } from './natsBus';
 import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
 import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
@@ -40,8 +41,9 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   };
 
   return {
+    // The guest counts as instantiated once the server has the group (markSubscribing.ts).
     consume: (group, patterns, options, onMessage) =>
-      wrap(async () => {
+      markSubscribing(link, wrap(async () => {
         const filters = patterns.map(toSubjectFilter);
         // One consumer per subject of the patterns' non-overlapping cover: with one consumer
         // per pattern, a message matching two of them (`orders.*`, `orders.eu`) was handed
@@ -80,7 +82,7 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
           stops.push(() => void messages.stop());
         }
         return () => stops.forEach((stop) => stop());
-      }),
+      })),
 
     read: (topic, offset) =>
       wrap(async () => {
