@@ -42,8 +42,6 @@ describe.skipIf(!haveNatsServer)('acks on a real nats-server', () => {
           else await consumer.imports.acks.ack(m);
         },
       });
-      // The consumer group exists once the first delivery could reach it.
-      await settle(300);
       const producer = await createNatsExtGuest(server, ns, 'producer', { faults: { seed: 1, duplicateProbability: 1 } });
       await send(producer, topic, '#05');
       expect(messageEvents(producer).filter((e) => e.fault === 'duplicate')).toHaveLength(1);
@@ -65,7 +63,6 @@ describe.skipIf(!haveNatsServer)('copies on a real nats-server, as on the browse
     const seen: string[] = [];
     // Nested, partly overlapping (kept as their cover `t.*.*`), and `#` for `>`.
     await createNatsExtGuest(server, ns, 'billing', { subscriptions: [`${t}.*`, `${t}.eu`, `${t}.*.eu`, `${t}.us.*`, `${t}.x.#`], handle: (m: Message) => void seen.push(m.topic() ?? '') });
-    await settle(300);
     const producer = await createNatsExtGuest(server, ns, 'producer');
     for (const topic of [`${t}.eu`, `${t}.us.eu`, `${t}.uk.uk`, `${t}.us.uk`, `${t}.x.y.z`]) await send(producer, topic, 'one');
     await waitFor(() => seen.length >= 4, 'delivered', 8000);
@@ -88,7 +85,6 @@ describe.skipIf(!haveNatsServer)('copies on a real nats-server, as on the browse
         else await consumer.imports.acks.ack(m);
       },
     });
-    await settle(300);
     const producer = await createNatsExtGuest(server, ns, 'producer');
     await send(producer, topic, 'x');
     await waitFor(() => seen.length === 3 && actions(consumer).filter((a) => a === 'ack').length === 2, 'both copies acked', 8000);
@@ -183,7 +179,6 @@ describe.skipIf(!haveNatsServer)('copies on a real nats-server, as on the browse
     const topic = `pulled${n}`;
     const reader = await createNatsExtGuest(server, ns, 'reader');
     const sub = reader.imports['receive-timeout'].subscribe(reader.client, topic);
-    await settle(200);
     const producer = await createNatsExtGuest(server, ns, 'producer', { faults: { seed: 1, duplicateProbability: 1 } });
     await send(producer, topic, 'p');
     const got: string[] = [];

@@ -38,7 +38,6 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
       const overheard: Array<{ source: string; seal: string; data: Uint8Array }> = [];
       const spy = peer.subscribe(`${topic}.*`, { callback: (_e, m) => void overheard.push({ source: m.headers?.get('ce-source') ?? '', seal: m.headers?.get('wcp-seal') ?? '', data: m.data }) });
       await peer.flush();
-      await new Promise((r) => setTimeout(r, 300));
 
       const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
       await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
