@@ -75,6 +75,9 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 800, height: 500 
       await expect(delivered).toHaveCount(2, { timeout: 15_000 });
       await expect(delivered.nth(0).getByTestId('sender-badge')).toHaveCount(0);
       await expect(delivered.nth(1).getByTestId('sender-badge')).toHaveText('from peer claiming my tab');
+      await delivered.nth(1).click();
+      await presenter.getByTestId('tab-inspector').click();
+      await expect(presenter.locator('[data-testid="inspector-field"][data-name="sent by"] td')).toContainText("re-published one of this browser's messages word for word");
     } finally {
       await peer.close();
       await context.close();

@@ -217,7 +217,9 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   // Checked against the subject it arrived on: a sealed message replayed elsewhere is not ours.
   if (sealed !== undefined && seal !== undefined) {
     const transmission = seal.open(envelope.id, envelope.source, envelope.subject, packet.data, sealed);
-    if (transmission !== undefined && (fresh === undefined || fresh(transmission))) packet.fromThisBrowser = true;
+    if (transmission === undefined) return packet;
+    if (fresh === undefined || fresh(transmission)) packet.fromThisBrowser = true;
+    else packet.replayed = true;
   }
   return packet;
 }

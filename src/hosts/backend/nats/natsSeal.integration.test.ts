@@ -108,6 +108,8 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
 
       const marks = (text: string) => delivered(listener).filter((e) => textOfEvent(e) === text).map((e) => e.transit?.fromThisBrowser === true);
       expect(marks('mine')).toEqual([true, false]);
+      // The trace says why (web/trace/remoteSender.ts): it came with my seal, as a replay.
+      expect(delivered(listener).filter((e) => textOfEvent(e) === 'mine').map((e) => e.transit?.replayed)).toEqual([undefined, true]);
       expect(marks('twice')).toEqual([true, true]);
       if (acks) expect(marks('again')).toEqual([true, true]);
     }, 30_000);
