@@ -27,7 +27,7 @@ afterEach(closeNatsExtGuests);
 /**
  * Handlers started one after another, each sent to the instant it is instantiated. Before
  * the handler waited for the server (6 runs of this file): a JetStream consumer lost every
- * round, a core subscription 10–20 rounds of 50 (its SUB and the producer's PUB race on two
+ * round, a core subscription 10–18 rounds of 50 (its SUB and the producer's PUB race on two
  * sockets), a key-value watcher 3–7 of 8.
  */
 const ROUNDS = { core: 50, jetstream: 8 };
