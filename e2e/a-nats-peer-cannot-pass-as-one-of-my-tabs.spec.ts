@@ -6,7 +6,8 @@ import { useNatsServer } from './natsServer';
 // The presenter runs the fan-out example on the room's NATS server. Someone in the room with a
 // plain NATS client overhears the presenter's order (its CloudEvents source names the
 // presenter's tab, and its seal) and publishes an order of their own under that source and
-// seal. The presenter's trace, inspector and diagram must not take it for the presenter's own.
+// seal, then re-publishes the presenter's order word for word (headers, seal and bytes). The
+// presenter's trace, inspector and diagram must take neither for the presenter's own.
 const nats = useNatsServer();
 
 for (const viewport of [{ width: 1280, height: 720 }, { width: 800, height: 500 }]) {
@@ -14,8 +15,10 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 800, height: 500 
     const context = await browser.newContext({ viewport });
     const peer = await connectNode({ servers: nats.nats });
     try {
-      const overheard: Array<{ source: string; seal: string }> = [];
-      peer.subscribe('orders.created', { callback: (_e, m) => void overheard.push({ source: m.headers?.get('ce-source') ?? '', seal: m.headers?.get('wcp-seal') ?? '' }) });
+      const overheard: Array<{ source: string; seal: string; data: Uint8Array; headers: Array<[string, string]> }> = [];
+      peer.subscribe('orders.created', {
+        callback: (_e, m) => void overheard.push({ source: m.headers?.get('ce-source') ?? '', seal: m.headers?.get('wcp-seal') ?? '', data: m.data, headers: [...(m.headers ?? [])].map(([k, v]) => [k, v[0]]) }),
+      });
       await peer.flush();
 
       const presenter = await context.newPage();
@@ -59,6 +62,22 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 800, height: 500 
       const topic = presenter.locator('[data-testid="diagram-node"][data-kind="topic"][data-name="orders.created"]');
       await expect(topic.getByRole('img', { name: 'has events from another tab or machine' })).toBeVisible();
       await shot(presenter, `peer-posing-diagram-${viewport.width}.png`);
+
+      // The presenter's own order replayed as it was on the wire: its seal checks out, but the
+      // presenter's handler already had that transmission. Its two deliveries, by its id:
+      const id = overheard[0].headers.find(([k]) => k === 'ce-id')![1];
+      const replay = natsHeaders();
+      for (const [k, v] of overheard[0].headers) replay.set(k, v);
+      peer.publish('orders.created', overheard[0].data, { headers: replay });
+      await peer.flush();
+      await presenter.getByTestId('tab-trace').click();
+      await presenter.getByLabel('Filter trace').fill(id);
+      await expect(delivered).toHaveCount(2, { timeout: 15_000 });
+      await expect(delivered.nth(0).getByTestId('sender-badge')).toHaveCount(0);
+      await expect(delivered.nth(1).getByTestId('sender-badge')).toHaveText('from peer claiming my tab');
+      await delivered.nth(1).click();
+      await presenter.getByTestId('tab-inspector').click();
+      await expect(presenter.locator('[data-testid="inspector-field"][data-name="sent by"] td')).toContainText("re-published one of this browser's messages word for word");
     } finally {
       await peer.close();
       await context.close();

@@ -39,7 +39,7 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, fro
       <span className="tc-what" title={d.whatTitle}>
         {/* Injected faults (src/hosts/faults) mark the event itself: drop, duplicate, delay… */}
         {event.kind === 'message' && event.fault && <span className="badge badge-fault" data-testid="fault-badge">fault: {event.fault}</span>}
-        {from && event.kind === 'message' && <span className="badge badge-tab" data-testid="sender-badge" title={`Sent by ${describeRemoteSender(from, event.envelope.source)}`}>from {from}</span>}
+        {from && event.kind === 'message' && <span className="badge badge-tab" data-testid="sender-badge" title={`Sent by ${describeRemoteSender(from, event.envelope.source, event.transit?.replayed)}`}>from {from}</span>}
         {d.what}
       </span>
       <span className="tc-detail" title={d.detail}>

@@ -20,7 +20,7 @@ import { createHostBackend } from '../hosts/backend/createHostBackend';
 import { createBusyReporter } from './createBusyReporter';
 import { createLogCoalescer } from './createLogCoalescer';
 import { createLogTail } from './createLogTail';
-import { closeAllBuses, flushAllBuses, settleAllBuses } from '../hosts/messaging/createBus';
+import { closeAllBuses, flushAllBuses, settleAllBuses, settlingBuses } from '../hosts/messaging/createBus';
 import { forgetGuestWaitHooks } from '../platform/beforeGuestWaits';
 import { restoreRunPatches } from '../platform/patchForRun';
 import type { HostBackend } from '../hosts/backend/backendTypes';
@@ -171,6 +171,15 @@ async function start(req: Extract<RunRequest, { type: 'start' }>): Promise<void>
     });
     for (const pkg of packages) await pkg.attachExports?.(ctx, traced);
     lap('attach');
+    // "instantiated" shows the guest serving and starts the producers, in other workers with
+    // connections of their own: the server must have its subscriptions (NATS SUBs, consumer
+    // groups, watches) by then, or their first sends find no subscriber and are lost. Nothing
+    // to wait for on the browser backend (undefined: not even a microtask).
+    const subscribing = settlingBuses();
+    if (subscribing) {
+      await subscribing;
+      lap('subscribe');
+    }
     const serving = servedInterfaces(req.artifact.exportedInterfaces);
     runTrace.push({ kind: 'lifecycle', phase: 'start', ms: performance.now() - t0 });
     post({ type: 'instantiated', seq, ms: performance.now() - t0, serving, stages, runsBefore });

@@ -33,7 +33,7 @@ export const TRACE_EVENT_FIELDS: Record<TraceEvent['kind'], Record<string, Check
     envelope: isEnvelope,
     data: isBytes,
     to: isOptional(isString),
-    transit: isOptional(isShape({ via: isString, ms: isOptional(isNumber), fromThisBrowser: isOptional(isBoolean) })),
+    transit: isOptional(isShape({ via: isString, ms: isOptional(isNumber), fromThisBrowser: isOptional(isBoolean), replayed: isOptional(isBoolean) })),
     fault: isOptional(isString),
     reason: isOptional(isString),
   },

@@ -80,9 +80,11 @@ export interface MessageEvent_ extends TraceBase {
    * receipt by this machine's host, in ms (absent when the sender stamped no time and no
    * stream stored it). `fromThisBrowser`: the message carried this
    * browser's seal (natsSeal.ts), so one of its tabs really sent it; a `source` naming one of
-   * this browser's tabs without it was written by a peer on the server.
+   * this browser's tabs without it was written by a peer on the server. `replayed`: it carried
+   * the seal but repeated a message this receiver already had (natsReplay.ts): a peer
+   * re-published one of this browser's messages word for word.
    */
-  transit?: { via: string; ms?: number; fromThisBrowser?: boolean };
+  transit?: { via: string; ms?: number; fromThisBrowser?: boolean; replayed?: boolean };
   /**
    * Set when fault injection (src/hosts/faults) caused this event: "drop", "duplicate",
    * "delay 37ms", "reorder". Absent for normal traffic.

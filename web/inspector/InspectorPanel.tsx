@@ -59,5 +59,5 @@ export function InspectorPanel({ ctx }: PanelProps) {
 /** Who outside this browser sent a delivered message, in words (remoteSender.ts). */
 function senderOf(event: Parameters<typeof remoteSenderOf>[0], store: Parameters<typeof remoteSenderOf>[1]): string | undefined {
   const sender = remoteSenderOf(event, store);
-  return sender && event.kind === 'message' ? describeRemoteSender(sender, event.envelope.source) : undefined;
+  return sender && event.kind === 'message' ? describeRemoteSender(sender, event.envelope.source, event.transit?.replayed) : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/index';
-import { remoteSenderOf } from './remoteSender';
+import { describeRemoteSender, remoteSenderOf } from './remoteSender';
 
 const deliver = (source: string): TraceEvent =>
   ({ kind: 'message', action: 'deliver', id: 'e1', guest: 'all-orders', tab: 'tab-me', at: 0, topic: 'orders.created', envelope: { id: 'm1', source }, data: new Uint8Array() }) as unknown as TraceEvent;
@@ -27,5 +27,12 @@ describe('who sent a delivered message', () => {
     expect(remoteSenderOf({ ...deliver('/wcp/tab-me/x'), transit: { via: 'NATS' } } as TraceEvent, store)).toBe('peer claiming my tab');
     expect(remoteSenderOf(viaNats('/wcp/tab-phone/order-service'), store)).toBe('other machine');
     expect(remoteSenderOf(viaNats('nats:orders.created'), store)).toBe('NATS client');
+  });
+
+  it('says a peer claiming my tab replayed my message when it came with my seal, already delivered', () => {
+    const replayed = { ...deliver('/wcp/tab-me/order-service'), transit: { via: 'NATS', ms: 2, replayed: true } } as TraceEvent;
+    expect(remoteSenderOf(replayed, store)).toBe('peer claiming my tab');
+    expect(describeRemoteSender('peer claiming my tab', '/wcp/tab-me/order-service', true)).toMatch(/re-published one of this browser's messages word for word/);
+    expect(describeRemoteSender('peer claiming my tab', '/wcp/tab-me/order-service')).toMatch(/without this browser's seal/);
   });
 });

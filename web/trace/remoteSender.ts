@@ -39,9 +39,10 @@ export function remoteSenderOf(e: TraceEvent, store: Pick<TraceStore, 'isBrowser
   return e.transit !== undefined && e.transit.fromThisBrowser !== true ? 'peer claiming my tab' : undefined;
 }
 
-/** A sentence on the sender for the inspector, or undefined for this browser's messages. */
-export function describeRemoteSender(sender: RemoteSender, source: unknown): string {
+/** A sentence on the sender for the inspector; `replayed`: the event's `transit.replayed`. */
+export function describeRemoteSender(sender: RemoteSender, source: unknown, replayed?: boolean): string {
   if (sender === 'NATS client') return 'a plain NATS client (no CloudEvents source)';
   if (sender === 'other machine') return `a playground tab on another machine (${String(source)})`;
+  if (replayed) return `a NATS client that is not this browser: it re-published one of this browser's messages word for word, seal and all (source ${String(source)}), which this receiver had already been handed`;
   return `a NATS client that is not this browser: its source ${String(source)} names one of this browser's tabs, but it came through the server without this browser's seal`;
 }

@@ -15,6 +15,11 @@ export interface BusMessagePacket {
   storedAt?: number;
   /** It came through the broker with this browser's seal (natsSeal.ts): one of this browser's tabs sent it. */
   fromThisBrowser?: boolean;
+  /**
+   * It carried this browser's seal, but repeated a transmission this receiver already had,
+   * or came too long after its stamp: a peer re-published it word for word (natsReplay.ts).
+   */
+  replayed?: boolean;
 }
 
 /**

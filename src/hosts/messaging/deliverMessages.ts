@@ -260,12 +260,13 @@ function rememberClaim(set: Set<string>, key: string): void {
  * even one without a `time`: the trace tells this browser's sends from a peer's by it, and
  * a peer leaving out `time` must not pass for a message that never crossed the server.
  */
-export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms?: number; fromThisBrowser?: boolean } } {
+export function transitOf(packet: BusMessagePacket): { transit?: { via: string; ms?: number; fromThisBrowser?: boolean; replayed?: boolean } } {
   if (packet.via === undefined) return {};
   const stamped = Date.parse(packet.envelope.time ?? '');
   const sent = Number.isNaN(stamped) ? packet.storedAt : stamped;
-  const transit: { via: string; ms?: number; fromThisBrowser?: boolean } = { via: packet.via };
+  const transit: { via: string; ms?: number; fromThisBrowser?: boolean; replayed?: boolean } = { via: packet.via };
   if (sent !== undefined && packet.receivedAt !== undefined) transit.ms = Math.round((packet.receivedAt - sent) * 10) / 10;
   if (packet.fromThisBrowser) transit.fromThisBrowser = true;
+  else if (packet.replayed) transit.replayed = true;
   return { transit };
 }

@@ -22,6 +22,13 @@ export interface NatsLink {
    * closure alive until the next disconnect, which may never come.
    */
   onDown(listener: () => void): () => void;
+  /**
+   * Resolves once the server has processed everything this client wrote so far (a PING's
+   * PONG: subscriptions registered, publications received), or at once while the
+   * connection is down, or when it goes down meanwhile: a flush then waits for a reconnect
+   * that may never come, and the client re-sends its subscriptions on reconnect anyway.
+   */
+  arrived(): Promise<void>;
 }
 
 /** How long the first connection attempt may take before the run fails with a message. */
@@ -82,17 +89,28 @@ export function linkNats(nc: NatsConnection, servers: string): NatsLink {
     }
   })();
   void nc.closed().then(goDown);
+  const onDown = (listener: () => void): (() => void) => {
+    if (!up || nc.isClosed()) {
+      queueMicrotask(listener);
+      return () => undefined;
+    }
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
   return {
     nc,
     servers,
     connected: () => up && !nc.isClosed(),
-    onDown(listener) {
-      if (!up || nc.isClosed()) {
-        queueMicrotask(listener);
-        return () => undefined;
-      }
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    onDown,
+    arrived() {
+      if (!up || nc.isClosed()) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const forget = onDown(resolve);
+        void nc.flush().catch(() => undefined).finally(() => {
+          forget();
+          resolve();
+        });
+      });
     },
     ensureConnected() {
       if (!up || nc.isClosed()) throw new Error(`not connected to the NATS server ${servers} (reconnecting; nothing was sent)`);

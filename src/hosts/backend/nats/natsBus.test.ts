@@ -10,7 +10,7 @@ import type { NatsStreams } from './natsStreams';
 
 function fakeLink() {
   const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
-  return { link: { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined } as unknown as NatsLink, nc };
+  return { link: { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined, arrived: async () => undefined } as unknown as NatsLink, nc };
 }
 
 const send = (bus: ReturnType<typeof createNatsBus>, i: number) => {

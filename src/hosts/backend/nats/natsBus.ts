@@ -9,7 +9,8 @@ import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
-import { SEAL_HEADER, type NatsSeal } from './natsSeal';
+import { SEAL_HEADER, type NatsSeal, type SealedTransmission } from './natsSeal';
+import { CORE_WINDOW_MS, createReplayGuard } from './natsReplay';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -57,6 +58,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   };
   // A round trip to the server: everything published before it has arrived there.
   const arrived = { settle: () => (link.nc.isClosed() ? Promise.resolve() : link.nc.flush()) };
+  // The server has this bus's subscriptions (their SUB frames): a guest is reported
+  // instantiated only then (settlingBuses), so a producer started at that instant on
+  // another connection never sends before the server knows the subscriber.
+  const subscribed = { settle: () => link.arrived() };
 
   const dispatch = (packet: BusPacket): void => {
     for (const listener of [...listeners]) {
@@ -68,8 +73,10 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     }
   };
 
-  const receive = (msg: Msg, subscription: number): void => {
-    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now(), seal);
+  // A peer re-publishing one of this browser's messages word for word does not pass as it.
+  const replays = createReplayGuard(CORE_WINDOW_MS);
+  const receive = (msg: Msg, subscription: number, fresh: (sealed: SealedTransmission) => boolean): void => {
+    const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now(), seal, fresh);
     if (copies.admit(packet.envelope.id!, subscription)) dispatch(packet);
   };
 
@@ -128,15 +135,17 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     subscribe(pattern, group) {
       if (closed) return () => undefined;
       const id = ++subscriptionCount;
+      const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, Date.now(), id);
       const sub = link.nc.subscribe(toSubjectFilter(pattern), {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
         // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber; a
         // request's inbox hears the server's "no responders" status, which no guest sent.
         callback: (error, msg) => {
-          if (!error && !isLogSubject(msg.subject) && !isNoResponders(msg)) receive(msg, id);
+          if (!error && !isLogSubject(msg.subject) && !isNoResponders(msg)) receive(msg, id, fresh);
         },
       });
       subscriptions.add(sub);
+      markUnsettled(subscribed);
       return () => {
         subscriptions.delete(sub);
         sub.unsubscribe();
@@ -185,9 +194,10 @@ function mayWait(envelope: Envelope): boolean {
 /**
  * A NATS message → bus packet. Messages from clients that sent no CloudEvents headers get
  * an envelope naming the subject, so handlers see every message, with `source` saying it
- * came from outside the playground.
+ * came from outside the playground. It is this browser's when `seal` checks out and, given
+ * `fresh` (the receiver's replay guard, natsReplay.ts), its transmission is no replay.
  */
-export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number, seal?: NatsSeal): BusMessagePacket {
+export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?: MsgHdrs; reply?: string }, receivedAt?: number, seal?: NatsSeal, fresh?: (sealed: SealedTransmission) => boolean): BusMessagePacket {
   const envelope: Envelope = {};
   let sealed: string | undefined;
   for (const [key, value] of readHeaderPairs(msg)) {
@@ -205,6 +215,11 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
   const packet: BusMessagePacket = { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
   // Checked against the subject it arrived on: a sealed message replayed elsewhere is not ours.
-  if (sealed !== undefined && seal?.verify(envelope.id, envelope.source, envelope.subject, packet.data, sealed)) packet.fromThisBrowser = true;
+  if (sealed !== undefined && seal !== undefined) {
+    const transmission = seal.open(envelope.id, envelope.source, envelope.subject, packet.data, sealed);
+    if (transmission === undefined) return packet;
+    if (fresh === undefined || fresh(transmission)) packet.fromThisBrowser = true;
+    else packet.replayed = true;
+  }
   return packet;
 }

@@ -3,7 +3,9 @@ import type { KV } from '@nats-io/kv';
 import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
-import type { NatsSeal } from './natsSeal';
+import type { NatsSeal, SealedTransmission } from './natsSeal';
+import { markSubscribing } from './markSubscribing';
+import { createReplayGuard, STORED_WINDOW_MS, type ReplayGuard } from './natsReplay';
 import { fromNatsMessage } from './natsBus';
 import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
 import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
@@ -40,8 +42,9 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   };
 
   return {
+    // The guest counts as instantiated once the server has the group (markSubscribing.ts).
     consume: (group, patterns, options, onMessage) =>
-      wrap(async () => {
+      markSubscribing(link, wrap(async () => {
         const filters = patterns.map(toSubjectFilter);
         // One consumer per subject of the patterns' non-overlapping cover: with one consumer
         // per pattern, a message matching two of them (`orders.*`, `orders.eu`) was handed
@@ -68,19 +71,20 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
           });
           const consumer = await js.consumers.get(streams.stream, name);
           const messages = await consumer.consume({ max_messages: GROUP_PREFETCH });
+          const replays = createReplayGuard(STORED_WINDOW_MS);
           void (async () => {
             for await (const m of messages) {
               // A pattern that starts with a wildcard may cover log subjects: those are no traffic.
               if (isLogSubject(m.subject)) m.term();
               // A cover wider than the patterns (`orders.*` + `*.eu` kept as `*.*`): not for this group.
               else if (!filters.some((f) => covers(f, m.subject))) m.ack();
-              else onMessage(toDelivery(m, link, seal));
+              else onMessage(toDelivery(m, link, seal, replays));
             }
           })().catch((error: unknown) => console.error(`JetStream consumer ${name} ended`, error));
           stops.push(() => void messages.stop());
         }
         return () => stops.forEach((stop) => stop());
-      }),
+      })),
 
     read: (topic, offset) =>
       wrap(async () => {
@@ -118,9 +122,12 @@ function offsetKey(group: string, topic: string): string {
   return encodeKey(`${group}\n${topic}`);
 }
 
-function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined): DurableDelivery {
+function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replays: ReplayGuard): DurableDelivery {
+  const storedAt = m.info.timestampNanos / 1e6;
   // Receipt now: for a redelivery the delay includes the time the message waited for it.
-  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal), storedAt: m.info.timestampNanos / 1e6 };
+  // A redelivery is the same stored message (its sequence): still this browser's.
+  const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, storedAt, '', m.seq);
+  const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal, fresh), storedAt };
   return {
     packet,
     redelivery: Math.max(0, m.info.deliveryCount - 1),
@@ -137,6 +144,7 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined): Durab
 /** A log cursor over an ephemeral consumer; entries arrive in stream order, read ahead. */
 function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, seal: NatsSeal | undefined, onClose: () => void): LogReader {
   const ready: JsMsg[] = [];
+  const replays = createReplayGuard(STORED_WINDOW_MS);
   let wake: (() => void) | undefined;
   let closed = false;
   void (async () => {
@@ -149,7 +157,9 @@ function createReader(link: NatsLink, topic: string, messages: ConsumerMessages,
     take() {
       const m = ready.shift();
       // Stored on the log's subject: the message is the topic's.
-      return m && { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }, undefined, seal) };
+      if (m === undefined) return undefined;
+      const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, m.info.timestampNanos / 1e6, '', m.seq);
+      return { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }, undefined, seal, fresh) };
     },
     wait(ms) {
       if (ready.length > 0) return Promise.resolve();

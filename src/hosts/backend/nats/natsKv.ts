@@ -3,6 +3,7 @@ import { HostError } from '../../hostContract';
 import type { KeyBounds } from '../../idb/kvKeyRanges';
 import type { KvChange, KvStorage } from '../backendTypes';
 import type { NatsLink } from './connectNats';
+import { markSubscribing } from './markSubscribing';
 import { decodeKey, encodeKey, kvBucketName } from './natsNames';
 
 /** Attempts of one revision-checked update before giving up (each conflict is real progress by someone else). */
@@ -138,9 +139,14 @@ export function createNatsKv(link: NatsLink, buckets: ReturnType<typeof createKv
     watch(bucket, onChange) {
       let stopped = false;
       let stopIter: (() => void) | undefined;
-      void (async () => {
+      // The watch is an ordered consumer of the bucket's stream, delivering updates made after
+      // its creation: the guest counts as instantiated once the server has it (settlingBuses).
+      const started = markSubscribing(link, (async () => {
         const kv = await buckets(namespace, bucket);
-        const iter = await kv.watch({ include: KvWatchInclude.UpdatesOnly });
+        return kv.watch({ include: KvWatchInclude.UpdatesOnly });
+      })());
+      void (async () => {
+        const iter = await started;
         stopIter = () => iter.stop();
         if (stopped) return iter.stop();
         for await (const entry of iter) {

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { MessageEvent_ } from '../../../trace/traceEvent';
 import { waitFor } from '../../messaging/createTestGuest';
-import { utf8, type ExtGuest } from '../../proposals/messagingExt/testGuests';
+import type { Message } from '../../messaging/messageTypes';
+import { textOf, utf8, type ExtGuest } from '../../proposals/messagingExt/testGuests';
 import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
 
 // A delivered message's CloudEvents source names the tab that sent it, but any NATS client can
@@ -37,7 +38,6 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
       const overheard: Array<{ source: string; seal: string; data: Uint8Array }> = [];
       const spy = peer.subscribe(`${topic}.*`, { callback: (_e, m) => void overheard.push({ source: m.headers?.get('ce-source') ?? '', seal: m.headers?.get('wcp-seal') ?? '', data: m.data }) });
       await peer.flush();
-      await new Promise((r) => setTimeout(r, 300));
 
       const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
       await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
@@ -65,6 +65,53 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
       expect(byText[`forged ${topic}.created`].transit).toMatchObject({ via: 'NATS' });
       expect(byText[`forged ${topic}.created`].transit?.fromThisBrowser).toBeUndefined();
       expect(byText[`mine ${topic}.refunded`].transit?.fromThisBrowser).toBeUndefined();
+    }, 30_000);
+  }
+
+  for (const acks of [false, true]) {
+    it(`does not take a peer's word-for-word replay of my message as mine; a duplicate and a redelivery stay mine (${acks ? 'JetStream consumer' : 'core subscription'})`, async () => {
+      const ns = `replay${process.pid}n${++n}`;
+      const topic = `orders${n}`;
+      let nacked = false;
+      const listener = await createNatsExtGuest(server, ns, 'all-orders', {
+        subscriptions: [`${topic}.*`],
+        acks,
+        tab: 'tab-me',
+        // On JetStream the first delivery of "again" fails once: its redelivery is the same stored message.
+        handle: async (m: Message) => {
+          if (acks && textOf(m) === 'again' && !nacked) {
+            nacked = true;
+            await listener.imports.acks.nack(m, true);
+          }
+        },
+      });
+      const captured: Array<{ subject: string; headers: MsgHdrs; data: Uint8Array }> = [];
+      const spy = peer.subscribe(`${topic}.*`, { callback: (_e, m) => void (m.headers && captured.push({ subject: m.subject, headers: m.headers, data: m.data })) });
+      await peer.flush();
+      const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
+      await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
+      // A message sent twice (the duplicate fault, as a client's retry): two transmissions of it.
+      const twice = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me', faults: { seed: 1, duplicateProbability: 1 } });
+      await twice.imports.producer.send(twice.client, `${topic}.created`, new twice.imports.types.Message(utf8('twice')));
+      if (acks) await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('again')));
+      const genuine = acks ? 4 : 3;
+      await waitFor(() => delivered(listener).length === genuine + (acks ? 1 : 0), 'the genuine deliveries', 8000);
+      await waitFor(() => captured.length >= genuine, 'the peer captured them', 5000);
+
+      // The peer re-publishes my first message as it was on the wire: headers, seal, bytes.
+      const mine = captured.find((c) => new TextDecoder().decode(c.data) === 'mine')!;
+      const replay = headers();
+      for (const [k, v] of mine.headers) replay.set(k, v[0]);
+      peer.publish(mine.subject, mine.data, { headers: replay });
+      await waitFor(() => delivered(listener).filter((e) => textOfEvent(e) === 'mine').length === 2, 'the replay delivered', 8000);
+      spy.unsubscribe();
+
+      const marks = (text: string) => delivered(listener).filter((e) => textOfEvent(e) === text).map((e) => e.transit?.fromThisBrowser === true);
+      expect(marks('mine')).toEqual([true, false]);
+      // The trace says why (web/trace/remoteSender.ts): it came with my seal, as a replay.
+      expect(delivered(listener).filter((e) => textOfEvent(e) === 'mine').map((e) => e.transit?.replayed)).toEqual([undefined, true]);
+      expect(marks('twice')).toEqual([true, true]);
+      if (acks) expect(marks('again')).toEqual([true, true]);
     }, 30_000);
   }
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNatsSeal, halfSipHash64 } from './natsSeal';
+import { CORE_WINDOW_MS, createReplayGuard, STORED_WINDOW_MS } from './natsReplay';
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => i);
@@ -19,7 +20,8 @@ describe('the seal of a message this browser sent', () => {
     const theirs = createNatsSeal(Uint8Array.from([9, 9, 9, 9, 9, 9, 9, 9]));
     const data = new TextEncoder().encode('#05');
     const seal = mine.of('m1', '/wcp/tab-me/producer', 'orders', data);
-    expect(seal).toMatch(/^[0-9a-f]{16}$/);
+    // Its stamp (base-36 time and count) and the tag over the message and the stamp.
+    expect(seal).toMatch(/^[0-9a-z]+\.[0-9a-z]+\.[0-9a-f]{16}$/);
     expect(mine.verify('m1', '/wcp/tab-me/producer', 'orders', data, seal)).toBe(true);
     expect(theirs.verify('m1', '/wcp/tab-me/producer', 'orders', data, seal)).toBe(false);
     expect(mine.verify('m2', '/wcp/tab-me/producer', 'orders', data, seal)).toBe(false);
@@ -27,5 +29,43 @@ describe('the seal of a message this browser sent', () => {
     expect(mine.verify('m1', '/wcp/tab-me/producer', 'orders.eu', data, seal)).toBe(false);
     expect(mine.verify('m1', '/wcp/tab-me/producer', 'orders', new TextEncoder().encode('#06'), seal)).toBe(false);
     expect(mine.verify('m1', '/wcp/tab-me/producer', 'orders', data, undefined)).toBe(false);
+    // A stamp moved (to pass a replay as recent) breaks the tag.
+    const [time, count, tag] = seal.split('.');
+    expect(mine.verify('m1', '/wcp/tab-me/producer', 'orders', data, `${(parseInt(time, 36) + 1).toString(36)}.${count}.${tag}`)).toBe(false);
+  });
+
+  it('stamps each transmission on its own: a message sent twice is two transmissions, both this browser\'s', () => {
+    const mine = createNatsSeal(bytes(8));
+    const data = new TextEncoder().encode('#05');
+    const first = mine.of('m1', '/wcp/tab-me/producer', 'orders', data);
+    const again = mine.of('m1', '/wcp/tab-me/producer', 'orders', data);
+    expect(again).not.toBe(first);
+    const [a, b] = [first, again].map((s) => mine.open('m1', '/wcp/tab-me/producer', 'orders', data, s));
+    expect(a?.key).not.toBe(b?.key);
+    expect(Math.abs((a?.sentAt ?? 0) - Date.now())).toBeLessThan(5000);
+  });
+});
+
+describe('a replay guard', () => {
+  const sealed = (key: string, sentAt: number) => ({ key, sentAt });
+  it('admits a transmission once per core subscription, and only near its publication time', () => {
+    const guard = createReplayGuard(CORE_WINDOW_MS);
+    const t = 1_000_000;
+    expect(guard.fresh(sealed('m1 a', t), t + 5, 1)).toBe(true);
+    // Another subscription of the same receiver matching it gets its own copy.
+    expect(guard.fresh(sealed('m1 a', t), t + 5, 2)).toBe(true);
+    expect(guard.fresh(sealed('m1 a', t), t + 50, 1)).toBe(false);
+    // A second transmission of the message (a duplicate) is another stamp.
+    expect(guard.fresh(sealed('m1 b', t), t + 6, 1)).toBe(true);
+    // Captured and replayed later, to a receiver that never saw it.
+    expect(createReplayGuard(CORE_WINDOW_MS).fresh(sealed('m1 a', t), t + CORE_WINDOW_MS + 1, 1)).toBe(false);
+  });
+
+  it('admits a stored message again under its own stream sequence only (a redelivery, a re-read)', () => {
+    const guard = createReplayGuard(STORED_WINDOW_MS);
+    const t = 1_000_000;
+    expect(guard.fresh(sealed('m1 a', t), t + 2, '', 7)).toBe(true);
+    expect(guard.fresh(sealed('m1 a', t), t + 2, '', 7)).toBe(true);
+    expect(guard.fresh(sealed('m1 a', t), t + 900, '', 12)).toBe(false);
   });
 });

@@ -2,16 +2,31 @@
  * Proof that a message on a NATS server was sent by this browser. A message's CloudEvents
  * `source` (`/wcp/<tab>/<guest>`) names the tab that sent it, but any NATS client can write
  * any source: a peer in the room could pass as one of the presenter's own tabs. So every
- * send carries a seal, a keyed hash (HalfSipHash-2-4, 64-bit tag) of its id, source, subject
- * and payload under a key that never leaves this browser (natsSealKey.ts), and a delivery
- * counts as this browser's only when its seal checks out. Other machines' messages carry
- * seals under their own keys, which say nothing here.
+ * send carries a seal, a keyed hash (HalfSipHash-2-4, 64-bit tag) of its id, source, subject,
+ * payload and its stamp under a key that never leaves this browser (natsSealKey.ts), and a
+ * delivery counts as this browser's only when its seal checks out. Other machines' messages
+ * carry seals under their own keys, which say nothing here.
+ *
+ * The stamp (when it was published, and a count) makes each transmission's seal its own: a
+ * peer that re-publishes a captured message word for word repeats a transmission, which the
+ * receiver tells by its stamp (natsReplay.ts), while a message sent twice (a duplicate
+ * fault, a retry) is two transmissions, both this browser's.
  */
 export interface NatsSeal {
-  /** The seal of a message (16 hex digits). */
+  /** The seal of one transmission of a message: `<ms>.<n>.<tag>` (base 36, base 36, 16 hex digits). */
   of(id: string, source: string, subject: string, data: Uint8Array): string;
   /** True when `seal` is this browser's seal of the message. */
   verify(id: string, source: string, subject: string, data: Uint8Array, seal: string | undefined): boolean;
+  /** The transmission `seal` (this browser's seal of the message) stamps, else undefined. */
+  open(id: string, source: string, subject: string, data: Uint8Array, seal: string | undefined): SealedTransmission | undefined;
+}
+
+/** One publication of a message, as its seal stamps it. */
+export interface SealedTransmission {
+  /** Unique per publication: the message id and the stamp. */
+  key: string;
+  /** When it was published (ms since the epoch, this browser's clock). */
+  sentAt: number;
 }
 
 /** The NATS header carrying the seal (not a `ce-` attribute: guests never see it). */
@@ -26,9 +41,11 @@ export function createNatsSeal(key: Uint8Array): NatsSeal {
   const k1 = le32(key, 4);
   // One buffer per seal, grown as needed: a flood seals every send and checks every delivery.
   let buffer = new Uint8Array(256);
-  const of = (id: string, source: string, subject: string, data: Uint8Array): string => {
+  // Publications of this worker in its millisecond: two of one message (a duplicate) differ.
+  let count = 0;
+  const tagOf = (id: string, source: string, subject: string, stamp: string, data: Uint8Array): string => {
     // Length-prefixed fields, so no two different messages hash the same bytes.
-    const head = `${id.length}:${id}\n${source.length}:${source}\n${subject.length}:${subject}\n`;
+    const head = `${id.length}:${id}\n${source.length}:${source}\n${subject.length}:${subject}\n${stamp}\n`;
     const need = head.length * 3 + data.length;
     if (buffer.length < need) buffer = new Uint8Array(need * 2);
     const written = encoder.encodeInto(head, buffer).written;
@@ -36,9 +53,21 @@ export function createNatsSeal(key: Uint8Array): NatsSeal {
     const tag = halfSipHash64Words(k0, k1, buffer, written + data.length);
     return hexOf(tag[0]) + hexOf(tag[1]);
   };
+  const open = (id: string, source: string, subject: string, data: Uint8Array, seal: string | undefined): SealedTransmission | undefined => {
+    if (seal === undefined) return undefined;
+    const dot = seal.length - 17;
+    if (dot < 3 || seal[dot] !== '.') return undefined;
+    const stamp = seal.slice(0, dot);
+    if (tagOf(id, source, subject, stamp, data) !== seal.slice(dot + 1)) return undefined;
+    return { key: `${id} ${stamp}`, sentAt: parseInt(stamp, 36) };
+  };
   return {
-    of,
-    verify: (id, source, subject, data, seal) => seal !== undefined && seal === of(id, source, subject, data),
+    of(id, source, subject, data) {
+      const stamp = `${Date.now().toString(36)}.${(count++ % 1296).toString(36)}`;
+      return `${stamp}.${tagOf(id, source, subject, stamp, data)}`;
+    },
+    verify: (id, source, subject, data, seal) => open(id, source, subject, data, seal) !== undefined,
+    open,
   };
 }
 

@@ -23,7 +23,7 @@ function fakeNats() {
     flush: vi.fn(async () => undefined),
     subscribe: vi.fn((subject: string, opts: Omit<Sub, 'subject'>) => (subs.push({ subject, ...opts }), { unsubscribe: () => undefined })),
   };
-  const link = { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined } as unknown as NatsLink;
+  const link = { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined, arrived: async () => undefined } as unknown as NatsLink;
   let kept: string[] = [];
   const streams = {
     stream: 'ns-msgs',

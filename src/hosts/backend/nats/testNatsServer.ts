@@ -10,6 +10,7 @@ import type { HostContext, InterfaceImpl } from '../../hostContract';
 import type { TraceEvent } from '../../../trace/traceEvent';
 import type { FaultConfig } from '../../faults/faultConfig';
 import { createMessagingHost } from '../../messaging/createMessagingHost';
+import { settlingBuses } from '../../messaging/settleBuses';
 import type { Message } from '../../messaging/messageTypes';
 import { deliveryExtensionOf } from '../../messaging/messagingExtension';
 import { createMessagingExtHost } from '../../proposals/messagingExt/createMessagingExtHost';
@@ -83,6 +84,8 @@ export async function createNatsExtGuest(
   const ext = createMessagingExtHost({ messaging, leaseMs: options.leaseMs ?? 2000, maxRedeliveries: options.maxRedeliveries ?? 3 });
   const imports = { ...(await messaging.create(ctx)), ...(options.acks === false ? {} : await ext.create(ctx)) } as Record<string, InterfaceImpl> as unknown as ExtGuestImports;
   if (options.handle) await messaging.attachExports?.(ctx, { incomingHandler: { handle: options.handle } });
+  // What the run worker does before it reports the guest instantiated (runWorker.ts).
+  await settlingBuses();
   const kill = () => halt(ctx);
   return { imports, client: imports.types.Client.connect('c'), events, logs, ctx, kill };
 }

@@ -15,6 +15,9 @@ import { faultDeliveries } from './faultDeliveries';
  * slow handler's message; a member that dies stops the heartbeat and the server hands the
  * message to another member, on any machine, when the lease (ack wait) ends. `nack`
  * requeues at once; `nack` without requeue, or the last allowed delivery failing, drops it.
+ * Faults at delivery act as the network would: a dropped delivery is left unacked (the
+ * server redelivers it after the ack wait, to any member), and a duplicated one is two copies
+ * of one server entry, which is acked only once both are settled (see #copies).
  * Messages come from the consumers, not the bus, so `takesDelivery` is set.
  */
 export class StreamDelivery implements DeliveryExtension {
@@ -22,13 +25,17 @@ export class StreamDelivery implements DeliveryExtension {
   readonly #ctx: HostContext;
   readonly #durable: DurableMessaging;
   readonly #options: LeaseOptions;
-  readonly #held = new Map<Delivery, DurableDelivery>();
+  /** The server's entry of each delivery still to settle (a duplicate's copies share one). */
+  readonly #held = new Map<Delivery, HeldEntry>();
   readonly #byMessage = new WeakMap<Message, Delivery>();
   readonly #settled = new WeakSet<Delivery>();
   /**
    * Copies made by a duplicate fault at delivery, with their redelivery count. The server
    * holds one entry for both, so each copy is settled here on its own, as the browser keeps
    * a record per copy: a copy's nack(requeue) brings it back even when the other was acked.
+   * The entry stays unacked (and heartbeated) until every copy is settled for good, so a copy
+   * waiting for its redelivery is never only in this worker's memory: if the worker ends,
+   * the server hands the message over again when the ack wait ends.
    */
   readonly #copies = new Map<Delivery, number>();
   #inject: (delivery: Delivery) => void = () => undefined;
@@ -49,11 +56,22 @@ export class StreamDelivery implements DeliveryExtension {
     };
     const faulted = faultDeliveries(this.#ctx, {
       forward: this.#inject,
-      copied: (copy) => this.#copies.set(copy, 0),
-      // Lost on its way to this guest: the server forgets it too, as a browser handler never sees it.
+      copied: (copy, of) => {
+        const entry = this.#held.get(of);
+        if (entry === undefined) return;
+        entry.open += 1;
+        entry.copied = true;
+        this.#held.set(copy, entry);
+        this.#copies.set(copy, 0);
+      },
+      // Lost on its way to this guest, as a real lost delivery: the server never hears of it
+      // and keeps the message unacked; no heartbeat keeps it, so when the ack wait (the lease)
+      // ends it hands it over again, to any member of the group. Terminating it here lost it
+      // for every member of a queue group.
       dropped: (delivery) => {
-        this.#held.get(delivery)?.term();
+        const entry = this.#held.get(delivery);
         this.#held.delete(delivery);
+        if (entry !== undefined) entry.open -= 1;
       },
     });
     // One consumer group per work queue, and one for the guest's fan-out patterns together,
@@ -68,7 +86,7 @@ export class StreamDelivery implements DeliveryExtension {
         .consume(name, patterns, options, (held) => {
           if (halted) return;
           const delivery = this.#toDelivery(held, name);
-          this.#held.set(delivery, held);
+          this.#held.set(delivery, { server: held, open: 1, copied: false });
           // Redeliveries come from the server's own record, as the browser's come from IndexedDB: unfaulted.
           if (faulted && held.redelivery === 0) faulted(delivery);
           else api.inject(delivery);
@@ -79,7 +97,7 @@ export class StreamDelivery implements DeliveryExtension {
         );
     }
     const heartbeat = setInterval(() => {
-      for (const held of this.#held.values()) held.working();
+      for (const entry of new Set(this.#held.values())) entry.server.working();
     }, this.#options.leaseMs / 3);
     this.#halt = () => {
       halted = true;
@@ -117,48 +135,47 @@ export class StreamDelivery implements DeliveryExtension {
   }
 
   async #finish(delivery: Delivery, outcome: 'ack' | 'requeue' | 'drop'): Promise<void> {
-    const copyRedelivery = this.#copies.get(delivery);
-    if (copyRedelivery !== undefined) return this.#finishCopy(delivery, outcome, copyRedelivery);
-    const held = this.#held.get(delivery);
-    if (held === undefined) throw new HostError({ tag: 'other', val: `message ${delivery.fields.id} is no longer held (delivery stopped)` });
+    const entry = this.#held.get(delivery);
+    if (entry === undefined) throw new HostError({ tag: 'other', val: `message ${delivery.fields.id} is no longer held (delivery stopped)` });
+    const held = entry.server;
+    const redelivery = this.#copies.get(delivery) ?? held.redelivery;
     const base = { kind: 'message', topic: delivery.fields.topic, envelope: delivery.packet.envelope, data: delivery.packet.data, to: this.#ctx.config.guest } as const;
+    const final = outcome === 'drop' || redelivery >= this.#options.maxRedeliveries;
+    if (outcome === 'requeue' && !final && entry.copied) {
+      // A duplicate's copy comes back from here, its entry still held on the server.
+      this.#done(delivery);
+      this.#ctx.emit({ ...base, action: 'nack' });
+      const again = this.#redelivered(delivery.packet, readEnvelope(delivery.packet.envelope), delivery.group, redelivery + 1);
+      this.#held.set(again, entry);
+      this.#copies.set(again, redelivery + 1);
+      return this.#inject(again);
+    }
+    // Copies still out: this one is settled here; the server's entry waits for them.
+    const last = entry.open === 1;
     if (outcome === 'ack') {
       // Only a confirmed ack counts: on failure the message stays held and is redelivered.
-      await held.ack();
+      if (last) await held.ack();
+      entry.open -= 1;
       this.#done(delivery);
       return this.#ctx.emit({ ...base, action: 'ack' });
     }
-    const final = outcome === 'drop' || held.redelivery >= this.#options.maxRedeliveries;
-    if (final) held.term();
-    else held.nak();
+    if (last) {
+      if (final) held.term();
+      else held.nak();
+    }
+    entry.open -= 1;
     this.#done(delivery);
     this.#ctx.emit({ ...base, action: 'nack' });
     if (final) {
-      if (outcome === 'requeue') this.#log(`dropping ${delivery.fields.id} on ${delivery.fields.topic} after ${held.redelivery} redeliveries`);
+      if (outcome === 'requeue') this.#log(`dropping ${delivery.fields.id} on ${delivery.fields.topic} after ${redelivery} redeliveries`);
       this.#ctx.emit({ ...base, action: 'drop' });
     }
-  }
-
-  /** Settles a duplicate's copy here (see #copies); a requeued one comes back with its count. */
-  #finishCopy(delivery: Delivery, outcome: 'ack' | 'requeue' | 'drop', redelivery: number): void {
-    this.#copies.delete(delivery);
-    this.#settled.add(delivery);
-    const base = { kind: 'message', topic: delivery.fields.topic, envelope: delivery.packet.envelope, data: delivery.packet.data, to: this.#ctx.config.guest } as const;
-    if (outcome === 'ack') return this.#ctx.emit({ ...base, action: 'ack' });
-    this.#ctx.emit({ ...base, action: 'nack' });
-    if (outcome === 'drop' || redelivery >= this.#options.maxRedeliveries) {
-      if (outcome === 'requeue') this.#log(`dropping ${delivery.fields.id} on ${delivery.fields.topic} after ${redelivery} redeliveries`);
-      return this.#ctx.emit({ ...base, action: 'drop' });
-    }
-    const fields = readEnvelope(delivery.packet.envelope);
-    const again: Delivery = this.#redelivered(delivery.packet, fields, delivery.group, redelivery + 1);
-    this.#copies.set(again, redelivery + 1);
-    this.#inject(again);
   }
 
   #done(delivery: Delivery): void {
     this.#settled.add(delivery);
     this.#held.delete(delivery);
+    this.#copies.delete(delivery);
   }
 
   #toDelivery(held: DurableDelivery, group: string): Delivery {
@@ -177,6 +194,14 @@ export class StreamDelivery implements DeliveryExtension {
   #log(text: string): void {
     this.#ctx.log('stderr', `messaging-ext: ${text}\n`);
   }
+}
+
+/** The server's entry of a delivery, and how many of its copies are still to be settled. */
+interface HeldEntry {
+  server: DurableDelivery;
+  open: number;
+  /** A duplicate fault copied it: its requeues come back from this host, not the server. */
+  copied: boolean;
 }
 
 function errorText(error: unknown): string {

@@ -1,0 +1,50 @@
+import type { SealedTransmission } from './natsSeal';
+
+/** Transmissions a guard remembers; the oldest is forgotten first. */
+const REMEMBERED = 4096;
+
+/**
+ * How far a core delivery's receipt may be from its sealed publication time: the server
+ * hands a message over at once, and both times are this browser's clock. Beyond it (a
+ * captured message replayed later, to a receiver that never saw the original) the seal
+ * proves nothing. A client reconnecting after longer re-sends what it buffered: those few
+ * then show as not this browser's.
+ */
+export const CORE_WINDOW_MS = 30_000;
+
+/**
+ * How far a JetStream message's stored time (the server's clock) may be from its sealed
+ * publication time (this browser's): what the stream keeps is stored as it arrives, however
+ * late it is delivered or read, so only the clocks' difference and the trip count. Generous,
+ * because a room's server may run on a machine whose clock is off by a minute.
+ */
+export const STORED_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Tells a sealed message this browser sent from a word-for-word replay of it (a peer that
+ * captured it re-publishing it, seal and all). Each receiver has its own guard, which admits
+ * a transmission once per `place` (a core subscription: the server sends each publication once
+ * to each), or, given the stream sequence `seq` (a JetStream consumer or log reader), again
+ * under the same sequence only: a redelivery or a re-read of the same stored message stays
+ * this browser's, while a replay is stored anew under another sequence. And only near its
+ * publication time. Memory is bounded (REMEMBERED).
+ */
+export interface ReplayGuard {
+  /** True when `sealed`, received at `at` (ms, see the windows above), is no replay. */
+  fresh(sealed: SealedTransmission, at: number, place: number | string, seq?: number): boolean;
+}
+
+export function createReplayGuard(windowMs: number): ReplayGuard {
+  const seen = new Map<string, number>();
+  return {
+    fresh(sealed, at, place, seq) {
+      if (Math.abs(at - sealed.sentAt) > windowMs) return false;
+      const key = `${place} ${sealed.key}`;
+      const before = seen.get(key);
+      if (before !== undefined) return seq !== undefined && seq === before;
+      seen.set(key, seq ?? -1);
+      if (seen.size > REMEMBERED) seen.delete(seen.keys().next().value as string);
+      return true;
+    },
+  };
+}
