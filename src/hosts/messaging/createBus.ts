@@ -127,16 +127,21 @@ export function openBus(namespace: string, clock: () => number = () => performan
     namespace,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
-      if (!inTask) {
-        inTask = true;
-        afterTask.schedule();
-      }
+      // The task's end is marked after a packet sent at once has left: posting the marker
+      // first put its cost (~15 µs) between a burst's first send and its post.
+      const starts = !inTask;
+      inTask = true;
       // Behind a waiting burst a packet waits too (one queue keeps the order).
       if (pending.length === 0 && eagerPosts < EAGER_POSTS) {
         eagerPosts += 1;
-        sendNow(packet);
+        try {
+          sendNow(packet);
+        } finally {
+          if (starts) afterTask.schedule();
+        }
         return;
       }
+      if (starts) afterTask.schedule();
       const now = clock();
       pending.push(packet);
       if (pending.length === 1) {
