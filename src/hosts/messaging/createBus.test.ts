@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EAGER_POSTS, EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
+import { EARLY_FLUSHES, flushAllBuses, MAX_BATCH, MAX_BATCH_AGE_MS, openBus, type BusMessagePacket, type BusPacket } from './createBus';
 import { packBytes, PACK_MAX_BYTES } from './packBatchBytes';
 
 let ns = 0;
@@ -29,7 +29,7 @@ function collect(bus: ReturnType<typeof openBus>, count: number): Promise<string
 }
 
 describe('openBus coalesces the posts of one task', () => {
-  it('sends the first EAGER_POSTS posts of a task at once and the rest in batches, in order, none lost', async () => {
+  it('sends the first post of a task at once and the rest in batches, in order, none lost', async () => {
     const namespace = freshNamespace();
     // A clock that stands still: on a loaded machine the burst's posts took MAX_BATCH_AGE_MS
     // of real time, and the age rule (its own test below) sent part of it early.
@@ -40,61 +40,46 @@ describe('openBus coalesces the posts of one task', () => {
     tx.post(packet(0));
     expect(posted).toHaveBeenCalledTimes(1); // a lone send is never held back
     expect(posted.mock.calls[0]![0]).toMatchObject({ type: 'message' }); // a plain packet, as older builds expect
-    // A paced guest's burst: each of the first EAGER_POSTS posts goes alone, at once.
-    for (let i = 1; i < EAGER_POSTS; i++) tx.post(packet(i));
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS);
-    for (let i = EAGER_POSTS; i < EAGER_POSTS + MAX_BATCH; i++) tx.post(packet(i));
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + 1); // the burst went out when it held MAX_BATCH packets
-    expect(posted.mock.calls[EAGER_POSTS]![0]).toHaveLength(MAX_BATCH);
-    for (let i = EAGER_POSTS + MAX_BATCH; i < 200; i++) tx.post(packet(i));
+    for (let i = 1; i <= MAX_BATCH; i++) tx.post(packet(i));
+    expect(posted).toHaveBeenCalledTimes(2); // the burst went out when it held MAX_BATCH packets
+    expect(posted.mock.calls[1]![0]).toHaveLength(MAX_BATCH);
+    for (let i = MAX_BATCH + 1; i < 200; i++) tx.post(packet(i));
     const ids = await got; // the tail went out at the end of the task
     expect(ids).toEqual(Array.from({ length: 200 }, (_, i) => `m${i}`));
-    expect(posted.mock.calls.length).toBeLessThan(EAGER_POSTS + 10);
-  });
-
-  it('sends a paced guest\'s bursts at once, EAGER_POSTS again in every task', async () => {
-    const tx = open(freshNamespace(), () => 0);
-    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
-    for (let burst = 0; burst < 3; burst++) {
-      for (let i = 0; i <= EAGER_POSTS; i++) tx.post(packet(burst * 100 + i));
-      expect(posted).toHaveBeenCalledTimes(burst * (EAGER_POSTS + 1) + EAGER_POSTS); // the last one waits
-      await new Promise((r) => setTimeout(r, 1)); // the guest sleeps: the task ends, its tail goes out
-      expect(posted).toHaveBeenCalledTimes((burst + 1) * (EAGER_POSTS + 1));
-    }
+    expect(posted.mock.calls.length).toBeLessThan(10);
   });
 
   it('sends a burst whose first packet waited MAX_BATCH_AGE_MS, and flushAllBuses sends what waits', () => {
     let now = 0;
     const tx = open(freshNamespace(), () => now);
     const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
-    for (let i = 0; i < EAGER_POSTS; i++) tx.post(packet(100 + i));
+    tx.post(packet(0));
     tx.post(packet(1));
     tx.post(packet(2));
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS);
+    expect(posted).toHaveBeenCalledTimes(1);
     now += MAX_BATCH_AGE_MS;
     tx.post(packet(3));
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + 1);
-    expect(posted.mock.calls[EAGER_POSTS]![0]).toHaveLength(3);
+    expect(posted).toHaveBeenCalledTimes(2);
+    expect(posted.mock.calls[1]![0]).toHaveLength(3);
     tx.post(packet(4));
     flushAllBuses(); // what the run worker does before reporting a result
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + 2);
-    expect(posted.mock.calls[EAGER_POSTS + 1]![0]).toMatchObject({ envelope: { id: 'm4' } });
+    expect(posted).toHaveBeenCalledTimes(3);
+    expect(posted.mock.calls[2]![0]).toMatchObject({ envelope: { id: 'm4' } });
   });
 
   it('delivers waiting packets to listeners in the same worker and before closing', async () => {
     const namespace = freshNamespace();
     const tx = open(namespace);
     const rx = open(namespace);
-    const n = EAGER_POSTS + 5;
-    const remote = collect(rx, n);
-    for (let i = 0; i < n; i++) tx.post(packet(i));
+    const remote = collect(rx, 5);
+    for (let i = 0; i < 5; i++) tx.post(packet(i));
     tx.close(); // closing sends the burst first
-    expect(await remote).toEqual(Array.from({ length: n }, (_, i) => `m${i}`));
+    expect(await remote).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
     // Listeners in the posting worker hear a batch too (a cloned copy, as a remote one would).
     const tx2 = open(namespace);
-    const local2 = collect(tx2, n);
-    for (let i = 0; i < n; i++) tx2.post(packet(i));
-    expect(await local2).toEqual(Array.from({ length: n }, (_, i) => `m${i}`));
+    const local2 = collect(tx2, 3);
+    for (let i = 0; i < 3; i++) tx2.post(packet(i));
+    expect(await local2).toEqual(['m0', 'm1', 'm2']);
   });
 
   it('packs the small payloads of a batch into one buffer, and receivers get each payload as its own bytes', async () => {
@@ -105,12 +90,11 @@ describe('openBus coalesces the posts of one task', () => {
     const big = new Uint8Array(PACK_MAX_BYTES + 1).fill(7);
     const sent: BusPacket[] = [packet(0), packet(1), packet(2), { type: 'message', envelope: { id: 'big', subject: 't' }, data: big }, { type: 'claimed', id: 'x', group: 'g', by: 'o' }, packet(3)];
     const got: BusMessagePacket[] = [];
-    const all = new Promise<void>((resolve) => rx.listen((p) => { if (p.type === 'message' && !p.envelope.id!.startsWith('e')) got.push(p); if (got.length === 5) resolve(); }));
-    for (let i = 0; i < EAGER_POSTS - 1; i++) tx.post({ type: 'message', envelope: { id: `e${i}`, subject: 't' }, data: new Uint8Array(1) });
+    const all = new Promise<void>((resolve) => rx.listen((p) => { if (p.type === 'message') got.push(p); if (got.length === 5) resolve(); }));
     for (const p of sent) tx.post(p);
     await all;
-    const batch = posted.mock.calls[EAGER_POSTS]![0] as BusMessagePacket[];
-    // The first EAGER_POSTS posts (m0 the last) went alone; the batch is p1, p2, big, claimed, p3.
+    const batch = posted.mock.calls[1]![0] as BusMessagePacket[];
+    // The first post went alone; the batch is p1, p2, big, claimed, p3.
     expect(batch[0]!.data.buffer).toBe(batch[1]!.data.buffer); // one shared buffer on the wire
     expect(batch[1]!.data.buffer).toBe(batch[4]!.data.buffer);
     expect(batch[2]!.data).toBe(big); // a large payload keeps its own
@@ -130,21 +114,21 @@ describe('openBus coalesces the posts of one task', () => {
   it('sends a burst when the posting code yields to a microtask checkpoint, the first EARLY_FLUSHES times in a task', async () => {
     const tx = open(freshNamespace());
     const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
-    for (let i = 0; i < EAGER_POSTS; i++) tx.post(packet(100 + i)); // at once
+    tx.post(packet(0)); // at once
     tx.post(packet(1));
     tx.post(packet(2));
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS);
+    expect(posted).toHaveBeenCalledTimes(1);
     await Promise.resolve(); // the guest suspends (a paced guest's sleep): its burst goes out now
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + 1);
-    expect(posted.mock.calls[EAGER_POSTS]![0]).toHaveLength(2);
+    expect(posted).toHaveBeenCalledTimes(2);
+    expect(posted.mock.calls[1]![0]).toHaveLength(2);
     // A guest suspending after every send in one task: early flushes until EARLY_FLUSHES, then batches.
     for (let i = 3; i < 3 + EARLY_FLUSHES + 3; i++) {
       tx.post(packet(i));
       await Promise.resolve();
     }
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + EARLY_FLUSHES);
+    expect(posted).toHaveBeenCalledTimes(1 + EARLY_FLUSHES);
     flushAllBuses();
-    expect(posted).toHaveBeenCalledTimes(EAGER_POSTS + 1 + EARLY_FLUSHES);
+    expect(posted).toHaveBeenCalledTimes(2 + EARLY_FLUSHES);
     expect(posted.mock.calls.at(-1)![0]).toHaveLength(4);
   });
 });

@@ -5,7 +5,7 @@ import { ownBytes, packBytes } from './packBatchBytes';
 
 // Importers have found the bus's types and the worker's flush/settle functions here.
 export type { Bus, BusClaimedPacket, BusListener, BusMessagePacket, BusNoticePacket, BusPacket } from './busTypes';
-export { flushAllBuses, markUnflushed, markUnsettled, settleAllBuses } from './settleBuses';
+export { flushAllBuses, markUnflushed, markUnsettled, settleAllBuses, settlingBuses } from './settleBuses';
 
 interface OpenBus extends Bus {
   refs: number;
@@ -17,14 +17,6 @@ export const MAX_BATCH = 64;
 /** …or once its first packet has waited this long (ms), checked at each post. */
 export const MAX_BATCH_AGE_MS = 1;
 
-/**
- * Posts of a task sent at once, each its own BroadcastChannel message, before the rest are
- * batched. A paced guest's burst (a few sends, then a sleep) held its second to last sends
- * until it suspended: 60–115 µs each of the 0.18 ms its p50 had over the raw pair
- * (bench/msgHops.patch, bench/HISTORY.md). A flood still batches all but these few.
- */
-export const EAGER_POSTS = 8;
-
 /** Flushes per task made when the posting code yields (microtask checkpoint) before the task's end. */
 export const EARLY_FLUSHES = 4;
 
@@ -34,10 +26,10 @@ export const EARLY_FLUSHES = 4;
  *
  * Posts are coalesced: each BroadcastChannel message costs a round through the browser
  * process, far more than cloning a 32-byte packet (a flooding producer spent most of its
- * time there), so packets posted in one task travel as arrays. The first EAGER_POSTS posts of
- * a task go out at once — a lone send, a paced guest's burst, or the last send before a guest
- * loops until the watchdog stops it, is never held back; the ones after them in the same task
- * (a flooding guest's sends chain through microtasks, so a flood is one task) wait until the burst holds
+ * time there), so packets posted in one task travel as arrays. The first post of a task
+ * goes out at once — a lone send, or the last one before a guest loops until the watchdog
+ * stops it, is never held back; the ones after it in the same task (a flooding guest's
+ * sends chain through microtasks, so a flood is one task) wait until the burst holds
  * MAX_BATCH packets, its first one is MAX_BATCH_AGE_MS old, or the task ends, whichever is
  * first — or, for the first few bursts of a task, once the posting code yields to a
  * microtask checkpoint (a paced guest suspending to sleep). Order is kept (one queue per bus). Receivers take a packet or an array of
@@ -92,13 +84,10 @@ export function openBus(namespace: string, clock: () => number = () => performan
   let inTask = false;
   // Flushes already made at a microtask checkpoint in this task (see post).
   let earlyFlushes = 0;
-  // Posts of this task sent at once (EAGER_POSTS).
-  let eagerPosts = 0;
   let checkpointQueued = false;
   const endOfTask = (): void => {
     inTask = false;
     earlyFlushes = 0;
-    eagerPosts = 0;
     handle.flush();
   };
   const afterTask = createNextTask(endOfTask);
@@ -127,21 +116,14 @@ export function openBus(namespace: string, clock: () => number = () => performan
     namespace,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
-      // The task's end is marked after a packet sent at once has left: posting the marker
-      // first put its cost (~15 µs) between a burst's first send and its post.
-      const starts = !inTask;
-      inTask = true;
-      // Behind a waiting burst a packet waits too (one queue keeps the order).
-      if (pending.length === 0 && eagerPosts < EAGER_POSTS) {
-        eagerPosts += 1;
-        try {
+      if (!inTask) {
+        inTask = true;
+        afterTask.schedule();
+        if (pending.length === 0) {
           sendNow(packet);
-        } finally {
-          if (starts) afterTask.schedule();
+          return;
         }
-        return;
       }
-      if (starts) afterTask.schedule();
       const now = clock();
       pending.push(packet);
       if (pending.length === 1) {
