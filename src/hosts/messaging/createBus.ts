@@ -5,7 +5,7 @@ import { ownBytes, packBytes } from './packBatchBytes';
 
 // Importers have found the bus's types and the worker's flush/settle functions here.
 export type { Bus, BusClaimedPacket, BusListener, BusMessagePacket, BusNoticePacket, BusPacket } from './busTypes';
-export { flushAllBuses, markUnflushed, markUnsettled, settleAllBuses, settlingBuses } from './settleBuses';
+export { flushAllBuses, markUnflushed, markUnsettled, settleAllBuses } from './settleBuses';
 
 interface OpenBus extends Bus {
   refs: number;
