@@ -210,6 +210,16 @@ export function createFloodProbe(client: BuildClient) {
       const quarters = [0, 1, 2, 3].map((i) => percentile(r.lat.slice(Math.round(i * q), Math.round((i + 1) * q)), 0.5));
       return { p50: percentile(r.lat, 0.5), byPosition: r.byPosition, offered: r.offered, quarters };
     },
+    /**
+     * The paced run of `bursts` bursts (for CPU per burst, bench/probePacedCpu.mjs: the
+     * difference of two sizes leaves out the two guests' start); returns its offered load.
+     */
+    pacedGuest: async (bursts: number) => {
+      const [p, h] = await guests();
+      return (await guestRun(p, h, { name: 'paced', args: [bursts, PER_BURST] }, bursts * PER_BURST)).offered;
+    },
+    /** The raw pair's paced run of `bursts` bursts at `offered` msg/s (the guest's rate). */
+    pacedRaw: async (bursts: number, offered: number) => (await rawRun(bursts, PER_BURST, (PER_BURST / offered) * 1000)).offered,
     /** One paced run with each message's send, deliver and ack stamps by position in its burst (burstStamps.ts). */
     stamps: async () => {
       const [p, h] = await guests();
