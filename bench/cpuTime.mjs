@@ -20,6 +20,15 @@ const GROUPS = [
  * where a JSPI guest runs after resuming from a suspended host call.
  */
 export async function measureCpu(browser, page, action) {
+  const { result, events } = await traceWhile(browser, page, action);
+  const groups = { workers: 0, page: 0, browser: 0, other: 0 };
+  for (const [, name, ms] of cpuByThread(events)) groups[GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other'] += ms;
+  const total = Object.values(groups).reduce((a, b) => a + b, 0);
+  return { result, total, groups };
+}
+
+/** Runs `action` with Chrome's tracing on (top-level tasks, V8, metadata): its result and the trace's events. */
+export async function traceWhile(browser, page, action) {
   await browser.startTracing(page, { categories: ['toplevel', 'v8', '__metadata'] });
   let result;
   let buffer;
@@ -29,9 +38,5 @@ export async function measureCpu(browser, page, action) {
     buffer = await browser.stopTracing();
   }
   const parsed = JSON.parse(buffer.toString('utf8'));
-  const events = parsed.traceEvents ?? parsed;
-  const groups = { workers: 0, page: 0, browser: 0, other: 0 };
-  for (const [, name, ms] of cpuByThread(events)) groups[GROUPS.find(([, re]) => re.test(name))?.[0] ?? 'other'] += ms;
-  const total = Object.values(groups).reduce((a, b) => a + b, 0);
-  return { result, total, groups };
+  return { result, events: parsed.traceEvents ?? parsed };
 }

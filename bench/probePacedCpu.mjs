@@ -7,19 +7,11 @@
 //   AB_PORT=4520 node bench/probePacedCpu.mjs <rounds> [bursts=100] name=dist [name=dist…]
 import { inRoundOrder, launchChromium, openEnginePages, printLoad, serveSites, sitesFrom } from './abSites.mjs';
 import { cpuByThread } from './readChromeTrace.mjs';
+import { traceWhile } from './cpuTime.mjs';
 
 /** CPU ms by thread name (numbers dropped) while `action` runs, like cpuTime.mjs's groups but finer. */
 async function measureCpu(browser, page, action) {
-  await browser.startTracing(page, { categories: ['toplevel', 'v8', '__metadata'] });
-  let result;
-  let buffer;
-  try {
-    result = await action();
-  } finally {
-    buffer = await browser.stopTracing();
-  }
-  const parsed = JSON.parse(buffer.toString('utf8'));
-  const events = parsed.traceEvents ?? parsed;
+  const { result, events } = await traceWhile(browser, page, action);
   // Which process a thread is in (browser, renderer, GPU…): a thread pool's name is the same in each.
   const processes = new Map(events.filter((e) => e.ph === 'M' && e.name === 'process_name').map((e) => [e.pid, e.args?.name ?? '']));
   const names = {};
