@@ -12,7 +12,10 @@ const byId = new Map();
 for (const run of runs) for (const f of run.figures) byId.set(f.id, f);
 const figures = [...byId.values()];
 const goalText = (g, unit) => (g ? `${g.op} ${g.value}${unit ? ` ${unit}` : ''}` : '');
-console.log(`Run of ${runs.map((r) => r.date).join(', ')}; ${runs[0]?.rounds} rounds; load average ${runs.map((r) => r.loadavg.map((x) => x.toFixed(0)).join('/')).join(', ')} on ${runs[0]?.cores} cores.\n`);
+// A merged table holds parts of several runs: the rounds each figure had, not the first run's.
+const counts = [...new Set(figures.map((f) => f.rounds ?? runs[0]?.rounds))].sort((a, b) => a - b);
+const roundsText = counts.length > 1 ? `${counts[0]}–${counts[counts.length - 1]} rounds per figure` : `${counts[0]} rounds`;
+console.log(`Run of ${runs.map((r) => r.date).join(', ')}; ${roundsText}; load average ${runs.map((r) => r.loadavg.map((x) => x.toFixed(0)).join('/')).join(', ')}${runs.some((r) => String(r.date).includes(',')) ? ' (a merged file keeps its last part\'s)' : ''} on ${runs[0]?.cores} cores.\n`);
 console.log('| figure | ratio median (min–max) | goal | verdict | guest median | baseline median |');
 console.log('|---|---|---|---|---|---|');
 for (const f of figures) {
