@@ -1,5 +1,5 @@
 import { parseWit } from '../wit/parseWit';
-import { interfaceId, type WitFunction, type WitPos } from '../wit/witModel';
+import { interfaceId, offsetsIn, type WitFunction } from '../wit/witModel';
 import type { CoreFunction, CoreSignatures } from './describeCoreSignatures';
 import { createTypeExpander } from './expandNamedTypes';
 
@@ -53,11 +53,9 @@ export function rewriteAsync(source: string): AsyncRewrite | undefined {
   if (!parsed.ok) return undefined;
   const funcs = new Map<string, WitFunction>();
   const streaming = new Map<string, { func: WitFunction; types: string }>();
-  const expand = createTypeExpander(source, parsed.doc);
   const inserts: [offset: number, text: string][] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
-  const offset = (p: WitPos) => lineStarts[p.line - 1]! + p.column - 1;
+  const offset = offsetsIn(source);
+  const expand = createTypeExpander(source, parsed.doc, offset);
   const note = (module: string, scope: Parameters<typeof expand>[0], f: WitFunction, sibling: (name: string, type: string) => string) => {
     const key = `${module}\u0000${f.jcoName}`;
     const types = expand(scope, typeText(f));

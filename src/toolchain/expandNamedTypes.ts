@@ -1,4 +1,4 @@
-import type { WitDocument, WitInterface, WitPath, WitPos, WitTypeDef, WitWorld } from '../wit/witModel';
+import { offsetsIn, type WitDocument, type WitInterface, type WitPath, type WitPos, type WitTypeDef, type WitWorld } from '../wit/witModel';
 
 /** An interface or world whose names a type text is read in. */
 type Scope = Pick<WitInterface | WitWorld, 'uses' | 'types'>;
@@ -16,10 +16,7 @@ const NAME = /%?[a-z][\w-]*/gi;
  * and case names are dropped, so a field named like a type is not taken for it. Names `use`d
  * from another interface of the document are followed there; unknown names stay as written.
  */
-export function createTypeExpander(source: string, doc: WitDocument): (scope: Scope, text: string) => string {
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
-  const offset = (p: WitPos) => lineStarts[p.line - 1]! + p.column - 1;
+export function createTypeExpander(source: string, doc: WitDocument, offset: (p: WitPos) => number = offsetsIn(source)): (scope: Scope, text: string) => string {
   const bodies = new Map<WitTypeDef, string>();
   const bodyOf = (def: WitTypeDef): string => {
     let body = bodies.get(def);

@@ -112,6 +112,13 @@ export interface WitDocument {
 /** `parseWit` never throws on bad input; it returns one of these. */
 export type WitParseResult = { ok: true; doc: WitDocument } | { ok: false; error: WitSyntaxError };
 
+/** Where a parsed position (1-based line and column) of `source` is, as an offset into it. */
+export function offsetsIn(source: string): (p: WitPos) => number {
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  return (p) => lineStarts[p.line - 1]! + p.column - 1;
+}
+
 /** `ns:pkg/name@version` (or `ns:pkg/name`): an interface as worlds, imports and JSPI lists name it. */
 export function interfaceId(pkg: Pick<WitPackage, 'namespace' | 'name' | 'version'>, iface: Pick<WitInterface, 'name'>): string {
   return `${pkg.namespace}:${pkg.name}/${iface.name}${pkg.version ? `@${pkg.version}` : ''}`;
