@@ -6,7 +6,7 @@
 //   git apply bench/natsHops.patch && npx vite build --outDir /tmp/site-hops && git checkout . && rm src/platform/natsHops.ts
 //   AB_PORT=4525 NATS_PORT=4508 node bench/probeNatsHops.mjs <rounds> name=dist [name=dist…]
 // Legs: send (the trace's send stamp) > pub (the client's publish) > pubDone > wsSend (the
-// socket write carrying it) > frame (the handler worker's message event) > cb (subscription
+// socket write carrying it) > wsSent (that write returned) > frame (the handler worker's message event) > cb (subscription
 // callback) > parsed > dispatched > deliver (the trace's deliver stamp) > ack.
 import { loadavg } from 'node:os';
 import { inRoundOrder, printLoad } from './abSites.mjs';
