@@ -2,7 +2,8 @@ import type { HostContext } from '../hostContract';
 import { claimMessage } from './claimMessage';
 import type { Bus, BusMessagePacket } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
-import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
+import { matchTopic, type Subscription } from './matchTopic';
+import { guestSubscriptions } from './guestSubscriptions';
 import type { Message, ReceivedFields } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 import { randomUuid } from '../../platform/randomUuid';
@@ -52,12 +53,8 @@ export function findHandler(exports: Record<string, unknown>): HandleFn | undefi
  */
 export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: ReceiveAs<M>, handle: HandleFn<M>, options: DeliveryOptions = {}): () => void {
   const { guest, namespace } = ctx.config;
-  const subscriptions: Subscription[] = [];
-  for (const text of ctx.config.subscriptions) {
-    const problem = validatePattern(text.trim());
-    if (problem !== undefined) ctx.log('stderr', `messaging: ignoring subscription: ${problem}\n`);
-    else subscriptions.push(parseSubscription(text));
-  }
+  // Without the work queues its fan-out patterns cover (see guestSubscriptions).
+  const subscriptions = guestSubscriptions(ctx);
   const owner = `${ctx.tab ?? 'local'}/${guest}/${randomUuid()}`;
   const claimedElsewhere = new Set<string>();
   // Deliveries waiting for the handler, run one at a time by `drain` (one loop per backlog,

@@ -4,7 +4,7 @@ import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messag
 import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
-import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
+import { isHiddenSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
 import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
@@ -136,12 +136,14 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       if (closed) return () => undefined;
       const id = ++subscriptionCount;
       const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, Date.now(), id);
-      const sub = link.nc.subscribe(toSubjectFilter(pattern), {
+      const filter = toSubjectFilter(pattern);
+      const sub = link.nc.subscribe(filter, {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
-        // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber; a
-        // request's inbox hears the server's "no responders" status, which no guest sent.
+        // Topic logs and the server's own traffic are no guest's messages, even for a `>`
+        // subscriber (isHiddenSubject); a request's inbox hears the server's "no responders"
+        // status, which no guest sent.
         callback: (error, msg) => {
-          if (!error && !isLogSubject(msg.subject) && !isNoResponders(msg)) receive(msg, id, fresh);
+          if (!error && !isHiddenSubject(msg.subject, filter) && !isNoResponders(msg)) receive(msg, id, fresh);
         },
       });
       subscriptions.add(sub);

@@ -1,6 +1,7 @@
 import { HostError, type HostContext } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging } from '../../backend';
 import { readEnvelope } from '../../messaging/createEnvelope';
+import { matchTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { Delivery, DeliveryExtension, HandlerOutcome } from '../../messaging/messagingExtension';
 import type { LeaseOptions } from './leaseDelivery';
@@ -77,15 +78,18 @@ export class StreamDelivery implements DeliveryExtension {
     // One consumer group per work queue, and one for the guest's fan-out patterns together,
     // so a message matching two of them reaches the guest once, as on the browser.
     const groups = new Map<string, string[]>();
+    const fanoutGroup = `guest:${this.#ctx.config.guest}`;
     for (const { pattern, group } of api.subscriptions ?? []) {
-      const name = group ?? `guest:${this.#ctx.config.guest}`;
+      const name = group ?? fanoutGroup;
       groups.set(name, [...(groups.get(name) ?? []), pattern]);
     }
+    const fanouts = groups.get(fanoutGroup) ?? [];
     for (const [name, patterns] of groups) {
       this.#durable
         .consume(name, patterns, options, (held) => {
           if (halted) return;
           const delivery = this.#toDelivery(held, name);
+          if (name !== fanoutGroup && fanouts.some((f) => matchTopic(f, delivery.fields.topic))) return settleQueueCopy(held);
           this.#held.set(delivery, { server: held, open: 1, copied: false });
           // Redeliveries come from the server's own record, as the browser's come from IndexedDB: unfaulted.
           if (faulted && held.redelivery === 0) faulted(delivery);
@@ -202,6 +206,23 @@ interface HeldEntry {
   open: number;
   /** A duplicate fault copied it: its requeues come back from this host, not the server. */
   copied: boolean;
+}
+
+/**
+ * A work queue's copy of a message this guest also gets through its fan-out group (a queue
+ * its fan-out patterns cover in part: `queue:jobs.*` beside `jobs.eu`). As on the browser the
+ * guest handles the message once, as fan-out, and takes no part in the queue for it. The copy
+ * is acked here, unhandled: the fan-out group holds the message for this guest on the server
+ * until the handler settles it (redelivering it if the handler fails or its worker ends), so
+ * nothing is lost for the guest; and this member cannot pass the copy on to another member
+ * as the browser's claims do (a nak hands it to any member, this one again, until
+ * max_deliver). So a queue member that also has the message by fan-out settles the queue's
+ * copy; the other members get only the copies the server hands them. A queue the fan-out
+ * patterns cover entirely is not consumed at all (messaging/guestSubscriptions.ts).
+ */
+function settleQueueCopy(held: DurableDelivery): void {
+  // Unconfirmed or failed: the server hands the copy over again after the ack wait, and it is acked again.
+  held.ack().catch(() => undefined);
 }
 
 function errorText(error: unknown): string {
