@@ -10,7 +10,7 @@ import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
 import { SEAL_HEADER, type NatsSeal, type SealedTransmission } from './natsSeal';
-import { CORE_WINDOW_MS, createReplayGuard } from './natsReplay';
+import { CORE_WINDOW_MS, coreReplayCheck, createReplayGuard } from './natsReplay';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -135,7 +135,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     subscribe(pattern, group) {
       if (closed) return () => undefined;
       const id = ++subscriptionCount;
-      const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, Date.now(), id);
+      // Nor does one of a message sent before this subscription existed (natsReplay.ts).
+      const fresh = coreReplayCheck(replays, id);
       const filter = toSubjectFilter(pattern);
       const sub = link.nc.subscribe(filter, {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
