@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import type { MessageEvent_ } from '../../../trace/traceEvent';
 import { closeClaimDatabases } from '../../messaging/claimMessage';
 import { closeAllBuses } from '../../messaging/createBus';
 import { closeTestBuses, createTestGuest, waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
 import { closeExtGuests, createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
-import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+import { closeNatsExtGuests, createNatsExtGuest, heldOnServer, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
 
 // One guest subscribed to a work queue and to a fan-out pattern covering the same messages
 // gets each message once on both backends, and the queue's other members get theirs as on
@@ -45,18 +43,6 @@ async function guestOn(backend: Backend, acks: boolean, ns: string, name: string
   return { events: g.events as MessageEvent_[], send: async (t, text) => g.imports.producer.send(client, t, new g.imports.types.Message(utf8(text))), kill: () => undefined };
 }
 
-/** What each consumer of the namespace's stream still holds: sent it nothing yet, or unacked. */
-async function heldOnServer(ns: string): Promise<Record<string, number>> {
-  const nc = await connect({ servers: server!.address });
-  try {
-    const held: Record<string, number> = {};
-    for await (const c of (await jetstreamManager(nc)).consumers.list(`${ns}-msgs`)) held[c.name] = c.num_pending + c.num_ack_pending;
-    return held;
-  } finally {
-    await nc.close();
-  }
-}
-
 const redeliveryOf = (m: Message) => m.metadata()?.find(([k]) => k === 'redelivery')?.[1];
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tally = (seen: string[]) => Object.fromEntries([...new Set(seen)].map((s) => [s, seen.filter((x) => x === s).length]));
@@ -68,7 +54,7 @@ for (const backend of ['browser', 'nats'] as const) {
       const namespace = () => `qf${backend[0]}${acks ? 'a' : 'p'}${process.pid}n${++n}`;
       // Settled on the server: no consumer still holds anything (each copy acked once, none left).
       const expectSettled = async (ns: string) => {
-        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(ns)).filter((held) => held > 0)).toEqual([]);
+        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(server!, ns)).filter((held) => held > 0)).toEqual([]);
       };
       // An at-least-once `>` needs a stream keeping every subject, which NATS refuses beside
       // any other stream (README: one stream per subject), so on NATS it is tried only plain.

@@ -39,6 +39,8 @@ export class StreamDelivery implements DeliveryExtension {
    * the server hands the message over again when the ack wait ends.
    */
   readonly #copies = new Map<Delivery, number>();
+  /** Stored messages (stream sequences) handed to this guest lately, and the group each came from. */
+  readonly #handedOver = new Map<number, string>();
   #inject: (delivery: Delivery) => void = () => undefined;
   #halt: () => void = () => undefined;
 
@@ -90,6 +92,7 @@ export class StreamDelivery implements DeliveryExtension {
           if (halted) return;
           const delivery = this.#toDelivery(held, name);
           if (name !== fanoutGroup && fanouts.some((f) => matchTopic(f, delivery.fields.topic))) return settleQueueCopy(held);
+          if (this.#handedOverBy(held.seq, name)) return settleQueueCopy(held);
           this.#held.set(delivery, { server: held, open: 1, copied: false });
           // Redeliveries come from the server's own record, as the browser's come from IndexedDB: unfaulted.
           if (faulted && held.redelivery === 0) faulted(delivery);
@@ -182,6 +185,20 @@ export class StreamDelivery implements DeliveryExtension {
     this.#copies.delete(delivery);
   }
 
+  /**
+   * True when another of this guest's groups already handed it the stored message `seq`: two
+   * of its work queues both matching a message (`queue:jobs.*`, `queue:jobs.>`). On the
+   * browser the guest claims it in each queue it wins and handles it once; here the second
+   * group's copy is settled unhandled (settleQueueCopy). A redelivery comes from its own group.
+   */
+  #handedOverBy(seq: number, group: string): boolean {
+    const first = this.#handedOver.get(seq);
+    if (first !== undefined) return first !== group;
+    this.#handedOver.set(seq, group);
+    if (this.#handedOver.size > HANDED_OVER_REMEMBERED) this.#handedOver.delete(this.#handedOver.keys().next().value as number);
+    return false;
+  }
+
   #toDelivery(held: DurableDelivery, group: string): Delivery {
     const fields = readEnvelope(held.packet.envelope);
     if (held.redelivery === 0) return { packet: held.packet, fields, group };
@@ -208,17 +225,21 @@ interface HeldEntry {
   copied: boolean;
 }
 
+/** Stored messages a StreamDelivery remembers handing over (see #handedOverBy); the oldest is forgotten first. */
+const HANDED_OVER_REMEMBERED = 2000;
+
 /**
- * A work queue's copy of a message this guest also gets through its fan-out group (a queue
- * its fan-out patterns cover in part: `queue:jobs.*` beside `jobs.eu`). As on the browser the
- * guest handles the message once, as fan-out, and takes no part in the queue for it. The copy
- * is acked here, unhandled: the fan-out group holds the message for this guest on the server
- * until the handler settles it (redelivering it if the handler fails or its worker ends), so
- * nothing is lost for the guest; and this member cannot pass the copy on to another member
- * as the browser's claims do (a nak hands it to any member, this one again, until
- * max_deliver). So a queue member that also has the message by fan-out settles the queue's
- * copy; the other members get only the copies the server hands them. A queue the fan-out
- * patterns cover entirely is not consumed at all (messaging/guestSubscriptions.ts).
+ * A work queue's copy of a message this guest gets through another of its groups: its
+ * fan-out group (a queue its fan-out patterns cover in part: `queue:jobs.*` beside
+ * `jobs.eu`; as on the browser the guest handles the message once, as fan-out, and takes no
+ * part in the queue for it), or another queue that handed it over first. The copy is acked
+ * here, unhandled: the other group holds the message for this guest on the server until the
+ * handler settles it (redelivering it if the handler fails or its worker ends), so nothing
+ * is lost for the guest; and this member cannot pass the copy on to another member as the
+ * browser's claims do (a nak hands it to any member, this one again, until max_deliver).
+ * So a queue member that has the message already settles the queue's copy; the other
+ * members get only the copies the server hands them. A queue the fan-out patterns cover
+ * entirely is not consumed at all (messaging/guestSubscriptions.ts).
  */
 function settleQueueCopy(held: DurableDelivery): void {
   // Unconfirmed or failed: the server hands the copy over again after the ack wait, and it is acked again.
