@@ -210,6 +210,15 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
       return;
     }
     const groups = [...new Set(matching.map((s) => s.group as string))];
+    // The server gave this member the message (a NATS queue group): it is this guest's to
+    // handle. A claim in this browser's IndexedDB lost a message sent twice when the server
+    // gave its second copy to another member in this browser: the first copy's claim held it.
+    if (bus.routesGroups) {
+      const delivery: Delivery = { packet, fields, group: groups[0]! };
+      if (!ext) return enqueue(delivery);
+      claims = claims.then(() => admitThenEnqueue(delivery)).catch((error: unknown) => ctx.log('stderr', `messaging: could not record ${fields.topic}: ${String(error)}\n`));
+      return;
+    }
     claims = claims.then(() => claimAny(fields.id, groups)).then(
       async (won) => {
         if (won !== undefined && !stopped) await admitThenEnqueue({ packet, fields, group: won });

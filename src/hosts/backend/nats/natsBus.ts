@@ -82,6 +82,8 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
 
   return {
     namespace,
+    // The server gives each queue group's message to one member: no claims (deliverMessages).
+    routesGroups: true,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
       if (packet.type !== 'message') return;
