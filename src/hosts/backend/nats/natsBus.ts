@@ -77,7 +77,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   const replays = createReplayGuard(CORE_WINDOW_MS);
   const receive = (msg: Msg, subscription: number, fresh: (sealed: SealedTransmission) => boolean): void => {
     const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now(), seal, fresh);
-    if (copies.admit(packet.envelope.id!, subscription)) dispatch(packet);
+    if (copies.admit(madeUpIds.has(packet) ? contentKey(msg) : packet.envelope.id!, subscription)) dispatch(packet);
   };
 
   return {
@@ -191,6 +191,22 @@ function sealedHeaders(envelope: Envelope, data: Uint8Array, seal: NatsSeal | un
   return headers;
 }
 
+/** Packets whose id fromNatsMessage made up: a plain NATS client's message has none. */
+const madeUpIds = new WeakSet<BusMessagePacket>();
+
+/**
+ * What tells the copies of an id-less message apart for the copy filter (natsCopies.ts): its
+ * subject, reply subject and bytes. Each subscription's copy got its own made-up id, so a
+ * plain client's message matching two of a guest's patterns reached it twice. Two
+ * publications alike in all of these are two transmissions of one message to the filter,
+ * which still admits both (each subscription sees both), and nothing else tells them apart.
+ */
+function contentKey(msg: Pick<Msg, 'subject' | 'data' | 'reply'>): string {
+  let hash = 0x811c9dc5;
+  for (const byte of msg.data) hash = Math.imul(hash ^ byte, 0x01000193);
+  return `nats ${msg.subject} ${msg.reply ?? ''} ${msg.data.length} ${(hash >>> 0).toString(36)}`;
+}
+
 /** A plain send may wait in a batch; a request or a reply (to an inbox) has someone waiting. */
 function mayWait(envelope: Envelope): boolean {
   return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
@@ -211,6 +227,7 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
     else if (lower === 'content-type') envelope.datacontenttype = value;
     else if (lower === SEAL_HEADER) sealed = value;
   }
+  const madeUp = envelope.id === undefined;
   envelope.id ??= randomUuid();
   envelope.specversion ??= '1.0';
   envelope.type ??= 'nats.message';
@@ -219,6 +236,7 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
   const packet: BusMessagePacket = { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
+  if (madeUp) madeUpIds.add(packet);
   // Checked against the subject it arrived on: a sealed message replayed elsewhere is not ours.
   if (sealed !== undefined && seal !== undefined) {
     const transmission = seal.open(envelope.id, envelope.source, envelope.subject, packet.data, sealed);
