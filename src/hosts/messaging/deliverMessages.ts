@@ -46,10 +46,13 @@ export function findHandler(exports: Record<string, unknown>): HandleFn | undefi
 
 /**
  * Subscribes a guest's incoming-handler to the bus. Handlers run one at a time, in arrival
- * order for fan-out subscriptions. For `queue:` subscriptions the guest first claims the
- * message (claimMessage); a busy guest waits a little before claiming so idle consumers
- * tend to win, spreading work. A message is handled at most once per guest even when
- * several patterns match. Returns a function that stops delivery.
+ * order for fan-out subscriptions. For `queue:` subscriptions on a broadcast bus the guest
+ * first claims the message (claimMessage); a busy guest waits a little before claiming so
+ * idle consumers tend to win, spreading work (a bus that routes groups itself, NATS, has
+ * picked the member already). A message is handled at most once per guest even when
+ * several patterns match; one a fan-out pattern matches is handled as fan-out, and its
+ * queue's copy left to the queue's other members (guestSubscriptions.ts). Returns a
+ * function that stops delivery.
  */
 export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: ReceiveAs<M>, handle: HandleFn<M>, options: DeliveryOptions = {}): () => void {
   const { guest, namespace } = ctx.config;
