@@ -10,8 +10,11 @@ import { faultDeliveries } from './faultDeliveries';
 /**
  * At-least-once delivery for proposal:messaging-ext on a backend with durable consumers
  * (NATS JetStream). Each subscription is a consumer group kept by the server: a work queue
- * `queue:NAME` is the group NAME, a fan-out subscription the group `guest:<name>` (every
- * instance of that guest shares it, as on the browser). The server holds each message for
+ * `queue:NAME` is the group NAME, a fan-out subscription the group `guest:<name>`. Every
+ * instance of that guest (another tab, another machine) is a member of it, so each message
+ * reaches one instance; on the browser every instance admits every fan-out message and the
+ * instances share only the takeover of each other's expired leases (natsQueueFanout.test.ts
+ * compares the rest). The server holds each message for
  * one member until it is acked; the member's heartbeat (`working`, every lease/3) keeps a
  * slow handler's message; a member that dies stops the heartbeat and the server hands the
  * message to another member, on any machine, when the lease (ack wait) ends. `nack`
