@@ -13,8 +13,7 @@ import { faultDeliveries } from './faultDeliveries';
  * `queue:NAME` is the group NAME, a fan-out subscription the group `guest:<name>`. Every
  * instance of that guest (another tab, another machine) is a member of it, so each message
  * reaches one instance; on the browser every instance admits every fan-out message and the
- * instances share only the takeover of each other's expired leases (natsQueueFanout.test.ts
- * compares the rest). The server holds each message for
+ * instances share only the takeover of each other's expired leases. The server holds each message for
  * one member until it is acked; the member's heartbeat (`working`, every lease/3) keeps a
  * slow handler's message; a member that dies stops the heartbeat and the server hands the
  * message to another member, on any machine, when the lease (ack wait) ends. `nack`
