@@ -114,6 +114,8 @@ export interface BlobStorage {
 /** One message of an at-least-once consumer, held until settled. */
 export interface DurableDelivery {
   packet: BusMessagePacket;
+  /** Where the server stores the message (its stream sequence): one number for every group's copy of it. */
+  seq: number;
   /** Deliveries before this one (0 on the first). */
   redelivery: number;
   /** Settles for good; resolves once the server confirmed it. */

@@ -152,8 +152,9 @@ export function busFaultTracer(ctx: HostContext, at: 'send' | 'deliver'): (packe
  * not wait for the topic log or the client's flush, and the log is appended by the host
  * before the faulty network.
  */
-function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog' | 'onLost'> {
+function withSubscribe(bus: Bus): Pick<Bus, 'subscribe' | 'settled' | 'appendToLog' | 'onLost' | 'routesGroups'> {
   return {
+    ...(bus.routesGroups ? { routesGroups: true } : {}),
     ...(bus.onLost ? { onLost: (listener: (why: string) => void) => bus.onLost!(listener) } : {}),
     ...(bus.subscribe ? { subscribe: (pattern: string, group?: string) => bus.subscribe!(pattern, group) } : {}),
     ...(bus.settled ? { settled: () => bus.settled!() } : {}),

@@ -68,6 +68,12 @@ export interface Bus {
    */
   subscribe?(pattern: string, group?: string): () => void;
   /**
+   * True when the bus itself hands each message of a work-queue group to one member (NATS
+   * queue groups): the member that gets it handles it, with no claim. A broadcast bus hands
+   * it to every member, which then claim it (claimMessage).
+   */
+  readonly routesGroups?: boolean;
+  /**
    * A Promise while posted messages still wait to go out (NATS: the first send to a topic
    * waits for its topic-log stream), else undefined. Producers return it to the guest, so a guest that sends and exits does not
    * lose what it sent.

@@ -2,7 +2,8 @@ import type { HostContext } from '../hostContract';
 import { claimMessage } from './claimMessage';
 import type { Bus, BusMessagePacket } from './createBus';
 import { readEnvelope, type EnvelopeFields } from './createEnvelope';
-import { matchTopic, parseSubscription, validatePattern, type Subscription } from './matchTopic';
+import { matchTopic, type Subscription } from './matchTopic';
+import { guestSubscriptions } from './guestSubscriptions';
 import type { Message, ReceivedFields } from './messageTypes';
 import { deliveryExtensionOf, type Delivery, type HandlerOutcome } from './messagingExtension';
 import { randomUuid } from '../../platform/randomUuid';
@@ -45,19 +46,18 @@ export function findHandler(exports: Record<string, unknown>): HandleFn | undefi
 
 /**
  * Subscribes a guest's incoming-handler to the bus. Handlers run one at a time, in arrival
- * order for fan-out subscriptions. For `queue:` subscriptions the guest first claims the
- * message (claimMessage); a busy guest waits a little before claiming so idle consumers
- * tend to win, spreading work. A message is handled at most once per guest even when
- * several patterns match. Returns a function that stops delivery.
+ * order for fan-out subscriptions. For `queue:` subscriptions on a broadcast bus the guest
+ * first claims the message (claimMessage); a busy guest waits a little before claiming so
+ * idle consumers tend to win, spreading work (a bus that routes groups itself, NATS, has
+ * picked the member already). A message is handled at most once per guest even when
+ * several patterns match; one a fan-out pattern matches is handled as fan-out, and its
+ * queue's copy left to the queue's other members (guestSubscriptions.ts). Returns a
+ * function that stops delivery.
  */
 export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: ReceiveAs<M>, handle: HandleFn<M>, options: DeliveryOptions = {}): () => void {
   const { guest, namespace } = ctx.config;
-  const subscriptions: Subscription[] = [];
-  for (const text of ctx.config.subscriptions) {
-    const problem = validatePattern(text.trim());
-    if (problem !== undefined) ctx.log('stderr', `messaging: ignoring subscription: ${problem}\n`);
-    else subscriptions.push(parseSubscription(text));
-  }
+  // Without the work queues its fan-out patterns cover (see guestSubscriptions).
+  const subscriptions = guestSubscriptions(ctx);
   const owner = `${ctx.tab ?? 'local'}/${guest}/${randomUuid()}`;
   const claimedElsewhere = new Set<string>();
   // Deliveries waiting for the handler, run one at a time by `drain` (one loop per backlog,
@@ -213,6 +213,15 @@ export function deliverMessages<M = Message>(ctx: HostContext, bus: Bus, types: 
       return;
     }
     const groups = [...new Set(matching.map((s) => s.group as string))];
+    // The server gave this member the message (a NATS queue group): it is this guest's to
+    // handle. A claim in this browser's IndexedDB lost a message sent twice when the server
+    // gave its second copy to another member in this browser: the first copy's claim held it.
+    if (bus.routesGroups) {
+      const delivery: Delivery = { packet, fields, group: groups[0]! };
+      if (!ext) return enqueue(delivery);
+      claims = claims.then(() => admitThenEnqueue(delivery)).catch((error: unknown) => ctx.log('stderr', `messaging: could not record ${fields.topic}: ${String(error)}\n`));
+      return;
+    }
     claims = claims.then(() => claimAny(fields.id, groups)).then(
       async (won) => {
         if (won !== undefined && !stopped) await admitThenEnqueue({ packet, fields, group: won });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTopic, parseSubscription, validatePattern, validateTopic } from './matchTopic';
+import { matchTopic, parseSubscription, patternCovers, validatePattern, validateTopic } from './matchTopic';
 
 describe('matchTopic', () => {
   it.each([
@@ -74,5 +74,26 @@ describe('validation', () => {
   it('parses queue subscriptions', () => {
     expect(parseSubscription('queue:jobs')).toEqual({ pattern: 'jobs', group: 'queue:jobs' });
     expect(parseSubscription(' orders.* ')).toEqual({ pattern: 'orders.*' });
+  });
+
+  it.each([
+    ['jobs', 'jobs', true],
+    ['>', 'jobs', true],
+    ['#', 'jobs.eu.x', true],
+    ['jobs.>', 'jobs.*', true],
+    ['jobs.#', 'jobs.>', true],
+    ['jobs.*', 'jobs.eu', true],
+    ['*.eu', 'jobs.eu', true],
+    ['jobs.eu', 'jobs.*', false],
+    ['jobs.*', 'jobs.>', false],
+    ['jobs.>', 'jobs', false],
+    ['jobs', 'jobs.eu', false],
+    ['orders.*', '*.eu', false],
+    // Reply inboxes are matched only by patterns naming them.
+    ['>', '_inbox.*', false],
+    ['_inbox.>', '_inbox.*', true],
+    ['>', '*.eu', true],
+  ])('patternCovers(%s, %s) is %s: every topic the second matches, the first does', (wide, narrow, expected) => {
+    expect(patternCovers(wide, narrow)).toBe(expected);
   });
 });

@@ -95,3 +95,21 @@ export function matchTopic(pattern: string, topic: string): boolean {
   }
   return p.length === t.length;
 }
+
+/**
+ * True when every topic `narrow` matches is matched by `wide` too (patterns without the
+ * `queue:` prefix; `#` is `>`). A reply inbox is matched only by patterns naming `_inbox`,
+ * so a wide pattern covers one that names it only if it names it too.
+ */
+export function patternCovers(wide: string, narrow: string): boolean {
+  if (validatePattern(wide) !== undefined || validatePattern(narrow) !== undefined) return false;
+  const x = wide.split('.').map((s) => (s === '#' ? '>' : s));
+  const y = narrow.split('.').map((s) => (s === '#' ? '>' : s));
+  if (y[0] === '_inbox' && x[0] !== '_inbox') return false;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === '>') return i < y.length;
+    if (i >= y.length || y[i] === '>') return false;
+    if (x[i] !== '*' && x[i] !== y[i]) return false;
+  }
+  return x.length === y.length;
+}

@@ -4,13 +4,13 @@ import type { Bus, BusListener, BusMessagePacket, BusPacket } from '../../messag
 import { markUnsettled } from '../../messaging/settleBuses';
 import type { Envelope } from '../../messaging/createEnvelope';
 import type { NatsLink } from './connectNats';
-import { isLogSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
+import { isHiddenSubject, logSubject, logSubjects, toQueueName, toSubjectFilter } from './natsNames';
 import { isNoResponders, readHeaderPairs, toHeaders } from './natsHeaders';
 import type { NatsStreams } from './natsStreams';
 import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
 import { SEAL_HEADER, type NatsSeal, type SealedTransmission } from './natsSeal';
-import { CORE_WINDOW_MS, createReplayGuard } from './natsReplay';
+import { CORE_WINDOW_MS, coreReplayCheck, createReplayGuard } from './natsReplay';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -77,11 +77,13 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
   const replays = createReplayGuard(CORE_WINDOW_MS);
   const receive = (msg: Msg, subscription: number, fresh: (sealed: SealedTransmission) => boolean): void => {
     const packet = fromNatsMessage(msg, performance.timeOrigin + performance.now(), seal, fresh);
-    if (copies.admit(packet.envelope.id!, subscription)) dispatch(packet);
+    if (copies.admit(madeUpIds.has(packet) ? contentKey(msg) : packet.envelope.id!, subscription)) dispatch(packet);
   };
 
   return {
     namespace,
+    // The server gives each queue group's message to one member: no claims (deliverMessages).
+    routesGroups: true,
     post(packet) {
       if (closed) throw new Error(`messaging bus "${namespace}" is closed`);
       if (packet.type !== 'message') return;
@@ -135,13 +137,16 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     subscribe(pattern, group) {
       if (closed) return () => undefined;
       const id = ++subscriptionCount;
-      const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, Date.now(), id);
-      const sub = link.nc.subscribe(toSubjectFilter(pattern), {
+      // Nor does one of a message sent before this subscription existed (natsReplay.ts).
+      const fresh = coreReplayCheck(replays, id);
+      const filter = toSubjectFilter(pattern);
+      const sub = link.nc.subscribe(filter, {
         ...(group !== undefined ? { queue: toQueueName(group) } : {}),
-        // Topic logs are the host's bookkeeping, not traffic, even for a `>` subscriber; a
-        // request's inbox hears the server's "no responders" status, which no guest sent.
+        // Topic logs and the server's own traffic are no guest's messages, even for a `>`
+        // subscriber (isHiddenSubject); a request's inbox hears the server's "no responders"
+        // status, which no guest sent.
         callback: (error, msg) => {
-          if (!error && !isLogSubject(msg.subject) && !isNoResponders(msg)) receive(msg, id, fresh);
+          if (!error && !isHiddenSubject(msg.subject, filter) && !isNoResponders(msg)) receive(msg, id, fresh);
         },
       });
       subscriptions.add(sub);
@@ -186,6 +191,22 @@ function sealedHeaders(envelope: Envelope, data: Uint8Array, seal: NatsSeal | un
   return headers;
 }
 
+/** Packets whose id fromNatsMessage made up: a plain NATS client's message has none. */
+const madeUpIds = new WeakSet<BusMessagePacket>();
+
+/**
+ * What tells the copies of an id-less message apart for the copy filter (natsCopies.ts): its
+ * subject, reply subject and bytes. Each subscription's copy got its own made-up id, so a
+ * plain client's message matching two of a guest's patterns reached it twice. Two
+ * publications alike in all of these are two transmissions of one message to the filter,
+ * which still admits both (each subscription sees both), and nothing else tells them apart.
+ */
+function contentKey(msg: Pick<Msg, 'subject' | 'data' | 'reply'>): string {
+  let hash = 0x811c9dc5;
+  for (const byte of msg.data) hash = Math.imul(hash ^ byte, 0x01000193);
+  return `nats ${msg.subject} ${msg.reply ?? ''} ${msg.data.length} ${(hash >>> 0).toString(36)}`;
+}
+
 /** A plain send may wait in a batch; a request or a reply (to an inbox) has someone waiting. */
 function mayWait(envelope: Envelope): boolean {
   return envelope.replyto === undefined && !/^_inbox\./i.test(envelope.subject ?? '');
@@ -206,6 +227,7 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
     else if (lower === 'content-type') envelope.datacontenttype = value;
     else if (lower === SEAL_HEADER) sealed = value;
   }
+  const madeUp = envelope.id === undefined;
   envelope.id ??= randomUuid();
   envelope.specversion ??= '1.0';
   envelope.type ??= 'nats.message';
@@ -214,6 +236,7 @@ export function fromNatsMessage(msg: Pick<Msg, 'subject' | 'data'> & { headers?:
   envelope.subject = msg.subject;
   if (msg.reply && envelope.replyto === undefined) envelope.replyto = msg.reply;
   const packet: BusMessagePacket = { type: 'message', envelope, data: new Uint8Array(msg.data), via: 'NATS', ...(receivedAt === undefined ? {} : { receivedAt }) };
+  if (madeUp) madeUpIds.add(packet);
   // Checked against the subject it arrived on: a sealed message replayed elsewhere is not ours.
   if (sealed !== undefined && seal !== undefined) {
     const transmission = seal.open(envelope.id, envelope.source, envelope.subject, packet.data, sealed);

@@ -130,6 +130,7 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replay
   const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal, fresh), storedAt };
   return {
     packet,
+    seq: m.seq,
     redelivery: Math.max(0, m.info.deliveryCount - 1),
     async ack() {
       if (!link.connected()) throw failure(new Error('not connected; the message stays unacknowledged and will be redelivered'), link);

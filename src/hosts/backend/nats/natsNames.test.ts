@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { covers } from './natsStreams';
-import { decodeKey, encodeKey, isLogSubject, kvBucketName, logSubject, logSubjects, objectStoreName, toSubjectFilter } from './natsNames';
+import { decodeKey, encodeKey, isHiddenSubject, isLogSubject, kvBucketName, logSubject, logSubjects, objectStoreName, toSubjectFilter } from './natsNames';
 
 describe('NATS names', () => {
   it('keeps plain keys readable and round-trips any key', () => {
@@ -34,5 +34,15 @@ describe('NATS names', () => {
     expect(isLogSubject('orders.created')).toBe(false);
     // A guest's patterns cover no log unless they start with a wildcard.
     expect(covers('orders.>', logSubject('wcp', 'orders.created'))).toBe(false);
+  });
+
+  it('hides the server\'s own traffic from wildcard subscriptions, not from one that names it', () => {
+    for (const subject of ['$JS.API.INFO', '$JS.EVENT.ADVISORY.API', '$JS.ACK.s.c.1.1.1.1.0', '$KV.counters.n', '$O.files.C.x', '$SYS.SERVER.x', '_INBOX.abc.1'])
+      for (const filter of ['>', '*.>', '*.*.*']) expect(isHiddenSubject(subject, filter), `${subject} ${filter}`).toBe(true);
+    expect(isHiddenSubject('$KV.counters.n', '$KV.>')).toBe(false);
+    expect(isHiddenSubject('_INBOX.abc', '_INBOX.*')).toBe(false);
+    // A guest's topics; the playground's request inboxes are left to matchTopic (as on the browser).
+    for (const subject of ['jobs', 'orders.eu', '_inbox.1', 'JS.API']) expect(isHiddenSubject(subject, '>')).toBe(false);
+    expect(isHiddenSubject(logSubject('ns', 'jobs'), '$WCP.>')).toBe(true);
   });
 });

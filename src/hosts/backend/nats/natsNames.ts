@@ -95,3 +95,22 @@ export function logSubjects(namespace: string): string {
 export function isLogSubject(subject: string): boolean {
   return subject.startsWith(LOG_PREFIX);
 }
+
+/**
+ * The server's and its clients' own traffic: JetStream's API, acks and advisories (`$JS.`),
+ * key-value (`$KV.`) and object-store (`$O.`) operations, system events (`$SYS.`) and the
+ * client's reply inboxes (`_INBOX.`; the playground's request inboxes are `_inbox.`).
+ */
+const MACHINERY = /^(\$JS|\$KV|\$O|\$SYS|_INBOX)\./;
+
+/**
+ * True when a subscription on `filter` must not hand `subject` to a guest. Topic logs are
+ * the host's bookkeeping, never traffic. The machinery's subjects (MACHINERY) are nothing a
+ * guest sent: on the browser a `>` subscriber hears only guests' topics (a key-value write
+ * is no message there), so a filter that starts with a wildcard never hears them; one that
+ * names them (`$KV.>`) asked for them.
+ */
+export function isHiddenSubject(subject: string, filter: string): boolean {
+  if (isLogSubject(subject)) return true;
+  return MACHINERY.test(subject) && (filter.startsWith('*') || filter.startsWith('>'));
+}

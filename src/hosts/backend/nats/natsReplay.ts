@@ -13,6 +13,19 @@ const REMEMBERED = 4096;
 export const CORE_WINDOW_MS = 30_000;
 
 /**
+ * How much earlier than its core subscription was made a delivery's stamp may be. The
+ * server hands a subscription only publications that reach it after its SUB did, and the
+ * SUB left after the subscription was made: a genuine one stamped earlier spent longer than
+ * the difference between its client's publish and the server (tabs of one browser share a
+ * clock). That is milliseconds, more when a flood backs up the sender's socket or its client
+ * re-sends what it buffered while reconnecting; 2 s is as long as the host lets a guest's
+ * sends take to reach the server before it reports the call done (settleBuses.ts). Earlier
+ * stamps are a replay of a message sent before the subscription existed: a receiver that
+ * never got the original has nothing else to tell it by.
+ */
+export const CORE_START_SLACK_MS = 2_000;
+
+/**
  * How far a JetStream message's stored time (the server's clock) may be from its sealed
  * publication time (this browser's): what the stream keeps is stored as it arrives, however
  * late it is delivered or read, so only the clocks' difference and the trip count. Generous,
@@ -47,4 +60,13 @@ export function createReplayGuard(windowMs: number): ReplayGuard {
       return true;
     },
   };
+}
+
+/**
+ * The replay check of a core subscription made now, `place` in `guard`: its stamp no more
+ * than CORE_START_SLACK_MS before now, and within CORE_WINDOW_MS of its receipt, once.
+ */
+export function coreReplayCheck(guard: ReplayGuard, place: number): (sealed: SealedTransmission) => boolean {
+  const since = Date.now() - CORE_START_SLACK_MS;
+  return (sealed) => sealed.sentAt >= since && guard.fresh(sealed, Date.now(), place);
 }

@@ -4,6 +4,7 @@ import type { MessageEvent_ } from '../../../trace/traceEvent';
 import { waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
 import { textOf, utf8, type ExtGuest } from '../../proposals/messagingExt/testGuests';
+import { CORE_START_SLACK_MS } from './natsReplay';
 import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
 
 // A delivered message's CloudEvents source names the tab that sent it, but any NATS client can
@@ -114,4 +115,37 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
       if (acks) expect(marks('again')).toEqual([true, true]);
     }, 30_000);
   }
+
+  it('does not take a replay of my message as mine at a core subscription made after it was sent; a consumer group started later still takes the original as mine', async () => {
+    const ns = `late${process.pid}n${++n}`;
+    const topic = `orders${n}`;
+    // An at-least-once handler's group, whose worker ended: the server keeps what is sent for it.
+    const billing = await createNatsExtGuest(server, ns, 'billing', { subscriptions: [`${topic}.*`], handle: () => undefined, tab: 'tab-me' });
+    billing.kill();
+    const captured: Array<{ subject: string; headers: MsgHdrs; data: Uint8Array }> = [];
+    const spy = peer.subscribe(`${topic}.*`, { callback: (_e, m) => void (m.headers && captured.push({ subject: m.subject, headers: m.headers, data: m.data })) });
+    await peer.flush();
+    const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
+    await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
+    await waitFor(() => captured.length === 1, 'the peer captured it', 5000);
+    spy.unsubscribe();
+    // Later (a new run, another tab) a guest subscribes: it never got the original. The
+    // handler's group starts again too, with the original waiting for it on the server.
+    await new Promise((r) => setTimeout(r, CORE_START_SLACK_MS + 500));
+    const later = await createNatsExtGuest(server, ns, 'all-orders', { subscriptions: [`${topic}.*`], handle: () => undefined, acks: false, tab: 'tab-me' });
+    const billingAgain = await createNatsExtGuest(server, ns, 'billing', { subscriptions: [`${topic}.*`], handle: () => undefined, tab: 'tab-me' });
+    await waitFor(() => delivered(billingAgain).length === 1, 'the original handed to the group', 8000);
+    const replay = headers();
+    for (const [k, v] of captured[0].headers) replay.set(k, v[0]);
+    peer.publish(captured[0].subject, captured[0].data, { headers: replay });
+    await waitFor(() => delivered(later).length === 1 && delivered(billingAgain).length === 2, 'the replay delivered', 8000);
+    // A genuine send after it (on another connection than the replay's), to the same subscribers: still mine.
+    await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('new')));
+    await waitFor(() => delivered(later).length === 2 && delivered(billingAgain).length === 3, 'the replay and the new message delivered', 8000);
+    const marks = (g: ExtGuest) => delivered(g).map((e) => [textOfEvent(e), e.transit?.fromThisBrowser === true, e.transit?.replayed === true]);
+    expect(marks(later)).toEqual([['mine', false, true], ['new', true, false]]);
+    // A JetStream consumer judges by stream sequence: the original, stored before this member
+    // started, is mine; the replay, stored anew, is not.
+    expect(marks(billingAgain)).toEqual([['mine', true, false], ['mine', false, true], ['new', true, false]]);
+  }, 30_000);
 });

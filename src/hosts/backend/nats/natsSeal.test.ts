@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNatsSeal, halfSipHash64 } from './natsSeal';
-import { CORE_WINDOW_MS, createReplayGuard, STORED_WINDOW_MS } from './natsReplay';
+import { CORE_START_SLACK_MS, CORE_WINDOW_MS, coreReplayCheck, createReplayGuard, STORED_WINDOW_MS } from './natsReplay';
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => i);
@@ -67,5 +67,15 @@ describe('a replay guard', () => {
     expect(guard.fresh(sealed('m1 a', t), t + 2, '', 7)).toBe(true);
     expect(guard.fresh(sealed('m1 a', t), t + 2, '', 7)).toBe(true);
     expect(guard.fresh(sealed('m1 a', t), t + 900, '', 12)).toBe(false);
+  });
+
+  it('refuses at a core subscription what was stamped before it existed, beyond the slack of a publication still on its way', () => {
+    const now = Date.now();
+    const fresh = coreReplayCheck(createReplayGuard(CORE_WINDOW_MS), 1);
+    // Published just before the subscription was made, still reaching the server after its SUB.
+    expect(fresh(sealed('m1 a', now - CORE_START_SLACK_MS / 2))).toBe(true);
+    expect(fresh(sealed('m2 a', Date.now()))).toBe(true);
+    // Sent before the subscription existed: it can only be a replay of it.
+    expect(fresh(sealed('m3 a', now - CORE_START_SLACK_MS - 1000))).toBe(false);
   });
 });

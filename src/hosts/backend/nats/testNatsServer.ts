@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { findNatsServer, spawnNatsServer } from '../../../../scripts/startNats.mjs';
 import type { HostContext, InterfaceImpl } from '../../hostContract';
@@ -19,6 +20,7 @@ import type { HostBackend } from '../backendTypes';
 import { linkNats } from './connectNats';
 import { natsBackendOn } from './createNatsBackend';
 import { createNatsSeal } from './natsSeal';
+import { encodeNamePart } from './natsNames';
 
 /** True when nats-server is installed (the tests that need one are skipped otherwise). */
 export const haveNatsServer = findNatsServer() !== undefined;
@@ -95,6 +97,18 @@ export async function closeNatsExtGuests(): Promise<void> {
   for (const { ctx, backend } of opened.splice(0)) {
     halt(ctx);
     await backend.close();
+  }
+}
+
+/** What each consumer of a namespace's stream still holds: not yet sent out, or unacked. */
+export async function heldOnServer(server: TestNatsServer, namespace: string): Promise<Record<string, number>> {
+  const nc = await connect({ servers: server.address });
+  try {
+    const held: Record<string, number> = {};
+    for await (const c of (await jetstreamManager(nc)).consumers.list(`${encodeNamePart(namespace)}-msgs`)) held[c.name] = c.num_pending + c.num_ack_pending;
+    return held;
+  } finally {
+    await nc.close();
   }
 }
 

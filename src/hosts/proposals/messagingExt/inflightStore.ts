@@ -87,8 +87,9 @@ export function renewLeases(namespace: string, keys: Array<[string, string]>, ho
  * Takes over every record of `group` whose lease ended (holder died, or it was nacked):
  * one cursor over the group's key range [group, …] in one readwrite transaction, so two
  * subscribers never take the same record. Each taken record counts one more redelivery.
+ * `takes` (default: every record) leaves the records it refuses to the group's other members.
  */
-export function reclaimExpired(namespace: string, group: string, holder: string, leaseMs: number): Promise<InflightRecord[]> {
+export function reclaimExpired(namespace: string, group: string, holder: string, leaseMs: number, takes?: (record: InflightRecord) => boolean): Promise<InflightRecord[]> {
   return inflightTx<InflightRecord[]>(namespace, 'readwrite', (store, set) => {
     const taken: InflightRecord[] = [];
     set(taken);
@@ -99,7 +100,7 @@ export function reclaimExpired(namespace: string, group: string, holder: string,
       const c = cursor.result;
       if (!c) return;
       const record = c.value as InflightRecord;
-      if (record.leaseUntil <= now) {
+      if (record.leaseUntil <= now && (takes === undefined || takes(record))) {
         const next = { ...record, holder, leaseUntil: now + leaseMs, redelivery: record.redelivery + 1 };
         c.update(next);
         taken.push(next);

@@ -1,5 +1,6 @@
 import { HostError, type HostContext } from '../../hostContract';
 import { readEnvelope } from '../../messaging/createEnvelope';
+import { matchTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { Delivery, DeliveryExtension, HandlerOutcome, MessagingInstance } from '../../messaging/messagingExtension';
 import { randomUuid } from '../../../platform/randomUuid';
@@ -44,6 +45,8 @@ export class LeaseDelivery implements DeliveryExtension {
   readonly #byMessage = new WeakMap<Message, Delivery>();
   readonly #settled = new WeakSet<Delivery>();
   #owner = '';
+  /** The guest's fan-out patterns: a work queue's copies of what they match are not its to reclaim. */
+  #fanouts: string[] = [];
   #halt: () => void = () => undefined;
 
   constructor(ctx: HostContext, instance: MessagingInstance, options: LeaseOptions) {
@@ -52,9 +55,10 @@ export class LeaseDelivery implements DeliveryExtension {
     this.#options = options;
   }
 
-  start(api: { owner: string; groups: string[]; inject(delivery: Delivery): void }): () => void {
+  start(api: { owner: string; groups: string[]; subscriptions?: Array<{ pattern: string; group?: string }>; inject(delivery: Delivery): void }): () => void {
     this.#owner = api.owner;
     const { leaseMs } = this.#options;
+    this.#fanouts = (api.subscriptions ?? []).flatMap((s) => (s.group === undefined ? [s.pattern] : []));
     const reclaim = (group: string) => void this.#reclaim(group, api.inject).catch((e: unknown) => this.#log(`reclaim in ${group} failed: ${String(e)}`));
     const scan = () => api.groups.forEach(reclaim);
     const heartbeat = setInterval(() => {
@@ -133,7 +137,11 @@ export class LeaseDelivery implements DeliveryExtension {
   }
 
   async #reclaim(group: string, inject: (d: Delivery) => void): Promise<void> {
-    const taken = await reclaimExpired(this.#ctx.config.namespace, group, this.#owner, this.#options.leaseMs);
+    // A queue's copy of a message this guest has by fan-out is its other members' (the guest
+    // never claims one, messaging/guestSubscriptions.ts): one whose holder died is left to them.
+    const fanouts = group.startsWith('queue:') ? this.#fanouts : [];
+    const theirs = (r: InflightRecord): boolean => r.envelope.subject !== undefined && fanouts.some((f) => matchTopic(f, r.envelope.subject!));
+    const taken = await reclaimExpired(this.#ctx.config.namespace, group, this.#owner, this.#options.leaseMs, fanouts.length === 0 ? undefined : (r) => !theirs(r));
     for (const record of taken) {
       const envelope = { ...record.envelope, redelivery: String(record.redelivery) };
       const fields = readEnvelope(record.envelope);

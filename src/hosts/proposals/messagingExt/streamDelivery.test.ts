@@ -32,6 +32,7 @@ function setup(maxRedeliveries = 2) {
   const offer = (redelivery: number, text = 'job-1') => {
     const held: DurableDelivery = {
       packet: { type: 'message', envelope: { id: `id-${text}`, subject: 'jobs', source: '/x', type: 't', specversion: '1.0', time: new Date().toISOString() }, data: new TextEncoder().encode(text) },
+      seq: Number(text.replace(/\D/g, '')),
       redelivery,
       ack: async () => void settled.push(`ack ${text}`),
       nak: () => void settled.push(`nak ${text}`),

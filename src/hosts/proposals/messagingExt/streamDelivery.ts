@@ -1,6 +1,7 @@
 import { HostError, type HostContext } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging } from '../../backend';
 import { readEnvelope } from '../../messaging/createEnvelope';
+import { matchTopic } from '../../messaging/matchTopic';
 import type { Message } from '../../messaging/messageTypes';
 import type { Delivery, DeliveryExtension, HandlerOutcome } from '../../messaging/messagingExtension';
 import type { LeaseOptions } from './leaseDelivery';
@@ -9,8 +10,10 @@ import { faultDeliveries } from './faultDeliveries';
 /**
  * At-least-once delivery for proposal:messaging-ext on a backend with durable consumers
  * (NATS JetStream). Each subscription is a consumer group kept by the server: a work queue
- * `queue:NAME` is the group NAME, a fan-out subscription the group `guest:<name>` (every
- * instance of that guest shares it, as on the browser). The server holds each message for
+ * `queue:NAME` is the group NAME, a fan-out subscription the group `guest:<name>`. Every
+ * instance of that guest (another tab, another machine) is a member of it, so each message
+ * reaches one instance; on the browser every instance admits every fan-out message and the
+ * instances share only the takeover of each other's expired leases. The server holds each message for
  * one member until it is acked; the member's heartbeat (`working`, every lease/3) keeps a
  * slow handler's message; a member that dies stops the heartbeat and the server hands the
  * message to another member, on any machine, when the lease (ack wait) ends. `nack`
@@ -38,6 +41,8 @@ export class StreamDelivery implements DeliveryExtension {
    * the server hands the message over again when the ack wait ends.
    */
   readonly #copies = new Map<Delivery, number>();
+  /** Stored messages (stream sequences) handed to this guest lately, and the group each came from. */
+  readonly #handedOver = new Map<number, string>();
   #inject: (delivery: Delivery) => void = () => undefined;
   #halt: () => void = () => undefined;
 
@@ -77,15 +82,19 @@ export class StreamDelivery implements DeliveryExtension {
     // One consumer group per work queue, and one for the guest's fan-out patterns together,
     // so a message matching two of them reaches the guest once, as on the browser.
     const groups = new Map<string, string[]>();
+    const fanoutGroup = `guest:${this.#ctx.config.guest}`;
     for (const { pattern, group } of api.subscriptions ?? []) {
-      const name = group ?? `guest:${this.#ctx.config.guest}`;
+      const name = group ?? fanoutGroup;
       groups.set(name, [...(groups.get(name) ?? []), pattern]);
     }
+    const fanouts = groups.get(fanoutGroup) ?? [];
     for (const [name, patterns] of groups) {
       this.#durable
         .consume(name, patterns, options, (held) => {
           if (halted) return;
           const delivery = this.#toDelivery(held, name);
+          if (name !== fanoutGroup && fanouts.some((f) => matchTopic(f, delivery.fields.topic))) return settleQueueCopy(held);
+          if (this.#handedOverBy(held.seq, name)) return settleQueueCopy(held);
           this.#held.set(delivery, { server: held, open: 1, copied: false });
           // Redeliveries come from the server's own record, as the browser's come from IndexedDB: unfaulted.
           if (faulted && held.redelivery === 0) faulted(delivery);
@@ -178,6 +187,20 @@ export class StreamDelivery implements DeliveryExtension {
     this.#copies.delete(delivery);
   }
 
+  /**
+   * True when another of this guest's groups already handed it the stored message `seq`: two
+   * of its work queues both matching a message (`queue:jobs.*`, `queue:jobs.>`). On the
+   * browser the guest claims it in each queue it wins and handles it once; here the second
+   * group's copy is settled unhandled (settleQueueCopy). A redelivery comes from its own group.
+   */
+  #handedOverBy(seq: number, group: string): boolean {
+    const first = this.#handedOver.get(seq);
+    if (first !== undefined) return first !== group;
+    this.#handedOver.set(seq, group);
+    if (this.#handedOver.size > HANDED_OVER_REMEMBERED) this.#handedOver.delete(this.#handedOver.keys().next().value as number);
+    return false;
+  }
+
   #toDelivery(held: DurableDelivery, group: string): Delivery {
     const fields = readEnvelope(held.packet.envelope);
     if (held.redelivery === 0) return { packet: held.packet, fields, group };
@@ -202,6 +225,27 @@ interface HeldEntry {
   open: number;
   /** A duplicate fault copied it: its requeues come back from this host, not the server. */
   copied: boolean;
+}
+
+/** Stored messages a StreamDelivery remembers handing over (see #handedOverBy); the oldest is forgotten first. */
+const HANDED_OVER_REMEMBERED = 2000;
+
+/**
+ * A work queue's copy of a message this guest gets through another of its groups: its
+ * fan-out group (a queue its fan-out patterns cover in part: `queue:jobs.*` beside
+ * `jobs.eu`; as on the browser the guest handles the message once, as fan-out, and takes no
+ * part in the queue for it), or another queue that handed it over first. The copy is acked
+ * here, unhandled: the other group holds the message for this guest on the server until the
+ * handler settles it (redelivering it if the handler fails or its worker ends), so nothing
+ * is lost for the guest; and this member cannot pass the copy on to another member as the
+ * browser's claims do (a nak hands it to any member, this one again, until max_deliver).
+ * So a queue member that has the message already settles the queue's copy; the other
+ * members get only the copies the server hands them. A queue the fan-out patterns cover
+ * entirely is not consumed at all (messaging/guestSubscriptions.ts).
+ */
+function settleQueueCopy(held: DurableDelivery): void {
+  // Unconfirmed or failed: the server hands the copy over again after the ack wait, and it is acked again.
+  held.ack().catch(() => undefined);
 }
 
 function errorText(error: unknown): string {
