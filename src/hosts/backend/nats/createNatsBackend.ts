@@ -1,5 +1,6 @@
 import type { BackendConfig } from '../../hostContract';
 import type { HostBackend } from '../backendTypes';
+import type { Bus } from '../../messaging/busTypes';
 import { connectNats, type NatsLink } from './connectNats';
 import { createNatsBlobs } from './natsBlobs';
 import { createNatsBus } from './natsBus';
@@ -44,6 +45,8 @@ export function natsBackendOn(link: NatsLink, seal: NatsSeal): HostBackend {
     pending.add(p);
     void p.finally(() => pending.delete(p)).catch(() => undefined);
   };
+  // Every bus made on this connection, released (held publications sent) before it drains.
+  const buses = new Set<Bus>();
   const kvm = new Kvm(link.nc);
   const offsets = memo((namespace: string) => {
     const name = `${encodeNamePart(namespace)}-offsets`;
@@ -54,12 +57,25 @@ export function natsBackendOn(link: NatsLink, seal: NatsSeal): HostBackend {
   return {
     kind: 'nats',
     label: `NATS ${link.servers}`,
-    bus: (namespace) => createNatsBus(link, namespace, { streams: streamsOf(namespace), track }, seal),
+    bus: (namespace) => {
+      const bus = createNatsBus(link, namespace, { streams: streamsOf(namespace), track }, seal);
+      buses.add(bus);
+      const release = bus.release.bind(bus);
+      bus.release = () => {
+        buses.delete(bus);
+        release();
+      };
+      return bus;
+    },
     kv: (namespace) => createNatsKv(link, buckets, namespace),
     blobs: (namespace) => createNatsBlobs(link, namespace),
     durable: (namespace) => createNatsDurable(link, namespace, streamsOf(namespace), () => offsets(namespace), seal),
     refuses: (packageId) => NOT_ON_NATS[packageId],
     async close() {
+      // Held sends and topic-log entries (holdNatsSends.ts) go out before the connection
+      // drains: a log entry's timer firing after it would find the connection refusing.
+      for (const bus of buses) bus.release();
+      buses.clear();
       // Sends still waiting for their topic's stream go out before the connection drains.
       await Promise.allSettled([...pending]);
       await link.nc.drain().catch(() => undefined);

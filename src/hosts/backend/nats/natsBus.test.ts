@@ -9,7 +9,7 @@ import { logSubject } from './natsNames';
 import type { NatsStreams } from './natsStreams';
 
 function fakeLink() {
-  const nc = { publish: vi.fn(), isClosed: () => false, flush: vi.fn(async () => undefined) };
+  const nc = { publish: vi.fn(), isClosed: () => false, isDraining: () => false, flush: vi.fn(async () => undefined) };
   return { link: { nc, servers: 'ws://test', connected: () => true, ensureConnected: () => undefined, onDown: () => () => undefined, arrived: async () => undefined } as unknown as NatsLink, nc };
 }
 

@@ -90,7 +90,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       link.ensureConnected();
       const { envelope, data } = packet;
       const publish = (): void => {
-        if (link.nc.isClosed()) return;
+        if (!isOpen(link)) return;
         link.nc.publish(envelope.subject, data, { headers: headersOf(envelope, data, false), ...(envelope.replyto ? { reply: envelope.replyto } : {}) });
         markUnsettled(arrived);
       };
@@ -106,7 +106,7 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
       const subject = logSubject(namespace, envelope.subject);
       // Headers as on the topic (the same CloudEvents envelope), no reply subject: a log entry answers nobody.
       const publish = (): void => {
-        if (link.nc.isClosed()) return;
+        if (!isOpen(link)) return;
         link.nc.publish(subject, data, { headers: headersOf(envelope, data, true) });
         markUnsettled(arrived);
       };
@@ -205,6 +205,15 @@ function contentKey(msg: Pick<Msg, 'subject' | 'data' | 'reply'>): string {
   let hash = 0x811c9dc5;
   for (const byte of msg.data) hash = Math.imul(hash ^ byte, 0x01000193);
   return `nats ${msg.subject} ${msg.reply ?? ''} ${msg.data.length} ${(hash >>> 0).toString(36)}`;
+}
+
+/**
+ * Whether the connection still takes publications. A held publication (holdNatsSends.ts)
+ * may leave from a timer after its bus's connection began to drain or closed: the client
+ * throws then, from the timer, where nobody can catch it.
+ */
+function isOpen(link: NatsLink): boolean {
+  return !link.nc.isClosed() && !link.nc.isDraining();
 }
 
 /** A plain send may wait in a batch; a request or a reply (to an inbox) has someone waiting. */

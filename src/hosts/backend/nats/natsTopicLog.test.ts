@@ -20,6 +20,7 @@ function fakeNats() {
   const nc = {
     publish: vi.fn(),
     isClosed: () => false,
+    isDraining: () => false,
     flush: vi.fn(async () => undefined),
     subscribe: vi.fn((subject: string, opts: Omit<Sub, 'subject'>) => (subs.push({ subject, ...opts }), { unsubscribe: () => undefined })),
   };
