@@ -5,7 +5,7 @@ import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTyp
 import type { NatsLink } from './connectNats';
 import type { NatsSeal, SealedTransmission } from './natsSeal';
 import { markSubscribing } from './markSubscribing';
-import { createReplayGuard, STORED_WINDOW_MS, type ReplayGuard } from './natsReplay';
+import { createReplayGuard, STORED_WINDOW_MS, storedClockOf, type ReplayGuard } from './natsReplay';
 import { fromNatsMessage } from './natsBus';
 import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
 import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
@@ -126,7 +126,9 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replay
   const storedAt = m.info.timestampNanos / 1e6;
   // Receipt now: for a redelivery the delay includes the time the message waited for it.
   // A redelivery is the same stored message (its sequence): still this browser's.
-  const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, storedAt, '', m.seq);
+  // Stored much later than this browser's messages are: re-published (natsReplay.ts StoredClock).
+  const clock = storedClockOf(link);
+  const fresh = (sealed: SealedTransmission): boolean => clock.admits(storedAt, sealed.sentAt) && replays.fresh(sealed, storedAt, '', m.seq);
   const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal, fresh), storedAt };
   return {
     packet,
@@ -146,6 +148,7 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replay
 function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, seal: NatsSeal | undefined, onClose: () => void): LogReader {
   const ready: JsMsg[] = [];
   const replays = createReplayGuard(STORED_WINDOW_MS);
+  const clock = storedClockOf(link);
   let wake: (() => void) | undefined;
   let closed = false;
   void (async () => {
@@ -159,7 +162,8 @@ function createReader(link: NatsLink, topic: string, messages: ConsumerMessages,
       const m = ready.shift();
       // Stored on the log's subject: the message is the topic's.
       if (m === undefined) return undefined;
-      const fresh = (sealed: SealedTransmission): boolean => replays.fresh(sealed, m.info.timestampNanos / 1e6, '', m.seq);
+      const storedAt = m.info.timestampNanos / 1e6;
+      const fresh = (sealed: SealedTransmission): boolean => clock.admits(storedAt, sealed.sentAt) && replays.fresh(sealed, storedAt, '', m.seq);
       return { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }, undefined, seal, fresh) };
     },
     wait(ms) {

@@ -34,6 +34,51 @@ export const CORE_START_SLACK_MS = 2_000;
 export const STORED_WINDOW_MS = 5 * 60_000;
 
 /**
+ * How much longer than the quickest of this browser's messages a stored one may have taken
+ * from its publication to the server's store (StoredClock): a send is stored as it reaches
+ * the server, within milliseconds, and a topic-log entry 10 ms later (holdNatsSends.ts), or
+ * once its stream exists; a send made while the connection is down fails instead of waiting
+ * in the client. A replay is stored when the peer re-publishes it.
+ */
+export const STORED_TRIP_MS = 10_000;
+
+/**
+ * The server's clock as this browser's sealed messages show it. Every stored message of this
+ * browser took (stored time − stamp) = the clocks' difference + its trip to the server; the
+ * least such figure seen so far bounds the difference from above, and a message that took
+ * more than STORED_TRIP_MS longer than that was re-published later: a replay, even to a
+ * consumer group or log reader that never saw the original (a replay guard only knows what it
+ * saw). The difference is learnt, so the server's clock may be off by minutes
+ * (STORED_WINDOW_MS); a peer cannot lower the figure, since it can only repeat this
+ * browser's stamps, never make a message stored before it was stamped.
+ */
+export interface StoredClock {
+  /** True when a message of this browser stamped `sentAt` (its clock) and stored at `storedAt` (the server's) is no later copy. */
+  admits(storedAt: number, sentAt: number): boolean;
+}
+
+export function createStoredClock(): StoredClock {
+  let least = Infinity;
+  return {
+    admits(storedAt, sentAt) {
+      const took = storedAt - sentAt;
+      if (Math.abs(took) > STORED_WINDOW_MS) return false;
+      if (took < least) least = took;
+      return took <= least + STORED_TRIP_MS;
+    },
+  };
+}
+
+const storedClocks = new WeakMap<object, StoredClock>();
+
+/** The StoredClock of a server connection (stored times are that server's clock). */
+export function storedClockOf(link: object): StoredClock {
+  let clock = storedClocks.get(link);
+  if (clock === undefined) storedClocks.set(link, (clock = createStoredClock()));
+  return clock;
+}
+
+/**
  * Tells a sealed message this browser sent from a word-for-word replay of it (a peer that
  * captured it re-publishing it, seal and all). Each receiver has its own guard, which admits
  * a transmission once per `place` (a core subscription: the server sends each publication once

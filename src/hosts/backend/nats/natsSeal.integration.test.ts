@@ -1,11 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { MessageEvent_ } from '../../../trace/traceEvent';
 import { waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
 import { textOf, utf8, type ExtGuest } from '../../proposals/messagingExt/testGuests';
 import { CORE_START_SLACK_MS } from './natsReplay';
-import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+import { createNatsSeal, SEAL_HEADER } from './natsSeal';
+import { toHeaders } from './natsHeaders';
+import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, TEST_BROWSER_KEY, type TestNatsServer } from './testNatsServer';
 
 // A delivered message's CloudEvents source names the tab that sent it, but any NATS client can
 // write any source. Only this browser's seal says one of its tabs really sent it; the trace's
@@ -147,5 +149,30 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
     // A JetStream consumer judges by stream sequence: the original, stored before this member
     // started, is mine; the replay, stored anew, is not.
     expect(marks(billingAgain)).toEqual([['mine', true, false], ['mine', false, true], ['new', true, false]]);
+  }, 30_000);
+
+  it('does not take a message stored long after this browser stamped it as mine, even at a group that never saw the original', async () => {
+    const ns = `stored${process.pid}n${++n}`;
+    const topic = `orders${n}`;
+    const billing = await createNatsExtGuest(server, ns, 'billing', { subscriptions: [`${topic}.*`], handle: () => undefined, tab: 'tab-me' });
+    const producer = await createNatsExtGuest(server, ns, 'order-service', { acks: false, tab: 'tab-me' });
+    await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('mine')));
+    await waitFor(() => delivered(billing).length === 1, 'the genuine message', 8000);
+    // What a peer re-publishes 20 s after capturing one of my messages (one this group never
+    // got: taken by another member, or before the group existed): my seal, my stamp of then.
+    const seal = createNatsSeal(TEST_BROWSER_KEY);
+    const envelope = { id: 'captured-1', source: '/wcp/tab-me/order-service', type: 'wcp.message', specversion: '1.0', subject: `${topic}.created` };
+    const data = utf8('captured');
+    const then = Date.now() - 20_000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(then);
+    const stamped = seal.of(envelope.id, envelope.source, envelope.subject, data);
+    now.mockRestore();
+    const h = toHeaders(envelope);
+    h.set(SEAL_HEADER, stamped);
+    peer.publish(envelope.subject, data, { headers: h });
+    await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('new')));
+    await waitFor(() => delivered(billing).length === 3, 'the replay and the new message', 8000);
+    const marks = delivered(billing).map((e) => [textOfEvent(e), e.transit?.fromThisBrowser === true, e.transit?.replayed === true]);
+    expect(marks).toEqual([['mine', true, false], ['captured', false, true], ['new', true, false]]);
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNatsSeal, halfSipHash64 } from './natsSeal';
-import { CORE_START_SLACK_MS, CORE_WINDOW_MS, coreReplayCheck, createReplayGuard, STORED_WINDOW_MS } from './natsReplay';
+import { CORE_START_SLACK_MS, CORE_WINDOW_MS, coreReplayCheck, createReplayGuard, createStoredClock, STORED_TRIP_MS, STORED_WINDOW_MS } from './natsReplay';
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => i);
@@ -77,5 +77,21 @@ describe('a replay guard', () => {
     expect(fresh(sealed('m2 a', Date.now()))).toBe(true);
     // Sent before the subscription existed: it can only be a replay of it.
     expect(fresh(sealed('m3 a', now - CORE_START_SLACK_MS - 1000))).toBe(false);
+  });
+
+  it('learns the server clock from the quickest stored message, and refuses one stored much later than it was stamped', () => {
+    const clock = createStoredClock();
+    const skew = 90_000; // the server's clock 90 s ahead of this browser's
+    const sent = 5_000_000;
+    expect(clock.admits(sent + skew + 40, sent)).toBe(true);
+    // A slower trip (a log entry held 10 ms, a stream being created) is still a trip.
+    expect(clock.admits(sent + skew + 1_500, sent)).toBe(true);
+    // Stored well after the quickest trip: re-published later, whatever group reads it.
+    expect(clock.admits(sent + skew + STORED_TRIP_MS + 1_000, sent)).toBe(false);
+    // A quicker trip seen later tightens the bound.
+    expect(clock.admits(sent + skew + 5, sent)).toBe(true);
+    expect(clock.admits(sent + skew + STORED_TRIP_MS + 20, sent)).toBe(false);
+    // Beyond any clock difference taken for possible.
+    expect(createStoredClock().admits(sent + STORED_WINDOW_MS + 1, sent)).toBe(false);
   });
 });
