@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { openApp } from './appHelpers';
+import { consoleText, openApp } from './appHelpers';
 import { useNatsServer } from './natsServer';
 
 // A presenter at a WASI meeting runs the fan-out example on the room's NATS server; the
@@ -34,3 +34,39 @@ for (const { w, h, scale, zoom } of [
     }
   });
 }
+
+test('a phone in the room sees in the Trace that the presenter’s messages came via NATS, and their delay', async ({ browser }) => {
+  const presenterContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const phone = await phoneContext.newPage();
+    await openApp(phone, link());
+    await phone.getByTestId('backend-offer-accept').tap();
+    await expect(phone.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+    await phone.getByTestId('run').tap();
+    await expect(phone.getByTestId('status')).toContainText('2 serving', { timeout: 60_000 });
+
+    const presenter = await presenterContext.newPage();
+    await openApp(presenter, `${link()}&present`);
+    await presenter.getByTestId('backend-offer-accept').click();
+    await expect(presenter.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+    await presenter.getByTestId('run').click();
+    await expect.poll(() => consoleText(presenter), { timeout: 60_000 }).toMatch(/run\(\) → 3/);
+
+    // The presenter's shipment reaches the phone's all-orders: one trace row, two lines on a phone.
+    await phone.getByTestId('tab-trace').tap();
+    await phone.getByLabel('Filter trace').fill('orders.shipped');
+    const fromPresenter = phone.locator('[data-testid="trace-row"][data-kind="message"]', { hasText: 'deliver' }).filter({ has: phone.getByTestId('sender-badge') });
+    await expect(fromPresenter).toHaveCount(1, { timeout: 15_000 });
+    // At the end of the payload, "· via NATS" was cut, and the narrow table has no ms column.
+    const via = fromPresenter.getByTestId('via-badge');
+    await expect(via).toHaveText(/^via NATS · \d+(\.\d)? ms$/);
+    await expect(via).toBeInViewport({ ratio: 1 });
+    const row = (await fromPresenter.boundingBox())!;
+    const badge = (await via.boundingBox())!;
+    expect(badge.x + badge.width).toBeLessThanOrEqual(Math.min(row.x + row.width, 390));
+    await phone.screenshot({ path: test.info().outputPath('phone-trace.png') });
+  } finally {
+    await Promise.all([presenterContext.close(), phoneContext.close()]);
+  }
+});
