@@ -75,3 +75,23 @@ test('an 800×500 embed of the presenter’s link shows the server it joined and
   await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
 });
 
+
+test('a link opened before the room’s server is up connects once it is, without a reload', async ({ page }) => {
+  const badge = page.getByTestId('backend-badge');
+  await nats.stop();
+  try {
+    await openApp(page, `?example=kv-counter&nats=${encodeURIComponent(nats.ws)}`);
+    await page.getByTestId('backend-offer-accept').click();
+    await expect(badge).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+    await expect(badge).toHaveText('NATS · unreachable');
+    await expect(badge).toHaveAttribute('title', /Trying again every 2 s\.$/);
+    await page.screenshot({ path: test.info().outputPath('joined-before-the-server.png') });
+  } finally {
+    await nats.start();
+  }
+  // It stayed "unreachable" until the page was reloaded, though Run would have connected.
+  await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await page.getByTestId('run').click();
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → "?\d+"?/);
+  await expect(page.getByTestId('status')).not.toContainText('could not start');
+});
