@@ -70,3 +70,17 @@ test('a phone in the room sees in the Trace that the presenter’s messages came
     await Promise.all([presenterContext.close(), phoneContext.close()]);
   }
 });
+
+test('on the room’s server the counter and lobby examples say where their data lives, not "IndexedDB"', async ({ page }) => {
+  const description = page.getByTestId('example-description');
+  await openApp(page, `?example=msg-two-tabs&nats=${encodeURIComponent(nats.ws)}`);
+  // Not joined yet: hosts are this browser's, and so is the paragraph.
+  await expect(description).toContainText('lives in IndexedDB');
+  await page.getByTestId('backend-offer-accept').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+  await expect(description).toContainText('a JetStream key-value bucket on the server');
+  await expect(description).not.toContainText(/IndexedDB|BroadcastChannel/);
+  await page.getByTestId('example-picker').selectOption('kv-counter');
+  await expect(description).toContainText('JetStream key-value bucket wcp-kv-counters');
+  await page.screenshot({ path: test.info().outputPath('kv-counter-on-nats.png') });
+});
