@@ -99,3 +99,27 @@ test('a link opened before the room’s server is up: Run says no guest started,
   await expect(status).toContainText('2 serving', { timeout: 60_000 });
   await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
 });
+
+test('on a phone, “Stay in this browser” and then joining after all needs no typing of the address', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const phone = await context.newPage();
+    await openApp(phone, `?example=kv-counter&nats=${encodeURIComponent(nats.ws)}`);
+    await phone.getByTestId('backend-offer-decline').tap();
+    await expect(phone.getByTestId('backend-offer')).toHaveCount(0);
+    await expect(phone.getByTestId('backend-badge')).toHaveText('Hosts: browser');
+    // The phone header folds ⚙ under "More".
+    const more = phone.getByRole('button', { name: /More/ });
+    if (await more.isVisible()) await more.tap();
+    await phone.getByTestId('settings').tap();
+    // The address field still holds this browser's own (saved) address, not the link's.
+    await expect(phone.getByTestId('nats-server')).not.toHaveValue(nats.ws);
+    await expect(phone.getByTestId('declined-server')).toContainText(nats.ws);
+    await phone.screenshot({ path: test.info().outputPath('declined-then-settings.png') });
+    await phone.getByTestId('join-declined-server').tap();
+    await expect(phone.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    await expect(phone.getByTestId('declined-server')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
