@@ -82,5 +82,8 @@ test('on the room’s server the counter and lobby examples say where their data
   await expect(description).not.toContainText(/IndexedDB|BroadcastChannel/);
   await page.getByTestId('example-picker').selectOption('kv-counter');
   await expect(description).toContainText('JetStream key-value bucket wcp-kv-counters');
+  // The presenter's at-most-once tally read "effects: 18 for 10 messages" while the room ran it too.
+  await page.getByTestId('example-picker').selectOption('proposal-delivery-guarantees');
+  await expect(description).toContainText('a standard (at-most-once) handler on another machine handles each message too and doubles its count');
   await page.screenshot({ path: test.info().outputPath('kv-counter-on-nats.png') });
 });
