@@ -87,3 +87,21 @@ test('on the room’s server the counter and lobby examples say where their data
   await expect(description).toContainText('a standard (at-most-once) handler on another machine handles each message too and doubles its count');
   await page.screenshot({ path: test.info().outputPath('kv-counter-on-nats.png') });
 });
+
+test('the presenter shows the room the server’s address in ⚙ in the page’s own colours, not a greyed field', async ({ page }) => {
+  await openApp(page, `${link()}&present`);
+  await page.getByTestId('backend-offer-accept').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+  await page.getByTestId('settings').click();
+  const address = page.getByTestId('nats-server');
+  await expect(address).toHaveValue(nats.ws);
+  const look = await address.evaluate((el) => {
+    const field = getComputedStyle(el);
+    const body = getComputedStyle(document.body);
+    return { color: field.color, text: body.color, background: field.backgroundColor, page: body.backgroundColor };
+  });
+  // It was the browser's own field: grey (59, 59, 59) behind grey text, read as disabled.
+  expect(look.color).toBe(look.text);
+  expect(look.background).toBe(look.page);
+  await page.screenshot({ path: test.info().outputPath('settings-address.png') });
+});
