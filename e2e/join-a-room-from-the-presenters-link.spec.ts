@@ -75,3 +75,51 @@ test('an 800×500 embed of the presenter’s link shows the server it joined and
   await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
 });
 
+
+test('a link opened before the room’s server is up: Run says no guest started, and it connects once the server is, without a reload', async ({ page }) => {
+  const badge = page.getByTestId('backend-badge');
+  const status = page.getByTestId('status');
+  await nats.stop();
+  try {
+    await openApp(page, `?example=msg-fan-out&nats=${encodeURIComponent(nats.ws)}`);
+    await page.getByTestId('backend-offer-accept').click();
+    await expect(badge).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+    await expect(badge).toHaveText('NATS · unreachable');
+    await expect(badge).toHaveAttribute('title', /Trying again every 2 s\.$/);
+    // It named the last guest alone ("order-service could not start"), as if the others ran.
+    await page.getByTestId('run').click();
+    await expect(status).toContainText('all-orders, payments and order-service could not start', { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('joined-before-the-server.png') });
+  } finally {
+    await nats.start();
+  }
+  // It stayed "unreachable" until the page was reloaded, though Run would have connected.
+  await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await page.getByTestId('run').click();
+  await expect(status).toContainText('2 serving', { timeout: 60_000 });
+  await expect.poll(() => consoleText(page), { timeout: 30_000 }).toMatch(/run\(\) → 3/);
+});
+
+test('on a phone, “Stay in this browser” and then joining after all needs no typing of the address', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const phone = await context.newPage();
+    await openApp(phone, `?example=kv-counter&nats=${encodeURIComponent(nats.ws)}`);
+    await phone.getByTestId('backend-offer-decline').tap();
+    await expect(phone.getByTestId('backend-offer')).toHaveCount(0);
+    await expect(phone.getByTestId('backend-badge')).toHaveText('Hosts: browser');
+    // The phone header folds ⚙ under "More".
+    const more = phone.getByRole('button', { name: /More/ });
+    if (await more.isVisible()) await more.tap();
+    await phone.getByTestId('settings').tap();
+    // The address field still holds this browser's own (saved) address, not the link's.
+    await expect(phone.getByTestId('nats-server')).not.toHaveValue(nats.ws);
+    await expect(phone.getByTestId('declined-server')).toContainText(nats.ws);
+    await phone.screenshot({ path: test.info().outputPath('declined-then-settings.png') });
+    await phone.getByTestId('join-declined-server').tap();
+    await expect(phone.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    await expect(phone.getByTestId('declined-server')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});

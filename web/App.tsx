@@ -236,7 +236,7 @@ export function App() {
         <WelcomeStrip examples={examples} current={example.id} onOpen={(id) => (learn.leave(), openExample(id))} onDismiss={welcome.dismiss} />
       )}
       {!embed && !learn.active && (
-        <ExampleDescription title={example.title} text={example.description} />
+        <ExampleDescription title={example.title} text={(backend.choice.kind === 'nats' && example.natsDescription) || example.description} />
       )}
       {/* Not in a lesson: Check judges the editors' code, not an opened .wasm, and at 1024×768 the
           row pushed the lesson's task below the screen. */}

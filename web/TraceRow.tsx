@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TraceEvent } from '../src/index';
-import { describeTraceEvent, formatRelative } from './trace/describeTraceEvent';
+import { describeTraceEvent, formatMs, formatRelative } from './trace/describeTraceEvent';
+import { ViaBadge } from './trace/ViaBadge';
 import { describeRemoteSender, type RemoteSender } from './trace/remoteSender';
 import './faults/faults.css';
 
@@ -43,9 +44,12 @@ export const TraceRow = memo(function TraceRow({ event, base, top, otherTab, fro
         {d.what}
       </span>
       <span className="tc-detail" title={d.detail}>
+        {/* First, not last: a narrow table (phone, presenter, lesson) cut the end of a long payload and
+            hid its ms column, so the room never saw a message came through the server nor its delay. */}
+        {d.via !== undefined && <ViaBadge via={d.via} ms={d.ms} />}
         {d.detail}
       </span>
-      <span className="tc-ms">{d.ms === undefined ? '' : `${d.ms < 10 ? d.ms.toFixed(1) : Math.round(d.ms)} ms`}</span>
+      <span className="tc-ms">{d.ms === undefined ? '' : formatMs(d.ms)}</span>
     </div>
   );
 });

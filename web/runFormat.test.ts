@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/index';
-import { buildErrorLines } from './runFormat';
+import { buildErrorLines, notStartedStatus } from './runFormat';
 
 describe('buildErrorLines', () => {
   it('says a mistake marked in both editors once, with the closest-name suggestion', () => {
@@ -21,5 +21,14 @@ describe('buildErrorLines', () => {
       { guest: 'a', text: 'transpile: boom' },
       { guest: 'b', text: 'wit:4:1: odd' },
     ]);
+  });
+});
+
+describe('notStartedStatus', () => {
+  it('names every guest that could not start, not only the last', () => {
+    expect(notStartedStatus(['counter'])).toBe('counter could not start');
+    expect(notStartedStatus(['listener', 'speaker'])).toBe('listener and speaker could not start');
+    expect(notStartedStatus(['all-orders', 'payments', 'order-service'])).toBe('all-orders, payments and order-service could not start');
+    expect(notStartedStatus(['a', 'b', 'c', 'd', 'e'])).toBe('a, b and 3 more could not start');
   });
 });

@@ -25,6 +25,17 @@ export function buildErrorLines(failed: Readonly<Record<string, readonly Diagnos
   return Object.entries(failed).flatMap(([guest, diags]) => distinctProblems(diags).map((d) => ({ guest, text: formatDiagnostic(d) })));
 }
 
+/**
+ * "payments and order-service could not start": every guest of the run whose hosts failed
+ * before it was instantiated. The status named the last one alone, so a phone that joined a
+ * server that was away read "order-service could not start" and believed the rest ran.
+ */
+export function notStartedStatus(guests: readonly string[]): string {
+  const names = guests.length <= 3 ? guests : [...guests.slice(0, 2), `${guests.length - 2} more`];
+  const list = names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${list} could not start`;
+}
+
 /** Short duration for the status bar: "23 ms", "1.4 s". */
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;

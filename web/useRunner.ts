@@ -7,7 +7,7 @@ import { memoryOutcome } from './console/memoryOutcome';
 import { guestSourceOf } from './component/openedGuest';
 import { useConsoleLog, type ConsoleLog } from './console/useConsoleLog';
 import { getBuildClient, getTraceStore } from './engine';
-import { buildErrorLines, formatMs, formatValue, splitLines } from './runFormat';
+import { buildErrorLines, formatMs, formatValue, notStartedStatus, splitLines } from './runFormat';
 import { linkForRun } from './linking/linkForRun';
 
 /** What the runner is doing; `serving` = guests are up waiting for messages. */
@@ -161,6 +161,7 @@ export function useRunner(): Runner {
       setPhase('running');
       let ranMs = 0;
       let outcome = '';
+      const notStarted: string[] = [];
       const t0 = performance.now();
       for (const [g, artifact] of built) {
         if (linking.skip.has(g.name)) continue;
@@ -180,7 +181,8 @@ export function useRunner(): Runner {
           {
             onState: (s) => {
               entry.state = s;
-              if (s === 'trapped' || s === 'timeout') outcome = memoryStatus ?? (s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : `${g.name} could not start`);
+              if (s === 'trapped' && !instantiated && !memoryStatus && !notStarted.includes(g.name)) notStarted.push(g.name);
+              if (s === 'trapped' || s === 'timeout') outcome = memoryStatus ?? (s === 'timeout' ? 'stopped: time limit' : instantiated ? `${g.name} trapped` : notStartedStatus(notStarted));
               if (runId.current === my) refreshPhase();
             },
             onLog: (stream, text, from) => {

@@ -31,6 +31,12 @@ export interface Example {
   title: string;
   /** One paragraph shown under the picker: what it demonstrates and what to look for. */
   description: string;
+  /**
+   * The paragraph while hosts run on a NATS server, for examples whose `description` tells
+   * where the browser keeps things (IndexedDB, BroadcastChannel, tabs): a room on the
+   * presenter's server read "lives in IndexedDB" under a header saying NATS.
+   */
+  natsDescription?: string;
   /** Interfaces it exercises, for grouping in the picker. */
   tags: string[];
   /** Guests in start order; handlers first so they are subscribed before producers send. */

@@ -34,6 +34,16 @@ export function BackendSettings({ backend }: { backend: BackendState }) {
         <input type="radio" name={group} checked={choice.kind === 'browser'} onChange={() => choose({ kind: 'browser' })} data-testid="backend-browser" />
         this browser <small>(IndexedDB, BroadcastChannel; offline)</small>
       </label>
+      {/* Someone in a room who pressed "Stay in this browser" and then wants to join had to type
+          the presenter's address (on a phone keyboard); reloading the link was the only other way. */}
+      {choice.kind === 'browser' && backend.declined !== undefined && (
+        <p className="backend-note" data-testid="declined-server">
+          The link you opened runs its hosts on <code>{backend.declined}</code>.{' '}
+          <button type="button" className="small" data-testid="join-declined-server" onClick={() => choose({ kind: 'nats', servers: backend.declined })}>
+            Connect to it
+          </button>
+        </p>
+      )}
       <label>
         <input type="radio" name={group} checked={choice.kind === 'nats'} onChange={() => apply() && choose({ kind: 'nats' })} data-testid="backend-nats" />
         a NATS server

@@ -17,6 +17,8 @@ export interface BackendState {
   /** A NATS server named by the opened link, waiting for the visitor's yes or no. */
   offer: string | undefined;
   answerOffer(accept: boolean): void;
+  /** The server of a link whose offer was declined: ⚙ offers it, so changing one's mind needs no typing. */
+  declined: string | undefined;
   /** True once a run went ahead in this browser while the offer was still unanswered. */
   ranBeforeAnswer: boolean;
   /** Called as a run starts: an audience member who pressed Run before Connect must be told. */
@@ -39,6 +41,7 @@ export function useBackend(persist = true, search = ''): BackendState {
   const [credentials, setCreds] = useState<BackendCredentials>(loadCredentials);
   const [status, setStatus] = useState<NatsMonitorStatus | undefined>();
   const [ranBeforeAnswer, setRanBeforeAnswer] = useState(false);
+  const [declined, setDeclined] = useState<string | undefined>();
   const config = useMemo(() => toBackendConfig(choice, credentials), [choice, credentials]);
 
   useEffect(() => void (persist && saveChoice(choice)), [choice, persist]);
@@ -62,6 +65,8 @@ export function useBackend(persist = true, search = ''): BackendState {
   const answerOffer = useCallback(
     (accept: boolean) => {
       if (accept && offer !== undefined) choose({ kind: 'nats', servers: offer });
+      // Not saved as the address: it may be a stranger's link, and the visitor's own address stays.
+      if (!accept) setDeclined(offer);
       setOffer(undefined);
     },
     [offer, choose],
@@ -70,7 +75,7 @@ export function useBackend(persist = true, search = ''): BackendState {
     if (offer !== undefined) setRanBeforeAnswer(true);
   }, [offer]);
   return useMemo(
-    () => ({ choice, credentials, config, status, choose, setCredentials, offer, answerOffer, ranBeforeAnswer, noticeRun }),
-    [choice, credentials, config, status, choose, setCredentials, offer, answerOffer, ranBeforeAnswer, noticeRun],
+    () => ({ choice, credentials, config, status, choose, setCredentials, offer, answerOffer, declined, ranBeforeAnswer, noticeRun }),
+    [choice, credentials, config, status, choose, setCredentials, offer, answerOffer, declined, ranBeforeAnswer, noticeRun],
   );
 }

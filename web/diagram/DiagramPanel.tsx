@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { PanelProps } from '../panels/registerPanel';
 import { describeTraceEvent } from '../trace/describeTraceEvent';
+import { ViaBadge } from '../trace/ViaBadge';
 import { DiagramToolbar } from './DiagramToolbar';
 import { findEventIndex } from './findEvent';
 import { FlowDiagram } from './FlowDiagram';
@@ -73,7 +74,10 @@ export function DiagramPanel({ ctx }: PanelProps) {
             <span className="diagram-selection-what" title={d.whatTitle}>
               {selected.guest} · {d.what}
             </span>
-            <span className="diagram-selection-detail muted">{d.detail}</span>
+            <span className="diagram-selection-detail muted">
+              {d.via !== undefined && <ViaBadge via={d.via} ms={d.ms} />}
+              {d.detail}
+            </span>
             <button type="button" className="small" data-testid="diagram-inspect" onClick={() => inspect(selected.id)}>
               Inspect
             </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/index';
-import { describeTraceEvent, matchesFilter, preview } from './describeTraceEvent';
+import { describeTraceEvent, formatMs, matchesFilter, preview } from './describeTraceEvent';
 
 const base = { id: 't:1', guest: 'counter', tab: 'tab-a', at: 1000 };
 const call: TraceEvent = { ...base, kind: 'call', dir: 'import', iface: 'wasi:keyvalue/store@0.2.0-draft2', fn: 'open', args: ['counters'], result: '<bucket#1>', ok: true, ms: 1.5 };
@@ -23,6 +23,11 @@ describe('describeTraceEvent', () => {
     expect(matchesFilter(dropped, 'returned err')).toBe(true);
   });
 
+  it('says a message came via NATS apart from its payload, which a narrow table cuts at its end', () => {
+    const delivered = { ...base, guest: 'all-orders', kind: 'message', action: 'deliver', topic: 'orders.paid', envelope: {}, data: new TextEncoder().encode('#07'), to: 'all-orders', transit: { via: 'NATS', ms: 19.4 } } as TraceEvent;
+    expect(describeTraceEvent(delivered)).toMatchObject({ detail: '"#07" → all-orders', via: 'via NATS', ms: 19.4 });
+  });
+
   it('filters over iface, fn, topic and guest, case-insensitively', () => {
     expect(matchesFilter(call, 'KEYVALUE')).toBe(true);
     expect(matchesFilter(call, 'open')).toBe(true);
@@ -33,6 +38,10 @@ describe('describeTraceEvent', () => {
     const get: TraceEvent = { ...call, fn: '[method]bucket.get', args: ['<bucket#1>', 'visits'], target: { type: 'store', name: 'counters-2024' } };
     expect(matchesFilter(get, 'counters-2024')).toBe(true);
     expect(matchesFilter(call, 'counters-2024')).toBe(false);
+  });
+
+  it('writes durations as the ms column does', () => {
+    expect([formatMs(3.24), formatMs(19.4), formatMs(1234.5)]).toEqual(['3.2 ms', '19 ms', '1235 ms']);
   });
 
   it('truncates long previews', () => {

@@ -11,6 +11,11 @@ export interface TraceRowText {
   /** undefined = neutral colouring. */
   ok: boolean | undefined;
   ms: number | undefined;
+  /**
+   * How a message came in through a broker, "via NATS", kept out of `detail`: at its end it
+   * was cut with the payload on a phone, a presenter's screen or beside a lesson.
+   */
+  via?: string;
 }
 
 const MAX_PREVIEW = 80;
@@ -72,11 +77,11 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
     case 'message': {
       const to = e.to ? ` → ${e.to}` : '';
       const ok = e.action === 'drop' || e.action === 'nack' ? false : undefined;
-      // Through a broker: its delay in the ms column, and the way it came in the detail.
-      const via = e.transit ? ` · via ${e.transit.via}` : '';
+      // Through a broker: its delay in the ms column, and the way it came beside the detail.
+      const via = e.transit ? `via ${e.transit.via}` : undefined;
       // A standard handler's drop says why: "handler returned err" (there is no nack to show).
       const reason = e.reason ? ` · ${e.reason}` : '';
-      return { kind, what, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${via}${reason}`, ok, ms: e.transit?.ms };
+      return { kind, what, whatTitle: e.topic, detail: `${bytesPreview(e.data)}${to}${reason}`, ok, ms: e.transit?.ms, via };
     }
     case 'lifecycle': {
       const bad = e.phase === 'trap' || e.phase === 'timeout' || e.detail === 'failed';
@@ -85,6 +90,11 @@ export function describeTraceEvent(e: TraceEvent): TraceRowText {
     default:
       return { kind, what, whatTitle: '', detail: '', ok: undefined, ms: undefined };
   }
+}
+
+/** "3.2 ms", "19 ms": a duration as the Trace table's ms column shows it. */
+export function formatMs(ms: number): string {
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
 /** Case-insensitive match of the filter box over iface, fn, topic (a call's target too), guest (and kind). */

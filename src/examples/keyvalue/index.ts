@@ -19,6 +19,8 @@ export const keyvalueExamples: Example[] = [
     title: 'Counter (keyvalue draft2, atomic increment)',
     description:
       'Opens bucket "counters" and atomically increments "visits". Run it again (or in two tabs at once): the count survives reloads because the host stores it in IndexedDB, and increments from several tabs never get lost.',
+    natsDescription:
+      'Opens bucket "counters" and atomically increments "visits". Hosts run on a NATS server: the count lives in its JetStream key-value bucket wcp-kv-counters, so it survives reloads and server restarts, and everyone on the server counts the same "visits": increments from several machines never get lost (each is a revision-checked update, retried on conflict).',
     tags: ['keyvalue'],
     guests: [{ name: 'counter', lang: 'wat', wit: counterWit, source: counterWat, call: 'run' }],
   },

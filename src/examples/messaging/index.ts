@@ -58,6 +58,8 @@ export const messagingExamples: Example[] = [
     title: 'Across two tabs (a shared counter, a lobby every tab hears)',
     description:
       'Open this example in a second tab (same address) and press Run in both. The speaker takes a number from the counter chat/speakers, which lives in IndexedDB and is incremented atomically however many tabs run it, then says "hello from speaker #<n>" on chat.lobby. The listener keeps serving after Run, and because messages travel over BroadcastChannel the listener in every open tab prints every hello: after Run in the second tab, the first tab prints speaker #2 too. In the Trace and Diagram tabs, events from the other tab carry an "other tab" badge.',
+    natsDescription:
+      'Hosts run on a NATS server: everyone who opens this example on the same server and presses Run joins one lobby. The speaker takes a number from the counter chat/speakers, a JetStream key-value bucket on the server incremented atomically however many machines run it, then says "hello from speaker #<n>" on chat.lobby, a subject on the server. The listener keeps serving after Run and prints every hello, from this machine or another (a listener hears what is published while it is connected). In the Trace and Diagram tabs, messages from another machine carry a "from other machine" badge and "via NATS" with the broker\'s delay.',
     tags: ['messaging', 'keyvalue'],
     guests: [
       { name: 'listener', lang: 'wat', wit: orderLogWit, source: orderLogWat, subscriptions: ['chat.lobby'] },

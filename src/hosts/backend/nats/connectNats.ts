@@ -62,7 +62,8 @@ export async function connectNats(config: NatsConfig, name: string): Promise<Nat
       ...(config.user ? { user: config.user, pass: config.pass ?? '' } : {}),
     });
   } catch (error) {
-    throw new BackendUnavailableError(connectFailure(servers, error, blocked.seen(), Boolean(config.token || config.user)));
+    const cspBlocked = blocked.seen();
+    throw new NatsConnectError(connectFailure(servers, error, cspBlocked, Boolean(config.token || config.user)), !cspBlocked && !refusedCredentials(error));
   } finally {
     blocked.stop();
   }
@@ -118,13 +119,29 @@ export function linkNats(nc: NatsConnection, servers: string): NatsLink {
   };
 }
 
+/**
+ * A first connection that failed. `serverAway`: nothing refused it (no answer, the server
+ * closed): trying again later may connect, e.g. once a presenter has started the server the
+ * room's link names. A credentials refusal or a Content-Security-Policy block stays refused.
+ */
+export class NatsConnectError extends BackendUnavailableError {
+  constructor(
+    message: string,
+    readonly serverAway: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const refusedCredentials = (error: unknown) => /auth/i.test(error instanceof Error ? error.message : String(error));
+
 /** Text for a failed first connection, naming the likely cause. */
 export function connectFailure(servers: string, error: unknown, cspBlocked: boolean, gaveCredentials: boolean): string {
   const detail = (error instanceof Error ? error.message : String(error)).trim() || 'no answer';
   if (cspBlocked) {
     return `cannot connect to the NATS server ${servers}: the page's Content-Security-Policy (connect-src) does not allow this address. Serve the playground with ${new URL(servers).origin} in connect-src.`;
   }
-  if (/auth/i.test(detail)) {
+  if (refusedCredentials(error)) {
     // Someone who joined from a link typed nothing (links never carry credentials): "refused
     // the credentials" left them wondering which ones.
     if (!gaveCredentials) return `the NATS server ${servers} asks for credentials (${detail}): type its token, or a user and password, in ⚙ → Hosts run on → Credentials (this tab only).`;
