@@ -62,7 +62,9 @@ export async function spawnNatsServer({ port, wsPort, storeDir }) {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { stop };
+  // `signal`: what a test does to the server's process (SIGSTOP: it stops answering, the
+  // connection stays; SIGKILL: it goes away mid-request).
+  return { stop, signal: (name) => child.kill(name) };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */

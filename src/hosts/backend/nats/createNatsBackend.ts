@@ -4,6 +4,7 @@ import type { Bus } from '../../messaging/busTypes';
 import { connectNats, type NatsLink } from './connectNats';
 import { createNatsBlobs } from './natsBlobs';
 import { createNatsBus } from './natsBus';
+import { untilLoss } from './failOnLoss';
 import { createKvBuckets, createNatsKv } from './natsKv';
 import { createNatsDurable } from './natsDurable';
 import { encodeNamePart } from './natsNames';
@@ -77,7 +78,8 @@ export function natsBackendOn(link: NatsLink, seal: NatsSeal): HostBackend {
       for (const bus of buses) bus.release();
       buses.clear();
       // Sends still waiting for their topic's stream go out before the connection drains.
-      await Promise.allSettled([...pending]);
+      // Not once the connection is lost: they wait for a server that is gone.
+      await untilLoss(link, Promise.allSettled([...pending]));
       await link.nc.drain().catch(() => undefined);
     },
   };

@@ -11,6 +11,7 @@ import { createCopyFilter } from './natsCopies';
 import { holdNatsSends } from './holdNatsSends';
 import { SEAL_HEADER, type NatsSeal, type SealedTransmission } from './natsSeal';
 import { CORE_WINDOW_MS, coreReplayCheck, createReplayGuard } from './natsReplay';
+import { untilLoss } from './failOnLoss';
 
 // Where the bench's raw worker and the tests have always found it.
 export { toHeaders };
@@ -128,7 +129,9 @@ export function createNatsBus(link: NatsLink, namespace: string, log?: TopicLogG
     },
     // Nothing to wait for otherwise: the guest's host call suspends it anyway, which lets the
     // client write what was published (see `send`). Only a namespace's first log append waits.
-    settled: () => (queued > 0 ? queue : undefined),
+    // Bookkeeping only: once the connection is lost the send need not wait for its log entry
+    // (the send itself was handed to the client while connected).
+    settled: () => (queued > 0 ? untilLoss(link, queue) : undefined),
     onLost: (listener) => link.onDown(() => listener(`lost the connection to the NATS server ${link.servers}`)),
     listen(listener) {
       listeners.add(listener);

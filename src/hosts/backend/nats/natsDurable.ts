@@ -9,6 +9,7 @@ import { createReplayGuard, STORED_WINDOW_MS, storedClockOf, type ReplayGuard } 
 import { fromNatsMessage } from './natsBus';
 import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
 import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
+import { failOnLoss } from './failOnLoss';
 
 /** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
 const READ_AHEAD = 256;
@@ -35,7 +36,8 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   const wrap = async <T>(body: () => Promise<T>): Promise<T> => {
     guard();
     try {
-      return await body();
+      // In flight when the connection drops: fails then, not at the client's request timeout.
+      return await failOnLoss(link, body(), 'the connection was lost during the call; it may or may not have taken effect');
     } catch (error) {
       throw failure(error, link);
     }
@@ -136,7 +138,10 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replay
     redelivery: Math.max(0, m.info.deliveryCount - 1),
     async ack() {
       if (!link.connected()) throw failure(new Error('not connected; the message stays unacknowledged and will be redelivered'), link);
-      if (!(await m.ackAck())) throw failure(new Error('the server did not confirm the ack; the message may be redelivered'), link);
+      const confirmed = await failOnLoss(link, m.ackAck(), 'the connection was lost before the server confirmed the ack; the message may be redelivered').catch((error: unknown) => {
+        throw failure(error, link);
+      });
+      if (!confirmed) throw failure(new Error('the server did not confirm the ack; the message may be redelivered'), link);
     },
     nak: () => m.nak(),
     term: () => m.term(),

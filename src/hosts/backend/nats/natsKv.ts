@@ -5,6 +5,7 @@ import type { KvChange, KvStorage } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { markSubscribing } from './markSubscribing';
 import { decodeKey, encodeKey, kvBucketName } from './natsNames';
+import { failOnLoss } from './failOnLoss';
 
 /** Attempts of one revision-checked update before giving up (each conflict is real progress by someone else). */
 const MAX_UPDATE_ATTEMPTS = 1000;
@@ -56,17 +57,11 @@ export function createNatsKv(link: NatsLink, buckets: ReturnType<typeof createKv
   };
   const run = async <T>(bucket: string, body: (kv: KV) => Promise<T>): Promise<T> => {
     const kv = await bucketOf(bucket);
-    let forget: (() => void) | undefined;
     try {
       // A call in flight when the connection drops fails then, not at the request timeout.
-      return await new Promise<T>((resolve, reject) => {
-        forget = link.onDown(() => reject(new Error('the connection was lost during the call; it may or may not have taken effect')));
-        body(kv).then(resolve, reject);
-      });
+      return await failOnLoss(link, body(kv), 'the connection was lost during the call; it may or may not have taken effect');
     } catch (error) {
       throw storeError(link, error);
-    } finally {
-      forget?.();
     }
   };
 

@@ -30,6 +30,8 @@ export interface TestNatsServer {
   /** host:port for Node clients. */
   address: string;
   stop(): Promise<void>;
+  /** Sends the server's process a signal (SIGSTOP, SIGKILL): the server going away mid-request. */
+  signal(name: NodeJS.Signals): void;
 }
 
 export async function startTestNatsServer(): Promise<TestNatsServer> {
@@ -42,6 +44,7 @@ export async function startTestNatsServer(): Promise<TestNatsServer> {
   });
   return {
     address: `127.0.0.1:${port}`,
+    signal: (name) => void server.signal(name),
     async stop() {
       await server.stop();
       rmSync(storeDir, { recursive: true, force: true });
