@@ -150,7 +150,7 @@ export function connectFailure(servers: string, error: unknown, cspBlocked: bool
   // `npm run nats` helps whoever runs the playground's server on this machine; someone in a room
   // whose presenter's server is away needs to hear that it is that server, not their setup.
   if (/^wss?:\/\/(localhost|127\.|\[::1\])/i.test(servers)) return `cannot connect to the NATS server ${servers} (${detail}). Is it running (npm run nats) with its WebSocket listener on that port?`;
-  return `cannot connect to the NATS server ${servers} (${detail}). Is it running and reachable from this network? If it is a presenter's, ask them; the Hosts setting (⚙) switches back to this browser.`;
+  return `cannot connect to the NATS server ${servers} (${detail}). Is it running and reachable from this network? If it is yours, start it (\`npm run nats\` in the playground's folder); if it is a presenter's, ask them; the Hosts setting (⚙) switches back to this browser.`;
 }
 
 /** Notices a CSP block of the WebSocket (browsers report it as an event, not as the error). */
