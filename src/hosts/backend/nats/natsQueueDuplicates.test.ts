@@ -1,29 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeClaimDatabases } from '../../messaging/claimMessage';
-import { closeAllBuses } from '../../messaging/createBus';
-import { closeTestBuses, createTestGuest, waitFor } from '../../messaging/createTestGuest';
+import { describe, expect, it } from 'vitest';
+import { createTestGuest, waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
-import { closeExtGuests, createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
-import { closeNatsExtGuests, createNatsExtGuest, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+import { createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
+import { createNatsExtGuest, haveNatsServer } from './testNatsServer';
+import { useBothBackends } from './useBothBackends';
 
 // A message sent twice (a `duplicate` fault, a client's retry) to a work queue is two
 // messages for the queue: each is handled, by one member, on both backends. (The tests'
 // guests share one IndexedDB, as the workers of one browser do.)
 
-let server: TestNatsServer | undefined;
+const serverOf = useBothBackends();
 let n = 0;
-beforeAll(async () => {
-  if (haveNatsServer) server = await startTestNatsServer();
-}, 20_000);
-afterAll(async () => server?.stop());
-afterEach(async () => {
-  await closeNatsExtGuests();
-  closeExtGuests();
-  closeTestBuses();
-  closeAllBuses();
-  closeClaimDatabases();
-});
 
 for (const backend of ['browser', 'nats'] as const) {
   describe.skipIf(backend === 'nats' && !haveNatsServer)(`a work queue of two members in one browser (${backend})`, () => {
@@ -35,11 +23,11 @@ for (const backend of ['browser', 'nats'] as const) {
       let send: (text: string) => void;
       for (const name of ['worker-a', 'worker-b']) {
         const handle = (m: Message) => void seen.push(textOf(m));
-        if (backend === 'nats') await createNatsExtGuest(server!, ns, name, { subscriptions: [`queue:${topic}`], handle, acks: false });
+        if (backend === 'nats') await createNatsExtGuest(serverOf(), ns, name, { subscriptions: [`queue:${topic}`], handle, acks: false });
         else await createTestGuest(ns, name, { subscriptions: [`queue:${topic}`], exports: { incomingHandler: { handle } } });
       }
       if (backend === 'nats') {
-        const p = await createNatsExtGuest(server!, ns, 'producer', { acks: false, faults });
+        const p = await createNatsExtGuest(serverOf(), ns, 'producer', { acks: false, faults });
         send = (text) => p.imports.producer.send(p.client, topic, new p.imports.types.Message(utf8(text)));
       } else {
         const p = await createExtGuest(ns, 'producer', { faults });

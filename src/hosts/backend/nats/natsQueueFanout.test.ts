@@ -1,32 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageEvent_ } from '../../../trace/traceEvent';
-import { closeClaimDatabases } from '../../messaging/claimMessage';
-import { closeAllBuses } from '../../messaging/createBus';
-import { closeTestBuses, createTestGuest, waitFor } from '../../messaging/createTestGuest';
+import { createTestGuest, waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
-import { closeExtGuests, createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
-import { closeNatsExtGuests, createNatsExtGuest, heldOnServer, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+import { createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
+import { createNatsExtGuest, heldOnServer, haveNatsServer } from './testNatsServer';
+import { useBothBackends } from './useBothBackends';
 
 // One guest subscribed to a work queue and to a fan-out pattern covering the same messages
 // gets each message once on both backends, and the queue's other members get theirs as on
 // the browser: there a guest never claims a queue's copy of a message its fan-out already
 // delivers (deliverMessages), so the other members of the queue get every such message.
 
-let server: TestNatsServer | undefined;
+const serverOf = useBothBackends();
 const LEASE_MS = 600;
 let n = 0;
-beforeAll(async () => {
-  if (haveNatsServer) server = await startTestNatsServer();
-}, 20_000);
-afterAll(async () => server?.stop());
-afterEach(async () => {
-  await closeNatsExtGuests();
-  closeExtGuests();
-  closeTestBuses();
-  closeAllBuses();
-  closeClaimDatabases();
-});
 
 type Backend = 'browser' | 'nats';
 interface Guest { events: MessageEvent_[]; send(topic: string, text: string): Promise<void>; kill(): void }
@@ -35,7 +23,7 @@ interface Guest { events: MessageEvent_[]; send(topic: string, text: string): Pr
 async function guestOn(backend: Backend, acks: boolean, ns: string, name: string, subscriptions: string[], handle?: (m: Message) => unknown): Promise<Guest> {
   const options = { subscriptions, ...(handle ? { handle } : {}) };
   if (backend === 'nats' || acks) {
-    const g = backend === 'nats' ? await createNatsExtGuest(server!, ns, name, { ...options, acks, leaseMs: LEASE_MS }) : await createExtGuest(ns, name, { ...options, leaseMs: LEASE_MS });
+    const g = backend === 'nats' ? await createNatsExtGuest(serverOf(), ns, name, { ...options, acks, leaseMs: LEASE_MS }) : await createExtGuest(ns, name, { ...options, leaseMs: LEASE_MS });
     return { events: g.events as MessageEvent_[], send: async (t, text) => g.imports.producer.send(g.client, t, new g.imports.types.Message(utf8(text))), kill: g.kill };
   }
   const g = await createTestGuest(ns, name, { subscriptions, ...(handle ? { exports: { incomingHandler: { handle } } } : {}) });
@@ -54,7 +42,7 @@ for (const backend of ['browser', 'nats'] as const) {
       const namespace = () => `qf${backend[0]}${acks ? 'a' : 'p'}${process.pid}n${++n}`;
       // Settled on the server: no consumer still holds anything (each copy acked once, none left).
       const expectSettled = async (ns: string) => {
-        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(server!, ns)).filter((held) => held > 0)).toEqual([]);
+        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(serverOf(), ns)).filter((held) => held > 0)).toEqual([]);
       };
       // An at-least-once `>` needs a stream keeping every subject, which NATS refuses beside
       // any other stream (README: one stream per subject), so on NATS it is tried only plain.

@@ -1,30 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeClaimDatabases } from '../../messaging/claimMessage';
-import { closeAllBuses } from '../../messaging/createBus';
-import { closeTestBuses, createTestGuest, waitFor } from '../../messaging/createTestGuest';
+import { describe, expect, it } from 'vitest';
+import { createTestGuest, waitFor } from '../../messaging/createTestGuest';
 import type { Message } from '../../messaging/messageTypes';
-import { closeExtGuests, createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
-import { closeNatsExtGuests, createNatsExtGuest, heldOnServer, haveNatsServer, startTestNatsServer, type TestNatsServer } from './testNatsServer';
+import { createExtGuest, textOf, utf8 } from '../../proposals/messagingExt/testGuests';
+import { createNatsExtGuest, heldOnServer, haveNatsServer } from './testNatsServer';
+import { useBothBackends } from './useBothBackends';
 
 // A guest in two work queues whose patterns both match a message (`queue:jobs.*` and
 // `queue:jobs.>`) handles it once on the browser: it claims it in each queue it wins and
 // runs its handler for the first. On NATS each queue group hands the guest its own copy: the
 // core bus's copy filter admits one (natsCopies.ts), StreamDelivery acks the second group's.
 
-let server: TestNatsServer | undefined;
+const serverOf = useBothBackends();
 let n = 0;
-beforeAll(async () => {
-  if (haveNatsServer) server = await startTestNatsServer();
-}, 20_000);
-afterAll(async () => server?.stop());
-afterEach(async () => {
-  await closeNatsExtGuests();
-  closeExtGuests();
-  closeTestBuses();
-  closeAllBuses();
-  closeClaimDatabases();
-});
 
 for (const backend of ['browser', 'nats'] as const) {
   for (const acks of [false, true]) {
@@ -37,8 +25,8 @@ for (const backend of ['browser', 'nats'] as const) {
         const handle = (m: Message) => void seen.push(textOf(m));
         let send: (t: string, text: string) => void;
         if (backend === 'nats') {
-          await createNatsExtGuest(server!, ns, 'worker', { subscriptions, handle, acks, leaseMs: 600 });
-          const p = await createNatsExtGuest(server!, ns, 'producer', { acks: false });
+          await createNatsExtGuest(serverOf(), ns, 'worker', { subscriptions, handle, acks, leaseMs: 600 });
+          const p = await createNatsExtGuest(serverOf(), ns, 'producer', { acks: false });
           send = (t, text) => p.imports.producer.send(p.client, t, new p.imports.types.Message(utf8(text)));
         } else if (acks) {
           await createExtGuest(ns, 'worker', { subscriptions, handle, leaseMs: 600 });
@@ -55,7 +43,7 @@ for (const backend of ['browser', 'nats'] as const) {
         await new Promise((r) => setTimeout(r, acks ? 1500 : 500));
         expect(seen.sort()).toEqual(['a', 'b', 'c']);
         // Both groups' copies settled on the server: the second group's acked unhandled.
-        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(server!, ns)).filter((held) => held > 0)).toEqual([]);
+        if (backend === 'nats' && acks) expect(Object.values(await heldOnServer(serverOf(), ns)).filter((held) => held > 0)).toEqual([]);
       }, 20_000);
     });
   }
