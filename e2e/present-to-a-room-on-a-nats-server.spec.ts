@@ -105,3 +105,39 @@ test('the presenter shows the room the server’s address in ⚙ in the page’s
   expect(look.background).toBe(look.page);
   await page.screenshot({ path: test.info().outputPath('settings-address.png') });
 });
+
+test('presenting at 125 %: a delivery picked in the Diagram shows "via NATS" whole beside its kind', async ({ browser }) => {
+  // 1280×720 at 125 %: the Diagram's one-line selection bar gave way from its detail, where the badge sat.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 576 }, deviceScaleFactor: 1.25 });
+  try {
+    const page = await context.newPage();
+    await openApp(page, `${link()}&present`);
+    await page.getByTestId('backend-offer-accept').click();
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+    await page.getByTestId('run').click();
+    await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/run\(\) → 3/);
+    await page.getByTestId('tab-diagram').click();
+    await page.getByTestId('diagram-pause').click();
+    const row = page.locator('[data-testid="timeline-row"][data-action="deliver"]').first();
+    await row.scrollIntoViewIfNeeded();
+    await row.click();
+    const bar = page.getByTestId('diagram-selection');
+    const via = bar.getByTestId('via-badge');
+    await expect(via).toHaveText(/^via NATS · \d+(\.\d)? ms$/);
+    // Whole: not cut by the bar nor by any box between them that clips what overflows it.
+    const cutBy = await via.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      for (let box = e.parentElement; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        const p = box.getBoundingClientRect();
+        if (style.overflowX !== 'visible' && (r.right > p.right + 0.5 || r.left < p.left - 0.5)) return box.className;
+        if (box.dataset.testid === 'diagram-selection') break;
+      }
+      return null;
+    });
+    expect(cutBy).toBeNull();
+    await page.screenshot({ path: test.info().outputPath('diagram-125.png') });
+  } finally {
+    await context.close();
+  }
+});

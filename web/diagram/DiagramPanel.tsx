@@ -71,13 +71,13 @@ export function DiagramPanel({ ctx }: PanelProps) {
         {selected && d ? (
           <>
             <span className="badge">{d.kind}</span>
+            {/* Its own item beside the kind: inside the detail, which gives way first on a
+                narrow or zoomed panel, it was cut with it (presenter at 125 %). */}
+            {d.via !== undefined && <ViaBadge via={d.via} ms={d.ms} />}
             <span className="diagram-selection-what" title={d.whatTitle}>
               {selected.guest} · {d.what}
             </span>
-            <span className="diagram-selection-detail muted">
-              {d.via !== undefined && <ViaBadge via={d.via} ms={d.ms} />}
-              {d.detail}
-            </span>
+            <span className="diagram-selection-detail muted">{d.detail}</span>
             <button type="button" className="small" data-testid="diagram-inspect" onClick={() => inspect(selected.id)}>
               Inspect
             </button>
