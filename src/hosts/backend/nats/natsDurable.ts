@@ -33,12 +33,16 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
   const guard = (): void => {
     if (!link.connected()) throw failure(new Error('not connected'), link);
   };
-  const wrap = async <T>(body: () => Promise<T>): Promise<T> => {
+  // `undo`: what to do with a result that comes after the call was failed on a loss (a
+  // consumer set up once the client reconnected would otherwise take messages for nobody).
+  const wrap = async <T>(body: () => Promise<T>, undo?: (late: T) => void): Promise<T> => {
     guard();
+    const pending = body();
     try {
       // In flight when the connection drops: fails then, not at the client's request timeout.
-      return await failOnLoss(link, body(), 'the connection was lost during the call; it may or may not have taken effect');
+      return await failOnLoss(link, pending, 'the connection was lost during the call; it may or may not have taken effect');
     } catch (error) {
+      if (undo) pending.then(undo, () => undefined);
       throw failure(error, link);
     }
   };
@@ -86,7 +90,7 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
           stops.push(() => void messages.stop());
         }
         return () => stops.forEach((stop) => stop());
-      })),
+      }, (stop) => stop())),
 
     read: (topic, offset) =>
       wrap(async () => {
@@ -103,7 +107,7 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
         const consumer = await js.consumers.get(streams.stream, info.name);
         const messages = await consumer.consume({ max_messages: READ_AHEAD });
         return createReader(link, topic, messages, seal, () => void jsm.consumers.delete(streams.stream, info.name).catch(() => undefined));
-      }),
+      }, (reader) => reader.close()),
 
     commit: (group, topic, offset) =>
       wrap(async () => {

@@ -170,6 +170,8 @@ describe.skipIf(!haveNatsServer)('who sent a message on a real nats-server', () 
     const h = toHeaders(envelope);
     h.set(SEAL_HEADER, stamped);
     peer.publish(envelope.subject, data, { headers: h });
+    // At the server before the next genuine send (another connection), so the stream keeps this order.
+    await peer.flush();
     await producer.imports.producer.send(producer.client, `${topic}.created`, new producer.imports.types.Message(utf8('new')));
     await waitFor(() => delivered(billing).length === 3, 'the replay and the new message', 8000);
     const marks = delivered(billing).map((e) => [textOfEvent(e), e.transit?.fromThisBrowser === true, e.transit?.replayed === true]);
