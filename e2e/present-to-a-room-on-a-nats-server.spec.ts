@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { consoleText, openApp } from './appHelpers';
 import { useNatsServer } from './natsServer';
 
@@ -7,6 +7,14 @@ import { useNatsServer } from './natsServer';
 // nothing shared but the server).
 const nats = useNatsServer();
 const link = () => `?example=msg-fan-out&nats=${encodeURIComponent(nats.ws)}`;
+
+/** The presenter opens the room's link in presenter mode, joins the server and runs the example. */
+async function presentAndRun(page: Page): Promise<void> {
+  await openApp(page, `${link()}&present`);
+  await page.getByTestId('backend-offer-accept').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
+  await page.getByTestId('run').click();
+}
 
 /** Whether an element shows all of its text (neither cut at its side nor below its last line). */
 const showsWhole = (el: Locator) => el.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight);
@@ -19,10 +27,7 @@ for (const { w, h, scale, zoom } of [
     const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: scale });
     try {
       const page = await context.newPage();
-      await openApp(page, `${link()}&present`);
-      await page.getByTestId('backend-offer-accept').click();
-      await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
-      await page.getByTestId('run').click();
+      await presentAndRun(page);
       const status = page.getByTestId('status');
       await expect(status).toContainText('2 serving', { timeout: 60_000 });
       // Cut with an ellipsis beside the header's buttons, it read "built in 703 ms · ran in 114 ms…".
@@ -47,10 +52,7 @@ test('a phone in the room sees in the Trace that the presenter’s messages came
     await expect(phone.getByTestId('status')).toContainText('2 serving', { timeout: 60_000 });
 
     const presenter = await presenterContext.newPage();
-    await openApp(presenter, `${link()}&present`);
-    await presenter.getByTestId('backend-offer-accept').click();
-    await expect(presenter.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
-    await presenter.getByTestId('run').click();
+    await presentAndRun(presenter);
     await expect.poll(() => consoleText(presenter), { timeout: 60_000 }).toMatch(/run\(\) → 3/);
 
     // The presenter's shipment reaches the phone's all-orders: one trace row, two lines on a phone.
@@ -111,10 +113,7 @@ test('presenting at 125 %: a delivery picked in the Diagram shows "via NATS" who
   const context = await browser.newContext({ viewport: { width: 1024, height: 576 }, deviceScaleFactor: 1.25 });
   try {
     const page = await context.newPage();
-    await openApp(page, `${link()}&present`);
-    await page.getByTestId('backend-offer-accept').click();
-    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-state', 'connected');
-    await page.getByTestId('run').click();
+    await presentAndRun(page);
     await expect.poll(() => consoleText(page), { timeout: 60_000 }).toMatch(/run\(\) → 3/);
     await page.getByTestId('tab-diagram').click();
     await page.getByTestId('diagram-pause').click();
