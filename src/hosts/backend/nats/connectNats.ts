@@ -1,5 +1,6 @@
 import { wsconnect, type NatsConnection } from '@nats-io/nats-core';
 import { BackendUnavailableError, type BackendConfig } from '../../hostContract';
+import { untilLoss } from './failOnLoss';
 
 type NatsConfig = Extract<BackendConfig, { kind: 'nats' }>;
 
@@ -105,13 +106,7 @@ export function linkNats(nc: NatsConnection, servers: string): NatsLink {
     onDown,
     arrived() {
       if (!up || nc.isClosed()) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const forget = onDown(resolve);
-        void nc.flush().catch(() => undefined).finally(() => {
-          forget();
-          resolve();
-        });
-      });
+      return untilLoss({ onDown }, nc.flush());
     },
     ensureConnected() {
       if (!up || nc.isClosed()) throw new Error(`not connected to the NATS server ${servers} (reconnecting; nothing was sent)`);

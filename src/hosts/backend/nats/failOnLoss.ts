@@ -1,5 +1,8 @@
 import type { NatsLink } from './connectNats';
 
+/** Why a call in flight failed when the connection was lost: the server may have done it. */
+export const LOST_DURING_CALL = 'the connection was lost during the call; it may or may not have taken effect';
+
 /**
  * `pending`, unless the connection is lost first: then it rejects at once with `why`. A
  * request in flight when the server goes away (a JetStream API call, an ack awaiting its
@@ -16,9 +19,9 @@ export function failOnLoss<T>(link: Pick<NatsLink, 'onDown'>, pending: Promise<T
 }
 
 /**
- * `pending`, or done (undefined) once the connection is lost: for a wait that is only
- * bookkeeping (a send's topic-log entry waiting for its stream), which the guest's call
- * need not outlast.
+ * Done when `pending` settles either way, or once the connection is lost: for a wait that
+ * is only bookkeeping (a send's topic-log entry waiting for its stream, a flush's PONG, a
+ * consumer's creation), which a guest's call or a reported start need not outlast.
  */
 export function untilLoss(link: Pick<NatsLink, 'onDown'>, pending: Promise<unknown>): Promise<void> {
   let forget: (() => void) | undefined;

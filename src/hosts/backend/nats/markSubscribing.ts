@@ -1,5 +1,6 @@
 import { markUnsettled } from '../../messaging/settleBuses';
 import type { NatsLink } from './connectNats';
+import { untilLoss } from './failOnLoss';
 
 /**
  * Puts a subscription that the server creates on request (a JetStream consumer group, a
@@ -11,17 +12,6 @@ import type { NatsLink } from './connectNats';
  * the page already says the connection is down). Returns `started`.
  */
 export function markSubscribing<T>(link: NatsLink, started: Promise<T>): Promise<T> {
-  markUnsettled({
-    settle: () =>
-      new Promise<void>((resolve) => {
-        const forget = link.onDown(resolve);
-        void started
-          .then(() => link.arrived(), () => undefined)
-          .finally(() => {
-            forget();
-            resolve();
-          });
-      }),
-  });
+  markUnsettled({ settle: () => untilLoss(link, started.then(() => link.arrived())) });
   return started;
 }

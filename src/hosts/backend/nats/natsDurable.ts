@@ -3,13 +3,13 @@ import type { KV } from '@nats-io/kv';
 import { HostError } from '../../hostContract';
 import type { DurableDelivery, DurableMessaging, LogReader } from '../backendTypes';
 import type { NatsLink } from './connectNats';
-import type { NatsSeal, SealedTransmission } from './natsSeal';
+import type { NatsSeal } from './natsSeal';
 import { markSubscribing } from './markSubscribing';
-import { createReplayGuard, STORED_WINDOW_MS, storedClockOf, type ReplayGuard } from './natsReplay';
+import { createReplayGuard, STORED_WINDOW_MS, storedReplayCheck, type ReplayGuard } from './natsReplay';
 import { fromNatsMessage } from './natsBus';
 import { encodeKey, encodeNamePart, isLogSubject, logSubject, logSubjects, toSubjectFilter } from './natsNames';
 import { covers, mergeSubjects, type NatsStreams } from './natsStreams';
-import { failOnLoss } from './failOnLoss';
+import { failOnLoss, LOST_DURING_CALL } from './failOnLoss';
 
 /** Entries a log reader fetches ahead (the browser reads its IndexedDB log 256 at a time too). */
 const READ_AHEAD = 256;
@@ -40,7 +40,7 @@ export function createNatsDurable(link: NatsLink, namespace: string, streams: Na
     const pending = body();
     try {
       // In flight when the connection drops: fails then, not at the client's request timeout.
-      return await failOnLoss(link, pending, 'the connection was lost during the call; it may or may not have taken effect');
+      return await failOnLoss(link, pending, LOST_DURING_CALL);
     } catch (error) {
       if (undo) pending.then(undo, () => undefined);
       throw failure(error, link);
@@ -131,10 +131,9 @@ function offsetKey(group: string, topic: string): string {
 function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replays: ReplayGuard): DurableDelivery {
   const storedAt = m.info.timestampNanos / 1e6;
   // Receipt now: for a redelivery the delay includes the time the message waited for it.
-  // A redelivery is the same stored message (its sequence): still this browser's.
-  // Stored much later than this browser's messages are: re-published (natsReplay.ts StoredClock).
-  const clock = storedClockOf(link);
-  const fresh = (sealed: SealedTransmission): boolean => clock.admits(storedAt, sealed.sentAt) && replays.fresh(sealed, storedAt, '', m.seq);
+  // A redelivery is the same stored message (its sequence): still this browser's; one
+  // stored much later than this browser's messages are was re-published (StoredClock).
+  const fresh = storedReplayCheck(link, replays, storedAt, m.seq);
   const packet = { ...fromNatsMessage({ subject: m.subject, data: m.data, headers: m.headers }, performance.timeOrigin + performance.now(), seal, fresh), storedAt };
   return {
     packet,
@@ -157,7 +156,6 @@ function toDelivery(m: JsMsg, link: NatsLink, seal: NatsSeal | undefined, replay
 function createReader(link: NatsLink, topic: string, messages: ConsumerMessages, seal: NatsSeal | undefined, onClose: () => void): LogReader {
   const ready: JsMsg[] = [];
   const replays = createReplayGuard(STORED_WINDOW_MS);
-  const clock = storedClockOf(link);
   let wake: (() => void) | undefined;
   let closed = false;
   void (async () => {
@@ -171,8 +169,7 @@ function createReader(link: NatsLink, topic: string, messages: ConsumerMessages,
       const m = ready.shift();
       // Stored on the log's subject: the message is the topic's.
       if (m === undefined) return undefined;
-      const storedAt = m.info.timestampNanos / 1e6;
-      const fresh = (sealed: SealedTransmission): boolean => clock.admits(storedAt, sealed.sentAt) && replays.fresh(sealed, storedAt, '', m.seq);
+      const fresh = storedReplayCheck(link, replays, m.info.timestampNanos / 1e6, m.seq);
       return { offset: m.seq - 1, packet: fromNatsMessage({ subject: topic, data: m.data, headers: m.headers }, undefined, seal, fresh) };
     },
     wait(ms) {

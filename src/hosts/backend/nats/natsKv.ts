@@ -5,7 +5,7 @@ import type { KvChange, KvStorage } from '../backendTypes';
 import type { NatsLink } from './connectNats';
 import { markSubscribing } from './markSubscribing';
 import { decodeKey, encodeKey, kvBucketName } from './natsNames';
-import { failOnLoss } from './failOnLoss';
+import { failOnLoss, LOST_DURING_CALL } from './failOnLoss';
 
 /** Attempts of one revision-checked update before giving up (each conflict is real progress by someone else). */
 const MAX_UPDATE_ATTEMPTS = 1000;
@@ -59,7 +59,7 @@ export function createNatsKv(link: NatsLink, buckets: ReturnType<typeof createKv
     const kv = await bucketOf(bucket);
     try {
       // A call in flight when the connection drops fails then, not at the request timeout.
-      return await failOnLoss(link, body(kv), 'the connection was lost during the call; it may or may not have taken effect');
+      return await failOnLoss(link, body(kv), LOST_DURING_CALL);
     } catch (error) {
       throw storeError(link, error);
     }

@@ -115,3 +115,13 @@ export function coreReplayCheck(guard: ReplayGuard, place: number): (sealed: Sea
   const since = Date.now() - CORE_START_SLACK_MS;
   return (sealed) => sealed.sentAt >= since && guard.fresh(sealed, Date.now(), place);
 }
+
+/**
+ * The replay check of a JetStream message stored at `storedAt` under `seq` and read on the
+ * connection `link` (a consumer group's delivery, a log entry): stored no later than this
+ * browser's messages are (StoredClock), and new to `guard` or the same stored message again.
+ */
+export function storedReplayCheck(link: object, guard: ReplayGuard, storedAt: number, seq: number): (sealed: SealedTransmission) => boolean {
+  const clock = storedClockOf(link);
+  return (sealed) => clock.admits(storedAt, sealed.sentAt) && guard.fresh(sealed, storedAt, '', seq);
+}
